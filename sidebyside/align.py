@@ -1,0 +1,104 @@
+"""Align paragraphs into rows, like a collation table.
+
+Each row holds at most one paragraph per source, and every source keeps its own reading order
+(a monotone multi-sequence alignment). Sources are added one at a time: the new source's
+paragraphs are aligned against the rows built so far by a dynamic programme that maximises the
+summed link strength of the paragraphs it puts side by side. Links that cross (reordered
+content) cannot all sit in rows; they stay as links the UI can jump along.
+"""
+
+from __future__ import annotations
+
+from .model import Comparison, Source
+
+
+def _paragraph_links(sources: list[Source]) -> dict[tuple[str, int], dict[tuple[str, int], float]]:
+    """For each paragraph, the strongest link score to each paragraph of another source."""
+    para_of = {s.id: (s.source, s.paragraph) for src in sources for s in src.sentences}
+    heading = {(p.source, p.index): p.heading for src in sources for p in src.paragraphs}
+    out: dict[tuple[str, int], dict[tuple[str, int], float]] = {}
+    for src in sources:
+        for s in src.sentences:
+            mine = (s.source, s.paragraph)
+            for link in s.links:
+                other = para_of[link.to]
+                if heading[mine] != heading[other]:
+                    continue  # a headline stays beside headlines, not beside the body it sums up
+                row = out.setdefault(mine, {})
+                if link.score > row.get(other, 0.0):
+                    row[other] = link.score
+    return out
+
+
+def align(comparison: Comparison) -> list[dict[str, int | None]]:
+    sources = comparison.sources
+    if not sources:
+        return []
+    links = _paragraph_links(sources)
+    ids = [src.id for src in sources]
+    rows: list[dict[str, int]] = [{sources[0].id: p.index} for p in sources[0].paragraphs]
+    for src in sources[1:]:
+        paras = [p.index for p in src.paragraphs]
+        n_rows, n_paras = len(rows), len(paras)
+        # Similarity of row i with paragraph j: the best link from the paragraph into the row.
+        sim: dict[tuple[int, int], float] = {}
+        row_of: dict[tuple[str, int], int] = {}
+        for i, row in enumerate(rows):
+            for sid, p in row.items():
+                row_of[(sid, p)] = i
+        for j, p in enumerate(paras):
+            for other, score in links.get((src.id, p), {}).items():
+                i = row_of.get(other)
+                # Squared, so one strong match outweighs two weak ones that would displace it.
+                if i is not None and score * score > sim.get((i, j), 0.0):
+                    sim[(i, j)] = score * score
+        # dp[i][j]: best total for the first i rows and first j paragraphs.
+        dp = [[0.0] * (n_paras + 1) for _ in range(n_rows + 1)]
+        for i in range(1, n_rows + 1):
+            prev, cur = dp[i - 1], dp[i]
+            for j in range(1, n_paras + 1):
+                best = prev[j] if prev[j] >= cur[j - 1] else cur[j - 1]
+                s = sim.get((i - 1, j - 1))
+                if s is not None and prev[j - 1] + s > best:
+                    best = prev[j - 1] + s
+                cur[j] = best
+        # Trace back, building the merged row list from the end.
+        merged: list[dict[str, int]] = []
+        i, j = n_rows, n_paras
+        while i > 0 or j > 0:
+            s = sim.get((i - 1, j - 1)) if i > 0 and j > 0 else None
+            if s is not None and abs(dp[i][j] - (dp[i - 1][j - 1] + s)) < 1e-9:
+                row = dict(rows[i - 1])
+                row[src.id] = paras[j - 1]
+                merged.append(row)
+                i, j = i - 1, j - 1
+            elif j > 0 and (i == 0 or dp[i][j] == dp[i][j - 1]):
+                merged.append({src.id: paras[j - 1]})
+                j -= 1
+            else:
+                merged.append(dict(rows[i - 1]))
+                i -= 1
+        merged.reverse()
+        rows = merged
+    rows = _compact(rows, links)
+    return [{sid: row.get(sid) for sid in ids} for row in rows]
+
+
+def _compact(
+    rows: list[dict[str, int]], links: dict[tuple[str, int], dict[tuple[str, int], float]]
+) -> list[dict[str, int]]:
+    """Put neighbouring rows of unmatched paragraphs from different sources side by side, so a
+    gap is shown only where it means something. Every source keeps its order."""
+    def unmatched(row: dict[str, int]) -> bool:
+        return len(row) == 1 or not any(
+            (sid, p) in links and any(o in links[(sid, p)] for o in row.items())
+            for sid, p in row.items()
+        )
+
+    out: list[dict[str, int]] = []
+    for row in rows:
+        if out and unmatched(out[-1]) and unmatched(row) and not set(out[-1]) & set(row):
+            out[-1] = {**out[-1], **row}
+        else:
+            out.append(dict(row))
+    return out

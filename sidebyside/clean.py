@@ -1,0 +1,279 @@
+"""Build sources from documents and flag (never delete) boilerplate and duplicates.
+
+The rules are generic: copyright and licence lines, "more stories"/related-headline trailers,
+bylines, sign-offs and navigation strips, paragraphs that share almost nothing with what the other
+sources tell, and paragraphs or sentences a source repeats (near-)verbatim.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+from . import text as T
+from .load import Document
+from .model import BOILERPLATE, DUPLICATE, Paragraph, Sentence, Source
+from .segment import _HEADING, paragraph_spans, sentence_spans
+
+_COPYRIGHT = re.compile(
+    r"(^\s*(©|\(c\)|copyright\b))|all rights reserved|reproduced with permission|"
+    r"originally published (on|by|in)|may not be (re)?published|reprinted with permission",
+    re.I,
+)
+_TRAILER = re.compile(
+    r"^\W*(more|related|read more|read next|also read|see also|recommended|you (might|may) also like|"
+    r"latest|trending|most (read|popular|viewed)|popular|top stories|further reading|other news|"
+    r"editor'?s picks|more from|more stories|in other news|what to read next)\b",
+    re.I,
+)
+_POINTER = re.compile(r"^\W*(read more|related|see also|also read|read next|watch|listen)\s*:", re.I)
+_SIGN_OFF = re.compile(
+    r"^\W*(reporting by|editing by|additional reporting|writing by|compiled by|follow (us|me)|"
+    r"subscribe|sign up|click here|share (this|on)|advertisement|listen to this article|"
+    r"contact (us|the author)|send (us )?(a )?tips?|image (source|caption)|photo:|picture:)",
+    re.I,
+)
+_BYLINE = re.compile(r"^\s*[Bb][Yy]\s+[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*){0,4}(\s*[,|–—-].*)?$")
+TRAILER = "after the article's end"
+OFF_TOPIC = 0.1  # a paragraph sharing fewer of its terms with the other sources is off the story
+_NAV = re.compile(r"\s[|›»>/]\s")
+
+
+def _sentence_id(source_id: str, n: int) -> str:
+    return f"{source_id}:{n}"
+
+
+def source_ids(files: list[str]) -> list[str]:
+    """Short, unique ids for the files: the first word of each name when those are unique."""
+    stems = [Path(f).stem for f in files]
+    firsts = [re.split(r"[_\-\s.]", s, maxsplit=1)[0] or s for s in stems]
+    if len(set(firsts)) == len(firsts) and all(firsts):
+        return firsts
+    if len(set(stems)) == len(stems):
+        return stems
+    return list(files)
+
+
+def _looks_like_heading(raw: str, shown: str) -> bool:
+    if _HEADING.match(raw):
+        return True
+    words = shown.split()
+    if not words or len(words) > 16 or re.search(r"[.!?:;]['\"”’)]?$", shown):
+        return False
+    caps = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
+    return shown.isupper() or caps >= max(2, 0.6 * len(words))
+
+
+def build_source(doc: Document, sid: str) -> Source:
+    """Paragraphs and sentences of one document, with display text and offsets."""
+    text = doc.text
+    src = Source(id=sid, file=doc.file, path=doc.path, title="", text=text, encoding=doc.encoding)
+    n = 0
+    for p_index, (p_start, p_end) in enumerate(paragraph_spans(text)):
+        raw = text[p_start:p_end]
+        para = Paragraph(source=sid, index=p_index, start=p_start, end=p_end)
+        para.heading = _looks_like_heading(raw, T.display(raw))
+        for s_start, s_end in sentence_spans(text, p_start, p_end):
+            shown = T.display(text[s_start:s_end])
+            sent = Sentence(
+                id=_sentence_id(sid, n),
+                source=sid,
+                paragraph=p_index,
+                index=n,
+                text=shown,
+                start=s_start,
+                end=s_end,
+            )
+            sent.claim = not para.heading and len(T.content_terms(shown)) >= 3
+            para.sentences.append(sent.id)
+            src.sentences.append(sent)
+            n += 1
+        src.paragraphs.append(para)
+    for para in src.paragraphs:
+        if any(a < para.end and para.start < b for a, b in doc.boilerplate_spans):
+            _mark(src, para, BOILERPLATE, "page header or footer")
+    src.title = doc.title.strip() or _title(src, doc)
+    if src.paragraphs and T.display(text[src.paragraphs[0].start : src.paragraphs[0].end]) == src.title:
+        first = src.paragraphs[0]
+        first.heading = True
+        for s in src.sentences[: len(first.sentences)]:
+            s.claim = False
+    return src
+
+
+def _title(src: Source, doc: Document) -> str:
+    """The headline: a first heading, else the first short line that does not end a sentence."""
+    for para in src.paragraphs[:3]:
+        shown = T.display(src.text[para.start : para.end])
+        if _BYLINE.match(shown) or _COPYRIGHT.search(shown):
+            continue
+        if 2 <= len(shown.split()) <= 20 and (
+            para.heading or not re.search(r"[.!?]['\"”’)]?$", shown)
+        ):
+            return shown
+    return Path(doc.file).stem
+
+
+def _para_text(src: Source, para: Paragraph) -> str:
+    return src.text[para.start : para.end]
+
+
+def _mark(src: Source, para: Paragraph, flag: str, reason: str = "") -> None:
+    para.flag = flag
+    para.reason = reason
+    by_id = {s.id: s for s in src.sentences}
+    for sid in para.sentences:
+        by_id[sid].status = flag
+        by_id[sid].claim = False
+
+
+def flag_duplicates(src: Source) -> None:
+    """Later copies of a paragraph or sentence repeated in the same source become `duplicate`."""
+    by_id = {s.id: s for s in src.sentences}
+    seen_paras: list[tuple[str, Paragraph]] = []
+    for para in src.paragraphs:
+        if para.flag:
+            continue
+        norm = T.normalized(_para_text(src, para))
+        if len(norm) < 12:
+            continue
+        original = None
+        for prev_norm, prev in seen_paras:
+            if prev_norm == norm or (
+                len(norm) > 40 and fuzz.ratio(prev_norm, norm, score_cutoff=95) >= 95
+            ):
+                original = prev
+                break
+        if original is None:
+            seen_paras.append((norm, para))
+            continue
+        _mark(src, para, DUPLICATE, f"repeats paragraph {original.index + 1}")
+        originals = [by_id[i] for i in original.sentences]
+        for i, sid in enumerate(para.sentences):
+            copy = by_id[sid]
+            match = next((o for o in originals if T.normalized(o.text) == T.normalized(copy.text)), None)
+            if match is None and i < len(originals):
+                match = originals[i]
+            copy.duplicate_of = match.id if match else None
+    seen: dict[str, str] = {}
+    for s in src.sentences:
+        if s.status in (BOILERPLATE, DUPLICATE):
+            continue
+        norm = T.normalized(s.text)
+        if len(norm.split()) < 5:
+            continue
+        if norm in seen:
+            s.status = DUPLICATE
+            s.claim = False
+            s.duplicate_of = seen[norm]
+        else:
+            seen[norm] = s.id
+
+
+def flag_boilerplate(sources: list[Source]) -> None:
+    """Flag copyright lines, trailers of unrelated headlines, bylines, sign-offs, navigation, and
+    paragraphs unrelated to the story the other sources tell."""
+    for src in sources:
+        paras = src.paragraphs
+        trailer_from = None
+        for i, para in enumerate(paras):
+            shown = T.display(_para_text(src, para))
+            n_words = len(shown.split())
+            if _COPYRIGHT.search(shown) and n_words <= 60:
+                _mark(src, para, BOILERPLATE, "copyright")
+                if i >= 2 and trailer_from is None:
+                    trailer_from = i + 1  # the article proper ends at its copyright line
+            elif (
+                n_words <= 6
+                and i >= 2
+                and _TRAILER.match(shown)
+                and not re.search(r"[.!?]$|:\s*\S", shown)
+            ):
+                _mark(src, para, BOILERPLATE, "more-stories header")
+                if trailer_from is None:
+                    trailer_from = i + 1
+            elif n_words <= 30 and _POINTER.match(shown):
+                _mark(src, para, BOILERPLATE, "link to another story")
+            elif n_words <= 25 and _SIGN_OFF.match(shown):
+                _mark(src, para, BOILERPLATE, "sign-off")
+            elif n_words <= 25 and _BYLINE.match(shown):
+                _mark(src, para, BOILERPLATE, "byline")
+            elif len(_NAV.findall(shown)) >= 3 and n_words <= 30:
+                _mark(src, para, BOILERPLATE, "navigation")
+        if trailer_from is not None:
+            for para in paras[trailer_from:]:
+                if not para.flag:
+                    _mark(src, para, BOILERPLATE, TRAILER)
+    _flag_off_topic(sources)
+
+
+def _flag_off_topic(sources: list[Source]) -> None:
+    """A substantial paragraph whose distinctive terms almost never occur in any other source is
+    not part of the story the cluster tells (a stray teaser, an unrelated pasted item)."""
+    if len(sources) < 2:
+        return
+    terms_by_para: dict[tuple[str, int], list[str]] = {}
+    source_terms: dict[str, set[str]] = {}
+    for src in sources:
+        seen: set[str] = set()
+        for para in src.paragraphs:
+            if para.flag:
+                continue
+            ts = T.content_terms(T.display(_para_text(src, para)))
+            terms_by_para[(src.id, para.index)] = ts
+            seen.update(ts)
+        source_terms[src.id] = seen
+    for src in sources:
+        others: set[str] = set()
+        for other in sources:
+            if other.id != src.id:
+                others |= source_terms[other.id]
+        for para in src.paragraphs:
+            if para.flag or para.heading:
+                continue
+            distinct = set(terms_by_para.get((src.id, para.index), []))
+            if len(distinct) < 15:
+                continue
+            if len(distinct & others) / len(distinct) < OFF_TOPIC:
+                _mark(src, para, BOILERPLATE, "off-topic")
+
+
+def trailer_sentences(sources: list[Source]) -> set[str]:
+    """Ids of sentences flagged only for standing after an article's end (tentative)."""
+    return {
+        sid
+        for src in sources
+        for para in src.paragraphs
+        if para.reason == TRAILER
+        for sid in para.sentences
+    }
+
+
+def release_trailers(sources: list[Source], strong: float = 0.5) -> None:
+    """A trailer paragraph strongly linked to another source's story is story after all; the
+    links of what stays boilerplate are dropped (boilerplate never produces findings)."""
+    tentative = trailer_sentences(sources)
+    if not tentative:
+        return
+    by_id = {s.id: s for src in sources for s in src.sentences}
+    for src in sources:
+        for para in src.paragraphs:
+            if para.reason != TRAILER:
+                continue
+            sents = [by_id[i] for i in para.sentences]
+            if any(
+                link.score >= strong and link.to not in tentative for s in sents for link in s.links
+            ):
+                para.flag, para.reason = None, ""
+                for s in sents:
+                    s.status = "unique"
+                    s.claim = not para.heading and len(T.content_terms(s.text)) >= 3
+                    tentative.discard(s.id)
+    for sid in tentative:
+        s = by_id[sid]
+        for link in s.links:
+            other = by_id[link.to]
+            other.links = [back for back in other.links if back.to != sid]
+        s.links = []

@@ -1,0 +1,111 @@
+"""Command line: `sidebyside FOLDER`, `sidebyside --demo`, `--report md|json [-o FILE]`."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from . import __version__
+
+EXIT_BAD_INPUT = 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="sidebyside",
+        description="Compare news documents about one event side by side: what they share, "
+        "what only one source claims, and where their numbers disagree.",
+    )
+    p.add_argument("folder", nargs="?", help="folder of .txt/.md documents about one event")
+    p.add_argument("--demo", action="store_true", help="open the bundled fictional example")
+    p.add_argument(
+        "--report",
+        choices=["json", "md"],
+        help="print a report instead of opening the app (json is schema sidebyside.report/1)",
+    )
+    p.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE, not stdout")
+    p.add_argument("--notes", metavar="FILE", help="keep annotations in FILE")
+    p.add_argument(
+        "--max-bytes",
+        type=int,
+        default=5 * 1024 * 1024,
+        metavar="N",
+        help="skip files larger than N bytes (default 5 MB)",
+    )
+    p.add_argument(
+        "--min-score",
+        type=float,
+        default=None,
+        metavar="S",
+        help="link sentences scoring at least S in [0,1] (default 0.34; higher is stricter)",
+    )
+    p.add_argument("--version", action="version", version=f"sidebyside {__version__}")
+    return p
+
+
+def _fail(message: str) -> int:
+    print(f"sidebyside: error: {message}", file=sys.stderr)
+    return EXIT_BAD_INPUT
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    from .engine import compare_folder, demo_folder
+    from .load import InputError
+    from .match import MIN_SCORE
+
+    if args.demo and args.folder:
+        return _fail("give a folder or --demo, not both")
+    if not args.demo and not args.folder:
+        return _fail("no folder given (try: sidebyside FOLDER, or sidebyside --demo)")
+    folder = demo_folder() if args.demo else Path(args.folder)
+    min_score = MIN_SCORE if args.min_score is None else args.min_score
+    if not 0.0 < min_score <= 1.0:
+        return _fail("--min-score must be in (0, 1]")
+
+    if args.report:
+        try:
+            comparison = compare_folder(folder, max_bytes=args.max_bytes, min_score=min_score)
+        except InputError as exc:
+            return _fail(str(exc))
+        from . import report
+
+        text = report.to_json(comparison) if args.report == "json" else report.to_markdown(comparison)
+        if args.output:
+            try:
+                Path(args.output).write_text(text, encoding="utf-8")
+            except OSError as exc:
+                return _fail(f"cannot write {args.output}: {exc.strerror or exc}")
+            print(f"wrote {args.output}", file=sys.stderr)
+        else:
+            try:
+                sys.stdout.write(text)
+                sys.stdout.flush()
+            except BrokenPipeError:
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+    # Check the folder before the UI takes the screen, so bad input gets its one-line error.
+    from .load import load_folder
+
+    try:
+        docs, _ = load_folder(folder, max_bytes=args.max_bytes)
+        if len(docs) < 2:
+            raise InputError(f"need at least two readable documents in {folder}, found {len(docs)}")
+    except InputError as exc:
+        return _fail(str(exc))
+    try:
+        from tui.app import SideBySideApp
+    except ImportError:
+        return _fail("the terminal UI is not installed; use --report md|json")
+    app = SideBySideApp(
+        folder=str(folder), max_bytes=args.max_bytes, min_score=min_score, notes=args.notes
+    )
+    app.run()
+    return app.return_code or 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,103 @@
+"""The pipeline: documents -> sources -> links -> rows -> findings, as one `Comparison`."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from . import clean, findings
+from .align import align
+from .load import DEFAULT_MAX_BYTES, Document, InputError, load_folder
+from .match import MIN_SCORE, match
+from .model import Comparison, Skipped
+
+Progress = Callable[[str, float], None]  # (stage name, fraction done 0..1)
+
+STAGES = ("load", "clean", "segment", "match", "align", "findings")
+
+
+def compare_documents(
+    docs: list[Document],
+    folder: str = "",
+    skipped: list[Skipped] | None = None,
+    progress: Progress | None = None,
+    min_score: float = MIN_SCORE,
+) -> Comparison:
+    """Compare already-loaded documents. Needs at least two."""
+    timings: dict[str, float] = {}
+
+    def stage(name: str, fraction: float) -> None:
+        if progress:
+            progress(name, fraction)
+
+    if len(docs) < 2:
+        raise InputError(
+            f"need at least two readable documents, found {len(docs)}"
+            + (f" in {folder}" if folder else "")
+        )
+    t = time.perf_counter()
+    stage("segment", 0.1)
+    ids = clean.source_ids([d.file for d in docs])
+    sources = [clean.build_source(d, sid) for d, sid in zip(docs, ids, strict=True)]
+    timings["segment"] = time.perf_counter() - t
+
+    t = time.perf_counter()
+    stage("clean", 0.3)
+    clean.flag_boilerplate(sources)
+    for src in sources:
+        clean.flag_duplicates(src)
+    timings["clean"] = time.perf_counter() - t
+
+    t = time.perf_counter()
+    stage("match", 0.4)
+    match(sources, min_score=min_score, also=clean.trailer_sentences(sources))
+    clean.release_trailers(sources)
+    timings["match"] = time.perf_counter() - t
+
+    comparison = Comparison(folder=folder, sources=sources, skipped=list(skipped or []))
+    t = time.perf_counter()
+    stage("align", 0.8)
+    comparison.rows = align(comparison)
+    timings["align"] = time.perf_counter() - t
+
+    t = time.perf_counter()
+    stage("findings", 0.9)
+    findings.set_statuses(comparison)
+    findings.read_numbers(comparison)
+    findings.find_disagreements(comparison)
+    timings["findings"] = time.perf_counter() - t
+    comparison.timings = timings
+    stage("done", 1.0)
+    return comparison
+
+
+def compare_folder(
+    folder: str | os.PathLike,
+    progress: Progress | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    min_score: float = MIN_SCORE,
+) -> Comparison:
+    t = time.perf_counter()
+    if progress:
+        progress("load", 0.0)
+    docs, skipped = load_folder(folder, max_bytes=max_bytes)
+    loaded = time.perf_counter() - t
+    if len(docs) < 2:
+        why = "; ".join(f"{s.file}: {s.reason}" for s in skipped[:3])
+        raise InputError(
+            f"need at least two readable documents in {folder}, found {len(docs)}"
+            + (f" (skipped {why})" if why else "")
+        )
+    comparison = compare_documents(
+        docs, folder=str(Path(folder).resolve()), skipped=skipped, progress=progress,
+        min_score=min_score,
+    )
+    comparison.timings = {"load": loaded, **comparison.timings}
+    return comparison
+
+
+def demo_folder() -> Path:
+    """The bundled demo: three fictional outlets telling one invented story."""
+    return Path(__file__).resolve().parent / "demo"

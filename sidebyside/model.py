@@ -1,0 +1,180 @@
+"""Plain dataclasses that carry a comparison from the engine to the UI and the reports.
+
+Nothing here imports Textual; the UI and the exporters only read these objects.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Sentence statuses (SPEC.md, JSON report).
+SHARED = "shared"
+UNIQUE = "unique"
+BOILERPLATE = "boilerplate"
+DUPLICATE = "duplicate"
+
+# Link kinds.
+EXACT = "exact"
+NEAR = "near"
+PARAPHRASE = "paraphrase"
+
+# Disagreement kinds.
+VALUE = "value"
+QUALIFIER = "qualifier"
+UNIT = "unit"
+DATE = "date"
+
+
+@dataclass
+class Link:
+    """A match between two sentences of different sources (stored on both)."""
+
+    to: str  # id of the other sentence
+    score: float  # in [0, 1]
+    kind: str  # exact | near | paraphrase
+    why: str = ""  # a few words: shared rare terms, shared numbers
+
+
+@dataclass
+class Quantity:
+    """A quantity read from a sentence, with its hedge and what it counts."""
+
+    text: str  # as written, e.g. "some 600 troops"
+    start: int  # offsets into the sentence's *display* text
+    end: int
+    value: float
+    low: float  # interval the hedge allows
+    high: float
+    qualifier: str | None  # about | over | under | ... | None for exact
+    unit: str | None  # counted noun or unit ("troops", "%", "usd", "date")
+    kind: str  # count | money | percent | date | duration | ordinal | measure
+    sentence: str = ""  # sentence id, filled in by the engine
+    sources: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Sentence:
+    id: str  # "<source id>:<n>"
+    source: str
+    paragraph: int  # paragraph index within its source
+    index: int  # sentence index within its source
+    text: str  # as displayed (markup stripped, whitespace folded)
+    start: int  # offsets into the decoded original file text
+    end: int
+    status: str = UNIQUE
+    claim: bool = True  # a content sentence (not a heading, byline or fragment)
+    links: list[Link] = field(default_factory=list)
+    numbers: list[Quantity] = field(default_factory=list)
+    duplicate_of: str | None = None  # for duplicates: the first copy's id
+
+
+@dataclass
+class Paragraph:
+    source: str
+    index: int
+    start: int
+    end: int
+    sentences: list[str] = field(default_factory=list)  # sentence ids, in order
+    flag: str | None = None  # None | boilerplate | duplicate
+    reason: str = ""  # why it is flagged: copyright, trailer, byline, sign-off, off-topic, ...
+    heading: bool = False
+
+
+@dataclass
+class Source:
+    id: str
+    file: str  # file name within the folder
+    path: str  # absolute path
+    title: str
+    text: str  # decoded original text; every offset points into it
+    encoding: str = "utf-8"
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+
+
+@dataclass
+class Skipped:
+    file: str
+    reason: str
+
+
+@dataclass
+class Side:
+    sentence: str
+    source: str
+    text: str  # quantity as written
+    value: float
+    qualifier: str | None
+    unit: str | None = None
+    start: int = 0  # the quantity's span in the sentence's display text
+    end: int = 0
+
+
+@dataclass
+class Disagreement:
+    kind: str  # value | qualifier | unit | date
+    about: str  # the counted thing ("troops killed")
+    sides: list[Side] = field(default_factory=list)
+
+    def summary(self, labels: dict[str, str] | None = None) -> str:
+        """One sentence a journalist would write: 'Troops: 000 says some 600, 001 says over 600 (qualifier)'."""
+        labels = labels or {}
+        said: dict[str, list[str]] = {}
+        for side in self.sides:
+            texts = said.setdefault(side.source, [])
+            if side.text not in texts:
+                texts.append(side.text)
+        parts = [f"{labels.get(src, src)} says {' and '.join(texts)}" for src, texts in said.items()]
+        about = self.about[:1].upper() + self.about[1:] if self.about else "Figure"
+        return f"{about}: {', '.join(parts)} ({self.kind})"
+
+
+@dataclass
+class Annotation:
+    target: str  # sentence id (for an orphaned note: the id it last attached to)
+    status: str
+    note: str
+    orphaned: bool = False
+    note_id: str = ""  # the stored note's id
+    file: str = ""  # the source file the note belongs to
+    text: str = ""  # the anchored sentence text, as stored (for orphaned notes)
+
+
+@dataclass
+class Comparison:
+    folder: str
+    sources: list[Source]
+    skipped: list[Skipped] = field(default_factory=list)
+    rows: list[dict[str, int | None]] = field(default_factory=list)
+    numbers: list[Quantity] = field(default_factory=list)
+    disagreements: list[Disagreement] = field(default_factory=list)
+    annotations: list[Annotation] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._by_id: dict[str, Sentence] = {}
+        self.reindex()
+
+    def reindex(self) -> None:
+        self._by_id = {s.id: s for src in self.sources for s in src.sentences}
+
+    def sentence(self, sentence_id: str) -> Sentence:
+        return self._by_id[sentence_id]
+
+    def source(self, source_id: str) -> Source:
+        for src in self.sources:
+            if src.id == source_id:
+                return src
+        raise KeyError(source_id)
+
+    def all_sentences(self) -> list[Sentence]:
+        return [s for src in self.sources for s in src.sentences]
+
+    def unique_claims(self) -> list[Sentence]:
+        return [s for s in self.all_sentences() if s.status == UNIQUE and s.claim]
+
+    def shared_sentences(self) -> list[Sentence]:
+        return [s for s in self.all_sentences() if s.status == SHARED]
+
+    def single_source_numbers(self) -> list[Quantity]:
+        return [q for q in self.numbers if len(q.sources) == 1 and q.kind != "date"]

@@ -1,0 +1,147 @@
+"""Words: display cleanup, normalisation, content terms (stemmed, with news synonyms folded)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import snowballstemmer
+
+_STEMMER = snowballstemmer.stemmer("english")
+
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been before
+    being below between both but by can could did do does doing down during each few for from
+    further had has have having he her here hers herself him himself his how i if in into is it its
+    itself just me more most my myself no nor not now of off on once only or other our ours
+    ourselves out over own same she should so some such than that the their theirs them themselves
+    then there these they this those through to too under until up very was we were what when where
+    which while who whom why will with would you your yours yourself yourselves said says say saying
+    told according added also would could may might must shall one its it's mr mrs ms dr per via
+    amid despite within without upon onto toward towards whether though although however yet still
+    already even ever much many several another since around across along near among come came
+    comes coming go goes went gone make made makes take took taken get got gets well like including
+    include includes far furthermore moreover meanwhile besides later earlier also thus therefore
+    instead rather quite really just new""".split()
+)
+
+# News paraphrase pairs that a stemmer does not join. Each group maps to its first word.
+_SYNONYM_GROUPS = [
+    "troop soldier forc servicemen serviceman",
+    "kill die dead death perish fatal fatal",
+    "injur wound hurt",
+    "casualti",
+    "spi surveil reconnaiss",
+    "anti-air anti-aircraft antiaircraft air-defens",
+    "build construct",
+    "begin began begun start commenc launch",
+    "border frontier",
+    "lawmak legisl parliamentarian mp",
+    "countri nation state",
+    "resid inhabit",
+    "evacu",
+    "fire blaze",
+    "boat vessel ship",
+    "car vehicl",
+    "doctor physician",
+    "children kid child",
+    "compani firm",
+    "buy purchas acquir",
+    "cost price",
+    "town villag",
+    "close shut",
+    "rise increas grow",
+    "fall drop declin decreas",
+    "help aid assist",
+    "expect anticip",
+    "finish complet",
+    "offer provid suppli give gave",
+]
+SYNONYMS: dict[str, str] = {}
+for _group in _SYNONYM_GROUPS:
+    _words = _group.split()
+    for _w in _words:
+        SYNONYMS.setdefault(_w, _words[0])
+
+_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
+_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_MD_MARKS = re.compile(r"(\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`)")
+_MD_HEAD = re.compile(r"^\s{0,3}(#{1,6}\s+|>\s*|[-*+]\s+(?=\S)|\d{1,3}[.)]\s+(?=\S))", re.M)
+_SPACES = re.compile(r"\s+")
+
+
+def display(raw: str) -> str:
+    """Text as shown: Markdown marks stripped, whitespace folded, invisible characters removed."""
+    text = raw.replace("\u00ad", "").replace("\u200b", "").replace("\ufeff", "")
+    text = _MD_HEAD.sub("", text)
+    text = _MD_LINK.sub(r"\1", text)
+    text = _MD_MARKS.sub("", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def fold(text: str) -> str:
+    """Lower-case, accents and curly quotes folded: for comparing texts, not for showing them."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"').lower()
+
+
+def normalized(text: str) -> str:
+    """Words only, lower-case, single-spaced: two sentences equal here are the same sentence."""
+    return " ".join(_WORD.findall(fold(text)))
+
+
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(_THOUSANDS.sub("", fold(text)))
+
+
+@lru_cache(maxsize=200_000)
+def term(word: str) -> str:
+    """One comparable term for a word: possessive dropped, stemmed, synonyms and demonyms folded."""
+    word = word.replace("’", "'")
+    if word.endswith("'s"):
+        word = word[:-2]
+    if word.isdigit():
+        return word
+    stem = _STEMMER.stemWord(word)
+    stem = SYNONYMS.get(stem, stem)
+    return stem
+
+
+def content_terms(text: str) -> list[str]:
+    """The content terms of a text, in order (stop words dropped; hyphenated words also split)."""
+    out: list[str] = []
+    for w in words(text):
+        w = w.replace("’", "'")
+        if w in STOPWORDS:
+            continue
+        if "-" in w:
+            whole = term(w)
+            if whole in SYNONYMS.values() or whole in SYNONYMS:
+                out.append(whole)
+                continue
+            for part in w.split("-"):
+                if part and part not in STOPWORDS and len(part) > 1:
+                    out.append(term(part))
+            continue
+        if len(w) == 1 and not w.isdigit():
+            continue
+        out.append(term(w))
+    return out
+
+
+_NAME = re.compile(r"(?<=[\w,;:’'\"”)] )[A-Z][^\W\d_]+(?:[-’'][A-Z]?[^\W\d_]+)*")
+
+
+def name_terms(text: str) -> set[str]:
+    """Terms of the capitalised words inside a sentence (names of people, places, bodies)."""
+    return {term(w) for w in (m.lower() for m in _NAME.findall(text)) if w not in STOPWORDS}
+
+
+def number_tokens(text: str) -> list[str]:
+    """Digit groups as written ("15,000" -> "15000"), for matching sentences on shared figures."""
+    return [m.replace(",", "") for m in re.findall(r"\d[\d,]*(?:\.\d+)?", text)]

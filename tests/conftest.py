@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sidebyside.engine import compare_folder, demo_folder
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = (ROOT.parent / "shared" / "seeds").resolve()
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    assert SEEDS.is_dir(), f"the seed articles are expected at {SEEDS}"
+    return SEEDS
+
+
+@pytest.fixture(scope="session")
+def seeds(seeds_dir):
+    return compare_folder(seeds_dir)
+
+
+@pytest.fixture(scope="session")
+def demo():
+    return compare_folder(demo_folder())
+
+
+def find(comparison, source_prefix: str, fragment: str):
+    """The one sentence of a source whose text contains `fragment` (not a duplicate copy)."""
+    hits = [
+        s
+        for s in comparison.all_sentences()
+        if s.source.startswith(source_prefix) and fragment in s.text and s.status != "duplicate"
+    ]
+    assert hits, f"no sentence in {source_prefix} contains {fragment!r}"
+    return hits[0]

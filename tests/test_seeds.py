@@ -1,0 +1,128 @@
+"""The engine on the two real seed articles (issue 2's expectations)."""
+
+from __future__ import annotations
+
+import re
+
+from .conftest import find
+
+
+def linked(comparison, a, b) -> bool:
+    return any(link.to == b.id for link in a.links) and any(link.to == a.id for link in b.links)
+
+
+def test_two_sources(seeds):
+    assert [s.id for s in seeds.sources] == ["000", "001"]
+    assert all(s.title for s in seeds.sources)
+
+
+def test_copyright_and_footer_are_boilerplate_and_story_is_not(seeds):
+    src = seeds.source("000")
+    text = src.text
+    copyright_at = text.index("Copyright 1999-2025")
+    for s in src.sentences:
+        if s.start >= copyright_at:
+            assert s.status == "boilerplate", s.text
+        else:
+            assert s.status != "boilerplate" or s.text.startswith("By "), s.text
+    # The headlines block itself, sentence by sentence.
+    for fragment in ("Britain and Germany signed", "Israel has launched", "Shas party announced"):
+        assert find(seeds, "000", fragment).status == "boilerplate"
+
+
+def test_pasted_paragraphs_appear_once_as_themselves_and_once_as_duplicate(seeds):
+    src = seeds.source("001")
+    for fragment in (
+        "This development comes on the heels",
+        "Highlighting the broader implications",
+        "over 600 North Korean soldiers have perished",
+        "complete liberation",
+    ):
+        copies = [s for s in src.sentences if fragment in s.text]
+        assert len(copies) == 2, fragment
+        first, second = copies
+        assert first.status in ("shared", "unique")
+        assert second.status == "duplicate"
+        assert second.duplicate_of == first.id
+
+
+def test_the_same_claims_are_linked(seeds):
+    some600 = find(seeds, "000", "some 600 North Korean troops had been killed")
+    over600 = find(seeds, "001", "over 600 North Korean soldiers have perished")
+    assert linked(seeds, some600, over600)
+    spy = find(seeds, "000", "spy satellites")
+    surveillance = find(seeds, "001", "surveillance satellites")
+    assert linked(seeds, spy, surveillance)
+    tumen_000 = [s for s in seeds.source("000").sentences if "Tumen River" in s.text]
+    tumen_001 = find(seeds, "001", "Tumen river")
+    assert any(linked(seeds, s, tumen_001) for s in tumen_000)
+    for s in (some600, over600, spy, surveillance, tumen_001):
+        assert s.status == "shared"
+        for link in s.links:
+            assert 0.0 <= link.score <= 1.0
+            assert link.kind in ("exact", "near", "paraphrase")
+
+
+def test_unique_claims(seeds):
+    for prefix, fragment in (
+        ("000", "less inept"),
+        ("001", "Kommersant"),
+        ("001", "Kursk"),
+        ("001", "which began in 2022"),
+    ):
+        s = find(seeds, prefix, fragment)
+        assert s.status == "unique", fragment
+        assert s.claim
+        assert s.links == []
+        assert s in seeds.unique_claims()
+
+
+def test_exactly_one_disagreement_the_600_qualifier(seeds):
+    assert len(seeds.disagreements) == 1, [d.summary() for d in seeds.disagreements]
+    d = seeds.disagreements[0]
+    assert d.kind == "qualifier"
+    texts = " | ".join(side.text for side in d.sides)
+    assert "over 600" in texts
+    assert "some 600" in texts or "about 600" in texts
+    assert {side.source for side in d.sides} == {"000", "001"}
+    for side in d.sides:
+        assert side.value == 600
+
+
+def test_footer_numbers_are_never_findings(seeds):
+    footer_at = seeds.source("000").text.index("Copyright")
+    for q in seeds.numbers:
+        s = seeds.sentence(q.sentence)
+        assert not (s.source == "000" and s.start >= footer_at), q.text
+
+
+def test_single_source_figures(seeds):
+    singles = {q.value for q in seeds.single_source_numbers()}
+    assert 15000 in singles
+    assert 4700 in singles
+    assert 600 not in singles
+
+
+def test_nothing_lost_every_letter_in_exactly_one_sentence(seeds):
+    for src in seeds.sources:
+        covered = [0] * len(src.text)
+        for s in src.sentences:
+            assert src.text[s.start : s.end].strip() == src.text[s.start : s.end]
+            for i in range(s.start, s.end):
+                covered[i] += 1
+        for i, ch in enumerate(src.text):
+            if re.match(r"\w", ch):
+                assert covered[i] == 1, (src.id, i, src.text[max(0, i - 20) : i + 20])
+
+
+def test_rows_place_every_paragraph_once_in_order(seeds):
+    for src in seeds.sources:
+        placed = [row[src.id] for row in seeds.rows if row[src.id] is not None]
+        assert placed == list(range(len(src.paragraphs)))
+    for row in seeds.rows:
+        assert any(v is not None for v in row.values())
+    # The 600 paragraphs sit in one row.
+    over600 = find(seeds, "001", "over 600 North Korean soldiers")
+    row = next(r for r in seeds.rows if r["001"] == over600.paragraph)
+    paras_600 = {s.paragraph for s in seeds.source("000").sentences if "600 North Korean" in s.text}
+    assert row["000"] in paras_600

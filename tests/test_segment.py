@@ -1,0 +1,150 @@
+"""Paragraphs, sentences and offsets on plain-text oddities; flags for boilerplate and repeats."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sidebyside.clean import build_source, flag_boilerplate, flag_duplicates, source_ids
+from sidebyside.load import Document, decode
+from sidebyside.segment import paragraph_spans, sentence_spans
+
+
+def paras(text: str) -> list[str]:
+    return [text[a:b] for a, b in paragraph_spans(text)]
+
+
+def sents(text: str) -> list[str]:
+    return [text[a:b] for p0, p1 in paragraph_spans(text) for a, b in sentence_spans(text, p0, p1)]
+
+
+def test_blank_lines_split_paragraphs_and_crlf_is_fine():
+    text = "First one here.\r\n\r\nSecond one here.\r\n \r\nThird."
+    assert paras(text) == ["First one here.", "Second one here.", "Third."]
+
+
+def test_hard_wrapped_prose_stays_one_paragraph():
+    text = (
+        "The council met on Tuesday to discuss the budget for the coming\n"
+        "year, which officials said would include new spending on roads\n"
+        "and schools across the district.\n\nA second paragraph."
+    )
+    assert len(paras(text)) == 2
+    assert paras(text)[0].startswith("The council") and paras(text)[0].endswith("district.")
+
+
+def test_one_paragraph_per_line_is_split():
+    text = (
+        "The mayor announced the closure of the bridge on Monday after engineers found cracks.\n"
+        "Traffic will be diverted through the town centre for at least three weeks, she said.\n"
+        "Local businesses said they feared losing customers during the busy season."
+    )
+    assert len(paras(text)) == 3
+
+
+def test_markdown_headings_and_lists():
+    text = "# A headline\nBody text starts here.\n\n- first item\n- second item"
+    assert paras(text) == ["# A headline", "Body text starts here.", "- first item", "- second item"]
+
+
+def test_sentence_repairs_and_abbreviations():
+    text = 'Mr. Smith met Gen. Lee at 9 a.m. Tuesday in the U.S. capital. He paused… Then he left. "It is done," he said.'
+    assert sents(text) == [
+        "Mr. Smith met Gen. Lee at 9 a.m. Tuesday in the U.S. capital.",
+        "He paused…",
+        "Then he left.",
+        '"It is done," he said.',
+    ]
+
+
+def test_decimals_do_not_split():
+    assert sents("Prices rose 1.5 percent in May. Rents fell.") == ["Prices rose 1.5 percent in May.", "Rents fell."]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("ab Cd.,!?\n\n\t“”\"'—…-#*_1234567890 é")),
+        min_size=0,
+        max_size=300,
+    )
+)
+def test_nothing_lost_every_letter_in_exactly_one_sentence(text):
+    covered = [0] * len(text)
+    for p0, p1 in paragraph_spans(text):
+        for a, b in sentence_spans(text, p0, p1):
+            assert p0 <= a < b <= p1
+            for i in range(a, b):
+                covered[i] += 1
+    for i, ch in enumerate(text):
+        if re.match(r"\w", ch):
+            assert covered[i] == 1, (text, i)
+        assert covered[i] <= 1
+
+
+def test_decode_handles_boms_and_legacy_encodings():
+    assert decode("\ufeffHello".encode("utf-8"))[0] == "Hello"
+    assert decode("Grüße aus Köln, sagte er.".encode("utf-16"))[0] == "Grüße aus Köln, sagte er."
+    text, enc = decode("Le café du régiment a fermé ses portes.".encode("cp1252"))
+    assert "café" in text and "régiment" in text
+
+
+def test_markdown_marks_are_stripped_for_display_but_offsets_kept():
+    doc = Document("a.md", "/a.md", "# The **big** story\n\nThe [council](http://x) said *no*.", "utf-8")
+    src = build_source(doc, "a")
+    texts = [s.text for s in src.sentences]
+    assert texts == ["The big story", "The council said no."]
+    assert src.title == "The big story"
+    last = src.sentences[-1]
+    assert doc.text[last.start : last.end] == "The [council](http://x) said *no*."
+
+
+def test_source_ids_are_short_and_unique():
+    assert source_ids(["000_abc.txt", "001_def.txt"]) == ["000", "001"]
+    assert source_ids(["bbc_one.txt", "bbc_two.txt"]) == ["bbc_one", "bbc_two"]
+
+
+def _src(name: str, text: str):
+    return build_source(Document(name, "/" + name, text, "utf-8"), name.split(".")[0])
+
+
+def test_repeated_paragraph_and_sentence_flags():
+    a = _src(
+        "a.txt",
+        "Floods hit the valley town of Ardley overnight.\n\n"
+        "Rescue crews reached forty homes by noon, officials said.\n\n"
+        "Floods hit the valley town of Ardley overnight.\n\n"
+        "Schools are shut. Rescue crews reached forty homes by noon, officials said.",
+    )
+    flag_duplicates(a)
+    statuses = [(s.text, s.status) for s in a.sentences]
+    assert statuses[2] == ("Floods hit the valley town of Ardley overnight.", "duplicate")
+    assert statuses[4][1] == "duplicate"
+    assert a.sentences[0].status != "duplicate" and a.sentences[1].status != "duplicate"
+    assert a.sentences[4].duplicate_of == a.sentences[1].id
+
+
+def test_boilerplate_rules_are_generic():
+    story = "Floods hit the valley town of Ardley overnight, and rescue crews reached forty homes."
+    a = _src(
+        "a.txt",
+        "Ardley floods\n\nBy Jo Bloggs, Staff Writer\n\n" + story + "\n\n"
+        "Read more: Why rivers rise\n\n"
+        "Advertisement\n\n"
+        "The council said the river wall had been inspected in March.\n\n"
+        "© 2026 Ardley Times. All rights reserved.\n\n"
+        "Related stories\n\n"
+        "Local bakery wins prize for its rye bread",
+    )
+    b = _src("b.txt", "Ardley hit by floods\n\n" + story.replace("overnight", "on Sunday night"))
+    flag_boilerplate([a, b])
+    by_text = {s.text: s.status for s in a.sentences}
+    assert by_text["By Jo Bloggs, Staff Writer"] == "boilerplate"
+    assert by_text["Read more: Why rivers rise"] == "boilerplate"
+    assert by_text["Advertisement"] == "boilerplate"
+    assert by_text["Related stories"] == "boilerplate"
+    assert by_text["Local bakery wins prize for its rye bread"] == "boilerplate"
+    assert by_text[story] != "boilerplate"
+    assert by_text["The council said the river wall had been inspected in March."] != "boilerplate"
