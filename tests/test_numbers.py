@@ -1,0 +1,510 @@
+"""The quantity reader and comparator (sidebyside.numbers), on news-style sentences written here."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sidebyside.model import Quantity
+from sidebyside.numbers import about, compare, read_quantities, same_thing
+
+INF = math.inf
+
+
+def only(sentence: str, text: str) -> Quantity:
+    """The one quantity of `sentence` whose span is exactly `text`."""
+    qs = read_quantities(sentence)
+    hits = [q for q in qs if q.text == text]
+    assert len(hits) == 1, (sentence, [q.text for q in qs])
+    q = hits[0]
+    assert sentence[q.start : q.end] == q.text
+    return q
+
+
+def single(sentence: str) -> Quantity:
+    qs = read_quantities(sentence)
+    assert len(qs) == 1, (sentence, [q.text for q in qs])
+    return qs[0]
+
+
+# ----------------------------------------------------------------------------------------------
+# Reading: (sentence, span text, value, qualifier, unit, kind)
+# ----------------------------------------------------------------------------------------------
+
+READ = [
+    # hedges and counted nouns
+    ("Lawmakers said some 600 North Korean troops had been killed in the fighting.",
+     "some 600 North Korean troops", 600, "about", "troop", "count"),
+    ("Over 600 North Korean soldiers have perished, the report said.",
+     "Over 600 North Korean soldiers", 600, "over", "soldier", "count"),
+    ("It comes after lawmakers said about 600 North Korean troops had been killed.",
+     "about 600 North Korean troops", 600, "about", "troop", "count"),
+    ("The army sent them out of a total deployment of 15,000.",
+     "15,000", 15000, None, "deployment", "count"),
+    ("The country has suffered about 4,700 casualties so far.",
+     "about 4,700 casualties", 4700, "about", "casualty", "count"),
+    ("More than 500 people were killed in four days of clashes.",
+     "More than 500 people", 500, "over", "person", "count"),
+    ("Police evacuated 1,200 residents from the village.",
+     "1,200 residents", 1200, None, "resident", "count"),
+    ("Up to 3,000 people may have died.", "Up to 3,000 people", 3000, "up to", "person", "count"),
+    ("At least 11 people died in the crash.", "At least 11 people", 11, "at least", "person",
+     "count"),
+    ("Nearly 3,000 people were killed in the attacks.", "Nearly 3,000 people", 3000, "nearly",
+     "person", "count"),
+    ("As many as 10,000 people remain missing.", "As many as 10,000 people", 10000, "up to",
+     "person", "count"),
+    ("Fewer than 200 families returned.", "Fewer than 200 families", 200, "under", "family",
+     "count"),
+    ("Roughly 40 people were rescued.", "Roughly 40 people", 40, "about", "person", "count"),
+    ("An estimated 2 million people fled.", "An estimated 2 million people", 2e6, "about",
+     "person", "count"),
+    ("The coalition was reduced to 60 seats.", "60 seats", 60, None, "seat", "count"),
+    ("Some 600-odd migrants were found.", "Some 600-odd migrants", 600, "about", "migrant",
+     "count"),
+    ("Officials said 600 or so fighters remained.", "600 or so fighters", 600, "about", "fighter",
+     "count"),
+    ("Rescuers found 600+ survivors.", "600+ survivors", 600, "at least", "survivor", "count"),
+    ("The 600-strong force crossed the border.", "600-strong force", 600, None, "force", "count"),
+    ("Dozens of police officers were hurt.", "Dozens of police officers", 24, "vague", "officer",
+     "count"),
+    ("Reports say hundreds of soldiers have died.", "hundreds of soldiers", 200, "vague",
+     "soldier", "count"),
+    ("Thousands of people marched through the capital.", "Thousands of people", 2000, "vague",
+     "person", "count"),
+    ("Tens of thousands of people were displaced.", "Tens of thousands of people", 20000,
+     "vague", "person", "count"),
+    ("Several hundred protesters gathered outside.", "Several hundred protesters", 300, "vague",
+     "protester", "count"),
+    ("Between 500 and 600 people attended the funeral.", "Between 500 and 600 people", 550,
+     "range", "person", "count"),
+    ("Two or three people were seen leaving.", "Two or three people", 2.5, "range", "person",
+     "count"),
+    ("The death toll rose to 600 on Sunday.", "600", 600, None, "toll", "count"),
+    ("He said one person was injured.", "one person", 1, None, "person", "count"),
+    ("The attack killed six near the border.", "six", 6, None, None, "count"),
+    ("Casualties reached 2000 by night.", "2000", 2000, None, "casualty", "count"),
+    ("Two of the victims were children.", "Two of the victims", 2, None, "victim", "count"),
+    # digits, scales and spelled-out numbers
+    ("The blast injured 1.5 million people, the agency claimed.", "1.5 million people", 1.5e6,
+     None, "person", "count"),
+    ("The company laid off 1.2k workers.", "1.2k workers", 1200, None, "worker", "count"),
+    ("More than 5m people lost power.", "More than 5m people", 5e6, "over", "person", "count"),
+    ("Floods destroyed two dozen homes.", "two dozen homes", 24, None, "home", "count"),
+    ("A dozen people were treated in hospital.", "A dozen people", 12, None, "person", "count"),
+    ("Twenty-one people were rescued from the roof.", "Twenty-one people", 21, None, "person",
+     "count"),
+    ("Officials counted one hundred and five bodies.", "one hundred and five bodies", 105, None,
+     "body", "count"),
+    ("Fifteen thousand protesters marched on Sunday.", "Fifteen thousand protesters", 15000,
+     None, "protester", "count"),
+    ("Half a million people fled the city.", "Half a million people", 5e5, None, "person",
+     "count"),
+    ("SIX MONTHS WARFARE", "SIX MONTHS", 6, None, "month", "duration"),
+    # money
+    ("The dam will cost $2bn to rebuild.", "$2bn", 2e9, None, "usd", "money"),
+    ("Britain pledged £3m in emergency aid.", "£3m", 3e6, None, "gbp", "money"),
+    ("Repairs are estimated at 1.5 million euros.", "1.5 million euros", 1.5e6, None, "eur",
+     "money"),
+    ("A donor gave €40,000 to the fund.", "€40,000", 40000, None, "eur", "money"),
+    ("The US$2.5 billion deal was approved.", "US$2.5 billion", 2.5e9, None, "usd", "money"),
+    ("The club paid more than £150m for the striker.", "more than £150m", 1.5e8, "over", "gbp",
+     "money"),
+    ("The budget is $5-7bn.", "$5-7bn", 6e9, "range", "usd", "money"),
+    ("It borrowed 300 million yuan.", "300 million yuan", 3e8, None, "cny", "money"),
+    # percentages and proportions
+    ("Inflation rose 3.2 per cent in May.", "3.2 per cent", 3.2, None, "%", "percent"),
+    ("Turnout was 67.3 percent, the commission said.", "67.3 percent", 67.3, None, "%",
+     "percent"),
+    ("About 15% of voters stayed home.", "About 15%", 15, "about", "%", "percent"),
+    ("The rate rose by 0.4 percentage points.", "0.4 percentage points", 0.4, None, "pp",
+     "percent"),
+    ("Prices climbed 5-7% last quarter.", "5-7%", 6, "range", "%", "percent"),
+    ("Nearly two-thirds of the residents left.", "Nearly two-thirds", 200 / 3, "nearly", "%",
+     "percent"),
+    ("Half of the workers were sent home.", "Half", 50, None, "%", "percent"),
+    ("One in five adults smokes.", "One in five", 20, None, "%", "percent"),
+    # dates
+    ("The bridge is expected to be completed by mid-2026.", "by mid-2026", 2026.5, "by", "date",
+     "date"),
+    ("The invasion began in 2022, officials recalled.", "2022", 2022, None, "date", "date"),
+    ("The deal was signed during a visit last year.", "last year", -1, "relative", "date",
+     "date"),
+    ("Copyright 1999-2025 Example News.", "1999-2025", 1999, "range", "date", "date"),
+    ("The statement was dated Friday, July 18, 2025.", "July 18, 2025", 2025 + 198 / 365, None,
+     "date", "date"),
+    ("The storm hit on 18 July 2025.", "18 July 2025", 2025 + 198 / 365, None, "date", "date"),
+    ("Prices climbed in March 2026.", "March 2026", 2026 + 2 / 12, None, "date", "date"),
+    ("The project was delayed until early 2027.", "until early 2027", 2027 + 1 / 6, "by",
+     "date", "date"),
+    ("Work will finish in late 2026.", "late 2026", 2026 + 5 / 6, "late", "date", "date"),
+    ("It opened in the 1990s.", "1990s", 1990, None, "date", "date"),
+    ("The vote happened two years ago.", "two years ago", -2, "relative", "date", "date"),
+    ("Construction began in 2024-25.", "2024-25", 2024, "range", "date", "date"),
+    ("The team has been unbeaten since 2020.", "since 2020", 2020, "since", "date", "date"),
+    ("The 2022 elections were close.", "2022", 2022, None, "date", "date"),
+    # durations, ages, ordinals
+    ("Its troops improved over about six months of combat.", "about six months", 6, "about",
+     "month", "duration"),
+    ("After six months of participation, the unit was pulled back.", "six months", 6, None,
+     "month", "duration"),
+    ("He was released after three days in custody.", "three days", 3, None, "day", "duration"),
+    ("The school will be closed for at least six months.", "at least six months", 6, "at least",
+     "month", "duration"),
+    ("He was held for over six months.", "over six months", 6, "over", "month", "duration"),
+    ("Prices doubled over six months.", "six months", 6, None, "month", "duration"),
+    ("The appeal took three and a half years.", "three and a half years", 3.5, None, "year",
+     "duration"),
+    ("A 45-year-old man was arrested.", "45-year-old", 45, None, "year", "age"),
+    ("The driver, aged 62, was unhurt.", "aged 62", 62, None, "year", "age"),
+    ("A woman aged about 30 was hurt.", "aged about 30", 30, "about", "year", "age"),
+    ("It is the first-ever road bridge between the two countries.", "first-ever road bridge", 1,
+     None, "bridge", "ordinal"),
+    ("The strike entered its second week.", "second week", 2, None, "week", "ordinal"),
+    ("The 21st century began badly.", "21st century", 21, None, "century", "ordinal"),
+    # measures
+    ("The 12-kilometre stretch remains closed.", "12-kilometre", 12, None, "km", "measure"),
+    ("The reservoir held about 9 million cubic metres of water.", "about 9 million cubic metres",
+     9e6, "about", "m3", "measure"),
+    ("Crews removed 3,000 tonnes of silt.", "3,000 tonnes", 3000, None, "tonne", "measure"),
+    ("The fire burned 300 hectares of forest.", "300 hectares", 300, None, "ha", "measure"),
+    ("Winds reached 100 km/h on the coast.", "100 km/h", 100, None, "km/h", "measure"),
+    ("The convoy drove 62 miles.", "62 miles", 62, None, "mile", "measure"),
+    ("Temperatures reached 104°F.", "104°F", 104, None, "°f", "measure"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "value", "qualifier", "unit", "kind"), READ)
+def test_read(sentence, text, value, qualifier, unit, kind):
+    q = only(sentence, text)
+    assert q.value == pytest.approx(value, rel=1e-3)
+    assert q.qualifier == qualifier
+    assert q.unit == unit
+    assert q.kind == kind
+    assert q.sentence == "" and q.sources == []
+    assert q.low <= q.value + 1e-9 and q.value <= q.high + 1e-9
+
+
+# Intervals the hedges allow: (sentence, span, low, high)
+INTERVALS = [
+    ("Some 600 troops were killed.", "Some 600 troops", 540, 660),
+    ("About 4,700 casualties were reported.", "About 4,700 casualties", 4230, 5170),
+    ("About 1,000 people were there.", "About 1,000 people", 750, 1250),
+    ("Over 600 soldiers died.", "Over 600 soldiers", 600, 700),
+    ("More than 15,000 troops were sent.", "More than 15,000 troops", 15000, 22500),
+    ("Nearly 600 people died.", "Nearly 600 people", 540, 600),
+    ("Up to 600 people died.", "Up to 600 people", 0, 600),
+    ("Less than 600 people died.", "Less than 600 people", 0, 600),
+    ("Between 5 and 7 people died.", "Between 5 and 7 people", 5, 7),
+    ("Hundreds of people died.", "Hundreds of people", 200, 999),
+    ("Thousands of people died.", "Thousands of people", 2000, 9999),
+    ("Dozens of people died.", "Dozens of people", 24, 99),
+    ("Two-thirds of the voters agreed.", "Two-thirds", 66, 67),
+    ("More than 95% of the voters agreed.", "More than 95%", 95, 100),
+    ("It will open by mid-2026.", "by mid-2026", 2026.25, 2026.75),
+    ("It opened in 2022.", "2022", 2022, 2023),
+    ("It will open in early 2027.", "early 2027", 2027, 2027 + 1 / 3),
+    ("It opened last year.", "last year", -1, 0),
+    ("The site was built in 1999-2025.", "1999-2025", 1999, 2026),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "low", "high"), INTERVALS)
+def test_interval(sentence, text, low, high):
+    q = only(sentence, text)
+    assert q.low == pytest.approx(low, rel=1e-6, abs=1e-9)
+    assert q.high == pytest.approx(high, rel=1e-6, abs=1e-9)
+
+
+# Sentences whose numbers are not counts (or not quantities at all).
+NOT_COUNTS = [
+    ("The dam collapsed at 4:40 a.m. on Tuesday.", []),
+    ("The No. 3 reactor was shut.", []),
+    ("Under Article 5, allies must respond.", []),
+    ("COVID-19 spread quickly.", []),
+    ("The F-16 jets and the G7 leaders met.", []),
+    ("Rovers beat Kestrel Town 3-1 on Saturday.", []),
+    ("He was one of the first to arrive.", ["ordinal"]),
+    ("North Korea's leader arrived.", []),
+    ("No one else was hurt.", []),
+    ("The 9/11 attacks changed everything.", []),
+    ("Title 42 was lifted.", []),
+    ("Copyright 1999-2025 Example News.", ["date"]),
+    ("The FTSE 100 fell sharply.", []),
+    ("The plan was agreed in 2022 and revised last year.", ["date", "date"]),
+    ("The two said they would return.", []),
+    ("The bomb went off at 3.30pm near gate 4.", []),
+]
+
+
+@pytest.mark.parametrize(("sentence", "kinds"), NOT_COUNTS)
+def test_not_counts(sentence, kinds):
+    assert [q.kind for q in read_quantities(sentence)] == kinds
+
+
+def test_every_quantity_of_a_sentence_in_order():
+    s = ("Some 600 North Korean troops had been killed out of a total deployment of 15,000, "
+         "and about 4,700 casualties were suffered over about six months by mid-2026.")
+    qs = read_quantities(s)
+    assert [q.text for q in qs] == [
+        "Some 600 North Korean troops", "15,000", "about 4,700 casualties", "about six months",
+        "by mid-2026",
+    ]
+    assert [q.kind for q in qs] == ["count", "count", "count", "duration", "date"]
+    assert all(s[q.start : q.end] == q.text for q in qs)
+    assert [q.start for q in qs] == sorted(q.start for q in qs)
+
+
+def test_empty_and_numberless_sentences():
+    assert read_quantities("") == []
+    assert read_quantities("The minister said talks would continue.") == []
+
+
+# ----------------------------------------------------------------------------------------------
+# Comparing: (sentence a, span a, sentence b, span b, same_thing, compare)
+# ----------------------------------------------------------------------------------------------
+
+COMPARE = [
+    # the seed claim
+    ("some 600 North Korean troops had been killed", "some 600 North Korean troops",
+     "over 600 North Korean soldiers have perished", "over 600 North Korean soldiers",
+     True, "qualifier"),
+    ("about 600 North Korean troops had been killed", "about 600 North Korean troops",
+     "over 600 North Korean soldiers have perished", "over 600 North Korean soldiers",
+     True, "qualifier"),
+    ("some 600 North Korean troops had been killed", "some 600 North Korean troops",
+     "about 600 North Korean troops had been killed", "about 600 North Korean troops",
+     True, None),
+    ("out of a total deployment of 15,000", "15,000",
+     "over 600 North Korean soldiers have perished", "over 600 North Korean soldiers",
+     False, "value"),
+    ("about 4,700 casualties", "about 4,700 casualties", "4,683 casualties", "4,683 casualties",
+     True, None),
+    ("4,700 casualties", "4,700 casualties", "600 troops were killed", "600 troops",
+     False, "value"),
+    # values
+    ("600 people were killed", "600 people", "500 people died", "500 people", True, "value"),
+    ("15,000 troops were deployed", "15,000 troops", "12,000 soldiers were deployed",
+     "12,000 soldiers", True, "value"),
+    ("nearly 600 people", "nearly 600 people", "over 600 people", "over 600 people",
+     True, "value"),
+    ("up to 600 people", "up to 600 people", "more than 600 people", "more than 600 people",
+     True, "value"),
+    ("about 600 people", "about 600 people", "about 650 people", "about 650 people",
+     True, "value"),
+    ("over 600 people", "over 600 people", "800 people", "800 people", True, "value"),
+    ("thousands of soldiers died", "thousands of soldiers", "600 soldiers died", "600 soldiers",
+     True, "value"),
+    ("1,200 residents were evacuated", "1,200 residents", "1,500 people were evacuated",
+     "1,500 people", True, "value"),
+    # hedges
+    ("about 600 people", "about 600 people", "more than 600 people", "more than 600 people",
+     True, "qualifier"),
+    ("More than 40 people were lifted", "More than 40 people", "rescued some 40 people",
+     "some 40 people", True, "qualifier"),
+    ("at least 600 people", "at least 600 people", "up to 600 people", "up to 600 people",
+     True, "qualifier"),
+    ("between 500 and 600 people", "between 500 and 600 people", "about 550 people",
+     "about 550 people", True, "qualifier"),
+    # agreement
+    ("about 600 people", "about 600 people", "about 620 people", "about 620 people", True, None),
+    ("over 600 people", "over 600 people", "650 people", "650 people", True, None),
+    ("between 500 and 600 people", "between 500 and 600 people", "550 people", "550 people",
+     True, None),
+    ("hundreds of soldiers died", "hundreds of soldiers", "over 600 soldiers died",
+     "over 600 soldiers", True, None),
+    ("two-thirds of voters", "two-thirds", "67% of voters", "67%", True, None),
+    ("a dozen people", "a dozen people", "12 people", "12 people", True, None),
+    ("six months", "six months", "half a year", "half a year", True, None),
+    ("six months", "six months", "180 days", "180 days", True, None),
+    ("100 km", "100 km", "62 miles", "62 miles", True, None),
+    ("600 deaths", "600 deaths", "600 people were killed", "600 people", True, None),
+    # units and scale slips
+    ("1.5 million people", "1.5 million people", "150,000 people", "150,000 people",
+     True, "unit"),
+    ("will cost 4.5 million euros", "4.5 million euros", "at 450,000 euros", "450,000 euros",
+     True, "unit"),
+    ("$2bn", "$2bn", "$200m", "$200m", True, "unit"),
+    ("$2bn", "$2bn", "€2bn", "€2bn", True, "unit"),
+    ("100 km", "100 km", "100 miles", "100 miles", True, "unit"),
+    ("rose 2%", "2%", "rose 2 percentage points", "2 percentage points", True, "unit"),
+    # dates
+    ("completed by mid-2026", "by mid-2026", "completed in 2027", "2027", True, "date"),
+    ("until 2028", "until 2028", "until mid-2027", "until mid-2027", True, "date"),
+    ("in mid-2026", "mid-2026", "in 2026", "2026", True, None),
+    ("in 1958", "1958", "in 1958", "1958", True, None),
+    ("last year", "last year", "this year", "this year", True, "date"),
+    ("last year", "last year", "in 2024", "2024", True, None),
+    ("March 10, 2026", "March 10, 2026", "March 11, 2026", "March 11, 2026", True, "date"),
+    ("by 2028", "by 2028", "in 2027", "2027", True, None),
+    ("the war began in 2022", "2022", "the bridge will be completed in 2027", "2027",
+     False, "date"),
+    ("the war began in 2022", "2022", "the war started in February 2022", "February 2022",
+     True, None),
+    # different things
+    ("600 were killed", "600", "600 were injured", "600", False, None),
+    ("600 troops", "600 troops", "600 civilians", "600 civilians", False, None),
+    ("600 soldiers", "600 soldiers", "600 deaths", "600 deaths", False, None),
+    ("600 people", "600 people", "600%", "600%", False, "unit"),
+    ("in 2022", "2022", "2,022 people", "2,022 people", False, "date"),
+]
+
+
+@pytest.mark.parametrize(("sa", "ta", "sb", "tb", "same", "verdict"), COMPARE)
+def test_compare(sa, ta, sb, tb, same, verdict):
+    a, b = only(sa, ta), only(sb, tb)
+    assert same_thing(a, b) is same
+    assert same_thing(b, a) is same
+    assert compare(a, b) == verdict
+    assert compare(b, a) == verdict
+
+
+def test_same_thing_without_private_hints():
+    """Quantities built by hand (no event recorded) still match on the unit."""
+    def q(v, qual, unit, kind="count"):
+        return Quantity(text=str(v), start=0, end=1, value=v, low=v, high=v, qualifier=qual,
+                        unit=unit, kind=kind)
+
+    assert same_thing(q(600, "about", "troops"), q(600, "over", "soldier"))
+    assert not same_thing(q(15000, None, "deployment"), q(600, "over", "soldiers"))
+    assert same_thing(q(1, None, "usd", "money"), q(2, None, "eur", "money"))
+    assert not same_thing(q(1, None, "usd", "money"), q(1, None, "%", "percent"))
+    assert not same_thing(q(2022, None, "date", "date"), q(2022, None, None))
+
+
+LABELS = [
+    (["some 600 North Korean troops had been killed", "over 600 soldiers have perished"],
+     "troops killed"),
+    (["1,200 residents were evacuated", "1,500 residents were evacuated"], "residents evacuated"),
+    (["about 4,700 casualties", "4,683 casualties"], "casualties"),
+    (["will cost 4.5 million euros", "450,000 euros"], "cost"),
+    (["by mid-2026", "in 2027"], "date"),
+    (["expected to be completed by mid-2026", "finished in 2027"], "completion date"),
+    (["about 15% of voters", "two-thirds of voters"], "voters"),
+    (["six months", "180 days"], "duration"),
+]
+
+
+@pytest.mark.parametrize(("sentences", "label"), LABELS)
+def test_about(sentences, label):
+    assert about([single(s) for s in sentences]) == label
+
+
+def test_about_empty():
+    assert about([]) == ""
+
+
+# ----------------------------------------------------------------------------------------------
+# Properties
+# ----------------------------------------------------------------------------------------------
+
+_ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+         "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+         "eighteen", "nineteen"]
+_TENS_W = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+def words(n: int, use_and: bool = False) -> str:
+    """English words for 0 <= n < 1,000,000 ("twenty-one", "one hundred and five")."""
+    if n < 20:
+        return _ONES[n]
+    if n < 100:
+        t, u = divmod(n, 10)
+        return _TENS_W[t] + (f"-{_ONES[u]}" if u else "")
+    if n < 1000:
+        h, r = divmod(n, 100)
+        head = f"{_ONES[h]} hundred"
+        return head if r == 0 else f"{head} {'and ' if use_and else ''}{words(r)}"
+    th, r = divmod(n, 1000)
+    head = f"{words(th, use_and)} thousand"
+    if r == 0:
+        return head
+    joiner = " and " if use_and and r < 100 else " "
+    return head + joiner + words(r, use_and)
+
+
+def test_words_generator():
+    assert words(21) == "twenty-one"
+    assert words(105, True) == "one hundred and five"
+    assert words(15000) == "fifteen thousand"
+    assert words(999_999) == "nine hundred ninety-nine thousand nine hundred ninety-nine"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(0, 10**9), st.booleans())
+def test_digits_read_back(n, separators):
+    written = f"{n:,}" if separators else str(n)
+    s = f"Officials counted {written} people."
+    q = single(s)
+    assert q.value == n
+    assert q.kind == "count" and q.unit == "person" and q.qualifier is None
+    assert q.text == f"{written} people"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(0, 999_999), st.booleans(), st.booleans())
+def test_words_read_back(n, use_and, initial):
+    w = words(n, use_and)
+    s = f"{w[0].upper() + w[1:]} people were counted." if initial else f"They counted {w} people."
+    q = single(s)
+    assert q.value == n
+    assert q.unit == "person"
+    assert q.text.lower() == f"{w} people"
+
+
+_HEDGE = ["", "some ", "about ", "over ", "more than ", "nearly ", "at least ", "up to ",
+          "under ", "an estimated ", "almost "]
+_NOUN = ["troops", "soldiers", "people", "civilians", "casualties", "deaths", "homes", "euros",
+         "per cent", "km", "miles", "months", "days"]
+_NUMBER = st.one_of(
+    st.integers(1, 2_000_000).map(lambda n: f"{n:,}"),
+    st.sampled_from(["600", "650", "6,000", "1.5 million", "150,000", "two dozen", "six",
+                     "hundreds of", "thousands of", "5-7", "between 500 and 600"]),
+)
+_PIECE = st.builds(lambda h, num, noun, verb: f"Officials said {h}{num} {noun} {verb}.",
+                   st.sampled_from(_HEDGE), _NUMBER, st.sampled_from(_NOUN),
+                   st.sampled_from(["were killed", "were injured", "were evacuated", "in 2024",
+                                    "by mid-2026", "last year", ""]))
+
+
+@settings(max_examples=400, deadline=None)
+@given(_PIECE, _PIECE)
+def test_compare_and_same_thing_are_symmetric(sa, sb):
+    qa, qb = read_quantities(sa), read_quantities(sb)
+    for a in qa:
+        assert sa[a.start : a.end] == a.text
+        for b in qb:
+            assert compare(a, b) == compare(b, a)
+            assert same_thing(a, b) == same_thing(b, a)
+            assert compare(a, b) in (None, "value", "qualifier", "unit", "date")
+        assert compare(a, a) is None
+        assert same_thing(a, a)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0123456789,.-–$£€% abcdefmk")), max_size=40))
+def test_reader_never_crashes_and_spans_are_exact(noise):
+    s = f"Officials said {noise} people."
+    for q in read_quantities(s):
+        assert s[q.start : q.end] == q.text
+        assert q.low <= q.high
+        assert not math.isnan(q.value)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.floats(1, 1e7), st.floats(1, 1e7),
+       st.sampled_from([None, "about", "over", "at least", "nearly", "under", "up to", "vague",
+                        "range"]),
+       st.sampled_from([None, "about", "over", "at least", "nearly", "under", "up to", "vague",
+                        "range"]))
+def test_compare_symmetric_on_built_quantities(x, y, qx, qy):
+    def build(v, qual):
+        lo, hi = (v, 2 * v) if qual in ("vague", "range") else (v * 0.9, v * 1.1)
+        return Quantity(text="x", start=0, end=1, value=v, low=lo, high=hi, qualifier=qual,
+                        unit="troop", kind="count")
+
+    a, b = build(x, qx), build(y, qy)
+    assert compare(a, b) == compare(b, a)
