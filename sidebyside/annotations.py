@@ -1,0 +1,230 @@
+"""Annotations that are never lost: a JSON store written atomically, merged under a file lock,
+anchored to sentence text so notes follow their sentence when documents change.
+
+Store format (schema "sidebyside.notes/1"):
+    {"schema": ..., "folder": abs path, "notes": [{"id", "file", "text", "occurrence", "sentence",
+     "status", "note", "created", "updated", "deleted"}]}
+`file` + `text` (the sentence's normalized text) + `occurrence` (which copy of that text in the
+file) anchor a note; `sentence` is the id it last attached to. A note whose sentence is gone is
+kept and reported as orphaned; nothing is ever dropped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import shutil
+import tempfile
+import time
+import uuid
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from filelock import FileLock, Timeout
+from platformdirs import user_data_dir
+from rapidfuzz import fuzz, process
+
+from . import text as T
+from .model import Annotation, Comparison, Sentence
+
+SCHEMA = "sidebyside.notes/1"
+STATUSES = ("needs check", "verified", "disputed", "follow up")
+DEFAULT_STATUS = "needs check"
+FUZZY_ANCHOR = 85  # a lightly edited sentence (0-100 similarity) keeps its note
+
+
+class StoreError(Exception):
+    """The store cannot be written (permissions, disk): the caller must tell the user."""
+
+
+@dataclass
+class Note:
+    file: str
+    text: str  # normalized text of the sentence it anchors to
+    occurrence: int = 0
+    sentence: str = ""  # the sentence id it last attached to
+    status: str = DEFAULT_STATUS
+    note: str = ""
+    id: str = field(default_factory=lambda: uuid.uuid4().hex)
+    created: float = field(default_factory=time.time)
+    updated: float = field(default_factory=time.time)
+    deleted: bool = False
+
+
+def default_store_path(folder: str | os.PathLike) -> Path:
+    """One store per compared folder, keyed by its absolute path, in the user data dir."""
+    absolute = str(Path(folder).resolve())
+    digest = hashlib.sha256(absolute.encode("utf-8")).hexdigest()[:16]
+    name = re.sub(r"[^\w.-]+", "_", Path(absolute).name)[:40] or "folder"
+    return Path(user_data_dir("sidebyside", appauthor=False)) / "notes" / f"{name}-{digest}.json"
+
+
+class NoteStore:
+    """The notes of one comparison, saved on every change."""
+
+    def __init__(self, path: str | os.PathLike, folder: str = "") -> None:
+        self.path = Path(path)
+        self.folder = folder
+        self.notes: dict[str, Note] = {}
+        self.messages: list[str] = []  # one-line reports for the user (e.g. a corrupt store)
+        self._lock = FileLock(str(self.path) + ".lock", timeout=10)
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def _read(self) -> dict[str, Note]:
+        """The notes on disk. A store we cannot read is moved aside, never overwritten."""
+        try:
+            raw = self.path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return {}
+        except OSError as exc:
+            raise StoreError(f"cannot read notes {self.path}: {exc.strerror or exc}") from exc
+        try:
+            data = json.loads(raw)
+            if not isinstance(data, dict) or data.get("schema") != SCHEMA:
+                raise ValueError("not a sidebyside notes file")
+            notes = {}
+            for item in data.get("notes", []):
+                note = Note(**{k: item[k] for k in Note.__dataclass_fields__ if k in item})
+                if not isinstance(note.file, str) or not isinstance(note.text, str):
+                    raise ValueError("bad note")
+                notes[note.id] = note
+            return notes
+        except (ValueError, TypeError, KeyError):
+            stamp = time.strftime("%Y%m%d-%H%M%S")
+            aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
+            n = 1
+            while aside.exists():
+                aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}-{n}")
+                n += 1
+            os.replace(self.path, aside)
+            self.messages.append(
+                f"notes file {self.path} was unreadable; moved aside to {aside.name}, starting fresh"
+            )
+            return {}
+
+    def load(self) -> list[Note]:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            with self._lock:
+                self.notes = self._read()
+        except Timeout as exc:
+            raise StoreError(f"notes file {self.path} is locked by another program") from exc
+        return self.live()
+
+    def live(self) -> list[Note]:
+        return [n for n in self.notes.values() if not n.deleted]
+
+    # -- writing -------------------------------------------------------------------------------
+
+    def _write(self, notes: dict[str, Note]) -> None:
+        data = {
+            "schema": SCHEMA,
+            "folder": self.folder,
+            "notes": [asdict(n) for n in sorted(notes.values(), key=lambda n: n.created)],
+        }
+        payload = json.dumps(data, ensure_ascii=False, indent=1)
+        fd, tmp = tempfile.mkstemp(prefix=self.path.name + ".", suffix=".tmp", dir=self.path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(payload)
+                fh.flush()
+                os.fsync(fh.fileno())
+            if self.path.exists():
+                shutil.copy2(self.path, self.path.with_name(self.path.name + ".bak"))
+            os.replace(tmp, self.path)
+        except BaseException:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+            raise
+        try:
+            dir_fd = os.open(self.path.parent, os.O_RDONLY)
+            try:
+                os.fsync(dir_fd)
+            finally:
+                os.close(dir_fd)
+        except OSError:
+            pass
+
+    def save(self, changed: Note) -> None:
+        """Merge with what is on disk (another instance may have written) and write at once."""
+        changed.updated = time.time()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            with self._lock:
+                merged = self._read()
+                for note in self.notes.values():
+                    on_disk = merged.get(note.id)
+                    if on_disk is None or note.updated >= on_disk.updated:
+                        merged[note.id] = note
+                merged[changed.id] = changed
+                self._write(merged)
+                self.notes = merged
+        except Timeout as exc:
+            raise StoreError(f"notes file {self.path} is locked by another program") from exc
+        except OSError as exc:
+            raise StoreError(f"cannot save notes to {self.path}: {exc.strerror or exc}") from exc
+
+    def add(self, sentence: Sentence, source_file: str, comparison: Comparison, note: str,
+            status: str = DEFAULT_STATUS) -> Note:
+        text = T.normalized(sentence.text)
+        occurrence = sum(
+            1
+            for s in comparison.source(sentence.source).sentences
+            if s.index < sentence.index and T.normalized(s.text) == text
+        )
+        n = Note(source_file, text, occurrence, sentence.id, status, note)
+        self.notes[n.id] = n
+        self.save(n)
+        return n
+
+    def update(self, note: Note, *, text: str | None = None, status: str | None = None) -> None:
+        if text is not None:
+            note.note = text
+        if status is not None:
+            note.status = status
+        self.save(note)
+
+    def delete(self, note: Note) -> None:
+        note.deleted = True  # a tombstone, so a merge never brings it back
+        self.save(note)
+
+
+def next_status(status: str) -> str:
+    i = STATUSES.index(status) if status in STATUSES else -1
+    return STATUSES[(i + 1) % len(STATUSES)]
+
+
+def anchor(comparison: Comparison, notes: list[Note]) -> list[Annotation]:
+    """Attach every live note to a sentence of the comparison; fill `comparison.annotations`."""
+    by_file = {src.file: src for src in comparison.sources}
+    out: list[Annotation] = []
+    for note in notes:
+        if note.deleted:
+            continue
+        src = by_file.get(note.file)
+        target = None
+        if src is not None:
+            norms = [T.normalized(s.text) for s in src.sentences]
+            same = [s for s, n in zip(src.sentences, norms, strict=True) if n == note.text]
+            if same:
+                target = same[min(note.occurrence, len(same) - 1)]
+            elif src.sentences:
+                best = process.extractOne(
+                    note.text, norms, scorer=fuzz.ratio, score_cutoff=FUZZY_ANCHOR
+                )
+                if best is not None:
+                    target = src.sentences[best[2]]
+        if target is not None:
+            note.sentence = target.id
+            out.append(
+                Annotation(target.id, note.status, note.note, False, note.id, note.file, note.text)
+            )
+        else:
+            out.append(
+                Annotation(note.sentence, note.status, note.note, True, note.id, note.file, note.text)
+            )
+    comparison.annotations = out
+    return out

@@ -1,0 +1,133 @@
+"""Notes are saved at once, merged across instances, re-anchored, and never lost."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from sidebyside.annotations import NoteStore, anchor, default_store_path, next_status
+from sidebyside.engine import compare_folder
+
+from .conftest import find
+
+
+@pytest.fixture
+def folder(tmp_path, seeds_dir) -> Path:
+    out = tmp_path / "docs"
+    out.mkdir()
+    for f in seeds_dir.iterdir():
+        shutil.copy(f, out / f.name)
+    return out
+
+
+def _note_on_600(folder: Path, store_path: Path, text: str = "call the ministry") -> str:
+    c = compare_folder(folder)
+    s = find(c, "000", "some 600 North Korean troops")
+    store = NoteStore(store_path, str(folder))
+    store.load()
+    store.add(s, c.source("000").file, c, text, "disputed")
+    return s.id
+
+
+def test_saved_at_once_and_reloaded(folder, tmp_path):
+    path = tmp_path / "notes.json"
+    sid = _note_on_600(folder, path)
+    data = json.loads(path.read_text())
+    assert data["schema"] == "sidebyside.notes/1"
+    assert [n["note"] for n in data["notes"]] == ["call the ministry"]
+    c = compare_folder(folder)
+    store = NoteStore(path, str(folder))
+    anns = anchor(c, store.load())
+    assert [(a.target, a.status, a.note, a.orphaned) for a in anns] == [
+        (sid, "disputed", "call the ministry", False)
+    ]
+
+
+def test_previous_version_kept_as_backup(folder, tmp_path):
+    path = tmp_path / "notes.json"
+    _note_on_600(folder, path, "first")
+    _note_on_600(folder, path, "second")
+    backup = json.loads(path.with_name("notes.json.bak").read_text())
+    assert [n["note"] for n in backup["notes"]] == ["first"]
+    assert sorted(n["note"] for n in json.loads(path.read_text())["notes"]) == ["first", "second"]
+
+
+def test_reanchors_after_insert_and_light_edit_and_orphans_when_gone(folder, tmp_path):
+    path = tmp_path / "notes.json"
+    _note_on_600(folder, path)
+    doc = next(folder.glob("000_*"))
+    text = doc.read_text(encoding="utf-8")
+    text = "A new first paragraph about something else entirely.\n\n" + text
+    text = text.replace("some 600 North Korean troops had been killed", "some 600 North Korean troops had died")
+    doc.write_text(text, encoding="utf-8")
+    c = compare_folder(folder)
+    anns = anchor(c, NoteStore(path, str(folder)).load())
+    assert len(anns) == 1 and not anns[0].orphaned
+    assert "troops had died" in c.sentence(anns[0].target).text
+    # Delete the sentence: the note stays, listed as orphaned.
+    sentence = c.sentence(anns[0].target).text
+    start = text.index("Wednesday’s announcement")
+    end = text.index("15,000.") + len("15,000.")
+    assert sentence.startswith("Wednesday")
+    doc.write_text(text[:start] + text[end:], encoding="utf-8")
+    c = compare_folder(folder)
+    anns = anchor(c, NoteStore(path, str(folder)).load())
+    assert len(anns) == 1 and anns[0].orphaned and anns[0].note == "call the ministry"
+
+
+def test_corrupt_store_is_moved_aside_and_reported(tmp_path):
+    path = tmp_path / "notes.json"
+    path.write_text("{not json", encoding="utf-8")
+    store = NoteStore(path)
+    assert store.load() == []
+    assert len(store.messages) == 1 and "moved aside" in store.messages[0]
+    aside = list(tmp_path.glob("notes.json.corrupt-*"))
+    assert len(aside) == 1 and aside[0].read_text() == "{not json"
+
+
+def test_foreign_json_is_not_overwritten(tmp_path):
+    path = tmp_path / "notes.json"
+    path.write_text('{"hello": "world"}', encoding="utf-8")
+    store = NoteStore(path)
+    store.load()
+    aside = list(tmp_path.glob("notes.json.corrupt-*"))
+    assert json.loads(aside[0].read_text()) == {"hello": "world"}
+
+
+WRITER = """
+import sys
+from sidebyside.annotations import NoteStore
+from sidebyside.engine import compare_folder
+folder, path, tag = sys.argv[1:4]
+c = compare_folder(folder)
+store = NoteStore(path, folder)
+store.load()
+for i, s in enumerate(c.source("000").sentences[:15]):
+    store.add(s, "x.txt", c, f"{tag}-{i}")
+"""
+
+
+def test_two_processes_keep_each_others_notes(folder, tmp_path):
+    path = tmp_path / "notes.json"
+    procs = [
+        subprocess.Popen([sys.executable, "-c", WRITER, str(folder), str(path), tag])
+        for tag in ("alpha", "beta")
+    ]
+    assert all(p.wait(timeout=120) == 0 for p in procs)
+    notes = {n["note"] for n in json.loads(path.read_text())["notes"]}
+    assert notes == {f"{tag}-{i}" for tag in ("alpha", "beta") for i in range(15)}
+
+
+def test_default_store_is_per_folder(tmp_path):
+    a, b = default_store_path(tmp_path / "a"), default_store_path(tmp_path / "b")
+    assert a != b and a.parent == b.parent and a.suffix == ".json"
+
+
+def test_status_cycle():
+    assert next_status("needs check") == "verified"
+    assert next_status("follow up") == "needs check"
