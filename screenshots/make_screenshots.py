@@ -1,0 +1,57 @@
+"""Write the README's screenshots by driving the real app on the bundled demo.
+
+    python screenshots/make_screenshots.py        # writes screenshots/*.svg
+
+main.svg (160x45, the cursor on a numeric disagreement), detail.svg (that disagreement's detail),
+help.svg (every key), small.svg (80x24).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from sidebyside.engine import demo_folder  # noqa: E402
+from tui.app import SideBySideApp  # noqa: E402
+from widgets.grid import AlignedGrid  # noqa: E402
+
+
+async def _ready(pilot) -> None:
+    app = pilot.app
+    for _ in range(500):
+        if app.query(AlignedGrid) and app.grid.layout_model is not None:
+            break
+        await pilot.pause(0.01)
+    await pilot.pause()
+
+
+async def shoot(name: str, size: tuple[int, int], keys: tuple[str, ...] = ()) -> Path:
+    app = SideBySideApp(folder=str(demo_folder()))
+    async with app.run_test(size=size) as pilot:
+        await _ready(pilot)
+        for key in keys:
+            await pilot.press(key)
+            await pilot.pause()
+        app.clear_notifications()
+        await pilot.pause()
+        app.save_screenshot(filename=f"{name}.svg", path=str(HERE))
+    return HERE / f"{name}.svg"
+
+
+async def main() -> None:
+    shots = [
+        await shoot("main", (160, 45), ("d",)),
+        await shoot("detail", (160, 45), ("d", "enter")),
+        await shoot("help", (160, 45), ("question_mark",)),
+        await shoot("small", (80, 24), ("d",)),
+    ]
+    for path in shots:
+        print(f"wrote {path.relative_to(HERE.parent)}")
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

@@ -1,0 +1,438 @@
+"""The terminal UI driven as a user would: keys through the Pilot, what is on screen read back."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from sidebyside.engine import demo_folder
+from sidebyside.load import InputError
+from tui import app as app_module
+from tui.app import SideBySideApp
+from tui.screens import DetailScreen, HelpScreen, SourcePicker
+from widgets.detail import word_diff
+from widgets.grid import AlignedGrid
+from widgets.layout import MIN_COLUMN, build_layout, fit_count, wrap
+
+SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
+
+
+# ---------------------------------------------------------------- helpers
+async def ready(pilot) -> AlignedGrid:
+    """Wait until the comparison is on screen (the engine runs in a worker)."""
+    app = pilot.app
+    for _ in range(400):
+        if app.query(AlignedGrid) and app.grid.layout_model is not None:
+            break
+        await pilot.pause(0.01)
+    else:  # pragma: no cover - a hang is a failure
+        raise AssertionError("the comparison never showed")
+    await pilot.pause()
+    return app.grid
+
+
+def screen_text(app) -> str:
+    """The characters on the terminal right now (the active screen and what it covers)."""
+    strips = app.screen._compositor.render_strips()
+    return "\n".join("".join(seg.text for seg in strip) for strip in strips)
+
+
+def grid_text(grid: AlignedGrid) -> str:
+    """Every line of the grid, scrolled into view or not."""
+    layout = grid.layout_model
+    return "\n".join(
+        "".join(seg.text for seg in grid._render_model_line(y)) for y in range(layout.height)
+    )
+
+
+def viewport_text(grid: AlignedGrid) -> str:
+    """The grid's lines as they are on screen now (through its render_line)."""
+    return "\n".join(
+        "".join(seg.text for seg in grid.render_line(y)) for y in range(grid.size.height)
+    )
+
+
+def cursor_sentence(app):
+    return app.comparison.sentence(app.grid.cursor)
+
+
+# ---------------------------------------------------------------- pure pieces
+def test_wrap_keeps_every_word_and_fits():
+    text = "Wednesday’s announcement came shortly after South Korean lawmakers said some 600"
+    for width in (5, 12, 30, 200):
+        spans = wrap(text, width)
+        assert all(b - a <= width for a, b in spans)
+        assert "".join(text[a:b] for a, b in spans).replace(" ", "") == text.replace(" ", "")
+        if width >= 12:  # no word is cut when the longest fits
+            assert " ".join(text[a:b] for a, b in spans).split() == text.split()
+    assert wrap("", 10) == [(0, 0)]
+    assert wrap("unbreakablewordhere", 5)[0] == (0, 5)
+
+
+def test_fit_count_shows_at_least_two_panes():
+    assert fit_count(80, 3) == 2
+    assert fit_count(MIN_COLUMN * 3 + 6, 3) == 3
+    assert fit_count(400, 3) == 3
+    assert fit_count(60, 2) == 2
+
+
+def test_word_diff_reads_without_colour():
+    diff = word_diff("some 600 troops were killed", "over 600 soldiers were killed")
+    assert diff.plain == "[-some-] {+over+} 600 [-troops-] {+soldiers+} were killed"
+
+
+def test_layout_rows_put_aligned_paragraphs_side_by_side(seeds):
+    layout = build_layout(seeds, ["000", "001"], 140, fold=True)
+    both = [r for r, row in enumerate(seeds.rows) if row.get("000") is not None and row.get("001") is not None]
+    assert both, "the seeds share aligned rows"
+    for r in both:
+        line = layout.lines[layout.row_lines[r]]
+        assert line.cells[0] is not None and line.cells[1] is not None
+    # a row is as tall as its tallest cell and every sentence has a place
+    assert all(s.id in layout.spans for s in seeds.all_sentences() if s.status not in ("boilerplate", "duplicate"))
+
+
+# ---------------------------------------------------------------- the app on the seeds
+async def test_seeds_show_both_sources_in_aligned_rows():
+    app = SideBySideApp(folder=str(SEEDS))
+    async with app.run_test(size=(160, 45)) as pilot:
+        grid = await ready(pilot)
+        text = screen_text(app)
+        assert "000" in text and "001" in text
+        assert "MOSCOW/PYONGYANG/SEOUL" in text
+        assert "A landmark development" in text
+        title = str(app.query_one("#title").render())
+        assert "2 sources" in title and "shared" in title and "disagreement" in title
+        # a screen line holds text of both sources, one per column
+        layout = grid.layout_model
+        both = [
+            y for y, line in enumerate(layout.lines)
+            if line.kind == "cells" and all(p is not None and p.kind == "text" for p in line.cells)
+        ]
+        assert both
+        assert layout.col_x[1] >= layout.col_w[0]
+
+
+async def test_d_lands_on_the_600_and_enter_shows_both_figures():
+    app = SideBySideApp(folder=str(SEEDS))
+    async with app.run_test(size=(160, 45)) as pilot:
+        await ready(pilot)
+        await pilot.press("d")
+        s = cursor_sentence(app)
+        assert "600 North Korean" in s.text
+        assert "≠" in str(app.query_one("#status").render())
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DetailScreen)
+        detail = app.screen.text.plain
+        assert "over 600" in detail
+        assert "some 600" in detail or "about 600" in detail
+        assert "Notes: none yet" in detail
+        assert "[-" in detail or "{+" in detail  # the word diff
+        on_screen = screen_text(app)
+        assert "over 600" in on_screen
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, DetailScreen)
+
+
+async def test_overview_strip_shows_findings_and_the_viewport():
+    app = SideBySideApp(folder=str(demo_folder()))
+    async with app.run_test(size=(120, 36)) as pilot:
+        grid = await ready(pilot)
+        strip = app.query_one("#overview")
+        column = [
+            "".join(seg.text for seg in strip.render_line(y)) for y in range(strip.size.height)
+        ]
+        assert any("≠" in line for line in column)
+        assert any("◆" in line for line in column)
+        assert "▐" in column[0]  # at the top, the viewport is at the top
+        assert "▐" not in column[-1]
+        await pilot.press("G")
+        await pilot.pause()
+        assert grid.scroll_y > 0
+        column = [
+            "".join(seg.text for seg in strip.render_line(y)) for y in range(strip.size.height)
+        ]
+        assert "▐" not in column[0]
+
+
+async def test_d_and_D_cycle_and_wrap():
+    app = SideBySideApp(folder=str(SEEDS))
+    async with app.run_test(size=(160, 45)) as pilot:
+        grid = await ready(pilot)
+        sides = {side.sentence for d in app.comparison.disagreements for side in d.sides}
+        seen = []
+        for _ in range(len(sides) + 1):
+            await pilot.press("d")
+            seen.append(grid.cursor)
+        assert set(seen) <= sides and set(seen) == sides
+        assert seen[-1] == seen[0]  # wrapped around
+        await pilot.press("D")
+        assert grid.cursor == seen[-2]
+
+
+async def test_u_reaches_a_unique_claim_and_s_a_shared_sentence():
+    app = SideBySideApp(folder=str(SEEDS))
+    async with app.run_test(size=(160, 45)) as pilot:
+        await ready(pilot)
+        await pilot.press("u")
+        s = cursor_sentence(app)
+        assert s.status == "unique" and s.claim
+        await pilot.press("s")
+        assert cursor_sentence(app).status == "shared"
+        await pilot.press("n")
+        s = cursor_sentence(app)
+        assert (s.status == "unique" and s.claim) or s.id in app.grid.findings
+
+
+async def test_tab_moves_to_the_linked_sentence_in_the_other_pane():
+    app = SideBySideApp(folder=str(SEEDS))
+    async with app.run_test(size=(160, 45)) as pilot:
+        grid = await ready(pilot)
+        # put the cursor on a shared sentence of the first pane
+        for _ in range(50):
+            await pilot.press("s")
+            if cursor_sentence(app).source == "000":
+                break
+        here = cursor_sentence(app)
+        assert here.source == "000" and here.status == "shared"
+        await pilot.press("tab")
+        there = cursor_sentence(app)
+        assert there.source == "001"
+        assert there.id in {lk.to for lk in here.links}
+        await pilot.press("shift+tab")
+        assert cursor_sentence(app).source == "000"
+        # j/k stay within the pane, in reading order
+        before = grid.cursor
+        await pilot.press("j")
+        after = cursor_sentence(app)
+        assert after.source == "000" and after.index > app.comparison.sentence(before).index
+        await pilot.press("k")
+        assert grid.cursor == before
+
+
+async def test_z_folds_and_unfolds_the_footer_of_headlines():
+    app = SideBySideApp(folder=str(SEEDS))
+    async with app.run_test(size=(160, 45)) as pilot:
+        grid = await ready(pilot)
+        assert grid.fold
+        assert "Britain and Germany" not in grid_text(grid)
+        assert "boilerplate folded (z)" in grid_text(grid)
+        await pilot.press("slash", *"Britain and Germany", "enter")  # folded: not a landing place
+        await pilot.pause()
+        assert "Britain and Germany" not in cursor_sentence(app).text
+        assert "in folded text" in str(app.query_one("#status").render())
+        await pilot.press("G")  # end of the pane: the fold notice is on screen
+        await pilot.pause()
+        assert "boilerplate folded (z)" in viewport_text(grid)
+        assert "Britain and Germany" not in viewport_text(grid)
+        await pilot.press("z")
+        await pilot.pause()
+        assert not grid.fold
+        assert "Britain and Germany" in grid_text(grid)
+        await pilot.press("slash", *"Britain and Germany", "enter")
+        await pilot.pause()
+        assert "Britain and Germany" in cursor_sentence(app).text
+        assert "Britain and Germany" in viewport_text(grid)
+        await pilot.press("z")
+        await pilot.pause()
+        assert "Britain and Germany" not in grid_text(grid)
+        # the cursor never rests on folded text
+        assert cursor_sentence(app).status not in ("boilerplate", "duplicate")
+
+
+async def test_help_lists_every_binding_and_the_palette_has_them():
+    app = SideBySideApp(folder=str(SEEDS))
+    async with app.run_test(size=(160, 45)) as pilot:
+        await ready(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = screen_text(app)
+        for key in ("j / ↓", "k / ↑", "tab", "shift+tab", "n", "N", "d", "D", "u", "U", "s", "S",
+                    "enter", "z", "/", "v", "?", "q", "a", "m", "o", "O", "e", "ctrl+p"):
+            assert key in text, key
+        for k in app.key_help():
+            assert k.help in text, k.help
+        await pilot.press("escape")
+        await pilot.pause()
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        for k in app.key_help():
+            assert k.help in titles, k.help
+
+
+async def test_palette_command_runs_the_binding():
+    app = SideBySideApp(folder=str(SEEDS))
+    async with app.run_test(size=(160, 45)) as pilot:
+        grid = await ready(pilot)
+        command = next(c for c in app.get_system_commands(app.screen) if c.title == "Next numeric disagreement")
+        await command.callback()
+        await pilot.pause()
+        assert grid.cursor in grid.findings
+
+
+async def test_palette_searches_and_runs_a_command():
+    app = SideBySideApp(folder=str(SEEDS))
+    async with app.run_test(size=(160, 45)) as pilot:
+        grid = await ready(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.1)
+        for query in ("search", "fold", "next unique"):  # every title renders in the palette
+            await pilot.press(*query)
+            await pilot.pause(0.3)
+            await pilot.press(*["backspace"] * len(query))
+        await pilot.press(*"next unique claim")
+        await pilot.pause(0.4)
+        assert "Next unique claim" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause(0.2)
+        s = cursor_sentence(app)
+        assert s.status == "unique" and s.claim
+        assert grid.has_focus
+
+
+async def test_later_keys_answer_honestly():
+    app = SideBySideApp(folder=str(SEEDS))
+    async with app.run_test(size=(160, 45)) as pilot:
+        await ready(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        assert any("later version" in n.message for n in app._notifications)
+
+
+async def test_search_jumps_and_counts_matches():
+    app = SideBySideApp(folder=str(SEEDS))
+    async with app.run_test(size=(160, 45)) as pilot:
+        grid = await ready(pilot)
+        await pilot.press("slash")
+        await pilot.press(*"tumen", "enter")
+        await pilot.pause()
+        first = grid.cursor
+        assert "tumen" in cursor_sentence(app).text.lower()
+        status = str(app.query_one("#status").render())
+        assert "match 1 of" in status
+        await pilot.press("slash", "enter")
+        await pilot.pause()
+        assert grid.cursor != first
+        assert "tumen" in cursor_sentence(app).text.lower()
+        assert "match 2 of" in str(app.query_one("#status").render())
+        assert grid.has_focus
+
+
+async def test_small_terminal_still_works():
+    app = SideBySideApp(folder=str(demo_folder()))
+    async with app.run_test(size=(80, 24)) as pilot:
+        grid = await ready(pilot)
+        assert len(grid.layout_model.sources) == 2
+        assert app.query_one("#headers").size.height == 1
+        assert grid.size.height >= 15
+        await pilot.press("d")
+        assert grid.cursor in grid.findings
+        span = grid.layout_model.spans[grid.cursor]
+        assert grid.scroll_y <= span[1] < grid.scroll_y + grid.size.height
+        assert "Sources" in screen_text(app) or "v" in screen_text(app)
+
+
+async def test_resizing_relays_the_panes_out():
+    app = SideBySideApp(folder=str(demo_folder()))
+    async with app.run_test(size=(160, 45)) as pilot:
+        grid = await ready(pilot)
+        assert len(grid.layout_model.sources) == 3
+        await pilot.press("d")
+        here = grid.cursor
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        await pilot.pause()
+        assert grid.layout_model.width <= 80
+        assert len(grid.layout_model.sources) == 2
+        assert "2 shown" in str(app.query_one("#title").render())
+        if app.comparison.sentence(here).source in grid.layout_model.sources:
+            assert grid.cursor == here
+
+
+async def test_no_color_renders(monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = SideBySideApp(folder=str(SEEDS))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        assert app.no_color
+        await pilot.press("d")
+        svg = app.export_screenshot()
+        assert "≠" in svg and "600" in svg
+
+
+async def test_source_picker_shows_and_hides_panes():
+    app = SideBySideApp(folder=str(demo_folder()))
+    async with app.run_test(size=(120, 36)) as pilot:
+        grid = await ready(pilot)
+        assert len(grid.layout_model.sources) == 2  # a third does not fit at 120 columns
+        await pilot.press("v")
+        await pilot.pause()
+        assert isinstance(app.screen, SourcePicker)
+        picker = app.screen.query_one("SelectionList")
+        third = app.comparison.sources[2].id
+        picker.select(third)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert grid.layout_model.sources == [s.id for s in app.comparison.sources]
+        await pilot.press("v")
+        await pilot.pause()
+        picker = app.screen.query_one("SelectionList")
+        picker.deselect_all()
+        await pilot.press("enter")  # fewer than two: refused, picker stays
+        await pilot.pause()
+        assert isinstance(app.screen, SourcePicker)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert len(grid.layout_model.sources) == 3
+
+
+async def test_first_paint_comes_before_the_comparison(monkeypatch):
+    gate = threading.Event()
+    real = app_module.compare_folder
+
+    def slow(*args, **kwargs):
+        kwargs["progress"]("match", 0.4)
+        gate.wait(10)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(app_module, "compare_folder", slow)
+    app = SideBySideApp(folder=str(SEEDS))
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(100):
+            await pilot.pause(0.01)
+            if "Matching sentences" in screen_text(app):
+                break
+        text = screen_text(app)
+        assert "Matching sentences" in text
+        assert "40%" in text
+        assert not app.query(AlignedGrid)
+        gate.set()
+        await ready(pilot)
+        assert not app.query("#loading")
+
+
+async def test_engine_error_exits_with_code_2(monkeypatch):
+    def broken(*args, **kwargs):
+        raise InputError("need at least two readable documents")
+
+    monkeypatch.setattr(app_module, "compare_folder", broken)
+    app = SideBySideApp(folder=str(SEEDS))
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(100):
+            await pilot.pause(0.01)
+            if app.return_code is not None:
+                break
+    assert app.return_code == 2
+
+
+# ---------------------------------------------------------------- snapshot
+def test_snapshot_main_view_on_the_demo(snap_compare):
+    async def run_before(pilot):
+        await ready(pilot)
+
+    assert snap_compare(
+        SideBySideApp(folder=str(demo_folder())), terminal_size=(120, 36), run_before=run_before
+    )
+

@@ -1,0 +1,136 @@
+"""The detail of one sentence as Rich text: status, matches with a word diff, numbers, notes.
+
+Plain functions, so the same text can be shown, tested and (later) exported. The diff marks
+deleted words [-like this-] and inserted ones {+like this+}, so it reads without colour.
+"""
+
+from __future__ import annotations
+
+import difflib
+
+from rich.text import Text
+
+from sidebyside.model import BOILERPLATE, DUPLICATE, SHARED, UNIQUE, Comparison, Sentence
+
+DELETED = "bold red strike"
+INSERTED = "bold green underline"
+HEADING = "bold"
+MUTED = "dim"
+
+
+def word_diff(old: str, new: str) -> Text:
+    """Word-level diff from `old` to `new`: [-deleted-] {+inserted+}, shared words plain."""
+    a, b = old.split(), new.split()
+    out = Text()
+    matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if out:
+            out.append(" ")
+        if op == "equal":
+            out.append(" ".join(a[i1:i2]))
+            continue
+        if op in ("delete", "replace"):
+            out.append("[-" + " ".join(a[i1:i2]) + "-]", style=DELETED)
+        if op == "replace":
+            out.append(" ")
+        if op in ("insert", "replace"):
+            out.append("{+" + " ".join(b[j1:j2]) + "+}", style=INSERTED)
+    return out
+
+
+def status_line(comparison: Comparison, s: Sentence) -> str:
+    if s.status == SHARED:
+        others = sorted({comparison.sentence(lk.to).source for lk in s.links})
+        return "shared with " + ", ".join(others)
+    if s.status == UNIQUE:
+        return "unique claim (no other source says this)" if s.claim else "only in this source (not a claim: heading, byline or fragment)"
+    if s.status == DUPLICATE:
+        return f"duplicate of {s.duplicate_of}" if s.duplicate_of else "duplicate (repeated in this source)"
+    if s.status == BOILERPLATE:
+        return "boilerplate (not part of the story; never a finding)"
+    return s.status
+
+
+def _quantity(q) -> str:
+    bits = [f"“{q.text}”", f"value {q.value:g}"]
+    if q.qualifier:
+        bits.append(f"qualifier {q.qualifier}")
+    if q.unit:
+        bits.append(f"unit {q.unit}")
+    return ", ".join(bits)
+
+
+def detail_text(comparison: Comparison, sid: str, shown: list[str] | None = None) -> Text:
+    s = comparison.sentence(sid)
+    src = comparison.source(s.source)
+    out = Text()
+    out.append(f"{s.id}", style=HEADING)
+    out.append(f"  {src.title or src.file}  ({src.file}, paragraph {s.paragraph + 1})\n", style=MUTED)
+    out.append("\n")
+    out.append(s.text + "\n")
+    out.append("\n")
+    out.append("Status: ", style=HEADING)
+    out.append(status_line(comparison, s) + "\n")
+
+    # Disagreements this sentence takes part in.
+    mine = [d for d in comparison.disagreements if any(side.sentence == sid for side in d.sides)]
+    if mine:
+        out.append("\n")
+        out.append("≠ Numbers that disagree\n", style=HEADING)
+        for d in mine:
+            style = "bold red" if d.kind == "value" else "bold yellow"
+            out.append("  ≠ ", style=style)
+            out.append(d.summary() + "\n", style=style)
+            for side in d.sides:
+                q = f"{side.text}"
+                bits = [f"value {side.value:g}"]
+                if side.qualifier:
+                    bits.append(f"qualifier {side.qualifier}")
+                if side.unit:
+                    bits.append(f"unit {side.unit}")
+                out.append(f"    {side.source} ({side.sentence}): “{q}”  ", style="")
+                out.append(", ".join(bits) + "\n", style=MUTED)
+
+    # Matches in the other sources.
+    out.append("\n")
+    out.append("Matches in other sources\n", style=HEADING)
+    by_source: dict[str, list] = {}
+    for lk in sorted(s.links, key=lambda lk: -lk.score):
+        by_source.setdefault(comparison.sentence(lk.to).source, []).append(lk)
+    for other in comparison.sources:
+        if other.id == s.source:
+            continue
+        links = by_source.get(other.id, [])
+        if not links:
+            out.append(f"  {other.id}: ", style=HEADING)
+            out.append("no matching sentence\n", style=MUTED)
+            continue
+        for lk in links:
+            t = comparison.sentence(lk.to)
+            out.append(f"  {t.id} ", style=HEADING)
+            out.append(f"{lk.kind}, score {lk.score:.2f}", style="")
+            if lk.why:
+                out.append(f" — {lk.why}", style=MUTED)
+            out.append("\n")
+            out.append("    " + t.text + "\n")
+            out.append("    diff: ", style=MUTED)
+            out.append_text(word_diff(s.text, t.text))
+            out.append("\n")
+
+    # Numbers read in this sentence and its matches.
+    out.append("\n")
+    out.append("Numbers\n", style=HEADING)
+    if s.numbers:
+        for q in s.numbers:
+            out.append(f"  {s.source}: {_quantity(q)}\n")
+    else:
+        out.append(f"  {s.source}: none read\n", style=MUTED)
+    for lk in s.links:
+        t = comparison.sentence(lk.to)
+        for q in t.numbers:
+            out.append(f"  {t.source}: {_quantity(q)}\n")
+
+    out.append("\n")
+    out.append("Notes: ", style=HEADING)
+    out.append("none yet (annotations arrive in a later version)\n", style=MUTED)
+    return out

@@ -1,0 +1,571 @@
+"""The aligned grid: every source on show as a column, rows aligned, one scroll for all.
+
+One `ScrollView` draws all the columns itself with the Line API, so the panes can never drift
+apart: `render_line(y)` looks the line up in a `Layout` (built once per width, see layout.py) and
+returns a cached `Strip`. The cursor is one sentence in one pane, drawn reversed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.binding import Binding
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from sidebyside.model import BOILERPLATE, DUPLICATE, SHARED, UNIQUE, VALUE, Comparison, Sentence
+
+from .layout import GUTTER, SEPARATOR, Layout, Piece, build_layout, fit_count
+
+# Gutter markers: every highlight has one, so it reads without colour.
+MARK_SHARED = "▎"
+MARK_UNIQUE = "◆"
+MARK_DISAGREE = "≠"
+MARK_BOILERPLATE = "·"
+MARK_DUPLICATE = "="
+MARK_FOLD = "…"
+MARK_CONTINUE = "┆"
+
+
+@dataclass
+class Span:
+    start: int
+    end: int
+    kind: str  # value | qualifier | unit | date
+
+
+def finding_index(comparison: Comparison) -> dict[str, list[Span]]:
+    """Sentence id -> the spans of its quantities that take part in a disagreement."""
+    out: dict[str, list[Span]] = {}
+    for d in comparison.disagreements:
+        for side in d.sides:
+            if side.end > side.start:
+                out.setdefault(side.sentence, []).append(Span(side.start, side.end, d.kind))
+            else:
+                out.setdefault(side.sentence, [])
+    return out
+
+
+def is_unique_claim(s: Sentence) -> bool:
+    return s.status == UNIQUE and s.claim
+
+
+class AlignedGrid(ScrollView, can_focus=True, inherit_bindings=False):
+    """All panes of the comparison, side by side, in one scrolling view."""
+
+    COMPONENT_CLASSES = {
+        "grid--marker-shared",
+        "grid--marker-unique",
+        "grid--text-unique",
+        "grid--marker-value",
+        "grid--marker-other",
+        "grid--number-value",
+        "grid--number-other",
+        "grid--folded",
+        "grid--fold",
+        "grid--separator",
+        "grid--match",
+        "grid--cursor",
+    }
+
+    BINDINGS = [
+        Binding("j,down", "move(1)", "Next", tooltip="Next sentence in this pane"),
+        Binding("k,up", "move(-1)", "Prev", tooltip="Previous sentence in this pane"),
+        Binding("tab,l,right", "pane(1)", "Pane", tooltip="Next pane, on the aligned sentence"),
+        Binding(
+            "shift+tab,h,left",
+            "pane(-1)",
+            "Prev pane",
+            show=False,
+            tooltip="Previous pane, on the aligned sentence",
+        ),
+        Binding("n", "jump('finding', 1)", "Finding", tooltip="Next finding (≠ or ◆)"),
+        Binding("N", "jump('finding', -1)", "Prev finding", show=False, tooltip="Previous finding"),
+        Binding("d", "jump('disagreement', 1)", "≠ Numbers", tooltip="Next numeric disagreement"),
+        Binding("D", "jump('disagreement', -1)", "Prev ≠", show=False, tooltip="Previous numeric disagreement"),
+        Binding("u", "jump('unique', 1)", "◆ Unique", tooltip="Next unique claim"),
+        Binding("U", "jump('unique', -1)", "Prev ◆", show=False, tooltip="Previous unique claim"),
+        Binding("s", "jump('shared', 1)", "Shared", tooltip="Next shared sentence"),
+        Binding("S", "jump('shared', -1)", "Prev shared", show=False, tooltip="Previous shared sentence"),
+        Binding("enter", "detail", "Detail", tooltip="Matches, word diff and numbers"),
+        Binding("z", "fold", "Fold", tooltip="Fold or unfold boilerplate and repeats"),
+        Binding("pagedown,space", "page(1)", "Page down", show=False, tooltip="Page down (cursor follows)"),
+        Binding("pageup,b", "page(-1)", "Page up", show=False, tooltip="Page up (cursor follows)"),
+        Binding("home,g", "edge(-1)", "Top of pane", show=False, tooltip="First sentence of this pane"),
+        Binding("end,G", "edge(1)", "End of pane", show=False, tooltip="Last sentence of this pane"),
+    ]
+
+    cursor: reactive[str | None] = reactive(None, layout=False, init=False)
+
+    class CursorMoved(Message):
+        def __init__(self, sentence: str | None) -> None:
+            super().__init__()
+            self.sentence = sentence
+
+    class OpenDetail(Message):
+        def __init__(self, sentence: str) -> None:
+            super().__init__()
+            self.sentence = sentence
+
+    class LayoutChanged(Message):
+        """The columns or the height changed (headers and the overview redraw)."""
+
+    def __init__(
+        self,
+        comparison: Comparison,
+        sources: list[str] | None = None,
+        *,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self.comparison = comparison
+        self.chosen: list[str] | None = sources  # None: as many as fit, in order
+        self.fold = True
+        self.query_text = ""
+        self.notify_hook: Callable[[str], None] | None = None
+        self.findings = finding_index(comparison)
+        self._layout: Layout | None = None
+        self._strips: dict[int, Strip] = {}
+        self._order: list[str] = []
+        self._pane_seq: dict[str, list[str]] = {}
+        self._rank: dict[str, int] = {}
+
+    # ------------------------------------------------------------------ layout
+    @property
+    def layout_model(self) -> Layout | None:
+        return self._layout
+
+    def shown_sources(self, width: int | None = None) -> list[str]:
+        ids = [s.id for s in self.comparison.sources]
+        if self.chosen:
+            return [s for s in self.chosen if s in ids]
+        width = width if width is not None else self._content_width()
+        return ids[: fit_count(width, len(ids))]
+
+    def _content_width(self) -> int:
+        return max(20, self.scrollable_content_region.width or self.size.width or 80)
+
+    def relayout(self, keep_cursor: bool = True) -> Layout:
+        width = self._content_width()
+        sources = self.shown_sources(width)
+        self._layout = build_layout(self.comparison, sources, width, self.fold)
+        self._strips.clear()
+        self._build_order()
+        self.virtual_size = Size(width, self._layout.height)
+        old = self.cursor
+        if not keep_cursor or old is None or old not in self._rank:
+            self._place_cursor(old)
+        self.refresh()
+        self.post_message(self.LayoutChanged())
+        if self.cursor:
+            self.call_after_refresh(self.scroll_to_cursor)
+        return self._layout
+
+    def _place_cursor(self, old: str | None) -> None:
+        """Put the cursor somewhere sensible after a relayout (nearest in its pane, else first)."""
+        target: str | None = None
+        if old is not None:
+            s = self.comparison.sentence(old)
+            seq = self._pane_seq.get(s.source)
+            if seq:
+                before = [x for x in seq if self.comparison.sentence(x).index <= s.index]
+                target = before[-1] if before else seq[0]
+            elif self._layout and self._layout.sources:
+                pane = self._layout.sources[0]
+                target = self._first_in_row(pane, s) or (self._pane_seq.get(pane) or [None])[0]
+        if target is None and self._layout and self._layout.sources:
+            first_pane = self._pane_seq.get(self._layout.sources[0])
+            target = first_pane[0] if first_pane else None
+        if target is None and self._order:
+            target = self._order[0]
+        self.set_cursor(target, scroll=False)
+
+    def _build_order(self) -> None:
+        """Reading order: row by row, pane by pane, sentence by sentence (folded ones skipped)."""
+        layout = self._layout
+        assert layout is not None
+        by_source = {src.id: src for src in self.comparison.sources}
+        order: list[str] = []
+        seq: dict[str, list[str]] = {sid: [] for sid in layout.sources}
+        for row in self.comparison.rows:
+            for sid in layout.sources:
+                p = row.get(sid)
+                if p is None or p >= len(by_source[sid].paragraphs):
+                    continue
+                for x in by_source[sid].paragraphs[p].sentences:
+                    if x in layout.spans:
+                        order.append(x)
+                        seq[sid].append(x)
+        self._order = order
+        self._pane_seq = seq
+        self._rank = {x: i for i, x in enumerate(order)}
+
+    def on_resize(self) -> None:
+        if self._layout is None or self._layout.width != self._content_width():
+            self.relayout()
+
+    def on_mount(self) -> None:
+        self.relayout()
+
+    # ------------------------------------------------------------------ state changes
+    def set_sources(self, sources: list[str] | None) -> None:
+        self.chosen = list(sources) if sources else None
+        self.relayout()
+
+    def toggle_fold(self) -> bool:
+        self.fold = not self.fold
+        self.relayout()
+        return self.fold
+
+    def set_query(self, text: str) -> None:
+        self.query_text = text
+        self._strips.clear()
+        self.refresh()
+
+    def watch_cursor(self, old: str | None, new: str | None) -> None:
+        for sid in (old, new):
+            self._refresh_sentence(sid)
+        self.post_message(self.CursorMoved(new))
+
+    def _refresh_sentence(self, sid: str | None) -> None:
+        if sid is None or self._layout is None or sid not in self._layout.spans:
+            return
+        _, a, b = self._layout.spans[sid]
+        for y in range(a, b + 1):
+            self._strips.pop(y, None)
+        self.refresh_lines(a, b - a + 1)
+
+    def set_cursor(self, sid: str | None, scroll: bool = True) -> None:
+        self.cursor = sid
+        if scroll:
+            self.scroll_to_cursor()
+
+    def scroll_to_cursor(self) -> None:
+        if self.cursor is None or self._layout is None:
+            return
+        span = self._layout.spans.get(self.cursor)
+        if span is None:
+            return
+        _, top, bottom = span
+        height = max(1, self.scrollable_content_region.height)
+        y = round(self.scroll_y)
+        margin = 2 if height > 12 else 0
+        if top - margin < y:
+            new = top - margin
+        elif bottom + margin >= y + height:
+            new = min(top - margin, bottom + margin - height + 1)
+        else:
+            return
+        self.scroll_to(y=max(0, new), animate=False, immediate=True)
+
+    # ------------------------------------------------------------------ navigation
+    def _say(self, message: str) -> None:
+        if self.notify_hook:
+            self.notify_hook(message)
+        else:
+            self.notify(message)
+
+    def pane_of(self, sid: str) -> str:
+        return self.comparison.sentence(sid).source
+
+    def _first_in_row(self, pane: str, s: Sentence) -> str | None:
+        """The first shown sentence of `pane` in the aligned row of sentence `s`."""
+        for row in self.comparison.rows:
+            if row.get(s.source) == s.paragraph:
+                p = row.get(pane)
+                if p is None:
+                    return None
+                for x in self.comparison.source(pane).paragraphs[p].sentences:
+                    if self._layout and x in self._layout.spans:
+                        return x
+                return None
+        return None
+
+    def _nearest(self, pane: str, line: int) -> str | None:
+        best, dist = None, None
+        assert self._layout is not None
+        for x in self._pane_seq.get(pane, []):
+            _, a, b = self._layout.spans[x]
+            d = 0 if a <= line <= b else min(abs(a - line), abs(b - line))
+            if dist is None or d < dist:
+                best, dist = x, d
+        return best
+
+    def landing(self, sid: str, pane: str) -> str | None:
+        """Where the cursor lands in `pane` coming from sentence `sid`."""
+        assert self._layout is not None
+        s = self.comparison.sentence(sid)
+        links = sorted(
+            (lk for lk in s.links if lk.to in self._layout.spans and self.pane_of(lk.to) == pane),
+            key=lambda lk: -lk.score,
+        )
+        if links:
+            return links[0].to
+        if s.duplicate_of and s.duplicate_of in self._layout.spans:
+            return self.landing(s.duplicate_of, pane)
+        first = self._first_in_row(pane, s)
+        if first:
+            return first
+        return self._nearest(pane, self._layout.spans[sid][1])
+
+    def action_move(self, step: int) -> None:
+        if not self._order:
+            return
+        if self.cursor is None:
+            self.set_cursor(self._order[0])
+            return
+        seq = self._pane_seq.get(self.pane_of(self.cursor), [])
+        if not seq:
+            return
+        i = seq.index(self.cursor) if self.cursor in seq else 0
+        j = min(max(i + step, 0), len(seq) - 1)
+        if j == i:
+            self._say("End of this source" if step > 0 else "Top of this source")
+        self.set_cursor(seq[j])
+
+    def action_pane(self, step: int) -> None:
+        if self._layout is None or self.cursor is None or len(self._layout.sources) < 2:
+            return
+        panes = self._layout.sources
+        here = panes.index(self.pane_of(self.cursor))
+        for k in range(1, len(panes)):
+            pane = panes[(here + step * k) % len(panes)]
+            if self._pane_seq.get(pane):
+                target = self.landing(self.cursor, pane)
+                if target:
+                    self.set_cursor(target)
+                    return
+
+    def matches(self, kind: str, sid: str) -> bool:
+        s = self.comparison.sentence(sid)
+        if kind == "disagreement":
+            return sid in self.findings
+        if kind == "unique":
+            return is_unique_claim(s)
+        if kind == "shared":
+            return s.status == SHARED
+        if kind == "finding":
+            return sid in self.findings or is_unique_claim(s)
+        if kind == "search":
+            return bool(self.query_text) and self.query_text.lower() in s.text.lower()
+        return False
+
+    def find_next(self, kind: str, step: int) -> tuple[str | None, bool]:
+        """The next sentence of a kind in reading order from the cursor, and whether it wrapped."""
+        if not self._order:
+            return None, False
+        n = len(self._order)
+        here = self._rank.get(self.cursor or "", -1 if step > 0 else n)
+        for k in range(1, n + 1):
+            i = here + step * k
+            wrapped = i >= n or i < 0
+            x = self._order[i % n]
+            if self.matches(kind, x):
+                return x, wrapped
+        return None, False
+
+    NAMES = {
+        "finding": "findings",
+        "disagreement": "numeric disagreements",
+        "unique": "unique claims",
+        "shared": "shared sentences",
+        "search": "matches",
+    }
+
+    def action_jump(self, kind: str, step: int) -> None:
+        target, wrapped = self.find_next(kind, step)
+        if target is None:
+            self._say(f"No {self.NAMES.get(kind, kind)} in the sources on show")
+            return
+        if wrapped:
+            self._say("Wrapped to the top" if step > 0 else "Wrapped to the bottom")
+        self.set_cursor(target)
+
+    def search_position(self) -> tuple[int, int]:
+        hits = [x for x in self._order if self.matches("search", x)]
+        i = hits.index(self.cursor) + 1 if self.cursor in hits else 0
+        return i, len(hits)
+
+    def hidden_matches(self) -> int:
+        """Matches in sources not on show or in folded text (the search cannot land there)."""
+        if not self.query_text:
+            return 0
+        q = self.query_text.lower()
+        return sum(
+            1 for s in self.comparison.all_sentences()
+            if s.id not in self._rank and q in s.text.lower()
+        )
+
+    def action_page(self, step: int) -> None:
+        if self.cursor is None or self._layout is None:
+            return
+        height = max(1, self.scrollable_content_region.height)
+        _, top, _ = self._layout.spans[self.cursor]
+        target_line = max(0, min(self._layout.height - 1, top + step * (height - 2)))
+        self.scroll_to(y=max(0, round(self.scroll_y) + step * (height - 2)), animate=False,
+                       immediate=True)
+        x = self._nearest(self.pane_of(self.cursor), target_line)
+        if x:
+            self.set_cursor(x)
+
+    def action_edge(self, step: int) -> None:
+        if self.cursor is None:
+            return
+        seq = self._pane_seq.get(self.pane_of(self.cursor), [])
+        if seq:
+            self.set_cursor(seq[-1] if step > 0 else seq[0])
+
+    def action_detail(self) -> None:
+        if self.cursor:
+            self.post_message(self.OpenDetail(self.cursor))
+
+    def action_fold(self) -> None:
+        folded = self.toggle_fold()
+        self._say("Boilerplate and repeats folded" if folded else "Boilerplate and repeats shown")
+
+    # ------------------------------------------------------------------ mouse
+    def on_click(self, event) -> None:
+        if self._layout is None:
+            return
+        y = event.y + round(self.scroll_y)
+        if not 0 <= y < self._layout.height:
+            return
+        line = self._layout.lines[y]
+        if line.kind != "cells":
+            return
+        for col, x0 in enumerate(self._layout.col_x):
+            if x0 <= event.x < x0 + self._layout.col_w[col]:
+                piece = line.cells[col]
+                if piece and piece.kind == "text" and piece.sid:
+                    self.set_cursor(piece.sid, scroll=False)
+                    self.focus()
+                elif piece and piece.kind == "fold":
+                    self.action_fold()
+
+    # ------------------------------------------------------------------ drawing
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()  # a theme change restyles every cached line
+
+    def _style(self, name: str) -> Style:
+        return self.get_component_rich_style(name, partial=True)
+
+    def render_line(self, y: int) -> Strip:
+        scroll_y = round(self.scroll_y)
+        line_y = y + scroll_y
+        width = self.size.width
+        layout = self._layout
+        if layout is None or not 0 <= line_y < layout.height:
+            return Strip.blank(width, self.rich_style)
+        strip = self._strips.get(line_y)
+        if strip is None:
+            strip = self._render_model_line(line_y).adjust_cell_length(width)
+            strip = strip.apply_style(self.rich_style)
+            self._strips[line_y] = strip
+        return strip
+
+    def _render_model_line(self, line_y: int) -> Strip:
+        layout = self._layout
+        assert layout is not None
+        line = layout.lines[line_y]
+        sep_style = self._style("grid--separator")
+        segments: list[Segment] = []
+        n = len(layout.sources)
+        if line.kind == "sep":
+            for col in range(n):
+                segments.append(Segment("╌" * layout.col_w[col], sep_style))
+                if col < n - 1:
+                    segments.append(Segment("╌┼╌", sep_style))
+            return Strip(segments)
+        for col in range(n):
+            piece = line.cells[col] if col < len(line.cells) else None
+            segments.extend(self._render_piece(piece, layout.col_w[col]))
+            if col < n - 1:
+                segments.append(Segment(SEPARATOR, sep_style))
+        return Strip(segments)
+
+    def _marker(self, s: Sentence, first: bool) -> tuple[str, Style]:
+        spans = self.findings.get(s.id)
+        if spans is not None:
+            kinds = {sp.kind for sp in spans}
+            style = self._style("grid--marker-value" if VALUE in kinds else "grid--marker-other")
+            return (MARK_DISAGREE if first else MARK_CONTINUE), style
+        if s.status == SHARED:
+            return MARK_SHARED, self._style("grid--marker-shared")
+        if is_unique_claim(s):
+            return (MARK_UNIQUE if first else MARK_CONTINUE), self._style("grid--marker-unique")
+        if s.status == BOILERPLATE:
+            return MARK_BOILERPLATE, self._style("grid--folded")
+        if s.status == DUPLICATE:
+            return MARK_DUPLICATE, self._style("grid--folded")
+        return " ", Style()
+
+    def _render_piece(self, piece: Piece | None, col_w: int) -> list[Segment]:
+        text_w = max(1, col_w - GUTTER)
+        if piece is None:
+            return [Segment(" " * col_w)]
+        if piece.kind == "fold":
+            label = piece.label if len(piece.label) <= text_w else piece.short
+            label = label[:text_w]
+            style = self._style("grid--fold")
+            return [
+                Segment(MARK_FOLD + " ", style),
+                Segment(label, style),
+                Segment(" " * max(0, text_w - len(label))),
+            ]
+        s = self.comparison.sentence(piece.sid or "")
+        mark, mark_style = self._marker(s, piece.first)
+        cursor = s.id == self.cursor
+        base = Style()
+        if is_unique_claim(s):
+            base = self._style("grid--text-unique")
+        elif s.status in (BOILERPLATE, DUPLICATE):
+            base = self._style("grid--folded")
+        cursor_style = self._style("grid--cursor") if cursor else Style()
+        segments = [Segment(mark, mark_style + cursor_style), Segment(" ", cursor_style)]
+        segments.extend(self._text_segments(s, piece.start, piece.end, base, cursor_style))
+        used = sum(seg.cell_length for seg in segments)
+        if used < col_w:
+            segments.append(Segment(" " * (col_w - used)))
+        return segments
+
+    def _text_segments(
+        self, s: Sentence, a: int, b: int, base: Style, cursor_style: Style
+    ) -> list[Segment]:
+        """The slice [a, b) of a sentence, with disagreement numbers and search hits styled."""
+        text = s.text
+        marks: list[tuple[int, int, Style]] = []
+        for sp in self.findings.get(s.id, []):
+            name = "grid--number-value" if sp.kind == VALUE else "grid--number-other"
+            style = self._style(name)
+            if cursor_style:
+                style = style + Style(reverse=False, underline=True, bold=True)
+            marks.append((sp.start, sp.end, style))
+        if self.query_text:
+            low, q = text.lower(), self.query_text.lower()
+            i = low.find(q)
+            while i >= 0 and q:
+                marks.append((i, i + len(q), self._style("grid--match")))
+                i = low.find(q, i + len(q))
+        cuts = {a, b}
+        for m0, m1, _ in marks:
+            if m1 > a and m0 < b:
+                cuts.add(max(a, m0))
+                cuts.add(min(b, m1))
+        points = sorted(cuts)
+        out: list[Segment] = []
+        for p0, p1 in zip(points, points[1:], strict=False):
+            style = base + cursor_style
+            for m0, m1, mstyle in marks:
+                if m0 <= p0 and p1 <= m1:
+                    style = style + mstyle
+            out.append(Segment(text[p0:p1], style))
+        return out
