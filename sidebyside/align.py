@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from .model import Comparison, Source
 
+ROLE_WEIGHT = 0.1  # headline beside headline, byline beside byline, when free
+
 
 def _paragraph_links(sources: list[Source]) -> dict[tuple[str, int], dict[tuple[str, int], float]]:
     """For each paragraph, the strongest link score to each paragraph of another source."""
@@ -27,6 +29,21 @@ def _paragraph_links(sources: list[Source]) -> dict[tuple[str, int], dict[tuple[
                 row = out.setdefault(mine, {})
                 if link.score > row.get(other, 0.0):
                     row[other] = link.score
+    # Paragraphs with the same role sit side by side when nothing better claims them: each
+    # source's headline with the others', bylines with bylines (a tiny weight, never a link).
+    roles: dict[str, list[tuple[str, int]]] = {}
+    for src in sources:
+        for p in src.paragraphs[:4]:
+            if p.index == 0 and p.heading:
+                roles.setdefault("headline", []).append((src.id, p.index))
+            elif p.reason == "byline":
+                roles.setdefault("byline", []).append((src.id, p.index))
+    for members in roles.values():
+        for a in members:
+            for b in members:
+                if a[0] != b[0]:
+                    row = out.setdefault(a, {})
+                    row[b] = max(row.get(b, 0.0), ROLE_WEIGHT)
     return out
 
 

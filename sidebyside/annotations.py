@@ -53,6 +53,13 @@ class Note:
     deleted: bool = False
 
 
+def shared_file_mode() -> int:
+    """The mode a newly created file gets under the user's umask (usually 0644)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
 def default_store_path(folder: str | os.PathLike) -> Path:
     """One store per compared folder, keyed by its absolute path, in the user data dir."""
     absolute = str(Path(folder).resolve())
@@ -99,19 +106,27 @@ class NoteStore:
             while aside.exists():
                 aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}-{n}")
                 n += 1
-            os.replace(self.path, aside)
+            try:
+                os.replace(self.path, aside)
+            except OSError as exc:
+                raise StoreError(
+                    f"notes file {self.path} is unreadable and cannot be moved aside: "
+                    f"{exc.strerror or exc}"
+                ) from exc
             self.messages.append(
                 f"notes file {self.path} was unreadable; moved aside to {aside.name}, starting fresh"
             )
             return {}
 
     def load(self) -> list[Note]:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
             with self._lock:
                 self.notes = self._read()
         except Timeout as exc:
             raise StoreError(f"notes file {self.path} is locked by another program") from exc
+        except OSError as exc:
+            raise StoreError(f"cannot open notes {self.path}: {exc.strerror or exc}") from exc
         return self.live()
 
     def live(self) -> list[Note]:
@@ -132,6 +147,7 @@ class NoteStore:
                 fh.write(payload)
                 fh.flush()
                 os.fsync(fh.fileno())
+            os.chmod(tmp, shared_file_mode())  # mkstemp makes 0600; a notes file is for sharing
             if self.path.exists():
                 shutil.copy2(self.path, self.path.with_name(self.path.name + ".bak"))
             os.replace(tmp, self.path)
@@ -151,8 +167,8 @@ class NoteStore:
     def save(self, changed: Note) -> None:
         """Merge with what is on disk (another instance may have written) and write at once."""
         changed.updated = time.time()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
             with self._lock:
                 merged = self._read()
                 for note in self.notes.values():

@@ -47,7 +47,9 @@ class Quantity:
     high: float
     qualifier: str | None  # about | over | under | ... | None for exact
     unit: str | None  # counted noun or unit ("troops", "%", "usd", "date")
-    kind: str  # count | money | percent | date | duration | ordinal | measure
+    kind: str  # count | money | percent | date | duration | ordinal | age | measure
+    event: str | None = None  # what happened to the counted thing: killed, evacuated, ...
+    noun: str | None = None  # what a money/percent/measure figure is of: cost, turnout, ...
     sentence: str = ""  # sentence id, filled in by the engine
     sources: list[str] = field(default_factory=list)
 

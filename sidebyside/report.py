@@ -51,6 +51,8 @@ def to_dict(c: Comparison) -> dict:
             "unit": q.unit,
             "sources": list(q.sources),
             "kind": q.kind,
+            "event": q.event,
+            "noun": q.noun,
             "low": q.low,
             "high": q.high,
         }
@@ -102,11 +104,22 @@ def _quote(s: Sentence) -> str:
 def to_markdown(c: Comparison) -> str:
     """A brief a journalist can read: per source, shared claims, unique claims; then conflicts."""
     labels = {src.id: src.title or src.file for src in c.sources}
+    notes: dict[str, list] = {}
+    for ann in c.annotations:
+        if not ann.orphaned:
+            notes.setdefault(ann.target, []).append(ann)
+    placed: set[str] = set()
+
+    def with_notes(line: str, s: Sentence) -> list[str]:
+        placed.add(s.id)
+        return [line] + [f"  - ✎ **{a.status}**: {a.note}" for a in notes.get(s.id, [])]
+
     out = ["# Comparison brief", ""]
     out.append(f"Folder: `{c.folder}`  ")
     out.append(
         f"{len(c.sources)} sources, {len(c.shared_sentences())} shared sentences, "
-        f"{len(c.unique_claims())} unique claims, {len(c.disagreements)} numeric disagreements."
+        f"{len(c.unique_claims())} unique claims, {len(c.disagreements)} numeric disagreements, "
+        f"{len(c.annotations)} notes."
     )
     out.append("")
     out.append("## Sources")
@@ -135,18 +148,33 @@ def to_markdown(c: Comparison) -> str:
         out.append("")
         for s in shared:
             others = sorted({c.sentence(link.to).source for link in s.links})
-            out.append(f"- {_quote(s)} *(also in {', '.join(others)})*")
+            out += with_notes(f"- {_quote(s)} *(also in {', '.join(others)})*", s)
         out.append("")
         out.append(f"### Unique claims ({len(unique)})")
         out.append("")
         for s in unique:
-            out.append(f"- {_quote(s)}")
+            out += with_notes(f"- {_quote(s)}", s)
         folded = [s for s in src.sentences if s.status in ("boilerplate", DUPLICATE)]
         if folded:
             out.append("")
             out.append(
                 f"*{len(folded)} sentences set aside as boilerplate or repeated text.*"
             )
+        out.append("")
+    rest = [a for a in c.annotations if not a.orphaned and a.target not in placed]
+    orphaned = [a for a in c.annotations if a.orphaned]
+    if rest:
+        out.append("## Notes on other sentences")
+        out.append("")
+        for a in rest:
+            out.append(f"- {a.target}: \"{_quote(c.sentence(a.target))}\"")
+            out.append(f"  - ✎ **{a.status}**: {a.note}")
+        out.append("")
+    if orphaned:
+        out.append("## Orphaned notes (their sentence is gone)")
+        out.append("")
+        for a in orphaned:
+            out.append(f"- ✎ **{a.status}**: {a.note} *({a.file}: \"{a.text}\")*")
         out.append("")
     singles = c.single_source_numbers()
     out.append("## Figures only one source gives")

@@ -1,0 +1,156 @@
+"""A self-contained HTML page of the comparison: sources side by side in aligned rows, the same
+highlights as the terminal (each with a marker, not colour alone), disagreements and notes.
+No scripts, fonts or images are fetched: the file reads offline in any browser."""
+
+from __future__ import annotations
+
+from html import escape
+
+from .model import BOILERPLATE, DUPLICATE, SHARED, UNIQUE, Comparison, Sentence
+
+_CSS = """
+body{font:15px/1.45 system-ui,-apple-system,'Segoe UI',sans-serif;margin:0;color:#1d1d1f;background:#fafafa}
+header{padding:16px 24px;background:#fff;border-bottom:1px solid #ddd}
+h1{font-size:20px;margin:0 0 4px} h2{font-size:17px;margin:24px 24px 8px}
+.counts span{margin-right:16px}
+.legend{font-size:13px;color:#555;margin-top:6px}
+ul.dis{margin:0 24px;padding-left:20px} ul.dis li{margin:6px 0}
+table{border-collapse:collapse;width:100%;table-layout:fixed;background:#fff}
+th{position:sticky;top:0;background:#f0f0f0;text-align:left;padding:8px;border-bottom:2px solid #ccc;vertical-align:top}
+th small{display:block;font-weight:normal;color:#666}
+td{vertical-align:top;padding:6px 8px;border-top:1px solid #e4e4e4;border-left:1px solid #eee}
+td.gap{background:repeating-linear-gradient(45deg,#fafafa,#fafafa 6px,#f2f2f2 6px,#f2f2f2 12px)}
+.s{display:block;margin:2px 0;padding-left:1.4em;text-indent:-1.4em}
+.s::before{display:inline-block;width:1.4em;text-indent:0;color:#888}
+.shared::before{content:'▎';color:#2e7d32}
+.unique.claim{font-weight:600}.unique.claim::before{content:'◆';color:#1565c0}
+.boilerplate,.duplicate{color:#999;font-size:13px}
+.boilerplate::before{content:'·'}.duplicate::before{content:'='}
+.dis-s::before{content:'≠';color:#c62828}
+mark{padding:0 2px;border-radius:2px;font-weight:700;text-decoration:underline}
+mark.value{background:#ffcdd2;color:#7f0000}
+mark.qualifier,mark.unit,mark.date{background:#ffe0b2;color:#6d3d00}
+details summary{color:#999;font-size:13px;cursor:pointer}
+.note{display:block;margin:2px 0 6px 1.4em;padding:3px 6px;border-left:3px solid #8e24aa;background:#f7eefa;font-size:13px}
+.note b{text-transform:uppercase;font-size:11px;letter-spacing:.04em}
+.links{color:#777;font-size:12px}
+@media print{th{position:static}}
+"""
+
+
+def _sentence_html(c: Comparison, s: Sentence, notes: dict[str, list], marks: dict[str, list]) -> str:
+    text = s.text
+    spans = sorted(marks.get(s.id, []))
+    parts = []
+    pos = 0
+    for start, end, kind in spans:
+        if start < pos or end > len(text):
+            continue
+        parts.append(escape(text[pos:start]))
+        parts.append(f'<mark class="{kind}" title="{kind} disagreement">{escape(text[start:end])}</mark>')
+        pos = end
+    parts.append(escape(text[pos:]))
+    classes = ["s", s.status]
+    if s.claim:
+        classes.append("claim")
+    if spans:
+        classes.append("dis-s")
+    title = ""
+    if s.links:
+        others = ", ".join(sorted({c.sentence(link.to).source for link in s.links}))
+        title = f' title="also in {escape(others)}"'
+    out = f'<span class="{" ".join(classes)}" id="{escape(s.id)}"{title}>{"".join(parts)}</span>'
+    for ann in notes.get(s.id, []):
+        out += f'<span class="note"><b>✎ {escape(ann.status)}</b> {escape(ann.note)}</span>'
+    return out
+
+
+def to_html(c: Comparison) -> str:
+    notes: dict[str, list] = {}
+    for ann in c.annotations:
+        if not ann.orphaned:
+            notes.setdefault(ann.target, []).append(ann)
+    marks: dict[str, list] = {}
+    for d in c.disagreements:
+        for side in d.sides:
+            marks.setdefault(side.sentence, []).append((side.start, side.end, d.kind))
+    shared = sum(1 for s in c.all_sentences() if s.status == SHARED)
+    unique = len(c.unique_claims())
+    title = f"sidebyside: {c.sources[0].title}" if c.sources else "sidebyside"
+    out = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{escape(title)}</title><style>{_CSS}</style></head><body>",
+        "<header>",
+        f"<h1>Comparison of {len(c.sources)} sources</h1>",
+        f"<div>{escape(c.folder)}</div>",
+        f'<div class="counts"><span>▎ {shared} shared sentences</span><span>◆ {unique} unique claims</span>'
+        f"<span>≠ {len(c.disagreements)} numeric disagreements</span>"
+        f"<span>✎ {len(c.annotations)} notes</span></div>",
+        '<div class="legend">▎ shared with another source · ◆ claim only this source makes · '
+        "≠ number that disagrees (red: value, amber: hedge, scale or date) · "
+        "· boilerplate · = repeated text · ✎ note</div>",
+        "</header>",
+        "<h2>Numeric disagreements</h2>",
+        '<ul class="dis">',
+    ]
+    if not c.disagreements:
+        out.append("<li>None found.</li>")
+    for d in c.disagreements:
+        out.append(f"<li><b>{escape(d.summary())}</b><ul>")
+        for side in d.sides:
+            out.append(
+                f'<li><a href="#{escape(side.sentence)}">{escape(side.source)}</a>: '
+                f"{escape(c.sentence(side.sentence).text)}</li>"
+            )
+        out.append("</ul></li>")
+    out.append("</ul>")
+    orphaned = [a for a in c.annotations if a.orphaned]
+    if orphaned:
+        out.append("<h2>Orphaned notes (their sentence is gone)</h2><ul class=\"dis\">")
+        for a in orphaned:
+            out.append(
+                f"<li><b>{escape(a.status)}</b> {escape(a.note)} "
+                f"<span class=\"links\">({escape(a.file)}: “{escape(a.text)}”)</span></li>"
+            )
+        out.append("</ul>")
+    out.append("<h2>Sources side by side</h2>")
+    out.append("<table><thead><tr>")
+    for src in c.sources:
+        out.append(
+            f"<th>{escape(src.id)}: {escape(src.title)}<small>{escape(src.file)} · "
+            f"{len(src.sentences)} sentences</small></th>"
+        )
+    out.append("</tr></thead><tbody>")
+    paras = {(src.id, p.index): (src, p) for src in c.sources for p in src.paragraphs}
+    for row in c.rows:
+        out.append("<tr>")
+        for src in c.sources:
+            index = row.get(src.id)
+            if index is None:
+                out.append('<td class="gap"></td>')
+                continue
+            _, para = paras[(src.id, index)]
+            cells = [_sentence_html(c, c.sentence(sid), notes, marks) for sid in para.sentences]
+            body = "".join(cells)
+            if para.flag in (BOILERPLATE, DUPLICATE):
+                what = "boilerplate" if para.flag == BOILERPLATE else "repeated text"
+                reason = f" ({escape(para.reason)})" if para.reason else ""
+                body = (
+                    f"<details><summary>… {len(cells)} sentence(s) of {what}{reason}</summary>"
+                    f"{body}</details>"
+                )
+            out.append(f"<td>{body}</td>")
+        out.append("</tr>")
+    out.append("</tbody></table>")
+    if c.skipped:
+        out.append("<h2>Skipped files</h2><ul class=\"dis\">")
+        for sk in c.skipped:
+            out.append(f"<li>{escape(sk.file)}: {escape(sk.reason)}</li>")
+        out.append("</ul>")
+    out.append(
+        f'<p class="links" style="margin:24px">Made by sidebyside. Statuses: {SHARED}, {UNIQUE}, '
+        f"{BOILERPLATE}, {DUPLICATE}.</p></body></html>"
+    )
+    return "\n".join(out) + "\n"
