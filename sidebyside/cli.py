@@ -22,8 +22,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--demo", action="store_true", help="open the bundled fictional example")
     p.add_argument(
         "--report",
-        choices=["json", "md"],
-        help="print a report instead of opening the app (json is schema sidebyside.report/1)",
+        choices=["json", "md", "html"],
+        help="print a report instead of opening the app (json is schema sidebyside.report/1; "
+        "html is one self-contained page)",
     )
     p.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE, not stdout")
     p.add_argument("--notes", metavar="FILE", help="keep annotations in FILE")
@@ -33,6 +34,11 @@ def _parser() -> argparse.ArgumentParser:
         default=5 * 1024 * 1024,
         metavar="N",
         help="skip files larger than N bytes (default 5 MB)",
+    )
+    p.add_argument(
+        "--recursive",
+        action="store_true",
+        help="also read the documents in subfolders",
     )
     p.add_argument(
         "--min-score",
@@ -67,19 +73,31 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.report:
         try:
-            comparison = compare_folder(folder, max_bytes=args.max_bytes, min_score=min_score)
+            comparison = compare_folder(
+                folder, max_bytes=args.max_bytes, min_score=min_score, recursive=args.recursive
+            )
         except InputError as exc:
             return _fail(str(exc))
-        from . import report
+        from .annotations import NoteStore, StoreError, anchor, default_store_path
+        from .export import render, write_export
 
-        text = report.to_json(comparison) if args.report == "json" else report.to_markdown(comparison)
+        store_path = Path(args.notes) if args.notes else default_store_path(folder)
+        if store_path.exists():
+            try:
+                store = NoteStore(store_path, str(Path(folder).resolve()))
+                anchor(comparison, store.load())
+                for message in store.messages:
+                    print(f"sidebyside: {message}", file=sys.stderr)
+            except StoreError as exc:
+                return _fail(str(exc))
         if args.output:
             try:
-                Path(args.output).write_text(text, encoding="utf-8")
+                write_export(comparison, args.report, args.output)
             except OSError as exc:
                 return _fail(f"cannot write {args.output}: {exc.strerror or exc}")
             print(f"wrote {args.output}", file=sys.stderr)
         else:
+            text = render(comparison, args.report)
             try:
                 sys.stdout.write(text)
                 sys.stdout.flush()
@@ -91,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     from .load import load_folder
 
     try:
-        docs, _ = load_folder(folder, max_bytes=args.max_bytes)
+        docs, _ = load_folder(folder, max_bytes=args.max_bytes, recursive=args.recursive)
         if len(docs) < 2:
             raise InputError(f"need at least two readable documents in {folder}, found {len(docs)}")
     except InputError as exc:

@@ -78,11 +78,12 @@ def compare_folder(
     progress: Progress | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     min_score: float = MIN_SCORE,
+    recursive: bool = False,
 ) -> Comparison:
     t = time.perf_counter()
     if progress:
         progress("load", 0.0)
-    docs, skipped = load_folder(folder, max_bytes=max_bytes)
+    docs, skipped = load_folder(folder, max_bytes=max_bytes, recursive=recursive)
     loaded = time.perf_counter() - t
     if len(docs) < 2:
         why = "; ".join(f"{s.file}: {s.reason}" for s in skipped[:3])

@@ -28,6 +28,16 @@ _HEADING = re.compile(r"^\s{0,3}(#{1,6}\s|\*\*[^*]+\*\*\s*$|__[^_]+__\s*$)")
 _LIST_ITEM = re.compile(r"^\s{0,3}([-*+•]|\d{1,3}[.)])\s+\S")
 _LETTER = re.compile(r"[^\W_]", re.UNICODE)
 _WORD_CHAR = re.compile(r"\w")
+# In text pasted one sentence a line, a line that lacks its full stop still ends before a line
+# that starts a new sentence, unless it plainly runs on (a comma, a dash, "of", "the", ...).
+_STARTS_UPPER = re.compile(r"""^["'“‘(]?[A-Z]""")
+_RUNS_ON = re.compile(
+    r"(?:[,(\[/&+–—-]|\b(?:a|an|the|of|to|in|on|at|by|for|and|or|but|with|from|as|that|which|who|"
+    r"Mr|Mrs|Ms|Dr|St))\s*$",
+    re.I,
+)
+# A list number or letter that the sentence splitter took for a sentence of its own.
+_LIST_MARK = re.compile(r"^\(?(?:\d{1,3}|[ivxlc]{1,4}|[a-z])[.)]$", re.I)
 _AM_PM_END = re.compile(r"\b[ap]\.m\.\s*$", re.I)
 _WEEKDAY_OR_LOWER = re.compile(
     r"^(?:[a-z0-9]|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:local|GMT|UTC|EST|ET)\b)"
@@ -125,7 +135,14 @@ def _split_lines(text: str, lines: list[tuple[int, int, str]], out: list[tuple[i
             or _is_title_line(t)
             or _is_heading_line(nxt)
             or _LIST_ITEM.match(nxt) is not None
-            or (split_all and (_LINE_DONE.search(t) is not None or len(t) > 100))
+            or (
+                split_all
+                and (
+                    _LINE_DONE.search(t) is not None
+                    or len(t) > 100
+                    or (_STARTS_UPPER.match(nxt) is not None and _RUNS_ON.search(t) is None)
+                )
+            )
         )
         if cut:
             s, e = _strip(text, cur_start, b)
@@ -157,6 +174,10 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 continue
             # A piece with no letter or digit (stray quote, bullet) joins its neighbour.
             if not _LETTER.search(chunk[s:e]):
+                merged[-1] = (ps, e)
+                continue
+            # "1. Reopening in spring.": a list mark is not a sentence; it leads the next one.
+            if _LIST_MARK.match(prev):
                 merged[-1] = (ps, e)
                 continue
         merged.append((s, e))
