@@ -65,11 +65,10 @@ Fractions used as proportions ("two-thirds of", "half the", "one in five") are p
 Not read: times of day (4:40 a.m.), identifiers (No. 3, Article 5, F-16, COVID-19, G7), sports
 scores (3-1), "one of the", bare "one"/"a" used as a pronoun or article.
 
-``read_quantities`` also sets two private attributes on each Quantity it makes, used by
-``same_thing`` and ``about`` and simply absent (the functions fall back to ``unit``) on
-quantities built elsewhere: ``_event`` (what happened to the counted thing: "killed",
-"injured", "evacuated", "deployed" ...) and ``_noun`` (the noun of a money, percent or measure
-quantity: "cost", "population").
+``read_quantities`` also fills ``Quantity.event`` (what happened to the counted thing: "killed",
+"injured", "evacuated", "deployed" ...) and ``Quantity.noun`` (what a money, percent or measure
+figure is of: "cost", "population"), used by ``same_thing`` and ``about``; where they are None
+the functions fall back to ``unit``.
 """
 
 from __future__ import annotations
@@ -558,8 +557,8 @@ class _Reader:
         s, e = self.S[a], self.E[b]
         q = Quantity(text=self.text[s:e], start=s, end=e, value=float(value), low=float(lo),
                      high=float(hi), qualifier=qual, unit=unit, kind=kind)
-        q._event = event  # type: ignore[attr-defined]
-        q._noun = noun  # type: ignore[attr-defined]
+        q.event = event
+        q.noun = noun
         return q
 
     # --- driver -------------------------------------------------------------------------------
@@ -1714,12 +1713,12 @@ def _group(noun: str | None) -> str | None:
 def _noun_of(q: Quantity) -> str | None:
     if q.kind in ("count", "ordinal"):
         return q.unit
-    return getattr(q, "_noun", None)
+    return q.noun
 
 
 def _same_count(a: Quantity, b: Quantity) -> bool:
     ga, gb = _group(a.unit), _group(b.unit)
-    ea, eb = getattr(a, "_event", None), getattr(b, "_event", None)
+    ea, eb = a.event, b.event
     who_a = ga if ga not in _OUTCOME else None
     who_b = gb if gb not in _OUTCOME else None
     out_a = _OUTCOME.get(ga or "") or ea
@@ -1743,7 +1742,7 @@ def same_thing(a: Quantity, b: Quantity) -> bool:
     if a.kind == "count":
         return _same_count(a, b)
     if a.kind == "date":
-        ea, eb = getattr(a, "_event", None), getattr(b, "_event", None)
+        ea, eb = a.event, b.event
         return not (ea and eb and ea != eb)
     if a.kind in ("duration", "age"):
         return True
@@ -1905,7 +1904,7 @@ def about(quantities: list[Quantity]) -> str:
     qs = [q for q in quantities if q.kind == kind]
     if kind == "count":
         nouns = [q.unit for q in qs if q.unit]
-        events = [e for q in qs if (e := getattr(q, "_event", None))]
+        events = [e for q in qs if (e := q.event)]
         label = None
         if nouns:
             noun = Counter(nouns).most_common(1)[0][0]
@@ -1930,7 +1929,7 @@ def about(quantities: list[Quantity]) -> str:
     if kind == "ordinal":
         return noun or "rank"
     if kind == "date":
-        events = [e for q in qs if (e := getattr(q, "_event", None))]
+        events = [e for q in qs if (e := q.event)]
         if events:
             return "start date" if Counter(events).most_common(1)[0][0] == "start" else \
                 "completion date"

@@ -40,24 +40,57 @@ _SYNONYM_GROUPS = [
     "lawmak legisl parliamentarian mp",
     "countri nation state",
     "resid inhabit",
-    "evacu",
+    "evacu flee fled",
     "fire blaze",
     "boat vessel ship",
     "car vehicl",
     "doctor physician",
-    "children kid child",
+    "children kid child youngster",
     "compani firm",
-    "buy purchas acquir",
+    "buy purchas acquir takeov acquisit",
     "cost price",
     "town villag",
     "close shut",
-    "rise increas grow",
-    "fall drop declin decreas",
+    "rise increas grow rose jump soar climb surg",
+    "fall drop declin decreas fell",
     "help aid assist",
     "expect anticip",
     "finish complet",
     "offer provid suppli give gave",
+    "home hous properti dwell",
+    "approv go-ahead permiss",
+    "halt suspend stop",
+    "investig inquiri probe",
+    "inspect examin check",
+    "arrest detain",
+    "wind gust gale",
+    "polic detect",
+    "cri wept weep",
+    "steal stole stolen theft thiev",
+    "paint canva canvas",
+    "vote ballot",
+    "convict guilti",
+    "pupil student",
+    "shortag lack",
+    "signatur sign",
+    "pay wage salari",
+    "talk negoti",
+    "turnov sale revenu",
+    "rescu save",
+    "crash collis",
+    "airlift flown flew",
+    "staff worker employe",
 ]
+# Words every news story uses (time, counting, reporting), which say little about which claim a
+# sentence makes: the matcher weighs them down (they stay content terms everywhere else).
+GENERIC = frozenset(
+    """year last month week day time cent percent peopl first second next previous earli late
+    number total report statement spokesman spokeswoman spokesperson offici call ask put set""".split()
+)
+
+# Words the stemmer folds into another word's stem.
+_STEM_OVERRIDES = {"founded": "establish", "founding": "establish", "founder": "founder"}
+
 SYNONYMS: dict[str, str] = {}
 for _group in _SYNONYM_GROUPS:
     _words = _group.split()
@@ -73,7 +106,7 @@ _SPACES = re.compile(r"\s+")
 
 def display(raw: str) -> str:
     """Text as shown: Markdown marks stripped, whitespace folded, invisible characters removed."""
-    text = raw.replace("\u00ad", "").replace("\u200b", "").replace("\ufeff", "")
+    text = raw.replace("\u00ad", "").replace("\u200b", "").replace("\ufeff", "").replace("\u2060", "")
     text = _MD_HEAD.sub("", text)
     text = _MD_LINK.sub(r"\1", text)
     text = _MD_MARKS.sub("", text)
@@ -107,6 +140,8 @@ def term(word: str) -> str:
         word = word[:-2]
     if word.isdigit():
         return word
+    if word in _STEM_OVERRIDES:
+        return _STEM_OVERRIDES[word]
     stem = _STEMMER.stemWord(word)
     stem = SYNONYMS.get(stem, stem)
     return stem
@@ -142,6 +177,41 @@ def name_terms(text: str) -> set[str]:
     return {term(w) for w in (m.lower() for m in _NAME.findall(text)) if w not in STOPWORDS}
 
 
+_UNITS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+          "eighty": 80, "ninety": 90}
+NUMBER_WORDS: dict[str, int] = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen".split()
+    )
+    if i >= 2  # "one" is mostly a pronoun ("one of them")
+} | _UNITS | {"dozen": 12, "hundred": 100, "thousand": 1000}
+_FIGURE = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
+
+
+def figures(text: str) -> list[str]:
+    """The figures a sentence states, normalised to digits: "15,000" -> "15000", "4.2" -> "4.2",
+    "70mph" -> "70", "Forty-two" -> "42", "eleven" -> "11". Scale words are not applied ("2.1bn"
+    and "£2.1 billion" both give "2.1"), so the same figure written two ways still matches."""
+    out = [m.replace(",", "") for m in _FIGURE.findall(text)]
+    for w in words(text):
+        parts = w.split("-")
+        if len(parts) == 2 and parts[0] in _UNITS and (parts[1] == "one" or parts[1] in NUMBER_WORDS):
+            out.append(str(_UNITS[parts[0]] + NUMBER_WORDS.get(parts[1], 1)))
+        elif len(parts) == 1 and w in NUMBER_WORDS and w not in ("hundred", "thousand"):
+            out.append(str(NUMBER_WORDS[w]))
+    return out
+
+
+def is_figure_term(t: str) -> bool:
+    """A content term that `figures` already counts (digits, spelled-out numbers)."""
+    return any(ch.isdigit() for ch in t) or t in _NUMBER_STEMS
+
+
 def number_tokens(text: str) -> list[str]:
     """Digit groups as written ("15,000" -> "15000"), for matching sentences on shared figures."""
     return [m.replace(",", "") for m in re.findall(r"\d[\d,]*(?:\.\d+)?", text)]
+
+
+_NUMBER_STEMS = frozenset(term(w) for w in NUMBER_WORDS)
