@@ -3,13 +3,15 @@
     python screenshots/make_screenshots.py        # writes screenshots/*.svg
 
 main.svg (160x45, the cursor on a numeric disagreement), detail.svg (that disagreement's detail),
-help.svg (every key), small.svg (80x24).
+help.svg (every key), small.svg (80x24), note.svg (a disputed note's marker, and the note dialog
+open on the next sentence). Notes go to a throwaway store, never the user's.
 """
 
 from __future__ import annotations
 
 import asyncio
 import sys
+import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -30,15 +32,16 @@ async def _ready(pilot) -> None:
 
 
 async def shoot(name: str, size: tuple[int, int], keys: tuple[str, ...] = ()) -> Path:
-    app = SideBySideApp(folder=str(demo_folder()))
-    async with app.run_test(size=size) as pilot:
-        await _ready(pilot)
-        for key in keys:
-            await pilot.press(key)
+    with tempfile.TemporaryDirectory() as tmp:
+        app = SideBySideApp(folder=str(demo_folder()), notes=str(Path(tmp) / "notes.json"))
+        async with app.run_test(size=size) as pilot:
+            await _ready(pilot)
+            for key in keys:
+                await pilot.press(key)
+                await pilot.pause()
+            app.clear_notifications()
             await pilot.pause()
-        app.clear_notifications()
-        await pilot.pause()
-        app.save_screenshot(filename=f"{name}.svg", path=str(HERE))
+            app.save_screenshot(filename=f"{name}.svg", path=str(HERE))
     return HERE / f"{name}.svg"
 
 
@@ -48,6 +51,12 @@ async def main() -> None:
         await shoot("detail", (160, 45), ("d", "enter")),
         await shoot("help", (160, 45), ("question_mark",)),
         await shoot("small", (80, 24), ("d",)),
+        await shoot(
+            "note",
+            (160, 45),
+            ("d", "a", *"Police say 1,200: ask the Water Board", "tab", "d", "enter",
+             "j", "a", *"Hospital: call the press office"),
+        ),
     ]
     for path in shots:
         print(f"wrote {path.relative_to(HERE.parent)}")

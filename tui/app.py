@@ -2,6 +2,8 @@
 
 The engine runs in a thread worker while a progress bar shows its stage, so the first screen
 paints at once; then the aligned grid, pane headers, overview strip and status line appear.
+The same worker opens the note store (`--notes FILE`, else one per folder in the user data dir)
+and anchors its notes; every note change is saved at once (tui/notes.py) and redrawn.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, ProgressBar, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
+from sidebyside.annotations import DEFAULT_STATUS
 from sidebyside.engine import compare_folder, demo_folder
 from sidebyside.load import DEFAULT_MAX_BYTES, InputError
 from sidebyside.match import MIN_SCORE
@@ -28,7 +31,16 @@ from widgets.layout import fit_count
 from widgets.panes import OverviewStrip, PaneHeaders
 
 from .bindings import LATER, KeyHelp, describe
-from .screens import DetailScreen, HelpScreen, SourcePicker
+from .notes import Change, NoteError, NoteKeeper
+from .screens import (
+    DetailScreen,
+    ExportDialog,
+    HelpScreen,
+    NoteDialog,
+    NoteResult,
+    NotesScreen,
+    SourcePicker,
+)
 
 STAGE_NAMES = {
     "load": "Reading the documents",
@@ -66,16 +78,9 @@ class SideBySideApp(App[int]):
         Binding("v", "pick_sources", "Sources", tooltip="Pick which sources show as panes"),
         Binding("question_mark", "help", "Help", tooltip="Every key, and what the markers mean"),
         Binding("q", "quit", "Quit", tooltip="Quit"),
-        Binding("a", "later('annotate')", "Annotate", show=False,
-                tooltip="Annotate the sentence (later version)"),
-        Binding("m", "later('note status')", "Note status", show=False,
-                tooltip="Cycle the note status (later version)"),
-        Binding("o", "later('next annotated')", "Next annotated", show=False,
-                tooltip="Next annotated sentence (later version)"),
-        Binding("O", "later('previous annotated')", "Prev annotated", show=False,
-                tooltip="Previous annotated sentence (later version)"),
-        Binding("e", "later('export')", "Export", show=False,
-                tooltip="Export findings and notes (later version; use --report)"),
+        Binding("A", "notes", "All notes", show=False,
+                tooltip="Every note, orphaned ones too (enter goes to its sentence)"),
+        Binding("e", "export", "Export", tooltip="Export findings and notes: Markdown, HTML or JSON"),
     ]
 
     class Progress(Message):
@@ -96,6 +101,8 @@ class SideBySideApp(App[int]):
         self.max_bytes = max_bytes
         self.min_score = min_score
         self.notes = notes
+        self.keeper = NoteKeeper(folder, notes)
+        self.drafts: dict[str, tuple[str, str]] = {}  # sentence id -> text and status not saved
         self.comparison: Comparison | None = None
         self.error: str | None = None
         self.last_query = ""
@@ -127,9 +134,13 @@ class SideBySideApp(App[int]):
                 raise Cancelled(stage)
             self.post_message(self.Progress(stage, fraction))
 
-        return compare_folder(
+        comparison = compare_folder(
             self.folder, progress=progress, max_bytes=self.max_bytes, min_score=self.min_score
         )
+        if worker.is_cancelled:
+            raise Cancelled("notes")
+        self.keeper.open(comparison)  # load, move a corrupt store aside, anchor the notes
+        return comparison
 
     @on(Progress)
     def _on_progress(self, message: Progress) -> None:
@@ -153,6 +164,7 @@ class SideBySideApp(App[int]):
         self.comparison = comparison
         grid = AlignedGrid(comparison, id="grid")
         grid.notify_hook = self._say
+        grid.note_marks = self.keeper.marks()
         headers = PaneHeaders(comparison, grid, id="headers")
         overview = OverviewStrip(grid, id="overview")
         search = SearchInput(placeholder="search all sources (enter: next match, esc: cancel)",
@@ -172,6 +184,25 @@ class SideBySideApp(App[int]):
         self.query_one("#title", Static).update(self._title_text())
         grid.focus()
         self.refresh_bindings()
+        self._report_store()
+
+    def _report_store(self) -> None:
+        """Say what happened opening the notes: a store moved aside, errors, orphaned notes."""
+        k = self.keeper
+        for message in k.messages:
+            self.notify(message, title="Notes", severity="warning", timeout=12)
+        k.messages.clear()
+        for error in k.errors:
+            self.notify(error, title="Notes", severity="error", timeout=12)
+        if k.orphaned:
+            n = len(k.orphaned)
+            self.notify(
+                f"{n} note{'s' if n != 1 else ''} lost {'their' if n != 1 else 'its'} sentence "
+                "(the text changed or is gone); kept as orphaned: A lists them",
+                title="Notes",
+                severity="warning",
+                timeout=8,
+            )
 
     # ------------------------------------------------------------------ pieces
     @property
@@ -212,11 +243,32 @@ class SideBySideApp(App[int]):
         )
         if c.skipped:
             counts += f" · {len(c.skipped)} skipped"
-        if len(counts) + len(name) + 16 > width:
-            counts = f"{len(c.sources)} src{shown} · {shared} shared · ◆ {unique} unique · ≠ {dis}"
-        if len(where) + len(counts) + 16 > width:
-            where = name
-        return f"sidebyside · {where} · {counts}"
+        short = f"{len(c.sources)} src{shown} · {shared} shared · ◆ {unique} unique · ≠ {dis}"
+        if c.skipped:
+            short += f" · {len(c.skipped)} skipped"
+        long_notes, short_notes = self._notes_summary(False), self._notes_summary(True)
+        candidates = [
+            f"sidebyside · {where} · {counts}{long_notes}",
+            f"sidebyside · {name} · {counts}{long_notes}",
+            f"sidebyside · {name} · {short}{long_notes}",
+            f"sidebyside · {name} · {short}{short_notes}",
+            f"{name} · {short}{short_notes}",
+            f"{name} · {short.replace(shown, '')}{short_notes}",
+        ]
+        room = width - 2  # the title's padding
+        return next((t for t in candidates if len(t) <= room), candidates[-1])
+
+    def _notes_summary(self, short: bool) -> str:
+        k = self.keeper
+        n, orphaned = k.count, len(k.orphaned)
+        if not n:
+            return ""
+        if short:
+            return f" · ✎ {n}" + (f" ({orphaned} orphaned: A)" if orphaned else "")
+        text = f" · ✎ {n} note{'s' if n != 1 else ''}"
+        if orphaned:
+            text += f" ({orphaned} orphaned: A lists)"
+        return text
 
     def _compact(self) -> None:
         if not self.query("#headers"):
@@ -250,7 +302,17 @@ class SideBySideApp(App[int]):
             return
         c = self.comparison
         s = c.sentence(sid)
-        parts = [sid, status_line(c, s)]
+        parts = [sid]
+        notes = self.keeper.notes_on(sid)
+        if notes:
+            first = notes[0]
+            said = f"✎ {first.status}" + (f": “{first.note}”" if first.note else "")
+            if len(notes) > 1:
+                said += f" (+{len(notes) - 1} more: enter)"
+            parts.append(said)
+        if sid in self.drafts:
+            parts.append("✎ unsaved draft (a)")
+        parts.append(status_line(c, s))
         for d in c.disagreements:
             if any(side.sentence == sid for side in d.sides):
                 parts.append("≠ " + d.summary())
@@ -267,15 +329,34 @@ class SideBySideApp(App[int]):
             parts.append(found)
         self.query_one("#status", Static).update(" · ".join(parts))
 
+    def _notes_changed(self) -> None:
+        """After every note change: markers, title, status line and open details redraw."""
+        self.keeper.reanchor()
+        if self.query(AlignedGrid):
+            self.grid.set_notes(self.keeper.marks())
+        if self.query("#title"):
+            self.query_one("#title", Static).update(self._title_text())
+        self._update_status()
+        for screen in self.screen_stack:
+            if isinstance(screen, DetailScreen):
+                screen.refresh_text()
+
     @on(AlignedGrid.OpenDetail)
     def _open_detail(self, message: AlignedGrid.OpenDetail) -> None:
         if self.comparison is not None:
             self.push_screen(DetailScreen(self.comparison, message.sentence))
 
     # ------------------------------------------------------------------ actions
+    NEEDS_COMPARISON = ("search", "pick_sources", "annotate", "cycle_status", "notes", "export")
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("search", "pick_sources") and self.comparison is None:
+        if action in self.NEEDS_COMPARISON and self.comparison is None:
             return False
+        screen = self.screen
+        if isinstance(screen, (NoteDialog, ExportDialog)) and action == "quit":
+            return False  # q in a dialog never throws away what is being typed
+        if action in self.NEEDS_COMPARISON and len(self.screen_stack) > 1:
+            return False  # only from the main view (the detail view has its own a and m)
         return True
 
     def action_help(self) -> None:
@@ -283,6 +364,100 @@ class SideBySideApp(App[int]):
 
     def action_later(self, what: str) -> None:
         self.notify(LATER.get(what, "Arrives in a later version"), timeout=3)
+
+    # ------------------------------------------------------------------ notes
+    def action_annotate(self) -> None:
+        if self.comparison is not None and self.query(AlignedGrid) and self.grid.cursor:
+            self.annotate(self.grid.cursor)
+
+    def annotate(self, sid: str) -> None:
+        """Open the note dialog on sentence `sid` (a draft a failed save left comes back)."""
+        if self.comparison is None:
+            return
+        note = self.keeper.note_on(sid)
+        if sid in self.drafts:
+            text, status = self.drafts[sid]
+        elif note is not None:
+            text, status = note.note, note.status
+        else:
+            text, status = "", DEFAULT_STATUS
+
+        def save(text: str, status: str) -> Change:
+            return self.keeper.save(sid, text, status)
+
+        def done(result: NoteResult | None) -> None:
+            if result is None:
+                return
+            if result.saved:
+                self.drafts.pop(sid, None)
+                change = result.change
+                if change is not None:
+                    severity = "warning" if change.kind == "nothing" else "information"
+                    self.notify(f"{sid}: {change.message}", severity=severity, timeout=3)
+                self._notes_changed()
+            elif result.failed:
+                self.drafts[sid] = (result.text, result.status)
+                self.notify(
+                    f"{sid}: the note is NOT saved; its text is kept as a draft (a brings it back)",
+                    severity="warning",
+                    timeout=10,
+                )
+                self._update_status()
+
+        self.push_screen(
+            NoteDialog(self.comparison, sid, text, status, save, existing=note is not None), done
+        )
+
+    def action_cycle_status(self) -> None:
+        if self.comparison is not None and self.query(AlignedGrid) and self.grid.cursor:
+            self.cycle_status(self.grid.cursor)
+
+    def cycle_status(self, sid: str) -> None:
+        try:
+            change = self.keeper.cycle(sid)
+        except NoteError as exc:
+            self.notify(f"Status NOT saved: {exc}", severity="error", timeout=10)
+            return
+        self.notify(f"{sid}: {change.message}", timeout=2)
+        self._notes_changed()
+
+    def action_notes(self) -> None:
+        if self.comparison is None:
+            return
+
+        def remove(note_id: str) -> Change:
+            change = self.keeper.remove(note_id)
+            self._notes_changed()
+            return change
+
+        def go(sid: str | None) -> None:
+            if sid and self.query(AlignedGrid):
+                if not self.grid.reveal(sid):
+                    self._say(f"{sid} cannot be shown")
+                self.grid.focus()
+
+        self.push_screen(NotesScreen(self.keeper, remove), go)
+
+    def action_export(self) -> None:
+        if self.comparison is None:
+            return
+        try:
+            from sidebyside.export import write_export
+        except ImportError:
+            self.notify(LATER["export"], timeout=4)
+            return
+        comparison = self.comparison
+        default = self.keeper.path.parent / f"{self._folder_label()[0]}-comparison.md"
+
+        def write(fmt: str, path: Path) -> Path:
+            self.keeper.reanchor()  # the export carries the notes as they are now
+            return Path(write_export(comparison, fmt, path))
+
+        def done(path: Path | None) -> None:
+            if path is not None:
+                self.notify(f"wrote {path}", timeout=6)
+
+        self.push_screen(ExportDialog(default, write), done)
 
     def action_pick_sources(self) -> None:
         if self.comparison is None:

@@ -27,12 +27,8 @@ KEY_NAMES = {
     "ctrl+p": "ctrl+p",
 }
 
-# Keys the SPEC names for a later version (annotations, export): they answer honestly.
+# Keys whose feature may be missing from this install: they answer honestly.
 LATER = {
-    "annotate": "Annotations arrive in a later version",
-    "note status": "Annotations arrive in a later version",
-    "next annotated": "Annotations arrive in a later version",
-    "previous annotated": "Annotations arrive in a later version",
     "export": "Export from the app arrives in a later version; use sidebyside FOLDER --report md|json",
 }
 

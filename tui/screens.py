@@ -1,6 +1,11 @@
-"""Modal screens: a sentence's detail, the help, and the source picker."""
+"""Modal screens: a sentence's detail, the help, the source picker, the note and export dialogs,
+and the list of every note (orphaned ones included)."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
 
 from rich.table import Table
 from rich.text import Text
@@ -8,21 +13,27 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Label, SelectionList, Static
+from textual.widgets import Input, Label, OptionList, RadioButton, RadioSet, SelectionList, Static
+from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
+from sidebyside.annotations import STATUSES
 from sidebyside.model import Comparison
 from widgets import grid as G
 from widgets.detail import detail_text
+from widgets.layout import NOTE_MARKS, note_mark
 
 from .bindings import KeyHelp
+from .notes import Change, NoteError, NoteKeeper, short
 
 
 class DetailScreen(ModalScreen[None]):
-    """Everything about one sentence; escape closes."""
+    """Everything about one sentence; escape closes; a annotates it, m cycles its note status."""
 
     BINDINGS = [
         Binding("escape,q,enter", "close", "Close"),
+        Binding("a", "annotate", "Annotate"),
+        Binding("m", "cycle", "Note status"),
         Binding("j,down", "scroll(1)", "Scroll down", show=False),
         Binding("k,up", "scroll(-1)", "Scroll up", show=False),
     ]
@@ -35,12 +46,27 @@ class DetailScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="detail-box"):
-            yield Label(f"Detail of {self.sentence}  (esc closes)", id="detail-title")
+            yield Label(
+                f"Detail of {self.sentence}  (esc closes · a annotates · m cycles the note status)",
+                id="detail-title",
+            )
             with VerticalScroll(id="detail-scroll"):
                 yield Static(self.text, id="detail-body")
 
+    def refresh_text(self) -> None:
+        """Draw the detail again (its notes changed)."""
+        self.text = detail_text(self.comparison, self.sentence)
+        if self.is_mounted:
+            self.query_one("#detail-body", Static).update(self.text)
+
     def action_close(self) -> None:
         self.dismiss(None)
+
+    def action_annotate(self) -> None:
+        self.app.annotate(self.sentence)  # type: ignore[attr-defined]
+
+    def action_cycle(self) -> None:
+        self.app.cycle_status(self.sentence)  # type: ignore[attr-defined]
 
     def action_scroll(self, step: int) -> None:
         self.query_one("#detail-scroll", VerticalScroll).scroll_relative(y=step * 2, animate=False)
@@ -73,7 +99,10 @@ class HelpScreen(ModalScreen[None]):
             f"  {G.MARK_DISAGREE}  numbers disagree: the figure itself is reversed and underlined\n",
             f"  {G.MARK_BOILERPLATE}  boilerplate   {G.MARK_DUPLICATE}  repeated in the same source (dim)\n",
             f"  {G.MARK_FOLD}  folded boilerplate or repeats (z shows them)\n",
-            f"  {G.MARK_CONTINUE}  the sentence goes on; the cursor sentence is drawn reversed",
+            f"  {G.MARK_CONTINUE}  the sentence goes on; the cursor sentence is drawn reversed\n",
+            ("Note markers (second column of the gutter)\n", "bold"),
+            "  " + "   ".join(f"{mark}  {status}" for status, mark in NOTE_MARKS.items()) + "\n",
+            "  Notes are saved on every change. A lists every note, orphaned ones too.",
         )
         with Vertical(id="help-box"):
             yield Label("sidebyside — keys  (esc closes)", id="help-title")
@@ -126,6 +155,349 @@ class SourcePicker(ModalScreen[list[str] | None]):
             self.notify(f"Pick at least {need} sources", severity="warning")
             return
         self.dismiss(chosen)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+# ---------------------------------------------------------------- notes
+class Pick(RadioButton):
+    """A radio button whose mark shows without colour: ● chosen, blank otherwise."""
+
+    @property
+    def BUTTON_INNER(self) -> str:  # noqa: N802 - overrides the class constant
+        return "●" if self.value else " "
+
+
+class Choice(RadioSet):
+    """One of a few values, in a row. Arrows choose at once (no separate toggle key)."""
+
+    BINDINGS = [
+        Binding("down,right", "step(1)", "Next", show=False),
+        Binding("up,left", "step(-1)", "Previous", show=False),
+    ]
+
+    def __init__(self, choices: tuple[str, ...], value: str, **kwargs) -> None:
+        self.choices = choices
+        self.index = choices.index(value) if value in choices else 0
+        buttons = [
+            Pick(label, value=i == self.index) for i, label in enumerate(self.labels())
+        ]
+        super().__init__(*buttons, **kwargs)
+
+    def labels(self) -> list[str]:
+        return list(self.choices)
+
+    @property
+    def value(self) -> str:
+        return self.choices[self.index]
+
+    def on_mount(self) -> None:
+        # RadioSet's own mount handler runs after this one and highlights a button of its own
+        # choosing; the highlight belongs on the chosen value.
+        self.call_after_refresh(self._highlight_choice)
+
+    def _highlight_choice(self) -> None:
+        self._selected = self.index
+
+    def action_choose(self, index: int) -> None:
+        if 0 <= index < len(self.choices):
+            self.index = index
+            self._selected = index
+            button = self._nodes[index]
+            if isinstance(button, RadioButton) and not button.value:
+                button.value = True
+
+    def action_step(self, step: int) -> None:
+        self.action_choose((self.index + step) % len(self.choices))
+
+    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+        if event.radio_set is self and event.index >= 0:
+            self.index = event.index
+
+
+class NoteStatusChoice(Choice):
+    """A note's status; v, d, n (or ?), f pick by name."""
+
+    BINDINGS = [
+        Binding("n,question_mark", "choose(0)", "needs check", show=False),
+        Binding("v", "choose(1)", "verified", show=False),
+        Binding("d", "choose(2)", "disputed", show=False),
+        Binding("f", "choose(3)", "follow up", show=False),
+    ]
+
+    def labels(self) -> list[str]:
+        return [f"{note_mark(s)} {s}" for s in self.choices]
+
+
+@dataclass
+class NoteResult:
+    """How the note dialog ended: saved, or cancelled (with the text, kept if a save failed)."""
+
+    saved: bool
+    text: str
+    status: str
+    change: Change | None = None
+    failed: bool = False  # a save was tried and failed: the caller keeps the text as a draft
+
+
+class NoteDialog(ModalScreen[NoteResult]):
+    """A note and its status for one sentence: enter saves, esc cancels, tab reaches the status."""
+
+    BINDINGS = [
+        Binding("enter", "save", "Save", priority=True),
+        Binding("escape", "cancel", "Cancel"),
+    ]
+
+    def __init__(
+        self,
+        comparison: Comparison,
+        sentence: str,
+        text: str,
+        status: str,
+        save: Callable[[str, str], Change],
+        existing: bool,
+    ) -> None:
+        super().__init__()
+        self.comparison = comparison
+        self.sentence = sentence
+        self.initial_text = text
+        self.initial_status = status if status in STATUSES else STATUSES[0]
+        self.save = save
+        self.existing = existing
+        self.failed = False
+
+    def compose(self) -> ComposeResult:
+        s = self.comparison.sentence(self.sentence)
+        src = self.comparison.source(s.source)
+        verb = "Edit the note" if self.existing else "Note"
+        with Vertical(id="note-box"):
+            yield Label(f"{verb} on {s.id} · {src.title or src.file}", id="note-title")
+            yield Static(Text(f"“{short(s.text, 230)}”", style="italic"), id="note-sentence")
+            yield Input(
+                value=self.initial_text,
+                placeholder="what to check, who said what, where it is confirmed…",
+                id="note-text",
+            )
+            yield NoteStatusChoice(STATUSES, self.initial_status, id="note-status")
+            hint = "enter saves · esc cancels · tab: status (arrows or v d n f)"
+            if self.existing:
+                hint += " · clear the text to remove the note"
+            yield Label(hint, id="note-hint")
+
+    def on_mount(self) -> None:
+        box = self.query_one("#note-text", Input)
+        box.focus()
+        box.cursor_position = len(box.value)
+
+    @property
+    def text(self) -> str:
+        return self.query_one("#note-text", Input).value
+
+    @property
+    def status(self) -> str:
+        return self.query_one(NoteStatusChoice).value
+
+    def action_save(self) -> None:
+        choice = self.query_one(NoteStatusChoice)
+        if choice.has_focus and choice._selected is not None:  # enter on a highlighted status
+            choice.action_choose(choice._selected)
+        try:
+            change = self.save(self.text, self.status)
+        except NoteError as exc:
+            self.failed = True
+            self.notify(
+                f"Note NOT saved: {exc}. Your text is still here: enter retries, "
+                "esc keeps it as a draft.",
+                severity="error",
+                timeout=10,
+            )
+            return
+        self.dismiss(NoteResult(True, self.text, self.status, change))
+
+    def action_cancel(self) -> None:
+        self.dismiss(NoteResult(False, self.text, self.status, failed=self.failed))
+
+
+class NotesScreen(ModalScreen[str | None]):
+    """Every note: on a sentence (enter goes there) or orphaned (its sentence is gone)."""
+
+    BINDINGS = [
+        Binding("escape,q,A", "close", "Close"),
+        Binding("x,delete", "remove", "Remove note"),
+    ]
+
+    def __init__(self, keeper: NoteKeeper, remove: Callable[[str], Change]) -> None:
+        super().__init__()
+        self.keeper = keeper
+        self.remove_note = remove
+        self.armed: str | None = None  # the note x was pressed on once
+
+    def options(self) -> list[Option]:
+        k = self.keeper
+        c = k.comparison
+        out: list[Option] = []
+        if c is None:
+            return out
+        order = {s.id: i for i, s in enumerate(c.all_sentences())}
+        for sid in sorted(k.by_sentence, key=lambda x: order.get(x, 0)):
+            s = c.sentence(sid)
+            for note in k.by_sentence[sid]:
+                line = Text()
+                line.append(f"{note_mark(note.status)} {sid:<8} ", style="bold")
+                line.append(f"[{note.status}] ", style="bold")
+                line.append(short(note.note, 70) if note.note else "(status only)")
+                line.append(f"\n    “{short(s.text, 100)}”", style="dim")
+                out.append(Option(line, id=f"on:{note.id}"))
+        if k.orphaned:
+            out.append(
+                Option(
+                    Text(
+                        f"Orphaned ({len(k.orphaned)}): their sentence is gone from the documents; "
+                        "kept, never dropped",
+                        style="bold",
+                    ),
+                    id="orphan-heading",
+                    disabled=True,
+                )
+            )
+            for a in k.orphaned:
+                line = Text()
+                line.append(f"{note_mark(a.status)} {a.file} ", style="bold")
+                line.append(f"[{a.status}] ", style="bold")
+                line.append(short(a.note, 70) if a.note else "(status only)")
+                line.append(f"\n    was on: “{short(a.text, 100)}”", style="dim")
+                out.append(Option(line, id=f"orphan:{a.note_id}"))
+        return out
+
+    def title_text(self) -> str:
+        k = self.keeper
+        on = sum(len(v) for v in k.by_sentence.values())
+        return (
+            f"Notes — {on} on sentences, {len(k.orphaned)} orphaned · in {k.path}\n"
+            "enter goes to the sentence · x twice removes a note · esc closes"
+        )
+
+    def compose(self) -> ComposeResult:
+        options = self.options()
+        with Vertical(id="notes-box"):
+            yield Label(self.title_text(), id="notes-title")
+            if options:
+                yield OptionList(*options, id="notes-list")
+            else:
+                yield Label("No notes yet: a on a sentence adds one.", id="notes-empty")
+
+    def on_mount(self) -> None:
+        if self.query("#notes-list"):
+            self.query_one("#notes-list", OptionList).focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        oid = event.option.id or ""
+        if oid.startswith("on:"):
+            note = self.keeper.store.notes.get(oid[3:])
+            if note is not None:
+                self.dismiss(note.sentence)
+        elif oid.startswith("orphan:"):
+            self.notify("This note's sentence is gone from the documents; the note is kept here.")
+
+    def action_remove(self) -> None:
+        if not self.query("#notes-list"):
+            return
+        listing = self.query_one("#notes-list", OptionList)
+        option = listing.highlighted_option
+        if option is None or ":" not in (option.id or ""):
+            return
+        note_id = (option.id or "").split(":", 1)[1]
+        if self.armed != note_id:
+            self.armed = note_id
+            self.notify("Press x again to remove this note", timeout=3)
+            return
+        self.armed = None
+        try:
+            change = self.remove_note(note_id)
+        except NoteError as exc:
+            self.notify(f"Note NOT removed: {exc}", severity="error", timeout=10)
+            return
+        self.notify(change.message, timeout=3)
+        index = listing.highlighted or 0
+        listing.clear_options()
+        options = self.options()
+        listing.add_options(options)
+        if options:
+            listing.highlighted = min(index, len(options) - 1)
+        self.query_one("#notes-title", Label).update(self.title_text())
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+# ---------------------------------------------------------------- export
+FORMATS = ("md", "html", "json")
+
+
+class FormatChoice(Choice):
+    """md, html or json; m, h, j pick by name."""
+
+    BINDINGS = [
+        Binding("m", "choose(0)", "Markdown", show=False),
+        Binding("h", "choose(1)", "HTML", show=False),
+        Binding("j", "choose(2)", "JSON", show=False),
+    ]
+
+    def labels(self) -> list[str]:
+        names = {"md": "Markdown", "html": "HTML (self-contained)", "json": "JSON"}
+        return [names.get(f, f) for f in self.choices]
+
+
+class ExportDialog(ModalScreen[Path | None]):
+    """Export the findings and notes: pick a format, check the path, enter writes."""
+
+    BINDINGS = [
+        Binding("enter", "export", "Export", priority=True),
+        Binding("escape", "cancel", "Cancel"),
+    ]
+
+    def __init__(self, default: Path, write: Callable[[str, Path], Path]) -> None:
+        super().__init__()
+        self.default = default  # with the .md suffix
+        self.write = write
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="export-box"):
+            yield Label("Export the comparison with its notes", id="export-title")
+            yield FormatChoice(FORMATS, "md", id="export-format")
+            yield Input(value=str(self.default), id="export-path")
+            yield Label("enter writes · esc cancels · tab: path · arrows: format", id="export-hint")
+
+    def on_mount(self) -> None:
+        self.query_one(FormatChoice).focus()
+
+    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+        fmt = self.query_one(FormatChoice).value
+        box = self.query_one("#export-path", Input)
+        path = Path(box.value)
+        if path.suffix.lstrip(".") in FORMATS:
+            box.value = str(path.with_suffix("." + fmt))
+
+    def action_export(self) -> None:
+        choice = self.query_one(FormatChoice)
+        if choice.has_focus and choice._selected is not None:
+            choice.action_choose(choice._selected)
+        fmt = choice.value
+        raw = self.query_one("#export-path", Input).value.strip()
+        if not raw:
+            self.notify("Give a file to write", severity="warning")
+            return
+        path = Path(raw).expanduser()
+        if path.is_dir():
+            path = path / self.default.with_suffix("." + fmt).name
+        try:
+            written = self.write(fmt, path)
+        except OSError as exc:
+            self.notify(f"Could not write {path}: {exc.strerror or exc}", severity="error",
+                        timeout=10)
+            return
+        self.dismiss(written)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

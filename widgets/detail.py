@@ -12,6 +12,8 @@ from rich.text import Text
 
 from sidebyside.model import BOILERPLATE, DUPLICATE, SHARED, UNIQUE, Comparison, Sentence
 
+from .layout import note_mark
+
 DELETED = "bold red strike"
 INSERTED = "bold green underline"
 HEADING = "bold"
@@ -131,6 +133,26 @@ def detail_text(comparison: Comparison, sid: str, shown: list[str] | None = None
             out.append(f"  {t.source}: {_quantity(q)}\n")
 
     out.append("\n")
-    out.append("Notes: ", style=HEADING)
-    out.append("none yet (annotations arrive in a later version)\n", style=MUTED)
+    out.append_text(notes_text(comparison, sid))
+    return out
+
+
+def notes_text(comparison: Comparison, sid: str) -> Text:
+    """The notes on one sentence, each with its status in words (a marker letter too)."""
+    notes = [a for a in comparison.annotations if a.target == sid and not a.orphaned]
+    out = Text()
+    if not notes:
+        out.append("Notes: ", style=HEADING)
+        out.append("none yet (a adds one)\n", style=MUTED)
+        return out
+    out.append(f"Notes ({len(notes)})", style=HEADING)
+    out.append("  a edits, m cycles the status\n", style=MUTED)
+    for a in notes:
+        out.append(f"  {note_mark(a.status)} ", style=HEADING)
+        out.append(f"[{a.status}]", style=HEADING)
+        out.append(" ")
+        if a.note:
+            out.append(a.note + "\n")
+        else:
+            out.append("(status only, no text)\n", style=MUTED)
     return out

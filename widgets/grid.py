@@ -21,7 +21,15 @@ from textual.strip import Strip
 
 from sidebyside.model import BOILERPLATE, DUPLICATE, SHARED, UNIQUE, VALUE, Comparison, Sentence
 
-from .layout import GUTTER, SEPARATOR, Layout, Piece, build_layout, fit_count
+from .layout import (
+    GUTTER,
+    SEPARATOR,
+    Layout,
+    Piece,
+    build_layout,
+    fit_count,
+    note_mark,
+)
 
 # Gutter markers: every highlight has one, so it reads without colour.
 MARK_SHARED = "▎"
@@ -31,6 +39,13 @@ MARK_BOILERPLATE = "·"
 MARK_DUPLICATE = "="
 MARK_FOLD = "…"
 MARK_CONTINUE = "┆"
+
+NOTE_CLASSES = {
+    "verified": "grid--note-verified",
+    "disputed": "grid--note-disputed",
+    "needs check": "grid--note-check",
+    "follow up": "grid--note-follow",
+}
 
 
 @dataclass
@@ -72,6 +87,10 @@ class AlignedGrid(ScrollView, can_focus=True, inherit_bindings=False):
         "grid--separator",
         "grid--match",
         "grid--cursor",
+        "grid--note-verified",
+        "grid--note-disputed",
+        "grid--note-check",
+        "grid--note-follow",
     }
 
     BINDINGS = [
@@ -91,9 +110,16 @@ class AlignedGrid(ScrollView, can_focus=True, inherit_bindings=False):
         Binding("D", "jump('disagreement', -1)", "Prev ≠", show=False, tooltip="Previous numeric disagreement"),
         Binding("u", "jump('unique', 1)", "◆ Unique", tooltip="Next unique claim"),
         Binding("U", "jump('unique', -1)", "Prev ◆", show=False, tooltip="Previous unique claim"),
-        Binding("s", "jump('shared', 1)", "Shared", tooltip="Next shared sentence"),
+        Binding("s", "jump('shared', 1)", "Shared", show=False, tooltip="Next shared sentence"),
         Binding("S", "jump('shared', -1)", "Prev shared", show=False, tooltip="Previous shared sentence"),
-        Binding("enter", "detail", "Detail", tooltip="Matches, word diff and numbers"),
+        # notes live in the app (the store); the keys sit here so the footer shows them early
+        Binding("a", "app.annotate", "Note", tooltip="Write or edit the note on the sentence"),
+        Binding("m", "app.cycle_status", "Note status", show=False,
+                tooltip="Cycle the note status: needs check, verified, disputed, follow up"),
+        Binding("o", "jump('annotated', 1)", "Next note", tooltip="Next annotated sentence"),
+        Binding("O", "jump('annotated', -1)", "Prev note", show=False,
+                tooltip="Previous annotated sentence"),
+        Binding("enter", "detail", "Detail", tooltip="Matches, word diff, numbers and notes"),
         Binding("z", "fold", "Fold", tooltip="Fold or unfold boilerplate and repeats"),
         Binding("pagedown,space", "page(1)", "Page down", show=False, tooltip="Page down (cursor follows)"),
         Binding("pageup,b", "page(-1)", "Page up", show=False, tooltip="Page up (cursor follows)"),
@@ -132,6 +158,7 @@ class AlignedGrid(ScrollView, can_focus=True, inherit_bindings=False):
         self.query_text = ""
         self.notify_hook: Callable[[str], None] | None = None
         self.findings = finding_index(comparison)
+        self.note_marks: dict[str, str] = {}  # sentence id -> status of its note
         self._layout: Layout | None = None
         self._strips: dict[int, Strip] = {}
         self._order: list[str] = []
@@ -229,6 +256,27 @@ class AlignedGrid(ScrollView, can_focus=True, inherit_bindings=False):
         self.query_text = text
         self._strips.clear()
         self.refresh()
+
+    def set_notes(self, marks: dict[str, str]) -> None:
+        """Which sentences carry a note, and its status (drawn in the gutter)."""
+        self.note_marks = dict(marks)
+        self._strips.clear()
+        self.refresh()
+
+    def reveal(self, sid: str) -> bool:
+        """Make sentence `sid` a landing place (show its source, unfold) and put the cursor on it."""
+        if sid not in self._rank:
+            source = self.pane_of(sid)
+            shown = self._layout.sources if self._layout else self.shown_sources()
+            if source not in shown:
+                order = [s.id for s in self.comparison.sources]
+                self.set_sources(sorted([*shown, source], key=order.index))
+            if sid not in self._rank and self.fold:
+                self.toggle_fold()
+        if sid not in self._rank:
+            return False
+        self.set_cursor(sid)
+        return True
 
     def watch_cursor(self, old: str | None, new: str | None) -> None:
         for sid in (old, new):
@@ -356,6 +404,8 @@ class AlignedGrid(ScrollView, can_focus=True, inherit_bindings=False):
             return sid in self.findings or is_unique_claim(s)
         if kind == "search":
             return bool(self.query_text) and self.query_text.lower() in s.text.lower()
+        if kind == "annotated":
+            return sid in self.note_marks
         return False
 
     def find_next(self, kind: str, step: int) -> tuple[str | None, bool]:
@@ -378,12 +428,20 @@ class AlignedGrid(ScrollView, can_focus=True, inherit_bindings=False):
         "unique": "unique claims",
         "shared": "shared sentences",
         "search": "matches",
+        "annotated": "annotated sentences",
     }
 
     def action_jump(self, kind: str, step: int) -> None:
         target, wrapped = self.find_next(kind, step)
         if target is None:
-            self._say(f"No {self.NAMES.get(kind, kind)} in the sources on show")
+            message = f"No {self.NAMES.get(kind, kind)} in the sources on show"
+            if kind == "annotated":
+                hidden = sum(1 for x in self.note_marks if x not in self._rank)
+                if hidden:
+                    message += f"; {hidden} in folded text or hidden sources (z, v, A)"
+                else:
+                    message += " (a adds a note)"
+            self._say(message)
             return
         if wrapped:
             self._say("Wrapped to the top" if step > 0 else "Wrapped to the bottom")
@@ -508,6 +566,12 @@ class AlignedGrid(ScrollView, can_focus=True, inherit_bindings=False):
             return MARK_DUPLICATE, self._style("grid--folded")
         return " ", Style()
 
+    def _note_marker(self, s: Sentence, first: bool) -> tuple[str, Style]:
+        status = self.note_marks.get(s.id)
+        if status is None or not first:
+            return " ", Style()
+        return note_mark(status), self._style(NOTE_CLASSES.get(status, "grid--note-check"))
+
     def _render_piece(self, piece: Piece | None, col_w: int) -> list[Segment]:
         text_w = max(1, col_w - GUTTER)
         if piece is None:
@@ -516,8 +580,16 @@ class AlignedGrid(ScrollView, can_focus=True, inherit_bindings=False):
             label = piece.label if len(piece.label) <= text_w else piece.short
             label = label[:text_w]
             style = self._style("grid--fold")
+            noted = [x for x in piece.folded if x in self.note_marks]
+            note = (
+                self._note_marker(self.comparison.sentence(noted[0]), True)
+                if noted
+                else (" ", Style())
+            )
             return [
-                Segment(MARK_FOLD + " ", style),
+                Segment(MARK_FOLD, style),
+                Segment(note[0], note[1]),
+                Segment(" ", style),
                 Segment(label, style),
                 Segment(" " * max(0, text_w - len(label))),
             ]
@@ -530,7 +602,12 @@ class AlignedGrid(ScrollView, can_focus=True, inherit_bindings=False):
         elif s.status in (BOILERPLATE, DUPLICATE):
             base = self._style("grid--folded")
         cursor_style = self._style("grid--cursor") if cursor else Style()
-        segments = [Segment(mark, mark_style + cursor_style), Segment(" ", cursor_style)]
+        note, note_style = self._note_marker(s, piece.first)
+        segments = [
+            Segment(mark, mark_style + cursor_style),
+            Segment(note, note_style if note != " " else cursor_style),
+            Segment(" ", cursor_style),
+        ]
         segments.extend(self._text_segments(s, piece.start, piece.end, base, cursor_style))
         used = sum(seg.cell_length for seg in segments)
         if used < col_w:

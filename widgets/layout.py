@@ -16,10 +16,17 @@ from rich.cells import cell_len
 
 from sidebyside.model import BOILERPLATE, DUPLICATE, Comparison, Sentence
 
-GUTTER = 2  # marker + space, in front of every line of a column
+GUTTER = 3  # finding marker + note marker + space, in front of every line of a column
 SEPARATOR = " │ "  # between columns
 MIN_COLUMN = 38  # the narrowest comfortable pane, gutter included
 FOLDED = (BOILERPLATE, DUPLICATE)
+
+# Note markers (the gutter's second cell): a letter per status, so it reads without colour.
+NOTE_MARKS = {"verified": "V", "disputed": "D", "needs check": "?", "follow up": "F"}
+
+
+def note_mark(status: str) -> str:
+    return NOTE_MARKS.get(status, "✎")
 
 
 @dataclass
