@@ -3,7 +3,6 @@ from disk, a second app instance, the report, and a process killed right after a
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import select
@@ -515,10 +514,6 @@ def test_default_store_is_keyed_by_folder(folder, tmp_path):
 
 
 # ---------------------------------------------------------------- export
-HAS_EXPORT = importlib.util.find_spec("sidebyside.export") is not None
-
-
-@pytest.mark.skipif(not HAS_EXPORT, reason="sidebyside/export.py is not written yet")
 async def test_e_exports_with_the_notes(folder, notes, tmp_path):
     app = app_on(folder, notes)
     async with app.run_test(size=SIZE) as pilot:
@@ -540,17 +535,6 @@ async def test_e_exports_with_the_notes(folder, notes, tmp_path):
         assert any(f"wrote {out}" in m for m in messages(app))
         data = json.loads(out.read_text(encoding="utf-8"))
         assert [a["target"] for a in data["annotations"]] == [grid.cursor]
-
-
-@pytest.mark.skipif(HAS_EXPORT, reason="sidebyside/export.py exists")
-async def test_e_answers_honestly_without_the_exporter(folder, notes):
-    app = app_on(folder, notes)
-    async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
-        await pilot.press("e")
-        await pilot.pause()
-        assert not isinstance(app.screen, ExportDialog)
-        assert any("--report" in m for m in messages(app))
 
 
 async def test_another_instance_s_notes_are_kept_and_shown_after_a_save(folder, notes):

@@ -30,7 +30,7 @@ from widgets.grid import AlignedGrid
 from widgets.layout import fit_count
 from widgets.panes import OverviewStrip, PaneHeaders
 
-from .bindings import LATER, KeyHelp, describe
+from .bindings import KeyHelp, describe
 from .notes import Change, NoteError, NoteKeeper
 from .screens import (
     DetailScreen,
@@ -362,9 +362,6 @@ class SideBySideApp(App[int]):
     def action_help(self) -> None:
         self.push_screen(HelpScreen(self.key_help()))
 
-    def action_later(self, what: str) -> None:
-        self.notify(LATER.get(what, "Arrives in a later version"), timeout=3)
-
     # ------------------------------------------------------------------ notes
     def action_annotate(self) -> None:
         if self.comparison is not None and self.query(AlignedGrid) and self.grid.cursor:
@@ -441,11 +438,8 @@ class SideBySideApp(App[int]):
     def action_export(self) -> None:
         if self.comparison is None:
             return
-        try:
-            from sidebyside.export import write_export
-        except ImportError:
-            self.notify(LATER["export"], timeout=4)
-            return
+        from sidebyside.export import write_export
+
         comparison = self.comparison
         default = self.keeper.path.parent / f"{self._folder_label()[0]}-comparison.md"
 

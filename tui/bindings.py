@@ -27,12 +27,6 @@ KEY_NAMES = {
     "ctrl+p": "ctrl+p",
 }
 
-# Keys whose feature may be missing from this install: they answer honestly.
-LATER = {
-    "export": "Export from the app arrives in a later version; use sidebyside FOLDER --report md|json",
-}
-
-
 def key_label(keys: str) -> str:
     """'j,down' -> 'j / ↓'."""
     return " / ".join(KEY_NAMES.get(k.strip(), k.strip()) for k in keys.split(","))
