@@ -24,11 +24,16 @@ _COPYRIGHT = re.compile(
 )
 _TRAILER = re.compile(
     r"^\W*(more|related|read more|read next|also read|see also|recommended|you (might|may) also like|"
-    r"latest|trending|most (read|popular|viewed)|popular|top stories|further reading|other news|"
-    r"editor'?s picks|more from|more stories|in other news|what to read next)\b",
+    r"latest|trending|most (read|popular|viewed|shared)|popular|top stories|further reading|"
+    r"other news|editor'?s picks|more from|more stories|in other news|what to read next|"
+    r"also on|more on|more news|around the web|from around the web|sponsored|promoted|"
+    r"comments?|leave a (comment|reply)|join the conversation|share this|tags?)\b",
     re.I,
 )
-_POINTER = re.compile(r"^\W*(read more|related|see also|also read|read next|watch|listen)\s*:", re.I)
+_POINTER = re.compile(
+    r"^\W*(read more|related|see also|also read|read next|watch|listen|tags|topics|filed under)\s*:",
+    re.I,
+)
 _SIGN_OFF = re.compile(
     r"^\W*(reporting by|editing by|additional reporting|writing by|compiled by|follow (us|me)|"
     r"subscribe|sign up|click here|share (this|on)|advertisement|listen to this article|"
@@ -183,7 +188,8 @@ def flag_boilerplate(sources: list[Source]) -> None:
             n_words = len(shown.split())
             if _COPYRIGHT.search(shown) and n_words <= 60:
                 _mark(src, para, BOILERPLATE, "copyright")
-                if i >= 2 and trailer_from is None:
+                # A photo credit ("© AFP") does not end the article; a copyright notice does.
+                if i >= 2 and n_words >= 3 and trailer_from is None:
                     trailer_from = i + 1  # the article proper ends at its copyright line
             elif (
                 n_words <= 6

@@ -148,3 +148,22 @@ def test_boilerplate_rules_are_generic():
     assert by_text["Local bakery wins prize for its rye bread"] == "boilerplate"
     assert by_text[story] != "boilerplate"
     assert by_text["The council said the river wall had been inspected in March."] != "boilerplate"
+
+
+def test_a_photo_credit_does_not_end_the_article_but_a_copyright_notice_does():
+    story = "Floods hit the valley town of Ardley overnight, and rescue crews reached forty homes."
+    a = _src(
+        "a.txt",
+        "Ardley floods\n\n" + story + "\n\n© AFP\n\n"
+        "The council said the river wall had been inspected in March.\n\n"
+        "Tags: floods, Ardley\n\n"
+        "Copyright 2026 Ardley Times\n\n"
+        "Bakery wins a prize for its rye bread, judges in the county said on Friday.",
+    )
+    b = _src("b.txt", "Ardley hit by floods\n\n" + story)
+    flag_boilerplate([a, b])
+    by_text = {s.text: s.status for s in a.sentences}
+    assert by_text["© AFP"] == "boilerplate"
+    assert by_text["The council said the river wall had been inspected in March."] != "boilerplate"
+    assert by_text["Tags: floods, Ardley"] == "boilerplate"
+    assert by_text["Bakery wins a prize for its rye bread, judges in the county said on Friday."] == "boilerplate"
