@@ -1,6 +1,11 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
+
+# Tests run the lexical matcher, as CI does (it has no embedding model): a developer who built the
+# optional semantic model gets the same results. tests/test_match.py turns it on where it tests it.
+os.environ["SIDEBYSIDE_SEMANTIC"] = "0"
 
 import pytest
 

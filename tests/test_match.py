@@ -1,0 +1,104 @@
+"""Unit tests of the matcher's scoring (sidebyside/match.py) and the optional semantic extra."""
+
+from __future__ import annotations
+
+from sidebyside import match as M
+from sidebyside import semantic
+from sidebyside import text as T
+from sidebyside.model import Sentence, Source
+
+
+def _sources(*docs: list[str]) -> list[Source]:
+    out = []
+    for i, sentences in enumerate(docs):
+        sid = f"s{i}"
+        sents = [Sentence(f"{sid}:{k}", sid, k, k, t, 0, len(t)) for k, t in enumerate(sentences)]
+        out.append(Source(sid, f"{sid}.txt", "", sid, " ".join(sentences), sentences=sents))
+    return out
+
+
+STORY_A = [
+    "Eleven people were treated in hospital after the Islay Rose ran aground off Carrick Point.",
+    "The ferry operator, Westway Lines, suspended sailings on the Marlow route until Friday.",
+    "The ferry had left Marlow harbour in strong winds on Tuesday evening.",
+    "Westway Lines was fined £40,000 in 2019 after a ferry hit a harbour wall.",
+]
+STORY_B = [
+    "Thirteen people needed hospital treatment after the Islay Rose grounded near Carrick Point.",
+    "Sailings on the company's other route, from Penhallow to Ardtoe, are running normally.",
+    "Passengers said the ferry shuddered before tilting towards the starboard side.",
+    "The operator was fined £45,000 in 2019 when one of its ferries struck a harbour wall.",
+]
+
+
+def _linked(sources, a: str, b: str) -> bool:
+    return any(link.to == b for s in sources for x in s.sentences if x.id == a for link in x.links)
+
+
+def test_figures_are_read_as_facts():
+    assert T.figures("Forty-two flights, eleven people, 70mph, 4.2m, £2.1bn, 15,000 troops") == [
+        "70", "4.2", "2.1", "15000", "42", "11",
+    ]
+    assert T.is_figure_term("eleven") and T.is_figure_term("2019") and not T.is_figure_term("ferri")
+
+
+def test_same_claim_with_other_figures_is_linked_and_explained():
+    sources = _sources(STORY_A, STORY_B)
+    M.match(sources, semantic=False)
+    assert _linked(sources, "s0:0", "s1:0")  # eleven vs thirteen treated in hospital
+    assert _linked(sources, "s0:3", "s1:3")  # fined £40,000 vs £45,000
+    link = next(x for x in sources[0].sentences[0].links if x.to == "s1:0")
+    assert "figures differ: 11 vs 13" in link.why
+    assert "shares" in link.why
+    assert M.last_run.semantic is False and M.last_run.links >= 2
+
+
+def test_same_template_other_names_is_not_linked():
+    sources = _sources(STORY_A, STORY_B)
+    M.match(sources, semantic=False)
+    assert not _linked(sources, "s0:1", "s1:1")
+
+
+def test_score_pairs_scores_any_pair_against_the_folder():
+    sources = _sources(STORY_A, STORY_B)
+    same, related, _ = M.score_pairs(
+        sources, [("s0:0", "s1:0"), ("s0:2", "s1:2"), ("s0:0", "missing")], semantic=False
+    )
+    assert 0.0 <= related < same <= 1.0
+    exact = _sources(["The bridge will open in May."], ["The bridge will open in May."])
+    assert M.score_pairs(exact, [("s0:0", "s1:0")], semantic=False) == [1.0]
+
+
+def test_years_only_match_exactly():
+    a = M._prepare([(0, Sentence("a", "a", 0, 0, "The plant opened in 1998 with 300 staff.", 0, 1))])
+    item = a.items[0]
+    assert "#1998" in item.years and "#300" in item.figures
+
+
+def test_semantic_switch_and_missing_model(monkeypatch, tmp_path):
+    monkeypatch.setenv("SIDEBYSIDE_MODEL_DIR", str(tmp_path / "none"))
+    assert semantic.available() is False
+    sources = _sources(STORY_A, STORY_B)
+    M.match(sources)  # auto: falls back to the lexical score without a model
+    assert M.last_run.semantic is False
+    monkeypatch.delenv("SIDEBYSIDE_MODEL_DIR")
+    monkeypatch.setenv(semantic.ENV_SWITCH, "0")
+    assert semantic.available() is False
+    assert semantic.main([]) == 0
+
+
+def test_semantic_extra_when_installed(monkeypatch):
+    import pytest
+
+    monkeypatch.setenv(semantic.ENV_SWITCH, "1")  # conftest turns it off for the other tests
+    if not semantic.available():
+        pytest.skip("semantic extra not installed/built (python -m sidebyside.semantic --build)")
+    vecs = semantic.embed(["The ferry ran aground.", "The vessel hit a sandbank.", "Shares fell."])
+    assert vecs.shape[0] == 3
+    assert semantic.similarity("The ferry ran aground.", "The vessel hit a sandbank.") > semantic.similarity(
+        "The ferry ran aground.", "Shares fell 4% in early trading."
+    )
+    sources = _sources(STORY_A, STORY_B)
+    M.match(sources)
+    assert M.last_run.semantic is True
+    assert _linked(sources, "s0:0", "s1:0")
