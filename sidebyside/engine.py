@@ -10,7 +10,7 @@ from pathlib import Path
 from . import clean, findings
 from .align import align
 from .load import DEFAULT_MAX_BYTES, Document, InputError, load_folder
-from .match import MIN_SCORE, match
+from .match import MIN_SCORE
 from .model import Comparison, Skipped
 
 Progress = Callable[[str, float], None]  # (stage name, fraction done 0..1)
@@ -52,11 +52,16 @@ def compare_documents(
 
     t = time.perf_counter()
     stage("match", 0.4)
-    match(sources, min_score=min_score, also=clean.trailer_sentences(sources))
+    from . import match as matcher
+
+    matcher.match(sources, min_score=min_score, also=clean.trailer_sentences(sources))
+    semantic_used = matcher.last_run.semantic
     clean.release_trailers(sources)
     timings["match"] = time.perf_counter() - t
 
-    comparison = Comparison(folder=folder, sources=sources, skipped=list(skipped or []))
+    comparison = Comparison(
+        folder=folder, sources=sources, skipped=list(skipped or []), semantic=semantic_used
+    )
     t = time.perf_counter()
     stage("align", 0.8)
     comparison.rows = align(comparison)

@@ -152,6 +152,7 @@ class Comparison:
     disagreements: list[Disagreement] = field(default_factory=list)
     annotations: list[Annotation] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    semantic: bool = False  # the optional embedding score took part in matching
 
     def __post_init__(self) -> None:
         self._by_id: dict[str, Sentence] = {}

@@ -90,6 +90,7 @@ def to_dict(c: Comparison) -> dict:
         "numbers": numbers,
         "disagreements": disagreements,
         "annotations": annotations,
+        "matching": {"semantic": c.semantic},
     }
 
 
@@ -120,6 +121,7 @@ def to_markdown(c: Comparison) -> str:
         f"{len(c.sources)} sources, {len(c.shared_sentences())} shared sentences, "
         f"{len(c.unique_claims())} unique claims, {len(c.disagreements)} numeric disagreements, "
         f"{len(c.annotations)} notes."
+        + (" Matching used the optional meaning-aware (semantic) score." if c.semantic else "")
     )
     out.append("")
     out.append("## Sources")

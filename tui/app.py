@@ -243,6 +243,8 @@ class SideBySideApp(App[int]):
         )
         if c.skipped:
             counts += f" · {len(c.skipped)} skipped"
+        if c.semantic:
+            counts += " · meaning-aware matching"
         short = f"{len(c.sources)} src{shown} · {shared} shared · ◆ {unique} unique · ≠ {dis}"
         if c.skipped:
             short += f" · {len(c.skipped)} skipped"
