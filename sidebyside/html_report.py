@@ -58,7 +58,8 @@ def _sentence_html(c: Comparison, s: Sentence, notes: dict[str, list], marks: di
     title = ""
     if s.links:
         others = ", ".join(sorted({c.sentence(link.to).source for link in s.links}))
-        title = f' title="also in {escape(others)}"'
+        why = f" ({s.links[0].why})" if s.links[0].why else ""
+        title = f' title="also in {escape(others + why)}"'
     out = f'<span class="{" ".join(classes)}" id="{escape(s.id)}"{title}>{"".join(parts)}</span>'
     for ann in notes.get(s.id, []):
         out += f'<span class="note"><b>✎ {escape(ann.status)}</b> {escape(ann.note)}</span>'

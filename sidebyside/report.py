@@ -150,7 +150,8 @@ def to_markdown(c: Comparison) -> str:
         out.append("")
         for s in shared:
             others = sorted({c.sentence(link.to).source for link in s.links})
-            out += with_notes(f"- {_quote(s)} *(also in {', '.join(others)})*", s)
+            why = f": {s.links[0].why}" if s.links[0].why else ""
+            out += with_notes(f"- {_quote(s)} *(also in {', '.join(others)}{why})*", s)
         out.append("")
         out.append(f"### Unique claims ({len(unique)})")
         out.append("")
