@@ -114,9 +114,13 @@ def find_disagreements(comparison: Comparison) -> None:
     groups: dict[int, list[Quantity]] = {}
     for key in list(parent):
         groups.setdefault(find(key), []).append(by_key[key])
+    kinds_of: dict[int, list[str]] = {}
+    for (a, _), verdict in verdicts.items():
+        if verdict:
+            kinds_of.setdefault(find(a), []).append(verdict)
     disagreements: list[Disagreement] = []
     for root, members in groups.items():
-        kinds = [v for (a, _), v in verdicts.items() if v and find(a) == root]
+        kinds = kinds_of.get(root)
         if not kinds:
             continue
         kind = max(kinds, key=lambda k: _SEVERITY.get(k, 0))

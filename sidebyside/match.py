@@ -20,7 +20,6 @@ the square of the corpus. `score_pairs` scores any pair against its folder, for 
 
 from __future__ import annotations
 
-import heapq
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -274,7 +273,7 @@ def _why(x: _Item, y: _Item, shared: list[str], surface: dict[str, str], cos: fl
     """A few words on why x links to y: shared distinctive terms and figures, differing figures,
     what the other side adds."""
     parts: list[str] = []
-    words = heapq.nsmallest(4, (t for t in shared if t in x.terms), key=lambda t: (-x.terms[t], t))
+    words = sorted((t for t in shared if t in x.terms), key=lambda t: (-x.terms[t], t))[:4]
     figs = [t for t in shared if t not in x.terms]
     if words or figs:
         parts.append("shares " + ", ".join([surface.get(t, t) for t in words] + figs[:2]))
@@ -282,7 +281,7 @@ def _why(x: _Item, y: _Item, shared: list[str], surface: dict[str, str], cos: fl
     differ_y = [f[1:] for f in y.figures if f not in x.figures]
     if differ_x and differ_y:
         parts.append(f"figures differ: {differ_x[0]} vs {differ_y[0]}")
-    adds = heapq.nsmallest(2, (t for t in y.terms if t not in x.terms), key=lambda t: (-y.terms[t], t))
+    adds = sorted((t for t in y.terms if t not in x.terms), key=lambda t: (-y.terms[t], t))[:2]
     if adds:
         parts.append("other adds " + ", ".join(surface.get(t, t) for t in adds))
     if cos is not None and _semantic(cos) > 0.5:

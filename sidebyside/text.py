@@ -113,11 +113,17 @@ def display(raw: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
+
+
 def fold(text: str) -> str:
     """Lower-case, accents and curly quotes folded: for comparing texts, not for showing them."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"').lower()
+    if text.isascii():
+        return text.lower()
+    text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
+    if not text.isascii():
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return text.lower()
 
 
 def normalized(text: str) -> str:
