@@ -9,6 +9,8 @@ content) cannot all sit in rows; they stay as links the UI can jump along.
 
 from __future__ import annotations
 
+from itertools import accumulate
+
 from .model import Comparison, Source
 
 ROLE_WEIGHT = 0.1  # headline beside headline, byline beside byline, when free
@@ -54,51 +56,71 @@ def align(comparison: Comparison) -> list[dict[str, int | None]]:
     links = _paragraph_links(sources)
     ids = [src.id for src in sources]
     rows: list[dict[str, int]] = [{sources[0].id: p.index} for p in sources[0].paragraphs]
+    # The row each placed paragraph sits in (rows are extended in place, so this stays true).
+    row_of: dict[tuple[str, int], dict[str, int]] = {
+        (sources[0].id, p): row for row in rows for p in row.values()
+    }
     for src in sources[1:]:
         paras = [p.index for p in src.paragraphs]
         n_rows, n_paras = len(rows), len(paras)
         # Similarity of row i with paragraph j: the best link from the paragraph into the row.
         sim: dict[tuple[int, int], float] = {}
-        row_of: dict[tuple[str, int], int] = {}
-        for i, row in enumerate(rows):
-            for sid, p in row.items():
-                row_of[(sid, p)] = i
+        index = {id(row): i for i, row in enumerate(rows)}
         for j, p in enumerate(paras):
             for other, score in links.get((src.id, p), {}).items():
-                i = row_of.get(other)
+                row = row_of.get(other)
+                i = index[id(row)] if row is not None else None
                 # Squared, so one strong match outweighs two weak ones that would displace it.
                 if i is not None and score * score > sim.get((i, j), 0.0):
                     sim[(i, j)] = score * score
-        # dp[i][j]: best total for the first i rows and first j paragraphs.
-        dp = [[0.0] * (n_paras + 1) for _ in range(n_rows + 1)]
-        for i in range(1, n_rows + 1):
-            prev, cur = dp[i - 1], dp[i]
-            for j in range(1, n_paras + 1):
-                best = prev[j] if prev[j] >= cur[j - 1] else cur[j - 1]
-                s = sim.get((i - 1, j - 1))
-                if s is not None and prev[j - 1] + s > best:
-                    best = prev[j - 1] + s
-                cur[j] = best
-        # Trace back, building the merged row list from the end.
+        dp = _dp(sim, n_rows, n_paras)  # dp[j][i], column by column
+        # Trace back, building the merged row list from the end (rows are extended in place:
+        # the old list is dropped).
         merged: list[dict[str, int]] = []
         i, j = n_rows, n_paras
         while i > 0 or j > 0:
             s = sim.get((i - 1, j - 1)) if i > 0 and j > 0 else None
-            if s is not None and abs(dp[i][j] - (dp[i - 1][j - 1] + s)) < 1e-9:
-                row = dict(rows[i - 1])
+            if s is not None and abs(dp[j][i] - (dp[j - 1][i - 1] + s)) < 1e-9:
+                row = rows[i - 1]
                 row[src.id] = paras[j - 1]
                 merged.append(row)
                 i, j = i - 1, j - 1
-            elif j > 0 and (i == 0 or dp[i][j] == dp[i][j - 1]):
-                merged.append({src.id: paras[j - 1]})
+                row_of[(src.id, row[src.id])] = row
+                continue
+            elif j > 0 and (i == 0 or dp[j][i] == dp[j - 1][i]):
+                row = {src.id: paras[j - 1]}
+                row_of[(src.id, paras[j - 1])] = row
+                merged.append(row)
                 j -= 1
             else:
-                merged.append(dict(rows[i - 1]))
+                merged.append(rows[i - 1])
                 i -= 1
         merged.reverse()
         rows = merged
     rows = _compact(rows, links)
     return [{sid: row.get(sid) for sid in ids} for row in rows]
+
+
+def _dp(sim: dict[tuple[int, int], float], n_rows: int, n_paras: int) -> list[list[float]]:
+    """The alignment table by columns: dp[j][i] is the best total for the first i rows and the
+    first j paragraphs, the max of dp[j][i-1], dp[j-1][i] and dp[j-1][i-1] + sim[i-1, j-1].
+
+    Filled a column at a time: the previous column, raised where a similarity gives a better
+    diagonal step, then a running maximum down the rows (itertools.accumulate, in C). The same
+    values as the cell-by-cell loops (max and + round the same way), at a fraction of the cost."""
+    by_col: dict[int, list[tuple[int, float]]] = {}
+    for (i, j), s in sim.items():
+        by_col.setdefault(j, []).append((i, s))
+    cols = [[0.0] * (n_rows + 1)]
+    for j in range(1, n_paras + 1):
+        prev = cols[-1]
+        best = prev.copy()  # the step from the left
+        for i, s in by_col.get(j - 1, ()):
+            d = prev[i] + s  # the diagonal step into row i + 1
+            if d > best[i + 1]:
+                best[i + 1] = d
+        cols.append(list(accumulate(best, max)))  # ... and the step down the rows
+    return cols
 
 
 def _compact(

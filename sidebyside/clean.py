@@ -8,6 +8,8 @@ sources tell, and paragraphs or sentences a source repeats (near-)verbatim.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 
 from rapidfuzz import fuzz
@@ -79,7 +81,7 @@ def build_source(doc: Document, sid: str) -> Source:
     for p_index, (p_start, p_end) in enumerate(paragraph_spans(text)):
         raw = text[p_start:p_end]
         para = Paragraph(source=sid, index=p_index, start=p_start, end=p_end)
-        para.heading = _looks_like_heading(raw, T.display(raw))
+        para.heading = _looks_like_heading(raw, _shown(raw))
         for s_start, s_end in sentence_spans(text, p_start, p_end):
             shown = T.display(text[s_start:s_end])
             sent = Sentence(
@@ -100,7 +102,7 @@ def build_source(doc: Document, sid: str) -> Source:
         if any(a < para.end and para.start < b for a, b in doc.boilerplate_spans):
             _mark(src, para, BOILERPLATE, "page header or footer")
     src.title = doc.title.strip() or _title(src, doc)
-    if src.paragraphs and T.display(text[src.paragraphs[0].start : src.paragraphs[0].end]) == src.title:
+    if src.paragraphs and _shown(text[src.paragraphs[0].start : src.paragraphs[0].end]) == src.title:
         first = src.paragraphs[0]
         first.heading = True
         for s in src.sentences[: len(first.sentences)]:
@@ -111,7 +113,7 @@ def build_source(doc: Document, sid: str) -> Source:
 def _title(src: Source, doc: Document) -> str:
     """The headline: a first heading, else the first short line that does not end a sentence."""
     for para in src.paragraphs[:3]:
-        shown = T.display(src.text[para.start : para.end])
+        shown = _shown(src.text[para.start : para.end])
         if _BYLINE.match(shown) or _COPYRIGHT.search(shown):
             continue
         if 2 <= len(shown.split()) <= 20 and (
@@ -125,13 +127,35 @@ def _para_text(src: Source, para: Paragraph) -> str:
     return src.text[para.start : para.end]
 
 
+@lru_cache(maxsize=16384)
+def _shown(raw: str) -> str:
+    """T.display of a paragraph (each is shown, tested and weighed more than once)."""
+    return T.display(raw)
+
+
+@lru_cache(maxsize=8192)
+def _normalized(text: str) -> str:
+    return T.normalized(text)
+
+
+def _sentence_of(src: Source, sid: str):
+    """The sentence with id `sid` (its number is its place in the source's list)."""
+    try:
+        s = src.sentences[int(sid.rsplit(":", 1)[1])]
+        if s.id == sid:
+            return s
+    except (ValueError, IndexError):
+        pass
+    return next(s for s in src.sentences if s.id == sid)
+
+
 def _mark(src: Source, para: Paragraph, flag: str, reason: str = "") -> None:
     para.flag = flag
     para.reason = reason
-    by_id = {s.id: s for s in src.sentences}
     for sid in para.sentences:
-        by_id[sid].status = flag
-        by_id[sid].claim = False
+        s = _sentence_of(src, sid)
+        s.status = flag
+        s.claim = False
 
 
 def flag_duplicates(src: Source) -> None:
@@ -145,9 +169,15 @@ def flag_duplicates(src: Source) -> None:
         if len(norm) < 12:
             continue
         original = None
+        n = len(norm)
         for prev_norm, prev in seen_paras:
-            if prev_norm == norm or (
-                len(norm) > 40 and fuzz.ratio(prev_norm, norm, score_cutoff=95) >= 95
+            if prev_norm == norm:
+                original = prev
+                break
+            # fuzz.ratio is at most 200 * shorter / (both lengths): skip what cannot reach 95.
+            m = len(prev_norm)
+            if n > 40 and 200 * min(n, m) >= 95 * (n + m) and (
+                fuzz.ratio(prev_norm, norm, score_cutoff=95) >= 95
             ):
                 original = prev
                 break
@@ -158,7 +188,7 @@ def flag_duplicates(src: Source) -> None:
         originals = [by_id[i] for i in original.sentences]
         for i, sid in enumerate(para.sentences):
             copy = by_id[sid]
-            match = next((o for o in originals if T.normalized(o.text) == T.normalized(copy.text)), None)
+            match = next((o for o in originals if _normalized(o.text) == _normalized(copy.text)), None)
             if match is None and i < len(originals):
                 match = originals[i]
             copy.duplicate_of = match.id if match else None
@@ -166,7 +196,7 @@ def flag_duplicates(src: Source) -> None:
     for s in src.sentences:
         if s.status in (BOILERPLATE, DUPLICATE):
             continue
-        norm = T.normalized(s.text)
+        norm = _normalized(s.text)
         if len(norm.split()) < 5:
             continue
         if norm in seen:
@@ -184,7 +214,7 @@ def flag_boilerplate(sources: list[Source]) -> None:
         paras = src.paragraphs
         trailer_from = None
         for i, para in enumerate(paras):
-            shown = T.display(_para_text(src, para))
+            shown = _shown(_para_text(src, para))
             n_words = len(shown.split())
             if _COPYRIGHT.search(shown) and n_words <= 60:
                 _mark(src, para, BOILERPLATE, "copyright")
@@ -227,22 +257,22 @@ def _flag_off_topic(sources: list[Source]) -> None:
         for para in src.paragraphs:
             if para.flag:
                 continue
-            ts = T.content_terms(T.display(_para_text(src, para)))
+            ts = T.content_terms(_shown(_para_text(src, para)))
             terms_by_para[(src.id, para.index)] = ts
             seen.update(ts)
         source_terms[src.id] = seen
+    # How many sources use each term: a term is in "the others" when some other source has it.
+    n_sources = Counter(t for terms in source_terms.values() for t in terms)
     for src in sources:
-        others: set[str] = set()
-        for other in sources:
-            if other.id != src.id:
-                others |= source_terms[other.id]
+        mine = source_terms[src.id]
         for para in src.paragraphs:
             if para.flag or para.heading:
                 continue
             distinct = set(terms_by_para.get((src.id, para.index), []))
             if len(distinct) < 15:
                 continue
-            if len(distinct & others) / len(distinct) < OFF_TOPIC:
+            shared = sum(1 for t in distinct if n_sources[t] - (t in mine) > 0)
+            if shared / len(distinct) < OFF_TOPIC:
                 _mark(src, para, BOILERPLATE, "off-topic")
 
 

@@ -47,6 +47,11 @@ def _parser() -> argparse.ArgumentParser:
         metavar="S",
         help="link sentences scoring at least S in [0,1] (default 0.34; higher is stricter)",
     )
+    p.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="compare afresh: do not read or write the cache of earlier comparisons",
+    )
     p.add_argument("--version", action="version", version=f"sidebyside {__version__}")
     return p
 
@@ -74,7 +79,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.report:
         try:
             comparison = compare_folder(
-                folder, max_bytes=args.max_bytes, min_score=min_score, recursive=args.recursive
+                folder, max_bytes=args.max_bytes, min_score=min_score, recursive=args.recursive,
+                use_cache=not args.no_cache,
             )
         except InputError as exc:
             return _fail(str(exc))
@@ -114,6 +120,8 @@ def main(argv: list[str] | None = None) -> int:
             raise InputError(f"need at least two readable documents in {folder}, found {len(docs)}")
     except InputError as exc:
         return _fail(str(exc))
+    if args.no_cache:  # the app's engine worker reads it (sidebyside.engine.CACHE_ENV)
+        os.environ["SIDEBYSIDE_CACHE"] = "0"
     try:
         from tui.app import SideBySideApp
     except ImportError:

@@ -16,6 +16,7 @@ from .model import Comparison, Skipped
 Progress = Callable[[str, float], None]  # (stage name, fraction done 0..1)
 
 STAGES = ("load", "clean", "segment", "match", "align", "findings")
+CACHE_ENV = "SIDEBYSIDE_CACHE"  # "0" turns the comparison cache off (as --no-cache does)
 
 
 def compare_documents(
@@ -84,10 +85,27 @@ def compare_folder(
     max_bytes: int = DEFAULT_MAX_BYTES,
     min_score: float = MIN_SCORE,
     recursive: bool = False,
+    use_cache: bool = True,
 ) -> Comparison:
+    """Compare every document in `folder`. With `use_cache` (and SIDEBYSIDE_CACHE not "0"), an
+    unchanged folder (same files, same options, same engine) is read back from the user cache dir
+    instead of compared again (sidebyside/cache.py)."""
     t = time.perf_counter()
     if progress:
         progress("load", 0.0)
+    use_cache = use_cache and os.environ.get(CACHE_ENV, "1").strip().lower() not in ("0", "false", "no", "off")
+    key = _cache_key(folder, max_bytes, min_score, recursive) if use_cache else None
+    if key is not None:
+        from . import cache
+
+        hit = cache.load(key, str(Path(folder).resolve()))
+        if hit is not None:
+            comparison, info = hit
+            _restore_match_run(info)
+            comparison.timings = {"cache": time.perf_counter() - t}
+            if progress:
+                progress("done", 1.0)
+            return comparison
     docs, skipped = load_folder(folder, max_bytes=max_bytes, recursive=recursive)
     loaded = time.perf_counter() - t
     if len(docs) < 2:
@@ -101,7 +119,29 @@ def compare_folder(
         min_score=min_score,
     )
     comparison.timings = {"load": loaded, **comparison.timings}
+    # Stored only if the files did not change while they were compared.
+    if key is not None and key == _cache_key(folder, max_bytes, min_score, recursive):
+        from . import cache
+        from . import match as M
+
+        cache.store(key, comparison, {"semantic": M.last_run.semantic, "links": M.last_run.links})
     return comparison
+
+
+def _cache_key(folder: str | os.PathLike, max_bytes: int, min_score: float, recursive: bool) -> str | None:
+    from . import cache
+
+    try:
+        return cache.key_for(folder, min_score=min_score, max_bytes=max_bytes, recursive=recursive)
+    except Exception:  # cannot list or read it: compute as usual (the loader says what is wrong)
+        return None
+
+
+def _restore_match_run(info: dict) -> None:
+    """What the matcher reported for the cached result (the reports show it)."""
+    from . import match as M
+
+    M.last_run = M.MatchRun(semantic=bool(info.get("semantic")), links=int(info.get("links", 0)))
 
 
 def demo_folder() -> Path:

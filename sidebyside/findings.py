@@ -96,6 +96,8 @@ def find_disagreements(comparison: Comparison) -> None:
             continue
         for link in s.links:
             other = comparison.sentence(link.to)
+            if not other.numbers:
+                continue
             if other.source == s.source or (s.source, s.index) > (other.source, other.index):
                 continue
             for qa, qb in _pairs(s.numbers, other.numbers):
