@@ -21,8 +21,9 @@ the square of the corpus. `score_pairs` scores any pair against its folder, for 
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from itertools import chain
 
 from rapidfuzz import fuzz
 
@@ -36,6 +37,8 @@ WEAK = 0.65  # ...or this share of it, as mutual best matches sharing distinctiv
 STRONG = 0.6  # a link this strong stands whatever else either sentence matches
 NEAR_RATIO = 80  # character similarity (0-100) above which a link is "near", not "paraphrase"
 CANDIDATE_TERMS = 8  # how many of a sentence's most distinctive terms find its candidates
+MAX_POSTING = 300  # a term in more sentences than this finds no candidates (big folders only)
+MAX_CANDIDATES = 250  # at most this many candidates scored per sentence (big folders only)
 PER_SOURCE = 3  # at most this many links from one sentence into each other source
 NAME_BOOST = 1.5  # weight multiplier for names and figures
 NEAR_BEST = 0.5  # ...each at least this share of its best one
@@ -315,7 +318,7 @@ def match(
 
     # Candidate generation: an inverted index over the terms that are neither unique to one
     # sentence nor common to the whole folder; each sentence looks up its most distinctive ones.
-    common = max(40, n // 10)
+    common = min(max(40, n // 10), MAX_POSTING)
     postings: dict[str, list[int]] = defaultdict(list)
     keys: list[list[str]] = []
     for k, item in enumerate(items):
@@ -330,16 +333,21 @@ def match(
     scored: dict[tuple[int, int], float] = {}
     evidence: dict[tuple[int, int], int] = {}
     shared_of: dict[tuple[int, int], list[str]] = {}
+    seen: set[tuple[int, int]] = set()
     for a, item in enumerate(items):
-        cands: set[int] = set(sem_cands.get(a, ()))
-        for t in keys[a]:
-            cands.update(postings[t])
+        hits = Counter(chain.from_iterable(postings[t] for t in keys[a]))
+        if len(hits) > MAX_CANDIDATES:  # a big folder: score the sentences sharing most keys
+            cands = {b for b, _ in hits.most_common(MAX_CANDIDATES)}
+        else:
+            cands = set(hits)
+        cands.update(sem_cands.get(a, ()))
         for b in cands:
             if b == a or items[b].source_index == item.source_index:
                 continue
             x, y = (a, b) if a < b else (b, a)
-            if (x, y) in scored:
+            if (x, y) in seen:
                 continue
+            seen.add((x, y))
             ix, iy = items[x], items[y]
             lexical, shared = _lexical(ix, iy)
             cos = _cos(ix, iy)
