@@ -32,7 +32,8 @@ ACTIONS = {"pagedown": "page(1)", "n": "jump('finding', 1)", "d": "jump('disagre
            "j": "move(1)", "tab": "pane(1)"}
 
 
-async def _bench(folder: Path, presses: int, size: tuple[int, int], keys: list[str]) -> dict:
+async def _bench(folder: Path, presses: int, size: tuple[int, int], keys: list[str],
+                 freeze: bool = False) -> dict:
     from textual.geometry import Region
 
     from tui.app import SideBySideApp
@@ -54,6 +55,10 @@ async def _bench(folder: Path, presses: int, size: tuple[int, int], keys: list[s
         await pilot.pause()
         out["ready_s"] = time.perf_counter() - t0
         grid = app.grid
+        if freeze:  # what the app could do once the comparison is on screen (see --freeze)
+            import gc
+
+            gc.freeze()
         out["panes"] = len(grid.layout_model.sources)
         out["lines"] = grid.layout_model.height
         for key in [*keys, FLOOR_KEY]:
@@ -92,6 +97,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--height", type=int, default=50)
     ap.add_argument("--keys", default="pagedown,n", help="comma-separated keys to time")
     ap.add_argument("--profile", metavar="FILE", help="write a cProfile of the key presses")
+    ap.add_argument("--freeze", action="store_true",
+                    help="gc.freeze() once the comparison shows: a full collection of the cyclic "
+                    "garbage collector rescans every object of a big comparison (about 100 ms)")
     ap.add_argument("--folder", metavar="DIR",
                     help="open this folder instead of generating one (reopening it uses the cache)")
     args = ap.parse_args(argv)
@@ -106,7 +114,8 @@ def main(argv: list[str] | None = None) -> int:
             words = write_corpus(folder, args.sources, args.words)
         data_home = Path(tmp) / "data"  # the app's note store: never the real one
         os.environ["XDG_DATA_HOME"] = str(data_home)
-        coro = _bench(folder, args.presses, (args.width, args.height), args.keys.split(","))
+        coro = _bench(folder, args.presses, (args.width, args.height), args.keys.split(","),
+                      args.freeze)
         if args.profile:
             import cProfile
 

@@ -22,8 +22,6 @@ than their other files (a pickle from elsewhere must never be copied in).
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import hashlib
 import importlib.util
 import os
@@ -36,6 +34,7 @@ from pathlib import Path
 
 from . import __version__
 from . import semantic as S
+from .engine import _gc_paused  # unpickling creates many objects: see engine.compare_documents
 from .load import FORMAT_SUFFIXES, _entries
 from .model import Comparison
 
@@ -128,19 +127,6 @@ def key_for(folder: str | os.PathLike, *, min_score: float, max_bytes: int, recu
     return h.hexdigest()
 
 
-@contextlib.contextmanager
-def _no_gc():
-    """The cyclic garbage collector paused: unpickling a big comparison creates hundreds of
-    thousands of objects, and the collections they trigger cost three times the load itself."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
-
-
 def _path(key: str) -> Path:
     return cache_dir() / f"{key}{SUFFIX}"
 
@@ -150,7 +136,7 @@ def load(key: str, folder: str) -> tuple[Comparison, dict] | None:
     stale or of another engine: never trusted)."""
     path = _path(key)
     try:
-        with open(path, "rb") as fh, _no_gc():
+        with open(path, "rb") as fh, _gc_paused():
             entry = pickle.load(fh)
         if not (
             isinstance(entry, dict)
@@ -186,7 +172,7 @@ def store(key: str, comparison: Comparison, match_info: dict) -> Path | None:
             "comparison": comparison,
         }
         fd, tmp_name = tempfile.mkstemp(prefix=".tmp-", suffix=SUFFIX, dir=folder)
-        with os.fdopen(fd, "wb") as fh, _no_gc():
+        with os.fdopen(fd, "wb") as fh, _gc_paused():
             pickle.dump(entry, fh, protocol=pickle.HIGHEST_PROTOCOL)
         target = _path(key)
         os.replace(tmp_name, target)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import os
 import time
 from collections.abc import Callable
@@ -27,6 +29,32 @@ def compare_documents(
     min_score: float = MIN_SCORE,
 ) -> Comparison:
     """Compare already-loaded documents. Needs at least two."""
+    # The pipeline builds hundreds of thousands of small objects (sentences, terms, links) and
+    # leaves almost no cyclic garbage: the cyclic collector, paused, would otherwise rescan them
+    # again and again (a quarter of the time on a 15,000-word folder). Reference counting still
+    # frees everything as usual; the collector resumes afterwards.
+    with _gc_paused():
+        return _compare_documents(docs, folder, skipped, progress, min_score)
+
+
+@contextlib.contextmanager
+def _gc_paused():
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def _compare_documents(
+    docs: list[Document],
+    folder: str,
+    skipped: list[Skipped] | None,
+    progress: Progress | None,
+    min_score: float,
+) -> Comparison:
     timings: dict[str, float] = {}
 
     def stage(name: str, fraction: float) -> None:
