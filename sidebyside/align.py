@@ -106,20 +106,30 @@ def _dp(sim: dict[tuple[int, int], float], n_rows: int, n_paras: int) -> list[li
     first j paragraphs, the max of dp[j][i-1], dp[j-1][i] and dp[j-1][i-1] + sim[i-1, j-1].
 
     Filled a column at a time: the previous column, raised where a similarity gives a better
-    diagonal step, then a running maximum down the rows (itertools.accumulate, in C). The same
-    values as the cell-by-cell loops (max and + round the same way), at a fraction of the cost."""
+    diagonal step, then a running maximum down the rows from the first raised row (itertools.
+    accumulate, in C); a column with no similarity is the previous one (columns never decrease
+    down the rows). The same values as the cell-by-cell loops (max and + round the same way), at
+    a fraction of the cost."""
     by_col: dict[int, list[tuple[int, float]]] = {}
     for (i, j), s in sim.items():
         by_col.setdefault(j, []).append((i, s))
     cols = [[0.0] * (n_rows + 1)]
     for j in range(1, n_paras + 1):
         prev = cols[-1]
+        entries = by_col.get(j - 1)
+        if not entries:  # a column is non-decreasing down the rows: nothing to raise, reuse it
+            cols.append(prev)
+            continue
         best = prev.copy()  # the step from the left
-        for i, s in by_col.get(j - 1, ()):
+        first = n_rows
+        for i, s in entries:
             d = prev[i] + s  # the diagonal step into row i + 1
             if d > best[i + 1]:
                 best[i + 1] = d
-        cols.append(list(accumulate(best, max)))  # ... and the step down the rows
+                first = min(first, i)
+        if first < n_rows:  # ... and the step down the rows, from the first raised row on
+            best[first:] = accumulate(best[first:], max)
+        cols.append(best)
     return cols
 
 
