@@ -6,6 +6,9 @@ from pathlib import Path
 # Tests run the lexical matcher, as CI does (it has no embedding model): a developer who built the
 # optional semantic model gets the same results. tests/test_match.py turns it on where it tests it.
 os.environ["SIDEBYSIDE_SEMANTIC"] = "0"
+# Every test computes afresh and writes nothing to the user's cache (tests/test_cache.py turns
+# the cache on in a temporary folder where it tests it).
+os.environ["SIDEBYSIDE_CACHE"] = "0"
 
 import pytest
 
