@@ -45,7 +45,7 @@ def _parser() -> argparse.ArgumentParser:
         type=float,
         default=None,
         metavar="S",
-        help="link sentences scoring at least S in [0,1] (default 0.34; higher is stricter)",
+        help="link sentences scoring at least S in [0,1] (default 0.28; higher is stricter)",
     )
     p.add_argument(
         "--no-cache",

@@ -125,3 +125,11 @@ def test_engine_imports_nothing_from_textual():
         "assert not bad, bad\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+
+
+def test_help_states_the_shipped_link_threshold(capsys):
+    from sidebyside.match import MIN_SCORE
+
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    assert f"default {MIN_SCORE}" in " ".join(capsys.readouterr().out.split())
