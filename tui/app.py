@@ -181,7 +181,8 @@ class SideBySideApp(App[int]):
         await loading.remove()
         self.watch(grid, "scroll_y", lambda *_: overview.refresh(), init=False)
         self._compact()
-        self.query_one("#title", Static).update(self._title_text())
+        if self.query("#title"):  # as at every other title update: gone while the app exits
+            self.query_one("#title", Static).update(self._title_text())
         grid.focus()
         self.refresh_bindings()
         self._report_store()
