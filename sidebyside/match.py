@@ -21,12 +21,13 @@ the square of the corpus. `score_pairs` scores any pair against its folder, for 
 from __future__ import annotations
 
 import math
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
-from itertools import chain
+from itertools import islice
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
+from . import pairs as P
 from . import semantic as S
 from . import text as T
 from .model import BOILERPLATE, DUPLICATE, EXACT, NEAR, PARAPHRASE, Link, Sentence, Source
@@ -80,6 +81,13 @@ class _Item:
     norm: str
     vector: object = None  # embedding row, with the semantic extra
     extra: dict = field(default_factory=dict)
+    _ranked: list[str] | None = None
+
+    def ranked(self) -> list[str]:
+        """Its words, most distinctive first."""
+        if self._ranked is None:
+            self._ranked = sorted(self.terms, key=lambda t: (-self.terms[t], t))
+        return self._ranked
 
 
 def _fold_demonyms(bags: list[list[str]]) -> list[list[str]]:
@@ -138,11 +146,11 @@ def _prepare(eligible: list[tuple[int, Sentence]]) -> _Folder:
     """Term weights for one folder: idf over its sentences, names and figures boosted."""
     raw = [T.content_terms(s.text) for _, s in eligible]
     bags = _fold_demonyms([[t for t in bag if not T.is_figure_term(t)] for bag in raw])
-    figs = [{"#" + f for f in T.figures(s.text)} for _, s in eligible]
+    figs = [list(dict.fromkeys("#" + f for f in T.figures(s.text))) for _, s in eligible]
     n = len(eligible)
     df: dict[str, int] = defaultdict(int)
     for bag, fs in zip(bags, figs, strict=True):
-        for t in set(bag) | fs:
+        for t in {*bag, *fs}:
             df[t] += 1
     idf = {t: math.log(1 + n / c) ** IDF_POWER for t, c in df.items()}
     # Names and figures say more about which claim a sentence makes than common words do.
@@ -155,7 +163,8 @@ def _prepare(eligible: list[tuple[int, Sentence]]) -> _Folder:
             idf[t] *= GENERIC_WEIGHT
     items: list[_Item] = []
     for (src_i, s), bag, fs, nm in zip(eligible, bags, figs, names_of, strict=True):
-        weights = {t: idf[t] for t in set(bag)}
+        # Dicts in first-use order (never set order, which changes from run to run).
+        weights = {t: idf[t] for t in dict.fromkeys(bag)}
         years = {f: idf[f] for f in fs if _is_year(f[1:])}
         fig_w = {f: idf[f] for f in fs if f not in years}
         total = sum(weights.values()) + sum(fig_w.values()) + sum(years.values())
@@ -163,6 +172,20 @@ def _prepare(eligible: list[tuple[int, Sentence]]) -> _Folder:
             _Item(s, src_i, weights, fig_w, years, nm & set(weights), total, T.normalized(s.text))
         )
     return _Folder(items, df, n)
+
+
+def _slot(x: _Item, y: _Item) -> float:
+    """Credit for figures for the same slot with other values: pair the rest off, largest weight
+    first, when they are of a size (212 and "more than 200", 11 and 13; not 4.2 and 400,000)."""
+    rest_y = {f: w for f, w in y.figures.items() if f not in x.figures}
+    slot = 0.0
+    for f, w in sorted(x.figures.items(), key=lambda kv: -kv[1]):
+        if f in y.figures or not rest_y:
+            continue
+        g = next((g for g in rest_y if _comparable(f, g)), None)
+        if g is not None:
+            slot += (w + rest_y.pop(g)) / 2 * FIGURE_SLOT
+    return slot
 
 
 def _lexical(x: _Item, y: _Item) -> tuple[float, list[str]]:
@@ -175,17 +198,7 @@ def _lexical(x: _Item, y: _Item) -> tuple[float, list[str]]:
     matched += sum(w for t, w in x.years.items() if t in y.years)
     shared_figs = [f for f in x.figures if f in y.figures]
     matched += sum(x.figures[f] for f in shared_figs)
-    # Figures for the same slot with other values: pair the rest off, largest weight first, when
-    # they are of a size (212 and "more than 200", 11 and 13; not 4.2 and 400,000).
-    rest_y = {f: w for f, w in y.figures.items() if f not in x.figures}
-    slot = 0.0
-    for f, w in sorted(x.figures.items(), key=lambda kv: -kv[1]):
-        if f in y.figures or not rest_y:
-            continue
-        g = next((g for g in rest_y if _comparable(f, g)), None)
-        if g is not None:
-            slot += (w + rest_y.pop(g)) / 2 * FIGURE_SLOT
-    matched += slot
+    matched += _slot(x, y)
     miss_x = max(0.0, x.total - matched)
     miss_y = max(0.0, y.total - matched)
     if miss_x > miss_y:
@@ -272,24 +285,38 @@ def _semantic_candidates(items: list[_Item], vecs) -> dict[int, set[int]]:
     return out
 
 
-def _why(x: _Item, y: _Item, shared: list[str], surface: dict[str, str], cos: float | None) -> str:
-    """A few words on why x links to y: shared distinctive terms and figures, differing figures,
-    what the other side adds."""
+def _shares(x: _Item, y: _Item, surface: dict[str, str]) -> str:
+    """The (at most four) most distinctive words two sentences share, as written."""
+    return ", ".join(islice((surface.get(t, t) for t in x.ranked() if t in y.terms), 4))
+
+
+def _why(x: _Item, y: _Item, shares: str, equal: bool, surface: dict[str, str],
+         cos: float | None) -> str:
+    """A few words on why x links to y: shared distinctive terms and figures (`shares`: the words,
+    from `_shares`), differing figures, what the other side adds. (`equal`: the same sentence,
+    whose figures are not listed.)"""
     parts: list[str] = []
-    words = sorted((t for t in shared if t in x.terms), key=lambda t: (-x.terms[t], t))[:4]
-    figs = [t for t in shared if t not in x.terms]
-    if words or figs:
-        parts.append("shares " + ", ".join([surface.get(t, t) for t in words] + figs[:2]))
-    differ_x = [f[1:] for f in x.figures if f not in y.figures]
-    differ_y = [f[1:] for f in y.figures if f not in x.figures]
+    figs = "" if equal else ", ".join([f[1:] for f in x.figures if f in y.figures][:2])
+    if shares or figs:
+        parts.append("shares " + (f"{shares}, {figs}" if shares and figs else shares or figs))
+    differ_x = next((f[1:] for f in x.figures if f not in y.figures), None)
+    differ_y = next((f[1:] for f in y.figures if f not in x.figures), None)
     if differ_x and differ_y:
-        parts.append(f"figures differ: {differ_x[0]} vs {differ_y[0]}")
-    adds = sorted((t for t in y.terms if t not in x.terms), key=lambda t: (-y.terms[t], t))[:2]
+        parts.append(f"figures differ: {differ_x} vs {differ_y}")
+    adds = ", ".join(islice((surface.get(t, t) for t in y.ranked() if t not in x.terms), 2))
     if adds:
-        parts.append("other adds " + ", ".join(surface.get(t, t) for t in adds))
+        parts.append("other adds " + adds)
     if cos is not None and _semantic(cos) > 0.5:
         parts.append(f"similar meaning ({cos:.2f})")
     return "; ".join(parts)
+
+
+def _arrays(folder: _Folder) -> P.Arrays:
+    n, df = folder.n, folder.df
+    rare = max(4, n // 100)  # a term in at most this many sentences is distinctive
+    distinct = {t for t, c in df.items() if c <= rare and t.lstrip("#") not in T.GENERIC}
+    rows = [(it.terms, it.figures, it.years, it.names, it.norm, it.source_index) for it in folder.items]
+    return P.build(rows, df, distinct)
 
 
 def match(
@@ -301,6 +328,8 @@ def match(
     """Fill `links` on every eligible sentence (both ends of each link): every sentence that is
     not boilerplate or a duplicate, plus the ids in `also`. Returns the link count.
     `semantic`: None uses the embedding score when the extra is available, False never does."""
+    import numpy as np
+
     global last_run
     also = also or set()
     eligible = _eligible(sources, also)
@@ -311,100 +340,82 @@ def match(
     if not eligible:
         return 0
     folder = _prepare(eligible)
-    items, df, n = folder.items, folder.df, folder.n
-    sem_cands: dict[int, set[int]] = {}
-    if use_sem:
-        sem_cands = _semantic_candidates(items, _embed(items))
+    items, n = folder.items, folder.n
+    arrays = _arrays(folder)
 
     # Candidate generation: an inverted index over the terms that are neither unique to one
-    # sentence nor common to the whole folder; each sentence looks up its most distinctive ones.
+    # sentence nor common to the whole folder; each sentence looks up its most distinctive ones
+    # (and, with the semantic extra, its nearest neighbours in embedding space).
     common = min(max(40, n // 10), MAX_POSTING)
-    postings: dict[str, list[int]] = defaultdict(list)
-    keys: list[list[str]] = []
-    for k, item in enumerate(items):
-        usable = [t for t in (*item.terms, *item.figures, *item.years) if 2 <= df[t] <= common]
-        weight = {**item.terms, **item.figures, **item.years}
-        for t in usable:
-            postings[t].append(k)
-        usable.sort(key=lambda t: (-weight[t], t))
-        keys.append(usable[:CANDIDATE_TERMS])
+    codes = P.candidates(arrays, CANDIDATE_TERMS, common, MAX_CANDIDATES)
+    vectors = None
+    if use_sem:
+        vectors = _embed(items)
+        near = _semantic_candidates(items, vectors)
+        extra = [min(a, b) * n + max(a, b) for a, bs in near.items() for b in bs
+                 if items[a].source_index != items[b].source_index]
+        if extra:
+            codes = np.union1d(codes, np.array(extra, dtype=np.int64))
 
-    rare = max(4, n // 100)  # a term in at most this many sentences is distinctive
-    scored: dict[tuple[int, int], float] = {}
-    evidence: dict[tuple[int, int], int] = {}
-    shared_of: dict[tuple[int, int], list[str]] = {}
-    seen: set[tuple[int, int]] = set()
-    for a, item in enumerate(items):
-        hits = Counter(chain.from_iterable(postings[t] for t in keys[a]))
-        if len(hits) > MAX_CANDIDATES:  # a big folder: score the sentences sharing most keys
-            cands = {b for b, _ in hits.most_common(MAX_CANDIDATES)}
-        else:
-            cands = set(hits)
-        cands.update(sem_cands.get(a, ()))
-        for b in cands:
-            if b == a or items[b].source_index == item.source_index:
-                continue
-            x, y = (a, b) if a < b else (b, a)
-            if (x, y) in seen:
-                continue
-            seen.add((x, y))
-            ix, iy = items[x], items[y]
-            lexical, shared = _lexical(ix, iy)
-            cos = _cos(ix, iy)
-            if len(shared) < 2 and ix.norm != iy.norm and (cos is None or cos < SEM_CANDIDATE):
-                continue
-            score = _combine(lexical, cos)
-            if score >= min_score * WEAK:
-                scored[(x, y)] = score
-                shared_of[(x, y)] = shared
-                distinct = [
-                    t for t in shared if t not in T.GENERIC and df.get(t, df.get("#" + t, n)) <= rare
-                ]
-                # Two distinctive terms, one of them a name or a figure; or three.
-                named = any(t in ix.names or "#" + t in ix.figures for t in distinct)
-                evidence[(x, y)] = len(distinct) if named or len(distinct) >= 3 else 0
+    # Exact scores on the candidates, a block at a time; only pairs that could link are kept.
+    floor = min_score * WEAK
+    kept: list[tuple[np.ndarray, ...]] = []
+    for lo in range(0, len(codes), P.PAIR_BLOCK):
+        sc = P.overlap(arrays, codes[lo : lo + P.PAIR_BLOCK])
+        x, y = sc.x, sc.y
+        cos = P.cosines(vectors, x, y) if vectors is not None else None
+        close = cos >= SEM_CANDIDATE if cos is not None else np.zeros(len(x), dtype=bool)
+        ok = (sc.shared >= 2) | sc.equal | close
+        # A pair whose figure slots could lift it over the floor gets them worked out exactly.
+        bound = sc.matched + FIGURE_SLOT * sc.slot_bound
+        upper = _vector_score(arrays, x, y, bound, sc.clash, sc.equal, cos)
+        ok &= upper >= floor
+        matched = sc.matched.copy()
+        for k in np.flatnonzero(ok & sc.needs_slot):
+            matched[k] += _slot(items[x[k]], items[y[k]])
+        score = _vector_score(arrays, x, y, matched, sc.clash, sc.equal, cos)
+        ok &= score >= floor
+        kept.append((x[ok], y[ok], score[ok], sc.evidence[ok], sc.equal[ok],
+                     cos[ok] if cos is not None else None))
+    if not kept:
+        return 0
+    x = np.concatenate([k[0] for k in kept])
+    y = np.concatenate([k[1] for k in kept])
+    score = np.concatenate([k[2] for k in kept])
+    evidence = np.concatenate([k[3] for k in kept])
+    equal = np.concatenate([k[4] for k in kept])
+    cos_all = np.concatenate([k[5] for k in kept]) if vectors is not None else None
 
-    # Each end ranks its candidates in every other source. A link stands when both ends rank it
-    # near their best (or it is strong on its own); a weaker pair stands only when each is the
-    # other's best match and they share at least two distinctive terms.
-    ranked: dict[tuple[int, int], list[tuple[float, int]]] = defaultdict(list)
-    for (a, b), score in scored.items():
-        ranked[(a, items[b].source_index)].append((score, b))
-        ranked[(b, items[a].source_index)].append((score, a))
-    for lst in ranked.values():
-        lst.sort(key=lambda x: (-x[0], x[1]))
-
-    def accepts(x: int, y: int, score: float) -> bool:
-        lst = ranked[(x, items[y].source_index)]
-        return any(c == y for _, c in lst[:PER_SOURCE]) and score >= lst[0][0] * NEAR_BEST
-
-    def best_of(x: int, y: int) -> bool:
-        return ranked[(x, items[y].source_index)][0][1] == y
-
-    keep: set[tuple[int, int]] = set()
-    for (a, b), score in scored.items():
-        if score >= STRONG or (score >= min_score and accepts(a, b, score) and accepts(b, a, score)):
-            keep.add((a, b))
-        elif best_of(a, b) and best_of(b, a) and evidence[(a, b)] >= 2:
-            keep.add((a, b))
-
+    keep = P.accept(x, y, score, evidence, arrays.source, PER_SOURCE, NEAR_BEST, STRONG, min_score)
+    idx = np.flatnonzero(keep)  # codes were sorted, so these are in (x, y) order
     surface = _surface_words([it.sentence for it in items])
-    count = 0
-    for a, b in sorted(keep):
-        score = round(min(1.0, scored[(a, b)]), 3)
+    xs, ys = x[idx].tolist(), y[idx].tolist()
+    scores = [round(min(1.0, v), 3) for v in score[idx].tolist()]
+    eq = equal[idx].tolist()
+    ratios = process.cpdist([items[a].norm for a in xs], [items[b].norm for b in ys],
+                            scorer=fuzz.ratio, workers=-1) if xs else []
+    cs = cos_all[idx].tolist() if cos_all is not None else [None] * len(xs)
+    for a, b, sc_, same, ratio, c in zip(xs, ys, scores, eq, ratios, cs, strict=True):
+        kind = EXACT if same else NEAR if ratio >= NEAR_RATIO else PARAPHRASE
         ia, ib = items[a], items[b]
-        if ia.norm == ib.norm:
-            kind = EXACT
-        elif fuzz.ratio(ia.norm, ib.norm) >= NEAR_RATIO:
-            kind = NEAR
-        else:
-            kind = PARAPHRASE
-        cos = _cos(ia, ib)
-        shared = shared_of[(a, b)]
-        ia.sentence.links.append(Link(ib.sentence.id, score, kind, _why(ia, ib, shared, surface, cos)))
-        ib.sentence.links.append(Link(ia.sentence.id, score, kind, _why(ib, ia, shared, surface, cos)))
-        count += 1
+        shares = _shares(ia, ib, surface)  # the words are ranked by folder-wide weights: symmetric
+        ia.sentence.links.append(Link(ib.sentence.id, sc_, kind, _why(ia, ib, shares, same, surface, c)))
+        ib.sentence.links.append(Link(ia.sentence.id, sc_, kind, _why(ib, ia, shares, same, surface, c)))
     for _, s in eligible:
         s.links.sort(key=lambda link: -link.score)
-    last_run.links = count
-    return count
+    last_run.links = len(xs)
+    return len(xs)
+
+
+def _vector_score(arrays: P.Arrays, x, y, matched, clash, equal, cos):
+    """`_combine(_lexical(...))` for arrays of pairs, from their matched weight."""
+    import numpy as np
+
+    score = P.tversky(arrays, x, y, matched, LONG_SIDE, SHORT_SIDE)
+    score = np.where(clash, score * NAME_CLASH, score)
+    score = np.where(equal, 1.0, score)
+    if cos is not None:
+        sem = np.clip((cos - SEM_FLOOR) / (1.0 - SEM_FLOOR), 0.0, 1.0)
+        mixed = np.maximum(score, (1 - SEM_WEIGHT) * score + SEM_WEIGHT * sem)
+        score = np.where(score >= SEM_MIN_LEXICAL, mixed, score)
+    return score

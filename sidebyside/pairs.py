@@ -1,0 +1,294 @@
+"""Candidate pairs and their link scores, in bulk (numpy), for `match`.
+
+A folder of fifty rewrites of one wire story has about a million candidate sentence pairs; scored
+one by one in Python they took most of the engine's time. Here the folder becomes arrays (each
+sentence's terms as a row of sorted column ids, CSR-style) and both steps run on whole blocks:
+
+- candidates: every sentence looks its most distinctive terms up in an inverted index (term ->
+  sentences); the sentences it meets most often are its candidates (at most `cap` of them, ties
+  broken as `collections.Counter.most_common` would: by the first key they came from, then by
+  position);
+- scores: the terms a pair shares come from one sorted search per term of the first sentence,
+  and the weighted Tversky score of `match._lexical` follows from sums over them. The rare pairs
+  whose score depends on pairing off figures with other values ("212" and "200") get that part
+  from `match._slot` itself.
+
+`match._lexical` stays the reference: tests check that both give the same scores.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+WORD, FIGURE, YEAR = 0, 1, 2
+
+PAIR_BLOCK = 200_000  # pairs scored per block (memory stays bounded on big folders)
+ITEM_BLOCK = 1_000  # sentences per block of candidate lookups
+
+
+@dataclass
+class Arrays:
+    """One folder's sentences as arrays. Entries are (sentence, column) cells of the sparse
+    sentence x term matrix, sorted by sentence then column."""
+
+    n: int  # sentences
+    vocab: int  # columns
+    source: np.ndarray  # sentence -> source index
+    indptr: np.ndarray  # sentence i's entries are indptr[i]:indptr[i + 1]
+    col: np.ndarray  # entry -> column
+    name: np.ndarray  # entry -> the term is a name in this sentence
+    cell: np.ndarray  # entry -> sentence * vocab + column (sorted: for searching)
+    weight: np.ndarray  # column -> weight
+    kind: np.ndarray  # column -> WORD, FIGURE or YEAR
+    df: np.ndarray  # column -> sentences using it
+    distinct: np.ndarray  # column -> a distinctive word or figure (evidence for a weak link)
+    rank: np.ndarray  # column -> order when choosing lookup keys (most distinctive first)
+    total: np.ndarray  # sentence -> total weight
+    figure_total: np.ndarray  # sentence -> weight of its figures (not years)
+    names: np.ndarray  # sentence -> how many names
+    figures: np.ndarray  # sentence -> how many figures (not years)
+    norm: np.ndarray  # sentence -> id of its normalized text (equal ids: the same sentence)
+
+
+def build(
+    rows: list[tuple[dict[str, float], dict[str, float], dict[str, float], set[str], str, int]],
+    df: dict[str, int],
+    distinct: set[str],
+) -> Arrays:
+    """`rows`: per sentence (terms, figures, years, names, normalized text, source index), with
+    terms -> weight (figures and years keyed "#212"); `df`: sentences per term; `distinct`: the
+    terms and figures that count as distinctive evidence."""
+    columns: dict[tuple[int, str], int] = {}
+    weight: list[float] = []
+    kind: list[int] = []
+    labels: list[str] = []
+    norm_ids: dict[str, int] = {}
+    indptr = [0]
+    col: list[int] = []
+    name: list[bool] = []
+    total, figure_total, n_names, n_figures, norm, source = [], [], [], [], [], []
+    for terms, figs, years, names, text, src in rows:
+        cells: list[tuple[int, bool]] = []
+        for k, bag in ((WORD, terms), (FIGURE, figs), (YEAR, years)):
+            for t, w in bag.items():
+                c = columns.get((k, t))
+                if c is None:
+                    c = columns[(k, t)] = len(weight)
+                    weight.append(w)
+                    kind.append(k)
+                    labels.append(t)
+                cells.append((c, k == WORD and t in names))
+        cells.sort()
+        col.extend(c for c, _ in cells)
+        name.extend(f for _, f in cells)
+        indptr.append(len(col))
+        total.append(sum(terms.values()) + sum(figs.values()) + sum(years.values()))
+        figure_total.append(sum(figs.values()))
+        n_names.append(len(names))
+        n_figures.append(len(figs))
+        norm.append(norm_ids.setdefault(text, len(norm_ids)))
+        source.append(src)
+    n, vocab = len(rows), len(weight)
+    a_indptr = np.array(indptr, dtype=np.int64)
+    a_col = np.array(col, dtype=np.int64)
+    owner = np.repeat(np.arange(n, dtype=np.int64), np.diff(a_indptr))
+    a_weight = np.array(weight, dtype=np.float64)
+    order = sorted(range(vocab), key=lambda c: (-weight[c], labels[c]))
+    rank = np.empty(vocab, dtype=np.int64)
+    rank[order] = np.arange(vocab)
+    return Arrays(
+        n=n,
+        vocab=vocab,
+        source=np.array(source, dtype=np.int64),
+        indptr=a_indptr,
+        col=a_col,
+        name=np.array(name, dtype=bool),
+        cell=owner * max(vocab, 1) + a_col,
+        weight=a_weight,
+        kind=np.array(kind, dtype=np.int8),
+        df=np.array([df[t] for t in labels], dtype=np.int64),
+        distinct=np.array([k != YEAR and t in distinct for k, t in zip(kind, labels, strict=True)],
+                          dtype=bool),
+        rank=rank,
+        total=np.array(total, dtype=np.float64),
+        figure_total=np.array(figure_total, dtype=np.float64),
+        names=np.array(n_names, dtype=np.int64),
+        figures=np.array(n_figures, dtype=np.int64),
+        norm=np.array(norm, dtype=np.int64),
+    )
+
+
+def _ranges(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """The concatenation of arange(s, s + l) for each start s and length l."""
+    total = int(lengths.sum())
+    if total == 0:
+        return np.zeros(0, dtype=np.int64)
+    ends = np.cumsum(lengths)
+    offsets = np.repeat(starts - (ends - lengths), lengths)
+    return offsets + np.arange(total, dtype=np.int64)
+
+
+def candidates(a: Arrays, keys: int, common: int, cap: int) -> np.ndarray:
+    """Candidate pairs as codes x * n + y (x < y, different sources), sorted. Each sentence looks
+    up its `keys` most distinctive terms among those used by 2..`common` sentences and takes the
+    sentences sharing most of those keys with it (at most `cap`, itself and its own source
+    included, as the per-sentence Counter did)."""
+    n = a.n
+    owner = np.repeat(np.arange(n, dtype=np.int64), np.diff(a.indptr))
+    df = a.df[a.col]
+    usable = (df >= 2) & (df <= common)
+    u_item, u_col = owner[usable], a.col[usable]
+    # Postings: the sentences using each usable column, in sentence order.
+    order = np.lexsort((u_item, u_col))
+    p_items = u_item[order]
+    p_start = np.zeros(a.vocab + 1, dtype=np.int64)
+    np.cumsum(np.bincount(u_col, minlength=a.vocab), out=p_start[1:])
+    # Keys: each sentence's first `keys` usable columns by rank.
+    order = np.lexsort((a.rank[u_col], u_item))
+    k_item, k_col = u_item[order], u_col[order]
+    first = np.searchsorted(k_item, k_item, side="left")
+    k_rank = np.arange(len(k_item)) - first
+    keep = k_rank < keys
+    k_item, k_col, k_rank = k_item[keep], k_col[keep], k_rank[keep]
+
+    out: list[np.ndarray] = []
+    bounds = np.searchsorted(k_item, np.arange(0, n + ITEM_BLOCK, ITEM_BLOCK))
+    for lo, hi in zip(bounds[:-1], bounds[1:], strict=False):
+        if lo == hi:
+            continue
+        cols = k_col[lo:hi]
+        lengths = p_start[cols + 1] - p_start[cols]
+        hit_a = np.repeat(k_item[lo:hi], lengths)
+        hit_r = np.repeat(k_rank[lo:hi], lengths)
+        hit_b = p_items[_ranges(p_start[cols], lengths)]
+        # One sort by (a, b, key rank): per pair, how many keys it shares and the first one.
+        code = np.sort((hit_a * n + hit_b) * keys + hit_r)
+        pair = code // keys
+        starts = np.flatnonzero(np.r_[True, pair[1:] != pair[:-1]])
+        count = np.diff(np.r_[starts, len(pair)])
+        first_key = code[starts] % keys
+        pair = pair[starts]
+        x, y = pair // n, pair % n
+        # The `cap` best per sentence: most shared keys, then earliest key, then position.
+        order = np.lexsort((y, first_key, -count, x))
+        x, y = x[order], y[order]
+        rank = np.arange(len(x)) - np.searchsorted(x, x, side="left")
+        ok = (rank < cap) & (a.source[x] != a.source[y])
+        x, y = x[ok], y[ok]
+        out.append(np.minimum(x, y) * n + np.maximum(x, y))
+    if not out:
+        return np.zeros(0, dtype=np.int64)
+    codes = np.sort(np.concatenate(out))
+    return codes[np.r_[True, codes[1:] != codes[:-1]]] if len(codes) else codes
+
+
+@dataclass
+class Scored:
+    """Per pair (x < y): the lexical score before figure slots, what they share, the evidence."""
+
+    x: np.ndarray
+    y: np.ndarray
+    matched: np.ndarray  # weight of shared terms, figures and years
+    shared: np.ndarray  # shared words and figures (years not counted)
+    equal: np.ndarray  # the same normalized text
+    clash: np.ndarray  # each names someone or somewhere the other does not
+    evidence: np.ndarray  # distinctive shared terms (0 unless a name or figure is one, or 3+)
+    slot_bound: np.ndarray  # most the figure slots could add to `matched`
+    needs_slot: np.ndarray  # each has figures the other lacks
+
+
+def tversky(a: Arrays, x: np.ndarray, y: np.ndarray, matched: np.ndarray,
+            long_side: float, short_side: float) -> np.ndarray:
+    miss_x = np.maximum(0.0, a.total[x] - matched)
+    miss_y = np.maximum(0.0, a.total[y] - matched)
+    denom = matched + long_side * np.maximum(miss_x, miss_y) + short_side * np.minimum(miss_x, miss_y)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(denom > 0, matched / np.where(denom > 0, denom, 1.0), 0.0)
+
+
+def overlap(a: Arrays, codes: np.ndarray) -> Scored:
+    """What each pair (codes x * n + y) shares, summed from the entries of x found in y."""
+    x, y = codes // a.n, codes % a.n
+    p_count = len(x)
+    lengths = a.indptr[x + 1] - a.indptr[x]
+    pair = np.repeat(np.arange(p_count, dtype=np.int64), lengths)
+    ex = _ranges(a.indptr[x], lengths)
+    c = a.col[ex]
+    query = y[pair] * max(a.vocab, 1) + c
+    ey = np.searchsorted(a.cell, query)
+    ey[ey >= len(a.cell)] = 0
+    found = a.cell[ey] == query
+    pair, ex, ey, c = pair[found], ex[found], ey[found], c[found]
+    kind = a.kind[c]
+
+    def count(mask: np.ndarray) -> np.ndarray:
+        return np.bincount(pair[mask], minlength=p_count)
+
+    matched = np.bincount(pair, weights=a.weight[c], minlength=p_count)
+    word, fig = kind == WORD, kind == FIGURE
+    shared_words, shared_figs = count(word), count(fig)
+    shared_fig_w = np.bincount(pair[fig], weights=a.weight[c[fig]], minlength=p_count)
+    both_names = count(a.name[ex] & a.name[ey])
+    dist = a.distinct[c]
+    named = dist & (a.name[ex] | fig)
+    equal = a.norm[x] == a.norm[y]
+    # An identical sentence counts only its words as shared (as match._lexical does).
+    d_all, d_words = count(dist), count(dist & word)
+    n_all, n_words = count(named), count(named & word)
+    distinct = np.where(equal, d_words, d_all)
+    has_named = np.where(equal, n_words, n_all) > 0
+    evidence = np.where(has_named | (distinct >= 3), distinct, 0)
+    unshared_x = a.figure_total[x] - shared_fig_w
+    unshared_y = a.figure_total[y] - shared_fig_w
+    needs_slot = (a.figures[x] > shared_figs) & (a.figures[y] > shared_figs) & ~equal
+    return Scored(
+        x=x,
+        y=y,
+        matched=matched,
+        shared=shared_words + shared_figs,
+        equal=equal,
+        clash=(a.names[x] > both_names) & (a.names[y] > both_names),
+        evidence=evidence,
+        slot_bound=np.where(needs_slot, (unshared_x + unshared_y) / 2, 0.0),
+        needs_slot=needs_slot,
+    )
+
+
+def cosines(vectors, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Row-wise dot products of embedding rows x and y (unit vectors: cosine similarity)."""
+    out = np.empty(len(x), dtype=np.float64)
+    for lo in range(0, len(x), PAIR_BLOCK):
+        hi = lo + PAIR_BLOCK
+        out[lo:hi] = np.einsum("ij,ij->i", vectors[x[lo:hi]], vectors[y[lo:hi]])
+    return out
+
+
+def accept(
+    x: np.ndarray, y: np.ndarray, score: np.ndarray, evidence: np.ndarray, source: np.ndarray,
+    per_source: int, near_best: float, strong: float, min_score: float,
+) -> np.ndarray:
+    """Which scored pairs become links. Each end ranks its candidates in every other source (by
+    score, then position). A link stands when it is strong on its own, or both ends rank it among
+    their `per_source` best and within `near_best` of their best; a weaker pair stands only when
+    each is the other's best match with at least two pieces of distinctive evidence."""
+    m = len(x)
+    if m == 0:
+        return np.zeros(0, dtype=bool)
+    frm = np.concatenate([x, y])
+    to = np.concatenate([y, x])
+    sc = np.concatenate([score, score])
+    group = frm * (int(source.max()) + 1) + source[to]
+    order = np.lexsort((to, -sc, group))
+    g = group[order]
+    start = np.searchsorted(g, g, side="left")
+    rank = np.empty(2 * m, dtype=np.int64)
+    rank[order] = np.arange(2 * m) - start
+    best = np.empty(2 * m, dtype=np.float64)
+    best[order] = sc[order][start]
+    near = (rank < per_source) & (sc >= best * near_best)
+    top = rank == 0
+    both_near = near[:m] & near[m:]
+    both_top = top[:m] & top[m:]
+    return (score >= strong) | ((score >= min_score) & both_near) | (both_top & (evidence >= 2))
