@@ -120,14 +120,13 @@ def main(argv: list[str] | None = None) -> int:
             raise InputError(f"need at least two readable documents in {folder}, found {len(docs)}")
     except InputError as exc:
         return _fail(str(exc))
-    if args.no_cache:  # the app's engine worker reads it (sidebyside.engine.CACHE_ENV)
-        os.environ["SIDEBYSIDE_CACHE"] = "0"
     try:
         from tui.app import SideBySideApp
     except ImportError:
         return _fail("the terminal UI is not installed; use --report md|json")
     app = SideBySideApp(
-        folder=str(folder), max_bytes=args.max_bytes, min_score=min_score, notes=args.notes
+        folder=str(folder), max_bytes=args.max_bytes, min_score=min_score, notes=args.notes,
+        recursive=args.recursive, use_cache=not args.no_cache,
     )
     app.run()
     return app.return_code or 0

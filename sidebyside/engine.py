@@ -83,7 +83,10 @@ def _compare_documents(
     stage("match", 0.4)
     from . import match as matcher
 
-    matcher.match(sources, min_score=min_score, also=clean.trailer_sentences(sources))
+    matcher.match(
+        sources, min_score=min_score, also=clean.trailer_sentences(sources),
+        progress=lambda f: stage("match", 0.4 + 0.4 * f),
+    )
     semantic_used = matcher.last_run.semantic
     clean.release_trailers(sources)
     timings["match"] = time.perf_counter() - t

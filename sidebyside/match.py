@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import islice
 
@@ -324,11 +325,17 @@ def match(
     min_score: float = MIN_SCORE,
     also: set[str] | None = None,
     semantic: bool | None = None,
+    progress: Callable[[float], None] | None = None,
 ) -> int:
     """Fill `links` on every eligible sentence (both ends of each link): every sentence that is
     not boilerplate or a duplicate, plus the ids in `also`. Returns the link count.
-    `semantic`: None uses the embedding score when the extra is available, False never does."""
+    `semantic`: None uses the embedding score when the extra is available, False never does.
+    `progress` is called with the share of the work done (0..1) as it goes."""
     import numpy as np
+
+    def done(fraction: float) -> None:
+        if progress:
+            progress(fraction)
 
     global last_run
     also = also or set()
@@ -347,10 +354,13 @@ def match(
     # sentence nor common to the whole folder; each sentence looks up its most distinctive ones
     # (and, with the semantic extra, its nearest neighbours in embedding space).
     common = min(max(40, n // 10), MAX_POSTING)
+    done(0.05)
     codes = P.candidates(arrays, CANDIDATE_TERMS, common, MAX_CANDIDATES)
+    done(0.25)
     vectors = None
     if use_sem:
         vectors = _embed(items)
+        done(0.3)
         near = _semantic_candidates(items, vectors)
         extra = [min(a, b) * n + max(a, b) for a, bs in near.items() for b in bs
                  if items[a].source_index != items[b].source_index]
@@ -361,6 +371,7 @@ def match(
     floor = min_score * WEAK
     kept: list[tuple[np.ndarray, ...]] = []
     for lo in range(0, len(codes), P.PAIR_BLOCK):
+        done(0.35 + 0.35 * lo / len(codes))
         sc = P.overlap(arrays, codes[lo : lo + P.PAIR_BLOCK])
         x, y = sc.x, sc.y
         cos = P.cosines(vectors, x, y) if vectors is not None else None
@@ -386,6 +397,7 @@ def match(
     equal = np.concatenate([k[4] for k in kept])
     cos_all = np.concatenate([k[5] for k in kept]) if vectors is not None else None
 
+    done(0.7)
     keep = P.accept(x, y, score, evidence, arrays.source, PER_SOURCE, NEAR_BEST, STRONG, min_score)
     idx = np.flatnonzero(keep)  # codes were sorted, so these are in (x, y) order
     surface = _surface_words([it.sentence for it in items])
@@ -395,7 +407,9 @@ def match(
     ratios = process.cpdist([items[a].norm for a in xs], [items[b].norm for b in ys],
                             scorer=fuzz.ratio, workers=-1) if xs else []
     cs = cos_all[idx].tolist() if cos_all is not None else [None] * len(xs)
-    for a, b, sc_, same, ratio, c in zip(xs, ys, scores, eq, ratios, cs, strict=True):
+    for i, (a, b, sc_, same, ratio, c) in enumerate(zip(xs, ys, scores, eq, ratios, cs, strict=True)):
+        if i % 20_000 == 0:
+            done(0.75 + 0.25 * i / len(xs))
         kind = EXACT if same else NEAR if ratio >= NEAR_RATIO else PARAPHRASE
         ia, ib = items[a], items[b]
         shares = _shares(ia, ib, surface)  # the words are ranked by folder-wide weights: symmetric

@@ -162,3 +162,15 @@ def test_links_do_not_depend_on_string_hashing(tmp_path):
         outputs.append(json.loads(run.stdout))
     assert len(outputs[0]) > 50
     assert outputs[0] == outputs[1]
+
+
+def test_progress_moves_through_the_match_stage(wire):
+    from sidebyside.engine import compare_folder
+
+    seen: list[tuple[str, float]] = []
+    compare_folder(wire, progress=lambda stage, f: seen.append((stage, f)), use_cache=False)
+    fractions = [f for _, f in seen]
+    assert fractions == sorted(fractions) and fractions[-1] == 1.0
+    inside = [f for stage, f in seen if stage == "match"]
+    assert len(inside) >= 4 and 0.4 <= min(inside) and max(inside) < 0.8
+    assert [s for s, _ in seen][-3:] == ["align", "findings", "done"]

@@ -412,6 +412,29 @@ async def test_first_paint_comes_before_the_comparison(monkeypatch):
         assert not app.query("#loading")
 
 
+async def test_recursive_folder_and_cache_choice_reach_the_engine(tmp_path, monkeypatch):
+    """`sidebyside FOLDER --recursive --no-cache` in the app: files in subfolders are compared,
+    and nothing is read from or written to the comparison cache."""
+    from sidebyside import cache, engine
+
+    monkeypatch.delenv(engine.CACHE_ENV, raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    folder = tmp_path / "coverage"
+    for i, name in enumerate(sorted(p.name for p in demo_folder().iterdir() if p.is_file())):
+        where = folder / (f"day{i}" if i else "")
+        where.mkdir(parents=True, exist_ok=True)
+        (where / name).write_bytes((demo_folder() / name).read_bytes())
+    app = SideBySideApp(folder=str(folder), recursive=True, use_cache=False)
+    async with app.run_test(size=(160, 45)) as pilot:
+        grid = await ready(pilot)
+        assert len(grid.layout_model.sources) == 3
+    assert not cache.cache_dir().exists() or not any(cache.cache_dir().iterdir())
+    app = SideBySideApp(folder=str(folder), recursive=True)  # the default: cached
+    async with app.run_test(size=(160, 45)) as pilot:
+        await ready(pilot)
+    assert any(cache.cache_dir().iterdir())
+
+
 async def test_engine_error_exits_with_code_2(monkeypatch):
     def broken(*args, **kwargs):
         raise InputError("need at least two readable documents")

@@ -8,6 +8,7 @@ and anchors its notes; every note change is saved at once (tui/notes.py) and red
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -95,11 +96,15 @@ class SideBySideApp(App[int]):
         max_bytes: int = DEFAULT_MAX_BYTES,
         min_score: float = MIN_SCORE,
         notes: str | None = None,
+        recursive: bool = False,
+        use_cache: bool = True,
     ) -> None:
         super().__init__()
         self.folder = folder
         self.max_bytes = max_bytes
         self.min_score = min_score
+        self.recursive = recursive
+        self.use_cache = use_cache
         self.notes = notes
         self.keeper = NoteKeeper(folder, notes)
         self.drafts: dict[str, tuple[str, str]] = {}  # sentence id -> text and status not saved
@@ -120,6 +125,9 @@ class SideBySideApp(App[int]):
         # Paint the loading screen first, then start the engine.
         self.call_after_refresh(self._start)
 
+    def on_unmount(self) -> None:
+        gc.unfreeze()  # see show_comparison: what was frozen is ordinary garbage again
+
     def _start(self) -> None:
         self.run_worker(
             self._compare, thread=True, exclusive=True, exit_on_error=False, name="compare",
@@ -135,7 +143,8 @@ class SideBySideApp(App[int]):
             self.post_message(self.Progress(stage, fraction))
 
         comparison = compare_folder(
-            self.folder, progress=progress, max_bytes=self.max_bytes, min_score=self.min_score
+            self.folder, progress=progress, max_bytes=self.max_bytes, min_score=self.min_score,
+            recursive=self.recursive, use_cache=self.use_cache,
         )
         if worker.is_cancelled:
             raise Cancelled("notes")
@@ -186,6 +195,9 @@ class SideBySideApp(App[int]):
         grid.focus()
         self.refresh_bindings()
         self._report_store()
+        # The comparison's objects (hundreds of thousands on a big folder) live as long as the
+        # app: out of the cyclic collector's sight, its full passes stop pausing the UI.
+        gc.freeze()
 
     def _report_store(self) -> None:
         """Say what happened opening the notes: a store moved aside, errors, orphaned notes."""
