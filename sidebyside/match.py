@@ -264,26 +264,49 @@ def score_pairs(
     return out
 
 
-def _semantic_candidates(items: list[_Item], vecs) -> dict[int, set[int]]:
-    """For each sentence, its nearest neighbours in the other sources (blockwise, so memory stays
-    bounded on large folders; a fixed number each, so cost stays linear)."""
+def _semantic_pass(items: list[_Item], vecs, codes):
+    """One blockwise pass over the embedding similarities (so memory stays bounded on large
+    folders): the cosine of every candidate pair (codes x * n + y, sorted), and as further
+    candidates each sentence's nearest neighbours in other sources (a fixed number each, so cost
+    stays linear), if similar enough. Returns all candidate codes, sorted, and their cosines."""
     import numpy as np
 
+    n = len(items)
     src = np.array([it.source_index for it in items])
-    out: dict[int, set[int]] = defaultdict(set)
+    xs, ys = codes // n, codes % n
+    cos = np.empty(len(codes), dtype=np.float64)
+    more_codes, more_cos = [], []
     block = 512
-    k = min(SEM_NEIGHBOURS, len(items) - 1)
-    if k < 1:
-        return out
-    for lo in range(0, len(items), block):
+    k = min(SEM_NEIGHBOURS, n - 1)
+    bounds = np.searchsorted(xs, np.arange(0, n + block, block))
+    for i, lo in enumerate(range(0, n, block)):
         sims = vecs[lo : lo + block] @ vecs.T
-        rows = np.arange(lo, min(lo + block, len(items)))
+        a, b = bounds[i], bounds[i + 1]
+        cos[a:b] = sims[xs[a:b] - lo, ys[a:b]]
+        if k < 1:
+            continue
+        rows = np.arange(lo, min(lo + block, n))
         sims[src[rows][:, None] == src[None, :]] = -1.0  # same source: never a candidate
-        top = np.argpartition(-sims, k - 1, axis=1)[:, :k]
-        vals = np.take_along_axis(sims, top, axis=1)
-        for r, c in zip(*np.nonzero(vals >= SEM_CANDIDATE), strict=True):
-            out[int(rows[r])].add(int(top[r, c]))
-    return out
+        close = sims >= SEM_CANDIDATE
+        many = close.sum(axis=1) > k
+        # Rows with at most k close neighbours take them all; the others their k closest.
+        r, c = np.nonzero(close & ~many[:, None])
+        x, y, v = [rows[r]], [c], [sims[r, c]]
+        if many.any():
+            crowded = np.flatnonzero(many)
+            top = np.argpartition(-sims[crowded], k - 1, axis=1)[:, :k]
+            x.append(np.repeat(rows[crowded], k))
+            y.append(top.ravel())
+            v.append(np.take_along_axis(sims[crowded], top, axis=1).ravel())
+        x, y = np.concatenate(x), np.concatenate(y)
+        more_codes.append(np.minimum(x, y) * n + np.maximum(x, y))
+        more_cos.append(np.concatenate(v))
+    all_codes = np.concatenate([codes, *more_codes])
+    all_cos = np.concatenate([cos, *more_cos])
+    order = np.argsort(all_codes, kind="stable")  # a candidate found both ways: the first cosine
+    all_codes, all_cos = all_codes[order], all_cos[order]
+    first = np.r_[True, all_codes[1:] != all_codes[:-1]] if len(all_codes) else np.zeros(0, bool)
+    return all_codes[first], all_cos[first]
 
 
 def _shares(x: _Item, y: _Item, surface: dict[str, str]) -> str:
@@ -357,15 +380,11 @@ def match(
     done(0.05)
     codes = P.candidates(arrays, CANDIDATE_TERMS, common, MAX_CANDIDATES)
     done(0.25)
-    vectors = None
+    vectors = cosines = None
     if use_sem:
         vectors = _embed(items)
         done(0.3)
-        near = _semantic_candidates(items, vectors)
-        extra = [min(a, b) * n + max(a, b) for a, bs in near.items() for b in bs
-                 if items[a].source_index != items[b].source_index]
-        if extra:
-            codes = np.union1d(codes, np.array(extra, dtype=np.int64))
+        codes, cosines = _semantic_pass(items, vectors, codes)
 
     # Exact scores on the candidates, a block at a time; only pairs that could link are kept.
     floor = min_score * WEAK
@@ -374,7 +393,7 @@ def match(
         done(0.35 + 0.35 * lo / len(codes))
         sc = P.overlap(arrays, codes[lo : lo + P.PAIR_BLOCK])
         x, y = sc.x, sc.y
-        cos = P.cosines(vectors, x, y) if vectors is not None else None
+        cos = cosines[lo : lo + P.PAIR_BLOCK] if cosines is not None else None
         close = cos >= SEM_CANDIDATE if cos is not None else np.zeros(len(x), dtype=bool)
         ok = (sc.shared >= 2) | sc.equal | close
         # A pair whose figure slots could lift it over the floor gets them worked out exactly.

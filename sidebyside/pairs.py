@@ -256,15 +256,6 @@ def overlap(a: Arrays, codes: np.ndarray) -> Scored:
     )
 
 
-def cosines(vectors, x: np.ndarray, y: np.ndarray) -> np.ndarray:
-    """Row-wise dot products of embedding rows x and y (unit vectors: cosine similarity)."""
-    out = np.empty(len(x), dtype=np.float64)
-    for lo in range(0, len(x), PAIR_BLOCK):
-        hi = lo + PAIR_BLOCK
-        out[lo:hi] = np.einsum("ij,ij->i", vectors[x[lo:hi]], vectors[y[lo:hi]])
-    return out
-
-
 def accept(
     x: np.ndarray, y: np.ndarray, score: np.ndarray, evidence: np.ndarray, source: np.ndarray,
     per_source: int, near_best: float, strong: float, min_score: float,
