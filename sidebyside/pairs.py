@@ -130,6 +130,24 @@ def _ranges(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
     return offsets + np.arange(total, dtype=np.int64)
 
 
+def _group_sizes(sorted_keys: np.ndarray) -> np.ndarray:
+    """For each element of a sorted array, how many elements equal it."""
+    if len(sorted_keys) == 0:
+        return np.zeros(0, dtype=np.int64)
+    starts = np.flatnonzero(np.r_[True, sorted_keys[1:] != sorted_keys[:-1]])
+    sizes = np.diff(np.r_[starts, len(sorted_keys)])
+    return np.repeat(sizes, sizes)
+
+
+def _rank_in_group(sorted_keys: np.ndarray) -> np.ndarray:
+    """For each element of a sorted array, its position among the elements equal to it."""
+    if len(sorted_keys) == 0:
+        return np.zeros(0, dtype=np.int64)
+    starts = np.flatnonzero(np.r_[True, sorted_keys[1:] != sorted_keys[:-1]])
+    sizes = np.diff(np.r_[starts, len(sorted_keys)])
+    return np.arange(len(sorted_keys)) - np.repeat(starts, sizes)
+
+
 def candidates(a: Arrays, keys: int, common: int, cap: int) -> np.ndarray:
     """Candidate pairs as codes x * n + y (x < y, different sources), sorted. Each sentence looks
     up its `keys` most distinctive terms among those used by 2..`common` sentences and takes the
@@ -148,8 +166,7 @@ def candidates(a: Arrays, keys: int, common: int, cap: int) -> np.ndarray:
     # Keys: each sentence's first `keys` usable columns by rank.
     order = np.lexsort((a.rank[u_col], u_item))
     k_item, k_col = u_item[order], u_col[order]
-    first = np.searchsorted(k_item, k_item, side="left")
-    k_rank = np.arange(len(k_item)) - first
+    k_rank = _rank_in_group(k_item)
     keep = k_rank < keys
     k_item, k_col, k_rank = k_item[keep], k_col[keep], k_rank[keep]
 
@@ -171,11 +188,17 @@ def candidates(a: Arrays, keys: int, common: int, cap: int) -> np.ndarray:
         first_key = code[starts] % keys
         pair = pair[starts]
         x, y = pair // n, pair % n
-        # The `cap` best per sentence: most shared keys, then earliest key, then position.
-        order = np.lexsort((y, first_key, -count, x))
-        x, y = x[order], y[order]
-        rank = np.arange(len(x)) - np.searchsorted(x, x, side="left")
-        ok = (rank < cap) & (a.source[x] != a.source[y])
+        # The `cap` best per sentence: most shared keys, then earliest key, then position (only
+        # sentences with more candidates than that need the ranking).
+        ok = _group_sizes(x) <= cap
+        crowded = np.flatnonzero(~ok)
+        if len(crowded):
+            cx = x[crowded]
+            priority = ((cx * (keys + 1) + (keys - count[crowded])) * keys + first_key[crowded]) * n
+            order = np.argsort(priority + y[crowded], kind="stable")
+            rank = _rank_in_group(cx[order])
+            ok[crowded[order[rank < cap]]] = True
+        ok &= a.source[x] != a.source[y]
         x, y = x[ok], y[ok]
         out.append(np.minimum(x, y) * n + np.maximum(x, y))
     if not out:
