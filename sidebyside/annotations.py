@@ -15,8 +15,6 @@ import hashlib
 import json
 import os
 import re
-import shutil
-import tempfile
 import time
 import uuid
 from dataclasses import asdict, dataclass, field
@@ -27,6 +25,7 @@ from platformdirs import user_data_dir
 from rapidfuzz import fuzz, process
 
 from . import text as T
+from .files import write_text_atomic
 from .model import Annotation, Comparison, Sentence
 
 SCHEMA = "sidebyside.notes/1"
@@ -141,28 +140,9 @@ class NoteStore:
             "notes": [asdict(n) for n in sorted(notes.values(), key=lambda n: n.created)],
         }
         payload = json.dumps(data, ensure_ascii=False, indent=1)
-        fd, tmp = tempfile.mkstemp(prefix=self.path.name + ".", suffix=".tmp", dir=self.path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(payload)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.chmod(tmp, shared_file_mode())  # mkstemp makes 0600; a notes file is for sharing
-            if self.path.exists():
-                shutil.copy2(self.path, self.path.with_name(self.path.name + ".bak"))
-            os.replace(tmp, self.path)
-        except BaseException:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-            raise
-        try:
-            dir_fd = os.open(self.path.parent, os.O_RDONLY)
-            try:
-                os.fsync(dir_fd)
-            finally:
-                os.close(dir_fd)
-        except OSError:
-            pass
+        # A notes file is for sharing (mode); the last good version stays as .bak.
+        write_text_atomic(self.path, payload, mode=shared_file_mode(), backup=True,
+                          prefix=self.path.name + ".")
 
     def save(self, changed: Note) -> None:
         """Merge with what is on disk (another instance may have written) and write at once."""

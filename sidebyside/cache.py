@@ -27,14 +27,13 @@ import importlib.util
 import os
 import pickle
 import stat
-import tempfile
 import time
 from functools import lru_cache
 from pathlib import Path
 
 from . import __version__
 from . import semantic as S
-from .engine import _gc_paused  # unpickling creates many objects: see engine.compare_documents
+from .files import gc_paused, write_atomic  # unpickling creates many objects
 from .load import FORMAT_SUFFIXES, _entries
 from .model import Comparison
 
@@ -136,7 +135,7 @@ def load(key: str, folder: str) -> tuple[Comparison, dict] | None:
     stale or of another engine: never trusted)."""
     path = _path(key)
     try:
-        with open(path, "rb") as fh, _gc_paused():
+        with open(path, "rb") as fh, gc_paused():
             entry = pickle.load(fh)
         if not (
             isinstance(entry, dict)
@@ -160,7 +159,6 @@ def load(key: str, folder: str) -> tuple[Comparison, dict] | None:
 def store(key: str, comparison: Comparison, match_info: dict) -> Path | None:
     """Write the entry atomically, then prune the cache. Best effort: never raises."""
     folder = cache_dir()
-    tmp_name = None
     try:
         folder.mkdir(parents=True, exist_ok=True)
         entry = {
@@ -171,22 +169,17 @@ def store(key: str, comparison: Comparison, match_info: dict) -> Path | None:
             "match": dict(match_info),
             "comparison": comparison,
         }
-        fd, tmp_name = tempfile.mkstemp(prefix=".tmp-", suffix=SUFFIX, dir=folder)
-        with os.fdopen(fd, "wb") as fh, _gc_paused():
-            pickle.dump(entry, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        target = _path(key)
-        os.replace(tmp_name, target)
-        tmp_name = None
+
+        def dump(fh) -> None:
+            with gc_paused():
+                pickle.dump(entry, fh, protocol=pickle.HIGHEST_PROTOCOL)
+
+        # Not synced to disk: an entry lost in a crash is only computed again.
+        target = write_atomic(_path(key), dump, sync=False, prefix=".tmp-", suffix=SUFFIX)
         prune()
         return target
     except Exception:
         return None
-    finally:
-        if tmp_name is not None:
-            try:
-                os.unlink(tmp_name)
-            except OSError:
-                pass
 
 
 def prune(max_entries: int | None = None, max_bytes: int | None = None) -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import os
 import time
 from collections.abc import Callable
@@ -11,6 +9,7 @@ from pathlib import Path
 
 from . import clean, findings
 from .align import align
+from .files import gc_paused
 from .load import DEFAULT_MAX_BYTES, Document, InputError, load_folder
 from .match import MIN_SCORE
 from .model import Comparison, Skipped
@@ -33,19 +32,8 @@ def compare_documents(
     # leaves almost no cyclic garbage: the cyclic collector, paused, would otherwise rescan them
     # again and again (a quarter of the time on a 15,000-word folder). Reference counting still
     # frees everything as usual; the collector resumes afterwards.
-    with _gc_paused():
+    with gc_paused():
         return _compare_documents(docs, folder, skipped, progress, min_score)
-
-
-@contextlib.contextmanager
-def _gc_paused():
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def _compare_documents(

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 from .annotations import shared_file_mode
+from .files import write_text_atomic
 from .model import Comparison
 
 FORMATS = ("md", "html", "json")
@@ -34,16 +34,5 @@ def write_export(comparison: Comparison, fmt: str, path: str | os.PathLike) -> P
     text = render(comparison, fmt)
     target = Path(path).expanduser()
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, shared_file_mode())  # mkstemp makes 0600; a report is for sharing
-        os.replace(tmp, target)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    write_text_atomic(target, text, mode=shared_file_mode())  # a report is for sharing
     return target

@@ -30,12 +30,13 @@ async def ready(pilot) -> AlignedGrid:
     """Wait until the comparison is on screen (the engine runs in a worker)."""
     app = pilot.app
     for _ in range(400):
-        if app.query(AlignedGrid) and app.grid.layout_model is not None:
+        if app.query(AlignedGrid) and app.grid.layout_model is not None and app.grid.size.height:
             break
         await pilot.pause(0.01)
     else:  # pragma: no cover - a hang is a failure
         raise AssertionError("the comparison never showed")
     await pilot.pause()
+    await pilot.pause()  # ... and painted (a loaded machine can be a frame behind)
     return app.grid
 
 
