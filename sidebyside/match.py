@@ -14,7 +14,9 @@ disagreement is found later from their numbers. Years only match exactly.
 
 Candidates come from an inverted index over each sentence's most distinctive terms (and, with the
 optional `semantic` extra, from nearest neighbours in embedding space), so cost does not grow with
-the square of the corpus. `score_pairs` scores any pair against its folder, for measuring
+the square of the corpus. Candidates and scores are computed in bulk on numpy arrays
+(sidebyside/pairs.py); `_lexical` is the same score for one pair, the reference the bulk code is
+tested against. `score_pairs` scores any pair against its folder, for measuring
 (benchmarks/quality.py).
 """
 
