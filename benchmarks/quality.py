@@ -196,7 +196,7 @@ def evaluate_clusters(dirs: list[Path], min_score: float = M.MIN_SCORE) -> dict:
     extras: list[str] = []
     for d in dirs:
         gold_spec = json.loads((d / "gold.json").read_text(encoding="utf-8"))
-        c = compare_folder(d, min_score=min_score)
+        c = compare_folder(d, min_score=min_score, use_cache=False)
         gold: set[frozenset[str]] = set()
         for members in gold_spec["claims"].values():
             ids = [(f, _find(c, f, frag)) for f, frag in members]
@@ -247,7 +247,7 @@ def mixed_clusters(dirs: list[Path], min_score: float = M.MIN_SCORE) -> dict:
                 for f in d.iterdir():
                     if f.name != "gold.json":
                         shutil.copy(f, Path(tmp) / f"{d.name}-{f.name}")
-            c = compare_folder(tmp, min_score=min_score)
+            c = compare_folder(tmp, min_score=min_score, use_cache=False)
             story = {s.id: c.source(s.source).file.split("-")[0] for s in c.all_sentences()}
             for s in c.all_sentences():
                 for link in s.links:
@@ -284,9 +284,9 @@ def cost(semantic_on: bool) -> dict:
 
     with semantic_mode(semantic_on), tempfile.TemporaryDirectory() as tmp:
         generate(Path(tmp), 10, 1500)
-        compare_folder(tmp)  # warm up (loads the model once)
+        compare_folder(tmp, use_cache=False)  # warm up (loads the model once)
         t = time.perf_counter()
-        c = compare_folder(tmp)
+        c = compare_folder(tmp, use_cache=False)
         engine = time.perf_counter() - t
         n = len(c.all_sentences())
         sources = [s for st in load_stories() for s in story_sources(st, st["id"] + "-")]

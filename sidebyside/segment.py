@@ -152,11 +152,16 @@ def _split_lines(text: str, lines: list[tuple[int, int, str]], out: list[tuple[i
                 cur_start = lines[i + 1][0]
 
 
+_WIDE_SPACES = {c: " " for c in range(0x80, 0x3001) if chr(c).isspace()}
+
+
 def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """(start, end) of each sentence of text[start:end], trimmed; together they cover every letter."""
     chunk = text[start:end]
     raw: list[tuple[int, int]] = []
-    for b in sentencex.get_sentence_boundaries("en", chunk):
+    # sentencex panics on a letter, a non-ASCII space and a full stop ("C\u00a0."): it gets the
+    # chunk with such spaces as plain ones (one character for one, so offsets stay true).
+    for b in sentencex.get_sentence_boundaries("en", chunk.translate(_WIDE_SPACES)):
         s, e = _strip(chunk, b["start_index"], b["end_index"])
         if s < e:
             raw.append((s, e))

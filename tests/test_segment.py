@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from sidebyside.clean import build_source, flag_boilerplate, flag_duplicates, source_ids
 from sidebyside.load import Document, decode
 from sidebyside.segment import paragraph_spans, sentence_spans
@@ -141,3 +143,13 @@ def test_a_photo_credit_does_not_end_the_article_but_a_copyright_notice_does():
     assert by_text["The council said the river wall had been inspected in March."] != "boilerplate"
     assert by_text["Tags: floods, Ardley"] == "boilerplate"
     assert by_text["Bakery wins a prize for its rye bread, judges in the county said on Friday."] == "boilerplate"
+
+
+@pytest.mark.parametrize("space", ["\u00a0", "\u2009", "\u202f", "\u3000", "\u1680", "\u0085"])
+def test_a_letter_a_wide_space_and_a_full_stop_do_not_crash_the_splitter(space):
+    # sentencex (Rust) panicked on these; hypothesis found "C\u00a0." in CI.
+    text = f"Section C{space}. The dam held{space}. Water rose."
+    spans = sentence_spans(text, 0, len(text))
+    assert "".join(text[a:b] for a, b in spans).replace(" ", "").replace(space, "") == \
+        text.replace(" ", "").replace(space, "")
+    assert text[spans[-1][0]:spans[-1][1]] == "Water rose."

@@ -528,13 +528,42 @@ async def test_e_exports_with_the_notes(folder, notes, tmp_path):
         await pilot.press("j")  # json
         await pilot.pause()
         assert box.value == str(notes.parent / "docs-comparison.json")
-        await pilot.press("enter")
-        await pilot.pause()
+        await pilot.press("enter")  # written in a thread worker: wait for the dialog to close
+        for _ in range(300):
+            await pilot.pause(0.01)
+            if not isinstance(app.screen, ExportDialog):
+                break
         out = notes.parent / "docs-comparison.json"
         assert out.exists()
         assert any(f"wrote {out}" in m for m in messages(app))
         data = json.loads(out.read_text(encoding="utf-8"))
         assert [a["target"] for a in data["annotations"]] == [grid.cursor]
+
+
+async def test_an_export_that_cannot_be_written_says_so_and_stays_open(folder, notes, tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    app = app_on(folder, notes)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        box = app.screen.query_one("#export-path")
+        box.value = str(blocker / "report.md")
+        await pilot.press("enter")
+        for _ in range(300):
+            await pilot.pause(0.01)
+            if any("Could not write" in m for m in messages(app)):
+                break
+        assert any(f"Could not write {blocker / 'report.md'}" in m for m in messages(app))
+        assert isinstance(app.screen, ExportDialog)  # still open: the path can be mended
+        box.value = str(tmp_path / "report.md")
+        await pilot.press("enter")
+        for _ in range(300):
+            await pilot.pause(0.01)
+            if not isinstance(app.screen, ExportDialog):
+                break
+        assert (tmp_path / "report.md").read_text(encoding="utf-8").startswith("#")
 
 
 async def test_another_instance_s_notes_are_kept_and_shown_after_a_save(folder, notes):

@@ -457,9 +457,9 @@ class SideBySideApp(App[int]):
 
         comparison = self.comparison
         default = self.keeper.path.parent / f"{self._folder_label()[0]}-comparison.md"
+        self.keeper.reanchor()  # the export carries the notes as they are now
 
-        def write(fmt: str, path: Path) -> Path:
-            self.keeper.reanchor()  # the export carries the notes as they are now
+        def write(fmt: str, path: Path) -> Path:  # in a thread; notes cannot change meanwhile
             return Path(write_export(comparison, fmt, path))
 
         def done(path: Path | None) -> None:

@@ -16,6 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, RadioButton, RadioSet, SelectionList, Static
 from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
+from textual.worker import Worker, WorkerState
 
 from sidebyside.annotations import STATUSES
 from sidebyside.model import Comparison
@@ -449,6 +450,9 @@ class FormatChoice(Choice):
         return [names.get(f, f) for f in self.choices]
 
 
+HINT = "enter writes · esc cancels · tab: path · arrows: format"
+
+
 class ExportDialog(ModalScreen[Path | None]):
     """Export the findings and notes: pick a format, check the path, enter writes."""
 
@@ -460,14 +464,15 @@ class ExportDialog(ModalScreen[Path | None]):
     def __init__(self, default: Path, write: Callable[[str, Path], Path]) -> None:
         super().__init__()
         self.default = default  # with the .md suffix
-        self.write = write
+        self.write = write  # called in a thread worker
+        self.writing: Path | None = None  # the file being written
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export-box"):
             yield Label("Export the comparison with its notes", id="export-title")
             yield FormatChoice(FORMATS, "md", id="export-format")
             yield Input(value=str(self.default), id="export-path")
-            yield Label("enter writes · esc cancels · tab: path · arrows: format", id="export-hint")
+            yield Label(HINT, id="export-hint")
 
     def on_mount(self) -> None:
         self.query_one(FormatChoice).focus()
@@ -491,13 +496,25 @@ class ExportDialog(ModalScreen[Path | None]):
         path = Path(raw).expanduser()
         if path.is_dir():
             path = path / self.default.with_suffix("." + fmt).name
-        try:
-            written = self.write(fmt, path)
-        except OSError as exc:
-            self.notify(f"Could not write {path}: {exc.strerror or exc}", severity="error",
-                        timeout=10)
+        if self.writing is not None:
+            return  # one export at a time
+        # In a thread: a report of fifty sources takes seconds to render, and the UI stays live.
+        self.writing = path
+        self.query_one("#export-hint", Label).update(f"writing {path.name} …")
+        self.run_worker(lambda: self.write(fmt, path), thread=True, exit_on_error=False,
+                        name="export", description=f"export {path}")
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.name != "export" or self.writing is None:
             return
-        self.dismiss(written)
+        if event.state == WorkerState.SUCCESS:
+            self.dismiss(event.worker.result)
+        elif event.state in (WorkerState.ERROR, WorkerState.CANCELLED):
+            path, self.writing = self.writing, None
+            exc = event.worker.error
+            why = (exc.strerror or str(exc)) if isinstance(exc, OSError) else str(exc or "cancelled")
+            self.notify(f"Could not write {path}: {why}", severity="error", timeout=10)
+            self.query_one("#export-hint", Label).update(HINT)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
