@@ -95,7 +95,20 @@ def to_dict(c: Comparison) -> dict:
 
 
 def to_json(c: Comparison) -> str:
-    return json.dumps(to_dict(c), ensure_ascii=False, indent=2) + "\n"
+    """The report as JSON laid out for reading and grepping: one top-level field per line, and
+    one line per element of a list (a source, a sentence with its links, a row, a number...).
+    Written by the C encoder, line by line: an indented dump of a 50-source report took 3 s."""
+    fields = list(to_dict(c).items())
+    lines = ["{"]
+    for k, (key, value) in enumerate(fields):
+        comma = "," if k < len(fields) - 1 else ""
+        if isinstance(value, list) and value:
+            inner = ",\n".join("    " + json.dumps(v, ensure_ascii=False) for v in value)
+            lines.append(f"  {json.dumps(key)}: [\n{inner}\n  ]{comma}")
+        else:
+            lines.append(f"  {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}{comma}")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
 
 
 def _quote(s: Sentence) -> str:

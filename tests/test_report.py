@@ -68,3 +68,18 @@ def test_spans_index_the_original_text(seeds):
             original = src.text[s.start : s.end]
             # The displayed text is the original with markup removed and spaces folded.
             assert s.text.replace(" ", "")[:20] in original.replace("*", "").replace("\n", "").replace(" ", "")
+
+
+def test_json_is_the_report_dict_with_one_line_per_list_element(seeds):
+    text = report.to_json(seeds)
+    assert json.loads(text) == json.loads(json.dumps(report.to_dict(seeds)))
+    lines = text.splitlines()
+    # Every sentence (with its links) is one line, so `grep` finds a sentence with its links.
+    for s in seeds.all_sentences():
+        mine = [ln for ln in lines if ln.startswith(f'    {{"id": "{s.id}"')]
+        assert len(mine) == 1
+        assert json.loads(mine[0].rstrip(",")) == json.loads(json.dumps(report.to_dict(seeds)))[
+            "sentences"][[x.id for x in seeds.all_sentences()].index(s.id)]
+    assert lines[0] == "{" and lines[-1] == "}" and lines[1].startswith('  "schema": ')
+    wide = next(ch for s in seeds.all_sentences() for ch in s.text if ord(ch) > 127)
+    assert wide in text  # written as UTF-8, not escaped
