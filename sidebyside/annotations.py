@@ -76,6 +76,14 @@ class NoteStore:
         self.notes: dict[str, Note] = {}
         self.messages: list[str] = []  # one-line reports for the user (e.g. a corrupt store)
         self._lock = FileLock(str(self.path) + ".lock", timeout=10)
+        self._seen: tuple[int, int, int] | None = None  # the file as we last read or wrote it
+
+    def _signature(self) -> tuple[int, int, int] | None:
+        try:
+            st = self.path.stat()
+        except OSError:
+            return None
+        return (st.st_mtime_ns, st.st_size, st.st_ino)
 
     # -- reading -------------------------------------------------------------------------------
 
@@ -122,11 +130,33 @@ class NoteStore:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             with self._lock:
                 self.notes = self._read()
+                self._seen = self._signature()
         except Timeout as exc:
             raise StoreError(f"notes file {self.path} is locked by another program") from exc
         except OSError as exc:
             raise StoreError(f"cannot open notes {self.path}: {exc.strerror or exc}") from exc
         return self.live()
+
+    def refresh(self) -> bool:
+        """Take in what another instance wrote since we last read or wrote the store (newer
+        versions of a note win, as in `save`). Cheap when nothing changed (one stat); never waits
+        for the lock or raises: a busy or unreadable store is tried again next time. Returns
+        whether any note changed."""
+        if self._signature() == self._seen:
+            return False
+        try:
+            with self._lock.acquire(timeout=0.1):
+                on_disk = self._read()
+                self._seen = self._signature()
+        except (Timeout, StoreError, OSError):
+            return False
+        changed = False
+        for note in on_disk.values():
+            mine = self.notes.get(note.id)
+            if mine is None or note.updated > mine.updated:
+                self.notes[note.id] = note
+                changed = True
+        return changed
 
     def live(self) -> list[Note]:
         return [n for n in self.notes.values() if not n.deleted]
@@ -157,6 +187,7 @@ class NoteStore:
                         merged[note.id] = note
                 merged[changed.id] = changed
                 self._write(merged)
+                self._seen = self._signature()
                 self.notes = merged
         except Timeout as exc:
             raise StoreError(f"notes file {self.path} is locked by another program") from exc

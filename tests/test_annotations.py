@@ -131,3 +131,22 @@ def test_default_store_is_per_folder(tmp_path):
 def test_status_cycle():
     assert next_status("needs check") == "verified"
     assert next_status("follow up") == "needs check"
+
+
+def test_refresh_takes_in_another_instance_s_changes_and_only_then(folder, tmp_path):
+    path = tmp_path / "notes.json"
+    c = compare_folder(folder)
+    s = find(c, "000", "some 600")
+    mine, theirs = NoteStore(path, str(folder)), NoteStore(path, str(folder))
+    mine.load()
+    theirs.load()
+    assert mine.refresh() is False  # nothing on disk changed
+    n = theirs.add(s, c.source("000").file, c, "theirs")
+    assert mine.refresh() is True
+    assert [x.note for x in mine.live()] == ["theirs"]
+    assert mine.refresh() is False
+    mine.update(mine.notes[n.id], text="mine, later")  # our save is not news to us
+    assert mine.refresh() is False
+    assert theirs.refresh() is True and theirs.notes[n.id].note == "mine, later"
+    theirs.delete(theirs.notes[n.id])
+    assert mine.refresh() is True and mine.live() == []  # a deletion travels as a tombstone

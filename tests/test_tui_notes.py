@@ -581,3 +581,29 @@ async def test_another_instance_s_notes_are_kept_and_shown_after_a_save(folder, 
         assert sorted(n["note"] for n in live_notes(notes)) == ["", "theirs"]
         assert grid.note_marks.get(theirs.id) == "verified"
         assert len(grid.note_marks) == 2
+
+
+async def test_another_instance_s_notes_show_up_without_a_save_of_ours(folder, notes, monkeypatch):
+    monkeypatch.setattr(SideBySideApp, "NOTES_POLL", 0.05)
+    app = app_on(folder, notes)
+    async with app.run_test(size=SIZE) as pilot:
+        grid = await ready(pilot)
+        assert not grid.note_marks
+        c = compare_folder(folder)
+        theirs = next(s for s in c.source("001").sentences if "over 600" in s.text)
+        other = NoteStore(notes, str(folder))
+        other.load()
+        note = other.add(theirs, c.source("001").file, c, "ask the ministry", "needs check")
+        for _ in range(200):
+            await pilot.pause(0.02)
+            if grid.note_marks:
+                break
+        assert grid.note_marks == {theirs.id: "needs check"}
+        assert any("updated from another window" in m for m in messages(app))
+        other.update(note, status="verified")  # a later change of theirs wins over the old one
+        for _ in range(200):
+            await pilot.pause(0.02)
+            if grid.note_marks.get(theirs.id) == "verified":
+                break
+        assert grid.note_marks == {theirs.id: "verified"}
+        assert "✎ 1" in str(app.query_one("#title").render())

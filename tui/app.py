@@ -90,6 +90,8 @@ class SideBySideApp(App[int]):
             self.stage = stage
             self.fraction = fraction
 
+    NOTES_POLL = 2.0  # seconds between looks at the note store for another instance's changes
+
     def __init__(
         self,
         folder: str,
@@ -195,6 +197,7 @@ class SideBySideApp(App[int]):
         grid.focus()
         self.refresh_bindings()
         self._report_store()
+        self.set_interval(self.NOTES_POLL, self._poll_notes, name="notes")
         # The comparison's objects (hundreds of thousands on a big folder) live as long as the
         # app: out of the cyclic collector's sight, its full passes stop pausing the UI.
         gc.freeze()
@@ -343,6 +346,15 @@ class SideBySideApp(App[int]):
                 found += f" (+{hidden} in folded text or hidden sources: z, v)"
             parts.append(found)
         self.query_one("#status", Static).update(" · ".join(parts))
+
+    def _poll_notes(self) -> None:
+        """Notes a colleague's instance saved to the same store show up without a save of ours
+        (not while a dialog is open: what it edits stays as it was)."""
+        if len(self.screen_stack) > 1 or not self.query(AlignedGrid):
+            return
+        if self.keeper.refresh():
+            self._notes_changed()
+            self.notify("Notes updated from another window", title="Notes", timeout=4)
 
     def _notes_changed(self) -> None:
         """After every note change: markers, title, status line and open details redraw."""

@@ -114,6 +114,13 @@ class NoteKeeper:
                 self.by_sentence.setdefault(a.target, []).append(note)
         return annotations
 
+    def refresh(self) -> bool:
+        """Take in notes another instance saved meanwhile; True if any changed (re-anchored)."""
+        if self.comparison is None or self.errors or not self.store.refresh():
+            return False
+        self.reanchor()
+        return True
+
     def notes_on(self, sid: str) -> list[Note]:
         return list(self.by_sentence.get(sid, []))
 
