@@ -401,7 +401,7 @@ def match(
         # A pair whose figure slots could lift it over the floor gets them worked out exactly.
         bound = sc.matched + FIGURE_SLOT * sc.slot_bound
         upper = _vector_score(arrays, x, y, bound, sc.clash, sc.equal, cos)
-        ok &= upper >= floor
+        ok &= upper >= floor - 1e-9  # the bound is a sum with its own rounding: a margin
         matched = sc.matched.copy()
         for k in np.flatnonzero(ok & sc.needs_slot):
             matched[k] += _slot(items[x[k]], items[y[k]])

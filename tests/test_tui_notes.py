@@ -10,6 +10,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -528,12 +529,26 @@ async def test_e_exports_with_the_notes(folder, notes, tmp_path):
         await pilot.press("j")  # json
         await pilot.pause()
         assert box.value == str(notes.parent / "docs-comparison.json")
-        await pilot.press("enter")  # written in a thread worker: wait for the dialog to close
+        release = threading.Event()
+        real_write = app.screen.write
+
+        def slow_write(fmt, path):
+            release.wait(5)
+            return real_write(fmt, path)
+
+        app.screen.write = slow_write
+        await pilot.press("enter")  # written in a thread worker
+        await pilot.press("escape")  # ... which escape does not abandon
+        await pilot.pause()
+        assert isinstance(app.screen, ExportDialog)
+        assert any("Still writing" in m for m in messages(app))
+        release.set()
+        out = notes.parent / "docs-comparison.json"
         for _ in range(300):
             await pilot.pause(0.01)
-            if not isinstance(app.screen, ExportDialog):
+            if any(f"wrote {out}" in m for m in messages(app)):
                 break
-        out = notes.parent / "docs-comparison.json"
+        assert not isinstance(app.screen, ExportDialog)
         assert out.exists()
         assert any(f"wrote {out}" in m for m in messages(app))
         data = json.loads(out.read_text(encoding="utf-8"))

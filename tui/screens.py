@@ -517,4 +517,7 @@ class ExportDialog(ModalScreen[Path | None]):
             self.query_one("#export-hint", Label).update(HINT)
 
     def action_cancel(self) -> None:
+        if self.writing is not None:  # the file will be there (or the error said) in a moment
+            self.notify(f"Still writing {self.writing.name} …", timeout=3)
+            return
         self.dismiss(None)
