@@ -155,14 +155,31 @@ def _split_lines(text: str, lines: list[tuple[int, int, str]], out: list[tuple[i
 _WIDE_SPACES = {c: " " for c in range(0x80, 0x3001) if chr(c).isspace()}
 
 
+_FALLBACK_SPLIT = re.compile(r"""(?<=[.!?…])["'”’)\]]*\s+(?=["'“‘(]?[A-Z0-9])""")
+
+
+def _boundaries(chunk: str) -> list[tuple[int, int]]:
+    """Sentence (start, end) offsets from sentencex. Should it fail on some text (its Rust core
+    panics rather than raising), a plain split after sentence-ending punctuation stands in, so
+    one odd paragraph never stops a comparison."""
+    try:
+        return [(b["start_index"], b["end_index"])
+                for b in sentencex.get_sentence_boundaries("en", chunk)]
+    except (KeyboardInterrupt, SystemExit, GeneratorExit):
+        raise
+    except BaseException:  # pyo3's PanicException derives from BaseException
+        cuts = [m.end() for m in _FALLBACK_SPLIT.finditer(chunk)]
+        return list(zip([0, *cuts], [*cuts, len(chunk)], strict=True))
+
+
 def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """(start, end) of each sentence of text[start:end], trimmed; together they cover every letter."""
     chunk = text[start:end]
     raw: list[tuple[int, int]] = []
     # sentencex panics on a letter, a non-ASCII space and a full stop ("C\u00a0."): it gets the
     # chunk with such spaces as plain ones (one character for one, so offsets stay true).
-    for b in sentencex.get_sentence_boundaries("en", chunk.translate(_WIDE_SPACES)):
-        s, e = _strip(chunk, b["start_index"], b["end_index"])
+    for b_start, b_end in _boundaries(chunk.translate(_WIDE_SPACES)):
+        s, e = _strip(chunk, b_start, b_end)
         if s < e:
             raw.append((s, e))
     if not raw:

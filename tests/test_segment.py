@@ -153,3 +153,20 @@ def test_a_letter_a_wide_space_and_a_full_stop_do_not_crash_the_splitter(space):
     assert "".join(text[a:b] for a, b in spans).replace(" ", "").replace(space, "") == \
         text.replace(" ", "").replace(space, "")
     assert text[spans[-1][0]:spans[-1][1]] == "Water rose."
+
+
+def test_a_splitter_failure_falls_back_to_punctuation(monkeypatch):
+    from sidebyside import segment
+
+    class Panic(BaseException):  # what pyo3 raises when the Rust core panics
+        pass
+
+    def panics(lang, text):
+        raise Panic("byte index is not a char boundary")
+
+    monkeypatch.setattr(segment.sentencex, "get_sentence_boundaries", panics)
+    text = "The dam burst on Tuesday. “We ran,” she said. 1,500 people left!"
+    spans = sentence_spans(text, 0, len(text))
+    assert [text[a:b] for a, b in spans] == [
+        "The dam burst on Tuesday.", "“We ran,” she said.", "1,500 people left!",
+    ]
