@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
 import re
 import time
@@ -50,6 +51,25 @@ class Note:
     created: float = field(default_factory=time.time)
     updated: float = field(default_factory=time.time)
     deleted: bool = False
+
+
+def _mend(note: Note) -> None:
+    """Give a hand-edited note's fields their types back (its words are kept, never dropped)."""
+    if not isinstance(note.occurrence, int) or note.occurrence < 0:
+        note.occurrence = 0
+    if not isinstance(note.sentence, str):
+        note.sentence = ""
+    if not isinstance(note.status, str) or not note.status:
+        note.status = DEFAULT_STATUS
+    if not isinstance(note.note, str):
+        note.note = "" if note.note is None else json.dumps(note.note, ensure_ascii=False)
+    if not isinstance(note.id, str) or not note.id:
+        note.id = str(note.id) if note.id else uuid.uuid4().hex
+    for name in ("created", "updated"):
+        value = getattr(note, name)
+        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+            setattr(note, name, 0.0)
+    note.deleted = bool(note.deleted)
 
 
 def shared_file_mode() -> int:
@@ -104,6 +124,7 @@ class NoteStore:
                 note = Note(**{k: item[k] for k in Note.__dataclass_fields__ if k in item})
                 if not isinstance(note.file, str) or not isinstance(note.text, str):
                     raise ValueError("bad note")
+                _mend(note)
                 notes[note.id] = note
             return notes
         except (ValueError, TypeError, KeyError):

@@ -12,8 +12,17 @@ from . import __version__
 EXIT_BAD_INPUT = 2
 
 
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # one line and exit code 2, like every other bad input
+        self.exit(EXIT_BAD_INPUT, f"sidebyside: error: {_one_line(message)} (see sidebyside --help)\n")
+
+
+def _one_line(message: str) -> str:
+    return " ".join(message.split("\n")).replace("\r", " ")
+
+
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    p = _Parser(
         prog="sidebyside",
         description="Compare news documents about one event side by side: what they share, "
         "what only one source claims, and where their numbers disagree.",
@@ -57,7 +66,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _fail(message: str) -> int:
-    print(f"sidebyside: error: {message}", file=sys.stderr)
+    print(f"sidebyside: error: {_one_line(message)}", file=sys.stderr)
     return EXIT_BAD_INPUT
 
 
@@ -75,6 +84,8 @@ def main(argv: list[str] | None = None) -> int:
     min_score = MIN_SCORE if args.min_score is None else args.min_score
     if not 0.0 < min_score <= 1.0:
         return _fail("--min-score must be in (0, 1]")
+    if not 0 <= args.max_bytes <= 2**40:
+        return _fail("--max-bytes must be between 0 and 1 TB")
 
     if args.report:
         try:

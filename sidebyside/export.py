@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 
@@ -16,16 +17,19 @@ def render(comparison: Comparison, fmt: str) -> str:
     if fmt == "json":
         from .report import to_json
 
-        return to_json(comparison)
-    if fmt == "md":
+        text = to_json(comparison)
+    elif fmt == "md":
         from .report import to_markdown
 
-        return to_markdown(comparison)
-    if fmt == "html":
+        text = to_markdown(comparison)
+    elif fmt == "html":
         from .html_report import to_html
 
-        return to_html(comparison)
-    raise ValueError(f"unknown report format {fmt!r} (choose from {', '.join(FORMATS)})")
+        text = to_html(comparison)
+    else:
+        raise ValueError(f"unknown report format {fmt!r} (choose from {', '.join(FORMATS)})")
+    # A file name that is not UTF-8 reaches Python as lone surrogates; a report is UTF-8 text.
+    return text.encode("utf-8", "replace").decode("utf-8")
 
 
 def write_export(comparison: Comparison, fmt: str, path: str | os.PathLike) -> Path:
@@ -33,6 +37,9 @@ def write_export(comparison: Comparison, fmt: str, path: str | os.PathLike) -> P
     never sees half a report. Raises OSError when the folder cannot be written."""
     text = render(comparison, fmt)
     target = Path(path).expanduser()
+    if target.exists() and not target.is_file() and not target.is_dir():
+        # A device or a pipe (-o /dev/stdout): renaming over it would replace it with a file.
+        raise OSError(errno.EINVAL, "not a regular file (a report is written as a new file)")
     target.parent.mkdir(parents=True, exist_ok=True)
     write_text_atomic(target, text, mode=shared_file_mode())  # a report is for sharing
     return target

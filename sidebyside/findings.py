@@ -25,6 +25,8 @@ from .model import (
     Side,
 )
 
+MAX_NUMBER_PAIRS = 2_500  # 50 figures facing 50
+
 _SEVERITY = {VALUE: 4, UNIT: 3, DATE: 2, QUALIFIER: 1}
 
 
@@ -59,7 +61,11 @@ def _closeness(a: Quantity, b: Quantity) -> float:
 
 def _pairs(left: list[Quantity], right: list[Quantity]) -> list[tuple[Quantity, Quantity]]:
     """Quantities of two linked sentences that count the same thing, each used at most once,
-    best-matching pairs first (so "600 troops" pairs with "600 soldiers", not "15,000")."""
+    best-matching pairs first (so "600 troops" pairs with "600 soldiers", not "15,000").
+    Sentences with more figures than a claim holds (a pasted table in one "sentence") are not
+    paired: the pairing grows with the product of their counts."""
+    if len(left) * len(right) > MAX_NUMBER_PAIRS:
+        return []
     options = [
         (_closeness(a, b), i, j)
         for i, a in enumerate(left)

@@ -1682,11 +1682,21 @@ def _measure_unit(raw: str) -> str | None:
     return None
 
 
+_HUGE_RE = re.compile(r"\d[\d,.]{18,}")  # a run of digits no report states as a quantity
+
+
 def read_quantities(text: str) -> list[Quantity]:
     """Every quantity in one sentence, in order (see the module docstring for conventions)."""
     if not text or not _MAYBE_RE.search(text):
         return []
-    return _Reader(text).run()
+    # Digit runs of 19 characters and more (serial numbers, a pasted hash, "9" x 400) are not
+    # figures: masked, same length, so offsets stay true and no value overflows to infinity.
+    masked = _HUGE_RE.sub(lambda m: "x" * len(m.group()), text)
+    out = _Reader(masked).run()
+    if masked is not text:
+        for q in out:
+            q.text = text[q.start : q.end]
+    return [q for q in out if all(math.isfinite(v) for v in (q.value, q.low, q.high) if v is not None)]
 
 
 # ----------------------------------------------------------------------------------------------

@@ -150,3 +150,24 @@ def test_refresh_takes_in_another_instance_s_changes_and_only_then(folder, tmp_p
     assert theirs.refresh() is True and theirs.notes[n.id].note == "mine, later"
     theirs.delete(theirs.notes[n.id])
     assert mine.refresh() is True and mine.live() == []  # a deletion travels as a tombstone
+
+
+def test_hand_edited_fields_of_the_wrong_type_are_mended_not_fatal(folder, tmp_path):
+    c = compare_folder(folder)
+    s = find(c, "000", "some 600")
+    path = tmp_path / "notes.json"
+    from sidebyside.annotations import SCHEMA
+    from sidebyside.html_report import to_html
+    from sidebyside.text import normalized
+
+    path.write_text(json.dumps({"schema": SCHEMA, "notes": [
+        {"file": c.source("000").file, "text": normalized(s.text), "occurrence": -9,
+         "status": 5, "note": ["call", "them"], "created": "yesterday"},
+    ]}), encoding="utf-8")
+    store = NoteStore(path, str(folder))
+    notes = store.load()
+    assert len(notes) == 1 and not store.messages  # kept, not moved aside
+    [a] = anchor(c, notes)
+    assert a.target == s.id and not a.orphaned
+    assert "call" in a.note and isinstance(a.status, str)
+    assert "call" in to_html(c)

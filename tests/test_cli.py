@@ -133,3 +133,65 @@ def test_help_states_the_shipped_link_threshold(capsys):
     with pytest.raises(SystemExit):
         main(["--help"])
     assert f"default {MIN_SCORE}" in " ".join(capsys.readouterr().out.split())
+
+
+# ---------------------------------------------------------------- odd input (an edge-case sweep)
+STORY_A = "The council closed the bridge on Monday. About 12,000 drivers use it every day."
+STORY_B = "The bridge was closed by the council on Monday. Some 12,000 drivers cross it daily."
+
+
+def _two(tmp_path: Path, extra_a: str = "", extra_b: str = "") -> Path:
+    folder = tmp_path / "odd"
+    folder.mkdir()
+    (folder / "a.txt").write_text(STORY_A + extra_a, encoding="utf-8")
+    (folder / "b.txt").write_text(STORY_B + extra_b, encoding="utf-8")
+    return folder
+
+
+def test_absurdly_long_digit_runs_are_not_figures(tmp_path):
+    folder = _two(tmp_path, " Only " + "9" * 400 + " people came.",
+                  " It cost 1" + ",000" * 110 + " pounds, and " + "9" * 400 + ".5 percent more.")
+    for fmt in ("json", "md", "html"):
+        out = run_cli(str(folder), "--report", fmt)
+        assert out.returncode == 0, out.stderr
+    data = json.loads(run_cli(str(folder), "--report", "json").stdout,
+                      parse_constant=lambda c: pytest.fail(f"{c} in the JSON"))
+    assert {q["value"] for q in data["numbers"]} == {12000}
+
+
+def test_a_sentence_of_thousands_of_figures_is_read_without_pairing_them_all(tmp_path):
+    folder = _two(tmp_path, " " + "a 1 b 2 c 3 " * 3000, " " + "a 1 b 2 c 3 " * 3000)
+    out = run_cli(str(folder), "--report", "json")
+    assert out.returncode == 0, out.stderr
+    assert len(json.loads(out.stdout)["numbers"]) > 18000
+
+
+def test_bad_option_values_get_one_line(tmp_path):
+    folder = _two(tmp_path)
+    assert_bad_input(run_cli(str(folder), "--min-score", "abc"), "--min-score")
+    assert_bad_input(run_cli(str(folder), "--max-bytes", "9" * 30, "--report", "json"),
+                     "--max-bytes")
+    assert_bad_input(run_cli(str(tmp_path / "no\nsuch"), "--report", "json"), "not found")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_output_onto_a_device_or_pipe_is_refused_and_left_alone(tmp_path):
+    folder = _two(tmp_path)
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    assert_bad_input(run_cli(str(folder), "--report", "md", "-o", str(fifo)), "not a regular file")
+    assert fifo.is_fifo()
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="byte file names: Linux")
+def test_a_file_name_that_is_not_utf8_gives_a_utf8_report(tmp_path):
+    folder = _two(tmp_path)
+    os.rename(folder / "a.txt", os.path.join(os.fsencode(folder), b"caf\xe9.txt"))
+    out = subprocess.run([sys.executable, "-m", "sidebyside", str(folder), "--report", "json"],
+                         capture_output=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout.decode("utf-8"))
+    assert any(s["file"].startswith("caf") for s in data["sources"])
+    written = tmp_path / "report.html"
+    assert run_cli(str(folder), "--report", "html", "-o", str(written)).returncode == 0
+    written.read_text(encoding="utf-8")
