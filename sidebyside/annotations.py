@@ -128,6 +128,12 @@ class NoteStore:
                 notes[note.id] = note
             return notes
         except (ValueError, TypeError, KeyError):
+            if raw.strip() and not raw.lstrip("\ufeff \t\r\n").startswith("{"):
+                # Not JSON at all: another file given as --notes (an article, a report). Left
+                # exactly where it is; nothing is read from it or written to it.
+                raise StoreError(
+                    f"{self.path} is not a sidebyside notes file; give --notes a new file name"
+                ) from None
             stamp = time.strftime("%Y%m%d-%H%M%S")
             aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
             n = 1

@@ -171,3 +171,15 @@ def test_hand_edited_fields_of_the_wrong_type_are_mended_not_fatal(folder, tmp_p
     assert a.target == s.id and not a.orphaned
     assert "call" in a.note and isinstance(a.status, str)
     assert "call" in to_html(c)
+
+
+def test_a_file_that_is_not_a_store_at_all_is_refused_and_left_alone(tmp_path):
+    from sidebyside.annotations import StoreError
+
+    article = tmp_path / "article.txt"
+    article.write_text("The council closed the bridge on Monday.\n", encoding="utf-8")
+    store = NoteStore(article)
+    with pytest.raises(StoreError, match="not a sidebyside notes file"):
+        store.load()
+    assert article.read_text(encoding="utf-8") == "The council closed the bridge on Monday.\n"
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.endswith(".lock")) == ["article.txt"]
