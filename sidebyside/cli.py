@@ -116,8 +116,14 @@ def main(argv: list[str] | None = None) -> int:
         else:
             text = render(comparison, args.report)
             try:
-                sys.stdout.write(text)
-                sys.stdout.flush()
+                out = getattr(sys.stdout, "buffer", None)
+                if out is not None:  # a report is UTF-8 whatever the locale says
+                    sys.stdout.flush()
+                    out.write(text.encode("utf-8"))
+                    out.flush()
+                else:
+                    sys.stdout.write(text)
+                    sys.stdout.flush()
             except BrokenPipeError:
                 os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0

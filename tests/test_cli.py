@@ -195,3 +195,12 @@ def test_a_file_name_that_is_not_utf8_gives_a_utf8_report(tmp_path):
     written = tmp_path / "report.html"
     assert run_cli(str(folder), "--report", "html", "-o", str(written)).returncode == 0
     written.read_text(encoding="utf-8")
+
+
+def test_reports_are_utf8_whatever_the_locale(tmp_path):
+    folder = _two(tmp_path, " “Wir fahren nicht mehr”, sagte Müller — 北京.")
+    env = dict(os.environ, PYTHONIOENCODING="ascii", LC_ALL="C")
+    out = subprocess.run([sys.executable, "-m", "sidebyside", str(folder), "--report", "md"],
+                         capture_output=True, timeout=120, env=env)
+    assert out.returncode == 0, out.stderr
+    assert "Müller — 北京" in out.stdout.decode("utf-8")
