@@ -212,13 +212,3 @@ def prune(max_entries: int | None = None, max_bytes: int | None = None) -> None:
                 p.unlink()
             except OSError:
                 pass
-
-
-def clear() -> None:
-    """Remove every entry."""
-    try:
-        for p in cache_dir().iterdir():
-            if p.suffix == SUFFIX:
-                p.unlink(missing_ok=True)
-    except OSError:
-        pass

@@ -1691,9 +1691,10 @@ def read_quantities(text: str) -> list[Quantity]:
         return []
     # Digit runs of 19 characters and more (serial numbers, a pasted hash, "9" x 400) are not
     # figures: masked, same length, so offsets stay true and no value overflows to infinity.
-    masked = _HUGE_RE.sub(lambda m: "x" * len(m.group()), text)
-    out = _Reader(masked).run()
-    if masked is not text:
+    if not _HUGE_RE.search(text):
+        out = _Reader(text).run()
+    else:
+        out = _Reader(_HUGE_RE.sub(lambda m: "x" * len(m.group()), text)).run()
         for q in out:
             q.text = text[q.start : q.end]
     return [q for q in out if all(math.isfinite(v) for v in (q.value, q.low, q.high) if v is not None)]

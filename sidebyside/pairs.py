@@ -295,10 +295,10 @@ def accept(
     sc = np.concatenate([score, score])
     group = frm * (int(source.max()) + 1) + source[to]
     order = np.lexsort((to, -sc, group))
-    g = group[order]
-    start = np.searchsorted(g, g, side="left")
+    ranked = _rank_in_group(group[order])
+    start = np.arange(2 * m) - ranked  # where each one's group begins, in sorted order
     rank = np.empty(2 * m, dtype=np.int64)
-    rank[order] = np.arange(2 * m) - start
+    rank[order] = ranked
     best = np.empty(2 * m, dtype=np.float64)
     best[order] = sc[order][start]
     near = (rank < per_source) & (sc >= best * near_best)

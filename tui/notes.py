@@ -115,11 +115,9 @@ class NoteKeeper:
         return annotations
 
     def refresh(self) -> bool:
-        """Take in notes another instance saved meanwhile; True if any changed (re-anchored)."""
-        if self.comparison is None or self.errors or not self.store.refresh():
-            return False
-        self.reanchor()
-        return True
+        """Take in notes another instance saved meanwhile; True if any changed (the caller
+        re-anchors, as after every change)."""
+        return self.comparison is not None and not self.errors and self.store.refresh()
 
     def notes_on(self, sid: str) -> list[Note]:
         return list(self.by_sentence.get(sid, []))

@@ -485,6 +485,8 @@ class ExportDialog(ModalScreen[Path | None]):
             box.value = str(path.with_suffix("." + fmt))
 
     def action_export(self) -> None:
+        if self.writing is not None:
+            return  # one export at a time
         choice = self.query_one(FormatChoice)
         if choice.has_focus and choice._selected is not None:
             choice.action_choose(choice._selected)
@@ -496,8 +498,6 @@ class ExportDialog(ModalScreen[Path | None]):
         path = Path(raw).expanduser()
         if path.is_dir():
             path = path / self.default.with_suffix("." + fmt).name
-        if self.writing is not None:
-            return  # one export at a time
         # In a thread: a report of fifty sources takes seconds to render, and the UI stays live.
         self.writing = path
         self.query_one("#export-hint", Label).update(f"writing {path.name} …")
