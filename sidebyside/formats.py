@@ -30,7 +30,17 @@ class Extracted:
     encoding: str = ""  # how the text was obtained ("html", "pdf", "docx")
 
 
-def _missing(kind: str, extra: str) -> FormatError:
+def _missing(kind: str, extra: str, module: str, exc: ImportError) -> FormatError:
+    """Not installed, or installed but failing to import (a missing piece of its own): say which."""
+    import importlib.util
+
+    try:
+        present = importlib.util.find_spec(module) is not None
+    except (ImportError, ValueError):
+        present = False
+    if present:
+        reason = " ".join(str(exc).split())[:160] or type(exc).__name__
+        return FormatError(f"{kind} support is broken: {reason}")
     return FormatError(f'{kind} support is not installed (pip install "sidebyside[{extra}]")')
 
 
@@ -125,8 +135,8 @@ def _xml_blocks(el, out: list[str]) -> None:
 def read_html(data: bytes) -> Extracted:
     try:
         import trafilatura
-    except ImportError:
-        raise _missing("HTML", "html") from None
+    except ImportError as exc:
+        raise _missing("HTML", "html", "trafilatura", exc) from None
     result = None
     for recall in (False, True):
         try:
@@ -282,8 +292,8 @@ def _join(prev: str, nxt: str, hyphenated: set[str]) -> str:
 def read_pdf(data: bytes) -> Extracted:
     try:
         import pypdf
-    except ImportError:
-        raise _missing("PDF", "pdf") from None
+    except ImportError as exc:
+        raise _missing("PDF", "pdf", "pypdf", exc) from None
     try:
         reader = pypdf.PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
@@ -438,8 +448,8 @@ def read_docx(data: bytes) -> Extracted:
         import docx
         from docx.table import Table
         from docx.text.paragraph import Paragraph
-    except ImportError:
-        raise _missing("Word", "docx") from None
+    except ImportError as exc:
+        raise _missing("Word", "docx", "docx", exc) from None
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:

@@ -15,7 +15,7 @@ import pytest
 from sidebyside.engine import compare_folder, demo_folder
 
 ROOT = Path(__file__).resolve().parents[1]
-SEEDS = (ROOT.parent / "shared" / "seeds").resolve()
+SEEDS = (ROOT / "seeds").resolve()
 
 
 @pytest.fixture(scope="session")

@@ -123,7 +123,7 @@ CROSS_PAGE = (
 
 
 def write_pdf(path: Path, pages=PDF_PAGES, footer: str | None = FOOTER, title: str = PDF_TITLE):
-    fpdf = pytest.importorskip("fpdf")
+    import fpdf
     pdf = fpdf.FPDF(format="A4", unit="pt")
     pdf.core_fonts_encoding = "windows-1252"
     pdf.set_auto_page_break(False)
@@ -146,7 +146,7 @@ def write_pdf(path: Path, pages=PDF_PAGES, footer: str | None = FOOTER, title: s
 
 
 def write_scanned_pdf(path: Path):
-    fpdf = pytest.importorskip("fpdf")
+    import fpdf
     pdf = fpdf.FPDF()
     pdf.add_page()
     pdf.rect(20, 20, 100, 60, style="F")  # a picture of text has no text layer
@@ -157,7 +157,7 @@ DOCX_TITLE = "Ardle bridge closed after engineers spot cracks"
 
 
 def write_docx(path: Path, core_title: str | None = DOCX_TITLE):
-    docx = pytest.importorskip("docx")
+    import docx
     d = docx.Document()
     if core_title is not None:
         d.core_properties.title = core_title
@@ -232,7 +232,7 @@ def find(comparison, source_id: str, fragment: str):
 
 
 def test_html_article_only_becomes_sentences(tmp_path):
-    pytest.importorskip("trafilatura")
+    import trafilatura  # noqa: F401 - [test] installs it: fail, never skip
     (tmp_path / "courier.html").write_text(html_page(), encoding="utf-8")
     (tmp_path / "post.txt").write_text(TXT_STORY, encoding="utf-8", newline="")
     c = compare_folder(tmp_path)
@@ -256,7 +256,7 @@ def test_html_article_only_becomes_sentences(tmp_path):
 
 
 def test_html_metadata_is_kept_out_of_the_text(tmp_path):
-    pytest.importorskip("trafilatura")
+    import trafilatura  # noqa: F401 - [test] installs it: fail, never skip
     path = tmp_path / "courier.htm"
     path.write_text(html_page(), encoding="utf-8")
     doc = load_file(path, path.name)
@@ -273,7 +273,7 @@ def test_html_metadata_is_kept_out_of_the_text(tmp_path):
 
 
 def test_html_page_without_an_article_is_skipped(tmp_path):
-    pytest.importorskip("trafilatura")
+    import trafilatura  # noqa: F401 - [test] installs it: fail, never skip
     path = tmp_path / "empty.html"
     path.write_text("<html><head><title>x</title></head><body><nav>Home</nav></body></html>")
     skipped = load_file(path, path.name)
@@ -285,7 +285,7 @@ def test_html_page_without_an_article_is_skipped(tmp_path):
 
 
 def test_pdf_footer_is_boilerplate_and_a_sentence_runs_across_the_page_break(tmp_path):
-    pytest.importorskip("pypdf")
+    import pypdf  # noqa: F401 - [test] installs it: fail, never skip
     write_pdf(tmp_path / "ministry.pdf")
     (tmp_path / "post.txt").write_text(TXT_STORY, encoding="utf-8", newline="")
     c = compare_folder(tmp_path)
@@ -312,7 +312,7 @@ def test_pdf_footer_is_boilerplate_and_a_sentence_runs_across_the_page_break(tmp
 
 
 def test_pdf_reader_details(tmp_path):
-    pytest.importorskip("pypdf")
+    import pypdf  # noqa: F401 - [test] installs it: fail, never skip
     path = tmp_path / "release.pdf"
     write_pdf(path, title="")
     doc = load_file(path, path.name)
@@ -328,7 +328,7 @@ def test_pdf_reader_details(tmp_path):
 
 
 def test_pdf_header_repeated_with_page_numbers_is_flagged(tmp_path):
-    pytest.importorskip("pypdf")
+    import pypdf  # noqa: F401 - [test] installs it: fail, never skip
     pages = [
         [["Ardle Bridge Briefing, page 1 of 2"], ["The bridge was closed on Tuesday."]],
         [["Ardle Bridge Briefing, page 2 of 2"], ["Repairs will take six weeks."]],
@@ -350,7 +350,7 @@ def test_pdf_header_repeated_with_page_numbers_is_flagged(tmp_path):
 
 
 def test_pdf_list_items_and_hyphenated_compounds(tmp_path):
-    pytest.importorskip("pypdf")
+    import pypdf  # noqa: F401 - [test] installs it: fail, never skip
     pages = [
         [
             ["The ministry listed the work planned on the well-known crossing:"],
@@ -375,7 +375,7 @@ def test_pdf_list_items_and_hyphenated_compounds(tmp_path):
 
 
 def test_scanned_pdf_is_skipped(tmp_path):
-    pytest.importorskip("pypdf")
+    import pypdf  # noqa: F401 - [test] installs it: fail, never skip
     path = tmp_path / "scan.pdf"
     write_scanned_pdf(path)
     skipped = load_file(path, path.name)
@@ -384,7 +384,7 @@ def test_scanned_pdf_is_skipped(tmp_path):
 
 
 def test_broken_pdf_is_skipped(tmp_path):
-    pytest.importorskip("pypdf")
+    import pypdf  # noqa: F401 - [test] installs it: fail, never skip
     path = tmp_path / "broken.pdf"
     path.write_bytes(b"%PDF-1.4\n this is not really a pdf \n%%EOF")
     skipped = load_file(path, path.name)
@@ -396,7 +396,7 @@ def test_broken_pdf_is_skipped(tmp_path):
 
 
 def test_docx_paragraphs_title_and_lists(tmp_path):
-    pytest.importorskip("docx")
+    import docx  # noqa: F401 - [test] installs it: fail, never skip
     path = tmp_path / "wire.docx"
     write_docx(path)
     doc = load_file(path, path.name)
@@ -420,7 +420,7 @@ def test_docx_paragraphs_title_and_lists(tmp_path):
 
 
 def test_docx_title_from_the_first_title_paragraph(tmp_path):
-    pytest.importorskip("docx")
+    import docx  # noqa: F401 - [test] installs it: fail, never skip
     path = tmp_path / "wire.docx"
     write_docx(path, core_title="")
     doc = load_file(path, path.name)
@@ -428,7 +428,7 @@ def test_docx_title_from_the_first_title_paragraph(tmp_path):
 
 
 def test_docx_tables_are_read_row_by_row(tmp_path):
-    docx = pytest.importorskip("docx")
+    import docx
     d = docx.Document()
     d.add_paragraph("Bridge closures in the district this year, by the ministry's count.")
     table = d.add_table(rows=2, cols=2)
@@ -448,7 +448,7 @@ def test_docx_tables_are_read_row_by_row(tmp_path):
 
 
 def test_broken_docx_is_skipped(tmp_path):
-    pytest.importorskip("docx")
+    import docx  # noqa: F401 - [test] installs it: fail, never skip
     path = tmp_path / "broken.docx"
     path.write_bytes(b"PK\x03\x04 not a real zip")
     skipped = load_file(path, path.name)
@@ -468,8 +468,11 @@ def write_all(folder: Path) -> None:
 
 
 def test_mixed_folder_is_one_cluster(tmp_path):
-    for module in ("trafilatura", "pypdf", "docx"):
-        pytest.importorskip(module)
+    # [test] installs these: fail, never skip.
+    import docx  # noqa: F401
+    import pypdf  # noqa: F401
+    import trafilatura  # noqa: F401
+
     write_all(tmp_path)
     before = {p.name: (p.stat().st_size, p.stat().st_mtime_ns) for p in tmp_path.iterdir()}
     c = compare_folder(tmp_path)
@@ -494,8 +497,11 @@ def test_mixed_folder_is_one_cluster(tmp_path):
 
 
 def test_mixed_folder_report_from_the_command_line(tmp_path):
-    for module in ("trafilatura", "pypdf", "docx"):
-        pytest.importorskip(module)
+    # [test] installs these: fail, never skip.
+    import docx  # noqa: F401
+    import pypdf  # noqa: F401
+    import trafilatura  # noqa: F401
+
     write_all(tmp_path)
     result = subprocess.run(
         [sys.executable, "-m", "sidebyside", str(tmp_path), "--report", "json"],
@@ -527,6 +533,30 @@ def test_missing_extra_skips_the_file_naming_the_extra(tmp_path, monkeypatch, mo
     assert [d.file for d in docs] == ["a.txt"]
     assert [(s.file, s.reason) for s in skipped] == [
         (file, f'{kind} support is not installed (pip install "sidebyside[{extra}]")')
+    ]
+
+
+def test_installed_but_broken_extra_says_broken_with_the_reason(tmp_path, monkeypatch):
+    # trafilatura is installed ([test]) but its import fails, as it did when lxml split out its
+    # html-clean part: the file is skipped as "broken", with the reason, never "not installed".
+    import builtins
+
+    real_import = builtins.__import__
+
+    def failing(name, *args, **kwargs):
+        if name == "trafilatura":
+            raise ImportError("lxml.html.clean module is now a separate project lxml_html_clean")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.delitem(sys.modules, "trafilatura", raising=False)
+    monkeypatch.setattr(builtins, "__import__", failing)
+    (tmp_path / "a.html").write_bytes(b"<html><p>Some text here.</p></html>")
+    (tmp_path / "a.txt").write_text("The bridge was closed on Tuesday.")
+    docs, skipped = load_folder(tmp_path)
+    assert [d.file for d in docs] == ["a.txt"]
+    assert [(s.file, s.reason) for s in skipped] == [
+        ("a.html", "HTML support is broken: lxml.html.clean module is now a separate project "
+         "lxml_html_clean")
     ]
 
 

@@ -16,7 +16,7 @@ from widgets.detail import word_diff
 from widgets.grid import AlignedGrid
 from widgets.layout import MIN_COLUMN, build_layout, fit_count, wrap
 
-SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
 
 @pytest.fixture(autouse=True)

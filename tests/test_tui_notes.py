@@ -26,7 +26,7 @@ from widgets.grid import AlignedGrid
 from .test_tui import ready, screen_text
 
 ROOT = Path(__file__).resolve().parents[1]
-SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 SIZE = (160, 45)
 
 
