@@ -1,0 +1,231 @@
+"""Numeric disagreements measured against hand-labelled figure pairs from real news.
+
+    python -m benchmarks.figures_real [--split dev|test|all]
+
+Reads the labels in benchmarks/gold/figures_real.jsonl (how they were made: gold/FIGURES.md) and
+the articles they point into from ../shared/devdata (or $SIDEBYSIDE_DEVDATA); the articles are
+not in the repository. For every BASIL / ECB+ cluster a label refers to, the engine compares the
+folder; for every MRPC pair, the number reader and comparison run on its two sentences. Then:
+
+- precision: of the shown disagreement pairs that match a label, how many are labelled conflict
+  (shown pairs matching no label are listed, so they can be labelled);
+- recall: of the labelled conflicts, how many are shown;
+- not_a_quantity: labelled datelines, timestamps and designations the reader reads as quantities.
+
+A shown disagreement with several sides counts as one pair per two sides from different sources
+whose readings differ (value, hedge or unit). A shown pair matches a label when both figures'
+character spans overlap the labelled spans (in either order).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import sys
+from itertools import combinations
+from pathlib import Path
+
+GOLD = Path(__file__).resolve().parent / "gold" / "figures_real.jsonl"
+DEVDATA = Path(os.environ.get("SIDEBYSIDE_DEVDATA") or Path(__file__).resolve().parents[2] / "shared" / "devdata")
+
+# A span: (where, start, end); where is ("basil", cluster, file) or ("mrpc", pair_index, sentence).
+
+
+def load_gold(split: str = "all") -> list[dict]:
+    with open(GOLD, encoding="utf-8") as f:
+        items = [json.loads(line) for line in f if line.strip()]
+    return [i for i in items if split == "all" or i["split"] == split]
+
+
+def _span(item: dict, side: str) -> tuple:
+    s = item[side]
+    if item["corpus"] == "mrpc":
+        return (("mrpc", s["pair_index"], s["sentence"]), s["start"], s["end"])
+    return ((item["corpus"], s["cluster"], s["file"]), s["start"], s["end"])
+
+
+def _overlaps(a: tuple, b: tuple) -> bool:
+    return a[0] == b[0] and a[1] < b[2] and b[1] < a[2]
+
+
+def _file_span(comparison, sentence_id: str, start: int, end: int, text: str) -> tuple[str, int, int]:
+    """A span in a sentence's display text -> the source file name and offsets into the file."""
+    s = comparison.sentence(sentence_id)
+    src = comparison.source(s.source)
+    raw = src.text[s.start : s.end]
+    if raw == s.text:
+        return src.file, s.start + start, s.start + end
+    i = raw.find(text)  # display text folds whitespace; the figure itself is usually unchanged
+    return (src.file, s.start + i, s.start + i + len(text)) if i >= 0 else (src.file, s.start, s.end)
+
+
+def _cluster_run(corpus: str, cluster: str) -> tuple[list, list]:
+    """Shown disagreement pairs and every quantity read, as spans, for one cluster folder."""
+    from sidebyside.engine import compare_folder
+
+    c = compare_folder(DEVDATA / corpus / "clusters" / cluster, use_cache=False)
+    where = lambda file: (corpus, cluster, file)  # noqa: E731
+    pairs = []
+    for d in c.disagreements:
+        for x, y in combinations(d.sides, 2):
+            if x.source == y.source or (x.value, x.qualifier, x.unit) == (y.value, y.qualifier, y.unit):
+                continue
+            fx = _file_span(c, x.sentence, x.start, x.end, x.text)
+            fy = _file_span(c, y.sentence, y.start, y.end, y.text)
+            pairs.append({
+                "a": (where(fx[0]), fx[1], fx[2]), "b": (where(fy[0]), fy[1], fy[2]),
+                "texts": (x.text, y.text), "kind": d.kind,
+            })
+    read = []
+    for s in c.all_sentences():
+        for q in s.numbers:
+            f = _file_span(c, s.id, q.start, q.end, q.text)
+            read.append(((where(f[0]), f[1], f[2]), q.kind, q.text))
+    return pairs, read
+
+
+def _mrpc_sentences() -> dict[int, tuple[str, str]]:
+    with open(DEVDATA / "mrpc" / "mrpc_train.tsv", encoding="utf-8") as f:
+        rows = csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
+        return {int(r["pair_index"]): (r["sentence1"], r["sentence2"]) for r in rows}
+
+
+def _mrpc_run(index: int, s1: str, s2: str) -> tuple[list, list]:
+    """The number comparison on one MRPC pair: the engine's pairing of two linked sentences."""
+    from sidebyside import numbers as N
+
+    try:
+        from sidebyside.findings import _pairs
+    except ImportError:  # pairing moved: fall back to every pair counting the same thing
+        def _pairs(left, right):
+            return [(a, b) for a in left for b in right if N.same_thing(a, b)]
+    q1, q2 = N.read_quantities(s1), N.read_quantities(s2)
+    w1, w2 = ("mrpc", index, "sentence1"), ("mrpc", index, "sentence2")
+    pairs = [
+        {"a": (w1, a.start, a.end), "b": (w2, b.start, b.end), "texts": (a.text, b.text), "kind": verdict}
+        for a, b in _pairs(q1, q2)
+        if (verdict := N.compare(a, b))
+    ]
+    read = [((w1, q.start, q.end), q.kind, q.text) for q in q1] + [((w2, q.start, q.end), q.kind, q.text) for q in q2]
+    return pairs, read
+
+
+def _best_label(pair: dict, labels: list[dict]) -> dict | None:
+    best, best_overlap = None, 0
+    for item in labels:
+        if "b" not in item:
+            continue
+        la, lb = _span(item, "a"), _span(item, "b")
+        for x, y in ((la, lb), (lb, la)):
+            if _overlaps(pair["a"], x) and _overlaps(pair["b"], y):
+                ov = min(pair["a"][2], x[2]) - max(pair["a"][1], x[1]) + min(pair["b"][2], y[2]) - max(pair["b"][1], y[1])
+                if ov > best_overlap:
+                    best, best_overlap = item, ov
+    return best
+
+
+def evaluate(split: str = "dev") -> dict:
+    """Precision, recall and not-a-quantity reads of the engine on the labelled pairs of `split`
+    ("dev", "test" or "all"). Raises FileNotFoundError when the devdata folder is missing."""
+    if not DEVDATA.is_dir():
+        raise FileNotFoundError(f"devdata not found at {DEVDATA} (set SIDEBYSIDE_DEVDATA)")
+    items = load_gold(split)
+    shown, read = [], []
+    for corpus, cluster in sorted({(i["corpus"], i["cluster"]) for i in items if i["corpus"] != "mrpc"}):
+        p, r = _cluster_run(corpus, cluster)
+        shown += p
+        read += r
+    mrpc_indices = sorted({i["pair_index"] for i in items if i["corpus"] == "mrpc"})
+    if mrpc_indices:
+        sentences = _mrpc_sentences()
+        for index in mrpc_indices:
+            p, r = _mrpc_run(index, *sentences[index])
+            shown += p
+            read += r
+
+    matched, unmatched, shown_ids = [], [], set()
+    for pair in shown:
+        label = _best_label(pair, items)
+        if label is None:
+            unmatched.append(pair)
+        else:
+            matched.append((pair, label))
+            shown_ids.add(label["id"])
+    true_shown = [m for m in matched if m[1]["label"] == "conflict"]
+    conflicts = [i for i in items if i["label"] == "conflict"]
+    missed = [i for i in conflicts if i["id"] not in shown_ids]
+
+    naq = [i for i in items if i["kind"] == "not_a_quantity"]
+    naq_read = []
+    for item in naq:
+        spans = [_span(item, side) for side in ("a", "b") if side in item]
+        hits = [(q, kind) for span in spans for (q, kind, _) in read
+                if _overlaps(q, span) and kind not in item.get("read_ok", [])]
+        if hits:
+            naq_read.append((item, [t for (q, kind, t) in read if any(_overlaps(q, s) for s in spans)]))
+
+    def ratio(a: int, b: int) -> float | None:
+        return a / b if b else None
+
+    return {
+        "split": split,
+        "items": len(items),
+        "shown_pairs": len(shown),
+        "shown_matched": len(matched),
+        "shown_true": len(true_shown),
+        "precision": ratio(len(true_shown), len(matched)),
+        "false_shown": [(p, label) for p, label in matched if label["label"] != "conflict"],
+        "unmatched": unmatched,
+        "conflicts": len(conflicts),
+        "recalled": len(conflicts) - len(missed),
+        "recall": ratio(len(conflicts) - len(missed), len(conflicts)),
+        "missed": missed,
+        "not_a_quantity": len(naq),
+        "not_a_quantity_read": naq_read,
+    }
+
+
+def _where(span: tuple) -> str:
+    (corpus, cluster, file), start, end = span
+    return f"{corpus}:{cluster}/{file}[{start}:{end}]"
+
+
+def _pct(x: float | None) -> str:
+    return "n/a" if x is None else f"{100 * x:.0f}%"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--split", choices=("dev", "test", "all"), default="dev")
+    ap.add_argument("-v", "--verbose", action="store_true", help="also list false and missed conflicts")
+    args = ap.parse_args(argv)
+    try:
+        r = evaluate(args.split)
+    except FileNotFoundError as e:
+        print(f"figures_real: {e}", file=sys.stderr)
+        return 2
+    print(f"figure pairs ({r['split']}): {r['items']} labelled, {r['shown_pairs']} disagreement pairs shown")
+    print(f"precision: {_pct(r['precision'])} ({r['shown_true']} of {r['shown_matched']} shown pairs that match a label are real conflicts)")
+    print(f"recall:    {_pct(r['recall'])} ({r['recalled']} of {r['conflicts']} labelled conflicts shown)")
+    print(f"not_a_quantity read as quantities: {len(r['not_a_quantity_read'])} of {r['not_a_quantity']}")
+    if r["unmatched"]:
+        print(f"\nshown pairs matching no label ({len(r['unmatched'])}), to be labelled:")
+        for p in r["unmatched"]:
+            print(f"  {p['kind']}: {p['texts'][0]!r} {_where(p['a'])} vs {p['texts'][1]!r} {_where(p['b'])}")
+    if args.verbose:
+        print("\nshown but labelled no_conflict:")
+        for p, label in r["false_shown"]:
+            print(f"  {label['id']} {label['kind']}: {p['texts'][0]!r} vs {p['texts'][1]!r} -- {label['why']}")
+        print("\nlabelled conflicts not shown:")
+        for i in r["missed"]:
+            print(f"  {i['id']} {i['kind']}: {i['a']['text']!r} vs {i['b']['text']!r} -- {i['why']}")
+        print("\nnot_a_quantity read as quantities:")
+        for i, texts in r["not_a_quantity_read"]:
+            print(f"  {i['id']}: {i['a']['text']!r} read as {texts} -- {i['why']}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
