@@ -12,13 +12,13 @@ import gc
 from collections.abc import Iterable
 from pathlib import Path
 
-from textual import on
+from textual import events, on
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Label, ProgressBar, Static
+from textual.widgets import Input, Label, ProgressBar, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from sidebyside.annotations import DEFAULT_STATUS
@@ -27,11 +27,13 @@ from sidebyside.load import DEFAULT_MAX_BYTES, InputError
 from sidebyside.match import MIN_SCORE
 from sidebyside.model import SHARED, Comparison
 from widgets.detail import status_line
+from widgets.footer import KeyFooter
 from widgets.grid import AlignedGrid
 from widgets.layout import fit_count
 from widgets.panes import OverviewStrip, PaneHeaders
 
 from .bindings import KeyHelp, describe
+from .keyhold import KeyHold
 from .notes import Change, NoteError, NoteKeeper
 from .screens import (
     DetailScreen,
@@ -68,7 +70,7 @@ class SearchInput(Input):
         self.post_message(self.Cancelled())
 
 
-class SideBySideApp(App[int]):
+class SideBySideApp(KeyHold, App[int]):
     """sidebyside FOLDER: see what every source says, what only one claims, where numbers differ."""
 
     CSS_PATH = "app.tcss"
@@ -121,11 +123,27 @@ class SideBySideApp(App[int]):
             yield Label(f"Comparing the documents in {self._folder_label()[1]} …", id="loading-what")
             yield Label("Starting", id="stage")
             yield ProgressBar(total=100, show_eta=False, id="progress")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
-        # Paint the loading screen first, then start the engine.
+        # Paint the loading screen first, then start the engine. Keys typed meanwhile are held
+        # and delivered once the comparison shows (tui/keyhold.py).
+        self.hold()
         self.call_after_refresh(self._start)
+
+    async def on_event(self, event: events.Event) -> None:
+        if self.should_hold(event):
+            if not (self.comparison is None and isinstance(event, events.Key)
+                    and event.key == "q" and not self._held):
+                self._held.append(event)
+                return
+        await super().on_event(event)
+
+    def push_screen(self, screen, *args, **kwargs):
+        """Every dialog of ours calls `release` once its input has focus: hold keys till then."""
+        if getattr(screen, "RELEASES_KEYS", False):
+            self.hold()
+        return super().push_screen(screen, *args, **kwargs)
 
     def on_unmount(self) -> None:
         gc.unfreeze()  # see show_comparison: what was frozen is ordinary garbage again
@@ -188,7 +206,7 @@ class SideBySideApp(App[int]):
             id="main",
         )
         loading = self.query("#loading")
-        await self.mount(main, before=self.query_one(Footer))
+        await self.mount(main, before=self.query_one(KeyFooter))
         await loading.remove()
         self.watch(grid, "scroll_y", lambda *_: overview.refresh(), init=False)
         self._compact()
@@ -198,6 +216,7 @@ class SideBySideApp(App[int]):
         self.refresh_bindings()
         self._report_store()
         self.set_interval(self.NOTES_POLL, self._poll_notes, name="notes")
+        self.release()  # keys typed while loading, now that there is somewhere for them to go
         # The comparison's objects (hundreds of thousands on a big folder) live as long as the
         # app: out of the cyclic collector's sight, its full passes stop pausing the UI.
         gc.freeze()

@@ -12,7 +12,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, ScreenResultType
 from textual.widgets import Input, Label, OptionList, RadioButton, RadioSet, SelectionList, Static
 from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
@@ -28,7 +28,21 @@ from .bindings import KeyHelp
 from .notes import Change, NoteError, NoteKeeper, short
 
 
-class DetailScreen(ModalScreen[None]):
+class Dialog(ModalScreen[ScreenResultType]):
+    """A modal screen of ours: keys typed while it opens are held by the app and delivered once
+    its own on_mount has put the focus where typing belongs (tui/keyhold.py)."""
+
+    RELEASES_KEYS = True
+
+    def on_mount(self) -> None:
+        # Textual runs this after the subclass's on_mount, whose focus() is itself deferred
+        # through call_later: the release, also through call_later, comes after it.
+        release = getattr(self.app, "release", None)
+        if release is not None:
+            release()
+
+
+class DetailScreen(Dialog[None]):
     """Everything about one sentence; escape closes; a annotates it, m cycles its note status."""
 
     BINDINGS = [
@@ -73,7 +87,7 @@ class DetailScreen(ModalScreen[None]):
         self.query_one("#detail-scroll", VerticalScroll).scroll_relative(y=step * 2, animate=False)
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Dialog[None]):
     """Every binding, with what it does."""
 
     BINDINGS = [Binding("escape,q,question_mark", "close", "Close")]
@@ -115,7 +129,7 @@ class HelpScreen(ModalScreen[None]):
         self.dismiss(None)
 
 
-class SourcePicker(ModalScreen[list[str] | None]):
+class SourcePicker(Dialog[list[str] | None]):
     """Pick which sources show as panes (space toggles; enter or v applies; esc cancels)."""
 
     BINDINGS = [
@@ -242,7 +256,7 @@ class NoteResult:
     failed: bool = False  # a save was tried and failed: the caller keeps the text as a draft
 
 
-class NoteDialog(ModalScreen[NoteResult]):
+class NoteDialog(Dialog[NoteResult]):
     """A note and its status for one sentence: enter saves, esc cancels, tab reaches the status."""
 
     BINDINGS = [
@@ -300,6 +314,14 @@ class NoteDialog(ModalScreen[NoteResult]):
         return self.query_one(NoteStatusChoice).value
 
     def action_save(self) -> None:
+        # enter is a priority binding: it runs in the app's task, possibly before the input has
+        # taken the keys typed just before it (a burst, a paste). Save from the input's own
+        # queue, after every key already sent to it.
+        self.query_one("#note-text", Input).call_later(self._save_now)
+
+    def _save_now(self) -> None:
+        if not self.is_attached or self.app.screen is not self:
+            return  # closed meanwhile (a second enter, esc)
         choice = self.query_one(NoteStatusChoice)
         if choice.has_focus and choice._selected is not None:  # enter on a highlighted status
             choice.action_choose(choice._selected)
@@ -320,7 +342,7 @@ class NoteDialog(ModalScreen[NoteResult]):
         self.dismiss(NoteResult(False, self.text, self.status, failed=self.failed))
 
 
-class NotesScreen(ModalScreen[str | None]):
+class NotesScreen(Dialog[str | None]):
     """Every note: on a sentence (enter goes there) or orphaned (its sentence is gone)."""
 
     BINDINGS = [
@@ -453,7 +475,7 @@ class FormatChoice(Choice):
 HINT = "enter writes · esc cancels · tab: path · arrows: format"
 
 
-class ExportDialog(ModalScreen[Path | None]):
+class ExportDialog(Dialog[Path | None]):
     """Export the findings and notes: pick a format, check the path, enter writes."""
 
     BINDINGS = [
@@ -485,7 +507,11 @@ class ExportDialog(ModalScreen[Path | None]):
             box.value = str(path.with_suffix("." + fmt))
 
     def action_export(self) -> None:
-        if self.writing is not None:
+        # As in the note dialog: after every key already sent to the path box.
+        self.query_one("#export-path", Input).call_later(self._export_now)
+
+    def _export_now(self) -> None:
+        if self.writing is not None or not self.is_attached or self.app.screen is not self:
             return  # one export at a time
         choice = self.query_one(FormatChoice)
         if choice.has_focus and choice._selected is not None:
