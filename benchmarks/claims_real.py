@@ -1,0 +1,300 @@
+"""Matching quality on real news: the hand-labelled same-claim set of BASIL clusters, and MRPC.
+
+    python -m benchmarks.claims_real                 # dev split (the one to tune on)
+    python -m benchmarks.claims_real --split test    # held out: report only, never tune on it
+    python -m benchmarks.claims_real --split all --errors
+
+The labels (benchmarks/gold/claims_real.jsonl, how they were made: benchmarks/gold/CLAIMS.md) hold
+only locators (file, BASIL paragraph and sentence index, character span), never article text; the
+articles are read from the team's dev data (SIDEBYSIDE_DEVDATA, default /work/shared/devdata).
+
+Each referenced cluster runs through the whole engine (compare_folder), lexical and, if the
+semantic extra is available, semantic too. Engine sentences are mapped to labelled sentences by
+character-span overlap; a labelled pair counts as linked when an engine sentence overlapping one
+side links to an engine sentence overlapping the other. Printed:
+- recall: share of `same` pairs linked (target >= 0.85); `partly` pairs linked, for information;
+- false-link rate: share of `event`/`unrelated` pairs linked (target <= 0.10);
+- unique but reported elsewhere: share of the sentences the engine marks unique, in clusters
+  labelled exhaustively, that have a `same`/`partly` label with another outlet (target <= 0.05);
+- MRPC train: ROC AUC of the link score (paraphrase vs not) and share of paraphrase pairs linked
+  (target >= 0.95), each pair scored and matched inside a folder of MRPC_FOLDER pairs;
+- two unrelated clusters in one folder: share of links that cross (target <= 1%).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import shutil
+import sys
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+
+from benchmarks.quality import auc, semantic_mode
+from sidebyside import match as M
+from sidebyside import semantic
+from sidebyside.engine import compare_folder
+from sidebyside.model import Sentence, Source
+
+GOLD = Path(__file__).resolve().parent / "gold" / "claims_real.jsonl"
+DEVDATA = Path(os.environ.get("SIDEBYSIDE_DEVDATA", "/work/shared/devdata"))
+NEGATIVE = ("event", "unrelated")
+REPORTED = ("same", "partly")
+MRPC_FOLDER = 50  # MRPC pairs matched together as one folder (term weights come from the folder)
+TARGETS = {"recall_same": (">=", 0.85), "false_link_rate": ("<=", 0.10),
+           "unique_reported": ("<=", 0.05), "mrpc_auc": (">=", 0.75),
+           "mrpc_linked": (">=", 0.95), "cross_share": ("<=", 0.01)}
+
+
+# --------------------------------------------------------------------------- data
+
+
+def load_gold(split: str = "dev") -> tuple[dict, list[dict]]:
+    """(header, labelled pairs of `split`: dev | test | all)."""
+    header: dict = {}
+    rows: list[dict] = []
+    for line in GOLD.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        obj = json.loads(line)
+        if obj.get("header"):
+            header = obj
+        elif split == "all" or obj["split"] == split:
+            rows.append(obj)
+    return header, rows
+
+
+def _key(side: dict) -> tuple[str, int, int]:
+    return (side["file"], side["start"], side["end"])
+
+
+def _cluster_run(cluster: str, sides: set[tuple[str, int, int]]):
+    """Run the engine on one cluster; map each labelled side to the engine sentences it overlaps."""
+    c = compare_folder(DEVDATA / "basil" / "clusters" / cluster, use_cache=False)
+    file_of = {s.id: s.file for s in c.sources}
+    overlap: dict[tuple[str, int, int], set[str]] = defaultdict(set)
+    by_file: dict[str, list[tuple[str, int, int]]] = defaultdict(list)
+    for k in sides:
+        by_file[k[0]].append(k)
+    for s in c.all_sentences():
+        for k in by_file.get(file_of[s.source], ()):
+            if k[1] < s.end and s.start < k[2]:
+                overlap[k].add(s.id)
+    return c, file_of, overlap
+
+
+# --------------------------------------------------------------------------- BASIL
+
+
+def _wider(s: Sentence, side: dict) -> bool:
+    """The engine sentence spans more than the labelled (BASIL) sentence: it merged a neighbour."""
+    return s.start < side["start"] - 2 or s.end > side["end"] + 2
+
+
+def evaluate_clusters(rows: list[dict], exhaustive: set[str]) -> dict:
+    by_cluster: dict[str, list[dict]] = defaultdict(list)
+    for r in rows:
+        by_cluster[r["cluster"]].append(r)
+    counts = {lab: [0, 0] for lab in ("same", "partly", "event", "unrelated")}  # linked, total
+    missed, false_links = [], []
+    merged_false = 0  # false links made only through an engine sentence wider than the labelled one
+    uniq = uniq_reported = 0
+    uniq_examples: list[str] = []
+    for cluster, rs in sorted(by_cluster.items()):
+        sides = {_key(r[x]) for r in rs for x in ("a", "b")}
+        c, file_of, overlap = _cluster_run(cluster, sides)
+        linked_ids = {frozenset((s.id, ln.to)) for s in c.all_sentences() for ln in s.links}
+        for r in rs:
+            xa, xb = overlap[_key(r["a"])], overlap[_key(r["b"])]
+            via = [(x, y) for x in xa for y in xb if frozenset((x, y)) in linked_ids]
+            linked = bool(via)
+            counts[r["label"]][0] += linked
+            counts[r["label"]][1] += 1
+            if r["label"] == "same" and not linked:
+                missed.append(r)
+            if r["label"] in NEGATIVE and linked:
+                false_links.append(r)
+                spans = {**{x: r["a"] for x in xa}, **{y: r["b"] for y in xb}}
+                merged_false += all(_wider(c.sentence(x), spans[x]) or _wider(c.sentence(y), spans[y])
+                                    for x, y in via)
+        if cluster not in exhaustive:
+            continue
+        # Sentences labelled as reported by another outlet (same or partly), by labelled side.
+        reported = {_key(r[x]) for r in rs if r["label"] in REPORTED for x in ("a", "b")}
+        for s in c.all_sentences():
+            if s.status != "unique" or not s.claim:
+                continue
+            uniq += 1
+            hit = [k for k in reported if k[0] == file_of[s.source] and k[1] < s.end and s.start < k[2]]
+            if hit:
+                uniq_reported += 1
+                uniq_examples.append(f"{cluster} {file_of[s.source]} {s.text[:70]!r}")
+    share = {lab: (v[0] / v[1] if v[1] else None) for lab, v in counts.items()}
+    neg_linked = sum(counts[lab][0] for lab in NEGATIVE)
+    neg_total = sum(counts[lab][1] for lab in NEGATIVE)
+    pos_linked = counts["same"][0] + counts["partly"][0]
+    return {
+        "counts": counts,
+        "recall_same": share["same"],
+        "linked_partly": share["partly"],
+        "false_link_rate": neg_linked / neg_total if neg_total else None,
+        "false_via_merged": merged_false,
+        "precision_labelled": pos_linked / (pos_linked + neg_linked) if pos_linked + neg_linked else None,
+        "unique": uniq,
+        "unique_reported_n": uniq_reported,
+        "unique_reported": uniq_reported / uniq if uniq else None,
+        "unique_examples": uniq_examples,
+        "missed": [r["id"] for r in missed],
+        "false_links": [f"{r['id']} ({r['label']})" for r in false_links],
+        "clusters": sorted(by_cluster),
+    }
+
+
+def mixed_clusters(clusters: list[str]) -> dict:
+    """Each cluster's files together with the next cluster's in one folder: links that cross."""
+    total = cross = 0
+    root = DEVDATA / "basil" / "clusters"
+    for a, b in zip(clusters, clusters[1:] + clusters[:1], strict=True):
+        if a == b:
+            continue
+        with tempfile.TemporaryDirectory() as tmp:
+            for d in (a, b):
+                for f in (root / d).iterdir():
+                    shutil.copy(f, Path(tmp) / f"{d}-{f.name}")
+            c = compare_folder(tmp, use_cache=False)
+            story = {s.id: c.source(s.source).file.split("-")[0] for s in c.all_sentences()}
+            for s in c.all_sentences():
+                for link in s.links:
+                    if s.id < link.to:
+                        total += 1
+                        cross += story[s.id] != story[link.to]
+    return {"links": total, "cross": cross, "cross_share": cross / total if total else 0.0}
+
+
+# --------------------------------------------------------------------------- MRPC
+
+
+def _mrpc_rows() -> list[dict]:
+    with open(DEVDATA / "mrpc" / "mrpc_train.tsv", encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def _source(sid: str, texts: list[str]) -> Source:
+    text, sents = "", []
+    for k, t in enumerate(texts):
+        start = len(text)
+        text += t
+        sents.append(Sentence(f"{sid}:{k}", sid, k, k, t, start, len(text)))
+        text += "\n\n"
+    return Source(sid, f"{sid}.txt", "", sid, text, sentences=sents)
+
+
+def evaluate_mrpc() -> dict:
+    """AUC of the pair score and share of paraphrases linked, folders of MRPC_FOLDER pairs."""
+    rows = _mrpc_rows()
+    pos, neg = [], []
+    linked_pos = 0
+    for i in range(0, len(rows), MRPC_FOLDER):
+        chunk = rows[i : i + MRPC_FOLDER]
+        sources = [_source("a", [r["sentence1"] for r in chunk]), _source("b", [r["sentence2"] for r in chunk])]
+        pairs = [(f"a:{k}", f"b:{k}") for k in range(len(chunk))]
+        scores = M.score_pairs(sources, pairs)
+        M.match(sources)
+        links = {frozenset((s.id, ln.to)) for src in sources for s in src.sentences for ln in s.links}
+        for r, (x, y), sc in zip(chunk, pairs, scores, strict=True):
+            if r["label_paraphrase"] == "1":
+                pos.append(sc)
+                linked_pos += frozenset((x, y)) in links
+            else:
+                neg.append(sc)
+    return {"mrpc_auc": auc(pos, neg), "mrpc_linked": linked_pos / len(pos) if pos else None,
+            "mrpc_pairs": len(rows), "mrpc_paraphrases": len(pos),
+            "mrpc_above_threshold": sum(1 for s in pos if s >= M.MIN_SCORE) / len(pos) if pos else None}
+
+
+# --------------------------------------------------------------------------- all
+
+
+def evaluate(split: str = "dev", semantic_on: bool = False, mrpc: bool = True, mixed: bool = True) -> dict:
+    """Everything this harness measures on one split, as one dict."""
+    header, rows = load_gold(split)
+    exhaustive = set(header.get("exhaustive", []))
+    with semantic_mode(semantic_on):
+        out = evaluate_clusters(rows, exhaustive)
+        out["pairs"] = len(rows)
+        out["exhaustive"] = sorted(exhaustive & set(out["clusters"]))
+        if mixed:
+            out.update(mixed_clusters(out["clusters"]))
+        if mrpc:
+            out.update(evaluate_mrpc())
+        out["semantic_used"] = M.last_run.semantic
+    return out
+
+
+def _f(x: float | None) -> str:
+    return "  -  " if x is None else f"{x:5.3f}"
+
+
+def _verdict(name: str, x: float | None) -> str:
+    op, t = TARGETS[name]
+    if x is None:
+        return ""
+    ok = x >= t if op == ">=" else x <= t
+    return f"  (target {op} {t:g}: {'ok' if ok else 'MISSED'})"
+
+
+def report(res: dict, label: str) -> str:
+    c = res["counts"]
+    lines = [
+        f"[{label}] {res['pairs']} labelled pairs in {len(res['clusters'])} clusters "
+        f"(same {c['same'][1]}, partly {c['partly'][1]}, event {c['event'][1]}, unrelated {c['unrelated'][1]})",
+        f"  same-claim pairs linked       {_f(res['recall_same'])}  ({c['same'][0]}/{c['same'][1]})"
+        + _verdict("recall_same", res["recall_same"]),
+        f"  partly pairs linked           {_f(res['linked_partly'])}  ({c['partly'][0]}/{c['partly'][1]})",
+        f"  false-link rate (event/unrel.) {_f(res['false_link_rate'])}  "
+        f"({c['event'][0] + c['unrelated'][0]}/{c['event'][1] + c['unrelated'][1]})"
+        + _verdict("false_link_rate", res["false_link_rate"])
+        + f"; {res['false_via_merged']} only via an engine sentence that merges neighbours",
+        f"  precision on labelled links   {_f(res['precision_labelled'])}  (linked same+partly / all linked)",
+        f"  unique but reported elsewhere {_f(res['unique_reported'])}  ({res['unique_reported_n']}/{res['unique']} "
+        f"unique sentences, exhaustive clusters: {', '.join(res['exhaustive']) or 'none'})"
+        + _verdict("unique_reported", res["unique_reported"]),
+    ]
+    if "cross_share" in res:
+        lines.append(f"  two clusters in one folder    {_f(res['cross_share'])}  ({res['cross']}/{res['links']} links cross)"
+                     + _verdict("cross_share", res["cross_share"]))
+    if "mrpc_auc" in res:
+        lines.append(f"  MRPC train AUC                {_f(res['mrpc_auc'])}  ({res['mrpc_pairs']} pairs)"
+                     + _verdict("mrpc_auc", res["mrpc_auc"]))
+        lines.append(f"  MRPC paraphrases linked       {_f(res['mrpc_linked'])}  (score >= MIN_SCORE: "
+                     f"{_f(res['mrpc_above_threshold'])})" + _verdict("mrpc_linked", res["mrpc_linked"]))
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m benchmarks.claims_real")
+    ap.add_argument("--split", choices=("dev", "test", "all"), default="dev")
+    ap.add_argument("--errors", action="store_true", help="list missed same-claim pairs and false links")
+    ap.add_argument("--no-mrpc", action="store_true")
+    args = ap.parse_args(argv)
+    if not (DEVDATA / "basil" / "sentences.tsv").is_file():
+        print(f"dev data not found at {DEVDATA} (set SIDEBYSIDE_DEVDATA)")
+        return 2
+    modes = [("lexical", False)] + ([("semantic", True)] if semantic.available() else [])
+    if len(modes) == 1:
+        print("semantic extra not available: lexical only")
+    for label, on in modes:
+        res = evaluate(args.split, semantic_on=on, mrpc=not args.no_mrpc)
+        print(report(res, f"{label}, {args.split}"))
+        if args.errors:
+            print("  missed same-claim pairs:", *res["missed"], sep="\n    ")
+            print("  false links:", *res["false_links"], sep="\n    ")
+            print("  unique but reported elsewhere:", *res["unique_examples"], sep="\n    ")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
