@@ -13,7 +13,7 @@ folder; for every MRPC pair, the number reader and comparison run on its two sen
 - not_a_quantity: labelled datelines, timestamps and designations the reader reads as quantities.
 
 A shown disagreement with several sides counts as one pair per two sides from different sources
-whose readings differ (value, hedge or unit). A shown pair matches a label when both figures'
+whose readings differ (value, hedge, or two different named units). A shown pair matches a label when both figures'
 character spans overlap the labelled spans (in either order).
 """
 
@@ -61,6 +61,11 @@ def _file_span(comparison, sentence_id: str, start: int, end: int, text: str) ->
     return (src.file, s.start + i, s.start + i + len(text)) if i >= 0 else (src.file, s.start, s.end)
 
 
+def _differ(x, y) -> bool:
+    """Two sides of one disagreement that read differently: value, hedge, or two named units."""
+    return x.value != y.value or x.qualifier != y.qualifier or bool(x.unit and y.unit and x.unit != y.unit)
+
+
 def _cluster_run(corpus: str, cluster: str) -> tuple[list, list]:
     """Shown disagreement pairs and every quantity read, as spans, for one cluster folder."""
     from sidebyside.engine import compare_folder
@@ -70,7 +75,7 @@ def _cluster_run(corpus: str, cluster: str) -> tuple[list, list]:
     pairs = []
     for d in c.disagreements:
         for x, y in combinations(d.sides, 2):
-            if x.source == y.source or (x.value, x.qualifier, x.unit) == (y.value, y.qualifier, y.unit):
+            if x.source == y.source or not _differ(x, y):
                 continue
             fx = _file_span(c, x.sentence, x.start, x.end, x.text)
             fy = _file_span(c, y.sentence, y.start, y.end, y.text)
