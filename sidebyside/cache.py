@@ -1,46 +1,52 @@
 """A cache of computed comparisons, so reopening an unchanged folder skips the work.
 
 Entries live in the user cache dir (`platformdirs.user_cache_dir("sidebyside")/comparisons`), one
-pickle per key. The key is a hash of everything the result depends on:
+JSON file per key. The key is a hash of everything the result depends on:
 
 - the folder's resolved path and, for every entry the loader would look at, its name, type and
   size, the target of a link, and the bytes of each regular file (up to the size limit);
 - the engine: `sidebyside.__version__`, CACHE_VERSION and a hash of the package's own source
   files (so an edited engine never reuses an old result, even without a version bump);
 - the options (min_score, max_bytes, recursive) and whether the optional semantic model and the
-  optional format readers are there to take part.
+  optional format readers are there to take part: for each reader a folder's files need, where
+  its module is found (or that it is not) and the state of the folders it is installed in, so
+  installing, removing or repairing a reader (or a piece it needs) changes the key.
 
-Entries are written atomically (a temporary file, then a rename) and checked on the way back in:
-an entry that does not unpickle, is of another format or engine, or holds something other than a
-Comparison for this folder is ignored (and replaced by the fresh result). At most MAX_ENTRIES
-entries (and MAX_BYTES in all) are kept, least recently used dropped first. Annotations are never
-cached: the comparison is stored before anyone anchors notes on it.
-
-The cache is the user's own: only their account writes to it, so its pickles are trusted no more
-than their other files (a pickle from elsewhere must never be copied in).
+An entry is data, never code: JSON of the Comparison's fields (sidebyside/cache_codec.py), read
+back by `json` and checked field by field. Before reading, the cache folder and the entry must
+belong to the user running sidebyside and be writable by no one else (a folder or file another
+account could have planted is skipped); the entry is opened without following a link. Entries
+are written atomically (a temporary file, then a rename), mode 0600 in a 0700 folder, and checked
+on the way back in: an entry that does not parse, is of another format or engine, or holds
+something other than a Comparison for this folder is ignored (and replaced by the fresh result).
+At most MAX_ENTRIES entries (and MAX_BYTES in all) are kept, least recently used dropped first.
+Annotations are never cached: the comparison is stored before anyone anchors notes on it.
 """
 
 from __future__ import annotations
 
 import hashlib
 import importlib.util
+import json
 import os
-import pickle
 import stat
+import sys
 import time
 from functools import lru_cache
 from pathlib import Path
 
 from . import __version__
+from . import cache_codec as codec
 from . import semantic as S
-from .files import gc_paused, write_atomic  # unpickling creates many objects
+from .files import gc_paused, write_atomic
 from .load import FORMAT_SUFFIXES, _entries
 from .model import Comparison
 
-CACHE_VERSION = 1  # bump when the stored format or its meaning changes
+CACHE_VERSION = 2  # bump when the stored format or its meaning changes (2: JSON, was pickle)
 MAX_ENTRIES = 20
 MAX_BYTES = 512 * 1024 * 1024  # all entries together
-SUFFIX = ".pickle"
+SUFFIX = ".json"
+_OLD_SUFFIXES = (".pickle",)  # entries of earlier versions: never read, removed when pruning
 # The optional readers formats.py imports for these suffixes (installed or not changes results).
 _READER_MODULES = {".pdf": "pypdf", ".html": "trafilatura", ".htm": "trafilatura",
                    ".xhtml": "trafilatura", ".docx": "docx"}
@@ -68,6 +74,43 @@ def _importable(module: str) -> bool:
         return importlib.util.find_spec(module) is not None
     except (ImportError, ValueError):  # e.g. sys.modules[module] is None
         return False
+
+
+def _mtime(path: str) -> int | None:
+    try:
+        return os.stat(path).st_mtime_ns
+    except OSError:
+        return None
+
+
+def _install_state() -> tuple:
+    """The folders modules are imported from and when each last changed: installing, upgrading
+    or removing any package (a reader, or a piece a reader needs, like lxml_html_clean) adds or
+    removes an entry in one of them. Stat calls only: importing a reader to test it takes up
+    to a quarter of a second, which a cache hit must not spend."""
+    cwd = os.getcwd()
+    out = []
+    for entry in sys.path:
+        if not entry or not os.path.isabs(entry) or entry == cwd:
+            continue  # the working folder changes all the time; a module there shows as `origin`
+        out.append((entry, _mtime(entry)))
+    return tuple(out)
+
+
+def _reader_state(module: str) -> tuple:
+    """Whether the reader module can take part, and which copy: not found, found nowhere
+    importable (`sys.modules[module] = None`), or found at `origin` (with its own and its
+    install folders' change times, so a repaired or broken install is another state)."""
+    if module in sys.modules and sys.modules[module] is None:
+        return ("blocked",)
+    try:
+        spec = importlib.util.find_spec(module)
+    except (ImportError, ValueError):
+        return ("broken spec",)
+    if spec is None:
+        return ("absent", _install_state())
+    origin = spec.origin or "|".join(spec.submodule_search_locations or [])
+    return ("found", origin, _mtime(origin) if spec.origin else None, _install_state())
 
 
 def _semantic_state() -> str:
@@ -122,7 +165,7 @@ def key_for(folder: str | os.PathLike, *, min_score: float, max_bytes: int, recu
         except OSError as exc:
             put("error", type(exc).__name__)
     for suffix in sorted(suffixes & FORMAT_SUFFIXES):
-        put(suffix, _importable(_READER_MODULES.get(suffix, suffix)))
+        put(suffix, _reader_state(_READER_MODULES.get(suffix, suffix)))
     return h.hexdigest()
 
 
@@ -130,52 +173,108 @@ def _path(key: str) -> Path:
     return cache_dir() / f"{key}{SUFFIX}"
 
 
+def _private(st: os.stat_result) -> bool:
+    """Ours and writable by no one else (no owners on Windows: its ACLs keep the folder ours)."""
+    if not hasattr(os, "getuid"):
+        return True
+    return st.st_uid == os.getuid() and not st.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def _read_entry(path: Path) -> bytes | None:
+    """The entry's bytes, if its folder and the entry are ours and private, it is a regular
+    file (not a link) and no bigger than the cache may be; else None."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    dir_fd = None
+    try:
+        if hasattr(os, "O_DIRECTORY") and os.open in os.supports_dir_fd:
+            dir_fd = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY)
+            if not _private(os.fstat(dir_fd)):
+                return None
+            fd = os.open(path.name, flags, dir_fd=dir_fd)
+        else:
+            if not _private(os.stat(path.parent)):
+                return None
+            fd = os.open(path, flags | getattr(os, "O_BINARY", 0))
+        with os.fdopen(fd, "rb") as fh:
+            st = os.fstat(fh.fileno())
+            if not stat.S_ISREG(st.st_mode) or not _private(st) or st.st_size > MAX_BYTES:
+                return None
+            return fh.read(MAX_BYTES + 1)
+    except OSError:
+        return None
+    finally:
+        if dir_fd is not None:
+            os.close(dir_fd)
+
+
 def load(key: str, folder: str) -> tuple[Comparison, dict] | None:
-    """The cached comparison for `key` and what the matcher reported, or None (missing, corrupt,
-    stale or of another engine: never trusted)."""
+    """The cached comparison for `key` and what the matcher reported, or None (missing, not
+    ours, corrupt, stale or of another engine: never trusted)."""
     path = _path(key)
     try:
-        with open(path, "rb") as fh, gc_paused():
-            entry = pickle.load(fh)
-        if not (
-            isinstance(entry, dict)
-            and entry.get("format") == CACHE_VERSION
-            and entry.get("engine") == engine_id()
-            and entry.get("key") == key
-            and isinstance(entry.get("comparison"), Comparison)
-            and isinstance(entry.get("match"), dict)
-        ):
+        data = _read_entry(path)
+        if data is None:
             return None
-        comparison: Comparison = entry["comparison"]
+        with gc_paused():
+            entry = json.loads(data.decode("utf-8", "surrogatepass"))
+            if not (
+                isinstance(entry, dict)
+                and entry.get("format") == CACHE_VERSION
+                and entry.get("engine") == engine_id()
+                and entry.get("key") == key
+                and isinstance(entry.get("match"), dict)
+            ):
+                return None
+            match = entry["match"]
+            if not (isinstance(match.get("semantic"), bool) and type(match.get("links")) is int):
+                return None
+            comparison = codec.decode(entry.get("comparison"))
         if comparison.folder != folder or comparison.annotations:
             return None
-        comparison.reindex()
         os.utime(path)  # recently used: pruned last
-        return comparison, entry["match"]
+        return comparison, {"semantic": match["semantic"], "links": match["links"]}
     except Exception:  # anything wrong with the entry is a miss; it is replaced after the work
         return None
 
 
-def store(key: str, comparison: Comparison, match_info: dict) -> Path | None:
-    """Write the entry atomically, then prune the cache. Best effort: never raises."""
+def _own_folder() -> Path | None:
+    """The cache folder, made if missing (0700); None if it is not ours. A folder of ours that
+    others may write to (made under a 002 umask by an older version) is made private first."""
     folder = cache_dir()
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    st = os.lstat(folder)
+    if stat.S_ISLNK(st.st_mode):
+        st = os.stat(folder)
+    if not stat.S_ISDIR(st.st_mode):
+        return None
+    if hasattr(os, "getuid"):
+        if st.st_uid != os.getuid():
+            return None
+        if st.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+            os.chmod(folder, 0o700)
+    return folder
+
+
+def store(key: str, comparison: Comparison, match_info: dict) -> Path | None:
+    """Write the entry atomically (mode 0600), then prune the cache. Best effort: never raises."""
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        if _own_folder() is None:
+            return None
         entry = {
             "format": CACHE_VERSION,
             "engine": engine_id(),
             "key": key,
             "created": time.time(),
-            "match": dict(match_info),
-            "comparison": comparison,
+            "match": {"semantic": bool(match_info.get("semantic")),
+                      "links": int(match_info.get("links", 0))},
+            "comparison": codec.encode(comparison),
         }
-
-        def dump(fh) -> None:
-            with gc_paused():
-                pickle.dump(entry, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        data = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode(
+            "utf-8", "surrogatepass")  # file names that are not UTF-8 keep their bytes
 
         # Not synced to disk: an entry lost in a crash is only computed again.
-        target = write_atomic(_path(key), dump, sync=False, prefix=".tmp-", suffix=SUFFIX)
+        target = write_atomic(_path(key), lambda fh: fh.write(data), sync=False, prefix=".tmp-",
+                              suffix=SUFFIX, mode=0o600)
         prune()
         return target
     except Exception:
@@ -184,7 +283,8 @@ def store(key: str, comparison: Comparison, match_info: dict) -> Path | None:
 
 def prune(max_entries: int | None = None, max_bytes: int | None = None) -> None:
     """Keep the most recently used entries: at most `max_entries` (MAX_ENTRIES), `max_bytes`
-    (MAX_BYTES) in all. Stale temporary files (from a run that died while writing) go too."""
+    (MAX_BYTES) in all. Stale temporary files (from a run that died while writing) and entries
+    of earlier formats go too."""
     max_entries = MAX_ENTRIES if max_entries is None else max_entries
     max_bytes = MAX_BYTES if max_bytes is None else max_bytes
     folder = cache_dir()
@@ -192,12 +292,15 @@ def prune(max_entries: int | None = None, max_bytes: int | None = None) -> None:
         files = []
         for p in folder.iterdir():
             try:
-                st = p.stat()
+                st = p.lstat()
             except OSError:
                 continue
             if p.name.startswith(".tmp-"):
                 if time.time() - st.st_mtime > 3600:
                     p.unlink(missing_ok=True)
+                continue
+            if p.suffix in _OLD_SUFFIXES:
+                p.unlink(missing_ok=True)
                 continue
             if p.suffix == SUFFIX:
                 files.append((st.st_mtime_ns, st.st_size, p))

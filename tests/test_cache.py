@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import os
 import pickle
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -95,28 +97,34 @@ def test_no_cache_neither_reads_nor_writes(private_cache, folder, monkeypatch):
     assert _entries() == []
 
 
-@pytest.mark.parametrize("damage", ["garbage", "truncated", "wrong type", "other engine", "empty"])
+@pytest.mark.parametrize(
+    "damage", ["garbage", "truncated", "wrong type", "other engine", "empty", "bad field", "nested"])
 def test_a_corrupt_or_stale_entry_is_ignored_and_replaced(private_cache, folder, damage):
     first = engine.compare_folder(folder)
     (entry,) = _entries()
     data = entry.read_bytes()
+    stored = json.loads(data)
     if damage == "garbage":
-        entry.write_bytes(b"\x80\x05not a pickle at all")
+        entry.write_bytes(b"\x80\x05not json at all")
     elif damage == "truncated":
         entry.write_bytes(data[: len(data) // 2])
     elif damage == "wrong type":
-        entry.write_bytes(pickle.dumps(["a list", "not an entry"]))
+        entry.write_text(json.dumps(["a list", "not an entry"]))
     elif damage == "other engine":
-        stored = pickle.loads(data)
         stored["engine"] = "0" * 32
-        entry.write_bytes(pickle.dumps(stored))
+        entry.write_text(json.dumps(stored))
+    elif damage == "bad field":  # a sentence's offset that is text: refused, not half-built
+        stored["comparison"]["sources"][0][7][0][5] = "twelve"
+        entry.write_text(json.dumps(stored))
+    elif damage == "nested":
+        entry.write_text("[" * 100_000 + "]" * 100_000)
     else:
         entry.write_bytes(b"")
     again = engine.compare_folder(folder)
     assert "cache" not in again.timings  # recomputed, not trusted
     assert render(again, "json") == render(first, "json")
     (replaced,) = _entries()
-    assert replaced == entry and pickle.loads(entry.read_bytes())["engine"] == cache.engine_id()
+    assert replaced == entry and json.loads(entry.read_bytes())["engine"] == cache.engine_id()
     assert "cache" in engine.compare_folder(folder).timings
 
 
@@ -159,3 +167,149 @@ def test_cli_no_cache_flag(private_cache, folder):
     assert len(_entries()) == 1
     out3 = subprocess.run(run, capture_output=True, text=True, env=env, timeout=120)
     assert out3.stdout == out2.stdout == out.stdout
+
+
+# ------------------------------------------------------------- a cache that cannot run code
+class _Planted:
+    """A pickle that, when loaded, creates a file: what a planted cache entry could do."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self):
+        return (Path.touch, (self.marker,))
+
+
+def _key(folder: Path, **options) -> str:
+    opts = {"min_score": M.MIN_SCORE, "max_bytes": 5 * 1024 * 1024, "recursive": False} | options
+    return cache.key_for(folder, **opts)
+
+
+def test_a_planted_pickle_never_runs(private_cache, folder, tmp_path):
+    marker = tmp_path / "pwned"
+    key = _key(folder)
+    cache.cache_dir().mkdir(parents=True, mode=0o700)
+    for path in (cache._path(key), cache.cache_dir() / f"{key}.pickle"):
+        path.write_bytes(pickle.dumps({"format": 1, "comparison": _Planted(marker)}))
+        path.chmod(0o600)
+    comparison = engine.compare_folder(folder)
+    assert not marker.exists(), "loading the cache ran code"
+    assert "cache" not in comparison.timings
+    assert "cache" in engine.compare_folder(folder).timings
+    assert not (cache.cache_dir() / f"{key}.pickle").exists()  # an old-format entry is pruned
+
+
+def test_entries_are_json_in_a_private_folder(private_cache, folder):
+    engine.compare_folder(folder)
+    (entry,) = _entries()
+    stored = json.loads(entry.read_bytes())
+    assert stored["format"] == cache.CACHE_VERSION and stored["comparison"]["format"]
+    if hasattr(os, "getuid"):
+        assert entry.stat().st_mode & 0o777 == 0o600
+        assert cache.cache_dir().stat().st_mode & 0o777 == 0o700
+
+
+@pytest.mark.parametrize("which", ["seeds", "demo"])
+def test_a_cached_comparison_equals_the_fresh_one_field_by_field(private_cache, tmp_path, which,
+                                                                 seeds_dir):
+    from sidebyside.cache_codec import same
+
+    src = seeds_dir if which == "seeds" else engine.demo_folder()
+    folder = tmp_path / which
+    shutil.copytree(src, folder)
+    fresh = engine.compare_folder(folder)
+    cached = engine.compare_folder(folder)
+    assert "cache" in cached.timings and "cache" not in fresh.timings
+    fresh.timings = cached.timings = {}
+    assert same(fresh, cached) == []
+    # A quantity on a sentence and in the folder's list of figures is one object, as computed.
+    for q in cached.numbers:
+        assert any(q is other for other in cached.sentence(q.sentence).numbers)
+    assert cached.sentence(cached.sources[0].sentences[0].id) is cached.sources[0].sentences[0]
+
+
+def test_round_trip_keeps_odd_values(private_cache):
+    from sidebyside.cache_codec import decode, encode, same
+    from sidebyside.model import Comparison, Quantity, Sentence, Skipped, Source
+
+    q = Quantity("some 600", 0, 8, 600.0, -0.0, float("inf"), "about", None, "count",
+                 sources=["caf\udce9"])
+    s = Sentence("caf\udce9:0", "caf\udce9", 0, 0, "some 600 \x1b[2J", 0, 8, numbers=[q])
+    src = Source("caf\udce9", "caf\udce9.txt", "/x/caf\udce9.txt", "", "some 600 \x1b[2J",
+                 sentences=[s])
+    loose = Quantity("1.5", 0, 3, 0.1 + 0.2, float("nan"), 1e308, None, "%", "percent")
+    c = Comparison("/x", [src], skipped=[Skipped("b\udcff.txt", "empty file")],
+                   rows=[{"caf\udce9": 0}], numbers=[q, loose], timings={"load": 0.5})
+    data = json.dumps(encode(c), ensure_ascii=False).encode("utf-8", "surrogatepass")
+    back = decode(json.loads(data.decode("utf-8", "surrogatepass")))
+    assert same(c, back) == []
+    assert back.numbers[0] is back.sources[0].sentences[0].numbers[0]
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="owners and modes: POSIX")
+def test_a_cache_folder_others_can_write_is_not_read(private_cache, folder):
+    engine.compare_folder(folder)
+    d = cache.cache_dir()
+    d.chmod(0o777)
+    assert "cache" not in engine.compare_folder(folder).timings  # skipped, and made private
+    assert d.stat().st_mode & 0o777 == 0o700
+    assert "cache" in engine.compare_folder(folder).timings
+    (entry,) = _entries()
+    entry.chmod(0o666)
+    assert "cache" not in engine.compare_folder(folder).timings
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="owners and modes: POSIX")
+def test_an_entry_that_is_a_link_is_not_followed(private_cache, folder, tmp_path):
+    engine.compare_folder(folder)
+    (entry,) = _entries()
+    elsewhere = tmp_path / "elsewhere.json"
+    shutil.move(entry, elsewhere)
+    entry.symlink_to(elsewhere)
+    assert "cache" not in engine.compare_folder(folder).timings
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0,
+                    reason="giving a file to another account needs root")
+def test_an_entry_or_folder_of_another_account_is_not_read(private_cache, folder):
+    engine.compare_folder(folder)
+    (entry,) = _entries()
+    os.chown(entry, 12345, 12345)
+    assert "cache" not in engine.compare_folder(folder).timings
+    engine.compare_folder(folder)
+    os.chown(cache.cache_dir(), 12345, 12345)
+    assert "cache" not in engine.compare_folder(folder).timings
+    assert _entries()  # nothing was written into a folder of someone else's
+
+
+def test_the_key_follows_a_readers_availability(private_cache, tmp_path, monkeypatch):
+    """Installing, removing or breaking the HTML reader (or a piece of it) changes the key, so a
+    cached "HTML support is not installed" is not served after the user installs it."""
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "a.txt").write_text("The bridge closed on Monday.", encoding="utf-8")
+    (folder / "b.html").write_text("<p>The bridge closed on Monday.</p>", encoding="utf-8")
+    before = _key(folder)
+    assert _key(folder) == before
+    with monkeypatch.context() as m:  # not importable at all
+        m.setitem(sys.modules, "trafilatura", None)
+        assert _key(folder) != before
+    assert _key(folder) == before
+    shadow = tmp_path / "shadow"
+    shadow.mkdir()
+    (shadow / "trafilatura.py").write_text("raise ImportError('a piece is missing')\n")
+    with monkeypatch.context() as m:  # found, but another (broken) copy
+        m.syspath_prepend(str(shadow))
+        broken = _key(folder)
+        assert broken != before
+        time.sleep(0.01)
+        (shadow / "lxml_html_clean.py").write_text("")  # the missing piece installed
+        assert _key(folder) != broken
+    text_only = tmp_path / "text"
+    text_only.mkdir()
+    for name in ("a.txt", "b.txt"):
+        (text_only / name).write_text("The bridge closed on Monday.", encoding="utf-8")
+    plain = _key(text_only)
+    with monkeypatch.context() as m:  # a folder without pages does not depend on the reader
+        m.setitem(sys.modules, "trafilatura", None)
+        assert _key(text_only) == plain
