@@ -37,3 +37,17 @@ def visible(text: str, *, newlines: bool = True) -> str:
 def line(text: str) -> str:
     """One line for an error message or a file name: newlines and tabs shown too."""
     return visible(text.replace("\t", "^I"), newlines=False)
+
+
+# One character for one: where offsets into the text must hold (the panes wrap and highlight by
+# offset), each control becomes its Unicode "control picture" (ESC -> ␛), C1 controls and bidi
+# overrides the replacement character.
+_PICTURES = {c: 0x2400 + c for c in range(0x20) if c not in (0x09, 0x0A)}
+_PICTURES[0x7F] = 0x2421
+_PICTURES.update({c: 0xFFFD for c in range(0x80, 0xA0)})
+_PICTURES.update({c: 0xFFFD for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))})
+
+
+def pictures(text: str) -> str:
+    """`text` with each control character replaced by one visible character (same length)."""
+    return text.translate(_PICTURES)

@@ -232,6 +232,7 @@ async def test_z_folds_and_unfolds_the_footer_of_headlines():
         await pilot.pause()
         assert "Britain and Germany" not in cursor_sentence(app).text
         assert "in folded text" in str(app.query_one("#status").render())
+        await pilot.press("escape")  # the search box stays open till esc
         await pilot.press("G")  # end of the pane: the fold notice is on screen
         await pilot.pause()
         assert "boilerplate folded (z)" in viewport_text(grid)
@@ -244,7 +245,7 @@ async def test_z_folds_and_unfolds_the_footer_of_headlines():
         await pilot.pause()
         assert "Britain and Germany" in cursor_sentence(app).text
         assert "Britain and Germany" in viewport_text(grid)
-        await pilot.press("z")
+        await pilot.press("escape", "z")
         await pilot.pause()
         assert "Britain and Germany" not in grid_text(grid)
         # the cursor never rests on folded text
@@ -312,12 +313,20 @@ async def test_search_jumps_and_counts_matches():
         assert "tumen" in cursor_sentence(app).text.lower()
         status = str(app.query_one("#status").render())
         assert "match 1 of" in status
-        await pilot.press("slash", "enter")
+        # The box stays open: the next enter goes to the next match, as its placeholder says
+        # (it used to close, so a second enter opened the detail instead).
+        assert app.query_one("#search").display and app.query_one("#search").has_focus
+        await pilot.press("enter")
         await pilot.pause()
         assert grid.cursor != first
         assert "tumen" in cursor_sentence(app).text.lower()
         assert "match 2 of" in str(app.query_one("#status").render())
-        assert grid.has_focus
+        # esc closes the box and the search: nothing lingers in the status line
+        await pilot.press("escape")
+        await pilot.pause()
+        assert grid.has_focus and not app.query_one("#search").display
+        assert "tumen" not in str(app.query_one("#status").render())
+        assert grid.query_text == ""
 
 
 async def test_small_terminal_still_works():

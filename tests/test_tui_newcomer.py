@@ -78,3 +78,224 @@ async def test_help_and_quit_stay_in_the_footer_at_80_columns():
         await ready(pilot)
         footer = screen_text(app).splitlines()[-1]
         assert "? Help" in footer and "q Quit" in footer, footer
+
+
+# ---------------------------------------------------------------- 3: nothing crashes while closing
+@pytest.mark.parametrize("after", ["e", "a", "v", "A", "?", "/", "ea"])
+async def test_q_then_a_dialog_key_quits_cleanly(after):
+    app = SideBySideApp(folder=str(SEEDS))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        burst(app, "q" + after)
+        for _ in range(100):
+            await pilot.pause(0.01)
+            if app._exit_renderables or not app.is_running:
+                break
+    assert app._exception is None
+    assert app.return_code in (0, None)
+
+
+# ---------------------------------------------------------------- 1: exports never overwrite, never hide
+def toasts(app) -> list[str]:
+    return [str(n.message) for n in app._notifications]
+
+
+async def wait_until(pilot, condition, steps: int = 300) -> None:
+    for _ in range(steps):
+        if condition():
+            return
+        await pilot.pause(0.01)
+
+
+async def test_export_proposes_the_working_directory_and_never_overwrites(private_dirs):
+    from tui.screens import ExportDialog
+
+    earlier = private_dirs / "seeds-comparison.md"
+    earlier.write_text("an earlier brief, with its notes\n", encoding="utf-8")
+    app = SideBySideApp(folder=str(SEEDS))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        box = app.screen.query_one("#export-path")
+        # the same folder name exported before: a new name is proposed, in the working directory
+        assert box.value == str(private_dirs / "seeds-comparison-2.md")
+        box.value = "seeds-comparison.md"  # the user types the existing name back, relative
+        await pilot.press("enter")
+        await pilot.pause(0.05)
+        assert isinstance(app.screen, ExportDialog)  # asked first
+        assert "exists" in str(app.screen.query_one("#export-hint").render())
+        assert earlier.read_text(encoding="utf-8").startswith("an earlier brief")
+        box.value = "brief.md"  # changes their mind: a new relative name
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: not isinstance(app.screen, ExportDialog))
+        written = private_dirs / "brief.md"
+        assert written.read_text(encoding="utf-8").startswith("#")
+        assert earlier.read_text(encoding="utf-8").startswith("an earlier brief")
+        # the toast names the absolute path and stays until dismissed
+        (message,) = [m for m in toasts(app) if "wrote" in m]
+        assert str(written) in message
+        (note,) = [n for n in app._notifications if "wrote" in str(n.message)]
+        assert note.timeout >= 3600
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not [m for m in toasts(app) if "wrote" in m]
+
+
+async def test_export_replaces_an_existing_file_only_on_a_second_enter(private_dirs):
+    from tui.screens import ExportDialog
+
+    target = private_dirs / "brief.md"
+    target.write_text("old\n", encoding="utf-8")
+    app = SideBySideApp(folder=str(SEEDS))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#export-path").value = str(target)
+        await pilot.press("enter")
+        await pilot.pause(0.05)
+        assert isinstance(app.screen, ExportDialog) and target.read_text() == "old\n"
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: not isinstance(app.screen, ExportDialog))
+        assert target.read_text(encoding="utf-8").startswith("#")
+
+
+# ---------------------------------------------------------------- 4: marks readable in every mode
+def _luminance(rgb) -> float:
+    def channel(c: int) -> float:
+        c = c / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = rgb
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def contrast(a, b) -> float:
+    hi, lo = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+MARKS = ("grid--marker-value", "grid--marker-other", "grid--marker-unique", "grid--marker-shared",
+         "grid--number-value", "grid--number-other", "grid--match", "grid--note-disputed",
+         "grid--note-verified", "grid--note-check", "grid--note-follow")
+
+
+async def test_marks_keep_4_5_to_1_in_16_256_and_true_colour_and_differ_without_colour():
+    from rich.color import ColorSystem
+    from rich.terminal_theme import DEFAULT_TERMINAL_THEME as theme
+
+    def rgb(color, system, foreground):
+        if system is not None:
+            color = color.downgrade(system)
+        c = color.get_truecolor(theme, foreground=foreground)
+        return (c.red, c.green, c.blue)
+
+    app = SideBySideApp(folder=str(SEEDS))
+    async with app.run_test(size=(120, 40)) as pilot:
+        grid = await ready(pilot)
+        styles = {name: grid.rich_style + grid._style(name) for name in MARKS}
+        for name, st in styles.items():
+            for system in (None, ColorSystem.EIGHT_BIT, ColorSystem.STANDARD):
+                fg, bg = rgb(st.color, system, True), rgb(st.bgcolor, system, False)
+                assert contrast(fg, bg) >= 4.5, (name, system, fg, bg)
+        # Without colour (NO_COLOR keeps only attributes) the findings differ from each other.
+        def attrs(name):
+            st = styles[name]
+            return (bool(st.bold), bool(st.reverse), bool(st.underline), bool(st.italic))
+
+        assert attrs("grid--marker-value") != attrs("grid--marker-other")
+        assert attrs("grid--number-value") != attrs("grid--number-other")
+        assert attrs("grid--number-value")[1]  # the worst finding is reversed: the strongest mark
+        # In 16 colours a unique claim is never the conflicts' colour.
+        down = {n: styles[n].color.downgrade(ColorSystem.STANDARD) for n in styles}
+        assert down["grid--marker-unique"] != down["grid--marker-value"]
+        assert down["grid--marker-unique"] != down["grid--marker-other"]
+
+
+# ---------------------------------------------------------------- 5: the picker without colour
+async def test_source_picker_ticks_read_without_colour(monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    from tui.screens import SourcePicker
+
+    app = SideBySideApp(folder=str(SEEDS))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("v")
+        await pilot.pause()
+        assert isinstance(app.screen, SourcePicker)
+        import re
+
+        def boxes():
+            return re.findall(r"▐(.)▌ (00[01]) ", screen_text(app))
+
+        assert boxes() == [("X", "000"), ("X", "001")]
+        await pilot.press("space")  # untick the first
+        await pilot.pause()
+        assert boxes() == [(" ", "000"), ("X", "001")]
+
+
+# ---------------------------------------------------------------- 7: the detail in plain words
+def test_detail_shows_figures_as_written_and_readably():
+    from widgets.readable import number, plain_why, quantity
+
+    assert number(8214530) == "8,214,530 ≈ 8.2 million"
+    assert quantity("$8,214,530", 8214530, None, "usd", "money") == (
+        "“$8,214,530” read as $8,214,530 ≈ $8.2 million")
+    assert quantity("some 600 troops", 600, "about", "troop", "count", "killed") == (
+        "“some 600 troops” read as about 600 troops (killed)")
+    assert "relative" in quantity("last week", -0.019165, "relative", "date", "date")
+    assert "-0.019" not in quantity("last week", -0.019165, "relative", "date", "date")
+    # the reason names only words a reader finds in one of the two sentences
+    why = plain_why("shares south, deaths, 600; other adds coincides",
+                    "some 600 troops were killed in the south", "over 600 soldiers in the south coincides")
+    assert "deaths" not in why and "south" in why and "coincides" in why
+
+
+def test_word_diff_ignores_typography():
+    from widgets.detail import word_diff
+
+    assert word_diff("Wednesday’s “strategic partnership” — again",
+                     'Wednesday\'s "strategic partnership" - again').plain.count('[-') == 0
+
+
+async def test_detail_has_no_internal_codes(seeds):
+    from widgets.detail import detail_text
+
+    for d in seeds.disagreements:
+        for side in d.sides:
+            text = detail_text(seeds, side.sentence).plain
+            assert "qualifier about" not in text and "value " not in text, text
+
+
+# ---------------------------------------------------------------- document text is never markup
+async def test_headlines_with_markup_and_escapes_are_shown_as_text(tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "[/bold] Bridge [@click=app.screenshot('x')]opens[/] \x1b]0;pwned\x07 today\n\n"
+        "The bridge over the Tumen river opened on Tuesday after two years of work.\n",
+        encoding="utf-8")
+    (folder / "b.txt").write_text(
+        "[VIDEO] Bridge opens\n\n"
+        "The bridge over the Tumen river opened on Tuesday after two years of building.\n",
+        encoding="utf-8")
+    from tui.screens import NoteDialog, SourcePicker
+
+    app = SideBySideApp(folder=str(folder), notes=str(tmp_path / "n.json"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        text = screen_text(app)
+        assert "\x1b" not in text and "\x07" not in text
+        await pilot.press("v")
+        await pilot.pause()
+        assert isinstance(app.screen, SourcePicker)
+        shown = screen_text(app)
+        assert "[VIDEO] Bridge opens" in shown and "[/bold]" in shown
+        await pilot.press("escape")
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteDialog)
+        await pilot.press("escape")
+    assert app._exception is None
+    assert not list(tmp_path.glob("**/x*.svg"))

@@ -12,6 +12,7 @@ import gc
 from collections.abc import Iterable
 from pathlib import Path
 
+from rich.text import Text
 from textual import events, on
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
@@ -26,6 +27,7 @@ from sidebyside.engine import compare_folder, demo_folder
 from sidebyside.load import DEFAULT_MAX_BYTES, InputError
 from sidebyside.match import MIN_SCORE
 from sidebyside.model import SHARED, Comparison
+from sidebyside.safe import visible
 from widgets.detail import status_line
 from widgets.footer import KeyFooter
 from widgets.grid import AlignedGrid
@@ -56,6 +58,19 @@ STAGE_NAMES = {
 }
 
 
+EXPORT_TOAST = 24 * 3600.0  # seconds: the written path stays on screen until dismissed
+
+
+def free_name(path: Path) -> Path:
+    """`path`, or `name-2.md`, `name-3.md`... : the first that does not exist yet."""
+    n = 2
+    candidate = path
+    while candidate.exists() or candidate.is_symlink():
+        candidate = path.with_name(f"{path.stem}-{n}{path.suffix}")
+        n += 1
+    return candidate
+
+
 class Cancelled(Exception):
     """The comparison was abandoned (the app is quitting)."""
 
@@ -84,6 +99,8 @@ class SideBySideApp(KeyHold, App[int]):
         Binding("A", "notes", "All notes", show=False,
                 tooltip="Every note, orphaned ones too (enter goes to its sentence)"),
         Binding("e", "export", "Export", tooltip="Export findings and notes: Markdown, HTML or JSON"),
+        Binding("escape", "dismiss_messages", "Dismiss messages", show=False,
+                tooltip="Dismiss the messages in the corner (an export's path stays till then)"),
     ]
 
     class Progress(Message):
@@ -115,12 +132,14 @@ class SideBySideApp(KeyHold, App[int]):
         self.comparison: Comparison | None = None
         self.error: str | None = None
         self.last_query = ""
+        self.closing = False  # q was pressed: the app is on its way out
 
     # ------------------------------------------------------------------ start
     def compose(self) -> ComposeResult:
-        yield Static(self._title_text(), id="title")
+        yield Static(Text(visible(self._title_text())), id="title")
         with Vertical(id="loading"):
-            yield Label(f"Comparing the documents in {self._folder_label()[1]} …", id="loading-what")
+            yield Label(Text(visible(f"Comparing the documents in {self._folder_label()[1]} …")),
+                        id="loading-what")
             yield Label("Starting", id="stage")
             yield ProgressBar(total=100, show_eta=False, id="progress")
         yield KeyFooter()
@@ -140,7 +159,10 @@ class SideBySideApp(KeyHold, App[int]):
         await super().on_event(event)
 
     def push_screen(self, screen, *args, **kwargs):
-        """Every dialog of ours calls `release` once its input has focus: hold keys till then."""
+        """Every dialog of ours calls `release` once its input has focus: hold keys till then.
+        Once quitting, no dialog opens (`q` then `e` crashed on a half-built export dialog)."""
+        if self.closing:
+            return None
         if getattr(screen, "RELEASES_KEYS", False):
             self.hold()
         return super().push_screen(screen, *args, **kwargs)
@@ -211,7 +233,7 @@ class SideBySideApp(KeyHold, App[int]):
         self.watch(grid, "scroll_y", lambda *_: overview.refresh(), init=False)
         self._compact()
         if self.query("#title"):  # as at every other title update: gone while the app exits
-            self.query_one("#title", Static).update(self._title_text())
+            self.query_one("#title", Static).update(Text(visible(self._title_text())))
         grid.focus()
         self.refresh_bindings()
         self._report_store()
@@ -316,11 +338,11 @@ class SideBySideApp(KeyHold, App[int]):
     def on_resize(self) -> None:
         self._compact()
         if self.query("#title"):
-            self.query_one("#title", Static).update(self._title_text())
+            self.query_one("#title", Static).update(Text(visible(self._title_text())))
 
     @on(AlignedGrid.LayoutChanged)
     def _layout_changed(self) -> None:
-        self.query_one("#title", Static).update(self._title_text())
+        self.query_one("#title", Static).update(Text(visible(self._title_text())))
         if self.query("#headers"):
             self.query_one(PaneHeaders).refresh()
             self.query_one(OverviewStrip).invalidate()
@@ -364,7 +386,7 @@ class SideBySideApp(KeyHold, App[int]):
             if hidden:
                 found += f" (+{hidden} in folded text or hidden sources: z, v)"
             parts.append(found)
-        self.query_one("#status", Static).update(" · ".join(parts))
+        self.query_one("#status", Static).update(Text(visible(" · ".join(parts))))
 
     def _poll_notes(self) -> None:
         """Notes a colleague's instance saved to the same store show up without a save of ours
@@ -381,7 +403,7 @@ class SideBySideApp(KeyHold, App[int]):
         if self.query(AlignedGrid):
             self.grid.set_notes(self.keeper.marks())
         if self.query("#title"):
-            self.query_one("#title", Static).update(self._title_text())
+            self.query_one("#title", Static).update(Text(visible(self._title_text())))
         self._update_status()
         for screen in self.screen_stack:
             if isinstance(screen, DetailScreen):
@@ -395,7 +417,13 @@ class SideBySideApp(KeyHold, App[int]):
     # ------------------------------------------------------------------ actions
     NEEDS_COMPARISON = ("search", "pick_sources", "annotate", "cycle_status", "notes", "export")
 
+    async def action_quit(self) -> None:
+        self.closing = True
+        await super().action_quit()
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.closing and action != "quit":
+            return False  # nothing starts while the app is closing
         if action in self.NEEDS_COMPARISON and self.comparison is None:
             return False
         screen = self.screen
@@ -404,6 +432,16 @@ class SideBySideApp(KeyHold, App[int]):
         if action in self.NEEDS_COMPARISON and len(self.screen_stack) > 1:
             return False  # only from the main view (the detail view has its own a and m)
         return True
+
+    def notify(self, message: str, *, title: str = "", severity="information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """Every message is plain text with control characters shown: they carry document
+        text, notes and file names, which may hold square brackets or escape sequences."""
+        super().notify(visible(message), title=visible(title), severity=severity,
+                       timeout=timeout, markup=False)
+
+    def action_dismiss_messages(self) -> None:
+        self.clear_notifications()
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen(self.key_help()))
@@ -487,15 +525,18 @@ class SideBySideApp(KeyHold, App[int]):
         from sidebyside.export import write_export
 
         comparison = self.comparison
-        default = self.keeper.path.parent / f"{self._folder_label()[0]}-comparison.md"
+        # Beside the notes file when the user chose one (--notes), else in the working
+        # directory; never over a file already there (the dialog asks before replacing one).
+        where = Path(self.notes).expanduser().resolve().parent if self.notes else Path.cwd()
+        default = free_name(where / f"{self._folder_label()[0]}-comparison.md")
         self.keeper.reanchor()  # the export carries the notes as they are now
 
         def write(fmt: str, path: Path) -> Path:  # in a thread; notes cannot change meanwhile
             return Path(write_export(comparison, fmt, path))
 
         def done(path: Path | None) -> None:
-            if path is not None:
-                self.notify(f"wrote {path}", timeout=6)
+            if path is not None:  # stays until dismissed (esc), with the full path
+                self.notify(f"wrote {path} (esc dismisses)", title="Export", timeout=EXPORT_TOAST)
 
         self.push_screen(ExportDialog(default, write), done)
 
@@ -526,15 +567,15 @@ class SideBySideApp(KeyHold, App[int]):
 
     @on(Input.Submitted, "#search")
     def _search_submitted(self, event: Input.Submitted) -> None:
-        search = self.query_one(SearchInput)
-        search.display = False
+        """enter goes to the next match and the box stays open (so the next enter goes on, as
+        its placeholder says); esc closes it and clears the search."""
         grid = self.grid
-        grid.focus()
         query = event.value.strip()
         self.last_query = query
-        grid.set_query(query)
+        if query != grid.query_text:
+            grid.set_query(query)
         if not query:
-            self._update_status()
+            self._search_cancelled()
             return
         target, wrapped = grid.find_next("search", 1)
         if target is None:
@@ -554,6 +595,8 @@ class SideBySideApp(KeyHold, App[int]):
     def _search_cancelled(self) -> None:
         search = self.query_one(SearchInput)
         search.display = False
+        self.grid.set_query("")  # no highlight, no "matches for …" lingering in the status line
+        self._update_status()
         self.grid.focus()
 
     # ------------------------------------------------------------------ help and palette

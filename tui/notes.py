@@ -26,6 +26,7 @@ from sidebyside.annotations import (
     next_status,
 )
 from sidebyside.model import Annotation, Comparison
+from sidebyside.safe import pictures
 
 
 class NoteError(Exception):
@@ -42,7 +43,7 @@ class Change:
 
 
 def short(text: str, width: int = 60) -> str:
-    text = " ".join(text.split())
+    text = pictures(" ".join(text.split()))  # shown on screen: no control characters
     return text if len(text) <= width else text[: width - 1] + "…"
 
 

@@ -7,12 +7,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, ScreenResultType
+from textual.strip import Strip
 from textual.widgets import Input, Label, OptionList, RadioButton, RadioSet, SelectionList, Static
 from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
@@ -20,6 +22,7 @@ from textual.worker import Worker, WorkerState
 
 from sidebyside.annotations import STATUSES
 from sidebyside.model import Comparison
+from sidebyside.safe import visible
 from widgets import grid as G
 from widgets.detail import detail_text
 from widgets.layout import NOTE_MARKS, note_mark
@@ -129,6 +132,21 @@ class HelpScreen(Dialog[None]):
         self.dismiss(None)
 
 
+class TickList(SelectionList[str]):
+    """A SelectionList whose box reads without colour: `X` ticked, blank not (Textual draws `X`
+    in both states and tells them apart by colour alone)."""
+
+    def render_line(self, y: int) -> Strip:
+        strip = super().render_line(y)
+        segments = list(strip)
+        index = self.scroll_offset.y + y
+        if len(segments) < 4 or index >= self.option_count:
+            return strip
+        ticked = self.get_option_at_index(index).value in self.selected
+        segments[1] = Segment("X" if ticked else " ", segments[1].style)
+        return Strip(segments, strip.cell_length)
+
+
 class SourcePicker(Dialog[list[str] | None]):
     """Pick which sources show as panes (space toggles; enter or v applies; esc cancels)."""
 
@@ -144,8 +162,9 @@ class SourcePicker(Dialog[list[str] | None]):
         self.fit = fit
 
     def compose(self) -> ComposeResult:
-        items = [
-            Selection(f"{s.id}  {s.title or s.file}  ({s.file})", s.id, s.id in self.shown)
+        items = [  # Text, never markup: a headline may hold square brackets
+            Selection(Text(visible(f"{s.id}  {s.title or s.file}  ({s.file})")), s.id,
+                      s.id in self.shown)
             for s in self.comparison.sources
         ]
         with Vertical(id="picker-box"):
@@ -154,7 +173,7 @@ class SourcePicker(Dialog[list[str] | None]):
                 "space toggles, enter applies, esc cancels",
                 id="picker-title",
             )
-            yield SelectionList[str](*items, id="picker-list")
+            yield TickList(*items, id="picker-list")
 
     def on_mount(self) -> None:
         self.query_one(SelectionList).focus()
@@ -287,7 +306,8 @@ class NoteDialog(Dialog[NoteResult]):
         src = self.comparison.source(s.source)
         verb = "Edit the note" if self.existing else "Note"
         with Vertical(id="note-box"):
-            yield Label(f"{verb} on {s.id} · {src.title or src.file}", id="note-title")
+            yield Label(Text(visible(f"{verb} on {s.id} · {src.title or src.file}")),
+                        id="note-title")
             yield Static(Text(f"“{short(s.text, 230)}”", style="italic"), id="note-sentence")
             yield Input(
                 value=self.initial_text,
@@ -404,7 +424,7 @@ class NotesScreen(Dialog[str | None]):
     def compose(self) -> ComposeResult:
         options = self.options()
         with Vertical(id="notes-box"):
-            yield Label(self.title_text(), id="notes-title")
+            yield Label(Text(visible(self.title_text())), id="notes-title")
             if options:
                 yield OptionList(*options, id="notes-list")
             else:
@@ -448,7 +468,7 @@ class NotesScreen(Dialog[str | None]):
         listing.add_options(options)
         if options:
             listing.highlighted = min(index, len(options) - 1)
-        self.query_one("#notes-title", Label).update(self.title_text())
+        self.query_one("#notes-title", Label).update(Text(visible(self.title_text())))
 
     def action_close(self) -> None:
         self.dismiss(None)
@@ -488,6 +508,7 @@ class ExportDialog(Dialog[Path | None]):
         self.default = default  # with the .md suffix
         self.write = write  # called in a thread worker
         self.writing: Path | None = None  # the file being written
+        self.confirmed: Path | None = None  # an existing file the user agreed to replace
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export-box"):
@@ -498,6 +519,11 @@ class ExportDialog(Dialog[Path | None]):
 
     def on_mount(self) -> None:
         self.query_one(FormatChoice).focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if self.confirmed is not None:  # another name: ask again if that one exists too
+            self.confirmed = None
+            self.query_one("#export-hint", Label).update(HINT)
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
         fmt = self.query_one(FormatChoice).value
@@ -524,6 +550,14 @@ class ExportDialog(Dialog[Path | None]):
         path = Path(raw).expanduser()
         if path.is_dir():
             path = path / self.default.with_suffix("." + fmt).name
+        path = Path.cwd() / path if not path.is_absolute() else path  # said in full, not relative
+        if (path.exists() or path.is_symlink()) and self.confirmed != path:
+            self.confirmed = path  # a second enter on the same path replaces it
+            self.query_one("#export-hint", Label).update(
+                Text(f"{path} exists: enter again replaces it · or change the name · esc cancels",
+                     style="bold")
+            )
+            return
         # In a thread: a report of fifty sources takes seconds to render, and the UI stays live.
         self.writing = path
         self.query_one("#export-hint", Label).update(f"writing {path.name} …")

@@ -11,8 +11,10 @@ import difflib
 from rich.text import Text
 
 from sidebyside.model import BOILERPLATE, DUPLICATE, SHARED, UNIQUE, Comparison, Sentence
+from sidebyside.safe import pictures
 
 from .layout import note_mark
+from .readable import plain_why, quantity
 
 DELETED = "bold red strike"
 INSERTED = "bold green underline"
@@ -20,11 +22,25 @@ HEADING = "bold"
 MUTED = "dim"
 
 
+# Typography is not a change: curly and straight quotes, dashes and hyphens, odd spaces.
+_TYPOGRAPHY = str.maketrans({
+    "‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"',
+    "–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-", "…": "...",
+})
+
+
+def _plain(word: str) -> str:
+    return word.translate(_TYPOGRAPHY)
+
+
 def word_diff(old: str, new: str) -> Text:
-    """Word-level diff from `old` to `new`: [-deleted-] {+inserted+}, shared words plain."""
+    """Word-level diff from `old` to `new`: [-deleted-] {+inserted+}, shared words plain.
+    Words that differ only in typography (quotes, dashes) count as the same."""
     a, b = old.split(), new.split()
     out = Text()
-    matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
+    matcher = difflib.SequenceMatcher(
+        a=[_plain(w) for w in a], b=[_plain(w) for w in b], autojunk=False
+    )
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if out:
             out.append(" ")
@@ -54,12 +70,7 @@ def status_line(comparison: Comparison, s: Sentence) -> str:
 
 
 def _quantity(q) -> str:
-    bits = [f"“{q.text}”", f"value {q.value:g}"]
-    if q.qualifier:
-        bits.append(f"qualifier {q.qualifier}")
-    if q.unit:
-        bits.append(f"unit {q.unit}")
-    return ", ".join(bits)
+    return pictures(quantity(q.text, q.value, q.qualifier, q.unit, q.kind, q.event))
 
 
 def detail_text(comparison: Comparison, sid: str, shown: list[str] | None = None) -> Text:
@@ -69,7 +80,7 @@ def detail_text(comparison: Comparison, sid: str, shown: list[str] | None = None
     out.append(f"{s.id}", style=HEADING)
     out.append(f"  {src.title or src.file}  ({src.file}, paragraph {s.paragraph + 1})\n", style=MUTED)
     out.append("\n")
-    out.append(s.text + "\n")
+    out.append(pictures(s.text) + "\n")
     out.append("\n")
     out.append("Status: ", style=HEADING)
     out.append(status_line(comparison, s) + "\n")
@@ -80,18 +91,13 @@ def detail_text(comparison: Comparison, sid: str, shown: list[str] | None = None
         out.append("\n")
         out.append("≠ Numbers that disagree\n", style=HEADING)
         for d in mine:
-            style = "bold red" if d.kind == "value" else "bold yellow"
+            style = "bold" if d.kind == "value" else "bold italic"
             out.append("  ≠ ", style=style)
-            out.append(d.summary() + "\n", style=style)
+            out.append(pictures(d.summary()) + "\n", style=style)
             for side in d.sides:
-                q = f"{side.text}"
-                bits = [f"value {side.value:g}"]
-                if side.qualifier:
-                    bits.append(f"qualifier {side.qualifier}")
-                if side.unit:
-                    bits.append(f"unit {side.unit}")
-                out.append(f"    {side.source} ({side.sentence}): “{q}”  ", style="")
-                out.append(", ".join(bits) + "\n", style=MUTED)
+                out.append(f"    {side.source} ({side.sentence}): ", style="")
+                read = quantity(side.text, side.value, side.qualifier, side.unit)
+                out.append(pictures(read) + "\n")
 
     # Matches in the other sources.
     out.append("\n")
@@ -111,10 +117,11 @@ def detail_text(comparison: Comparison, sid: str, shown: list[str] | None = None
             t = comparison.sentence(lk.to)
             out.append(f"  {t.id} ", style=HEADING)
             out.append(f"{lk.kind}, score {lk.score:.2f}", style="")
-            if lk.why:
-                out.append(f" — {lk.why}", style=MUTED)
+            why = plain_why(lk.why, s.text, t.text)
+            if why:
+                out.append(f" — {pictures(why)}", style=MUTED)
             out.append("\n")
-            out.append("    " + t.text + "\n")
+            out.append("    " + pictures(t.text) + "\n")
             out.append("    diff: ", style=MUTED)
             out.append_text(word_diff(s.text, t.text))
             out.append("\n")
@@ -152,7 +159,7 @@ def notes_text(comparison: Comparison, sid: str) -> Text:
         out.append(f"[{a.status}]", style=HEADING)
         out.append(" ")
         if a.note:
-            out.append(a.note + "\n")
+            out.append(pictures(a.note) + "\n")
         else:
             out.append("(status only, no text)\n", style=MUTED)
     return out

@@ -20,6 +20,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from sidebyside.model import BOILERPLATE, DUPLICATE, SHARED, UNIQUE, VALUE, Comparison, Sentence
+from sidebyside.safe import pictures
 
 from .layout import (
     GUTTER,
@@ -618,7 +619,7 @@ class AlignedGrid(ScrollView, can_focus=True, inherit_bindings=False):
         self, s: Sentence, a: int, b: int, base: Style, cursor_style: Style
     ) -> list[Segment]:
         """The slice [a, b) of a sentence, with disagreement numbers and search hits styled."""
-        text = s.text
+        text = pictures(s.text)  # no control character reaches the terminal (same length)
         marks: list[tuple[int, int, Style]] = []
         for sp in self.findings.get(s.id, []):
             name = "grid--number-value" if sp.kind == VALUE else "grid--number-other"

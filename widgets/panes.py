@@ -10,6 +10,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from sidebyside.model import Comparison
+from sidebyside.safe import pictures
 
 from .grid import MARK_DISAGREE, MARK_UNIQUE, AlignedGrid, is_unique_claim
 from .layout import SEPARATOR
@@ -51,7 +52,7 @@ class PaneHeaders(Widget):
             src = self.comparison.source(sid)
             w = layout.col_w[col]
             n = sum(1 for s in src.sentences)
-            title = src.title or src.file
+            title = pictures(src.title or src.file)  # no control character reaches the terminal
             tail = f" · {n} sent." if self.compact else ""
             cell = Text(_fit(sid, w), style=id_style)
             cell.append(_fit(f" {title}", max(0, w - cell.cell_len - len(tail))), style=title_style)

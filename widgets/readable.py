@@ -1,0 +1,117 @@
+"""Figures, hedges and match reasons in plain words for the detail view.
+
+The engine keeps figures as floats with a qualifier code ("value 8.21453e+06", "qualifier
+about", a date as a fraction of a year); a reporter wants "$8,214,530 ≈ $8.2 million", "about
+600 troops", "a date: July 2026". The match reason lists normalised terms; only words a reader
+can find in one of the two sentences are shown.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+
+HEDGES = {
+    "about": "about",
+    "over": "more than",
+    "under": "fewer than",
+    "at least": "at least",
+    "at most": "at most",
+    "up to": "up to",
+    "nearly": "nearly",
+    "vague": "an unspecified number, at least",
+    "by": "by",
+    "since": "since",
+    "relative": "relative to the day of writing",
+}
+
+
+def number(x: float) -> str:
+    """12345.0 -> '12,345'; 8214530 -> '8,214,530 ≈ 8.2 million'; 0.43 -> '0.43'."""
+    if x != x or x in (float("inf"), float("-inf")):
+        return "?"
+    if abs(x - round(x)) < 1e-9 and abs(x) < 1e15:
+        text = f"{round(x):,}"
+    else:
+        text = f"{x:,.4f}".rstrip("0").rstrip(".")
+    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if abs(x) >= size:
+            short = f"{x / size:.1f}".rstrip("0").rstrip(".")
+            return f"{text} ≈ {short} {word}" if text != f"{short}" else text
+    return text
+
+
+def _money(x: float, unit: str | None) -> str:
+    sign = {"usd": "$", "gbp": "£", "eur": "€", "jpy": "¥"}.get((unit or "").lower())
+    if sign is None:
+        return f"{number(x)} {unit or ''}".strip()
+    return sign + number(x).replace(" ≈ ", " ≈ " + sign)
+
+
+def _date(value: float, qualifier: str | None) -> str:
+    if qualifier == "relative":
+        return "a date relative to the day of writing"
+    year = int(value // 1)
+    frac = value - year
+    if abs(frac) < 1e-9:
+        return f"a date in {year}"
+    if abs(frac - 0.5) < 1e-9:
+        return f"a date in mid-{year}"
+    month = min(12, int(frac * 12 + 1e-9) + 1)
+    return f"a date in {calendar.month_name[month]} {year}"
+
+
+def quantity(text: str, value: float, qualifier: str | None, unit: str | None,
+             kind: str | None = None, event: str | None = None) -> str:
+    """“some 600 North Korean troops” read as: about 600 troops (killed)."""
+    if kind == "date" or unit == "date":
+        read = _date(value, qualifier)
+        hedge = HEDGES.get(qualifier or "", "")
+        if qualifier and qualifier != "relative" and hedge:
+            read = f"{hedge} {read}"
+        return f"“{text}” read as {read}"
+    if kind == "money":
+        amount = _money(value, unit)
+    elif kind == "percent" or unit == "%":
+        amount = f"{number(value)} percent"
+    else:
+        amount = number(value) + (f" {_plural(unit, value)}" if unit else "")
+    hedge = HEDGES.get(qualifier or "", qualifier or "")
+    read = f"{hedge} {amount}".strip() if hedge else amount
+    if event:
+        read += f" ({event})"
+    return f"“{text}” read as {read}"
+
+
+def _plural(unit: str, value: float) -> str:
+    if value == 1 or not unit.isalpha() or unit.endswith("s"):
+        return unit
+    if unit.endswith("y") and unit[-2:-1] not in "aeiou":
+        return unit[:-1] + "ies"
+    return unit + ("es" if unit.endswith(("ch", "sh", "x")) else "s")
+
+
+_WORD = re.compile(r"[\w'’-]+")
+
+
+def plain_why(why: str, a: str, b: str) -> str:
+    """The match reason with only words found in one of the sentences (stems and folded
+    synonyms dropped), in plain words: 'both say …; only the other says …'."""
+    if not why:
+        return ""
+    words = {w.lower() for w in _WORD.findall(a + " " + b)}
+    out = []
+    for part in why.split("; "):
+        head, _, rest = part.partition(" ")
+        if head in ("shares", "adds") or part.startswith("other adds"):
+            if part.startswith("other adds"):
+                head, rest = "other adds", part[len("other adds "):]
+            kept = [t for t in rest.split(", ") if t.lower() in words]
+            if not kept:
+                continue
+            label = {"shares": "both say", "other adds": "only the other says",
+                     "adds": "only this one says"}[head]
+            out.append(f"{label} {', '.join(kept)}")
+        else:
+            out.append(part)
+    return "; ".join(out)
