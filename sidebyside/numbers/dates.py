@@ -1,0 +1,212 @@
+"""Dates: years and year ranges, "18 July 2025", "March 3", "mid-2026", "by the end of 2027",
+"last year"; and when a 4-digit number is a year rather than a count."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from .kinds import Kind
+from .kinds import Qualifier as Q
+from .lexicon import CHANGE_VERBS, DATE_ANCHORS, YEAR_STRONG
+from .phrases import event_after, plural_after
+from .tokens import DASHES, Outcome, Tokens
+from .units import DUR_RE, MEASURE_RE
+from .values import SCALE_ABBR
+from .words import BIG, CUR_AFTER_RE, HEDGES, MONTHS
+
+
+def year_context(r: Tokens, i0: int, j: int) -> bool:
+    """Is the 4-digit number at i0 a year?"""
+    T, L, text, e = r.T, r.L, r.text, r.E[i0]
+    if j < r.n:
+        w = L[j]
+        if T[j] == "%" or w in BIG or w in SCALE_ABBR or w in (
+                "hundred", "dozen", "per", "percent"):
+            return False
+        if DUR_RE.match(text, e) or MEASURE_RE.match(text, e) or \
+                CUR_AFTER_RE.match(text, e):
+            return False
+        if plural_after(r, j):
+            # "the 2022 elections" is a year, "to 2000 people" a count
+            p = L[i0 - 1] if i0 > 0 else ""
+            return p in YEAR_STRONG or p.endswith(("'s", "’s"))
+    # "the toll rose to 2000", "more than 2000", "2000 were killed": counts
+    p = L[i0 - 1] if i0 > 0 else ""
+    if p not in YEAR_STRONG and event_after(r, j) is not None:
+        return False
+    pp = L[i0 - 2] if i0 > 1 else ""
+    if p in ("reached", "hit", "topped", "totalled", "totaled", "numbered", "exceeded") or (
+            p in ("to", "at") and pp in CHANGE_VERBS):
+        return False
+    for hedge in ((p,), (pp, p)):
+        if HEDGES.get(hedge) in (Q.OVER, Q.NEARLY, Q.AT_LEAST):
+            return False
+    return True
+
+
+def relative(r: Tokens, i: int) -> Outcome | None:
+    """"last year", "this month", "next week"."""
+    L, n = r.L, r.n
+    if i + 1 >= n:
+        return None
+    off = {"last": -1, "this": 0, "next": 1}[L[i]]
+    u = L[i + 1]
+    if u.endswith(("'s", "’s")):
+        u = u[:-2]
+    length = {"year": 1.0, "month": 1 / 12, "week": 7 / 365.25}.get(u)
+    if length is None:
+        return None
+    v = off * length
+    return r.make(i, i + 1, v, v, v + length, Q.RELATIVE, "date", Kind.DATE,
+                  why="relative date: last/this/next year, month or week"), i + 2
+
+
+def month(r: Tokens, i: int) -> Outcome | None:
+    """A date starting with its month: "March 3", "March 3, 2025", "March 2026"."""
+    T, L, n = r.T, r.L, r.n
+    mon = MONTHS[L[i]]
+    k = i + 1
+    if k < n and T[k] == "." and r.glued(i, k):
+        k += 1
+    if k < n and T[k].isdigit() and len(T[k]) <= 2 and 1 <= int(T[k]) <= 31:
+        day = int(T[k])
+        end = k
+        k += 1
+        if k < n and r.glued(k - 1, k) and L[k] in ("st", "nd", "rd", "th"):
+            end = k
+            k += 1
+        k2 = k + 1 if k < n and T[k] == "," else k
+        y = r.year_at(k2)
+        if y is not None:
+            return date_day(r, i, k2, y, mon, day)
+        return date_day(r, i, end, None, mon, day)
+    y = r.year_at(k)
+    if y is not None:
+        a = y + (mon - 1) / 12
+        return date_period(r, i, k, a, a + 1 / 12)
+    return None
+
+
+def day_month(r: Tokens, i0: int, day: int, j: int) -> Outcome:
+    """A date starting with its day: "18 July", "18 July 2025" (the month at token j)."""
+    T, n = r.T, r.n
+    mon = MONTHS[r.L[j]]
+    k = j + 1
+    if k < n and T[k] == "." and r.glued(j, k):
+        k += 1
+    k2 = k + 1 if k < n and T[k] == "," else k
+    y = r.year_at(k2)
+    if y is not None:
+        return date_day(r, i0, k2, y, mon, day)
+    return date_day(r, i0, j, None, mon, day)
+
+
+def date_day(r: Tokens, first: int, end: int, year: int | None, mon: int,
+             day: int) -> Outcome:
+    try:
+        d = date(year or 2000, mon, day)
+    except ValueError:
+        d = date(year or 2000, mon, 1)
+    yday = d.timetuple().tm_yday
+    days = 366 if (year is None or (year % 4 == 0 and (year % 100 or year % 400 == 0))) \
+        else 365
+    base = float(year) if year is not None else 0.0
+    v = base + (yday - 1) / days
+    return date_period(r, first, end, v, v + 1 / days)
+
+
+def year(r: Tokens, i0: int, y: int, j: int) -> Outcome:
+    """A year at token i0, or a range of years from it ("2019-22", "between 2019 and 2022")."""
+    T, L, n = r.T, r.L, r.n
+    end = j - 1
+    a, b = float(y), y + 1.0
+    k = j
+    if k + 1 < n and (T[k] in DASHES or T[k] == "/" or L[k] in ("to", "and")):
+        if L[k] != "and" or r.word(i0 - 1) == "between":
+            y2 = r.year_at(k + 1)
+            t2 = T[k + 1]
+            if y2 is None and len(t2) == 2 and t2.isdigit() and T[k] in DASHES | {"/"} \
+                    and r.glued(k, k + 1):
+                y2 = y // 100 * 100 + int(t2)
+            if y2 is not None and y2 > y and not (r.glued(k + 1, k + 2)
+                                                  and T[k + 2][0].isalnum()):
+                start = i0 - 1 if r.word(i0 - 1) in ("between", "from") else i0
+                if start < r.floor:
+                    start = i0
+                q = r.make(start, k + 1, a, a, y2 + 1.0, Q.RANGE, "date", Kind.DATE,
+                           event=date_anchor(r, start), why="a range of years")
+                return q, k + 2
+    if end + 2 < n and T[end + 1] in ("'", "’") and L[end + 2] == "s":
+        end += 2
+    return date_period(r, i0, end, a, b)
+
+
+def date_period(r: Tokens, first: int, end: int, a: float, b: float,
+                why: str = "date") -> Outcome:
+    """A date naming the period [a, b); early/mid/late and by/since on the left."""
+    L, fl = r.L, r.floor
+    k = first - 1
+    mod = None
+    if k >= fl:
+        w = L[k]
+        if w in DASHES and k - 1 >= fl and r.glued(k - 1, k) and L[k - 1] in (
+                "mid", "early", "late", "end", "start", "pre", "post"):
+            mod = L[k - 1]
+            k -= 2
+        elif w in ("mid", "early", "late"):
+            mod = w
+            k -= 1
+        elif w == "of" and k - 1 >= fl and L[k - 1] in ("end", "start", "beginning",
+                                                         "middle"):
+            mod = L[k - 1]
+            k -= 2
+            if k >= fl and L[k] == "the":
+                k -= 1
+    qual = None
+    if mod in ("pre", "post"):
+        qual = Q.BEFORE if mod == "pre" else Q.AFTER
+        mod = None
+    elif k >= fl:
+        w = L[k]
+        if w in ("by", "until", "till"):
+            qual, k = Q.BY, k - 1
+        elif w == "before":
+            qual, k = Q.BEFORE, k - 1
+        elif w == "since":
+            qual, k = Q.SINCE, k - 1
+        elif w == "after":
+            qual, k = Q.AFTER, k - 1
+        elif w == "than" and k - 2 >= fl and L[k - 1] == "later" and L[k - 2] == "no":
+            qual, k = Q.BY, k - 3
+    span = b - a
+    lo, hi, v = a, b, a
+    if mod in ("early", "start", "beginning"):
+        lo, hi = a, a + span / 3
+        v = (lo + hi) / 2
+        mod = "early"
+    elif mod in ("mid", "middle"):
+        lo, hi = a + span / 4, a + 3 * span / 4
+        v = a + span / 2
+        mod = "mid"
+    elif mod in ("late", "end"):
+        lo, hi = b - span / 3, b
+        v = (lo + hi) / 2
+        mod = "late"
+    return r.make(k + 1, end, v, lo, hi, qual or mod, "date", Kind.DATE,
+                  event=date_anchor(r, k + 1), why=why), end + 1
+
+
+def date_anchor(r: Tokens, first: int) -> str | None:
+    """Does the date say when something started or when it ends? ("began in 2022")"""
+    L = r.L
+    k = first - 1
+    stop = max(r.floor, first - 8)
+    while k >= stop:
+        w = L[k]
+        if w in (",", ";", ":", "(", ")", "and", "but"):
+            return None
+        a = DATE_ANCHORS.get(w)
+        if a:
+            return a
+        k -= 1
+    return None

@@ -1,0 +1,386 @@
+"""The rest of a number, as a pipeline of small steps: currency, dates, scale, proportions,
+ranges, unit, hedges, and the noun counted.
+
+A number has been read at tokens i0..j-1; `finish` builds a `Draft` of the quantity and hands
+it to each step of `STEPS` in turn. A step looks at the words around the number, fills in what
+it finds (and adds a reason to `Draft.why` when it fires), and returns None to go on, or an
+`Outcome` that settles the number: a quantity read by another reader (a date, a duration), or
+None with a reason when the number is not a quantity after all ("the two said", a score).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+from .dates import day_month, year, year_context
+from .kinds import Kind
+from .kinds import Qualifier as Q
+from .phrases import event_after, event_left, hedge, noun_after, noun_left
+from .tokens import DASHES, EPS, Outcome, Tokens
+from .units import DUR_RE, units
+from .values import core, interval, scale
+from .words import (
+    CUR_AFTER_RE,
+    CUR_CODES,
+    CUR_SYMBOLS,
+    CUR_WORDS,
+    DOLLAR_ADJ,
+    DOLLAR_PREFIX,
+    PERCENT_RE,
+    POST_HEDGES,
+)
+
+_CODES_LEFT = ("USD", "EUR", "GBP", "JPY", "CNY", "RMB", "CHF", "INR", "RUB", "UAH", "KRW", "CAD",
+               "AUD", "Rs")
+_GLUED_WORDS = ("strong", "member", "seat", "bed", "page", "point", "person", "man")
+_DETERMINERS = ("the", "those", "these", "its", "their", "his", "her", "our", "them", "whom",
+                "which")
+
+
+class Draft:
+    """A quantity being read: the number at tokens i0..j-1 and what the steps found so far."""
+
+    __slots__ = ("i0", "j", "v", "plain", "words", "first", "last", "hfirst", "end", "currency",
+                 "factor", "qual", "lo", "hi", "kind", "unit", "noun", "event", "frac",
+                 "pct_first", "why")
+
+    def __init__(self, i0: int, j: int, v: float, plain: bool, words: bool) -> None:
+        self.i0 = i0  # the number's first token
+        self.j = j  # the token after what has been read
+        self.v = v
+        self.plain = plain  # digits only, no separator: may be a year or a day
+        self.words = words  # spelled out
+        self.first = i0  # first token of the quantity (a currency sign, "between")
+        self.last = j - 1  # last token of the figure and its unit
+        self.hfirst = i0  # first token with the hedge on the left
+        self.end = j - 1  # last token with the counted noun
+        self.currency: str | None = None
+        self.factor = 1.0  # scale words applied
+        self.qual: str | None = None
+        self.lo: float | None = None
+        self.hi: float | None = None
+        self.kind = Kind.COUNT
+        self.unit: str | None = None
+        self.noun: str | None = None
+        self.event: str | None = None
+        self.frac = False  # a proportion ("one in five") keeps its whole-percent interval
+        self.pct_first = False  # "5%-7%": the first figure carries the sign
+        self.why: list[str] = []
+
+
+Step = Callable[[Tokens, Draft], Outcome | None]
+
+
+def currency_before(r: Tokens, d: Draft) -> None:
+    """A currency sign or code on the left: "$5", "US$5", "U.S. $5", "EUR 5", "Rs. 5"."""
+    T, fl = r.T, r.floor
+    k = d.i0 - 1
+    if d.words or k < fl:
+        return None
+    sym = CUR_SYMBOLS.get(T[k])
+    if sym:
+        d.currency, d.first = sym, k
+        if k - 1 >= fl and r.glued(k - 1, k) and T[k - 1] in DOLLAR_PREFIX and T[k] == "$":
+            d.currency, d.first = DOLLAR_PREFIX[T[k - 1]], k - 1
+        elif k - 1 >= fl and T[k - 1] == "." and k - 3 >= fl and T[k - 2] == "S" \
+                and T[k - 3] == "." and T[k - 4: k - 3] == ["U"]:
+            d.first = k - 4
+    elif T[k] in _CODES_LEFT:
+        d.currency, d.first = CUR_CODES[T[k].lower()], k
+    elif T[k] == "." and k - 1 >= fl and T[k - 1] == "Rs":
+        d.currency, d.first = "inr", k - 1
+    if d.currency:
+        d.why.append(f"currency on the left: {d.currency}")
+    return None
+
+
+def date_forms(r: Tokens, d: Draft) -> Outcome | None:
+    """A plain number that is a day before a month ("18 July 2025") or a year."""
+    if not d.plain or d.currency is not None:
+        return None
+    i0, j = d.i0, d.j
+    iv = int(d.v)
+    if 1 <= iv <= 31 and len(r.T[i0]) <= 2 and j < r.n and r.is_month(j):
+        return day_month(r, i0, iv, j)
+    if len(r.T[i0]) == 4 and 1800 <= iv <= 2199 and year_context(r, i0, j):
+        return year(r, i0, iv, j)
+    return None
+
+
+def and_a_half(r: Tokens, d: Draft) -> None:
+    """"two and a half"."""
+    j, L = d.j, r.L
+    if j + 2 < r.n and L[j] == "and" and L[j + 1] == "a" and L[j + 2] == "half":
+        d.v += 0.5
+        d.j = j + 3
+        d.why.append("and a half")
+    return None
+
+
+def scale_words(r: Tokens, d: Draft) -> None:
+    """"2.5 million", "$3bn", "a dozen"."""
+    d.v, d.j, d.factor = scale(r, d.v, d.j, d.currency is not None, d.words)
+    d.last = d.j - 1
+    if d.factor != 1.0:
+        d.why.append(f"scale: x{d.factor:g}")
+    return None
+
+
+def one_in_n(r: Tokens, d: Draft) -> None:
+    """"one in five" is a proportion: 20%."""
+    j, v = d.j, d.v
+    if r.L[j: j + 1] != ["in"] or d.factor != 1.0 or v > 20 or d.currency is not None:
+        return None
+    r2 = core(r, j + 1)
+    if r2 is None:
+        return None
+    v2, j2, _ = r2
+    n = r.n
+    if v < v2 <= 1000 and not (j2 < n and (DUR_RE.match(r.text, r.E[j2 - 1])
+                                           or r.L[j2] in ("%", "per", "percent"))):
+        pct = 100.0 * v / v2
+        d.kind, d.unit, d.v, d.last, d.frac = Kind.PERCENT, "%", pct, j2 - 1, True
+        d.lo, d.hi = math.floor(pct + EPS), math.ceil(pct - EPS)
+        d.j = j2
+        d.why.append("proportion: one in N")
+    return None
+
+
+def number_range(r: Tokens, d: Draft) -> Outcome | None:
+    """Ranges: 5-7, 5 to 7, between 5 and 7, two or three, 5%-7%; a score (3-1) is none."""
+    if d.kind != Kind.COUNT:
+        return None
+    T, L, n = r.T, r.L, r.n
+    k = d.j
+    if k + 1 < n and T[k] == "%" and (T[k + 1] in DASHES or L[k + 1] == "to"):
+        d.pct_first = True
+        k += 1
+    if not (k < n and (T[k] in DASHES or L[k] in ("to", "and", "or"))):
+        return None
+    conn = L[k]
+    left = L[d.first - 1] if d.first - 1 >= r.floor else ""
+    ok = True
+    if conn == "and":
+        ok = left == "between"
+    elif conn == "to":
+        ok = left not in ("from",)
+    elif conn in DASHES:
+        ok = r.glued(k - 1, k) or T[k] != "-"
+    m = k + 1
+    if ok and d.currency and m < n and T[m] in CUR_SYMBOLS:
+        m += 1
+    r2 = core(r, m) if ok and m < n else None
+    if r2 is None or (conn == "or" and L[m] in ("a", "an")):
+        if d.pct_first:
+            d.pct_first = False
+        return None
+    v2, m2, plain2 = r2
+    v2, m2, f2 = scale(r, v2, m2, d.currency is not None, not T[m][0].isdigit())
+    v1 = d.v
+    if d.factor == 1.0 and f2 != 1.0 and v1 * f2 < v2 + EPS:
+        v1 = v1 * f2
+    pct_ok = not d.pct_first or (m2 < n and T[m2] == "%")
+    if v1 < v2 and (v1 > 0 and v2 <= 20 * v1 or v1 == 0 and v2 <= 10) and pct_ok:
+        if d.pct_first:
+            m2 += 1
+        d.lo, d.hi = v1, v2
+        d.qual = Q.RANGE
+        d.v = (v1 + v2) / 2
+        d.j = m2
+        d.last = m2 - 1
+        if left == "between" and conn == "and":
+            d.first -= 1
+        d.why.append(f"range: {v1:g} {conn} {v2:g}")
+    elif conn in DASHES and d.plain and plain2:
+        return r.reject(d.i0, m2, "a score: two plain numbers joined by a dash")
+    return None
+
+
+def percent_or_money(r: Tokens, d: Draft) -> None:
+    """A percent sign or word after the figure, or a currency (sign on the left, word after)."""
+    if d.kind != Kind.COUNT:
+        return None
+    pos = r.E[d.last]
+    m = PERCENT_RE.match(r.text, pos) if d.currency is None else None
+    if m:
+        d.kind = Kind.PERCENT
+        d.unit = "pp" if m.group(3) else "%"
+        d.last = r.tok_at(m.end()) - 1
+        d.why.append("percent after the figure")
+        return None
+    if d.pct_first:
+        d.kind, d.unit = Kind.PERCENT, "%"
+        d.why.append("percent after the first figure")
+        return None
+    currency = d.currency
+    m = None if currency else CUR_AFTER_RE.match(r.text, pos)
+    if m:
+        if m.group(1):
+            word = m.group(1).lower().split()[0]
+            currency = CUR_WORDS.get(word, "usd")
+            if currency == "krw" and d.factor == 1.0:
+                currency = None  # "won" is a verb unless it follows a scale
+            pre = m.group(0).lower().split()
+            if currency == "usd" and len(pre) > 1:
+                currency = DOLLAR_ADJ.get(pre[-2].strip("."), "usd")
+        else:
+            currency = CUR_CODES[m.group(2).lower()]
+        if currency:
+            d.last = r.tok_at(m.end()) - 1
+            d.why.append(f"currency after the figure: {currency}")
+    d.currency = currency
+    if currency:
+        d.kind, d.unit = Kind.MONEY, currency
+    return None
+
+
+def duration_age_measure(r: Tokens, d: Draft) -> Outcome | None:
+    """A count followed by a time unit, "old", "ago" or a measure unit is read by `units`."""
+    if d.kind != Kind.COUNT:
+        return None
+    return units(r, d.first, d.last, d.v, d.lo, d.hi, d.qual, d.factor, d.why)
+
+
+def glued_suffix(r: Tokens, d: Draft) -> None:
+    """"600-odd", "600-plus", "600+", "a 600-strong force", "a 31-page complaint"."""
+    T, last = r.T, d.last
+    k = last + 1
+    if k >= r.n or not r.glued(last, k):
+        return None
+    if T[k] == "+":
+        d.qual = d.qual or Q.AT_LEAST
+        d.last = k
+        d.why.append("'+' after the figure")
+    elif T[k] in DASHES and k + 1 < r.n and r.glued(k, k + 1):
+        sw = r.L[k + 1]
+        if sw == "odd":
+            d.qual, d.last = Q.ABOUT, k + 1
+            d.why.append("'-odd' after the figure")
+        elif sw == "plus":
+            d.qual, d.last = d.qual or Q.AT_LEAST, k + 1
+            d.why.append("'-plus' after the figure")
+        elif sw in _GLUED_WORDS:
+            d.last = k + 1
+            if sw in ("member", "seat", "bed", "page", "point"):
+                d.unit = sw
+            d.why.append(f"'-{sw}' after the figure")
+    return None
+
+
+def hedge_after(r: Tokens, d: Draft) -> None:
+    """"600 or so", "600 or more"."""
+    if d.qual is not None:
+        return None
+    L, last = r.L, d.last
+    hq = POST_HEDGES.get(tuple(L[last + 1: last + 3]))
+    if hq and L[last + 1] in ("or", "and") and not (
+            last + 3 < r.n and r.T[last + 3][0].isdigit()):
+        d.qual, d.last = hq, last + 2
+        d.why.append(f"hedge after: {hq}")
+    return None
+
+
+def hedge_before(r: Tokens, d: Draft) -> None:
+    """"some 600", "more than 600" (a range keeps its qualifier, and takes the words in)."""
+    d.hfirst = d.first
+    if d.qual is None:
+        hq, hstart = hedge(r, d.first)
+        if hq:
+            d.qual, d.hfirst = hq, hstart
+            d.why.append(f"hedge on the left: {hq}")
+    elif d.qual != Q.RANGE:
+        hq, hstart = hedge(r, d.first)
+        if hq:
+            d.hfirst = hstart
+    d.end = d.last
+    return None
+
+
+def counted_noun(r: Tokens, d: Draft) -> Outcome | None:
+    """What a count counts and what happened to it: "600 troops", "600 of the troops were
+    killed", "a total deployment of 15,000"; bare numbers that are no count are turned down."""
+    if d.kind != Kind.COUNT:
+        return None
+    L, T, n, last = r.L, r.T, r.n, d.last
+    np = noun_after(r, last + 1)
+    if np is None and L[last + 1: last + 2] == ["of"]:
+        k = last + 2
+        if k < n and L[k] in _DETERMINERS:
+            if d.words and d.v == 1 and L[last] == "one":
+                return r.reject(d.i0, k + 1, "'one of the': not a count")
+            k += 1 if L[k] not in ("them", "whom", "which") else 0
+        np = noun_after(r, k)
+    if np is not None:
+        d.unit = d.unit if d.unit in ("member", "seat") and np[0] is None else np[0]
+        d.end = end = np[1]
+        d.why.append(f"counted noun after: {np[0]}")
+        if d.qual is None:
+            hq = POST_HEDGES.get(tuple(L[end + 1: end + 3]))
+            if hq and L[end + 1] in ("or", "and") and not (
+                    end + 3 < n and T[end + 3][0].isdigit()):
+                d.qual = hq
+                d.end = end + 2
+                d.why.append(f"hedge after the noun: {hq}")
+    if d.unit is None:
+        d.unit = noun_left(r, d.hfirst)
+        if d.unit is not None:
+            d.why.append(f"counted noun on the left: {d.unit}")
+    d.event = event_after(r, d.end + 1) or event_left(r, d.hfirst)
+    if d.event:
+        d.why.append(f"event: {d.event}")
+    # bare spelled-out small numbers without a noun are pronouns or idioms ("the two said"),
+    # unless something happened to them ("killing six")
+    if d.words and np is None and d.qual is None and d.v < 10 and d.factor == 1.0 and (
+            d.event is None or d.unit is not None):
+        return r.reject(d.i0, last + 1, "a small spelled-out number with no noun: a pronoun")
+    if d.words and d.v == 1 and last == d.i0 and r.word(d.i0 - 1) in (
+            "no", "any", "every", "each", "some", "the", "this", "that", "which"):
+        return r.reject(d.i0, last + 1, "'one' after a determiner: a pronoun")
+    if not d.words and r.named and np is None and d.qual is None and d.factor == 1.0:
+        return r.reject(d.i0, last + 1, "a number after a name, no noun: a name (Title 42)")
+    return None
+
+
+def figure_noun(r: Tokens, d: Draft) -> None:
+    """What money or a percentage is of: "$5m for the bridge", "60% of the vote", "cost $5m"."""
+    if d.kind not in (Kind.MONEY, Kind.PERCENT):
+        return None
+    L = r.L
+    np = None
+    k = d.last + 1
+    if L[k: k + 1] == ["of"] or (L[k: k + 1] == ["in"] and d.kind == Kind.MONEY):
+        k += 1
+        if L[k: k + 1] in (["the"], ["its"], ["their"]):
+            k += 1
+        np = noun_after(r, k)
+    elif d.kind == Kind.MONEY:
+        np = noun_after(r, k)
+    noun = L[np[1]] if np else noun_left(r, d.hfirst, only_of=True)
+    if noun is None and d.kind == Kind.MONEY and r.word(d.hfirst - 1) in (
+            "cost", "costs", "costing", "worth", "priced", "valued"):
+        noun = "cost" if r.word(d.hfirst - 1).startswith("cost") else "value"
+    d.noun = noun
+    if noun:
+        d.why.append(f"of: {noun}")
+    return None
+
+
+STEPS: tuple[Step, ...] = (
+    currency_before, date_forms, and_a_half, scale_words, one_in_n, number_range,
+    percent_or_money, duration_age_measure, glued_suffix, hedge_after, hedge_before,
+    counted_noun, figure_noun,
+)
+
+
+def finish(r: Tokens, i0: int, j: int, v: float, plain: bool, words: bool) -> Outcome:
+    """The quantity whose number is at tokens i0..j-1 (value v), or why there is none."""
+    d = Draft(i0, j, v, plain, words)
+    for step in STEPS:
+        out = step(r, d)
+        if out is not None:
+            return out
+    if d.qual != Q.RANGE and not (d.qual is None and d.frac):
+        d.lo, d.hi = interval(d.qual, d.v, d.kind)
+    return r.make(d.hfirst, d.end, d.v, d.lo, d.hi, d.qual, d.unit, d.kind, d.noun, d.event,
+                  why=d.why), d.end + 1

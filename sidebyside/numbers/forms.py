@@ -1,0 +1,183 @@
+"""Quantities in words of their own: ordinals ("third", "21st"), fractions ("two-thirds of",
+"half the"), vague amounts ("hundreds of", "tens of thousands", "several hundred")."""
+
+from __future__ import annotations
+
+import math
+
+from .dates import day_month
+from .finish import finish
+from .kinds import Kind
+from .kinds import Qualifier as Q
+from .phrases import event_after, event_left, hedge, noun_after, noun_left
+from .tokens import DASHES, EPS, Outcome, Tokens
+from .units import DUR_ALIASES, DUR_RE, DURATIONS, finish_simple
+from .values import interval
+from .words import BIG, DENOMS, VAGUE
+
+
+def ordinal(r: Tokens, i: int, j: int, v: float) -> Outcome:
+    """A rank at tokens i..j-1 ("third", "21st"), or a date ("21st March")."""
+    T, L, n = r.T, r.L, r.n
+    if j < n and r.is_month(j) and v <= 31:
+        return day_month(r, i, int(v), j)
+    end = j - 1
+    if j + 1 < n and T[j] in DASHES and r.glued(end, j) and L[j + 1] == "ever":
+        end = j + 1
+    if L[i - 1: i] == ["the"] and r.is_month(end + 2) and L[end + 1] == "of":
+        return day_month(r, i, int(v), end + 2)
+    np = noun_after(r, end + 1)
+    unit = None
+    if np is not None:
+        unit, end = np
+    return r.make(i, end, v, v, v, None, unit, Kind.ORDINAL, why="ordinal"), end + 1
+
+
+def fraction(r: Tokens, i: int, num: float, k: int) -> Outcome:
+    """"a third", "two-thirds", "three quarters" at tokens i..k (k = the denominator)."""
+    L, n = r.L, r.n
+    v = num / DENOMS[L[k]]
+    end = k
+    # "a quarter of a million"
+    if L[k + 1: k + 3] in (["of", "a"], ["of", "one"]) and k + 3 < n and L[k + 3] in BIG:
+        v *= BIG[L[k + 3]]
+        return finish(r, i, k + 4, v, plain=False, words=True)
+    pct = 100.0 * v
+    qual, hfirst = hedge(r, i)
+    noun = None
+    j = end + 1
+    if j < n and L[j] == "of":
+        j += 1
+        if j < n and L[j] in ("the", "its", "their", "those", "all"):
+            j += 1
+        np = noun_after(r, j)
+        noun = r.L[np[1]] if np else None
+    elif hedge(r, i)[0] is None and L[i - 1: i] != ["by"]:
+        if not (j < n and L[j] in ("the", "its", "their")):
+            return None, end + 1
+    lo, hi = (math.floor(pct + EPS), math.ceil(pct - EPS)) if qual is None else \
+        interval(qual, pct, Kind.PERCENT)
+    return r.make(hfirst, end, pct, lo, hi, qual, "%", Kind.PERCENT, noun,
+                  why="fraction as a share: a third, two-thirds of"), end + 1
+
+
+def half(r: Tokens, i: int) -> Outcome | None:
+    """"half the voters" (50%), "half a million", "half a dozen", "half an hour"."""
+    L, n = r.L, r.n
+    nxt = L[i + 1] if i + 1 < n else ""
+    if i > 0 and L[i - 1] in ("a", "second", "first", "in", "the", "one"):
+        return None
+    if nxt in ("a", "an") and i + 2 < n:
+        w = L[i + 2]
+        if w in BIG:
+            return finish(r, i, i + 3, 0.5 * BIG[w], plain=False, words=True)
+        if w == "dozen":
+            return finish(r, i, i + 3, 6.0, plain=False, words=True)
+        m = DUR_RE.match(r.text, r.E[i + 1])
+        if m:
+            u = DUR_ALIASES.get(m.group(2).lower(), m.group(2).lower())
+            u = u[:-1] if u.endswith("s") else u
+            end = r.tok_at(m.end()) - 1
+            if u in DURATIONS:
+                return finish_simple(r, i, end, 0.5, None, None, None, u, Kind.DURATION,
+                                     "duration: half a time unit")
+        return None
+    if nxt in ("of", "the", "its", "their", "his", "her", "our", "all", "them"):
+        qual, hfirst = hedge(r, i)
+        k = i + 1
+        if L[k] == "of":
+            k += 1
+        if k < n and L[k] in ("the", "its", "their", "his", "her", "our", "all"):
+            k += 1
+        np = noun_after(r, k)
+        lo, hi = interval(qual, 50.0, Kind.PERCENT)
+        return r.make(hfirst, i, 50.0, lo, hi, qual, "%", Kind.PERCENT,
+                      r.L[np[1]] if np else None, why="half of: 50%"), i + 1
+    return None
+
+
+def vague(r: Tokens, i: int) -> Outcome | None:
+    """"hundreds of", "dozens of", "tens of thousands", "hundreds of thousands"."""
+    L, n = r.L, r.n
+    w = L[i]
+    k = i + 1
+    if w == "tens" or (w in ("hundreds", "dozens") and L[k: k + 1] == ["of"]
+                       and k + 1 < n and L[k + 1] in ("thousands", "millions", "billions")):
+        if not (L[k: k + 1] == ["of"] and k + 1 < n
+                and L[k + 1] in ("thousands", "millions", "billions")):
+            return None
+        base = {"thousands": 1e3, "millions": 1e6, "billions": 1e9}[L[k + 1]]
+        mult = {"tens": 10.0, "hundreds": 100.0, "dozens": 12.0}[w]
+        lo, hi = 2 * mult * base, 10 * mult * base - 1
+        if w == "dozens":
+            lo, hi = 24 * base, 99 * base
+        end = k + 1
+    else:
+        if i > 0 and L[i - 1] in ("the", "in", "by"):
+            return None
+        lo, hi = VAGUE[w]
+        end = i
+    qual_h, hfirst = hedge(r, i)
+    unit = None
+    last = end
+    if L[end + 1: end + 2] == ["of"]:
+        k = end + 2
+        if k < n and L[k] in ("the", "those", "these", "its", "their"):
+            k += 1
+        np = noun_after(r, k)
+        if np is not None:
+            unit, last = np
+    elif L[end + 1: end + 2] == ["more"]:
+        last = end + 1
+        np = noun_after(r, end + 2)
+        if np is not None:
+            unit, last = np
+    else:
+        np = noun_after(r, end + 1)
+        if np is not None:
+            unit, last = np
+    if unit is None:
+        unit = noun_left(r, hfirst)
+    event = event_after(r, last + 1) or event_left(r, hfirst)
+    return r.make(hfirst, last, lo, lo, hi, Q.VAGUE, unit, Kind.COUNT, None, event,
+                  why="vague amount: hundreds of, tens of thousands"), last + 1
+
+
+def several(r: Tokens, i: int) -> Outcome | None:
+    """"several hundred", "a few thousand"."""
+    L, n = r.L, r.n
+    w = L[i]
+    start = i
+    if w == "few":
+        if i == 0 or L[i - 1] != "a":
+            return None
+        start = i - 1
+        if start < r.floor:
+            return None
+        lo_m, hi_m = 2, 5
+    else:
+        lo_m, hi_m = 3, 9
+    k = i + 1
+    if k >= n:
+        return None
+    sw = L[k]
+    if sw == "hundred":
+        base = 100.0
+    elif sw in BIG:
+        base = BIG[sw]
+    elif sw == "dozen":
+        base = 12.0
+    else:
+        return None
+    lo, hi = lo_m * base, hi_m * base
+    last = k
+    unit = None
+    kk = k + 1
+    if L[kk: kk + 1] == ["of"]:
+        kk += 1
+    np = noun_after(r, kk)
+    if np is not None:
+        unit, last = np
+    event = event_after(r, last + 1) or event_left(r, start)
+    return r.make(start, last, lo, lo, hi, Q.VAGUE, unit, Kind.COUNT, None, event,
+                  why="vague amount: several hundred, a few thousand"), last + 1

@@ -1,0 +1,189 @@
+"""Phrases around a number: the hedge on its left ("some", "more than"), the noun it counts
+("600 North Korean troops", "a total deployment of 15,000") and what happened to it ("killed",
+"evacuated")."""
+
+from __future__ import annotations
+
+from .kinds import Qualifier
+from .lexicon import (
+    ADJ,
+    ADJ_NOUNS,
+    DIRECTIONS,
+    EVENT_SKIP,
+    EVENTS,
+    GROUP,
+    IRREGULAR_PLURALS,
+    OUTCOME,
+    STOP,
+    VERBS,
+    looks_verb,
+    pluralish,
+    singular,
+)
+from .tokens import DASHES, Tokens
+from .words import BIG, HEDGES, MONTHS, ORDINALS, SMALL_WORDS
+
+
+def hedge(r: Tokens, first: int, kind: str = "count") -> tuple[Qualifier | None, int]:
+    """The hedge ending just before token `first`, longest first: (qualifier, its first token)."""
+    L, fl = r.L, r.floor
+    for size in (4, 3, 2, 1):
+        a = first - size
+        if a < fl:
+            continue
+        q = HEDGES.get(tuple(L[a:first]))
+        if q:
+            if kind == "duration" and L[a] == "over" and r.word(a - 1) not in (
+                    "for", "in", "after", "of", "than", "lasting", "lasted", "took", "spent",
+                    "serve", "served", "serving"):
+                return None, first  # "over six months" = during six months
+            return q, a
+    return None, first
+
+
+def plural_after(r: Tokens, j: int) -> bool:
+    """Does a plural noun (after up to three adjectives) start at token j?"""
+    k = j
+    while k < r.n and r.L[k] in ADJ and k < j + 3:
+        k += 1
+    if k >= r.n:
+        return False
+    t = r.T[k]
+    w = r.L[k]
+    if not t[0].isalpha() or w in STOP or w in VERBS:
+        return False
+    return pluralish(w) and not (t[0].isupper() and k > 0 and r.T[k - 1][0].isdigit()
+                                  and w.endswith("'s"))
+
+
+def noun_after(r: Tokens, j: int) -> tuple[str, int] | None:
+    """The head noun of the phrase starting at token j: (lemma, last token) or None."""
+    T, L, n = r.T, r.L, r.n
+    k = j
+    steps = 0
+    cap_last = last_adj = None
+    while k < n and steps < 6:
+        t = T[k]
+        if not t[0].isalpha():
+            break
+        w = L[k]
+        # hyphenated modifiers: anti-aircraft, Russian-made
+        if k + 2 < n and T[k + 1] in DASHES and r.glued(k, k + 1) \
+                and r.glued(k + 1, k + 2) and T[k + 2][0].isalpha():
+            if k + 3 < n and T[k + 3][0].isalpha() and r.L[k + 3] not in STOP \
+                    and not looks_verb(r.L[k + 3]):
+                k += 3
+                steps += 1
+                continue
+            if L[k + 2] in STOP or looks_verb(L[k + 2]) or L[k + 2] == "ever":
+                break
+            return singular(L[k + 2]), k + 2
+        if t[0].isupper():
+            if w in MONTHS or (w in STOP and k > 0) or w in EVENTS:
+                break
+            if w in SMALL_WORDS or w in ORDINALS:
+                break
+            cap_last = k
+            k += 1
+            steps += 1
+            continue
+        if w in EVENTS or w in STOP or w in DIRECTIONS:
+            break
+        if w in ADJ:
+            last_adj = k
+            k += 1
+            steps += 1
+            continue
+        if looks_verb(w) or len(w) < 2 or (w in VERBS and not w.endswith("s")):
+            break
+        head = k
+        k += 1
+        # compounds: police officers, aid workers, road bridge
+        while k < n and (L[head] in ("police", "staff", "aid")
+                         or not pluralish(L[head]) and L[head] not in IRREGULAR_PLURALS):
+            t2 = T[k]
+            w2 = L[k]
+            if not t2[0].isalpha() or not t2[0].islower() or w2 in STOP or w2 in VERBS \
+                    or w2 in DIRECTIONS \
+                    or w2 in EVENTS or looks_verb(w2) or w2 in ADJ or len(w2) < 2 \
+                    or w2 in BIG or w2 in ("percent", "cent", "hundred", "dozen"):
+                break
+            if not r.glued(k - 1, k) and r.S[k] - r.E[k - 1] > 1:
+                break
+            head = k
+            k += 1
+        return singular(L[head]), head
+    if last_adj is not None and L[last_adj] in ADJ_NOUNS and (
+            cap_last is None or cap_last < last_adj):
+        return L[last_adj], last_adj
+    if cap_last is not None:
+        w = L[cap_last]
+        if pluralish(w) and not w.endswith(("'s", "’s")) and (
+                cap_last + 1 >= n or not T[cap_last + 1][0].isalpha()
+                or T[cap_last + 1][0].islower()):
+            return singular(w), cap_last
+    return None
+
+
+def noun_left(r: Tokens, first: int, only_of: bool = False) -> str | None:
+    """"a total deployment of 15,000" -> "deployment"; "the death toll rose to 600"."""
+    L, T, fl = r.L, r.T, r.floor
+    k = first - 1
+    links = 0
+    if only_of:
+        if k - 1 < fl or L[k] != "of":
+            return None
+        w = L[k - 1]
+        if not T[k - 1][0].isalpha() or w in STOP or w in ADJ or looks_verb(w):
+            return None
+        return w
+    while k >= fl and links < 4 and L[k] in ("of", "at", "to", "rose", "risen", "climbed",
+                                              "jumped", "increased", "grew", "stood",
+                                              "stands", "reached", "hit", "topped",
+                                              "totalled", "totaled", "numbered", "is",
+                                              "was", "now", "has", "had", "been",
+                                              "numbering", "totalling", "totaling",
+                                              "surpassed", "passed", "puts", "put"):
+        k -= 1
+        links += 1
+    if links == 0 or k < fl:
+        return None
+    t = T[k]
+    w = L[k]
+    if not t[0].isalpha() or w in STOP or w in ADJ or looks_verb(w) or w in VERBS:
+        return None
+    if w in ("total", "number", "figure", "tally", "count", "sum", "amount", "maximum",
+             "minimum", "average", "estimate", "group", "batch", "one", "some", "most",
+             "majority", "part", "rest", "each", "all", "none", "any", "many", "out"):
+        return None
+    if t[0].isupper() and k > 0:
+        return None
+    return singular(w)
+
+
+def event_after(r: Tokens, k: int) -> str | None:
+    """What happened, said after the figure: \"600 troops were killed\"."""
+    L, n = r.L, r.n
+    steps = 0
+    while k < n and steps < 6:
+        w = L[k]
+        if w in EVENTS and w not in ("kill", "kills", "killing", "sending", "sent") or \
+                (w == "sent" and steps > 0):
+            return EVENTS[w]
+        if w == "lost" and L[k + 1: k + 3] == ["their", "lives"]:
+            return "killed"
+        if w not in EVENT_SKIP:
+            return None
+        k += 1
+        steps += 1
+    return None
+
+
+def event_left(r: Tokens, first: int) -> str | None:
+    """What happened, said before it: \"killing six\", \"the deaths of 12\"."""
+    k = first - 1
+    if k >= 0 and r.L[k] in EVENTS and r.L[k] not in ("dead", "missing"):
+        return EVENTS[r.L[k]]
+    if k >= 1 and r.L[k] == "of" and GROUP.get(singular(r.L[k - 1])) in OUTCOME:
+        return OUTCOME[GROUP[singular(r.L[k - 1])]]
+    return None

@@ -1,0 +1,165 @@
+"""The reader: walks the tokens of a sentence and hands each number to the reader of its form.
+
+- digits: `number` (identifier rules in `rejects`, then `finish.finish`);
+- words: `words` (spelled numbers, ordinals, fractions, vague amounts, relative dates);
+- a capitalised month: `dates.month`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from ..model import Quantity
+from .dates import month, relative
+from .finish import finish
+from .forms import fraction, half, ordinal, several, vague
+from .kinds import Kind
+from .kinds import Qualifier as Q
+from .lexicon import STOP, YEAR_PREV
+from .rejects import RULES
+from .tokens import BETWEEN_OF_RE, DASHES, MAYBE_RE, Outcome, Reading, Rejection, Tokens
+from .values import spelled
+from .words import BIG, CUR_CODES, DENOMS, HEDGES, MONTHS, ORDINALS, SMALL_WORDS, VAGUE
+
+_WORD_STARTS = {"a", "an", "zero", "tens", "several", "few", "last", "this", "next", "yesterday",
+                "mid", "early", "late"}
+_DENOM_AFTER = ("fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "third",
+                "quarter", "half")
+HUGE_RE = re.compile(r"\d[\d,.]{18,}")  # a run of digits no report states as a quantity
+
+
+def run(r: Tokens) -> list[Quantity]:
+    """Every quantity in the sentence, in order."""
+    out: list[Quantity] = []
+    T, L, n = r.T, r.L, r.n
+    i = 0
+    while i < n:
+        c = T[i][0]
+        res = None
+        if c.isdigit():
+            res = number(r, i)
+        elif c.isalpha():
+            w = L[i]
+            if w in SMALL_WORDS or w in ORDINALS or w in VAGUE or w in DENOMS \
+                    or w in _WORD_STARTS:
+                res = words(r, i)
+            elif w in MONTHS and r.is_month(i):
+                res = month(r, i)
+        if res is None:
+            i += 1
+            continue
+        q, j = res
+        if q is not None:
+            out.append(q)
+        r.floor = max(r.floor, j)
+        i = j if j > i else i + 1
+    # "12 of the 40 soldiers": the first count is of the second's noun
+    for a, b in zip(out, out[1:], strict=False):
+        if (a.kind == b.kind == Kind.COUNT and a.unit is None and b.unit is not None
+                and BETWEEN_OF_RE.fullmatch(r.text, a.end, b.start)):
+            a.unit = b.unit
+            if r.trace is not None:
+                for t in r.trace:
+                    if isinstance(t, Reading) and t.quantity is a:
+                        t.why.append(f"counted noun of the next figure: {b.unit}")
+    return out
+
+
+def number(r: Tokens, i: int) -> Outcome:
+    """A number written in digits at token i."""
+    for rule in RULES:
+        out = rule(r, i)
+        if out is not None:
+            return out
+    T, L = r.T, r.L
+    raw = T[i]
+    p = T[i - 1] if i > 0 else ""
+    r.named = (p[:1].isupper() and p.isalpha() and L[i - 1] not in STOP
+               and L[i - 1] not in MONTHS and L[i - 1] not in CUR_CODES
+               and (L[i - 1],) not in HEDGES and L[i - 1] not in YEAR_PREV
+               and L[i - 1] not in ("us", "aged", "age", "ages"))
+    if "," in raw or "." in raw:
+        v = float(raw.replace(",", ""))
+        plain = False
+    else:
+        v = float(raw)
+        plain = True
+    return finish(r, i, i + 1, v, plain=plain, words=False)
+
+
+def words(r: Tokens, i: int) -> Outcome | None:
+    """A quantity starting with a word at token i ("six", "a dozen", "third", "last year")."""
+    T, L, n = r.T, r.L, r.n
+    w = L[i]
+    nxt = L[i + 1] if i + 1 < n else ""
+    if w in ("last", "this", "next"):
+        return relative(r, i)
+    if w == "yesterday":
+        v = -1 / 365.25
+        return r.make(i, i, v, v, v + 1 / 365.25, Q.RELATIVE, "date", Kind.DATE,
+                      why="relative date: yesterday"), i + 1
+    if w in ("mid", "early", "late"):
+        return None  # handled from the year on their right
+    if w in VAGUE or w == "tens":
+        return vague(r, i)
+    if w in ("several", "few"):
+        return several(r, i)
+    if w == "half":
+        return half(r, i)
+    if w in ORDINALS and w not in ("second",) or (w == "second" and nxt not in ("", ".")):
+        if not (w in DENOMS and i > 0 and L[i - 1] in ("a", "one")):
+            return ordinal(r, i, i + 1, float(ORDINALS[w]))
+    if w in ("a", "an"):
+        if nxt in DENOMS and nxt not in ("half", "halves"):
+            return fraction(r, i, 1.0, i + 1)
+        if nxt == "dozen":
+            return finish(r, i, i + 2, 12.0, plain=False, words=True)
+        if nxt not in BIG and nxt != "hundred":
+            return None
+    if w == "zero":
+        return finish(r, i, i + 1, 0.0, plain=False, words=True)
+    res = spelled(r, i)
+    if res is None:
+        return None
+    v, j, is_ordinal = res
+    if is_ordinal:
+        return ordinal(r, i, j, v)
+    # "two-thirds", "three quarters", "one fifth"
+    k = j
+    if k < n and T[k] in DASHES and r.glued(k - 1, k):
+        k += 1
+    if k < n and L[k] in DENOMS and v <= 10 and j == i + 1 and L[k] not in ("second",):
+        if not (L[k] in _DENOM_AFTER and v > 1 and k == j):
+            return fraction(r, i, v, k)
+    return finish(r, i, j, v, plain=False, words=True)
+
+
+def _read(text: str, trace: list | None = None) -> list[Quantity]:
+    if not text or not MAYBE_RE.search(text):
+        return []
+    # Digit runs of 19 characters and more (serial numbers, a pasted hash, "9" x 400) are not
+    # figures: masked, same length, so offsets stay true and no value overflows to infinity.
+    if not HUGE_RE.search(text):
+        out = run(Tokens(text, trace))
+    else:
+        out = run(Tokens(HUGE_RE.sub(lambda m: "x" * len(m.group()), text), trace))
+        for q in out:
+            q.text = text[q.start : q.end]
+    return [q for q in out
+            if all(math.isfinite(v) for v in (q.value, q.low, q.high) if v is not None)]
+
+
+def read_quantities(text: str) -> list[Quantity]:
+    """Every quantity in one sentence, in order (see the package docstring for conventions)."""
+    return _read(text)
+
+
+def explain(text: str) -> tuple[list[Reading], list[Rejection]]:
+    """What `read_quantities` reads in `text`, each with the reasons it was read so, and the
+    numbers it turned down with why: for a detail view, and for checking a rule."""
+    trace: list = []
+    kept = {id(q) for q in _read(text, trace)}
+    readings = [t for t in trace if isinstance(t, Reading) and id(t.quantity) in kept]
+    rejections = [t for t in trace if isinstance(t, Rejection)]
+    return readings, rejections

@@ -1,0 +1,112 @@
+"""The tokens of one sentence and what every reading step shares: where each token starts and
+ends, how far left the next quantity may reach, and how a quantity is made (or a number turned
+down) with the reasons that led there."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from ..model import Quantity
+from .kinds import KINDS, QUALIFIERS
+from .words import MONTHS
+
+TOKEN_RE = re.compile(
+    r"\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?|[^\W\d_]+(?:['’][^\W\d_]+)*|\S")
+# A sentence without any of these has no quantity (checked before tokenizing).
+MAYBE_RE = re.compile(
+    r"\d|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
+    r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|"
+    r"billions?|dozens?|scores|half|thirds?|quarters?|first|second|third|fourth|fifths?|"
+    r"sixths?|sevenths?|eighths?|ninths?|tenths?|eleventh|twelfth|\w+teenth|\w+tieth|"
+    r"hundredth|thousandth|year|month|week|yesterday)\b", re.I)
+DASHES = {"-", "–", "—", "‐", "‑"}
+BETWEEN_OF_RE = re.compile(
+    r"\s+(?:out\s+)?of\s+(?:the\s+|a\s+total\s+of\s+|an?\s+|its\s+|their\s+)?", re.I)
+EPS = 1e-9
+
+# What a step returns when it settles the number at hand: the quantity (or None: not a
+# quantity) and the token to read on from. None from a step: it did not apply.
+Outcome = tuple[Quantity | None, int]
+
+
+@dataclass
+class Reading:
+    """One quantity and why it was read so (`explain`)."""
+
+    quantity: Quantity
+    why: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Rejection:
+    """A number that was turned down, and why (`explain`)."""
+
+    text: str
+    start: int
+    end: int
+    why: str
+
+
+class Tokens:
+    """One sentence as tokens (T as written, L lower case, S/E character offsets)."""
+
+    __slots__ = ("text", "T", "L", "S", "E", "n", "floor", "named", "trace")
+
+    def __init__(self, text: str, trace: list | None = None) -> None:
+        self.text = text
+        T: list[str] = []
+        S: list[int] = []
+        E: list[int] = []
+        for m in TOKEN_RE.finditer(text):
+            T.append(m.group())
+            S.append(m.start())
+            E.append(m.end())
+        self.T, self.S, self.E = T, S, E
+        self.L = [t.lower() for t in T]
+        self.n = len(T)
+        self.floor = 0  # first token the next quantity may use on its left
+        self.named = False  # the number follows a name: "Title 42", "FTSE 100"
+        self.trace = trace  # Readings and Rejections, when explaining
+
+    def glued(self, a: int, b: int) -> bool:
+        return 0 <= a and b < self.n and self.E[a] == self.S[b]
+
+    def tok_at(self, pos: int) -> int:
+        """Index of the first token starting at or after character `pos`."""
+        return bisect_left(self.S, pos)
+
+    def word(self, k: int) -> str:
+        return self.L[k] if 0 <= k < self.n else ""
+
+    def is_month(self, k: int) -> bool:
+        return 0 <= k < self.n and self.L[k] in MONTHS and self.T[k][0].isupper()
+
+    def year_at(self, k: int) -> int | None:
+        if 0 <= k < self.n:
+            t = self.T[k]
+            if len(t) == 4 and t.isdigit() and 1800 <= int(t) <= 2199:
+                return int(t)
+        return None
+
+    def make(self, a: int, b: int, value: float, lo: float, hi: float, qual: str | None,
+             unit: str | None, kind: str, noun: str | None = None, event: str | None = None,
+             why: list[str] | str = "") -> Quantity:
+        """The quantity written on tokens a..b; `why` says what read it (kept when explaining)."""
+        s, e = self.S[a], self.E[b]
+        q = Quantity(text=self.text[s:e], start=s, end=e, value=float(value), low=float(lo),
+                     high=float(hi), qualifier=QUALIFIERS[qual], unit=unit, kind=KINDS[kind])
+        q.event = event
+        q.noun = noun
+        if self.trace is not None:
+            self.trace.append(Reading(q, [why] if isinstance(why, str) else list(why)))
+        return q
+
+    def reject(self, a: int, j: int, why: str) -> Outcome:
+        """Not a quantity: the number at token a, read on from token j."""
+        if self.trace is not None:
+            b = min(max(j - 1, a), self.n - 1)
+            s, e = self.S[a], self.E[b]
+            self.trace.append(Rejection(self.text[s:e], s, e, why))
+        return None, j

@@ -1,0 +1,223 @@
+"""Units after a number: durations ("six months"), ages ("aged 34", "a 34-year-old"),
+measures (km, tonnes, hectares, cubic metres ...) and their conversion factors."""
+
+from __future__ import annotations
+
+import re
+
+from .kinds import Kind
+from .kinds import Qualifier as Q
+from .phrases import hedge, noun_after
+from .tokens import Outcome, Tokens
+from .values import interval
+from .words import POST_HEDGES
+
+DUR_RE = re.compile(
+    r"(\s+|-)(seconds?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|fortnights?|months?|"
+    r"years?|yrs?|decades?|centuries|century)\b(?:(-old\b|\s+old\b)|(?![-‐‑]\w))"
+    r"(\s+ago\b)?", re.I)
+MEASURE_RE = re.compile(
+    r"(\s+|-)(cubic\s+met(?:re|er)s?|square\s+kilomet(?:re|er)s?|square\s+miles?|"
+    r"square\s+met(?:re|er)s?|sq\.?\s?km|km2|sq\.?\s?mi(?:les)?|hectares?|acres?|km/h|kph|"
+    r"mph|knots?|nautical\s+miles?|kilomet(?:re|er)s?|km|miles?|met(?:re|er)s?|"
+    r"centimet(?:re|er)s?|cm|millimet(?:re|er)s?|mm|feet|foot|ft|inch(?:es)?|"
+    r"kilo(?:gram)?(?:me)?s?|kg|tonnes?|tons?|pounds?(?=\s+of\b)|lbs?|grams?|litres?|liters?|"
+    r"gallons?|barrels?|megawatts?|MW|gigawatts?|GW|kWh|MWh|GWh|TWh|"
+    r"degrees?\s+(?:celsius|fahrenheit|C|F)|°\s?[CF]|degrees?)\b", re.I)
+DEGREE_RE = re.compile(r"\s?°\s?([CF])\b")
+
+# Measure units: canonical name -> (dimension, factor to the dimension's base unit).
+MEASURES = {
+    "km": ("length", 1000.0), "mile": ("length", 1609.344), "nmi": ("length", 1852.0),
+    "m": ("length", 1.0), "cm": ("length", 0.01), "mm": ("length", 0.001),
+    "ft": ("length", 0.3048), "inch": ("length", 0.0254),
+    "kg": ("mass", 1.0), "tonne": ("mass", 1000.0), "lb": ("mass", 0.45359237),
+    "g": ("mass", 0.001),
+    "km2": ("area", 1e6), "sq mi": ("area", 2589988.11), "m2": ("area", 1.0),
+    "ha": ("area", 1e4), "acre": ("area", 4046.8564),
+    "m3": ("volume", 1000.0), "l": ("volume", 1.0), "gallon": ("volume", 3.785411784),
+    "barrel": ("volume", 158.987295),
+    "km/h": ("speed", 1.0), "mph": ("speed", 1.609344), "knot": ("speed", 1.852),
+    "mw": ("power", 1.0), "gw": ("power", 1000.0),
+    "kwh": ("energy", 1.0), "mwh": ("energy", 1e3), "gwh": ("energy", 1e6),
+    "twh": ("energy", 1e9),
+    "°c": ("temperature", None), "°f": ("temperature", None), "degree": ("angle", 1.0),
+}
+DIMENSION_LABEL = {"length": "distance", "mass": "weight", "area": "area", "volume": "volume",
+                   "speed": "speed", "power": "power", "energy": "energy",
+                   "temperature": "temperature", "angle": "degrees"}
+
+DURATIONS = {  # canonical unit -> days
+    "second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "night": 1.0,
+    "week": 7.0, "month": 30.4375, "year": 365.25, "decade": 3652.5, "century": 36525.0,
+}
+DUR_ALIASES = {"min": "minute", "mins": "minute", "hr": "hour", "hrs": "hour", "yr": "year",
+               "yrs": "year", "centuries": "century", "fortnight": "fortnight"}
+
+
+def measure_unit(raw: str) -> str | None:
+    w = " ".join(raw.lower().replace(".", "").split())
+    if w.startswith("cubic"):
+        return "m3"
+    if w.startswith("square kilomet") or w in ("sq km", "sqkm", "km2"):
+        return "km2"
+    if w.startswith("square mile") or w.startswith("sq mi") or w.startswith("sqmi"):
+        return "sq mi"
+    if w.startswith("square met"):
+        return "m2"
+    if w.startswith("hectare"):
+        return "ha"
+    if w.startswith("acre"):
+        return "acre"
+    if w in ("km/h", "kph"):
+        return "km/h"
+    if w == "mph":
+        return "mph"
+    if w.startswith("knot"):
+        return "knot"
+    if w.startswith("nautical"):
+        return "nmi"
+    if w.startswith("kilomet") or w == "km":
+        return "km"
+    if w.startswith("mile"):
+        return "mile"
+    if w.startswith("centimet") or w == "cm":
+        return "cm"
+    if w.startswith("millimet") or w == "mm":
+        return "mm"
+    if w.startswith("met"):
+        return "m"
+    if w in ("feet", "foot", "ft"):
+        return "ft"
+    if w.startswith("inch"):
+        return "inch"
+    if w.startswith("kilo") or w == "kg":
+        return "kg"
+    if w.startswith("tonne") or w.startswith("ton"):
+        return "tonne"
+    if w.startswith("pound") or w.startswith("lb"):
+        return "lb"
+    if w.startswith("gram"):
+        return "g"
+    if w.startswith("lit"):
+        return "l"
+    if w.startswith("gallon"):
+        return "gallon"
+    if w.startswith("barrel"):
+        return "barrel"
+    if w.startswith("megawatt") or w == "mw":
+        return "mw"
+    if w.startswith("gigawatt") or w == "gw":
+        return "gw"
+    if w in ("kwh", "mwh", "gwh", "twh"):
+        return w
+    if w.startswith("degree"):
+        if w.endswith(("celsius", " c")):
+            return "°c"
+        if w.endswith(("fahrenheit", " f")):
+            return "°f"
+        return "degree"
+    if w.startswith("°"):
+        return "°" + w[-1]
+    return None
+
+
+def units(r: Tokens, first: int, last: int, v: float, lo: float | None, hi: float | None,
+          qual: str | None, factor: float, before: list[str] | None = None) -> Outcome | None:
+    """Durations, ages, relative dates and measures after a number; None if none."""
+    L, E, n, text = r.L, r.E, r.n, r.text
+    pos = E[last]
+    aged = r.word(hedge(r, first)[1] - 1)
+    m = DUR_RE.match(text, pos)
+    if m:
+        u = m.group(2).lower()
+        u = DUR_ALIASES.get(u, u)
+        if u.endswith("s") and u != "fortnights":
+            u = u[:-1]
+        mult = 1.0
+        if u in ("fortnight", "fortnights"):
+            u, mult = "week", 2.0
+        end = r.tok_at(m.end()) - 1
+        if m.group(3) or aged in ("aged", "age", "ages"):
+            years = v * mult * DURATIONS[u] / 365.25
+            if u == "year":
+                years = v
+            if lo is not None:
+                lo, hi = lo * years / v if v else 0.0, hi * years / v if v else 0.0
+            return finish_simple(r, first, end, years, lo, hi, qual, "year", Kind.AGE,
+                                 "age: years old, or aged before the number", before)
+        if m.group(4):
+            years = -v * mult * DURATIONS[u] / 365.25
+            if u == "year":
+                years = -v
+            elif u == "month":
+                years = -v / 12
+            length = mult * DURATIONS[u] / 365.25 if u not in ("year", "month") else (
+                1.0 if u == "year" else 1 / 12)
+            return r.make(first, end, years, years, years + length, Q.RELATIVE, "date",
+                          Kind.DATE, why="relative date: a duration, then 'ago'"), end + 1
+        if m.group(1) == "-" and r.glued(last, last + 1) is False:
+            return None
+        return finish_simple(r, first, end, v * mult, lo if lo is None else lo * mult,
+                             hi if hi is None else hi * mult, qual, u, Kind.DURATION,
+                             "duration: a time unit follows", before)
+    if aged in ("aged", "age", "ages") or (
+            r.word(first - 1) == "between" and r.word(first - 2) in ("aged", "ages")):
+        return finish_simple(r, first, last, v, lo, hi, qual, "year", Kind.AGE,
+                             "age: 'aged' before the number", before)
+    m = MEASURE_RE.match(text, pos)
+    if m is None and text.startswith("°", pos):
+        m = DEGREE_RE.match(text, pos)
+        if m:
+            end = r.tok_at(m.end()) - 1
+            return finish_simple(r, first, end, v, lo, hi, qual, "°" + m.group(1).lower(),
+                                 Kind.MEASURE, "measure: a degree sign follows", before)
+    if m:
+        u = measure_unit(m.group(2))
+        if u is not None:
+            end = r.tok_at(m.end()) - 1
+            return finish_simple(r, first, end, v, lo, hi, qual, u, Kind.MEASURE,
+                                 "measure: a unit follows", before)
+    # "100m" (metres) when "m" did not mean million
+    k = last + 1
+    if k < n and L[k] == "m" and r.glued(last, k) and factor == 1.0:
+        return finish_simple(r, first, k, v, lo, hi, qual, "m", Kind.MEASURE,
+                             "measure: metres ('m' glued, no scale)", before)
+    return None
+
+
+def finish_simple(r: Tokens, first: int, end: int, v: float, lo: float | None, hi: float | None,
+                  qual: str | None, unit: str, kind: Kind, why: str,
+                  before: list[str] | None = None) -> Outcome:
+    """Hedge on the left and interval for durations, ages and measures. `why` names the unit
+    found, `before` what the number's reading had found already (a range, a hedge)."""
+    n = r.n
+    reasons = [*before, why] if before else [why]
+    hfirst = first
+    if qual is None:
+        hq, hstart = hedge(r, first, kind)
+        if hq:
+            qual, hfirst = hq, hstart
+            reasons.append(f"hedge on the left: {hq}")
+        elif end + 2 < n:
+            hq = POST_HEDGES.get((r.L[end + 1], r.L[end + 2]))
+            if hq and r.L[end + 1] == "or":
+                qual = hq
+                end += 2
+                reasons.append(f"hedge after: {hq}")
+    elif qual == Q.RANGE and r.word(first - 1) == "between":
+        hfirst = first - 1
+    if kind == Kind.AGE:
+        k = hfirst - 1
+        if k >= r.floor and r.L[k] in ("aged", "age", "ages"):
+            hfirst = k
+        elif k - 1 >= r.floor and r.L[k] == "between" and r.L[k - 1] in (
+                "aged", "ages"):
+            hfirst = k - 1
+    if qual != Q.RANGE:
+        lo, hi = interval(qual, v, kind)
+    noun = None
+    if kind == Kind.MEASURE and r.word(end + 1) == "of":
+        np = noun_after(r, end + 2)
+        noun = r.L[np[1]] if np else None
+    return r.make(hfirst, end, v, lo, hi, qual, unit, kind, noun, why=reasons), end + 1

@@ -1,0 +1,174 @@
+"""Values: numbers written in words, scale words ("2.5 million", "$3bn"), the interval a hedge
+allows around a figure."""
+
+from __future__ import annotations
+
+import math
+
+from .kinds import Qualifier as Q
+from .lexicon import pluralish
+from .tokens import DASHES, Tokens
+from .words import BIG, ORD_UNITS, SMALL_WORDS, TEENS, TENS, UNITS
+
+SCALE_ABBR = {"bn": 1e9, "mn": 1e6, "mln": 1e6, "tn": 1e12, "crore": 1e7, "lakh": 1e5}
+
+
+def place(v: float) -> float:
+    """The place of the last significant digit: 600 -> 100, 4683 -> 1, 1.5e6 -> 1e5."""
+    v = abs(v)
+    if v < 1e-9:
+        return 1.0
+    k = math.floor(math.log10(v))
+    while k > -7:
+        p = 10.0**k
+        r = v / p
+        if abs(r - round(r)) < 1e-6:
+            return p
+        k -= 1
+    return 1e-6
+
+
+def over_step(v: float) -> float:
+    """How far above v "over v" reaches: one unit of v's leading digit, at most half of v."""
+    v = abs(v)
+    if v < 1e-9:
+        return 1.0
+    return min(10.0 ** math.floor(math.log10(v)), 0.5 * v)
+
+
+def interval(qual: str | None, v: float, kind: str = "count") -> tuple[float, float]:
+    """[low, high] the qualifier allows around v (the module docstring has the table)."""
+    if qual == Q.ABOUT:
+        tol = max(0.1 * abs(v), min(place(v) / 2, 0.25 * abs(v)))
+        lo, hi = v - tol, v + tol
+    elif qual == Q.NEARLY:
+        lo, hi = 0.9 * v, v
+    elif qual in (Q.OVER, Q.AT_LEAST):
+        lo, hi = v, v + over_step(v)
+    elif qual in (Q.UNDER, Q.UP_TO):
+        lo, hi = 0.0, v
+    else:
+        lo, hi = v, v
+    if kind == "percent" and hi > 100 >= v:
+        hi = 100.0
+    return lo, hi
+
+
+def spelled(r: Tokens, i: int) -> tuple[float, int, bool] | None:
+    """A number in words from token i: (value, end, is_ordinal) or None."""
+    L, n = r.L, r.n
+    total = 0.0
+    cur = 0.0
+    last = None
+    big_prev = math.inf
+    j = i
+    end = i
+    if L[i] in ("a", "an"):
+        cur, last, j, end = 1.0, "u", i + 1, i + 1
+    while j < n:
+        w = L[j]
+        if w in UNITS:
+            if last in ("u", "t") or (last == "h" and cur % 100):
+                break
+            cur += UNITS[w]
+            last = "u"
+        elif w in TEENS:
+            if last in ("u", "t", "x") or (last == "h" and cur % 100):
+                break
+            cur += TEENS[w]
+            last = "t"
+        elif w in TENS:
+            if last in ("u", "t", "x") or (last == "h" and cur % 100):
+                break
+            cur += TENS[w]
+            last = "x"
+        elif w == "hundred":
+            if last not in ("u", "t", "x") or cur >= 100:
+                break
+            cur *= 100
+            last = "h"
+        elif w in BIG:
+            s = BIG[w]
+            if last not in ("u", "t", "x", "h") or s >= big_prev:
+                break
+            total += cur * s
+            cur = 0.0
+            big_prev = s
+            last = "s"
+        elif w == "and" and last in ("h", "s") and j + 1 < n and L[j + 1] in SMALL_WORDS \
+                and not (j + 2 < n and (L[j + 2] == "hundred" and last == "h"
+                                        or BIG.get(L[j + 2], 0) >= big_prev)):
+            j += 1
+            continue
+        elif w in DASHES and last == "x" and r.glued(j - 1, j) and r.glued(j, j + 1):
+            nx = L[j + 1]
+            if nx in UNITS:
+                j += 1
+                continue
+            if nx in ORD_UNITS:
+                return total + cur + ORD_UNITS[nx], j + 2, True
+            break
+        elif last == "x" and w in ORD_UNITS:
+            return total + cur + ORD_UNITS[w], j + 1, True
+        else:
+            break
+        j += 1
+        end = j
+    if last is None or (L[i] in ("a", "an") and end == i + 1):
+        return None
+    return total + cur, end, False
+
+
+def scale(r: Tokens, v: float, j: int, money: bool, words: bool) -> tuple[float, int, float]:
+    """Apply scale words after the number at token j. Returns (value, j, factor)."""
+    T, L, n = r.T, r.L, r.n
+    factor = 1.0
+    while j < n:
+        w = L[j]
+        glued = r.glued(j - 1, j)
+        if w in BIG and not words:
+            f = BIG[w]
+        elif w == "hundred" and not words and factor == 1.0:
+            f = 100.0
+        elif w in SCALE_ABBR:
+            f = SCALE_ABBR[w]
+        elif w == "dozen" and factor == 1.0:
+            f = 12.0
+        elif w in ("m", "b", "k") and glued:
+            if w == "k":
+                f = 1e3
+            elif money:
+                f = 1e6 if w == "m" else 1e9
+            elif w == "m" and j + 1 < n and (pluralish(L[j + 1])
+                                             or L[j + 1] in ("more", "new", "extra")):
+                f = 1e6
+            else:
+                break
+        elif w in ("m", "b") and money and T[j] in ("m", "M", "b", "B") and not glued \
+                and (j + 1 >= n or not T[j + 1][0].isalpha()):
+            f = 1e6 if w == "m" else 1e9
+        else:
+            break
+        v *= f
+        factor *= f
+        j += 1
+        if w in SCALE_ABBR or w in ("m", "b", "k"):
+            break
+    return v, j, factor
+
+
+def core(r: Tokens, m: int) -> tuple[float, int, bool] | None:
+    """A bare number (digits or words) at token m: (value, end, plain) or None."""
+    if m >= r.n:
+        return None
+    t = r.T[m]
+    if t[0].isdigit():
+        if r.glued(m, m + 1) and r.T[m + 1][0].isalpha() and r.L[m + 1] not in (
+                "bn", "m", "k", "b", "mn", "tn"):
+            return None
+        return float(t.replace(",", "")), m + 1, t.isdigit()
+    if r.L[m] in SMALL_WORDS or r.L[m] in ("a", "an"):
+        res = spelled(r, m)
+        if res is not None and not res[2]:
+            return res[0], res[1], False
+    return None
