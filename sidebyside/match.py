@@ -18,6 +18,12 @@ the square of the corpus. Candidates and scores are computed in bulk on numpy ar
 (sidebyside/pairs.py); `_lexical` is the same score for one pair, the reference the bulk code is
 tested against. `score_pairs` scores any pair against its folder, for measuring
 (benchmarks/quality.py).
+
+A pair that passes the overlap rules becomes a link only if the fitted model of
+sidebyside/evidence.py gives it at least P_LINK: the overlap, how much each side covers of the
+other, whether the actions agree, whether days or tense differ, whether only names and figures are
+shared. A link's `score` is that probability of the same claim (1.0 for the same sentence), and its
+`why` names the evidence that counted ("same action", "days differ", "shares only names/figures").
 """
 
 from __future__ import annotations
@@ -30,6 +36,7 @@ from itertools import islice
 
 from rapidfuzz import fuzz, process
 
+from . import evidence as E
 from . import pairs as P
 from . import semantic as S
 from . import text as T
@@ -59,6 +66,9 @@ SEM_WEIGHT = 0.3  # score = max(lexical, (1 - w) * lexical + w * semantic)
 SEM_MIN_LEXICAL = 0.1  # ...only for pairs with at least this lexical score (some words in common)
 SEM_NEIGHBOURS = 10  # nearest embedding neighbours (other sources) added as candidates per sentence
 SEM_CANDIDATE = 0.7  # ...if at least this similar
+# The decision: a candidate with at least min_score * WEAK overlap is described by its evidence
+# (sidebyside/evidence.py) and scored by the fitted model as the probability of the same claim.
+P_LINK = 0.45  # a link needs at least this probability, on top of the overlap rules
 
 
 @dataclass
@@ -134,6 +144,34 @@ class _Folder:
     items: list[_Item]
     df: dict[str, int]
     n: int
+    cues: _Cues | None = None
+
+
+@dataclass
+class _Cues:
+    """The folder's sentence cues (evidence.cues) as arrays, for scoring pairs in bulk."""
+
+    actions: P.Bag
+    days: P.Bag
+    dates: P.Bag
+    future: object  # np.ndarray of bool, per sentence
+    negated: object
+    plain: object  # weight of words that are not names, per sentence
+
+
+def _cues(items: list[_Item]) -> _Cues:
+    import numpy as np
+
+    cs = [E.cues(it.sentence.text, it.names) for it in items]
+    return _Cues(
+        actions=P.bag([c.actions for c in cs]),
+        days=P.bag([sorted(c.days) for c in cs]),
+        dates=P.bag([sorted(c.dates) for c in cs]),
+        future=np.array([c.future for c in cs], dtype=bool),
+        negated=np.array([c.negated for c in cs], dtype=bool),
+        plain=np.array([sum(w for t, w in it.terms.items() if t not in it.names) for it in items],
+                       dtype=np.float64),
+    )
 
 
 def _eligible(sources: list[Source], also: set[str]) -> list[tuple[int, Sentence]]:
@@ -250,20 +288,12 @@ def score_pairs(
     also: set[str] | None = None,
     semantic: bool | None = None,
 ) -> list[float]:
-    """The link score of each pair of sentence ids, weighed against the whole folder of `sources`
-    (for measuring: pairs need not be candidates, nor pass the acceptance rules)."""
-    folder = _prepare(_eligible(sources, also or set()))
-    if _use_semantic(semantic) and folder.items:
-        _embed(folder.items)
-    by_id = {it.sentence.id: it for it in folder.items}
-    out: list[float] = []
-    for a, b in pairs:
-        ia, ib = by_id.get(a), by_id.get(b)
-        if ia is None or ib is None:
-            out.append(0.0)
-            continue
-        out.append(_combine(_lexical(ia, ib)[0], _cos(ia, ib)))
-    return out
+    """The link score of each pair of sentence ids (the probability that they make the same
+    claim), weighed against the whole folder of `sources` (for measuring: pairs need not be
+    candidates, nor pass the acceptance rules). Pairs not found score 0."""
+    _, features, equal, found = pair_evidence(sources, pairs, also, semantic)
+    probs = iter(_probability(features, equal).tolist())
+    return [round(next(probs), 6) if f else 0.0 for f in found]
 
 
 def _semantic_pass(items: list[_Item], vecs, codes):
@@ -407,8 +437,12 @@ def match(
             matched[k] += _slot(items[x[k]], items[y[k]])
         score = _vector_score(arrays, x, y, matched, sc.clash, sc.equal, cos)
         ok &= score >= floor
-        kept.append((x[ok], y[ok], score[ok], sc.evidence[ok], sc.equal[ok],
-                     cos[ok] if cos is not None else None))
+        k = np.flatnonzero(ok)
+        sub = P.Scored(*(getattr(sc, f)[k] for f in P.Scored.__dataclass_fields__))
+        feats = _evidence(folder, arrays, x[k], y[k], sub, matched[k], score[k])
+        prob = _probability(feats, sc.equal[k])
+        kept.append((x[k], y[k], prob, sc.evidence[k], sc.equal[k],
+                     cos[k] if cos is not None else None, feats, score[k]))
     if not kept:
         return 0
     x = np.concatenate([k[0] for k in kept])
@@ -417,9 +451,15 @@ def match(
     evidence = np.concatenate([k[3] for k in kept])
     equal = np.concatenate([k[4] for k in kept])
     cos_all = np.concatenate([k[5] for k in kept]) if vectors is not None else None
+    feats = np.concatenate([k[6] for k in kept])
+    lexical = np.concatenate([k[7] for k in kept])
 
     done(0.7)
-    keep = P.accept(x, y, score, evidence, arrays.source, PER_SOURCE, NEAR_BEST, STRONG, min_score)
+    # A link passes the overlap rules (near its ends' best, or mutual best with distinctive
+    # evidence, or strong), then needs the fitted probability of the same claim: sharing names or
+    # figures while the action, the day or the tense differs does not make a link.
+    keep = P.accept(x, y, lexical, evidence, arrays.source, PER_SOURCE, NEAR_BEST, STRONG, min_score)
+    keep &= score >= P_LINK
     idx = np.flatnonzero(keep)  # codes were sorted, so these are in (x, y) order
     surface = _surface_words([it.sentence for it in items])
     xs, ys = x[idx].tolist(), y[idx].tolist()
@@ -434,8 +474,12 @@ def match(
         kind = EXACT if same else NEAR if ratio >= NEAR_RATIO else PARAPHRASE
         ia, ib = items[a], items[b]
         shares = _shares(ia, ib, surface)  # the words are ranked by folder-wide weights: symmetric
-        ia.sentence.links.append(Link(ib.sentence.id, sc_, kind, _why(ia, ib, shares, same, surface, c)))
-        ib.sentence.links.append(Link(ia.sentence.id, sc_, kind, _why(ib, ia, shares, same, surface, c)))
+        cues = "" if same else "; ".join(E.explain(feats[idx[i]]))
+        why_a, why_b = _why(ia, ib, shares, same, surface, c), _why(ib, ia, shares, same, surface, c)
+        if cues:
+            why_a, why_b = f"{why_a}; {cues}" if why_a else cues, f"{why_b}; {cues}" if why_b else cues
+        ia.sentence.links.append(Link(ib.sentence.id, sc_, kind, why_a))
+        ib.sentence.links.append(Link(ia.sentence.id, sc_, kind, why_b))
     for _, s in eligible:
         s.links.sort(key=lambda link: -link.score)
     last_run.links = len(xs)
@@ -454,3 +498,81 @@ def _vector_score(arrays: P.Arrays, x, y, matched, clash, equal, cos):
         mixed = np.maximum(score, (1 - SEM_WEIGHT) * score + SEM_WEIGHT * sem)
         score = np.where(score >= SEM_MIN_LEXICAL, mixed, score)
     return score
+
+
+def _evidence(folder: _Folder, arrays: P.Arrays, x, y, sc: P.Scored, matched, score):
+    """The rows of `evidence.FEATURES` for pairs (x, y) of one block (`sc`: their overlap,
+    `matched`: shared weight with figure slots, `score`: their overlap score)."""
+    import numpy as np
+
+    if folder.cues is None:
+        folder.cues = _cues(folder.items)
+    cu = folder.cues
+    tx, ty = arrays.total[x], arrays.total[y]
+    big, small = np.maximum(tx, ty), np.minimum(tx, ty)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        cover_long = np.where(big > 0, matched / np.where(big > 0, big, 1), 0.0)
+        cover_short = np.where(small > 0, matched / np.where(small > 0, small, 1), 0.0)
+        plain_small = np.minimum(cu.plain[x], cu.plain[y])
+        words = np.where(plain_small > 0, sc.plain / np.where(plain_small > 0, plain_small, 1), 0.0)
+    acts = P.shared(cu.actions, x, y)
+    both_act = (cu.actions.size[x] > 0) & (cu.actions.size[y] > 0)
+    days = P.shared(cu.days, x, y)
+    dates = P.shared(cu.dates, x, y)
+    day_diff = (cu.days.size[x] > 0) & (cu.days.size[y] > 0) & (days == 0)
+    date_diff = (cu.dates.size[x] > 0) & (cu.dates.size[y] > 0) & (dates == 0)
+    both_figs = (arrays.figures[x] > 0) & (arrays.figures[y] > 0)
+    cols = [
+        score,
+        np.minimum(cover_long, 1.0),
+        np.minimum(cover_short, 1.0),
+        np.minimum(words, 1.0),
+        acts > 0,
+        both_act & (acts == 0),
+        day_diff | date_diff,
+        cu.future[x] != cu.future[y],
+        cu.negated[x] != cu.negated[y],
+        (sc.plain <= 0) & (matched > 0),
+        sc.clash,
+        sc.shared_figures > 0,
+        both_figs & (sc.shared_figures == 0) & (matched <= sc.matched + 1e-9),
+        np.log1p(sc.evidence),
+        np.abs(np.log((tx + 1.0) / (ty + 1.0))),
+    ]
+    return np.column_stack([np.asarray(c, dtype=np.float64) for c in cols])
+
+
+def _probability(features, equal):
+    import numpy as np
+
+    return np.where(equal, 1.0, E.probability(features))
+
+
+def pair_evidence(
+    sources: list[Source],
+    pairs: list[tuple[str, str]],
+    also: set[str] | None = None,
+    semantic: bool | None = None,
+):
+    """For measuring and fitting: (overlap score, evidence rows, equal) of each pair of sentence
+    ids found among the eligible sentences of `sources`, and the mask of pairs found."""
+    import numpy as np
+
+    folder = _prepare(_eligible(sources, also or set()))
+    index = {it.sentence.id: k for k, it in enumerate(folder.items)}
+    found = np.array([a in index and b in index and a != b for a, b in pairs], dtype=bool)
+    xs = np.array([index[a] for (a, b), f in zip(pairs, found, strict=True) if f], dtype=np.int64)
+    ys = np.array([index[b] for (a, b), f in zip(pairs, found, strict=True) if f], dtype=np.int64)
+    if not len(xs):
+        return np.zeros(0), np.zeros((0, len(E.FEATURES))), np.zeros(0, bool), found
+    arrays = _arrays(folder)
+    cos = None
+    if _use_semantic(semantic):
+        vecs = _embed(folder.items)
+        cos = np.einsum("ij,ij->i", vecs[xs], vecs[ys]).astype(np.float64)
+    sc = P.overlap(arrays, xs * folder.n + ys)
+    matched = sc.matched.copy()
+    for k in np.flatnonzero(sc.needs_slot):
+        matched[k] += _slot(folder.items[xs[k]], folder.items[ys[k]])
+    score = _vector_score(arrays, xs, ys, matched, sc.clash, sc.equal, cos)
+    return score, _evidence(folder, arrays, xs, ys, sc, matched, score), sc.equal, found

@@ -220,6 +220,8 @@ class Scored:
     evidence: np.ndarray  # distinctive shared terms (0 unless a name or figure is one, or 3+)
     slot_bound: np.ndarray  # most the figure slots could add to `matched`
     needs_slot: np.ndarray  # each has figures the other lacks
+    plain: np.ndarray  # weight of shared words that are names in neither sentence
+    shared_figures: np.ndarray  # figures (not years) in common
 
 
 def tversky(a: Arrays, x: np.ndarray, y: np.ndarray, matched: np.ndarray,
@@ -251,6 +253,7 @@ def overlap(a: Arrays, codes: np.ndarray) -> Scored:
 
     matched = np.bincount(pair, weights=a.weight[c], minlength=p_count)
     word, fig = kind == WORD, kind == FIGURE
+    plain = word & ~a.name[ex] & ~a.name[ey]
     shared_words, shared_figs = count(word), count(fig)
     shared_fig_w = np.bincount(pair[fig], weights=a.weight[c[fig]], minlength=p_count)
     both_names = count(a.name[ex] & a.name[ey])
@@ -276,6 +279,8 @@ def overlap(a: Arrays, codes: np.ndarray) -> Scored:
         evidence=evidence,
         slot_bound=np.where(needs_slot, (unshared_x + unshared_y) / 2, 0.0),
         needs_slot=needs_slot,
+        plain=np.bincount(pair[plain], weights=a.weight[c[plain]], minlength=p_count),
+        shared_figures=shared_figs,
     )
 
 
@@ -306,3 +311,39 @@ def accept(
     both_near = near[:m] & near[m:]
     both_top = top[:m] & top[m:]
     return (score >= strong) | ((score >= min_score) & both_near) | (both_top & (evidence >= 2))
+
+
+@dataclass
+class Bag:
+    """A second, smaller sparse sentence x label matrix (actions, days): cells sorted for search."""
+
+    vocab: int
+    indptr: np.ndarray
+    col: np.ndarray
+    cell: np.ndarray
+    size: np.ndarray  # sentence -> labels
+
+
+def bag(rows: list[list[str]]) -> Bag:
+    ids: dict[str, int] = {}
+    indptr, col = [0], []
+    for labels in rows:
+        col.extend(sorted({ids.setdefault(t, len(ids)) for t in labels}))
+        indptr.append(len(col))
+    a_indptr = np.array(indptr, dtype=np.int64)
+    a_col = np.array(col, dtype=np.int64)
+    owner = np.repeat(np.arange(len(rows), dtype=np.int64), np.diff(a_indptr))
+    vocab = max(len(ids), 1)
+    return Bag(vocab, a_indptr, a_col, owner * vocab + a_col, np.diff(a_indptr))
+
+
+def shared(b: Bag, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """How many labels each pair (x[i], y[i]) has in common."""
+    lengths = b.indptr[x + 1] - b.indptr[x]
+    pair = np.repeat(np.arange(len(x), dtype=np.int64), lengths)
+    query = y[pair] * b.vocab + b.col[_ranges(b.indptr[x], lengths)]
+    if len(b.cell) == 0:
+        return np.zeros(len(x), dtype=np.int64)
+    at = np.searchsorted(b.cell, query)
+    at[at >= len(b.cell)] = 0
+    return np.bincount(pair[b.cell[at] == query], minlength=len(x))
