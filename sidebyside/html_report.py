@@ -1,12 +1,19 @@
 """A self-contained HTML page of the comparison: sources side by side in aligned rows, the same
 highlights as the terminal (each with a marker, not colour alone), disagreements and notes.
-No scripts, fonts or images are fetched: the file reads offline in any browser."""
+No scripts, fonts or images are fetched: the file reads offline in any browser.
+
+Every text from a document, a note or a file name is escaped for HTML with quotes (so it is
+inert in an element and in a quoted attribute alike), with its control characters and escape
+sequences shown (sidebyside.safe: none reaches a terminal that prints the file). The only links
+are `#id` fragments within the page: no text from a document ever starts a URL, so a
+`javascript:` in a document stays text."""
 
 from __future__ import annotations
 
-from html import escape
+from html import escape as _html_escape
 
 from .model import BOILERPLATE, DUPLICATE, SHARED, UNIQUE, Comparison, Sentence
+from .safe import visible
 
 _CSS = """
 body{font:15px/1.45 system-ui,-apple-system,'Segoe UI',sans-serif;margin:0;color:#1d1d1f;background:#fafafa}
@@ -38,6 +45,11 @@ details summary{color:#999;font-size:13px;cursor:pointer}
 """
 
 
+def escape(text: object) -> str:
+    """Text as inert HTML: controls shown, `& < > " '` escaped."""
+    return _html_escape(visible(str(text)), quote=True)
+
+
 def _sentence_html(c: Comparison, s: Sentence, notes: dict[str, list], marks: dict[str, list]) -> str:
     text = s.text
     spans = sorted(marks.get(s.id, []))
@@ -47,10 +59,13 @@ def _sentence_html(c: Comparison, s: Sentence, notes: dict[str, list], marks: di
         if start < pos or end > len(text):
             continue
         parts.append(escape(text[pos:start]))
-        parts.append(f'<mark class="{kind}" title="{kind} disagreement">{escape(text[start:end])}</mark>')
+        parts.append(
+            f'<mark class="{escape(kind)}" title="{escape(kind)} disagreement">'
+            f"{escape(text[start:end])}</mark>"
+        )
         pos = end
     parts.append(escape(text[pos:]))
-    classes = ["s", s.status]
+    classes = ["s", escape(s.status)]
     if s.claim:
         classes.append("claim")
     if spans:

@@ -7,6 +7,7 @@ offsets index instead. Nothing is ever written into the folder.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import stat
@@ -61,22 +62,52 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
     return None
 
 
+# UTF-8 with a few invalid bytes (a stray byte from a paste, a truncated character) is read as
+# UTF-8, each invalid byte shown as U+FFFD, when it holds more valid non-ASCII characters than
+# invalid bytes and the invalid bytes are at most this share of the file. Guessing another
+# encoding instead would garble every valid character (an em dash read as cp1125 is "тАФ").
+MOSTLY_UTF8_MAX_INVALID = 0.01
+_ESCAPED = re.compile(r"[\udc80-\udcff]")
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, int] | None:
+    """The text with each invalid byte replaced by U+FFFD, and how many were, if `data` is
+    nearly all valid UTF-8 (see MOSTLY_UTF8_MAX_INVALID); else None."""
+    text = data.decode("utf-8", "surrogateescape")
+    invalid = len(_ESCAPED.findall(text))
+    non_ascii = sum(1 for ch in text if ord(ch) > 127) - invalid
+    if invalid and non_ascii > invalid and invalid <= max(1, len(data) * MOSTLY_UTF8_MAX_INVALID):
+        return _ESCAPED.sub("\ufffd", text), invalid
+    return None
+
+
 def decode(data: bytes) -> tuple[str, str]:
     """Decode bytes as text, detecting the encoding. Raises ValueError when it is not text."""
+    text, encoding, _ = decode_counted(data)
+    return text, encoding
+
+
+def decode_counted(data: bytes) -> tuple[str, str, int]:
+    """`decode`, and how many invalid bytes of nearly-all-UTF-8 text were replaced by U+FFFD
+    (the encoding then says so: "utf-8 (2 invalid bytes replaced)")."""
     if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         found = _utf16_without_bom(data)
         if found is None or _controls(found[0]) > max(2, len(found[0]) // 100):
             raise ValueError("binary file (contains NUL bytes)")
-        return found
+        return found[0], found[1], 0
     if data.startswith(b"\xef\xbb\xbf"):
         try:
-            return data[3:].decode("utf-8"), "utf-8-sig"
+            return data[3:].decode("utf-8"), "utf-8-sig", 0
         except UnicodeDecodeError:
             data = data[3:]  # a UTF-8 mark on text that is not UTF-8: detect it below
     try:
-        return data.decode("utf-8"), "utf-8"
+        return data.decode("utf-8"), "utf-8", 0
     except UnicodeDecodeError:
         pass
+    mostly = _mostly_utf8(data)
+    if mostly is not None:
+        text, invalid = mostly
+        return text, f"utf-8 ({invalid} invalid byte{'s' if invalid != 1 else ''} replaced)", invalid
     best = from_bytes(data).best()
     if best is None:
         raise ValueError("undecodable bytes (no text encoding fits)")
@@ -84,7 +115,7 @@ def decode(data: bytes) -> tuple[str, str]:
     # A decoding that yields many control characters is not text.
     if _controls(text) > max(2, len(text) // 100):
         raise ValueError("binary file (not text)")
-    return text, best.encoding
+    return text, best.encoding, 0
 
 
 def _controls(text: str) -> int:
@@ -111,7 +142,11 @@ def _entries(root: Path, recursive: bool) -> list[tuple[str, Path]]:
         subfolders: list[tuple[str, list[Path]]] = []
         for path in items:
             name = prefix + path.name
-            if path.is_dir() and not path.is_symlink() and not path.name.startswith("."):
+            try:
+                folder = path.is_dir() and not path.is_symlink() and not path.name.startswith(".")
+            except OSError:  # e.g. a path longer than the system allows: reported below
+                folder = False
+            if folder:
                 try:
                     inner = sorted(path.iterdir(), key=lambda p: p.name)
                 except OSError:
@@ -144,7 +179,12 @@ def load_folder(
         base = path.name
         if base.startswith(".") or base.startswith("~$"):
             continue  # hidden files and editor leftovers are not documents
-        if path.is_symlink():
+        try:
+            st = path.lstat()
+        except OSError as exc:
+            skipped.append(Skipped(name, _unreadable(exc)))
+            continue
+        if stat.S_ISLNK(st.st_mode):
             try:
                 target = path.resolve(strict=True)
             except (OSError, RuntimeError):
@@ -153,8 +193,13 @@ def load_folder(
             if real_root not in target.parents:
                 skipped.append(Skipped(name, "link to a file outside the folder"))
                 continue
-        if path.is_dir():
-            if path.is_symlink():
+        try:
+            is_dir = path.is_dir()
+        except OSError as exc:
+            skipped.append(Skipped(name, _unreadable(exc)))
+            continue
+        if is_dir:
+            if stat.S_ISLNK(st.st_mode):
                 skipped.append(Skipped(name, "link to a folder (not followed)"))
             elif recursive:
                 skipped.append(Skipped(name, "folder (permission denied)"))
@@ -167,6 +212,14 @@ def load_folder(
         else:
             docs.append(result)
     return docs, skipped
+
+
+def _unreadable(exc: OSError) -> str:
+    if exc.errno == errno.ENAMETOOLONG:
+        return "path too long for the system"
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    return f"unreadable ({exc.strerror or type(exc).__name__})"
 
 
 def load_file(path: Path, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Document | Skipped:
@@ -186,10 +239,8 @@ def load_file(path: Path, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Docu
             data = fh.read(max_bytes + 1)
         if len(data) > max_bytes:
             return Skipped(name, f"too large (over {max_bytes:,} bytes)")
-    except PermissionError:
-        return Skipped(name, "permission denied")
     except OSError as exc:
-        return Skipped(name, f"unreadable ({exc.strerror or exc})")
+        return Skipped(name, _unreadable(exc))
     if not data.strip():
         return Skipped(name, "empty file")
     full = str(path.resolve())
@@ -209,9 +260,10 @@ def load_file(path: Path, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Docu
             boilerplate_spans=list(ex.boilerplate_spans),
         )
     try:
-        text, encoding = decode(data)
+        text, encoding, invalid = decode_counted(data)
     except (ValueError, UnicodeDecodeError) as exc:
         return Skipped(name, str(exc))
     if not _has_letters(text):
         return Skipped(name, "no text")
-    return Document(name, full, text, encoding)
+    meta = {"replaced_bytes": f"{invalid} invalid UTF-8 byte(s) shown as U+FFFD"} if invalid else {}
+    return Document(name, full, text, encoding, meta=meta)

@@ -1,12 +1,40 @@
-"""Headless reports: JSON (schema "sidebyside.report/1", a stable interface) and a Markdown brief."""
+"""Headless reports: JSON (schema "sidebyside.report/1", a stable interface) and a Markdown brief.
+
+Nothing in a document reaches a reader's terminal or viewer as anything but text:
+
+- JSON escapes every control character: C0 by `json` itself, DEL, C1 and the bidirectional
+  overrides here (as \\u escapes, so the values are unchanged). A file name that is not UTF-8
+  (a byte the file system gives Python as a lone surrogate) is written as `file` with each such
+  byte shown as U+FFFD, plus `file_bytes`: the name's exact bytes in hex, so it can be opened
+  (`bytes.fromhex`). `file_bytes` appears only for such names (sources and skipped files).
+- The Markdown brief shows controls and escape sequences (sidebyside.safe), escapes `&`, `<` and
+  `>` as entities (many Markdown viewers render HTML: `<script>` stays text) and backslash-escapes
+  what would make a link, an image, emphasis or code of document text (`[x](javascript:...)`).
+"""
 
 from __future__ import annotations
 
 import json
+import re
 
 from .model import DUPLICATE, SHARED, Comparison, Sentence
+from .safe import line
 
 SCHEMA = "sidebyside.report/1"
+# What JSON leaves raw but a terminal may act on, or shows misleadingly: DEL, C1, bidi overrides.
+_JSON_RAW_CONTROLS = re.compile(r"[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_SURROGATES = re.compile(r"[\ud800-\udfff]")
+
+
+def _name_fields(name: str) -> dict[str, str]:
+    """`file`, and `file_bytes` (hex) for a name that is not valid UTF-8."""
+    if not _SURROGATES.search(name):
+        return {"file": name}
+    try:
+        raw = name.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate that is no escaped byte
+        raw = name.encode("utf-8", "surrogatepass")
+    return {"file": raw.decode("utf-8", "replace"), "file_bytes": raw.hex()}
 
 
 def to_dict(c: Comparison) -> dict:
@@ -15,7 +43,7 @@ def to_dict(c: Comparison) -> dict:
         sources.append(
             {
                 "id": src.id,
-                "file": src.file,
+                **_name_fields(src.file),
                 "title": src.title,
                 "paragraphs": len(src.paragraphs),
                 "sentences": len(src.sentences),
@@ -84,7 +112,7 @@ def to_dict(c: Comparison) -> dict:
     return {
         "schema": SCHEMA,
         "sources": sources,
-        "skipped": [{"file": s.file, "reason": s.reason} for s in c.skipped],
+        "skipped": [{**_name_fields(s.file), "reason": s.reason} for s in c.skipped],
         "sentences": sentences,
         "rows": [dict(row) for row in c.rows],
         "numbers": numbers,
@@ -108,15 +136,31 @@ def to_json(c: Comparison) -> str:
         else:
             lines.append(f"  {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}{comma}")
     lines.append("}")
-    return "\n".join(lines) + "\n"
+    # Only inside strings can these characters occur (json writes nothing else non-ASCII).
+    return _JSON_RAW_CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", "\n".join(lines) + "\n")
+
+
+# Markdown punctuation that turns text into a link, an image, emphasis or code, and the HTML
+# metacharacters: shown as themselves (backslash escapes and entities), never acted on.
+_MD_SPECIAL = re.compile(r"[\\`*_\[\]<>&]")
+_MD_REPLACE = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
+_BREAKS = re.compile(r"\r\n|[\r\n\t]")
+
+
+def md(text: object) -> str:
+    """Document text, a note or a file name as one line of inert Markdown: controls shown (safe),
+    line breaks as spaces, HTML and link syntax escaped."""
+    shown = line(_BREAKS.sub(" ", str(text)))
+    return _MD_SPECIAL.sub(lambda m: _MD_REPLACE.get(m.group(), "\\" + m.group()), shown)
 
 
 def _quote(s: Sentence) -> str:
-    return s.text.replace("\n", " ")
+    return md(s.text)
 
 
 def to_markdown(c: Comparison) -> str:
-    """A brief a journalist can read: per source, shared claims, unique claims; then conflicts."""
+    """A brief a journalist can read: per source, shared claims, unique claims; then conflicts.
+    Every text from a document, a note or a file name goes through `md` (inert Markdown)."""
     labels = {src.id: src.title or src.file for src in c.sources}
     notes: dict[str, list] = {}
     for ann in c.annotations:
@@ -124,12 +168,15 @@ def to_markdown(c: Comparison) -> str:
             notes.setdefault(ann.target, []).append(ann)
     placed: set[str] = set()
 
-    def with_notes(line: str, s: Sentence) -> list[str]:
+    def note_line(a) -> str:
+        return f"  - ✎ **{md(a.status)}**: {md(a.note)}"
+
+    def with_notes(text: str, s: Sentence) -> list[str]:
         placed.add(s.id)
-        return [line] + [f"  - ✎ **{a.status}**: {a.note}" for a in notes.get(s.id, [])]
+        return [text] + [note_line(a) for a in notes.get(s.id, [])]
 
     out = ["# Comparison brief", ""]
-    out.append(f"Folder: `{c.folder}`  ")
+    out.append(f"Folder: {md(c.folder)}  ")
     out.append(
         f"{len(c.sources)} sources, {len(c.shared_sentences())} shared sentences, "
         f"{len(c.unique_claims())} unique claims, {len(c.disagreements)} numeric disagreements, "
@@ -140,22 +187,22 @@ def to_markdown(c: Comparison) -> str:
     out.append("## Sources")
     out.append("")
     for src in c.sources:
-        out.append(f"- **{src.id}**: {src.title} (`{src.file}`, {len(src.sentences)} sentences)")
+        out.append(f"- **{md(src.id)}**: {md(src.title)} ({md(src.file)}, {len(src.sentences)} sentences)")
     for sk in c.skipped:
-        out.append(f"- skipped `{sk.file}`: {sk.reason}")
+        out.append(f"- skipped {md(sk.file)}: {md(sk.reason)}")
     out.append("")
     out.append("## Numeric disagreements")
     out.append("")
     if not c.disagreements:
         out.append("None found.")
     for d in c.disagreements:
-        out.append(f"- **{d.summary()}**")
+        out.append(f"- **{md(d.summary())}**")
         for side in d.sides:
             s = c.sentence(side.sentence)
-            out.append(f"  - {side.source} ({labels[side.source]}): \"{_quote(s)}\"")
+            out.append(f"  - {md(side.source)} ({md(labels[side.source])}): \"{_quote(s)}\"")
     out.append("")
     for src in c.sources:
-        out.append(f"## {src.id}: {src.title}")
+        out.append(f"## {md(src.id)}: {md(src.title)}")
         out.append("")
         shared = [s for s in src.sentences if s.status == SHARED]
         unique = [s for s in src.sentences if s.status == "unique" and s.claim]
@@ -163,8 +210,8 @@ def to_markdown(c: Comparison) -> str:
         out.append("")
         for s in shared:
             others = sorted({c.sentence(link.to).source for link in s.links})
-            why = f": {s.links[0].why}" if s.links[0].why else ""
-            out += with_notes(f"- {_quote(s)} *(also in {', '.join(others)}{why})*", s)
+            why = f": {md(s.links[0].why)}" if s.links[0].why else ""
+            out += with_notes(f"- {_quote(s)} *(also in {md(', '.join(others))}{why})*", s)
         out.append("")
         out.append(f"### Unique claims ({len(unique)})")
         out.append("")
@@ -183,14 +230,14 @@ def to_markdown(c: Comparison) -> str:
         out.append("## Notes on other sentences")
         out.append("")
         for a in rest:
-            out.append(f"- {a.target}: \"{_quote(c.sentence(a.target))}\"")
-            out.append(f"  - ✎ **{a.status}**: {a.note}")
+            out.append(f"- {md(a.target)}: \"{_quote(c.sentence(a.target))}\"")
+            out.append(note_line(a))
         out.append("")
     if orphaned:
         out.append("## Orphaned notes (their sentence is gone)")
         out.append("")
         for a in orphaned:
-            out.append(f"- ✎ **{a.status}**: {a.note} *({a.file}: \"{a.text}\")*")
+            out.append(f"- ✎ **{md(a.status)}**: {md(a.note)} *({md(a.file)}: \"{md(a.text)}\")*")
         out.append("")
     singles = c.single_source_numbers()
     out.append("## Figures only one source gives")
@@ -198,6 +245,6 @@ def to_markdown(c: Comparison) -> str:
     if not singles:
         out.append("None.")
     for q in singles:
-        out.append(f"- {q.sources[0]}: {q.text} — \"{_quote(c.sentence(q.sentence))}\"")
+        out.append(f"- {md(q.sources[0])}: {md(q.text)} — \"{_quote(c.sentence(q.sentence))}\"")
     out.append("")
     return "\n".join(out)
