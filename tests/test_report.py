@@ -83,3 +83,71 @@ def test_json_is_the_report_dict_with_one_line_per_list_element(seeds):
     assert lines[0] == "{" and lines[-1] == "}" and lines[1].startswith('  "schema": ')
     wide = next(ch for s in seeds.all_sentences() for ch in s.text if ord(ch) > 127)
     assert wide in text  # written as UTF-8, not escaped
+
+
+# ------------------------------------------------- nothing in a note or a document acts on a reader
+HOSTILE_NOTE = "<script>alert(1)</script> [see](javascript:alert(2)) \x1b]0;pwned\x07 \x9b2J\nline two"
+RAW_CONTROL = __import__("re").compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _with_hostile_notes(comparison):
+    import copy
+
+    from sidebyside.model import Annotation
+
+    c = copy.deepcopy(comparison)
+    c.reindex()
+    s = next(x for x in c.all_sentences() if x.claim and x.status == "unique")
+    c.sources[0].title = "Title \x1b[2J <b>bold</b>"
+    c.annotations = [
+        Annotation(target=s.id, status="disputed\x1b[31m", note=HOSTILE_NOTE),
+        Annotation(target="gone:9", status="checked", note=HOSTILE_NOTE, orphaned=True,
+                   file="<x>.txt", text="[t](javascript:x) \x1b]8;;http://e\x07"),
+    ]
+    return c
+
+
+def test_markdown_shows_notes_and_titles_as_inert_text(seeds):
+    from markdown_it import MarkdownIt
+
+    brief = report.to_markdown(_with_hostile_notes(seeds))
+    assert not RAW_CONTROL.search(brief)
+    assert "<script" not in brief and "<b>" not in brief
+    assert "^\\[\\]0;pwned^G" in brief and "&lt;U+009B&gt;2J" in brief
+    html = MarkdownIt("commonmark", {"html": True}).render(brief)
+    assert "<script" not in html and "<a " not in html and "<b>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "[see](javascript:alert(2))" in html  # the text is there, as text
+    assert "^[]0;pwned^G" in html and "&lt;U+009B&gt;2J" in html
+    assert "line two" in html and "\nline two" not in brief  # a note stays on its list line
+
+
+def test_md_escapes_markup_and_keeps_plain_text():
+    assert report.md("AT&T <b> [x](y) *a* _b_ `c` \\") == (
+        "AT&amp;T &lt;b&gt; \\[x\\](y) \\*a\\* \\_b\\_ \\`c\\` \\\\")
+    assert report.md("Plain words, 12,000 troops (about).") == "Plain words, 12,000 troops (about)."
+    assert report.md("a\x1b[2Jb\tc\r\nd") == "a^\\[\\[2Jb c d"  # shown as ^[[2J once rendered
+
+
+def test_html_shows_notes_as_inert_text(seeds):
+    from sidebyside.html_report import to_html
+
+    page = to_html(_with_hostile_notes(seeds))
+    assert not RAW_CONTROL.search(page)
+    assert "<script>" not in page and "<b>bold" not in page
+    assert "&lt;script&gt;" in page and "^[]0;pwned^G" in page
+
+
+def test_json_keeps_notes_exact_and_escapes_every_control(seeds):
+    c = _with_hostile_notes(seeds)
+    text = report.to_json(c)
+    assert not RAW_CONTROL.search(text)
+    assert "\u202e" not in report.to_json(_rtl(c)) and "\\u202e" in report.to_json(_rtl(c))
+    data = json.loads(text)
+    assert data["annotations"][0]["note"] == HOSTILE_NOTE
+    assert data["sources"][0]["title"] == "Title \x1b[2J <b>bold</b>"
+
+
+def _rtl(c):
+    c.sources[0].title = "evil\u202etxt.exe"
+    return c
