@@ -299,3 +299,119 @@ async def test_headlines_with_markup_and_escapes_are_shown_as_text(tmp_path):
         await pilot.press("escape")
     assert app._exception is None
     assert not list(tmp_path.glob("**/x*.svg"))
+
+
+# ---------------------------------------------------------------- 12: both sides in view
+async def test_a_disagreement_s_counterpart_is_brought_beside_it():
+    from .test_tui import cursor_sentence, viewport_text
+
+    app = SideBySideApp(folder=str(SEEDS))
+    async with app.run_test(size=(100, 24)) as pilot:
+        grid = await ready(pilot)
+        await pilot.press("d")
+        await pilot.pause()
+        here = cursor_sentence(app)
+        (d,) = [d for d in app.comparison.disagreements
+                if any(side.sentence == here.id for side in d.sides)]
+        other = next(side for side in d.sides if side.source != here.source)
+        text = app.comparison.sentence(other.sentence).text
+        shown = viewport_text(grid).replace("\n", " ")
+        assert other.text.split()[0] in shown  # "over" / "some" ... the other side's figure
+        words = " ".join(text.split()[:3])
+        flat = " ".join(shown.split())
+        assert words.split()[0] in flat and other.sentence in grid.peers, (other.sentence, grid.shifts)
+        # moving to a sentence with no counterpart lets the panes line up again
+        await pilot.press("g")
+        await pilot.pause()
+        if not cursor_sentence(app).links:
+            assert not any(grid.shifts)
+
+
+# ---------------------------------------------------------------- 11: tab, tab comes back
+async def test_tab_hops_keep_their_start_and_come_back(tmp_path):
+    from sidebyside.engine import demo_folder
+
+    app = SideBySideApp(folder=str(demo_folder()))
+    async with app.run_test(size=(200, 40)) as pilot:
+        grid = await ready(pilot)
+        panes = grid.layout_model.sources
+        assert len(panes) == 3
+        c = app.comparison
+
+        def best(sid, pane):
+            links = [lk for lk in c.sentence(sid).links if c.sentence(lk.to).source == pane]
+            return max(links, key=lambda lk: lk.score).to if links else None
+
+        starts = [s.id for s in c.source(panes[0]).sentences
+                  if s.id in grid.layout_model.spans and best(s.id, panes[1]) and best(s.id, panes[2])]
+        assert starts
+        a = starts[0]
+        b, target_c = best(a, panes[1]), best(a, panes[2])
+        # The middle sentence links more strongly elsewhere, in both other panes: a hop that
+        # followed the middle sentence's own links would go astray there.
+        from sidebyside.model import Link
+
+        spans = grid.layout_model.spans
+        other_c = next(s.id for s in c.source(panes[2]).sentences if s.id in spans and s.id != target_c)
+        other_a = next(s.id for s in c.source(panes[0]).sentences if s.id in spans and s.id != a)
+        for x, y in ((b, other_c), (b, other_a)):
+            c.sentence(x).links.append(Link(y, 0.99, "paraphrase"))
+            c.sentence(y).links.append(Link(x, 0.99, "paraphrase"))
+        assert best(b, panes[2]) == other_c and best(b, panes[0]) == other_a
+        grid.set_cursor(a)
+        await pilot.press("tab")
+        assert grid.cursor == best(a, panes[1])
+        await pilot.press("tab")
+        assert grid.cursor == best(a, panes[2])  # the start's own link, not the target's
+        await pilot.press("shift+tab")
+        assert grid.cursor == best(a, panes[1])
+        await pilot.press("shift+tab")
+        assert grid.cursor == a  # back where it began
+
+
+# ---------------------------------------------------------------- 6: skipped files, in the app
+async def test_i_lists_the_skipped_files_with_their_reasons(tmp_path):
+    from tui.screens import FilesScreen
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for f in SEEDS.iterdir():
+        (folder / f.name).write_bytes(f.read_bytes())
+    (folder / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    app = SideBySideApp(folder=str(folder))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        assert "2 skipped (i lists)" in str(app.query_one("#title").render())
+        await pilot.press("i")
+        await pilot.pause()
+        assert isinstance(app.screen, FilesScreen)
+        text = screen_text(app)
+        for sk in app.comparison.skipped:
+            assert sk.file in text and sk.reason[:20] in text
+        assert "photo.png" in text and "empty.txt" in text
+        help_text = [k.help for k in app.key_help() if k.keys == "i"]
+        assert help_text and "skipped" in help_text[0]
+
+
+# ---------------------------------------------------------------- 10: small terminals
+async def test_note_dialog_fits_60x20_and_notes_list_45x14(tmp_path):
+    from tui.screens import NoteDialog, NotesScreen
+
+    app = SideBySideApp(folder=str(SEEDS), notes=str(tmp_path / "n.json"))
+    async with app.run_test(size=(60, 20)) as pilot:
+        await ready(pilot)
+        await pilot.press("d", "a")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteDialog)
+        text = screen_text(app)
+        assert "follow up" in text and "enter saves" in text, text
+        await pilot.press(*"call Seoul", "enter")
+        await pilot.pause(0.1)
+    app = SideBySideApp(folder=str(SEEDS), notes=str(tmp_path / "n.json"))
+    async with app.run_test(size=(45, 14)) as pilot:
+        await ready(pilot)
+        await pilot.press("A")
+        await pilot.pause()
+        assert isinstance(app.screen, NotesScreen)
+        assert "call Seoul" in screen_text(app), screen_text(app)

@@ -40,6 +40,7 @@ from .notes import Change, NoteError, NoteKeeper
 from .screens import (
     DetailScreen,
     ExportDialog,
+    FilesScreen,
     HelpScreen,
     NoteDialog,
     NoteResult,
@@ -99,6 +100,8 @@ class SideBySideApp(KeyHold, App[int]):
         Binding("A", "notes", "All notes", show=False,
                 tooltip="Every note, orphaned ones too (enter goes to its sentence)"),
         Binding("e", "export", "Export", tooltip="Export findings and notes: Markdown, HTML or JSON"),
+        Binding("i", "files", "Files", show=False,
+                tooltip="Which files were compared, which were skipped and why"),
         Binding("escape", "dismiss_messages", "Dismiss messages", show=False,
                 tooltip="Dismiss the messages in the corner (an export's path stays till then)"),
     ]
@@ -148,6 +151,7 @@ class SideBySideApp(KeyHold, App[int]):
         # Paint the loading screen first, then start the engine. Keys typed meanwhile are held
         # and delivered once the comparison shows (tui/keyhold.py).
         self.hold()
+        self.set_class(self.size.width < 80 or self.size.height < 24, "-small")
         self.call_after_refresh(self._start)
 
     async def on_event(self, event: events.Event) -> None:
@@ -299,7 +303,7 @@ class SideBySideApp(KeyHold, App[int]):
             f" · ≠ {dis} disagreement{d_}"
         )
         if c.skipped:
-            counts += f" · {len(c.skipped)} skipped"
+            counts += f" · {len(c.skipped)} skipped (i lists)"
         if c.semantic:
             counts += " · meaning-aware matching"
         short = f"{len(c.sources)} src{shown} · {shared} shared · ◆ {unique} unique · ≠ {dis}"
@@ -336,6 +340,7 @@ class SideBySideApp(KeyHold, App[int]):
         self.query_one(PaneHeaders).set_compact(compact)
 
     def on_resize(self) -> None:
+        self.set_class(self.size.width < 80 or self.size.height < 24, "-small")
         self._compact()
         if self.query("#title"):
             self.query_one("#title", Static).update(Text(visible(self._title_text())))
@@ -415,7 +420,8 @@ class SideBySideApp(KeyHold, App[int]):
             self.push_screen(DetailScreen(self.comparison, message.sentence))
 
     # ------------------------------------------------------------------ actions
-    NEEDS_COMPARISON = ("search", "pick_sources", "annotate", "cycle_status", "notes", "export")
+    NEEDS_COMPARISON = ("search", "pick_sources", "annotate", "cycle_status", "notes", "export",
+                        "files")
 
     async def action_quit(self) -> None:
         self.closing = True
@@ -439,6 +445,10 @@ class SideBySideApp(KeyHold, App[int]):
         text, notes and file names, which may hold square brackets or escape sequences."""
         super().notify(visible(message), title=visible(title), severity=severity,
                        timeout=timeout, markup=False)
+
+    def action_files(self) -> None:
+        if self.comparison is not None:
+            self.push_screen(FilesScreen(self.comparison))
 
     def action_dismiss_messages(self) -> None:
         self.clear_notifications()

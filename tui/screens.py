@@ -22,7 +22,7 @@ from textual.worker import Worker, WorkerState
 
 from sidebyside.annotations import STATUSES
 from sidebyside.model import Comparison
-from sidebyside.safe import visible
+from sidebyside.safe import pictures, visible
 from widgets import grid as G
 from widgets.detail import detail_text
 from widgets.layout import NOTE_MARKS, note_mark
@@ -88,6 +88,48 @@ class DetailScreen(Dialog[None]):
 
     def action_scroll(self, step: int) -> None:
         self.query_one("#detail-scroll", VerticalScroll).scroll_relative(y=step * 2, animate=False)
+
+
+class FilesScreen(Dialog[None]):
+    """Which files were compared and which were skipped, each with the reason."""
+
+    BINDINGS = [
+        Binding("escape,q,i", "close", "Close"),
+        Binding("j,down", "scroll(1)", "Scroll down", show=False),
+        Binding("k,up", "scroll(-1)", "Scroll up", show=False),
+    ]
+
+    def __init__(self, comparison: Comparison) -> None:
+        super().__init__()
+        self.comparison = comparison
+
+    def body(self) -> Text:
+        c = self.comparison
+        out = Text()
+        out.append(f"Compared ({len(c.sources)})\n", style="bold")
+        for src in c.sources:
+            out.append(f"  {src.id}  ", style="bold")
+            out.append(pictures(f"{src.file} · {src.title or 'no title'}") + "\n")
+        out.append("\n")
+        out.append(f"Skipped ({len(c.skipped)})\n", style="bold")
+        if not c.skipped:
+            out.append("  none: every file in the folder was read\n", style="dim")
+        for sk in c.skipped:
+            out.append("  " + pictures(sk.file), style="bold")
+            out.append(f": {pictures(sk.reason)}\n")
+        return out
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="files-box"):
+            yield Label("Files: compared and skipped  (esc closes)", id="files-title")
+            with VerticalScroll(id="files-scroll"):
+                yield Static(self.body(), id="files-body")
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    def action_scroll(self, step: int) -> None:
+        self.query_one("#files-scroll", VerticalScroll).scroll_relative(y=step * 2, animate=False)
 
 
 class HelpScreen(Dialog[None]):

@@ -22,6 +22,7 @@ from textual.strip import Strip
 from sidebyside.model import BOILERPLATE, DUPLICATE, SHARED, UNIQUE, VALUE, Comparison, Sentence
 from sidebyside.safe import pictures
 
+from .counterpart import counterparts, shifts
 from .layout import (
     GUTTER,
     SEPARATOR,
@@ -88,6 +89,7 @@ class AlignedGrid(ScrollView, can_focus=True, inherit_bindings=False):
         "grid--separator",
         "grid--match",
         "grid--cursor",
+        "grid--peer",
         "grid--note-verified",
         "grid--note-disputed",
         "grid--note-check",
@@ -162,6 +164,9 @@ class AlignedGrid(ScrollView, can_focus=True, inherit_bindings=False):
         self.note_marks: dict[str, str] = {}  # sentence id -> status of its note
         self._layout: Layout | None = None
         self._strips: dict[int, Strip] = {}
+        self._hop_start: str | None = None  # where a run of tab / shift+tab began
+        self.shifts: list[int] = []  # per pane: lines shifted to show the cursor's counterpart
+        self.peers: set[str] = set()  # the counterparts shown that way (marked)
         self._order: list[str] = []
         self._pane_seq: dict[str, list[str]] = {}
         self._rank: dict[str, int] = {}
@@ -185,6 +190,7 @@ class AlignedGrid(ScrollView, can_focus=True, inherit_bindings=False):
         width = self._content_width()
         sources = self.shown_sources(width)
         self._layout = build_layout(self.comparison, sources, width, self.fold)
+        self.shifts, self.peers = [0] * len(sources), set()
         self._strips.clear()
         self._build_order()
         self.virtual_size = Size(width, self._layout.height)
@@ -293,9 +299,27 @@ class AlignedGrid(ScrollView, can_focus=True, inherit_bindings=False):
         self.refresh_lines(a, b - a + 1)
 
     def set_cursor(self, sid: str | None, scroll: bool = True) -> None:
+        self._hop_start = None  # any move but a pane hop starts afresh
         self.cursor = sid
         if scroll:
             self.scroll_to_cursor()
+        self._bring_counterparts()
+
+    def _bring_counterparts(self) -> None:
+        """Shift the other panes so the cursor's counterparts are on screen beside it."""
+        layout = self._layout
+        peers: dict[str, str] = {}
+        new = [0] * (len(layout.sources) if layout else 0)
+        if layout is not None and self.cursor in layout.spans:
+            peers = counterparts(self.comparison, self.cursor, layout)
+            height = max(1, self.scrollable_content_region.height)
+            new = shifts(layout, self.cursor, peers, round(self.scroll_y), height)
+        shown = {p for col, p in enumerate(layout.sources) if new[col]} if layout else set()
+        marked = {sid for pane, sid in peers.items() if pane in shown}
+        if new != self.shifts or marked != self.peers:
+            self.shifts, self.peers = new, marked
+            self._strips.clear()
+            self.refresh()
 
     def scroll_to_cursor(self) -> None:
         if self.cursor is None or self._layout is None:
@@ -385,12 +409,17 @@ class AlignedGrid(ScrollView, can_focus=True, inherit_bindings=False):
             return
         panes = self._layout.sources
         here = panes.index(self.pane_of(self.cursor))
+        # Hopping pane to pane keeps its start: from a sentence linked to two others, tab goes
+        # to one link and tab again to the other (not to the first link's own link), and back
+        # to the start in its pane (shift+tab returns where you came from).
+        start = self._hop_start if self._hop_start in self._layout.spans else self.cursor
         for k in range(1, len(panes)):
             pane = panes[(here + step * k) % len(panes)]
             if self._pane_seq.get(pane):
-                target = self.landing(self.cursor, pane)
+                target = start if self.pane_of(start) == pane else self.landing(start, pane)
                 if target:
                     self.set_cursor(target)
+                    self._hop_start = start  # set_cursor forgets it; this move keeps it
                     return
 
     def matches(self, kind: str, sid: str) -> bool:
@@ -494,14 +523,15 @@ class AlignedGrid(ScrollView, can_focus=True, inherit_bindings=False):
     def on_click(self, event) -> None:
         if self._layout is None:
             return
-        y = event.y + round(self.scroll_y)
-        if not 0 <= y < self._layout.height:
-            return
-        line = self._layout.lines[y]
-        if line.kind != "cells":
-            return
         for col, x0 in enumerate(self._layout.col_x):
             if x0 <= event.x < x0 + self._layout.col_w[col]:
+                y = event.y + round(self.scroll_y)
+                y += self.shifts[col] if col < len(self.shifts) else 0
+                if not 0 <= y < self._layout.height:
+                    return
+                line = self._layout.lines[y]
+                if line.kind != "cells":
+                    return
                 piece = line.cells[col]
                 if piece and piece.kind == "text" and piece.sid:
                     self.set_cursor(piece.sid, scroll=False)
@@ -534,6 +564,8 @@ class AlignedGrid(ScrollView, can_focus=True, inherit_bindings=False):
     def _render_model_line(self, line_y: int) -> Strip:
         layout = self._layout
         assert layout is not None
+        if any(self.shifts):
+            return self._render_shifted_line(line_y)
         line = layout.lines[line_y]
         sep_style = self._style("grid--separator")
         segments: list[Segment] = []
@@ -550,6 +582,37 @@ class AlignedGrid(ScrollView, can_focus=True, inherit_bindings=False):
             if col < n - 1:
                 segments.append(Segment(SEPARATOR, sep_style))
         return Strip(segments)
+
+    def _render_shifted_line(self, line_y: int) -> Strip:
+        """A screen line when some panes are shifted to a counterpart: each pane shows its own
+        model line (blank past either end)."""
+        layout = self._layout
+        assert layout is not None
+        sep_style = self._style("grid--separator")
+        segments: list[Segment] = []
+        n = len(layout.sources)
+        kinds = []
+        for col in range(n):
+            y = line_y + (self.shifts[col] if col < len(self.shifts) else 0)
+            line = layout.lines[y] if 0 <= y < layout.height else None
+            kinds.append(line.kind if line is not None else "blank")
+            if line is None:
+                segments.append(Segment(" " * layout.col_w[col]))
+            elif line.kind == "sep":
+                segments.append(Segment("╌" * layout.col_w[col], sep_style))
+            else:
+                piece = line.cells[col] if col < len(line.cells) else None
+                segments.extend(self._render_piece(piece, layout.col_w[col]))
+            if col < n - 1:
+                join = "╌┼╌" if kinds[col] == "sep" and self._kind_at(line_y, col + 1) == "sep" else SEPARATOR
+                segments.append(Segment(join, sep_style))
+        return Strip(segments)
+
+    def _kind_at(self, line_y: int, col: int) -> str:
+        layout = self._layout
+        assert layout is not None
+        y = line_y + (self.shifts[col] if col < len(self.shifts) else 0)
+        return layout.lines[y].kind if 0 <= y < layout.height else "blank"
 
     def _marker(self, s: Sentence, first: bool) -> tuple[str, Style]:
         spans = self.findings.get(s.id)
@@ -602,6 +665,8 @@ class AlignedGrid(ScrollView, can_focus=True, inherit_bindings=False):
             base = self._style("grid--text-unique")
         elif s.status in (BOILERPLATE, DUPLICATE):
             base = self._style("grid--folded")
+        if s.id in self.peers:  # the counterpart a shifted pane was brought to
+            base = base + self._style("grid--peer")
         cursor_style = self._style("grid--cursor") if cursor else Style()
         note, note_style = self._note_marker(s, piece.first)
         segments = [
