@@ -7,6 +7,8 @@ sources tell, and paragraphs or sentences a source repeats (near-)verbatim.
 
 from __future__ import annotations
 
+import heapq
+import math
 import re
 from collections import Counter
 from functools import lru_cache
@@ -158,53 +160,147 @@ def _mark(src: Source, para: Paragraph, flag: str, reason: str = "") -> None:
         s.claim = False
 
 
+# Near-duplicate paragraphs: fuzz.ratio >= 95 between normalised texts. Checking every earlier
+# paragraph is quadratic (40,000 short paragraphs took 43 s), so candidates come from an index of
+# character trigrams with prefix filtering: a ratio of 95 allows at most K = 0.1053 n + 1 edits
+# for a paragraph of n characters (its partner is within 105/95 of its length), each edit removes
+# at most 3 of its distinct trigrams, so a near-copy shares all but 3K of them; under one global
+# order (rarest trigram first), two such sets must meet within their first 3K + 1 trigrams. Only
+# those are indexed (by trigram and length band) and looked up. The candidates are complete, so
+# the result is the one of comparing with every earlier paragraph, as long as a paragraph has at
+# most _CANDIDATES of them, _CHECKS of a compatible length (articles have tens of paragraphs);
+# past that (thousands of look-alike paragraphs), the _FEW sharing the most of the rarest trigrams
+# are compared and the rest given up, so that such a file costs time in proportion to its size.
+_NEAR = 95
+_GRAM = 3
+_NEAR_MIN = 41  # a paragraph shorter than this is a duplicate only when equal
+_PARTNER_MIN = 37  # the shortest length compatible with _NEAR_MIN at ratio 95
+_NEAR_MAX = 50_000  # longer paragraphs (not articles' paragraphs) are compared for equality only
+_CANDIDATES = 128  # earlier paragraphs looked at per paragraph
+_CHECKS = 64  # earlier paragraphs of a compatible length compared in full, in order
+_FEW = 16  # past that, the ones sharing the most indexed trigrams
+_BAND = math.log(1.2)  # length bands: a compatible partner is in the same band or the next one
+
+
+def _grams(norm: str) -> set[str]:
+    return {norm[i : i + _GRAM] for i in range(len(norm) - _GRAM + 1)}
+
+
+def _prefix_size(n: int) -> int:
+    """How many of the rarest trigrams of a paragraph of n characters must be indexed."""
+    return _GRAM * (int(0.10527 * n) + 1) + 1
+
+
+def _band(n: int) -> int:
+    return int(math.log(max(n, 1)) / _BAND)
+
+
+def _partner_bands(n: int) -> range:
+    """The length bands of every paragraph that can be 95% like one of n characters."""
+    return range(_band(n * 95 // 105), _band(-(-n * 105 // 95)) + 1)
+
+
 def flag_duplicates(src: Source) -> None:
-    """Later copies of a paragraph or sentence repeated in the same source become `duplicate`."""
+    """Later copies of a paragraph or sentence repeated in the same source become `duplicate`.
+
+    A paragraph repeats the earliest earlier (unflagged, not itself a copy) paragraph equal to it
+    once normalised, or, when it is over 40 characters, at least 95% similar (fuzz.ratio)."""
     by_id = {s.id: s for s in src.sentences}
-    seen_paras: list[tuple[str, Paragraph]] = []
+    todo: list[tuple[Paragraph, str]] = []
     for para in src.paragraphs:
         if para.flag:
             continue
         norm = T.normalized(_para_text(src, para))
-        if len(norm) < 12:
-            continue
-        original = None
+        if len(norm) >= 12:
+            todo.append((para, norm))
+    # How many paragraphs use each trigram (the global order: rarest first).
+    df: Counter[str] = Counter()
+    for _, norm in todo:
+        if _PARTNER_MIN <= len(norm) <= _NEAR_MAX:
+            df.update(_grams(norm))
+    exact: dict[str, int] = {}  # normalised text -> its place in `seen`
+    seen: list[tuple[str, Paragraph]] = []
+    lengths: list[int] = []  # of each in `seen`
+    index: dict[tuple[str, int], list[int]] = {}  # (trigram, band) -> places in `seen`
+    wild: dict[int, list[int]] = {}  # band -> paragraphs too repetitive for the bound
+    for para, norm in todo:
         n = len(norm)
-        for prev_norm, prev in seen_paras:
-            if prev_norm == norm:
-                original = prev
-                break
+        hit = exact.get(norm)
+        original = seen[hit][1] if hit is not None else None
+        prefix: list[str] | None = None
+        if _PARTNER_MIN <= n <= _NEAR_MAX:
+            grams = _grams(norm)
+            size = _prefix_size(n)
+            if size <= len(grams):
+                prefix = sorted(grams, key=lambda g: (df[g], g))[:size]
+        if _NEAR_MIN <= n <= _NEAR_MAX and (hit is None or hit > 0):
+            # Earlier paragraphs sharing an indexed trigram, with how many they share.
+            shared: Counter[int] = Counter()
+            bands = _partner_bands(n)
+            for b in bands:
+                shared.update(wild.get(b, ())[:_CANDIDATES])
+            if prefix is None:  # too repetitive for the bound: the earliest paragraphs
+                shared.update(range(min(len(seen), _CANDIDATES)))
+            else:
+                for g in prefix:
+                    if len(shared) >= _CANDIDATES:
+                        break
+                    for b in bands:
+                        posting = index.get((g, b))
+                        if posting:
+                            shared.update(posting[:_CANDIDATES])
             # fuzz.ratio is at most 200 * shorter / (both lengths): skip what cannot reach 95.
-            m = len(prev_norm)
-            if n > 40 and 200 * min(n, m) >= 95 * (n + m) and (
-                fuzz.ratio(prev_norm, norm, score_cutoff=95) >= 95
-            ):
-                original = prev
-                break
+            lo, hi = n * _NEAR, n * (200 - _NEAR)
+            end = len(seen) if hit is None else hit
+            cands = [
+                i for i in sorted(shared)
+                if i < end and lo <= lengths[i] * (200 - _NEAR) and lengths[i] * _NEAR <= hi
+            ]
+            if len(cands) > _CHECKS:  # look-alikes by the thousand: the likeliest few
+                likeliest = set(heapq.nsmallest(_FEW, cands, key=lambda i: (-shared[i], i)))
+                cands = [i for i in cands if i in likeliest]
+            # The earliest that is near enough (an equal one counts too).
+            for i in cands:
+                if fuzz.ratio(seen[i][0], norm, score_cutoff=_NEAR) >= _NEAR:
+                    original = seen[i][1]
+                    break
         if original is None:
-            seen_paras.append((norm, para))
+            place = len(seen)
+            seen.append((norm, para))
+            lengths.append(n)
+            exact.setdefault(norm, place)
+            if _PARTNER_MIN <= n <= _NEAR_MAX:
+                band = _band(n)
+                if prefix is None:
+                    wild.setdefault(band, []).append(place)
+                else:
+                    for g in prefix:
+                        index.setdefault((g, band), []).append(place)
             continue
         _mark(src, para, DUPLICATE, f"repeats paragraph {original.index + 1}")
-        originals = [by_id[i] for i in original.sentences]
+        originals: dict[str, Sentence] = {}
+        for sid in original.sentences:
+            originals.setdefault(_normalized(by_id[sid].text), by_id[sid])
+        ordered = original.sentences
         for i, sid in enumerate(para.sentences):
             copy = by_id[sid]
-            match = next((o for o in originals if _normalized(o.text) == _normalized(copy.text)), None)
-            if match is None and i < len(originals):
-                match = originals[i]
+            match = originals.get(_normalized(copy.text))
+            if match is None and i < len(ordered):
+                match = by_id[ordered[i]]
             copy.duplicate_of = match.id if match else None
-    seen: dict[str, str] = {}
+    seen_sents: dict[str, str] = {}
     for s in src.sentences:
         if s.status in (BOILERPLATE, DUPLICATE):
             continue
         norm = _normalized(s.text)
         if len(norm.split()) < 5:
             continue
-        if norm in seen:
+        if norm in seen_sents:
             s.status = DUPLICATE
             s.claim = False
-            s.duplicate_of = seen[norm]
+            s.duplicate_of = seen_sents[norm]
         else:
-            seen[norm] = s.id
+            seen_sents[norm] = s.id
 
 
 def flag_boilerplate(sources: list[Source]) -> None:

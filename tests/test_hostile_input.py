@@ -1,0 +1,290 @@
+"""Hostile input sizes: duplicate detection, Word files and PDF logs stay cheap and say why.
+
+The timings themselves are checked by `python -m benchmarks.hostile`, not here; these tests pin the
+behaviour: the bucketed duplicate detection gives the same flags as comparing every pair, a Word
+file that would expand too far is skipped with its reason, a Word file of many paragraphs reads
+correctly, and nothing of pypdf's own logging reaches stderr.
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+import logging
+import random
+import zipfile
+from pathlib import Path
+
+import pytest
+from rapidfuzz import fuzz
+
+from sidebyside import clean
+from sidebyside import text as T
+from sidebyside.load import Document, load_file, load_folder
+from sidebyside.model import BOILERPLATE, DUPLICATE, Source
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+# --- duplicates: the same flags as comparing every pair ----------------------------------------------
+
+
+def reference_flag_duplicates(src: Source) -> None:
+    """The quadratic original: every paragraph against every earlier one."""
+    by_id = {s.id: s for s in src.sentences}
+    seen_paras = []
+    for para in src.paragraphs:
+        if para.flag:
+            continue
+        norm = T.normalized(src.text[para.start : para.end])
+        if len(norm) < 12:
+            continue
+        original = None
+        n = len(norm)
+        for prev_norm, prev in seen_paras:
+            if prev_norm == norm:
+                original = prev
+                break
+            m = len(prev_norm)
+            if n > 40 and 200 * min(n, m) >= 95 * (n + m) and (
+                fuzz.ratio(prev_norm, norm, score_cutoff=95) >= 95
+            ):
+                original = prev
+                break
+        if original is None:
+            seen_paras.append((norm, para))
+            continue
+        clean._mark(src, para, DUPLICATE, f"repeats paragraph {original.index + 1}")
+        originals = [by_id[i] for i in original.sentences]
+        for i, sid in enumerate(para.sentences):
+            dup = by_id[sid]
+            match = next(
+                (o for o in originals if T.normalized(o.text) == T.normalized(dup.text)), None
+            )
+            if match is None and i < len(originals):
+                match = originals[i]
+            dup.duplicate_of = match.id if match else None
+    seen: dict[str, str] = {}
+    for s in src.sentences:
+        if s.status in (BOILERPLATE, DUPLICATE):
+            continue
+        norm = T.normalized(s.text)
+        if len(norm.split()) < 5:
+            continue
+        if norm in seen:
+            s.status = DUPLICATE
+            s.claim = False
+            s.duplicate_of = seen[norm]
+        else:
+            seen[norm] = s.id
+
+
+def flags(src: Source) -> list:
+    return [(p.index, p.flag, p.reason) for p in src.paragraphs] + [
+        (s.id, s.status, s.claim, s.duplicate_of) for s in src.sentences
+    ]
+
+
+def both_ways(sources: list[Source]) -> tuple[list, list]:
+    clean.flag_boilerplate(sources)
+    ref = copy.deepcopy(sources)
+    for src in sources:
+        clean.flag_duplicates(src)
+    for src in ref:
+        reference_flag_duplicates(src)
+    return [flags(s) for s in sources], [flags(s) for s in ref]
+
+
+def sources_of(docs: list[Document]) -> list[Source]:
+    ids = clean.source_ids([d.file for d in docs])
+    return [clean.build_source(d, sid) for d, sid in zip(docs, ids, strict=True)]
+
+
+@pytest.mark.parametrize("folder", [ROOT / "seeds", ROOT / "sidebyside" / "demo"])
+def test_duplicates_as_before_on_the_seeds_and_the_demo(folder):
+    docs, _ = load_folder(folder)
+    new, ref = both_ways(sources_of(docs))
+    assert new == ref
+
+
+WORDS = (
+    "the council said harbour storm ferry crossings were halted on tuesday after winds of up to "
+    "ninety kilometres an hour about passengers stranded coastguard rescued three fishermen boat"
+).split()
+
+
+def edited(rng: random.Random, text: str, edits: int) -> str:
+    chars = list(text)
+    for _ in range(edits):
+        i = rng.randrange(len(chars))
+        op = rng.random()
+        if op < 0.4:
+            chars[i] = rng.choice("abcdefghij")
+        elif op < 0.7:
+            del chars[i]
+        else:
+            chars.insert(i, rng.choice("klmnop "))
+    return "".join(chars)
+
+
+def random_article(rng: random.Random) -> str:
+    """Paragraphs, some repeated exactly, some with a few edits, some far apart, some short."""
+    paras: list[str] = []
+    for _ in range(rng.randint(5, 40)):
+        kind = rng.random()
+        if paras and kind < 0.25:
+            paras.append(rng.choice(paras))
+        elif paras and kind < 0.6:
+            base = rng.choice(paras)
+            paras.append(edited(rng, base, rng.randint(0, max(1, len(base) // 12))) or base)
+        elif kind < 0.7:
+            paras.append(" ".join(rng.choice(WORDS) for _ in range(rng.randint(1, 4))).capitalize())
+        else:
+            sents = [
+                " ".join(rng.choice(WORDS) for _ in range(rng.randint(4, 14))).capitalize() + "."
+                for _ in range(rng.randint(1, 4))
+            ]
+            paras.append(" ".join(sents))
+    return "\n\n".join(p for p in paras if p.strip())
+
+
+def test_duplicates_as_before_on_random_articles():
+    rng = random.Random(1)
+    for case in range(150):
+        docs = [
+            Document(f"{name}.txt", f"/x/{name}.txt", random_article(rng), "utf-8")
+            for name in ("alpha", "beta")
+        ]
+        new, ref = both_ways(sources_of(docs))
+        assert new == ref, f"case {case}"
+
+
+def test_near_duplicates_found_and_ordered_as_before():
+    base = "The council said the harbour would stay closed until the storm had passed, officials said."
+    text = "\n\n".join([
+        base,
+        "A different paragraph about the ferry crossings that were halted on Tuesday morning.",
+        base.replace("harbour", "harbor"),  # near: repeats paragraph 1
+        "A different paragraph about the ferry crossings that were halted on Tuesday morning!",
+        base,  # equal: repeats paragraph 1
+    ])
+    docs = [Document("a.txt", "/x/a.txt", text, "utf-8"),
+            Document("b.txt", "/x/b.txt", "Another story about something else entirely.", "utf-8")]
+    srcs = sources_of(docs)
+    new, ref = both_ways(srcs)
+    assert new == ref
+    reasons = [p.reason for p in srcs[0].paragraphs]
+    assert reasons == ["", "", "repeats paragraph 1", "repeats paragraph 2", "repeats paragraph 1"]
+
+
+def test_many_look_alike_paragraphs_still_flag_copies():
+    """Thousands of distinct look-alike lines (past the candidate budget): copies still found.
+    (Past the budget, a copy of a line that was itself a near-copy may go unflagged.)"""
+    rng = random.Random(3)
+    lines = [f"Line {i}: the council said the {rng.choice(WORDS)} would stay closed {i * 7919 % 10007} "
+             "days until the storm had passed." for i in range(3000)]
+    text = "\n\n".join(lines + lines[:50])
+    docs = [Document("a.txt", "/x/a.txt", text, "utf-8"),
+            Document("b.txt", "/x/b.txt", "\n\n".join(lines[:20]), "utf-8")]
+    srcs = sources_of(docs)
+    clean.flag_boilerplate(srcs)
+    clean.flag_duplicates(srcs[0])
+    paras = srcs[0].paragraphs
+    kept = [i for i in range(50) if paras[i].flag is None]
+    assert len(kept) > 25
+    assert [paras[3000 + i].reason for i in kept] == [f"repeats paragraph {i + 1}" for i in kept]
+
+
+# --- Word files ---------------------------------------------------------------------------------------
+
+
+def test_docx_bomb_is_skipped_with_its_reason(tmp_path):
+    from benchmarks.hostile import docx_bomb
+
+    path = tmp_path / "bomb.docx"
+    path.write_bytes(docx_bomb(300 * 1024 * 1024))  # a few hundred KB, 300 MB inside
+    skipped = load_file(path, path.name)
+    assert not isinstance(skipped, Document)
+    assert "expands to" in skipped.reason and "zip bomb" in skipped.reason
+    assert "\n" not in skipped.reason
+
+
+def test_docx_expanding_far_past_its_size_is_skipped(tmp_path):
+    from benchmarks.hostile import docx_bomb
+
+    path = tmp_path / "ratio.docx"
+    path.write_bytes(docx_bomb(40 * 1024 * 1024))  # under the size limit, but 1,000 times over
+    skipped = load_file(path, path.name)
+    assert not isinstance(skipped, Document)
+    assert "expands" in skipped.reason and "times" in skipped.reason
+
+
+def test_docx_of_many_paragraphs_reads_every_one(tmp_path):
+    from benchmarks.hostile import docx_many_paragraphs
+
+    path = tmp_path / "many.docx"
+    path.write_bytes(docx_many_paragraphs(5000))
+    doc = load_file(path, path.name)
+    assert isinstance(doc, Document), doc
+    paras = doc.text.split("\n\n")
+    assert len(paras) == 5000 + 5
+    assert paras[0] == "Part 1" and paras[1] == "Line 0 of the file."  # no styles part: no heading
+    assert paras[-1] == "Line 4999 of the file."
+    assert paras.count("Part 3") == 1
+
+
+def test_docx_text_runs_as_python_docx_reads_them(tmp_path):
+    import docx
+    from docx.enum.text import WD_BREAK
+
+    d = docx.Document()
+    d.add_paragraph("Storm report", style="Title")
+    p = d.add_paragraph("Winds")
+    r = p.add_run(" rose")
+    r.add_tab()
+    r.add_text("sharply")
+    r.add_break()
+    r.add_text("overnight")
+    r.add_break(WD_BREAK.PAGE)
+    r.add_text(" again.")
+    d.add_paragraph("Closures", style="Heading 2")
+    d.add_paragraph("The harbour", style="List Bullet")
+    table = d.add_table(rows=2, cols=3)
+    for i in range(2):
+        for j in range(3):
+            table.cell(i, j).text = f"c{i}{j}"
+    table.cell(0, 0).merge(table.cell(0, 1))
+    buf = io.BytesIO()
+    d.save(buf)
+    path = tmp_path / "runs.docx"
+    path.write_bytes(buf.getvalue())
+    doc = load_file(path, path.name)
+    assert doc.text.split("\n\n") == [
+        "# Storm report",
+        "Winds rose sharply\novernight again.",
+        "## Closures",
+        "- The harbour",
+        "c00 c01; c02",
+        "c10; c11; c12",
+    ]
+    assert zipfile.is_zipfile(path)
+
+
+# --- PDF: pypdf's own log lines stay out of stderr ------------------------------------------------------
+
+
+def test_pypdf_log_lines_do_not_reach_stderr(tmp_path, capfd):
+    from tests.test_formats import write_pdf
+
+    path = tmp_path / "odd.pdf"
+    write_pdf(path)
+    data = path.read_bytes()
+    # A wrong cross-reference offset: pypdf recovers, and logs a warning about it.
+    data = data.replace(b"startxref\n", b"startxref\n1", 1) if b"startxref\n" in data else data
+    path.write_bytes(data)
+    logging.getLogger("pypdf").addHandler(logging.StreamHandler())  # as an app might
+    try:
+        load_file(path, path.name)
+    finally:
+        logging.getLogger("pypdf").handlers.clear()
+    assert capfd.readouterr().err == ""
