@@ -1,8 +1,9 @@
-"""Write the README's screenshots by driving the real app on the bundled demo.
+"""Write the README's screenshots by driving the real app on the seed articles and the demo.
 
     python screenshots/make_screenshots.py        # writes screenshots/*.svg
 
-main.svg (160x45, the cursor on a numeric disagreement), detail.svg (that disagreement's detail),
+seeds.svg (the two real seed articles at 120x36, the cursor on their disagreement, its
+counterpart brought beside it), main.svg (the demo at 160x45, on a numeric disagreement), detail.svg (that disagreement's detail),
 help.svg (every key), small.svg (80x24), note.svg (a disputed note's marker, and the note dialog
 open on the next sentence). Notes go to a throwaway store, never the user's.
 """
@@ -31,9 +32,10 @@ async def _ready(pilot) -> None:
     await pilot.pause()
 
 
-async def shoot(name: str, size: tuple[int, int], keys: tuple[str, ...] = ()) -> Path:
+async def shoot(name: str, size: tuple[int, int], keys: tuple[str, ...] = (),
+                folder: Path | None = None) -> Path:
     with tempfile.TemporaryDirectory() as tmp:
-        app = SideBySideApp(folder=str(demo_folder()), notes=str(Path(tmp) / "notes.json"))
+        app = SideBySideApp(folder=str(folder or demo_folder()), notes=str(Path(tmp) / "notes.json"))
         async with app.run_test(size=size) as pilot:
             await _ready(pilot)
             for key in keys:
@@ -47,6 +49,7 @@ async def shoot(name: str, size: tuple[int, int], keys: tuple[str, ...] = ()) ->
 
 async def main() -> None:
     shots = [
+        await shoot("seeds", (120, 36), ("d",), folder=HERE.parent / "seeds"),
         await shoot("main", (160, 45), ("d",)),
         await shoot("detail", (160, 45), ("d", "enter")),
         await shoot("help", (160, 45), ("question_mark",)),
