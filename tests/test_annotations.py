@@ -91,12 +91,16 @@ def test_corrupt_store_is_moved_aside_and_reported(tmp_path):
 
 
 def test_foreign_json_is_not_overwritten(tmp_path):
+    from sidebyside.annotations import StoreError
+
     path = tmp_path / "notes.json"
     path.write_text('{"hello": "world"}', encoding="utf-8")
     store = NoteStore(path)
-    store.load()
-    aside = list(tmp_path.glob("notes.json.corrupt-*"))
-    assert json.loads(aside[0].read_text()) == {"hello": "world"}
+    with pytest.raises(StoreError, match="not a sidebyside notes file"):
+        store.load()
+    # Not ours: left where it is, as it is (not even renamed aside).
+    assert json.loads(path.read_text()) == {"hello": "world"}
+    assert not list(tmp_path.glob("notes.json.corrupt-*"))
 
 
 WRITER = """
