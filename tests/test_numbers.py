@@ -508,3 +508,134 @@ def test_compare_symmetric_on_built_quantities(x, y, qx, qy):
 
     a, b = build(x, qx), build(y, qy)
     assert compare(a, b) == compare(b, a)
+
+
+# ----------------------------------------------------------------------------------------------
+# Reading rules (issue 14): designations, dates, times, datelines, page and phone numbers are
+# never counted quantities. Forms as they come out of real pages (spaces in "14: 39", "a. m.").
+# ----------------------------------------------------------------------------------------------
+
+DESIGNATIONS = [
+    "Troops carried M-16 rifles and flew F-16s.",
+    "The Boeing 737 and the Model 3 sold well.",
+    "The 737 Max jets were grounded.",
+    "A 4×4 was parked outside.",
+    "The men drove a large four-by-four car into the store.",
+    "Tune in to AM 570 for the debate.",
+    "Shares of Mitsubishi UFJ (JP:8306) fell.",
+]
+
+
+@pytest.mark.parametrize("sentence", DESIGNATIONS)
+def test_designations_are_not_counts(sentence):
+    assert [q.text for q in read_quantities(sentence)] == []
+
+
+def test_the_year_of_a_short_date_is_not_a_count():
+    assert [(q.text, q.kind) for q in read_quantities("The video was filmed on 3 Mar 09 near Homs.")] \
+        == [("3 Mar 09", "date")]
+    q = single("The video was filmed on 3 Mar 09 near Homs.")
+    assert 2009 < q.value < 2009.2
+    assert [q.kind for q in read_quantities("It was dated 3-Mar-09 in the files.")] == ["date"]
+    # a two-digit number after a spelled-out month stays a count when a noun follows it
+    assert [(q.text, q.kind) for q in read_quantities("On 3 March 12 people died.")] == [
+        ("3 March", "date"), ("12 people", "count")]
+
+
+NEWS_DATES = [
+    ("The law took effect on 2013-06-04 after a vote.", ["date"]),
+    ("The law took effect on 4.6.2013 after a vote.", []),
+    ("The letter is dated 8 / 2 / 13 and signed.", []),
+    ("The letter is dated 08/02/2013 and signed.", []),
+    ("The 9 / 11 attacks changed everything.", []),
+    ("The law took effect on June 4th, 2013, after a vote.", ["date"]),
+    ("The law took effect on Tue, 4 Jun 2013, after a vote.", ["date"]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "kinds"), NEWS_DATES)
+def test_dates_in_news_forms_are_never_counts(sentence, kinds):
+    assert [q.kind for q in read_quantities(sentence)] == kinds
+
+
+TIMES = [
+    "The blast was reported at 14:20 IST by the police.",
+    "The statement came at 08:45 (GMT+03:00) on state television.",
+    "The raid began at 4pm local time (UTC+8).",
+    "It struck at 1420 GMT near the coast.",
+    "The raid began at 4: 30 a. m. local time (11. 30 p. m. ET).",
+    "The quake struck at 17:06 hours local time (13:36 GMT).",
+    "Play stopped at 2: 56 before the restart.",
+    "The post went up at 9: 03am AEST.",
+]
+
+
+@pytest.mark.parametrize("sentence", TIMES)
+def test_times_and_time_zones_are_not_quantities(sentence):
+    assert [q.text for q in read_quantities(sentence)] == []
+
+
+DATELINES = [
+    ("Published on: Tue, 4 Jun 2013 at 14:20 IST", []),
+    ("12 March 2014, 08:45 (GMT+03:00)", []),
+    ("Published 9: 46 PM CDT Sep 26, 2013", []),
+    ("Posted: Sep 27, 2013 10: 50AM CDT", []),
+    ("Updated 5 / 5 / 2010 1: 41 PM", []),
+    ("Updated Thu 6 May 2010, 9: 03am AEST", []),
+    ("9 September 2013 Last updated at 14: 39 GMT", []),
+    ("Wednesday, 05 January 2011", []),
+    ("A version of this article appeared in print on October 12, 2012, on page A16 of the "
+     "New York edition.", []),
+    ("WASHINGTON, June 4 (Reuters) - Six people died in the fire.", ["Six people"]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "texts"), DATELINES)
+def test_datelines_and_timestamps_are_not_read(sentence, texts):
+    assert [q.text for q in read_quantities(sentence)] == texts
+
+
+PAGES_AND_PHONES = [
+    "The details are on pages 3-5 and in section 8.",
+    "Call (555) 123-4567 for tickets.",
+    "Call 555-123-4567 for tickets.",
+    "The hotline is 1-800-273-8255.",
+    "Readers can call +44 20 7946 0958 with tips.",
+    "Tel: 020 7946 0958.",
+]
+
+
+@pytest.mark.parametrize("sentence", PAGES_AND_PHONES)
+def test_page_section_and_phone_numbers_are_not_counts(sentence):
+    assert [q.text for q in read_quantities(sentence)] == []
+
+
+KEPT = [
+    ("Published reports said 40 people died.", ["40 people"]),
+    ("Updated figures show 3,000 homes were lost.", ["3,000 homes"]),
+    ("He posted 12 videos on June 4.", ["12 videos", "June 4"]),
+    ("The 2,000 troops arrived at 4 pm on June 4, 2013.", ["2,000 troops", "June 4, 2013"]),
+    ("The F-16 fleet of 120 jets was grounded for 3 months.", ["120 jets", "3 months"]),
+    ("The 737 jets carried 189 passengers.", ["737 jets", "189 passengers"]),
+    ("Prices rose 2.5% in June 2013.", ["2.5%", "June 2013"]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "texts"), KEPT)
+def test_reading_rules_keep_real_quantities(sentence, texts):
+    assert [q.text for q in read_quantities(sentence)] == texts
+
+
+def test_explain_says_why_a_number_was_turned_down():
+    from sidebyside.numbers import explain
+
+    readings, rejections = explain("Some 600 troops flew F-16 jets at 14:20 GMT.")
+    assert [r.quantity.text for r in readings] == ["Some 600 troops"]
+    assert any("hedge" in w for w in readings[0].why)
+    assert [r.text for r in rejections] == ["16", "14:20 GMT"] or len(rejections) == 2
+
+
+def test_an_iso_date_is_one_date():
+    q = single("The law took effect on 2013-06-04 after a vote.")
+    assert (q.text, q.kind) == ("2013-06-04", "date")
+    assert 2013.42 < q.value < 2013.43

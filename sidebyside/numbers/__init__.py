@@ -10,8 +10,9 @@ Public API (the engine calls exactly these):
 - ``explain(text)``: what ``read_quantities`` reads, each with the reasons it was read so, and
   the numbers it turned down with why (for a detail view, and for checking a rule).
 
-``Quantity.kind`` is a ``Kind``, ``Quantity.qualifier`` a ``Qualifier`` (or None) and what
-``compare`` returns a ``Verdict``: StrEnums, equal to (and written as) their strings.
+``Kind``, ``Qualifier`` and ``Verdict`` (StrEnums) name the kinds, qualifiers and verdicts; a
+``Quantity`` holds, and ``compare`` returns, their plain strings (the model's fields are str and
+the cache gives back exactly the types it stored).
 
 Modules: ``kinds`` (the enums), ``words`` and ``lexicon`` (word tables), ``tokens`` (a sentence
 as tokens; making a quantity), ``values`` (spelled numbers, scales, hedge intervals),

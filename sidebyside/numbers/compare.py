@@ -7,7 +7,7 @@ import math
 from collections import Counter
 
 from ..model import Quantity
-from .kinds import Kind, Verdict
+from .kinds import VERDICTS, Kind, Verdict
 from .kinds import Qualifier as Q
 from .kinds import Verdict as V
 from .lexicon import GROUP, GROUP_LABEL, OUTCOME, plural, singular
@@ -118,8 +118,13 @@ def _power_of_ten(x: float, y: float) -> bool:
     return k >= 1 and abs(r - k) < 0.005
 
 
-def compare(a: Quantity, b: Quantity) -> Verdict | None:
-    """None when a and b agree; else "value", "qualifier", "unit" or "date". Symmetric."""
+def compare(a: Quantity, b: Quantity) -> str | None:
+    """None when a and b agree; else "value", "qualifier", "unit" or "date" (a `Verdict`'s
+    string). Symmetric."""
+    return VERDICTS[_compare(a, b)]
+
+
+def _compare(a: Quantity, b: Quantity) -> Verdict | None:
     if a.kind == Kind.DATE or b.kind == Kind.DATE:
         return _compare_dates(a, b) if a.kind == b.kind else V.DATE
     if _family(a) != _family(b):

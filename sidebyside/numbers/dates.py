@@ -7,8 +7,9 @@ from datetime import date
 
 from .kinds import Kind
 from .kinds import Qualifier as Q
-from .lexicon import CHANGE_VERBS, DATE_ANCHORS, YEAR_STRONG
+from .lexicon import CHANGE_VERBS, DATE_ANCHORS, STOP, YEAR_STRONG
 from .phrases import event_after, plural_after
+from .stamps import dateline, stamped
 from .tokens import DASHES, Outcome, Tokens
 from .units import DUR_RE, MEASURE_RE
 from .values import SCALE_ABBR
@@ -94,11 +95,43 @@ def day_month(r: Tokens, i0: int, day: int, j: int) -> Outcome:
     k = j + 1
     if k < n and T[k] == "." and r.glued(j, k):
         k += 1
+    if k + 1 < n and T[k] in DASHES and r.glued(k - 1, k) and r.glued(k, k + 1):
+        k += 1  # 3-Mar-09
     k2 = k + 1 if k < n and T[k] == "," else k
     y = r.year_at(k2)
     if y is not None:
         return date_day(r, i0, k2, y, mon, day)
+    k3, y = short_year(r, j, k2)
+    if y is not None:
+        return date_day(r, i0, k3, y, mon, day)
     return date_day(r, i0, j, None, mon, day)
+
+
+_MONTH_ABBR = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+               "dec"}
+
+
+def short_year(r: Tokens, month: int, k: int) -> tuple[int, int | None]:
+    """A two-digit year at token k after the month at token `month` ("3 Mar 09", "3-Mar-09",
+    "June '09"): (its last token, the year), or (k, None). Only after an abbreviated month, a
+    dash or an apostrophe, or with a leading zero, and never before a word ("3 March 12
+    people")."""
+    T, n = r.T, r.n
+    apostrophe = k + 1 < n and T[k] in ("'", "’") and r.glued(k, k + 1)
+    if apostrophe:
+        k += 1
+    if not (k < n and len(T[k]) == 2 and T[k].isdigit()):
+        return k, None
+    if k + 1 < n and (T[k + 1] in ("%", "-", "–") or r.glued(k, k + 1)):
+        return k, None
+    if not (apostrophe or T[k][0] == "0" or T[k - 1] in DASHES):
+        if r.L[month] not in _MONTH_ABBR:
+            return k, None
+        if k + 1 < n and T[k + 1][0].isalpha() and T[k + 1][0].islower() \
+                and r.L[k + 1] not in STOP:
+            return k, None
+    yy = int(T[k])
+    return k, (2000 + yy if yy < 50 else 1900 + yy)
 
 
 def date_day(r: Tokens, first: int, end: int, year: int | None, mon: int,
@@ -121,6 +154,11 @@ def year(r: Tokens, i0: int, y: int, j: int) -> Outcome:
     end = j - 1
     a, b = float(y), y + 1.0
     k = j
+    if (k + 3 < n and T[k] in ("-", "/") and T[k + 2] == T[k] and r.glued(k + 2, k + 3)
+            and r.glued(i0, k) and r.glued(k, k + 1) and r.glued(k + 1, k + 2)
+            and len(T[k + 1]) == 2 and len(T[k + 3]) == 2 and T[k + 1].isdigit()
+            and T[k + 3].isdigit() and 1 <= int(T[k + 1]) <= 12 and 1 <= int(T[k + 3]) <= 31):
+        return date_day(r, i0, k + 3, y, int(T[k + 1]), int(T[k + 3]))  # 2013-06-04
     if k + 1 < n and (T[k] in DASHES or T[k] == "/" or L[k] in ("to", "and")):
         if L[k] != "and" or r.word(i0 - 1) == "between":
             y2 = r.year_at(k + 1)
@@ -192,6 +230,10 @@ def date_period(r: Tokens, first: int, end: int, a: float, b: float,
         lo, hi = b - span / 3, b
         v = (lo + hi) / 2
         mod = "late"
+    if stamped(r, k + 1):
+        return r.reject(k + 1, end + 1, "a publication stamp: Published, Posted, Updated")
+    if dateline(r, k + 1, end):
+        return r.reject(k + 1, end + 1, "a wire dateline: PLACE, date (Agency) -")
     return r.make(k + 1, end, v, lo, hi, qual or mod, "date", Kind.DATE,
                   event=date_anchor(r, k + 1), why=why), end + 1
 

@@ -103,6 +103,9 @@ def date_forms(r: Tokens, d: Draft) -> Outcome | None:
     iv = int(d.v)
     if 1 <= iv <= 31 and len(r.T[i0]) <= 2 and j < r.n and r.is_month(j):
         return day_month(r, i0, iv, j)
+    if 1 <= iv <= 31 and len(r.T[i0]) <= 2 and j + 1 < r.n and r.T[j] in DASHES \
+            and r.glued(i0, j) and r.glued(j, j + 1) and r.is_month(j + 1):
+        return day_month(r, i0, iv, j + 1)  # 3-Mar-09
     if len(r.T[i0]) == 4 and 1800 <= iv <= 2199 and year_context(r, i0, j):
         return year(r, i0, iv, j)
     return None

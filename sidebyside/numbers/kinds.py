@@ -51,5 +51,8 @@ class Verdict(StrEnum):
     DATE = "date"
 
 
-KINDS: dict[str, Kind] = {k.value: k for k in Kind}
-QUALIFIERS: dict[str | None, Qualifier | None] = {None: None, **{q.value: q for q in Qualifier}}
+# What a Quantity holds: the members' plain strings (the model's fields are str, and the cache
+# gives back exactly the types it stored). Looking a value up here also checks it is a member.
+KINDS: dict[str, str] = {k.value: k.value for k in Kind}
+QUALIFIERS: dict[str | None, str | None] = {None: None, **{q.value: q.value for q in Qualifier}}
+VERDICTS: dict[str | None, str | None] = {None: None, **{v.value: v.value for v in Verdict}}

@@ -18,6 +18,7 @@ from .kinds import Kind
 from .kinds import Qualifier as Q
 from .lexicon import STOP, YEAR_PREV
 from .rejects import RULES
+from .stamps import stamp_line
 from .tokens import BETWEEN_OF_RE, DASHES, MAYBE_RE, Outcome, Reading, Rejection, Tokens
 from .values import spelled
 from .words import BIG, CUR_CODES, DENOMS, HEDGES, MONTHS, ORDINALS, SMALL_WORDS, VAGUE
@@ -33,6 +34,9 @@ def run(r: Tokens) -> list[Quantity]:
     """Every quantity in the sentence, in order."""
     out: list[Quantity] = []
     T, L, n = r.T, r.L, r.n
+    if n <= 24 and stamp_line(r):
+        r.reject(0, n, "a date or timestamp line")
+        return out
     i = 0
     while i < n:
         c = T[i][0]
@@ -93,6 +97,10 @@ def words(r: Tokens, i: int) -> Outcome | None:
     T, L, n = r.T, r.L, r.n
     w = L[i]
     nxt = L[i + 1] if i + 1 < n else ""
+    if (w in SMALL_WORDS and i + 4 < n and T[i + 1] in DASHES and L[i + 2] == "by"
+            and T[i + 3] in DASHES and L[i + 4] in SMALL_WORDS and r.glued(i, i + 1)
+            and r.glued(i + 3, i + 4)):
+        return r.reject(i, i + 5, "a vehicle type or a size (four-by-four)")
     if w in ("last", "this", "next"):
         return relative(r, i)
     if w == "yesterday":

@@ -1,6 +1,7 @@
-"""Numbers in digits that are not quantities: identifiers (G7, F-16, Article 5, No. 3), parts of
-paths and fractions (9/11), times of day (4:40 a.m.), and the forms read elsewhere (ordinals
-"7th", decades "1990s").
+"""Numbers in digits that are not quantities: identifiers and designations (G7, F-16, Article 5,
+No. 3, pages 3-5, 737 Max, AM 570, JP:8306), phone numbers, dates written with slashes or dots
+(9/11, 8 / 2 / 13, 4.6.2013), times of day and time zones (4:40 a.m., 14: 39 GMT, UTC+8), and
+the forms read elsewhere (ordinals "7th", decades "1990s").
 
 `RULES` run in order on the number at token i; the first to return an `Outcome` settles it
 (a `Tokens.reject` with its reason, or a reading of another kind); None: the next rule.
@@ -8,11 +9,13 @@ paths and fractions (9/11), times of day (4:40 a.m.), and the forms read elsewhe
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from .dates import date_period
 from .forms import ordinal
 from .lexicon import ID_WORDS
+from .stamps import TIME_ZONES
 from .tokens import DASHES, Outcome, Tokens
 
 # Letters allowed glued to digits ("2bn", "7th", "1990s", "100km"); anything else is an identifier.
@@ -21,7 +24,44 @@ GLUED_OK = {"bn", "b", "m", "mn", "mln", "k", "tn", "km", "kg", "cm", "mm", "ft"
             "yr", "yrs", "ha", "lb", "lbs", "st", "nd", "rd", "th", "s", "am", "pm"}
 _DATE_PREFIXES = ("mid", "early", "late", "end", "pre", "post", "start")
 
+_AM_PM = ("am", "pm", "a", "p", "m", ".")
+# Words after a number that make it part of a name: "737 Max", "787 Dreamliner" (as written).
+_MODEL_SUFFIXES = {"Max", "MAX", "Dreamliner", "NG", "Neo", "neo", "XL"}
+_TEL_WORDS = {"tel", "phone", "telephone", "hotline", "fax", "dial", "dialled", "dialed", "mob"}
+PHONE_RE = re.compile(r"""(?:
+    \+\d{1,3}(?:[ .-]\(?\d{1,4}\)?){2,5}      # +44 20 7946 0958
+  | 1[ .-]\d{3}[ .-]\d{3}[ .-]\d{4}           # 1-800-273-8255
+  | \(\d{3}\)\ ?\d{3}[ .-]\d{4}              # (555) 123-4567
+  | \d{3}[.-]\d{3}[.-]\d{4}                   # 555-123-4567
+  | 0\d{2,4}\ \d{3,4}\ \d{3,4}                # 020 7946 0958
+)(?!\d)""", re.X)
+
 Rule = Callable[[Tokens, int], Outcome | None]
+
+
+def _past_range(r: Tokens, j: int) -> int:
+    """After an identifier's number ending before token j: past "-5" of "pages 3-5"."""
+    if j + 1 < r.n and r.T[j] in DASHES and r.T[j + 1].isdigit() and r.S[j + 1] - r.E[j] <= 1 \
+            and r.S[j] - r.E[j - 1] <= 1:
+        return j + 2
+    return j
+
+
+def _clock(h: str, m: str) -> bool:
+    return h.isdigit() and m.isdigit() and len(m) == 2 and int(h) <= 24 and int(m) <= 59
+
+
+def _clock_end(r: Tokens, k: int, limit: int) -> int:
+    """Past what follows a clock time at token k: a.m./pm (at most up to `limit`), a time
+    zone, "local time"."""
+    L, n = r.L, r.n
+    while k < n and L[k] in _AM_PM and k < limit:
+        k += 1
+    if k < n and r.T[k] in TIME_ZONES:
+        k += 1
+    elif k + 1 < n and L[k] == "local" and L[k + 1] == "time":
+        k += 2
+    return k
 
 
 def glued_to_letters(r: Tokens, i: int) -> Outcome | None:
@@ -33,7 +73,7 @@ def glued_to_letters(r: Tokens, i: int) -> Outcome | None:
 
 def number_sign(r: Tokens, i: int) -> Outcome | None:
     """#3, №3."""
-    if i > 0 and r.T[i - 1] in ("#", "№"):
+    if i > 0 and r.T[i - 1] in ("#", "№", "§"):
         return r.reject(i, i + 1, "identifier: a number sign on the left")
     return None
 
@@ -52,14 +92,16 @@ def identifier_word(r: Tokens, i: int) -> Outcome | None:
     if i > 0:
         w = r.L[i - 1]
         if w in ID_WORDS and not (w in ("number", "figure", "code") and r.T[i - 1][0].islower()):
-            return r.reject(i, i + 1, f"identifier: '{r.T[i - 1]}' before the number")
+            return r.reject(i, _past_range(r, i + 1),
+                            f"identifier: '{r.T[i - 1]}' before the number")
     return None
 
 
 def abbreviated_identifier(r: Tokens, i: int) -> Outcome | None:
     """No. 3, Vol. 2, p. 14, Art. 5."""
     if i > 1 and r.T[i - 1] == "." and r.L[i - 2] in ("no", "nos", "vol", "p", "pp", "art", "sec"):
-        return r.reject(i, i + 1, f"identifier: '{r.T[i - 2]}.' before the number")
+        return r.reject(i, _past_range(r, i + 1),
+                        f"identifier: '{r.T[i - 2]}.' before the number")
     return None
 
 
@@ -71,27 +113,103 @@ def after_slash(r: Tokens, i: int) -> Outcome | None:
 
 
 def slashed(r: Tokens, i: int) -> Outcome | None:
-    """9/11, 24/7 (a year range such as 2019/20 is read as a date)."""
-    T, j, n = r.T, i + 1, r.n
+    """9/11, 24/7, 8 / 2 / 13 (a year range such as 2019/20 is read as a date)."""
+    T, S, E, j, n = r.T, r.S, r.E, i + 1, r.n
     if j + 1 < n and T[j] == "/" and r.glued(i, j) and r.glued(j, j + 1) and not (
             len(T[i]) == 4 and len(T[j + 1]) in (2, 4) and T[j + 1].isdigit()):
         return r.reject(i, j + 2, "slashed numbers: a date or a fraction")
+    if (j + 1 < n and T[j] == "/" and S[j] - E[i] <= 1 and S[j + 1] - E[j] <= 1
+            and len(T[i]) <= 2 and T[j + 1].isdigit() and len(T[j + 1]) <= 4):
+        k = j + 2
+        while k + 1 < n and T[k] == "/" and S[k] - E[k - 1] <= 1 and T[k + 1].isdigit() \
+                and S[k + 1] - E[k] <= 1:
+            k += 2
+        return r.reject(i, k, "slashed numbers, spaced: a date (8 / 2 / 13) or 9 / 11")
+    return None
+
+
+def dotted_date(r: Tokens, i: int) -> Outcome | None:
+    """4.6.2013, 04.06.13: a date written with dots."""
+    T, j = r.T, i + 1
+    if ("." in T[i] and j + 1 < r.n and T[j] == "." and r.glued(i, j) and r.glued(j, j + 1)
+            and T[j + 1].isdigit() and len(T[j + 1]) in (2, 4)):
+        return r.reject(i, j + 2, "a date written with dots (4.6.2013)")
     return None
 
 
 def time_of_day(r: Tokens, i: int) -> Outcome | None:
-    """4:40, 4:40 a.m., 4 pm, 4 p.m."""
-    T, L, n, j = r.T, r.L, r.n, i + 1
+    """4:40, 14: 39 GMT, 4:40 a.m., 4 pm, 4 p.m., 11. 30 p. m., 11.30 GMT, 1420 GMT."""
+    T, L, S, E, n, j = r.T, r.L, r.S, r.E, r.n, i + 1
     if j >= n:
         return None
-    if T[j] == ":" and r.glued(i, j) and j + 1 < n and T[j + 1].isdigit() and r.glued(j, j + 1):
-        k = j + 2
-        while k < n and (L[k] in ("am", "pm", "a", "p", "m", ".") and k < j + 6):
-            k += 1
-        return r.reject(i, k, "time of day (4:40 a.m.)")
+    if T[j] == ":" and r.glued(i, j) and j + 1 < n and T[j + 1].isdigit() and (
+            r.glued(j, j + 1) or S[j + 1] - E[j] == 1 and _clock(T[i], T[j + 1])):
+        return r.reject(i, _clock_end(r, j + 2, j + 6), "time of day (4:40 a.m., 14: 39 GMT)")
     if L[j] in ("am", "pm") or (L[j] in ("a", "p") and j + 2 < n and T[j + 1] == "."
                                and L[j + 2] == "m"):
-        return r.reject(i, j + 1, "time of day (4 pm)")
+        return r.reject(i, _clock_end(r, j + 1, j + 1), "time of day (4 pm)")
+    if (T[j] == "." and r.glued(i, j) and j + 2 < n and S[j + 1] - E[j] <= 1
+            and _clock(T[i], T[j + 1]) and (L[j + 2] in ("am", "pm", "a", "p")
+                                             or T[j + 2] in TIME_ZONES)):
+        return r.reject(i, _clock_end(r, j + 2, j + 8), "time of day (11. 30 p. m.)")
+    if T[j] in TIME_ZONES and (
+            T[i].isdigit() and (len(T[i]) <= 2 and int(T[i]) <= 24
+                                or len(T[i]) == 4 and _clock(T[i][:2], T[i][2:]))
+            or "." in T[i] and _clock(*T[i].split(".", 1))):
+        return r.reject(i, j + 1, "time of day before a time zone (1420 GMT, 11.30 GMT)")
+    return None
+
+
+def time_zone_offset(r: Tokens, i: int) -> Outcome | None:
+    """UTC+8, GMT+03:00, GMT-5."""
+    T = r.T
+    if i > 1 and T[i - 1] in ("+", "-", "−") and T[i - 2] in TIME_ZONES and r.glued(i - 2, i - 1) \
+            and r.glued(i - 1, i):
+        j = i + 1
+        if j + 1 < r.n and T[j] == ":" and r.glued(i, j) and r.glued(j, j + 1):
+            j += 2
+        return r.reject(i, j, "a time-zone offset (UTC+8)")
+    return None
+
+
+def station_or_ticker(r: Tokens, i: int) -> Outcome | None:
+    """AM 570, FM 98.7 (radio stations); JP:8306, HK:0005 (stock codes)."""
+    T = r.T
+    if i > 0 and T[i - 1] in ("AM", "FM"):
+        return r.reject(i, i + 1, "a radio station (AM 570)")
+    if i > 1 and T[i - 1] == ":" and r.glued(i - 1, i) and r.glued(i - 2, i - 1) \
+            and T[i - 2].isalpha() and T[i - 2].isupper():
+        return r.reject(i, i + 1, "a stock code (JP:8306)")
+    return None
+
+
+def model_name(r: Tokens, i: int) -> Outcome | None:
+    """737 Max, 787 Dreamliner; 4×4 (a vehicle, or a size)."""
+    T, j, n = r.T, i + 1, r.n
+    if j < n and T[j] in _MODEL_SUFFIXES and len(T[i]) in (3, 4) and T[i].isdigit():
+        return r.reject(i, j + 1, f"a model name ({T[i]} {T[j]})")
+    if j + 1 < n and T[j] in ("×", "x") and r.glued(i, j) and r.glued(j, j + 1) \
+            and T[j + 1][0].isdigit():
+        return r.reject(i, j + 2, "a size or a vehicle type (4×4)")
+    return None
+
+
+def phone_number(r: Tokens, i: int) -> Outcome | None:
+    """(555) 123-4567, 555-123-4567, 1-800-273-8255, +44 20 7946 0958, Tel: 020 7946 0958."""
+    T, L = r.T, r.L
+    k = i - 1
+    if k >= 0 and T[k] in (":", ".") and k - 1 >= 0:
+        k -= 1
+    if k >= 0 and L[k] in _TEL_WORDS:
+        j = i + 1
+        while j < r.n and T[j][0].isdigit() or j + 1 < r.n and T[j] in DASHES | {".", "(", ")"} \
+                and T[j + 1][0].isdigit():
+            j += 1
+        return r.reject(i, j, f"a phone number ('{T[k]}' before it)")
+    pos = r.S[i - 1] if i > 0 and T[i - 1] in ("(", "+") and r.glued(i - 1, i) else r.S[i]
+    m = PHONE_RE.match(r.text, pos)
+    if m:
+        return r.reject(i, r.tok_at(m.end()), "a phone number")
     return None
 
 
@@ -116,5 +234,6 @@ def letters_after(r: Tokens, i: int) -> Outcome | None:
 
 RULES: tuple[Rule, ...] = (
     glued_to_letters, number_sign, hyphenated_name, identifier_word, abbreviated_identifier,
-    after_slash, slashed, time_of_day, letters_after,
+    after_slash, phone_number, slashed, dotted_date, time_of_day, time_zone_offset,
+    station_or_ticker, model_name, letters_after,
 )

@@ -1,0 +1,90 @@
+"""Datelines and timestamps, recognised by their form: a line that is nothing but a date and a
+time ("Wednesday, 05 January 2011", "12 March 2014, 08:45 (GMT+03:00)"), a date after
+"Published", "Posted", "Updated" or "in print on", a wire dateline ("WASHINGTON, June 4
+(Reuters) -"). They say when a page was written, never a fact of the story: not quantities."""
+
+from __future__ import annotations
+
+from .tokens import DASHES, Tokens
+from .words import MONTHS
+
+# Time zones, as written (upper case only: "ET" but not "et").
+TIME_ZONES = set("""GMT UTC BST CET CEST EET EEST WET WEST MSK IST PKT JST KST HKT SGT AEST AEDT
+ACST AWST NZST NZDT ET EST EDT CT CST CDT MT MST MDT PT PST PDT AKST HST WIB ICT PHT SAST WAT
+EAT""".split())
+WEEKDAYS = set("""monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu
+thur thurs fri sat sun""".split())
+# Words that open a stamp: "Published on:", "Last updated at", "Posted".
+STAMP_WORDS = {"published", "posted", "updated", "modified", "created", "uploaded", "filed"}
+# Words and signs a stamp is made of besides digits, months, weekdays and time zones.
+_STAMP_GLUE = {",", ":", ".", "|", "/", "(", ")", "+", "on", "at", "am", "pm", "a", "p", "m",
+               "last", "first", "local", "time", "hours", "hrs", "h", "of", "'", "’", "st", "nd",
+               "rd", "th", "•", "·"} | DASHES | STAMP_WORDS
+
+
+def _stamp_token(r: Tokens, k: int) -> bool:
+    w = r.L[k]
+    return (r.T[k][0].isdigit() or w in _STAMP_GLUE or w in MONTHS or w in WEEKDAYS
+            or r.T[k] in TIME_ZONES)
+
+
+def stamp_line(r: Tokens) -> bool:
+    """Is the whole sentence a timestamp, with nothing else ("Wednesday, 05 January 2011",
+    "Posted: Sep 27, 2013 10: 50AM CDT", "12 March 2014, 08:45 (GMT+03:00)")? It needs a
+    clock time, a weekday or a stamp word besides the date: a bare date ("September 9, 2013")
+    is read, and left to the boilerplate stage to judge."""
+    if r.n > 24 or r.n == 0:
+        return False
+    dated = stamp = False
+    for k in range(r.n):
+        if not _stamp_token(r, k):
+            return False
+        w = r.L[k]
+        if w in MONTHS and r.T[k][0].isupper() or r.T[k] in (":", "/"):
+            dated = True
+        if r.T[k] == ":" or w in WEEKDAYS or w in STAMP_WORDS or r.T[k] in TIME_ZONES:
+            stamp = True
+    return dated and stamp
+
+
+def _opens_stamp(r: Tokens, k: int) -> bool:
+    """Token k is "Published", "Posted", "Updated" (capitalised, after "Last", or before a
+    colon), or the "print" of "in print on"."""
+    w = r.L[k]
+    if w == "print":
+        return r.word(k - 1) == "in"
+    if w not in STAMP_WORDS:
+        return False
+    return r.T[k][0].isupper() or r.word(k - 1) in ("last", "first") or r.word(k + 1) == ":"
+
+
+def stamped(r: Tokens, first: int) -> bool:
+    """Does a stamp word open the run of date and time tokens that ends at token first-1?"""
+    k = first - 1
+    stop = max(0, first - 14)
+    while k >= stop:
+        if _opens_stamp(r, k):
+            return True
+        if not _stamp_token(r, k):
+            return False
+        k -= 1
+    return False
+
+
+def dateline(r: Tokens, first: int, end: int) -> bool:
+    """A wire dateline: the date opens the sentence after a place name in capitals
+    ("WASHINGTON, June 4 (Reuters) -", "LONDON, 4 June -") and a news agency in brackets or
+    a dash follows."""
+    T, n = r.T, r.n
+    k = end + 1
+    agency = k + 2 < n and T[k] == "(" and T[k + 1][:1].isupper() and (
+        T[k + 2] == ")" or k + 3 < n and T[k + 3] == ")")
+    if not agency and not (k < n and T[k] in DASHES):
+        return False
+    caps = 0
+    for t in T[:first]:
+        if t.isalpha() and t.isupper() and len(t) > 1:
+            caps += 1
+        elif t not in (",", ".") and not (agency and t.isalpha() and t[0].isupper()):
+            return False
+    return caps > 0 or (agency and first > 0)
