@@ -7,14 +7,14 @@ sources tell, and paragraphs or sentences a source repeats (near-)verbatim.
 
 from __future__ import annotations
 
-import heapq
 import math
 import re
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
-from rapidfuzz import fuzz
+import numpy as np
+from rapidfuzz import fuzz, process
 
 from . import text as T
 from .load import Document
@@ -169,14 +169,14 @@ def _mark(src: Source, para: Paragraph, flag: str, reason: str = "") -> None:
 # those are indexed (by trigram and length band) and looked up. The candidates are complete, so
 # the result is the one of comparing with every earlier paragraph, as long as a paragraph has at
 # most _CANDIDATES of them, _CHECKS of a compatible length (articles have tens of paragraphs);
-# past that (thousands of look-alike paragraphs), the _FEW sharing the most of the rarest trigrams
+# past that (thousands of look-alike paragraphs), the first _FEW met through the rarest trigrams
 # are compared and the rest given up, so that such a file costs time in proportion to its size.
 _NEAR = 95
 _GRAM = 3
 _NEAR_MIN = 41  # a paragraph shorter than this is a duplicate only when equal
 _PARTNER_MIN = 37  # the shortest length compatible with _NEAR_MIN at ratio 95
 _NEAR_MAX = 50_000  # longer paragraphs (not articles' paragraphs) are compared for equality only
-_CANDIDATES = 128  # earlier paragraphs looked at per paragraph
+_CANDIDATES = 96  # earlier paragraphs looked at per paragraph
 _CHECKS = 64  # earlier paragraphs of a compatible length compared in full, in order
 _FEW = 16  # past that, the ones sharing the most indexed trigrams
 _BAND = math.log(1.2)  # length bands: a compatible partner is in the same band or the next one
@@ -213,11 +213,12 @@ def flag_duplicates(src: Source) -> None:
         norm = T.normalized(_para_text(src, para))
         if len(norm) >= 12:
             todo.append((para, norm))
-    # How many paragraphs use each trigram (the global order: rarest first).
+    # How many paragraphs use each trigram: the global order is rarest first.
     df: Counter[str] = Counter()
     for _, norm in todo:
         if _PARTNER_MIN <= len(norm) <= _NEAR_MAX:
             df.update(_grams(norm))
+    rank = {g: r for r, g in enumerate(sorted(df, key=lambda g: (df[g], g)))}
     exact: dict[str, int] = {}  # normalised text -> its place in `seen`
     seen: list[tuple[str, Paragraph]] = []
     lengths: list[int] = []  # of each in `seen`
@@ -228,19 +229,21 @@ def flag_duplicates(src: Source) -> None:
         hit = exact.get(norm)
         original = seen[hit][1] if hit is not None else None
         prefix: list[str] | None = None
-        if _PARTNER_MIN <= n <= _NEAR_MAX:
+        if hit != 0 and _PARTNER_MIN <= n <= _NEAR_MAX:  # it may be a near copy, or be copied
             grams = _grams(norm)
             size = _prefix_size(n)
             if size <= len(grams):
-                prefix = sorted(grams, key=lambda g: (df[g], g))[:size]
-        if _NEAR_MIN <= n <= _NEAR_MAX and (hit is None or hit > 0):
-            # Earlier paragraphs sharing an indexed trigram, with how many they share.
-            shared: Counter[int] = Counter()
+                prefix = sorted(grams, key=rank.__getitem__)[:size]
+        if _NEAR_MIN <= n <= _NEAR_MAX and hit != 0:
+            # Earlier paragraphs sharing an indexed trigram, those of the rarest trigrams first.
+            shared: dict[int, None] = {}
             bands = _partner_bands(n)
             for b in bands:
-                shared.update(wild.get(b, ())[:_CANDIDATES])
-            if prefix is None:  # too repetitive for the bound: the earliest paragraphs
-                shared.update(range(min(len(seen), _CANDIDATES)))
+                shared.update(dict.fromkeys(wild.get(b, ())[:_CANDIDATES]))
+            if len(seen) <= _CHECKS:  # few enough: every earlier one
+                shared.update(dict.fromkeys(range(len(seen))))
+            elif prefix is None:  # too repetitive for the bound: the earliest ones
+                shared.update(dict.fromkeys(range(_CANDIDATES)))
             else:
                 for g in prefix:
                     if len(shared) >= _CANDIDATES:
@@ -248,22 +251,31 @@ def flag_duplicates(src: Source) -> None:
                     for b in bands:
                         posting = index.get((g, b))
                         if posting:
-                            shared.update(posting[:_CANDIDATES])
+                            shared.update(dict.fromkeys(posting[:_CANDIDATES]))
             # fuzz.ratio is at most 200 * shorter / (both lengths): skip what cannot reach 95.
             lo, hi = n * _NEAR, n * (200 - _NEAR)
             end = len(seen) if hit is None else hit
             cands = [
-                i for i in sorted(shared)
+                i for i in shared
                 if i < end and lo <= lengths[i] * (200 - _NEAR) and lengths[i] * _NEAR <= hi
             ]
-            if len(cands) > _CHECKS:  # look-alikes by the thousand: the likeliest few
-                likeliest = set(heapq.nsmallest(_FEW, cands, key=lambda i: (-shared[i], i)))
-                cands = [i for i in cands if i in likeliest]
+            if len(cands) > _CHECKS:  # look-alikes by the thousand: those of the rarest trigrams
+                cands = cands[:_FEW]
+            cands.sort()
             # The earliest that is near enough (an equal one counts too).
-            for i in cands:
-                if fuzz.ratio(seen[i][0], norm, score_cutoff=_NEAR) >= _NEAR:
-                    original = seen[i][1]
-                    break
+            if len(cands) <= 4:
+                for i in cands:
+                    if fuzz.ratio(seen[i][0], norm, score_cutoff=_NEAR) >= _NEAR:
+                        original = seen[i][1]
+                        break
+            else:  # scored all at once, in C
+                scores = process.cdist(
+                    [norm], [seen[i][0] for i in cands], scorer=fuzz.ratio,
+                    score_cutoff=_NEAR, dtype=np.float32,
+                )[0]
+                near = np.flatnonzero(scores >= _NEAR)
+                if len(near):
+                    original = seen[cands[int(near[0])]][1]
         if original is None:
             place = len(seen)
             seen.append((norm, para))
