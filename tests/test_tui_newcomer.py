@@ -415,3 +415,26 @@ async def test_note_dialog_fits_60x20_and_notes_list_45x14(tmp_path):
         await pilot.pause()
         assert isinstance(app.screen, NotesScreen)
         assert "call Seoul" in screen_text(app), screen_text(app)
+
+
+# ---------------------------------------------------------------- what the store says while saving
+async def test_a_backup_kept_aside_while_saving_is_said_in_the_app(tmp_path):
+    store = tmp_path / "n.json"
+    app = SideBySideApp(folder=str(SEEDS), notes=str(store))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("d", "a", *"first note", "enter")
+        await wait_until(pilot, lambda: store.exists() and store_notes(store))
+    # The backup holds a note the store lacks (a colleague's save, an old copy...).
+    bak = store.with_name(store.name + ".bak")
+    bak.write_bytes(store.read_bytes())
+    data = json.loads(store.read_text(encoding="utf-8"))
+    data["notes"] = []
+    store.write_text(json.dumps(data), encoding="utf-8")
+    app = SideBySideApp(folder=str(SEEDS), notes=str(store))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("u", "a", *"second note", "enter")
+        await wait_until(pilot, lambda: any("kept as" in m for m in toasts(app)))
+        assert any("kept as" in m for m in toasts(app)), toasts(app)
+    assert list(tmp_path.glob("n.json.bak.kept-*"))

@@ -403,7 +403,11 @@ class SideBySideApp(KeyHold, App[int]):
             self.notify("Notes updated from another window", title="Notes", timeout=4)
 
     def _notes_changed(self) -> None:
-        """After every note change: markers, title, status line and open details redraw."""
+        """After every note change: markers, title, status line and open details redraw; what
+        the store said while saving (a backup kept aside...) is shown."""
+        for message in self.keeper.messages:
+            self.notify(message, title="Notes", severity="warning", timeout=12)
+        self.keeper.messages.clear()
         self.keeper.reanchor()
         if self.query(AlignedGrid):
             self.grid.set_notes(self.keeper.marks())

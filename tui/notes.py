@@ -118,7 +118,15 @@ class NoteKeeper:
     def refresh(self) -> bool:
         """Take in notes another instance saved meanwhile; True if any changed (the caller
         re-anchors, as after every change)."""
-        return self.comparison is not None and not self.errors and self.store.refresh()
+        changed = self.comparison is not None and not self.errors and self.store.refresh()
+        self._collect()
+        return changed
+
+    def _collect(self) -> None:
+        """What the store had to say while saving or reading (a backup kept aside, entries it
+        could not read): passed on for the app to show."""
+        self.messages.extend(self.store.messages)
+        self.store.messages.clear()
 
     def notes_on(self, sid: str) -> list[Note]:
         return list(self.by_sentence.get(sid, []))
@@ -186,6 +194,7 @@ class NoteKeeper:
             self._update(note, text=text, status=status)
             change = Change("updated", f"Note updated ({status})", note)
         self.reanchor()
+        self._collect()
         return change
 
     def cycle(self, sid: str) -> Change:
@@ -199,6 +208,7 @@ class NoteKeeper:
             self._update(note, status=new)
             change = Change("updated", f"Status: {new}", note)
         self.reanchor()
+        self._collect()
         return change
 
     def remove(self, note_id: str) -> Change:
@@ -207,4 +217,5 @@ class NoteKeeper:
             return Change("nothing", "That note is already gone")
         self._delete(note)
         self.reanchor()
+        self._collect()
         return Change("removed", "note removed", note)
