@@ -26,6 +26,9 @@ from .model import (
 )
 
 MAX_NUMBER_PAIRS = 2_500  # 50 figures facing 50
+MAX_UNLINKED_PAIRS = 20_000  # figure pairs tried across sentences that are not linked
+FAR = 2.0  # figures further apart than this factor are not one figure told twice
+SURE_LINK = 0.8  # a link this likely to be the same claim needs no shared word near the figures
 
 _SEVERITY = {VALUE: 4, UNIT: 3, DATE: 2, QUALIFIER: 1}
 
@@ -59,78 +62,255 @@ def _closeness(a: Quantity, b: Quantity) -> float:
     return same_unit - (0.0 if a.value == b.value else 5.0)
 
 
-def _pairs(left: list[Quantity], right: list[Quantity]) -> list[tuple[Quantity, Quantity]]:
-    """Quantities of two linked sentences that count the same thing, each used at most once,
+def _context(q: Quantity, text: str | None = None) -> N.Context:
+    text = text if text is not None else getattr(q, "_sentence", "")
+    return N.context(q, text) if text else N.Context()
+
+
+def _named(q: Quantity, other: Quantity, c: N.Context) -> bool:
+    """A count that says what it counts ("600 troops", "killed 40"), or whose words near it name
+    what the other figure counts ("At least 23 U.S. troops"); a bare "13" does not."""
+    if q.kind != "count" or q.unit:
+        return True
+    if other.unit:
+        return N.stem(other.unit) in c.words
+    return bool(q.event)
+
+
+def _admit(a: Quantity, ca: N.Context, b: Quantity, cb: N.Context, link: float | None,
+           alone: bool = False) -> str | None:
+    """Why a and b are one quantity, or None when they are not (issue 14, "Pairing").
+
+    `link` is the same-claim probability of the sentences' link, None for sentences that are not
+    linked: those must share the counted noun and words about the subject or event."""
+    if a.kind in ("ordinal", "age") or not N.same_thing(a, b):
+        return None
+    if not (_named(a, b, ca) and _named(b, a, cb)):
+        return None
+    if a.kind == "money" and a.unit != b.unit:
+        return None  # another currency: a conversion, not a second claim
+    if a.kind == "duration" and a.unit != b.unit:
+        return None  # "35 days" (the shutdown) vs "three weeks" (the stopgap)
+    if a.kind == "date" and a.qualifier == "relative" and b.qualifier == "relative" \
+            and a.text.split()[0].lower() != b.text.split()[0].lower():
+        return None  # "last month" vs "this month": anchored to different things
+    if N.different_scope(a, ca, b, cb):
+        return None
+    if a.kind != "date" and a.qualifier not in ("vague", "range") and b.qualifier not in (
+            "vague", "range") and a.value > 0 and b.value > 0 and \
+            max(a.value, b.value) > FAR * min(a.value, b.value) and \
+            N.compare(a, b) != "unit":
+        return None  # "2.9 percent" vs "37 percent": too far apart to be one reported figure
+    shared = N.shared_words(ca, cb)
+    if a.kind != "date" and not (ca.close & cb.close) and (link is None or link < SURE_LINK):
+        return None  # nothing said right by both figures about what they are of
+    noun = a.unit if a.kind == "count" and a.unit and a.unit == b.unit else None
+    words = ", ".join(sorted(shared)[:4])
+    if link is None:
+        if len(shared) < 2 or not (noun or (a.noun and a.noun == b.noun)):
+            return None
+        return f"both count {noun or a.noun} and share the words {words}"
+    if link >= SURE_LINK:
+        return f"the sentences make the same claim (link {link:.2f})"
+    if shared:
+        return f"the sentences make the same claim (link {link:.2f}) and share {words}"
+    if alone:
+        return f"the sentences make the same claim (link {link:.2f}), each with one such figure"
+    return None
+
+
+def _pairs(left: list[Quantity], right: list[Quantity], link: float | None = 0.5,
+           texts: tuple[str, str] | None = None) -> list[tuple[Quantity, Quantity]]:
+    """Quantities of two sentences that are one quantity (`_admit`), each used at most once,
     best-matching pairs first (so "600 troops" pairs with "600 soldiers", not "15,000").
     Sentences with more figures than a claim holds (a pasted table in one "sentence") are not
     paired: the pairing grows with the product of their counts."""
+    return [(a, b) for a, b, _ in _admitted(left, right, link, texts)]
+
+
+def _admitted(left: list[Quantity], right: list[Quantity], link: float | None,
+              texts: tuple[str, str] | None = None) -> list[tuple[Quantity, Quantity, str]]:
     if len(left) * len(right) > MAX_NUMBER_PAIRS:
         return []
-    options = [
-        (_closeness(a, b), i, j)
-        for i, a in enumerate(left)
-        for j, b in enumerate(right)
-        if a.kind not in ("ordinal", "age") and N.same_thing(a, b)
-    ]
+    cl = [_context(q, texts[0] if texts else None) for q in left]
+    cr = [_context(q, texts[1] if texts else None) for q in right]
+    options = []
+    fam_l = [N.family(q) for q in left]
+    fam_r = [N.family(q) for q in right]
+    for i, a in enumerate(left):
+        for j, b in enumerate(right):
+            alone = fam_l.count(fam_l[i]) == 1 and fam_r.count(fam_r[j]) == 1
+            why = _admit(a, cl[i], b, cr[j], link, alone)
+            if why:
+                options.append((_closeness(a, b), i, j, why))
     used_l: set[int] = set()
     used_r: set[int] = set()
     out = []
-    for _, i, j in sorted(options, key=lambda o: -o[0]):
+    for _, i, j, why in sorted(options, key=lambda o: -o[0]):
         if i in used_l or j in used_r:
             continue
         used_l.add(i)
         used_r.add(j)
-        out.append((left[i], right[j]))
+        out.append((left[i], right[j], why))
     return out
 
 
+def _key(q: Quantity) -> tuple | None:
+    """The bucket of figures that may be one quantity across unlinked sentences."""
+    if q.kind == "count":
+        return ("count", q.unit) if q.unit else None
+    if q.kind in ("money", "percent", "measure"):
+        return (q.kind, q.unit, q.noun)
+    if q.kind == "duration":
+        return ("duration", q.unit)
+    return None
+
+
+def _reads_same(a: Quantity, b: Quantity) -> bool:
+    return a.value == b.value and a.qualifier == b.qualifier and a.unit == b.unit
+
+
+def _reading(q: Quantity) -> str:
+    hedge = f"{q.qualifier} " if q.qualifier and q.qualifier != "relative" else ""
+    if q.kind == "date":
+        return f"a date ({q.text})"
+    if q.kind == "money":
+        amount = f"{q.value:,.2f}".rstrip("0").rstrip(".") + f" {(q.unit or '').upper()}"
+    elif q.kind == "percent":
+        amount = f"{q.value:g} percent"
+    else:
+        amount = f"{q.value:,.6g}" + (f" {q.unit}" if q.unit else "")
+    if q.event:
+        amount += f" ({q.event})"
+    return hedge + amount
+
+
+def _scope_words(c: N.Context) -> str:
+    parts = []
+    if c.total:
+        parts.append("a running total")
+    if c.rate:
+        parts.append(f"per {c.rate}")
+    if c.span:
+        parts.append(f"over {c.span}s")
+    if c.years:
+        parts.append("in " + ", ".join(sorted(c.years)))
+    if c.day:
+        parts.append(f"on {c.day}")
+    if c.session:
+        parts.append({"close": "at the close", "intraday": "during the session"}[c.session])
+    return "; ".join(parts)
+
+
 def find_disagreements(comparison: Comparison) -> None:
-    """Pair quantities across linked sentences, group them, and list the groups in conflict."""
+    """Pair figures that are one quantity (same claim, or same counted noun and subject; same
+    scope), then list each set of figures in conflict in which every two were paired: no
+    transitive groups (issue 14)."""
     order = {src.id: i for i, src in enumerate(comparison.sources)}
-    parent: dict[int, int] = {}
-    verdicts: dict[tuple[int, int], str | None] = {}
     by_key = {id(q): q for q in comparison.numbers}
+    contexts: dict[int, N.Context] = {}
 
-    def find(x: int) -> int:
-        while parent.setdefault(x, x) != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
+    def ctx(q: Quantity) -> N.Context:
+        c = contexts.get(id(q))
+        if c is None:
+            c = contexts[id(q)] = N.context(q, comparison.sentence(q.sentence).text)
+        return c
 
+    edges: dict[tuple[int, int], tuple[str | None, str, str]] = {}
+
+    def add(a: Quantity, b: Quantity, why: str) -> None:
+        v, note = N.judge(a, b)
+        verdict = v.value if v else None  # the plain string (the cache keeps exact types)
+        key = (id(a), id(b)) if id(a) < id(b) else (id(b), id(a))
+        edges[key] = (verdict, note, why)
+
+    linked: set[tuple[str, str]] = set()
     for s in comparison.all_sentences():
         if not s.numbers:
             continue
         for link in s.links:
             other = comparison.sentence(link.to)
+            linked.add((s.id, other.id))
             if not other.numbers:
                 continue
             if other.source == s.source or (s.source, s.index) > (other.source, other.index):
                 continue
-            for qa, qb in _pairs(s.numbers, other.numbers):
-                verdicts[(id(qa), id(qb))] = N.compare(qa, qb)
-                parent[find(id(qa))] = find(id(qb))
+            for qa, qb, why in _admitted(s.numbers, other.numbers, link.score, (s.text, other.text)):
+                add(qa, qb, why)
+
+    # Sentences that are not linked: the same counted noun and the same subject or event.
+    buckets: dict[tuple, list[Quantity]] = {}
+    for q in comparison.numbers:
+        k = _key(q)
+        if k is not None:
+            buckets.setdefault(k, []).append(q)
+    budget = MAX_UNLINKED_PAIRS
+    per_pair: dict[tuple[str, str], list[tuple[Quantity, Quantity]]] = {}
+    for qs in buckets.values():
+        for i, a in enumerate(qs):
+            for b in qs[i + 1 :]:
+                if a.sources[0] == b.sources[0] or (a.sentence, b.sentence) in linked:
+                    continue
+                budget -= 1
+                if budget < 0:
+                    break
+                per_pair.setdefault((a.sentence, b.sentence), []).append((a, b))
+    for (sa, sb), pairs in per_pair.items():
+        left = list(dict.fromkeys(id(a) for a, _ in pairs))
+        right = list(dict.fromkeys(id(b) for _, b in pairs))
+        ta, tb = comparison.sentence(sa).text, comparison.sentence(sb).text
+        for qa, qb, why in _admitted([by_key[x] for x in left], [by_key[x] for x in right],
+                                     None, (ta, tb)):
+            add(qa, qb, why)
 
     # Sources reporting the same quantity: both sides of every pair whose values agree.
-    for (a, b), verdict in verdicts.items():
+    for (a, b), (verdict, _, _) in edges.items():
         if verdict in (None, QUALIFIER):
             qa, qb = by_key[a], by_key[b]
             for q, other in ((qa, qb), (qb, qa)):
                 for src in other.sources[:1]:
                     if src not in q.sources:
                         q.sources.append(src)
+    _counterparts(comparison)
 
-    groups: dict[int, list[Quantity]] = {}
-    for key in list(parent):
-        groups.setdefault(find(key), []).append(by_key[key])
-    kinds_of: dict[int, list[str]] = {}
-    for (a, _), verdict in verdicts.items():
-        if verdict:
-            kinds_of.setdefault(find(a), []).append(verdict)
+    neighbours: dict[int, set[int]] = {}
+    for a, b in edges:
+        neighbours.setdefault(a, set()).add(b)
+        neighbours.setdefault(b, set()).add(a)
+
+    def edge(x: int, y: int):
+        return edges[(x, y) if x < y else (y, x)]
+
+    def _joins(c: int, m: int) -> bool:
+        qc, qm = by_key[c], by_key[m]
+        if qc.sources[0] == qm.sources[0]:
+            return _reads_same(qc, qm)
+        return c in neighbours[m] and (edge(c, m)[0] is not None or _reads_same(qc, qm))
+
+    conflicts = sorted(
+        (k for k, e in edges.items() if e[0]),
+        key=lambda k: (-_SEVERITY.get(edges[k][0], 0), min(order[by_key[x].sources[0]] for x in k)),
+    )
+    covered: set[tuple[int, int]] = set()
     disagreements: list[Disagreement] = []
-    for root, members in groups.items():
-        kinds = kinds_of.get(root)
-        if not kinds:
+    for a, b in conflicts:
+        if (a, b) in covered:
             continue
+        clique = [a, b]
+        for c in sorted(neighbours[a] | neighbours[b], key=lambda x: order[by_key[x].sources[0]]):
+            # every two sides were paired, and two sides that read differently disagree (a
+            # third figure that agrees with one side in other words is not a side); a source
+            # repeating its figure in another sentence is one side twice
+            if c not in clique and all(_joins(c, m) for m in clique):
+                clique.append(c)
+        members = [by_key[x] for x in clique]
+        kinds = []
+        for i, x in enumerate(clique):
+            for y in clique[i + 1 :]:
+                covered.add((x, y) if x < y else (y, x))
+                e = edges.get((x, y) if x < y else (y, x))
+                if e and e[0]:
+                    kinds.append(e[0])
         kind = max(kinds, key=lambda k: _SEVERITY.get(k, 0))
         members.sort(key=lambda q: (order[q.sources[0]], comparison.sentence(q.sentence).index, q.start))
         sides = [
@@ -146,8 +326,39 @@ def find_disagreements(comparison: Comparison) -> None:
             )
             for q in members
         ]
-        disagreements.append(Disagreement(kind=kind, about=N.about(members), sides=sides))
+        readings = "; ".join(
+            f"{comparison.sentence(q.sentence).source} says “{q.text}”, read as {_reading(q)}"
+            + (f" ({sc})" if (sc := _scope_words(ctx(q))) else "")
+            for q in members
+        )
+        verdict, note, why = edge(a, b)
+        scope = _scope_words(ctx(by_key[a])) or "none stated"
+        explanation = (f"{readings}. Scope: {scope}. Paired because {why}. "
+                       f"Verdict: {verdict}, {note}.")
+        disagreements.append(Disagreement(kind=kind, about=N.about(members), sides=sides,
+                                          why=explanation))
     disagreements.sort(
         key=lambda d: (order[d.sides[0].source], comparison.sentence(d.sides[0].sentence).index)
     )
     comparison.disagreements = disagreements
+
+
+def _counterparts(comparison: Comparison) -> None:
+    """A figure that another source gives too, written differently ("$8.2 million" and
+    "$8,214,530"), is not one source's exclusive figure even when the sentences are not linked."""
+    buckets: dict[tuple, list[Quantity]] = {}
+    for q in comparison.numbers:
+        if q.kind in ("money", "percent", "measure", "duration") or (q.kind == "count" and q.unit):
+            buckets.setdefault((N.family(q), q.unit if q.kind != "count" else N.stem(q.unit or "")),
+                               []).append(q)
+    for qs in buckets.values():
+        if len(qs) > 400:
+            continue
+        for i, a in enumerate(qs):
+            for b in qs[i + 1 :]:
+                if a.sources[0] == b.sources[0] or not N.same_thing(a, b):
+                    continue
+                if N.compare(a, b) is None:
+                    for q, other in ((a, b), (b, a)):
+                        if other.sources[0] not in q.sources:
+                            q.sources.append(other.sources[0])

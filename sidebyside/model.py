@@ -122,6 +122,7 @@ class Disagreement:
     kind: str  # value | qualifier | unit | date
     about: str  # the counted thing ("troops killed")
     sides: list[Side] = field(default_factory=list)
+    why: str = ""  # plain words: both readings, the scope, why they were paired, the verdict
 
     def summary(self, labels: dict[str, str] | None = None) -> str:
         """One sentence a journalist would write: 'Troops: 000 says some 600, 001 says over 600 (qualifier)'."""

@@ -102,6 +102,7 @@ def to_dict(c: Comparison) -> dict:
                 for side in d.sides
             ],
             "summary": d.summary(labels),
+            "why": d.why,
         }
         for d in c.disagreements
     ]

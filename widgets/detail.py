@@ -94,6 +94,7 @@ def detail_text(comparison: Comparison, sid: str, shown: list[str] | None = None
             style = "bold" if d.kind == "value" else "bold italic"
             out.append("  ≠ ", style=style)
             out.append(pictures(d.summary()) + "\n", style=style)
+            out.append(("    " + pictures(d.why) + "\n") if d.why else "", style="italic")
             for side in d.sides:
                 out.append(f"    {side.source} ({side.sentence}): ", style="")
                 read = quantity(side.text, side.value, side.qualifier, side.unit)

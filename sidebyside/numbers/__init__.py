@@ -6,6 +6,9 @@ Public API (the engine calls exactly these):
 - ``same_thing(a, b)``: do two quantities count the same thing?
 - ``compare(a, b)``: ``None`` when they agree, else ``"value"``, ``"qualifier"``, ``"unit"`` or
   ``"date"``. Symmetric.
+- ``judge(a, b)``: ``compare``'s verdict with a few plain words on why ("rounded").
+- ``context(q, sentence)``, ``different_scope``, ``different_subject``, ``shared_words``: what a
+  figure is about and over what scope, from the words around it (module ``scope``).
 - ``about(quantities)``: a short label of what a group counts ("troops killed", "cost").
 - ``explain(text)``: what ``read_quantities`` reads, each with the reasons it was read so, and
   the numbers it turned down with why (for a detail view, and for checking a rule).
@@ -82,9 +85,11 @@ figure is of: "cost", "population"), used by ``same_thing`` and ``about``; where
 the functions fall back to ``unit``.
 """
 
-from .compare import about, compare, same_thing
+from .compare import about, compare, family, judge, same_thing
 from .kinds import Kind, Qualifier, Verdict
 from .reader import explain, read_quantities
+from .scope import Context, context, different_scope, different_subject, shared_words, stem
 
-__all__ = ["read_quantities", "same_thing", "compare", "about", "explain", "Kind", "Qualifier",
-           "Verdict"]
+__all__ = ["read_quantities", "same_thing", "compare", "judge", "family", "about", "explain", "Kind",
+           "Qualifier", "Verdict", "Context", "context", "different_scope", "different_subject",
+           "shared_words", "stem"]

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 
 from ..model import Quantity
@@ -14,6 +15,11 @@ from .lexicon import GROUP, GROUP_LABEL, OUTCOME, plural, singular
 from .tokens import EPS
 from .units import DIMENSION_LABEL, DURATIONS, MEASURES
 from .values import place
+
+
+def family(q: Quantity) -> str:
+    """The kind, and for a measure its dimension: figures of one family can be compared."""
+    return _family(q)
 
 
 def _family(q: Quantity) -> str:
@@ -121,23 +127,90 @@ def _power_of_ten(x: float, y: float) -> bool:
 def compare(a: Quantity, b: Quantity) -> str | None:
     """None when a and b agree; else "value", "qualifier", "unit" or "date" (a `Verdict`'s
     string). Symmetric."""
-    return VERDICTS[_compare(a, b)]
+    return VERDICTS[judge(a, b)[0]]
 
 
-def _compare(a: Quantity, b: Quantity) -> Verdict | None:
+def judge(a: Quantity, b: Quantity) -> tuple[Verdict | None, str]:
+    """`compare`'s verdict with a few plain words on why ("rounded", "bare vs hedged")."""
+    verdict, note = _compare(a, b)
+    if verdict is None and not note:
+        note = "the same figure"
+    return verdict, note
+
+
+# Hedges that say the figure is a lower bound: "at least $10,000" and "more than $10,000" are the
+# same bound in news usage (benchmarks/gold/FIGURES.md, equivalent_hedge).
+_LOWER_BOUND = {Q.OVER, Q.AT_LEAST}
+_UPPER_BOUND = {Q.UNDER, Q.UP_TO}
+_APPROX = {Q.ABOUT}
+
+
+ROUNDING = 0.05  # a figure ending in zeros holds a rounding at most this far off ("300": 296)
+
+
+_DIGITS_RE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _zeros(q: Quantity) -> bool:
+    """Written with trailing zeros ("200", "300 people", "$180 million"): its precision is
+    ambiguous, it may be exact. "0.4", "5", "$1.4 billion" are written to their last digit."""
+    m = _DIGITS_RE.search(q.text)
+    if m is None:
+        return place(q.value) >= 10
+    digits = m.group().replace(",", "")
+    return "." not in digits and digits.endswith("0")
+
+
+def _rounded(x: float, y: float, qx: Quantity | None = None, qy: Quantity | None = None) -> bool:
+    """x written to the precision of y, or y to the precision of x: "296" and "300", "2.86" and
+    "2.9", "0.43" and "0.4"; not "$184 million" and "$200 million": a figure ending in zeros
+    may be exact, so it holds a rounding only within ROUNDING (8% apart: two claims)."""
+    if _close(x, y, 1e-9):
+        return True
+    for precise, rough, q in ((x, y, qy), (y, x, qx)):
+        if _rounds_to(precise, rough) and (q is None or not _zeros(q)
+                                            or _close(precise, rough, ROUNDING)):
+            return True
+    return False
+
+
+def _bare_vs_hedged(e: float, q: str, h: float, lo: float, hi: float, tol: float,
+                    hedged: Quantity | None = None) -> tuple[Verdict | None, str]:
+    """A bare figure e against a hedged one (hedge q on value h, interval [lo, hi])."""
+    slack = tol * max(abs(lo), abs(hi), 1e-12)
+    same = _close(e, h, max(tol, 1e-9))
+    if q in _APPROX:
+        if same or _rounded(e, h, None, hedged):
+            return None, "an approximate figure that holds the exact one (rounded)"
+        return V.VALUE, "the exact figure does not round to the approximate one"
+    if q in _LOWER_BOUND | _UPPER_BOUND | {Q.NEARLY}:
+        if same:
+            return V.QUALIFIER, f"bare vs hedged ('{q}')"
+        if lo - slack <= e <= hi + slack:
+            return None, f"the exact figure fits the hedge ('{q}')"
+        return V.VALUE, f"the exact figure is outside the hedge ('{q}')"
+    if lo - slack <= e <= hi + slack:
+        return None, f"the exact figure fits the {q} figure"
+    return V.VALUE, f"the exact figure is outside the {q} figure"
+
+
+def _compare(a: Quantity, b: Quantity) -> tuple[Verdict | None, str]:
     if a.kind == Kind.DATE or b.kind == Kind.DATE:
-        return _compare_dates(a, b) if a.kind == b.kind else V.DATE
+        if a.kind != b.kind:
+            return V.DATE, "a date vs a figure"
+        v = _compare_dates(a, b)
+        return v, ("different dates" if v else "the same date")
     if _family(a) != _family(b):
-        return V.UNIT
+        return V.UNIT, "different kinds of figure"
     if a.kind == Kind.ORDINAL:
-        return None if _close(a.value, b.value, 1e-9) else V.VALUE
+        return (None, "") if _close(a.value, b.value, 1e-9) else (V.VALUE, "different ranks")
     if a.unit != b.unit and a.kind in (Kind.MONEY, Kind.PERCENT):
-        return V.UNIT
+        return V.UNIT, f"different units ({a.unit} vs {b.unit})"
     fa, fb = _factor(a), _factor(b)
     converted = a.unit != b.unit
     if fa is None or fb is None:
         if converted:
-            return V.UNIT
+            return V.UNIT, f"different units ({a.unit} vs {b.unit})"
         fa = fb = 1.0
     av, alo, ahi = a.value * fa, a.low * fa, a.high * fa
     bv, blo, bhi = b.value * fb, b.low * fb, b.high * fb
@@ -145,35 +218,47 @@ def _compare(a: Quantity, b: Quantity) -> Verdict | None:
     tol = 0.02 if converted else 1e-9
     special = (Q.VAGUE, Q.RANGE)
     if qa not in special and qb not in special and _power_of_ten(av, bv):
-        return V.UNIT
+        return V.UNIT, "a factor of ten apart (a unit or scale slip?)"
     if converted and _close(a.value, b.value, 1e-9) and not _close(av, bv, tol):
-        return V.UNIT  # 100 km vs 100 miles
+        return V.UNIT, f"the same number in different units ({a.unit} vs {b.unit})"
+    conv = f" (converted {a.unit} to {b.unit})" if converted else ""
     if qa is None and qb is None:
-        if _close(av, bv, tol) or _overlap(qa, alo, ahi, qb, blo, bhi):
-            return None
-        if converted and (_rounds_to(av, bv) or _rounds_to(bv, av)):
-            return None
-        return V.VALUE
+        if _close(av, bv, tol):
+            return None, "" if not converted else "the same figure" + conv
+        if _rounded(av, bv, a, b):
+            return None, "rounded: one is the other to its own precision" + conv
+        return V.VALUE, "different figures" + conv
     if qa is None or qb is None:
-        e, lo, hi = (av, blo, bhi) if qa is None else (bv, alo, ahi)
-        slack = tol * max(abs(lo), abs(hi), 1e-12)
-        return None if lo - slack <= e <= hi + slack else V.VALUE
+        if qa is None:
+            return _bare_vs_hedged(av, qb, bv, blo, bhi, tol, b)
+        return _bare_vs_hedged(bv, qa, av, alo, ahi, tol, a)
     if qa == qb:
         if qa in special:
             if _close(alo, blo, tol) and _close(ahi, bhi, tol):
-                return None
+                return None, ""
             if qa == Q.VAGUE:
-                return V.VALUE
+                return V.VALUE, "different vague amounts"
             contains = (alo <= blo and bhi <= ahi) or (blo <= alo and ahi <= bhi)
-            return V.QUALIFIER if contains else V.VALUE
-        return None if _compatible(av, bv) or _close(av, bv, tol) else V.VALUE
+            return (V.QUALIFIER, "one range holds the other") if contains else \
+                (V.VALUE, "different ranges")
+        if qa in _LOWER_BOUND | _UPPER_BOUND and _close(av, bv, 0.05):
+            return None, f"two '{qa}' bounds that can both hold"
+        if _compatible(av, bv) or _close(av, bv, tol):
+            return None, "rounded: one is the other to its own precision"
+        return V.VALUE, f"different figures, both '{qa}'"
+    if {qa, qb} <= _LOWER_BOUND or {qa, qb} <= _UPPER_BOUND:
+        if _close(av, bv, 0.05):
+            return None, f"'{qa}' and '{qb}' are the same bound"
+        return V.VALUE, "different bounds"
     if not _overlap(qa, alo, ahi, qb, blo, bhi):
-        return V.VALUE
+        return V.VALUE, "the hedged figures do not overlap"
     if qa == Q.VAGUE or qb == Q.VAGUE:
-        return None  # "hundreds of" holds "some 600"
+        return None, "a vague amount that holds the other"
     if qa == Q.RANGE or qb == Q.RANGE:
-        return V.QUALIFIER
-    return V.QUALIFIER if (_compatible(av, bv) or _close(av, bv, tol)) else V.VALUE
+        return V.QUALIFIER, "a range vs a hedged figure"
+    if _compatible(av, bv) or _close(av, bv, tol):
+        return V.QUALIFIER, f"different hedges ('{qa}' vs '{qb}')"
+    return V.VALUE, "different figures"
 
 
 _UPPER = {Q.BY, Q.BEFORE}

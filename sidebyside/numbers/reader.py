@@ -159,8 +159,15 @@ def _read(text: str, trace: list | None = None) -> list[Quantity]:
 
 
 def read_quantities(text: str) -> list[Quantity]:
-    """Every quantity in one sentence, in order (see the package docstring for conventions)."""
-    return _read(text)
+    """Every quantity in one sentence, in order (see the package docstring for conventions).
+
+    Each quantity also keeps its sentence as the private attribute ``_sentence`` (not a field:
+    not stored, not compared), so that pairing can read its scope (`scope.context`) when only
+    the quantities are at hand."""
+    out = _read(text)
+    for q in out:
+        q._sentence = text
+    return out
 
 
 def explain(text: str) -> tuple[list[Reading], list[Rejection]]:

@@ -19,7 +19,8 @@ DUR_RE = re.compile(
 MEASURE_RE = re.compile(
     r"(\s+|-)(cubic\s+met(?:re|er)s?|square\s+kilomet(?:re|er)s?|square\s+miles?|"
     r"square\s+met(?:re|er)s?|sq\.?\s?km|km2|sq\.?\s?mi(?:les)?|hectares?|acres?|km/h|kph|"
-    r"mph|knots?|nautical\s+miles?|kilomet(?:re|er)s?|km|miles?|met(?:re|er)s?|"
+    r"mph|miles?\s+(?:an|per)\s+hour|kilomet(?:re|er)s?\s+(?:an|per)\s+hour|"
+    r"knots?|nautical\s+miles?|kilomet(?:re|er)s?|km|miles?|met(?:re|er)s?|"
     r"centimet(?:re|er)s?|cm|millimet(?:re|er)s?|mm|feet|foot|ft|inch(?:es)?|"
     r"kilo(?:gram)?(?:me)?s?|kg|tonnes?|tons?|pounds?(?=\s+of\b)|lbs?|grams?|litres?|liters?|"
     r"gallons?|barrels?|megawatts?|MW|gigawatts?|GW|kWh|MWh|GWh|TWh|"
@@ -71,8 +72,10 @@ def measure_unit(raw: str) -> str | None:
         return "acre"
     if w in ("km/h", "kph"):
         return "km/h"
-    if w == "mph":
-        return "mph"
+    if w == "mph" or (w.startswith("mile") and w.endswith("hour")):
+        return "mph"  # one unit per spelling: "miles an hour", "miles per hour"
+    if w.startswith("kilomet") and w.endswith("hour"):
+        return "km/h"
     if w.startswith("knot"):
         return "knot"
     if w.startswith("nautical"):

@@ -1,0 +1,196 @@
+"""What a figure is about and over what scope, read from the words around it in its sentence.
+
+Two figures from different sources are one quantity only when they count the same thing about the
+same subject over the same scope (issue 14): "this raid seized 9 pistols" is not "in four raids so
+far, 23 pistols"; "in 2019" is not "from 2012 to 2019"; Fox viewers are not CNN viewers. The
+findings stage (sidebyside/findings.py) pairs figures with `different_scope` and `shared_words`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Quantity
+
+WINDOW = 8  # words either side of a figure
+CLOSE = 3  # content words either side that say what the figure is of ("up 2 percent", "shares rose")
+
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’&.-]*|\d[\d,.]*")
+_YEAR_RE = re.compile(r"^(1[89]\d\d|20\d\d)s?$")
+
+STOP = frozenset("""
+a an the of to in on at by for from with and or but as is are was were be been being has have had
+do does did it its it's this that these those there their they them he she his her him we our you
+i me my who whom which what when where while than then so not no nor also into about over under
+after before since until up down out more most less least nearly almost some around roughly just
+said says say according told would could should will may might can per each new one two three
+four five six seven eight nine ten percent per cent million billion trillion thousand hundred
+mr mrs ms dr including other another all any both such only very much many
+""".split())
+
+_TOTAL = ("so far", "to date", "in total", "in all", "altogether", "all told", "cumulative",
+          "total of", "a total", "overall", "combined")
+_RATE = {"each": "each", "apiece": "each", "a year": "year", "per year": "year",
+         "annually": "year", "annual": "year", "yearly": "year", "a month": "month",
+         "monthly": "month", "a week": "week", "weekly": "week", "a day": "day", "daily": "day",
+         "an hour": "hour", "per hour": "hour"}
+_CLOSE = frozenset("close closed closing closes ended ending finished settled".split())
+_INTRADAY = frozenset("intraday midday morning afternoon earlier early gmt edt est et"
+                      " opening open".split())
+_MARKET = frozenset("shares stock stocks index indexes points nasdaq dow s&p yield yields basis"
+                    " trading traded session composite yen franc francs intraday"
+                    " after-hours".split())
+_PARTIAL_RE = re.compile(r"\b(?:by|as of|until)\s+(?:mid-?\w+|noon|morning|afternoon|evening|"
+                         r"night|then|\w+day|\d)|\b(?:this|that|the first|the latest|initial|"
+                         r"early)\s+(?:\w+\s+)?(?:raid|attack|day|round|wave|count|report|"
+                         r"estimate|figures?)\b", re.I)
+_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday today"
+                  " tonight".split())
+_SPAN_RE = re.compile(r"\b(?:past|last|over|previous|next|first|in)\s+(?:the\s+)?(?:past\s+|last\s+)?"
+                      r"(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+                      r"twenty|thirty|several|few)\s+(years?|months?|weeks?|days?|decades?|"
+                      r"quarters?)\b", re.I)
+_NOT_NAMES = frozenset("""
+The A An In On At By For From With And But As It This That These Those He She They We I His Her
+Their Its Our Mr Mrs Ms Dr January February March April May June July August September October
+November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday
+Thursday Friday Saturday Sunday More Less About Some Nearly Almost Over Under Up After Before
+Since Until When While Last Next First Second Third Fifteen Two Three Four Five Six Seven Eight
+Nine Ten Eleven Twelve Twenty Thirty Forty Fifty Hundred Thousand Million Billion Reuters AP
+""".split())
+
+
+@dataclass
+class Context:
+    words: set[str] = field(default_factory=set)  # content-word stems near the figure
+    close: set[str] = field(default_factory=set)  # ... within CLOSE words of it
+    names: set[str] = field(default_factory=set)  # capitalised names near the figure
+    total: bool = False  # so far, in total, altogether ...
+    rate: str | None = None  # each, a year, a day ...
+    years: set[str] = field(default_factory=set)  # years named near the figure
+    span: str | None = None  # "five year": over the past five years
+    session: str | None = None  # close | intraday (market reports)
+    day: str | None = None  # Monday, yesterday ...
+    fiscal: bool = False
+    market: bool = False  # a share price, index level or currency quote: a moment's figure
+    lead: str = ""  # the sentence's first name (its subject, usually): "Sun", "Fox"
+    text: str = ""  # the sentence, lower case
+    partial: bool = False  # a count bounded in time or to one event: "by mid-morning", "this raid"
+
+
+def stem(w: str) -> str:
+    w = w.lower().strip(".'’-")
+    for suf in ("ies", "es", "s", "ing", "ed"):
+        if len(w) > len(suf) + 3 and w.endswith(suf):
+            w = w[: -len(suf)]
+            break
+    return w[:6]
+
+
+def context(q: Quantity, text: str) -> Context:
+    """The words and scope markers within WINDOW words of q in its sentence `text`."""
+    left_m = list(_WORD_RE.finditer(text, 0, q.start))[-WINDOW:]
+    right_m = list(_WORD_RE.finditer(text, q.end))[:WINDOW]
+    left = [m.group() for m in left_m]
+    right = [m.group() for m in right_m]
+    c = Context()
+    def content(ms):
+        return [m for m in ms if m.group().isalpha() and m.group().lower() not in STOP
+                and len(m.group()) > 2]
+    close_ids = {id(m) for m in content(left_m)[-CLOSE:] + content(right_m)[:CLOSE]}
+    for m in left_m + right_m:
+        w = m.group()
+        lw = w.lower().rstrip(".").removesuffix("'s").removesuffix("’s")
+        if lw in _MARKET:
+            c.market = True
+        if _YEAR_RE.match(w):
+            c.years.add(w[:4])
+        if lw in _DAYS:
+            c.day = lw
+        if lw in _CLOSE:
+            c.session = "close"
+        elif lw in _INTRADAY and c.session is None:
+            c.session = "intraday"
+        if lw == "fiscal":
+            c.fiscal = True
+        name = w.rstrip(".").removesuffix("'s").removesuffix("’s")
+        if (len(name) > 1 and name[:1].isupper() and name not in _NOT_NAMES
+                and name.replace("-", "").replace("&", "").isalpha() and text[: m.start()].strip()):
+            c.names.add(name)
+        if lw.isalpha() and lw not in STOP and len(lw) > 2:
+            c.words.add(stem(lw))
+            if id(m) in close_ids:
+                c.close.add(stem(lw))
+    near = " " + " ".join(left[-5:] + right[:5]).lower() + " "
+    phrase = (" ".join(left) + " " + q.text + " " + " ".join(right)).lower()
+    c.total = any(f" {t} " in near for t in _TOTAL)
+    c.text = text.lower()
+    for m in _WORD_RE.finditer(text):
+        w = m.group().rstrip(".").removesuffix("'s").removesuffix("’s")
+        if len(w) > 1 and w[:1].isupper() and w not in _NOT_NAMES and w.lower() not in STOP \
+                and w.replace("-", "").replace("&", "").isalpha():
+            c.lead = w
+            break
+    c.partial = bool(_PARTIAL_RE.search(text[max(0, q.start - 40) : q.end + 100]))
+    own = " " + " ".join(_WORD_RE.findall(q.text.lower())) + " "
+    after = " " + " ".join(right[:2]).lower() + " "
+    for k, v in _RATE.items():
+        if after.startswith(f" {k} ") or f" {k} " in own:
+            c.rate = v
+            break
+    m = _SPAN_RE.search(phrase)
+    if m:
+        c.span = f"{m.group(1).lower()} {m.group(2).lower().rstrip('s')}"
+    for w in _WORD_RE.findall(q.text):
+        c.words.discard(stem(w))
+        c.close.discard(stem(w))
+    return c
+
+
+def different_scope(a: Quantity, ca: Context, b: Quantity, cb: Context) -> str | None:
+    """Why a and b are not one quantity by their scope, or None when the scopes agree."""
+    if ca.total != cb.total and (cb.partial if ca.total else ca.partial):
+        return "one is a total ('so far', 'in total'), the other a part ('by mid-morning', " \
+               "'this raid')"
+    if ca.rate != cb.rate and a.kind != "date":
+        return f"one is a rate ('{ca.rate or cb.rate}'), the other is not"
+    if ca.span != cb.span and ca.span and cb.span:
+        return f"different time spans ({ca.span}s vs {cb.span}s)"
+    if a.kind != "date" and b.kind != "date":
+        if ca.years and cb.years and not ca.years & cb.years:
+            return f"different years ({', '.join(sorted(ca.years))} vs {', '.join(sorted(cb.years))})"
+        if ca.day and cb.day and ca.day != cb.day:
+            return f"different days ({ca.day} vs {cb.day})"
+        if (ca.years or cb.years) and len(ca.years ^ cb.years) and (ca.span or cb.span) \
+                and ca.span != cb.span:
+            return "different periods"
+    if (ca.market or cb.market) and a.kind != "date" and not (
+            ca.session and ca.session == cb.session and ca.day and ca.day == cb.day):
+        return "a market quote: outlets quote prices and moves at different moments"
+    if ca.session and cb.session and ca.session != cb.session:
+        return "a price at the close vs during the session"
+    if ca.fiscal != cb.fiscal and (ca.years or cb.years):
+        return "a fiscal year vs a calendar year"
+    return None
+
+
+def different_subject(ca: Context, cb: Context) -> str | None:
+    """Sentences led by different names, each absent from the other sentence: "Sun ... 2.9
+    percent" vs "IBM ... 37 percent", "Among Fox viewers" vs "Among CNN viewers"."""
+    if ca.lead and cb.lead and ca.lead.lower() not in cb.text and cb.lead.lower() not in ca.text:
+        return f"about different subjects ({ca.lead} vs {cb.lead})"
+    return None
+
+
+def _different_names(ca: Context, cb: Context) -> str | None:
+    """Names near both figures, none in common."""
+    if ca.names and cb.names and not (ca.names & cb.names):
+        if not ({stem(n) for n in ca.names} & {stem(n) for n in cb.names}):
+            return f"about different subjects ({', '.join(sorted(ca.names))} vs " \
+                   f"{', '.join(sorted(cb.names))})"
+    return None
+
+
+def shared_words(ca: Context, cb: Context) -> set[str]:
+    return ca.words & cb.words

@@ -1,0 +1,170 @@
+"""Numeric disagreements a fact-checker can trust (issue 14): which figures are one quantity
+(pairing, scope), how two readings of it compare (verdicts), and how each ≠ explains itself."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from sidebyside import findings, report
+from sidebyside import numbers as N
+from sidebyside.engine import compare_folder
+
+
+def q(sentence: str, text: str | None = None):
+    """The quantity of `sentence` whose text contains `text` (the first one without it)."""
+    qs = N.read_quantities(sentence)
+    return next(x for x in qs if text is None or text in x.text)
+
+
+def pair(s1: str, s2: str, t1: str | None = None, t2: str | None = None):
+    return q(s1, t1), q(s2, t2)
+
+
+# ---------------------------------------------------------------------------------- verdicts
+@pytest.mark.parametrize("s1, s2", [
+    ("Prices rose 0.43 percent in March.", "Prices rose 0.4 per cent in March."),
+    ("The deal is worth $1.375 billion.", "The deal is worth $1.4 billion."),
+    ("SARS has killed 296 people on the mainland.", "SARS has killed 300 people on the mainland."),
+    ("The Nasdaq fell 2.86 percent.", "The Nasdaq fell 2.9 percent."),
+])
+def test_a_figure_rounded_to_its_own_precision_is_consistent(s1, s2):
+    a, b = pair(s1, s2)
+    verdict, note = N.judge(a, b)
+    assert verdict is None and "rounded" in note
+    assert N.compare(a, b) is None and N.compare(b, a) is None
+
+
+def test_rounding_is_not_stretched_to_a_different_claim():
+    a, b = pair("The Red Sox offered $200 million.", "The Red Sox offered $184 million.")
+    assert N.compare(a, b) == "value"  # 8% apart: not "200" rounded
+
+
+@pytest.mark.parametrize("s1, s2", [
+    ("The storm had winds of 60 miles an hour.", "The storm had winds of 60 mph."),
+    ("Turnout was 52 per cent.", "Turnout was 52 percent."),
+    ("The bailout is worth $110bn.", "The bailout is worth $110 billion."),
+])
+def test_one_unit_per_spelling(s1, s2):
+    a, b = pair(s1, s2)
+    assert N.compare(a, b) is None
+
+
+@pytest.mark.parametrize("s1, s2", [
+    ("He raised $80,000 for the campaign.", "He raised more than $80,000 for the campaign."),
+    ("At least three people died in the fire.", "Three people died in the fire."),
+    ("Shares of Genentech rose 2 percent.", "Shares of Genentech rose more than 2 percent."),
+    ("He was offered up to $180 million.", "He was offered $180 million."),
+])
+def test_bare_vs_hedged_is_a_qualifier_difference(s1, s2):
+    a, b = pair(s1, s2)
+    assert N.compare(a, b) == "qualifier"
+    assert N.compare(b, a) == "qualifier"
+
+
+@pytest.mark.parametrize("s1, s2", [
+    ("He gave at least $10,000 in straw donations.", "He gave more than $10,000 in straw donations."),
+    ("More than 5,200 people were infected.", "More than 5,270 people were infected."),
+])
+def test_equivalent_lower_bounds_agree(s1, s2):
+    a, b = pair(s1, s2)
+    assert N.compare(a, b) is None
+
+
+@pytest.mark.parametrize("s1, s2, verdict", [
+    ("HP paid $13.2 billion for EDS.", "HP paid about $13 billion for EDS.", None),
+    ("It costs $8 billion.", "It costs about $8 billion.", None),
+    ("He spent over $10,000.", "He spent $10,977.74.", None),
+    ("It cost $212 million.", "It cost roughly $215 million.", "value"),
+    ("It unlocks $3.5 billion.", "It unlocks about $3.6 billion.", "value"),
+    ("Trade was more than $34 billion.", "Trade was $33.4 billion.", "value"),
+])
+def test_hedges_that_hold_the_other_figure_agree_others_do_not(s1, s2, verdict):
+    a, b = pair(s1, s2)
+    assert N.compare(a, b) == verdict
+
+
+# ----------------------------------------------------------------------------------- pairing
+def ctx(quantity):
+    return N.context(quantity, quantity._sentence)
+
+
+def admit(s1, s2, t1=None, t2=None, link=0.6):
+    a, b = pair(s1, s2, t1, t2)
+    return findings._admit(a, ctx(a), b, ctx(b), link)
+
+
+@pytest.mark.parametrize("s1, s2", [
+    ("This raid seized 9 pistols, police said.", "In four raids so far, police seized 23 pistols."),
+    ("The chain announced an expansion over the past two years, adding 40 stores.",
+     "The chain announced closures over five years, shutting 40 stores."),
+    ("The Nasdaq closed up 1.2 percent, police said.", "The Nasdaq was up 1.4 percent in early trading."),
+])
+def test_different_scopes_are_different_quantities(s1, s2):
+    assert admit(s1, s2) is None
+
+
+def test_bare_numerals_are_not_paired_with_counted_figures():
+    # Sasha's age vs the aide's age: neither says what it counts
+    assert admit("Sasha, 13, was criticised by the aide.", "The aide, 31, apologised to Sasha.") is None
+
+
+def test_figures_far_apart_are_not_one_figure():
+    assert admit("Sun's shipments fell 2.9 percent in the quarter.",
+                 "Shipments rose 37 percent in the quarter.") is None
+
+
+def test_unlinked_sentences_pair_on_the_counted_noun_and_the_subject():
+    s1 = "Durand filed a 31-page complaint against the campaign in federal court."
+    s2 = "The 32-page complaint against the campaign was filed in federal court on Monday."
+    a, b = pair(s1, s2, "31", "32")
+    assert findings._admit(a, ctx(a), b, ctx(b), None)
+    a, b = pair("Police seized 12 rifles in Ohio.", "Voters elected 12 senators in Texas.")
+    assert findings._admit(a, ctx(a), b, ctx(b), None) is None
+
+
+def write(tmp_path, texts: dict[str, str]):
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return compare_folder(tmp_path, use_cache=False)
+
+
+_BASE = ("The city council met on Tuesday to discuss the flood defences along the river. "
+         "Officials said the repairs would start next spring. ")
+
+
+def test_no_transitive_bags(tmp_path):
+    """Each disagreement is a set of figures every two of which were paired."""
+    c = write(tmp_path, {
+        "a.txt": _BASE + "Romney paid an effective tax rate of 14 percent last year.\n\n"
+                 "The average rate over eight years was 20 percent, his aides said.\n",
+        "b.txt": _BASE + "Romney paid an effective tax rate of 15 percent last year.\n\n"
+                 "A charity received 10 percent of his income.\n",
+    })
+    for d in c.disagreements:
+        values = {s.value for s in d.sides}
+        assert not ({14, 15} <= values and (20 in values or 10 in values)), d.summary()
+
+
+def test_a_disagreement_explains_itself_in_the_json_report(tmp_path):
+    c = write(tmp_path, {
+        "a.txt": _BASE + "Rescue crews pulled more than 40 people from rooftops in Lindmoor.\n",
+        "b.txt": _BASE + "Rescue crews pulled 40 people from rooftops in Lindmoor.\n",
+    })
+    assert len(c.disagreements) == 1
+    d = c.disagreements[0]
+    assert d.kind == "qualifier"
+    assert "more than 40 people" in d.why and "40 people" in d.why
+    assert "Scope:" in d.why and "Paired because" in d.why
+    data = json.loads(report.to_json(c))
+    assert data["disagreements"][0]["why"] == d.why
+
+
+def test_a_figure_written_differently_elsewhere_is_not_exclusive(tmp_path):
+    c = write(tmp_path, {
+        "a.txt": _BASE + "The agency paid $8.2 million to the contractor.\n",
+        "b.txt": _BASE + "Records show a payment of $8,214,530 by the agency, the mayor confirmed.\n",
+    })
+    singles = [x.text for x in c.single_source_numbers()]
+    assert not any("8.2" in t or "8,214,530" in t for t in singles), singles
