@@ -63,8 +63,8 @@ def engine_id() -> str:
     """The version, the cache format and a hash of the package's source files."""
     h = hashlib.blake2b(f"{__version__}/{CACHE_VERSION}".encode(), digest_size=16)
     root = Path(__file__).resolve().parent
-    for path in sorted(root.glob("*.py")):
-        h.update(path.name.encode())
+    for path in sorted(root.rglob("*.py")):  # subpackages too (sidebyside/numbers/)
+        h.update(path.relative_to(root).as_posix().encode())
         h.update(path.read_bytes())
     return h.hexdigest()
 
@@ -274,7 +274,7 @@ def store(key: str, comparison: Comparison, match_info: dict) -> Path | None:
 
         # Not synced to disk: an entry lost in a crash is only computed again.
         target = write_atomic(_path(key), lambda fh: fh.write(data), sync=False, prefix=".tmp-",
-                              suffix=SUFFIX, mode=0o600)
+                              suffix=SUFFIX, mode=0o600, follow_links=False)
         prune()
         return target
     except Exception:

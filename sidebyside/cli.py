@@ -260,12 +260,12 @@ def _main(argv: list[str] | None) -> int:
         return 0
 
     # Check the folder before the UI takes the screen, so bad input gets its one-line error.
+    from .engine import need_two
     from .load import load_folder
 
     try:
-        docs, _ = load_folder(folder, max_bytes=args.max_bytes, recursive=args.recursive)
-        if len(docs) < 2:
-            raise InputError(f"need at least two readable documents in {folder}, found {len(docs)}")
+        docs, skipped = load_folder(folder, max_bytes=args.max_bytes, recursive=args.recursive)
+        need_two(docs, skipped, folder)
     except InputError as exc:
         return _fail(str(exc))
     except OSError as exc:

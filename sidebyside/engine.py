@@ -127,12 +127,7 @@ def compare_folder(
             return comparison
     docs, skipped = load_folder(folder, max_bytes=max_bytes, recursive=recursive)
     loaded = time.perf_counter() - t
-    if len(docs) < 2:
-        why = "; ".join(f"{s.file}: {s.reason}" for s in skipped[:3])
-        raise InputError(
-            f"need at least two readable documents in {folder}, found {len(docs)}"
-            + (f" (skipped {why})" if why else "")
-        )
+    need_two(docs, skipped, folder)
     comparison = compare_documents(
         docs, folder=str(Path(folder).resolve()), skipped=skipped, progress=progress,
         min_score=min_score,
@@ -161,6 +156,19 @@ def _restore_match_run(info: dict) -> None:
     from . import match as M
 
     M.last_run = M.MatchRun(semantic=bool(info.get("semantic")), links=int(info.get("links", 0)))
+
+
+def need_two(docs: list, skipped: list[Skipped], folder: str | os.PathLike) -> None:
+    """The one check that a folder has something to compare; the error names what was skipped
+    and why (a folder of one good file and one PDF without a text layer says so)."""
+    if len(docs) >= 2:
+        return
+    why = "; ".join(f"{s.file}: {s.reason}" for s in skipped[:3])
+    more = f"; and {len(skipped) - 3} more" if len(skipped) > 3 else ""
+    raise InputError(
+        f"need at least two readable documents in {folder}, found {len(docs)}"
+        + (f" (skipped {why}{more})" if why else "")
+    )
 
 
 def demo_folder() -> Path:

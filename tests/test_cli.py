@@ -204,3 +204,35 @@ def test_reports_are_utf8_whatever_the_locale(tmp_path):
                          capture_output=True, timeout=120, env=env)
     assert out.returncode == 0, out.stderr
     assert "Müller — 北京" in out.stdout.decode("utf-8")
+
+
+@pytest.mark.parametrize("report", [("--report", "json"), ()])
+def test_one_good_file_names_the_file_it_rejected(tmp_path, seeds_dir, report):
+    shutil.copy(next(seeds_dir.iterdir()), tmp_path / "good.txt")
+    (tmp_path / "scan.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(32))
+    result = run_cli(str(tmp_path), *report)
+    assert_bad_input(result, "need at least two readable documents")
+    assert "scan.png" in result.stderr and "unsupported" in result.stderr
+
+
+def test_the_cache_key_covers_subpackages(tmp_path, monkeypatch):
+    # The number reader lives in sidebyside/numbers/: a change there must not serve stale results.
+    from sidebyside import cache
+
+    root = Path(cache.__file__).resolve().parent
+    files = {p.relative_to(root).as_posix() for p in root.rglob("*.py")}
+    assert any(f.startswith("numbers/") for f in files)
+    seen: list[str] = []
+    real = Path.read_bytes
+
+    def spy(self):
+        seen.append(self.as_posix())
+        return real(self)
+
+    cache.engine_id.cache_clear()
+    monkeypatch.setattr(Path, "read_bytes", spy)
+    try:
+        cache.engine_id()
+    finally:
+        cache.engine_id.cache_clear()
+    assert any("/numbers/" in p for p in seen)
