@@ -236,7 +236,16 @@ def load_file(path: Path, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Docu
         if st.st_size > max_bytes:
             return Skipped(name, f"too large ({st.st_size:,} bytes; the limit is {max_bytes:,})")
         with open(path, "rb") as fh:
-            data = fh.read(max_bytes + 1)
+            # In pieces: read(max_bytes + 1) reserves that much memory at once, and a raised
+            # --max-bytes (up to 1 TB) failed with MemoryError before reading a byte.
+            chunks, got = [], 0
+            while got <= max_bytes:
+                chunk = fh.read(min(1 << 20, max_bytes + 1 - got))
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                got += len(chunk)
+            data = b"".join(chunks)
         if len(data) > max_bytes:
             return Skipped(name, f"too large (over {max_bytes:,} bytes)")
     except OSError as exc:

@@ -236,3 +236,10 @@ def test_the_cache_key_covers_subpackages(tmp_path, monkeypatch):
     finally:
         cache.engine_id.cache_clear()
     assert any("/numbers/" in p for p in seen)
+
+
+def test_a_huge_max_bytes_reads_the_folder_without_reserving_it(seeds_dir):
+    # --max-bytes near its upper bound used to reserve that much memory up front (MemoryError).
+    result = run_cli(str(seeds_dir), "--report", "json", "--max-bytes", str(10**12))
+    assert result.returncode == 0, result.stderr
+    assert len(json.loads(result.stdout)["sources"]) == 2
