@@ -136,11 +136,48 @@ def _xml_blocks(el, out: list[str]) -> None:
                 out.append(text)
 
 
+# lxml (libxml2) stops reading a page nested deeper than 256 elements and drops the rest without
+# a word; the text past that depth went missing. Deeper tags are dropped (their text kept) first.
+MAX_DEPTH = 200
+_TAG = re.compile(rb"<(/?)([A-Za-z][\w:-]*)[^>]*?(/?)>")
+_VOID = frozenset(
+    b"area base br col embed hr img input link meta param source track wbr".split()
+)
+
+
+def _flatten_deep(data: bytes) -> tuple[bytes, int]:
+    """The page with tags nested deeper than MAX_DEPTH removed, and the deepest level seen."""
+    depth = deepest = 0
+    cut: list[tuple[int, int]] = []
+    for m in _TAG.finditer(data):
+        closing, name, selfclosing = m.group(1), m.group(2).lower(), m.group(3)
+        if name in _VOID or selfclosing:
+            continue
+        if closing:
+            if depth > MAX_DEPTH:
+                cut.append(m.span())
+            depth = max(0, depth - 1)
+        else:
+            depth += 1
+            deepest = max(deepest, depth)
+            if depth > MAX_DEPTH:
+                cut.append(m.span())
+    if not cut:
+        return data, deepest
+    out, pos = [], 0
+    for a, b in cut:
+        out.append(data[pos:a])
+        pos = b
+    out.append(data[pos:])
+    return b"".join(out), deepest
+
+
 def read_html(data: bytes) -> Extracted:
     try:
         import trafilatura
     except ImportError as exc:
         raise _missing("HTML", "html", "trafilatura", exc) from None
+    data, deepest = _flatten_deep(data)
     result = None
     for recall in (False, True):
         try:
@@ -181,7 +218,11 @@ def read_html(data: bytes) -> Extracted:
         if value and str(value).strip()
     }
     title = _inline(result.title or "").replace("\n", " ")
-    return Extracted(built.text(), title=title, meta=meta, encoding="html")
+    encoding = "html"
+    if deepest > MAX_DEPTH:  # said, not hidden: the reader sees why the page looks flatter
+        encoding = f"html (nested {deepest} levels deep; tags past {MAX_DEPTH} levels dropped, text kept)"
+        meta["nesting"] = str(deepest)
+    return Extracted(built.text(), title=title, meta=meta, encoding=encoding)
 
 
 # --- PDF ------------------------------------------------------------------------------------------

@@ -288,3 +288,18 @@ def test_pypdf_log_lines_do_not_reach_stderr(tmp_path, capfd):
     finally:
         logging.getLogger("pypdf").handlers.clear()
     assert capfd.readouterr().err == ""
+
+
+def test_deeply_nested_html_keeps_its_text_and_says_so():
+    from sidebyside.formats import read_html
+
+    para = "<p>The bridge over the river was closed on {} after engineers found cracks in a pier.</p>"
+    deep = ("<html><body><article>" + para.format("Tuesday") + "<div>" * 400
+            + "<p>Deep inside, the ministry said repairs would take six weeks at least.</p>"
+            + "</div>" * 400 + para.format("Wednesday") + "</article></body></html>")
+    page = read_html(deep.encode())
+    assert "six weeks" in page.text and "Wednesday" in page.text  # lxml dropped both
+    assert "nested 404 levels deep" in page.encoding
+    shallow = read_html(("<html><body><article>" + para.format("Tuesday") * 3
+                         + "</article></body></html>").encode())
+    assert shallow.encoding == "html"
