@@ -27,6 +27,7 @@ from .model import (
 
 MAX_NUMBER_PAIRS = 2_500  # 50 figures facing 50
 MAX_UNLINKED_PAIRS = 20_000  # figure pairs tried across sentences that are not linked
+DATE_SLIP = 2.0  # years: a date misreported is off by a year or two, not by decades
 FAR = 2.0  # figures further apart than this factor are not one figure told twice
 SURE_LINK = 0.8  # a link this likely to be the same claim needs no shared word near the figures
 
@@ -96,6 +97,9 @@ def _admit(a: Quantity, ca: N.Context, b: Quantity, cb: N.Context, link: float |
         return None  # "last month" vs "this month": anchored to different things
     if N.different_scope(a, ca, b, cb):
         return None
+    if a.kind == "date" and a.qualifier != "relative" and b.qualifier != "relative" and \
+            a.value > 1000 and b.value > 1000 and abs(a.value - b.value) > DATE_SLIP:
+        return None  # "2001" vs "1976": dates of two events, not one date misreported
     if a.kind != "date" and a.qualifier not in ("vague", "range") and b.qualifier not in (
             "vague", "range") and a.value > 0 and b.value > 0 and \
             max(a.value, b.value) > FAR * min(a.value, b.value) and \

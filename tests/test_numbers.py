@@ -639,3 +639,30 @@ def test_an_iso_date_is_one_date():
     q = single("The law took effect on 2013-06-04 after a vote.")
     assert (q.text, q.kind) == ("2013-06-04", "date")
     assert 2013.42 < q.value < 2013.43
+
+
+# Issue 14: designations, names and one unit per spelling.
+@pytest.mark.parametrize("sentence", [
+    "Grimm represents the 11th District of New York.",
+    "The office is on East 83rd Street near Second Avenue.",
+    "He pleaded the Fifth Amendment.",
+])
+def test_an_ordinal_that_names_a_place_is_not_read(sentence):
+    assert [q for q in read_quantities(sentence) if q.kind == "ordinal"] == []
+
+
+def test_the_sept_11_hijackers_are_not_eleven_hijackers():
+    qs = read_quantities("Fifteen of the 19 Sept. 11 hijackers were Saudi citizens.")
+    assert ("Sept. 11", "date") in [(q.text, q.kind) for q in qs]
+    assert not any(q.text.startswith("11") for q in qs)
+
+
+def test_a_year_in_an_event_name_is_a_year():
+    assert [(q.text, q.kind) for q in read_quantities("Ellen DeGeneres to host 2014 Oscars")] == [
+        ("2014", "date")]
+
+
+def test_miles_an_hour_is_mph():
+    a = single("Winds reached 60 miles an hour.")
+    b = single("Winds reached 60 mph.")
+    assert a.unit == b.unit == "mph" and compare(a, b) is None

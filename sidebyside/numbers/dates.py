@@ -28,7 +28,11 @@ def year_context(r: Tokens, i0: int, j: int) -> bool:
                 CUR_AFTER_RE.match(text, e):
             return False
         if plural_after(r, j):
-            # "the 2022 elections" is a year, "to 2000 people" a count
+            # "the 2022 elections" is a year, "to 2000 people" a count; so is an event's name
+            # ("host 2014 Oscars", "the 2012 Olympics")
+            if T[j][:1].isupper() and T[j][1:2].islower() and (L[i0 - 1] if i0 else "") not in (
+                    "to", "at", "than", "of", "over", "about", "some", "by"):
+                return True
             p = L[i0 - 1] if i0 > 0 else ""
             return p in YEAR_STRONG or p.endswith(("'s", "’s"))
     # "the toll rose to 2000", "more than 2000", "2000 were killed": counts

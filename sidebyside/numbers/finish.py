@@ -95,6 +95,23 @@ def currency_before(r: Tokens, d: Draft) -> None:
     return None
 
 
+def _month_day_follows(r: Tokens, j: int) -> bool:
+    """The abbreviated month at token j is followed by its day ("Sept. 11 hijackers"), not by
+    a year."""
+    T, n = r.T, r.n
+    if r.L[j] not in ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+                      "nov", "dec"):
+        return False  # "On 3 March 12 people died": a spelled month takes its day first
+    k = j + 1
+    if k < n and T[k] == "." and r.glued(j, k):
+        k += 1
+    if not (k < n and T[k].isdigit() and len(T[k]) <= 2 and 1 <= int(T[k]) <= 31):
+        return False
+    if T[k].startswith("0") or r.year_at(k) is not None:
+        return False
+    return k + 1 < n and T[k + 1][:1].isalpha() and T[k + 1][:1].islower()
+
+
 def date_forms(r: Tokens, d: Draft) -> Outcome | None:
     """A plain number that is a day before a month ("18 July 2025") or a year."""
     if not d.plain or d.currency is not None:
@@ -102,6 +119,8 @@ def date_forms(r: Tokens, d: Draft) -> Outcome | None:
     i0, j = d.i0, d.j
     iv = int(d.v)
     if 1 <= iv <= 31 and len(r.T[i0]) <= 2 and j < r.n and r.is_month(j):
+        if _month_day_follows(r, j):
+            return None  # "the 19 Sept. 11 hijackers": 19 counts, "Sept. 11" is the date
         return day_month(r, i0, iv, j)
     if 1 <= iv <= 31 and len(r.T[i0]) <= 2 and j + 1 < r.n and r.T[j] in DASHES \
             and r.glued(i0, j) and r.glued(j, j + 1) and r.is_month(j + 1):

@@ -15,6 +15,12 @@ from .units import DUR_ALIASES, DUR_RE, DURATIONS, finish_simple
 from .values import interval
 from .words import BIG, DENOMS, VAGUE
 
+# Capitalised nouns an ordinal names rather than ranks: "83rd Street", "Second Avenue", "the 11th
+# District", "the Fifth Amendment".
+DESIGNATED = frozenset("street st avenue ave road rd boulevard blvd lane place way drive district"
+                       " precinct ward amendment circuit division battalion regiment brigade fleet"
+                       " corps infantry airborne parallel congressional".split())
+
 
 def ordinal(r: Tokens, i: int, j: int, v: float) -> Outcome:
     """A rank at tokens i..j-1 ("third", "21st"), or a date ("21st March")."""
@@ -22,6 +28,8 @@ def ordinal(r: Tokens, i: int, j: int, v: float) -> Outcome:
     if j < n and r.is_month(j) and v <= 31:
         return day_month(r, i, int(v), j)
     end = j - 1
+    if j < n and (T[j][:1].isupper() or L[j] == "congressional") and L[j] in DESIGNATED:
+        return r.reject(i, j + 1, "a name, not a rank (83rd Street, 11th District)")
     if j + 1 < n and T[j] in DASHES and r.glued(end, j) and L[j + 1] == "ever":
         end = j + 1
     if L[i - 1: i] == ["the"] and r.is_month(end + 2) and L[end + 1] == "of":

@@ -45,6 +45,8 @@ _PARTIAL_RE = re.compile(r"\b(?:by|as of|until)\s+(?:mid-?\w+|noon|morning|after
                          r"night|then|\w+day|\d)|\b(?:this|that|the first|the latest|initial|"
                          r"early)\s+(?:\w+\s+)?(?:raid|attack|day|round|wave|count|report|"
                          r"estimate|figures?)\b", re.I)
+_MONTHS = frozenset("january february march april may june july august september october"
+                    " november december jan feb mar apr jun jul aug sep sept oct nov dec".split())
 _DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday today"
                   " tonight".split())
 _SPAN_RE = re.compile(r"\b(?:past|last|over|previous|next|first|in)\s+(?:the\s+)?(?:past\s+|last\s+)?"
@@ -72,6 +74,8 @@ class Context:
     span: str | None = None  # "five year": over the past five years
     session: str | None = None  # close | intraday (market reports)
     day: str | None = None  # Monday, yesterday ...
+    month: str | None = None  # "in September"
+    when: set[str] = field(default_factory=set)  # the years, months and days near it
     fiscal: bool = False
     market: bool = False  # a share price, index level or currency quote: a moment's figure
     lead: str = ""  # the sentence's first name (its subject, usually): "Sun", "Fox"
@@ -108,6 +112,9 @@ def context(q: Quantity, text: str) -> Context:
             c.years.add(w[:4])
         if lw in _DAYS:
             c.day = lw
+        if lw in _MONTHS and w[:1].isupper() and (lw != "may" or _YEAR_RE.match(
+                text[m.end():].strip()[:4] + " ") or text[: m.start()].rstrip().endswith("in")):
+            c.month = lw[:3]
         if lw in _CLOSE:
             c.session = "close"
         elif lw in _INTRADAY and c.session is None:
@@ -126,6 +133,7 @@ def context(q: Quantity, text: str) -> Context:
     phrase = (" ".join(left) + " " + q.text + " " + " ".join(right)).lower()
     c.total = any(f" {t} " in near for t in _TOTAL)
     c.text = text.lower()
+    c.when = c.years | {x for x in (c.month, c.day) if x}
     for m in _WORD_RE.finditer(text):
         w = m.group().rstrip(".").removesuffix("'s").removesuffix("’s")
         if len(w) > 1 and w[:1].isupper() and w not in _NOT_NAMES and w.lower() not in STOP \
@@ -162,6 +170,9 @@ def different_scope(a: Quantity, ca: Context, b: Quantity, cb: Context) -> str |
             return f"different years ({', '.join(sorted(ca.years))} vs {', '.join(sorted(cb.years))})"
         if ca.day and cb.day and ca.day != cb.day:
             return f"different days ({ca.day} vs {cb.day})"
+        ta, tb = ca.when, cb.when
+        if ta and tb and not ta & tb:
+            return f"different times ({', '.join(sorted(ta))} vs {', '.join(sorted(tb))})"
         if (ca.years or cb.years) and len(ca.years ^ cb.years) and (ca.span or cb.span) \
                 and ca.span != cb.span:
             return "different periods"
