@@ -36,6 +36,7 @@ from widgets.panes import OverviewStrip, PaneHeaders
 
 from .bindings import KeyHelp, describe
 from .keyhold import KeyHold
+from .messages import AnnotateRequested, CycleStatusRequested
 from .notes import Change, NoteError, NoteKeeper
 from .screens import (
     DetailScreen,
@@ -502,6 +503,14 @@ class SideBySideApp(KeyHold, App[int]):
         self.push_screen(
             NoteDialog(self.comparison, sid, text, status, save, existing=note is not None), done
         )
+
+    @on(AnnotateRequested)
+    def _annotate_requested(self, message: AnnotateRequested) -> None:
+        self.annotate(message.sentence)
+
+    @on(CycleStatusRequested)
+    def _cycle_requested(self, message: CycleStatusRequested) -> None:
+        self.cycle_status(message.sentence)
 
     def action_cycle_status(self) -> None:
         if self.comparison is not None and self.query(AlignedGrid) and self.grid.cursor:

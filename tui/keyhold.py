@@ -22,19 +22,19 @@ class KeyHold:
 
     _held: list[events.Event] | None = None
 
-    def hold(self: App) -> None:  # type: ignore[misc]
+    def hold(self) -> None:
         if self._held is None:
             self._held = []
 
     def holding(self) -> bool:
         return self._held is not None
 
-    def release(self: App) -> None:  # type: ignore[misc]
+    def release(self) -> None:
         """Replay the held keys; called through call_later so it runs after every key that
         arrived before it (all held) and before every key that arrives after."""
         self.call_later(self._replay)
 
-    async def _replay(self: App) -> None:  # type: ignore[misc]
+    async def _replay(self) -> None:
         held, self._held = self._held, None
         for event in held or ():
             # A fresh event: Textual marks the one it saw as forwarded and stopped.

@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, ScreenResultType
 from textual.strip import Strip
-from textual.widgets import Input, Label, OptionList, RadioButton, RadioSet, SelectionList, Static
+from textual.widgets import Input, Label, OptionList, SelectionList, Static
 from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 from textual.worker import Worker, WorkerState
@@ -24,10 +24,12 @@ from sidebyside.annotations import STATUSES
 from sidebyside.model import Comparison
 from sidebyside.safe import pictures, visible
 from widgets import grid as G
+from widgets.choice import Choice
 from widgets.detail import detail_text
 from widgets.layout import NOTE_MARKS, note_mark
 
 from .bindings import KeyHelp
+from .messages import AnnotateRequested, CycleStatusRequested
 from .notes import Change, NoteError, NoteKeeper, short
 
 
@@ -81,10 +83,10 @@ class DetailScreen(Dialog[None]):
         self.dismiss(None)
 
     def action_annotate(self) -> None:
-        self.app.annotate(self.sentence)  # type: ignore[attr-defined]
+        self.app.post_message(AnnotateRequested(self.sentence))
 
     def action_cycle(self) -> None:
-        self.app.cycle_status(self.sentence)  # type: ignore[attr-defined]
+        self.app.post_message(CycleStatusRequested(self.sentence))
 
     def action_scroll(self, step: int) -> None:
         self.query_one("#detail-scroll", VerticalScroll).scroll_relative(y=step * 2, animate=False)
@@ -237,61 +239,6 @@ class SourcePicker(Dialog[list[str] | None]):
 
 
 # ---------------------------------------------------------------- notes
-class Pick(RadioButton):
-    """A radio button whose mark shows without colour: ● chosen, blank otherwise."""
-
-    @property
-    def BUTTON_INNER(self) -> str:  # noqa: N802 - overrides the class constant
-        return "●" if self.value else " "
-
-
-class Choice(RadioSet):
-    """One of a few values, in a row. Arrows choose at once (no separate toggle key)."""
-
-    BINDINGS = [
-        Binding("down,right", "step(1)", "Next", show=False),
-        Binding("up,left", "step(-1)", "Previous", show=False),
-    ]
-
-    def __init__(self, choices: tuple[str, ...], value: str, **kwargs) -> None:
-        self.choices = choices
-        self.index = choices.index(value) if value in choices else 0
-        buttons = [
-            Pick(label, value=i == self.index) for i, label in enumerate(self.labels())
-        ]
-        super().__init__(*buttons, **kwargs)
-
-    def labels(self) -> list[str]:
-        return list(self.choices)
-
-    @property
-    def value(self) -> str:
-        return self.choices[self.index]
-
-    def on_mount(self) -> None:
-        # RadioSet's own mount handler runs after this one and highlights a button of its own
-        # choosing; the highlight belongs on the chosen value.
-        self.call_after_refresh(self._highlight_choice)
-
-    def _highlight_choice(self) -> None:
-        self._selected = self.index
-
-    def action_choose(self, index: int) -> None:
-        if 0 <= index < len(self.choices):
-            self.index = index
-            self._selected = index
-            button = self._nodes[index]
-            if isinstance(button, RadioButton) and not button.value:
-                button.value = True
-
-    def action_step(self, step: int) -> None:
-        self.action_choose((self.index + step) % len(self.choices))
-
-    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
-        if event.radio_set is self and event.index >= 0:
-            self.index = event.index
-
-
 class NoteStatusChoice(Choice):
     """A note's status; v, d, n (or ?), f pick by name."""
 
@@ -384,9 +331,6 @@ class NoteDialog(Dialog[NoteResult]):
     def _save_now(self) -> None:
         if not self.is_attached or self.app.screen is not self:
             return  # closed meanwhile (a second enter, esc)
-        choice = self.query_one(NoteStatusChoice)
-        if choice.has_focus and choice._selected is not None:  # enter on a highlighted status
-            choice.action_choose(choice._selected)
         try:
             change = self.save(self.text, self.status)
         except NoteError as exc:
@@ -567,7 +511,7 @@ class ExportDialog(Dialog[Path | None]):
             self.confirmed = None
             self.query_one("#export-hint", Label).update(HINT)
 
-    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+    def on_choice_changed(self, event: Choice.Changed) -> None:
         fmt = self.query_one(FormatChoice).value
         box = self.query_one("#export-path", Input)
         path = Path(box.value)
@@ -581,10 +525,7 @@ class ExportDialog(Dialog[Path | None]):
     def _export_now(self) -> None:
         if self.writing is not None or not self.is_attached or self.app.screen is not self:
             return  # one export at a time
-        choice = self.query_one(FormatChoice)
-        if choice.has_focus and choice._selected is not None:
-            choice.action_choose(choice._selected)
-        fmt = choice.value
+        fmt = self.query_one(FormatChoice).value
         raw = self.query_one("#export-path", Input).value.strip()
         if not raw:
             self.notify("Give a file to write", severity="warning")
