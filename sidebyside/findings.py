@@ -108,12 +108,16 @@ def _admit(a: Quantity, ca: N.Context, b: Quantity, cb: N.Context, link: float |
     shared = N.shared_words(ca, cb)
     if a.kind != "date" and not (ca.close & cb.close) and (link is None or link < SURE_LINK):
         return None  # nothing said right by both figures about what they are of
+    if a.kind == "percent" and len(ca.close & cb.close) < 2 and (link is None or link < SURE_LINK):
+        return None  # a share of what: "41 percent" of Fox viewers is not "36 percent" of CNN's
     noun = a.unit if a.kind == "count" and a.unit and a.unit == b.unit else None
     words = ", ".join(sorted(shared)[:4])
     if link is None:
-        if len(shared) < 2 or not (noun or (a.noun and a.noun == b.noun)):
+        if len(shared) < 2:
             return None
-        return f"both count {noun or a.noun} and share the words {words}"
+        if noun or (a.noun and a.noun == b.noun):
+            return f"both count {noun or a.noun} and share the words {words}"
+        return None
     if link >= SURE_LINK:
         return f"the sentences make the same claim (link {link:.2f})"
     if shared:

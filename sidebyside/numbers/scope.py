@@ -26,7 +26,8 @@ i me my who whom which what when where while than then so not no nor also into a
 after before since until up down out more most less least nearly almost some around roughly just
 said says say according told would could should will may might can per each new one two three
 four five six seven eight nine ten percent per cent million billion trillion thousand hundred
-mr mrs ms dr including other another all any both such only very much many
+mr mrs ms dr including other another all any both such only very much many themselves itself
+himself herself ourselves yourself
 """.split())
 
 _TOTAL = ("so far", "to date", "in total", "in all", "altogether", "all told", "cumulative",
