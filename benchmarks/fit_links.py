@@ -120,25 +120,30 @@ def fit(X: np.ndarray, y: np.ndarray, w: np.ndarray, l2: float = L2, iters: int 
     return float(beta[0]), beta[1:]
 
 
-def write(intercept: float, coef: np.ndarray) -> None:
+def write(intercept: float, coef: np.ndarray, semantic: bool = False) -> None:
     src = EVIDENCE_PY.read_text(encoding="utf-8")
     body = "\n".join(f"    {c:+.4f},  # {name}" for name, c in zip(E.FEATURES, coef, strict=True))
-    src = re.sub(r"INTERCEPT = .*?\nCOEF = np\.(?:zeros|array)\((?:.|\n)*?\)\n",
-                 f"INTERCEPT = {intercept:+.4f}\nCOEF = np.array([\n{body}\n])\n", src, count=1)
+    sfx = "_SEM" if semantic else ""
+    src = re.sub(rf"INTERCEPT{sfx} = .*?\nCOEF{sfx} = np\.(?:zeros|array)\((?:.|\n)*?\)\n",
+                 f"INTERCEPT{sfx} = {intercept:+.4f}\nCOEF{sfx} = np.array([\n{body}\n])\n", src,
+                 count=1)
     EVIDENCE_PY.write_text(src, encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m benchmarks.fit_links")
     ap.add_argument("--write", action="store_true", help="write the coefficients into evidence.py")
+    ap.add_argument("--semantic", action="store_true",
+                    help="fit INTERCEPT_SEM/COEF_SEM, with the embedding similarity as a feature")
     args = ap.parse_args(argv)
-    with semantic_mode(False):
+    with semantic_mode(args.semantic):
         Xd, yd, wd, kept = dev_rows("dev")
         Xm, ym = mrpc_rows()
     X = np.vstack([Xd, Xm])
     y = np.concatenate([yd, ym])
     w = np.concatenate([wd, np.ones(len(ym))])
-    use = np.array([f not in UNUSED for f in E.FEATURES])
+    unused = UNUSED if args.semantic else (*UNUSED, "semantic")
+    use = np.array([f not in unused for f in E.FEATURES])
     intercept, coef_used = fit(X[:, use], y, w)
     coef = np.zeros(len(E.FEATURES))
     coef[use] = coef_used
@@ -146,8 +151,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"INTERCEPT = {intercept:+.4f}")
     for name, c in zip(E.FEATURES, coef, strict=True):
         print(f"  {name:18s} {c:+.4f}")
-    E.INTERCEPT, E.COEF = intercept, coef
-    pd, pm = E.probability(Xd), E.probability(Xm)
+    if args.semantic:
+        E.INTERCEPT_SEM, E.COEF_SEM = intercept, coef
+    else:
+        E.INTERCEPT, E.COEF = intercept, coef
+    pd, pm = E.probability(Xd, args.semantic), E.probability(Xm, args.semantic)
     same = np.array([r["label"] == "same" for r in kept])
     neg = np.array([r["label"] in CR.NEGATIVE for r in kept])
     print(f"MRPC AUC (train pairs, before acceptance rules) {auc(pm[ym == 1].tolist(), pm[ym == 0].tolist()):.3f}")
@@ -157,7 +165,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {t:.2f}      {np.mean(pd[same] >= t):.3f}       {np.mean(pd[neg] >= t):.3f}"
               f"            {np.mean(pm[ym == 1] >= t):.3f}")
     if args.write:
-        write(intercept, coef)
+        write(intercept, coef, args.semantic)
         print(f"written to {EVIDENCE_PY}")
     return 0
 

@@ -86,6 +86,11 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="compare afresh: do not read or write the cache of earlier comparisons",
     )
+    p.add_argument(
+        "--lexical",
+        action="store_true",
+        help="match on words only, without the bundled sentence encoder (as SIDEBYSIDE_SEMANTIC=0)",
+    )
     p.add_argument("--version", action="version", version=f"sidebyside {__version__}")
     return p
 
@@ -200,6 +205,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def _main(argv: list[str] | None) -> int:
     args = _parser().parse_args(argv)
+    if args.lexical:
+        os.environ["SIDEBYSIDE_SEMANTIC"] = "0"
     from .engine import compare_folder, demo_folder
     from .load import InputError
     from .match import MIN_SCORE

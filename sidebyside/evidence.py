@@ -136,6 +136,8 @@ FEATURES = (
     # disagreement on one fact, which must link for the disagreement to be found)
     "evidence",  # log(1 + distinctive terms shared)
     "length_ratio",  # |log| of the ratio of their content sizes
+    "semantic",  # cosine similarity of the sentence embeddings (sidebyside/semantic.py), clipped
+    # to [0, 1]; 0 when matching is lexical (which has its own coefficients, COEF)
 )
 
 # Fitted by `python -m benchmarks.fit_links` (dev split of claims_real + MRPC train); see there.
@@ -156,14 +158,41 @@ COEF = np.array([
     -0.5964,  # figure_differs
     +0.0389,  # evidence
     +0.0000,  # length_ratio
+    +0.0000,  # semantic
+])
+
+# The same with the embedding similarity (semantic matching on), fitted by
+# `python -m benchmarks.fit_links --semantic`.
+INTERCEPT_SEM = -2.2096
+COEF_SEM = np.array([
+    -1.6157,  # overlap
+    +2.0636,  # cover_long
+    +0.0000,  # cover_short
+    +0.3437,  # words
+    +0.2029,  # action_agrees
+    +0.0000,  # action_differs
+    -0.4128,  # date_differs
+    -0.4591,  # tense_differs
+    +0.0000,  # negation_differs
+    -0.1020,  # names_only
+    +0.0000,  # name_clash
+    +0.0000,  # figure_agrees
+    -0.6304,  # figure_differs
+    +0.0029,  # evidence
+    +0.0000,  # length_ratio
+    +3.3204,  # semantic
 ])
 
 
-def probability(features: np.ndarray) -> np.ndarray:
-    """P(same claim) for rows of `FEATURES`."""
+def probability(features: np.ndarray, semantic: bool = False) -> np.ndarray:
+    """P(same claim) for rows of `FEATURES` (`semantic`: the rows hold the embedding similarity,
+    weighed by the coefficients fitted with it)."""
     if len(features) == 0:
         return np.zeros(0)
-    z = INTERCEPT + features @ COEF
+    if semantic:
+        z = INTERCEPT_SEM + features @ COEF_SEM
+    else:
+        z = INTERCEPT + features @ COEF
     return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
 
 

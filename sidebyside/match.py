@@ -62,13 +62,14 @@ GENERIC_WEIGHT = 0.3  # weight factor of words every news story uses (text.GENER
 NAME_CLASH = 0.8  # score factor when each side names someone or somewhere the other does not
 # The semantic extra: cosine similarity mapped to [0, 1] from SEM_FLOOR up, mixed with the lexical.
 SEM_FLOOR = 0.5
-SEM_WEIGHT = 0.3  # score = max(lexical, (1 - w) * lexical + w * semantic)
+SEM_WEIGHT = 0.0  # score = max(lexical, (1 - w) * lexical + w * semantic)
 SEM_MIN_LEXICAL = 0.1  # ...only for pairs with at least this lexical score (some words in common)
 SEM_NEIGHBOURS = 10  # nearest embedding neighbours (other sources) added as candidates per sentence
 SEM_CANDIDATE = 0.7  # ...if at least this similar
 # The decision: a candidate with at least min_score * WEAK overlap is described by its evidence
 # (sidebyside/evidence.py) and scored by the fitted model as the probability of the same claim.
 P_LINK = 0.45  # a link needs at least this probability, on top of the overlap rules
+P_LINK_SEM = 0.45  # ...with semantic matching on (its model, with the embedding similarity)
 
 
 @dataclass
@@ -292,7 +293,7 @@ def score_pairs(
     claim), weighed against the whole folder of `sources` (for measuring: pairs need not be
     candidates, nor pass the acceptance rules). Pairs not found score 0."""
     _, features, equal, found = pair_evidence(sources, pairs, also, semantic)
-    probs = iter(_probability(features, equal).tolist())
+    probs = iter(_probability(features, equal, _use_semantic(semantic)).tolist())
     return [round(next(probs), 6) if f else 0.0 for f in found]
 
 
@@ -439,8 +440,9 @@ def match(
         ok &= score >= floor
         k = np.flatnonzero(ok)
         sub = P.Scored(*(getattr(sc, f)[k] for f in P.Scored.__dataclass_fields__))
-        feats = _evidence(folder, arrays, x[k], y[k], sub, matched[k], score[k])
-        prob = _probability(feats, sc.equal[k])
+        feats = _evidence(folder, arrays, x[k], y[k], sub, matched[k], score[k],
+                          cos[k] if cos is not None else None)
+        prob = _probability(feats, sc.equal[k], use_sem)
         kept.append((x[k], y[k], prob, sc.evidence[k], sc.equal[k],
                      cos[k] if cos is not None else None, feats, score[k]))
     if not kept:
@@ -459,7 +461,7 @@ def match(
     # evidence, or strong), then needs the fitted probability of the same claim: sharing names or
     # figures while the action, the day or the tense differs does not make a link.
     keep = P.accept(x, y, lexical, evidence, arrays.source, PER_SOURCE, NEAR_BEST, STRONG, min_score)
-    keep &= score >= P_LINK
+    keep &= score >= (P_LINK_SEM if use_sem else P_LINK)
     idx = np.flatnonzero(keep)  # codes were sorted, so these are in (x, y) order
     surface = _surface_words([it.sentence for it in items])
     xs, ys = x[idx].tolist(), y[idx].tolist()
@@ -493,16 +495,17 @@ def _vector_score(arrays: P.Arrays, x, y, matched, clash, equal, cos):
     score = P.tversky(arrays, x, y, matched, LONG_SIDE, SHORT_SIDE)
     score = np.where(clash, score * NAME_CLASH, score)
     score = np.where(equal, 1.0, score)
-    if cos is not None:
+    if cos is not None and SEM_WEIGHT > 0:
         sem = np.clip((cos - SEM_FLOOR) / (1.0 - SEM_FLOOR), 0.0, 1.0)
         mixed = np.maximum(score, (1 - SEM_WEIGHT) * score + SEM_WEIGHT * sem)
         score = np.where(score >= SEM_MIN_LEXICAL, mixed, score)
     return score
 
 
-def _evidence(folder: _Folder, arrays: P.Arrays, x, y, sc: P.Scored, matched, score):
+def _evidence(folder: _Folder, arrays: P.Arrays, x, y, sc: P.Scored, matched, score, cos=None):
     """The rows of `evidence.FEATURES` for pairs (x, y) of one block (`sc`: their overlap,
-    `matched`: shared weight with figure slots, `score`: their overlap score)."""
+    `matched`: shared weight with figure slots, `score`: their overlap score, `cos`: their
+    embedding similarity, None when matching is lexical)."""
     import numpy as np
 
     if folder.cues is None:
@@ -538,14 +541,15 @@ def _evidence(folder: _Folder, arrays: P.Arrays, x, y, sc: P.Scored, matched, sc
         both_figs & (sc.shared_figures == 0) & (matched <= sc.matched + 1e-9),
         np.log1p(sc.evidence),
         np.abs(np.log((tx + 1.0) / (ty + 1.0))),
+        np.zeros(len(x)) if cos is None else np.clip(cos, 0.0, 1.0),
     ]
     return np.column_stack([np.asarray(c, dtype=np.float64) for c in cols])
 
 
-def _probability(features, equal):
+def _probability(features, equal, semantic: bool = False):
     import numpy as np
 
-    return np.where(equal, 1.0, E.probability(features))
+    return np.where(equal, 1.0, E.probability(features, semantic))
 
 
 def pair_evidence(
@@ -575,4 +579,4 @@ def pair_evidence(
     for k in np.flatnonzero(sc.needs_slot):
         matched[k] += _slot(folder.items[xs[k]], folder.items[ys[k]])
     score = _vector_score(arrays, xs, ys, matched, sc.clash, sc.equal, cos)
-    return score, _evidence(folder, arrays, xs, ys, sc, matched, score), sc.equal, found
+    return score, _evidence(folder, arrays, xs, ys, sc, matched, score, cos), sc.equal, found

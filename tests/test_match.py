@@ -102,3 +102,34 @@ def test_semantic_extra_when_installed(monkeypatch):
     M.match(sources)
     assert M.last_run.semantic is True
     assert _linked(sources, "s0:0", "s1:0")
+
+
+def test_semantic_matching_uses_the_shipped_encoder(monkeypatch):
+    """With semantics on (the default outside the tests), the embedding similarity is a feature
+    of the fitted decision, weighed by its own coefficients; the same pairs still link."""
+    from sidebyside import evidence as E
+
+    monkeypatch.setenv(semantic.ENV_SWITCH, "1")
+    monkeypatch.delenv("SIDEBYSIDE_MODEL_DIR", raising=False)
+    sources = _sources(STORY_A, STORY_B)
+    M.match(sources)
+    assert M.last_run.semantic is True
+    assert _linked(sources, "s0:0", "s1:0") and not _linked(sources, "s0:1", "s1:1")
+    _, feats, _, found = M.pair_evidence(sources, [("s0:0", "s1:0")])
+    assert found.all() and 0.5 < feats[0, E.FEATURES.index("semantic")] <= 1.0
+    _, feats, _, _ = M.pair_evidence(sources, [("s0:0", "s1:0")], semantic=False)
+    assert feats[0, E.FEATURES.index("semantic")] == 0.0
+    assert E.COEF[E.FEATURES.index("semantic")] == 0.0 < E.COEF_SEM[E.FEATURES.index("semantic")]
+
+
+def test_the_lexical_flag_turns_semantics_off(monkeypatch, capsys):
+    import json
+
+    from sidebyside import cli
+    from sidebyside.engine import demo_folder
+
+    monkeypatch.setenv(semantic.ENV_SWITCH, "1")
+    assert cli.main([str(demo_folder()), "--report", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["matching"]["semantic"] is True
+    assert cli.main([str(demo_folder()), "--report", "json", "--lexical"]) == 0
+    assert json.loads(capsys.readouterr().out)["matching"]["semantic"] is False
