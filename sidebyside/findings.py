@@ -215,13 +215,16 @@ def find_disagreements(comparison: Comparison) -> None:
     scope), then list each set of figures in conflict in which every two were paired: no
     transitive groups (issue 14)."""
     order = {src.id: i for i, src in enumerate(comparison.sources)}
-    by_key = {id(q): q for q in comparison.numbers}
+    # Figures are keyed by their place in the comparison, never by id(): an order that follows
+    # memory addresses changed the sides and the why-text from one run to the next.
+    by_key = dict(enumerate(comparison.numbers))
+    rank = {id(q): i for i, q in by_key.items()}
     contexts: dict[int, N.Context] = {}
 
     def ctx(q: Quantity) -> N.Context:
-        c = contexts.get(id(q))
+        c = contexts.get(rank[id(q)])
         if c is None:
-            c = contexts[id(q)] = N.context(q, comparison.sentence(q.sentence).text)
+            c = contexts[rank[id(q)]] = N.context(q, comparison.sentence(q.sentence).text)
         return c
 
     edges: dict[tuple[int, int], tuple[str | None, str, str]] = {}
@@ -229,7 +232,8 @@ def find_disagreements(comparison: Comparison) -> None:
     def add(a: Quantity, b: Quantity, why: str) -> None:
         v, note = N.judge(a, b)
         verdict = v.value if v else None  # the plain string (the cache keeps exact types)
-        key = (id(a), id(b)) if id(a) < id(b) else (id(b), id(a))
+        ra, rb = rank[id(a)], rank[id(b)]
+        key = (ra, rb) if ra < rb else (rb, ra)
         edges[key] = (verdict, note, why)
 
     linked: set[tuple[str, str]] = set()
@@ -264,8 +268,8 @@ def find_disagreements(comparison: Comparison) -> None:
                     break
                 per_pair.setdefault((a.sentence, b.sentence), []).append((a, b))
     for (sa, sb), pairs in per_pair.items():
-        left = list(dict.fromkeys(id(a) for a, _ in pairs))
-        right = list(dict.fromkeys(id(b) for _, b in pairs))
+        left = list(dict.fromkeys(rank[id(a)] for a, _ in pairs))
+        right = list(dict.fromkeys(rank[id(b)] for _, b in pairs))
         ta, tb = comparison.sentence(sa).text, comparison.sentence(sb).text
         for qa, qb, why in _admitted([by_key[x] for x in left], [by_key[x] for x in right],
                                      None, (ta, tb)):
@@ -305,7 +309,7 @@ def find_disagreements(comparison: Comparison) -> None:
         if (a, b) in covered:
             continue
         clique = [a, b]
-        for c in sorted(neighbours[a] | neighbours[b], key=lambda x: order[by_key[x].sources[0]]):
+        for c in sorted(neighbours[a] | neighbours[b], key=lambda x: (order[by_key[x].sources[0]], x)):
             # every two sides were paired, and two sides that read differently disagree (a
             # third figure that agrees with one side in other words is not a side); a source
             # repeating its figure in another sentence is one side twice
@@ -360,13 +364,26 @@ def _counterparts(comparison: Comparison) -> None:
             buckets.setdefault((N.family(q), q.unit if q.kind != "count" else N.stem(q.unit or "")),
                                []).append(q)
     for qs in buckets.values():
-        if len(qs) > 400:
+        if len(qs) > 4000:
             continue
-        for i, a in enumerate(qs):
-            for b in qs[i + 1 :]:
-                if a.sources[0] == b.sources[0] or not N.same_thing(a, b):
+        # Only figures whose ranges come within a quarter of each other can agree: sorted by the
+        # low end, each figure meets the ones up to that bound (a wire story's 50 rewrites give
+        # thousands of figures a bucket, and every pair was compared).
+        # The agreeing pairs are then applied in text order, as the every-pair loop did.
+        rank = {id(q): i for i, q in enumerate(qs)}
+        by_low = sorted(qs, key=lambda q: (q.low, q.high, rank[id(q)]))
+        agree: list[tuple[int, int, Quantity, Quantity]] = []
+        for i, a in enumerate(by_low):
+            reach = a.high + abs(a.high) * 0.25 + 1e-9
+            for b in by_low[i + 1 :]:
+                if b.low > reach:
+                    break
+                x, y = (a, b) if rank[id(a)] < rank[id(b)] else (b, a)
+                if x.sources[0] == y.sources[0] or not N.same_thing(x, y):
                     continue
-                if N.compare(a, b) is None:
-                    for q, other in ((a, b), (b, a)):
-                        if other.sources[0] not in q.sources:
-                            q.sources.append(other.sources[0])
+                if N.compare(x, y) is None:
+                    agree.append((rank[id(x)], rank[id(y)], x, y))
+        for _, _, a, b in sorted(agree, key=lambda t: (t[0], t[1])):
+            for q, other in ((a, b), (b, a)):
+                if other.sources[0] not in q.sources:
+                    q.sources.append(other.sources[0])

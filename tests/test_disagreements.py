@@ -168,3 +168,26 @@ def test_a_figure_written_differently_elsewhere_is_not_exclusive(tmp_path):
     })
     singles = [x.text for x in c.single_source_numbers()]
     assert not any("8.2" in t or "8,214,530" in t for t in singles), singles
+
+
+def test_disagreements_are_the_same_from_run_to_run(tmp_path):
+    # Figures were once ordered by id() (memory addresses): the sides and the why-text of a
+    # disagreement changed between two runs of the same folder.
+    import subprocess
+    import sys
+
+    from benchmarks.corpus import write_corpus
+
+    write_corpus(tmp_path / "wire", 10, 1500)
+    runs = []
+    for seed in ("1", "2"):
+        out = subprocess.run(
+            [sys.executable, "-m", "sidebyside", str(tmp_path / "wire"), "--report", "json",
+             "--no-cache", "--lexical"],
+            capture_output=True, text=True, timeout=300,
+            env={**__import__("os").environ, "PYTHONHASHSEED": seed},
+        )
+        assert out.returncode == 0, out.stderr
+        data = __import__("json").loads(out.stdout)
+        runs.append(data["disagreements"])
+    assert runs[0] and runs[0] == runs[1]

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import NamedTuple
 
 from ..model import Quantity
 
@@ -84,6 +86,13 @@ class Context:
     partial: bool = False  # a count bounded in time or to one event: "by mid-morning", "this raid"
 
 
+class _Span(NamedTuple):
+    start: int
+    end: int
+    text: str
+
+
+@lru_cache(maxsize=65536)
 def stem(w: str) -> str:
     w = w.lower().strip(".'’-")
     for suf in ("ies", "es", "s", "ing", "ed"):
@@ -94,7 +103,14 @@ def stem(w: str) -> str:
 
 
 def context(q: Quantity, text: str) -> Context:
-    """The words and scope markers within WINDOW words of q in its sentence `text`."""
+    """The words and scope markers within WINDOW words of q in its sentence `text` (computed
+    once per figure: every link of its sentence asks again). Callers never change it."""
+    return _context(text, q.start, q.end, q.text)
+
+
+@lru_cache(maxsize=65536)
+def _context(text: str, start: int, end: int, qtext: str) -> Context:
+    q = _Span(start, end, qtext)
     left_m = list(_WORD_RE.finditer(text, 0, q.start))[-WINDOW:]
     right_m = list(_WORD_RE.finditer(text, q.end))[:WINDOW]
     left = [m.group() for m in left_m]
