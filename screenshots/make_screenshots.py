@@ -11,6 +11,7 @@ open on the next sentence). Notes go to a throwaway store, never the user's.
 from __future__ import annotations
 
 import asyncio
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -48,8 +49,9 @@ async def shoot(name: str, size: tuple[int, int], keys: tuple[str, ...] = (),
 
 
 async def main() -> None:
+    os.chdir(HERE.parent)  # the repository root, where `sidebyside seeds/` is run
     shots = [
-        await shoot("seeds", (120, 36), ("d",), folder=HERE.parent / "seeds"),
+        await shoot("seeds", (120, 36), ("d",), folder=Path("seeds")),  # as a user types it
         await shoot("main", (160, 45), ("d",)),
         await shoot("detail", (160, 45), ("d", "enter")),
         await shoot("help", (160, 45), ("question_mark",)),

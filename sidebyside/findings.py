@@ -8,6 +8,7 @@ that holds a conflict becomes one disagreement listing every source's side.
 from __future__ import annotations
 
 import math
+import re
 
 from . import numbers as N
 from .model import (
@@ -24,6 +25,7 @@ from .model import (
     Quantity,
     Side,
 )
+from .readable import reading
 
 MAX_NUMBER_PAIRS = 2_500  # 50 figures facing 50
 MAX_UNLINKED_PAIRS = 20_000  # figure pairs tried across sentences that are not linked
@@ -111,7 +113,7 @@ def _admit(a: Quantity, ca: N.Context, b: Quantity, cb: N.Context, link: float |
     if a.kind == "percent" and len(ca.close & cb.close) < 2 and (link is None or link < SURE_LINK):
         return None  # a share of what: "41 percent" of Fox viewers is not "36 percent" of CNN's
     noun = a.unit if a.kind == "count" and a.unit and a.unit == b.unit else None
-    words = ", ".join(sorted(shared)[:4])
+    words = _surface(set(sorted(shared)[:4]), ca.text, cb.text)
     if link is None:
         if len(shared) < 2:
             return None
@@ -179,18 +181,23 @@ def _reads_same(a: Quantity, b: Quantity) -> bool:
 
 
 def _reading(q: Quantity) -> str:
-    hedge = f"{q.qualifier} " if q.qualifier and q.qualifier != "relative" else ""
-    if q.kind == "date":
+    if q.kind == "date" and q.qualifier == "relative":
         return f"a date ({q.text})"
-    if q.kind == "money":
-        amount = f"{q.value:,.2f}".rstrip("0").rstrip(".") + f" {(q.unit or '').upper()}"
-    elif q.kind == "percent":
-        amount = f"{q.value:g} percent"
-    else:
-        amount = f"{q.value:,.6g}" + (f" {q.unit}" if q.unit else "")
-    if q.event:
-        amount += f" ({q.event})"
-    return hedge + amount
+    return reading(q.value, q.qualifier, q.unit, q.kind, q.event)
+
+
+_WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+def _surface(stems: set[str], *texts: str) -> str:
+    """The words as the sentences write them for a set of stems ("lindmo" -> "Lindmoor")."""
+    found: dict[str, str] = {}
+    for text in texts:
+        for m in _WORDS.finditer(text):
+            st = N.stem(m.group())
+            if st in stems and st not in found:
+                found[st] = m.group()
+    return ", ".join(sorted((found.get(st, st) for st in stems), key=str.lower)[:4])
 
 
 def _scope_words(c: N.Context) -> str:

@@ -237,7 +237,7 @@ async def test_source_picker_ticks_read_without_colour(monkeypatch):
 
 # ---------------------------------------------------------------- 7: the detail in plain words
 def test_detail_shows_figures_as_written_and_readably():
-    from widgets.readable import number, plain_why, quantity
+    from sidebyside.readable import number, plain_why, quantity
 
     assert number(8214530) == "8,214,530 ≈ 8.2 million"
     assert quantity("$8,214,530", 8214530, None, "usd", "money") == (
@@ -438,3 +438,15 @@ async def test_a_backup_kept_aside_while_saving_is_said_in_the_app(tmp_path):
         await wait_until(pilot, lambda: any("kept as" in m for m in toasts(app)))
         assert any("kept as" in m for m in toasts(app)), toasts(app)
     assert list(tmp_path.glob("n.json.bak.kept-*"))
+
+
+def test_a_disagreement_s_why_names_words_the_sentences_use(demo):
+    import re
+
+    for d in demo.disagreements:
+        texts = " ".join(demo.sentence(side.sentence).text.lower() for side in d.sides)
+        m = re.search(r"share (?:the words )?([^.]+)\.", d.why)
+        if m:
+            for word in m.group(1).split(", "):
+                assert word.lower() in texts, (word, d.why)
+        assert " read as " in d.why and "value " not in d.why

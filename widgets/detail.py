@@ -11,10 +11,10 @@ import difflib
 from rich.text import Text
 
 from sidebyside.model import BOILERPLATE, DUPLICATE, SHARED, UNIQUE, Comparison, Sentence
+from sidebyside.readable import plain_why, quantity
 from sidebyside.safe import pictures
 
 from .layout import note_mark
-from .readable import plain_why, quantity
 
 DELETED = "bold red strike"
 INSERTED = "bold green underline"

@@ -1,4 +1,4 @@
-"""Figures, hedges and match reasons in plain words for the detail view.
+"""Figures, hedges and match reasons in plain words, for the detail view and a disagreement's why.
 
 The engine keeps figures as floats with a qualifier code ("value 8.21453e+06", "qualifier
 about", a date as a fraction of a year); a reporter wants "$8,214,530 ≈ $8.2 million", "about
@@ -64,12 +64,18 @@ def _date(value: float, qualifier: str | None) -> str:
 def quantity(text: str, value: float, qualifier: str | None, unit: str | None,
              kind: str | None = None, event: str | None = None) -> str:
     """“some 600 North Korean troops” read as: about 600 troops (killed)."""
+    return f"“{text}” read as {reading(value, qualifier, unit, kind, event)}"
+
+
+def reading(value: float, qualifier: str | None, unit: str | None,
+            kind: str | None = None, event: str | None = None) -> str:
+    """about 600 troops (killed); $8,214,530 ≈ $8.2 million; a date in July 2026."""
     if kind == "date" or unit == "date":
         read = _date(value, qualifier)
         hedge = HEDGES.get(qualifier or "", "")
         if qualifier and qualifier != "relative" and hedge:
             read = f"{hedge} {read}"
-        return f"“{text}” read as {read}"
+        return read
     if kind == "money":
         amount = _money(value, unit)
     elif kind == "percent" or unit == "%":
@@ -80,10 +86,12 @@ def quantity(text: str, value: float, qualifier: str | None, unit: str | None,
     read = f"{hedge} {amount}".strip() if hedge else amount
     if event:
         read += f" ({event})"
-    return f"“{text}” read as {read}"
+    return read
 
 
 def _plural(unit: str, value: float) -> str:
+    if unit == "person" and value != 1:
+        return "people"
     if value == 1 or not unit.isalpha() or unit.endswith("s"):
         return unit
     if unit.endswith("y") and unit[-2:-1] not in "aeiou":
