@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 
 from . import numbers as N
 from .model import (
@@ -189,15 +190,20 @@ def _reading(q: Quantity) -> str:
 _WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 
+@lru_cache(maxsize=16384)
+def _spellings(text: str) -> dict[str, str]:
+    """Stem -> the first word of `text` with that stem (once per sentence, however many pairs)."""
+    out: dict[str, str] = {}
+    for m in _WORDS.finditer(text):
+        out.setdefault(N.stem(m.group()), m.group())
+    return out
+
+
 def _surface(stems: set[str], *texts: str) -> str:
     """The words as the sentences write them for a set of stems ("lindmo" -> "Lindmoor")."""
-    found: dict[str, str] = {}
-    for text in texts:
-        for m in _WORDS.finditer(text):
-            st = N.stem(m.group())
-            if st in stems and st not in found:
-                found[st] = m.group()
-    return ", ".join(sorted((found.get(st, st) for st in stems), key=str.lower)[:4])
+    maps = [_spellings(t) for t in texts]
+    words = (next((m[st] for m in maps if st in m), st) for st in stems)
+    return ", ".join(sorted(words, key=str.lower)[:4])
 
 
 def _scope_words(c: N.Context) -> str:
