@@ -114,19 +114,24 @@ def _reader_state(module: str) -> tuple:
 
 
 def _semantic_state() -> str:
-    """Whether the semantic model can take part, without importing it (that is slow)."""
+    """Which semantic model takes part, without loading it: its build record's checksums (a
+    rebuilt or replaced model changes the key), or why none does."""
     if not S.enabled():
         return "off"
     path = S.model_dir()
-    parts = [str(path)]
-    for name in ("model.safetensors", "tokenizer.json"):
+    if not S.available():
+        return f"no model in {path}"
+    try:
+        record = S.metadata(path)
+    except (OSError, ValueError):
+        return f"model without a build record in {path}"
+    parts = [str(path), json.dumps(record.get("sha256", record), sort_keys=True)]
+    for name in (S.VECTORS, S.SCALES, S.VOCAB):
         try:
             st = (path / name).stat()
         except OSError:
-            return "no model"
+            return f"no model in {path}"
         parts.append(f"{name}:{st.st_size}:{st.st_mtime_ns}")
-    if not (_importable("model2vec") and _importable("numpy")):
-        return "not installed"
     return "|".join(parts)
 
 

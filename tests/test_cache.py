@@ -313,3 +313,27 @@ def test_the_key_follows_a_readers_availability(private_cache, tmp_path, monkeyp
     with monkeypatch.context() as m:  # a folder without pages does not depend on the reader
         m.setitem(sys.modules, "trafilatura", None)
         assert _key(text_only) == plain
+
+
+def test_the_key_follows_the_semantic_model(tmp_path, monkeypatch):
+    # With semantic matching on by default, a rebuilt or missing model must not serve comparisons
+    # made with another one (the key looked for the old extra's file names: always "no model").
+    import shutil
+
+    from sidebyside import cache, semantic
+
+    monkeypatch.setenv("SIDEBYSIDE_SEMANTIC", "1")
+    shipped = cache._semantic_state()
+    assert not shipped.startswith("no model") and shipped != "off"
+    copy = tmp_path / "model"
+    shutil.copytree(semantic.model_dir(), copy)
+    monkeypatch.setenv("SIDEBYSIDE_MODEL_DIR", str(copy))
+    record = json.loads((copy / "MODEL.json").read_text(encoding="utf-8"))
+    first = cache._semantic_state()
+    record["sha256"] = {k: "0" * 64 for k in record["sha256"]}
+    (copy / "MODEL.json").write_text(json.dumps(record), encoding="utf-8")
+    assert cache._semantic_state() != first
+    (copy / semantic.VECTORS).unlink()
+    assert cache._semantic_state().startswith("no model")
+    monkeypatch.setenv("SIDEBYSIDE_SEMANTIC", "0")
+    assert cache._semantic_state() == "off"
