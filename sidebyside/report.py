@@ -182,7 +182,7 @@ def to_markdown(c: Comparison) -> str:
         f"{len(c.sources)} sources, {len(c.shared_sentences())} shared sentences, "
         f"{len(c.unique_claims())} unique claims, {len(c.disagreements)} numeric disagreements, "
         f"{len(c.annotations)} notes."
-        + (" Matching used the optional meaning-aware (semantic) score." if c.semantic else "")
+        + (" Matching used the bundled meaning-aware (semantic) model." if c.semantic else "")
     )
     out.append("")
     out.append("## Sources")
