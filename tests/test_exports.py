@@ -120,7 +120,11 @@ def test_html_export_opens_in_headless_chromium(tmp_path):
         [CHROMIUM, *flags, "--dump-dom", page.as_uri()], capture_output=True, text=True, timeout=120
     )
     assert dom.returncode == 0, dom.stderr[-2000:]
-    assert "Residents evacuated" in dom.stdout and "<table>" in dom.stdout
+    assert c.disagreements and "<table>" in dom.stdout
+    from html import escape
+
+    first = c.disagreements[0].summary()  # the brief lists every disagreement, as the browser shows
+    assert escape(first, quote=False) in dom.stdout or first in dom.stdout, first
     result = subprocess.run(
         [CHROMIUM, *flags, f"--screenshot={shot}", "--window-size=1400,1000", page.as_uri()],
         capture_output=True, text=True, timeout=120,
