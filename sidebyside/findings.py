@@ -317,7 +317,10 @@ def find_disagreements(comparison: Comparison) -> None:
         key=lambda k: (-_SEVERITY.get(edges[k][0], 0), min(order[by_key[x].sources[0]] for x in k)),
     )
     covered: set[tuple[int, int]] = set()
-    disagreements: list[Disagreement] = []
+    # Cliques of one quantity that share half their figures or more are one disagreement (a
+    # wire story's rewrites split "£50.3 million vs £36.1 million" into sixteen cliques that
+    # differ by a source or two); a clique meeting another in one figure stays apart.
+    groups: list[tuple[list[int], set[int], str, int, int]] = []
     for a, b in conflicts:
         if (a, b) in covered:
             continue
@@ -328,7 +331,6 @@ def find_disagreements(comparison: Comparison) -> None:
             # repeating its figure in another sentence is one side twice
             if c not in clique and all(_joins(c, m) for m in clique):
                 clique.append(c)
-        members = [by_key[x] for x in clique]
         kinds = []
         for i, x in enumerate(clique):
             for y in clique[i + 1 :]:
@@ -337,6 +339,19 @@ def find_disagreements(comparison: Comparison) -> None:
                 if e and e[0]:
                     kinds.append(e[0])
         kind = max(kinds, key=lambda k: _SEVERITY.get(k, 0))
+        values = _values(by_key[x] for x in clique)
+        for members_list, members_set, g_kind, _, _ in groups:
+            shared = len(members_set.intersection(clique))
+            if g_kind == kind and (shared >= max(2, min(len(clique), len(members_set)) / 2) or (
+                    shared and values == _values(by_key[x] for x in members_set))):
+                members_list.extend(x for x in clique if x not in members_set)
+                members_set.update(clique)
+                break
+        else:
+            groups.append((list(clique), set(clique), kind, a, b))
+    disagreements: list[Disagreement] = []
+    for clique, _, kind, a, b in groups:
+        members = [by_key[x] for x in clique]
         members.sort(key=lambda q: (order[q.sources[0]], comparison.sentence(q.sentence).index, q.start))
         sides = [
             Side(
@@ -366,6 +381,12 @@ def find_disagreements(comparison: Comparison) -> None:
         key=lambda d: (order[d.sides[0].source], comparison.sentence(d.sides[0].sentence).index)
     )
     comparison.disagreements = disagreements
+
+
+def _values(figures) -> frozenset:
+    """What a set of figures says, whoever says it: the same readings in two cliques that share
+    a figure are one disagreement told by more sources."""
+    return frozenset((q.value, q.low, q.high, q.qualifier, q.unit) for q in figures)
 
 
 def _counterparts(comparison: Comparison) -> None:
