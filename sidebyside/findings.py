@@ -114,17 +114,16 @@ def _admit(a: Quantity, ca: N.Context, b: Quantity, cb: N.Context, link: float |
     if a.kind == "percent" and len(ca.close & cb.close) < 2 and (link is None or link < SURE_LINK):
         return None  # a share of what: "41 percent" of Fox viewers is not "36 percent" of CNN's
     noun = a.unit if a.kind == "count" and a.unit and a.unit == b.unit else None
-    words = _surface(set(sorted(shared)[:4]), ca.text, cb.text)
     if link is None:
         if len(shared) < 2:
             return None
         if noun or (a.noun and a.noun == b.noun):
-            return f"both count {noun or a.noun} and share the words {words}"
+            return f"both count {noun or a.noun} and share the words {{words}}"
         return None
     if link >= SURE_LINK:
         return f"the sentences make the same claim (link {link:.2f})"
     if shared:
-        return f"the sentences make the same claim (link {link:.2f}) and share {words}"
+        return f"the sentences make the same claim (link {link:.2f}) and share {{words}}"
     if alone:
         return f"the sentences make the same claim (link {link:.2f}), each with one such figure"
     return None
@@ -372,6 +371,10 @@ def find_disagreements(comparison: Comparison) -> None:
             for q in members
         )
         verdict, note, why = edge(a, b)
+        if "{words}" in why:  # spelled out here, for the few pairs that make a disagreement
+            ca, cb = ctx(by_key[a]), ctx(by_key[b])
+            shared = set(sorted(N.shared_words(ca, cb))[:4])
+            why = why.replace("{words}", _surface(shared, ca.text, cb.text))
         scope = _scope_words(ctx(by_key[a])) or "none stated"
         explanation = (f"{readings}. Scope: {scope}. Paired because {why}. "
                        f"Verdict: {verdict}, {note}.")
