@@ -120,6 +120,8 @@ def to_html(c: Comparison) -> str:
                 f'<li><a href="#{escape(side.sentence)}">{escape(side.source)}</a>: '
                 f"{escape(c.sentence(side.sentence).text)}</li>"
             )
+        if d.why:
+            out.append(f'<li class="why"><i>Why shown:</i> {escape(d.why)}</li>')
         out.append("</ul></li>")
     out.append("</ul>")
     orphaned = [a for a in c.annotations if a.orphaned]

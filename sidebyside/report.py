@@ -201,6 +201,8 @@ def to_markdown(c: Comparison) -> str:
         for side in d.sides:
             s = c.sentence(side.sentence)
             out.append(f"  - {md(side.source)} ({md(labels[side.source])}): \"{_quote(s)}\"")
+        if d.why:
+            out.append(f"  - *Why shown:* {md(d.why)}")
     out.append("")
     for src in c.sources:
         out.append(f"## {md(src.id)}: {md(src.title)}")

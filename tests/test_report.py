@@ -151,3 +151,16 @@ def test_json_keeps_notes_exact_and_escapes_every_control(seeds):
 def _rtl(c):
     c.sources[0].title = "evil\u202etxt.exe"
     return c
+
+
+def test_the_brief_and_the_page_say_why_each_disagreement_is_shown(demo, tmp_path):
+    from html import escape
+
+    from sidebyside.export import write_export
+
+    assert demo.disagreements and all(d.why for d in demo.disagreements)
+    brief = write_export(demo, "md", tmp_path / "b.md").read_text(encoding="utf-8")
+    page = write_export(demo, "html", tmp_path / "b.html").read_text(encoding="utf-8")
+    for d in demo.disagreements:
+        assert brief.count("*Why shown:*") == len(demo.disagreements)
+        assert escape(d.why) in page
