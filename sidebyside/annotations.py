@@ -146,7 +146,11 @@ def _read_entries(items: list) -> _Read:
             out.why.append(f"entry {i + 1}: {why}")
             continue
         if note.id in out.notes:  # the same id twice: both kept, the second under a new id
-            note.id = f"{note.id}-{i + 1}"
+            base, n = note.id, i + 1
+            while f"{base}-{n}" in out.notes or any(
+                    isinstance(it, dict) and it.get("id") == f"{base}-{n}" for it in items):
+                n += 1  # never a name another note has or will have
+            note.id = f"{base}-{n}"
         out.notes[note.id] = note
     return out
 
@@ -256,6 +260,7 @@ class NoteStore:
         self._kept: list = []  # entries on disk this version cannot read: written back as they are
         self._newer: str | None = None  # the schema of a store written by a newer sidebyside
         self._had_entries = False  # whether the store on disk held any entry when last read
+        self._mode_from: tuple[Path, ...] = ()  # where a recovered store takes its mode from
 
     @property
     def backup_path(self) -> Path:
@@ -422,6 +427,7 @@ class NoteStore:
             f"{_plural(len(backup.notes), 'note')} recovered from {self.backup_path.name}"
         )
         if held:
+            self._had_entries, self._mode_from = True, (self.backup_path,)
             message += self._write_recovered(backup.notes)
         self.messages.append(message)
         return backup.notes
@@ -456,6 +462,7 @@ class NoteStore:
         message = f"notes file {self.path} was damaged ({why}): moved aside to {aside.name}; "
         message += recovered
         if notes or self._kept:
+            self._had_entries, self._mode_from = True, (aside, self.backup_path)
             message += self._write_recovered(notes)
         self.messages.append(message)
         self._report_kept(found, aside.name)
@@ -560,10 +567,12 @@ class NoteStore:
         sharing; an empty store made in a hurry, e.g. by mkstemp, may be 0600)."""
         if not self._had_entries:
             return shared_file_mode()
-        try:
-            return stat.S_IMODE(os.stat(self.target).st_mode)
-        except OSError:
-            return shared_file_mode()
+        for path in (self.target, *self._mode_from):  # a recovered store keeps its old mode
+            try:
+                return stat.S_IMODE(os.stat(path).st_mode)
+            except OSError:
+                continue
+        return shared_file_mode()
 
     def _may_rotate(self, notes: dict[str, Note]) -> bool:
         """Whether the store on disk may become the backup. A backup holding notes the new

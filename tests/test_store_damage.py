@@ -518,3 +518,26 @@ def test_tilde_is_expanded_in_store_paths(tmp_path, monkeypatch):
     _add(store, "at home")
     assert _ids(home / "n.json") and not (cwd / "~").exists()
     assert default_store_path("~/docs") == default_store_path(home / "docs")
+
+
+def test_a_repeated_id_never_takes_the_name_of_another_note(tmp_path):
+    # ids [a, a-3, a]: the second "a" was renamed "a-3" and overwrote the note already so named.
+    path = tmp_path / "notes.json"
+    _store_file(path, [_entry(1, id="a", note="one"), _entry(2, id="a-3", note="three"),
+                       _entry(3, id="a", note="two")])
+    store = NoteStore(path)
+    store.load()
+    assert sorted(n.note for n in store.notes.values()) == ["one", "three", "two"]
+
+
+def test_a_private_store_stays_private_after_recovery(tmp_path):
+    import stat as st
+
+    path = tmp_path / "notes.json"
+    _store_file(path, [_entry(i) for i in range(6)])
+    os.chmod(path, 0o600)
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])  # cut short: recovered from what is left
+    store = NoteStore(path)
+    store.load()
+    assert store.notes and st.S_IMODE(os.stat(path).st_mode) == 0o600
