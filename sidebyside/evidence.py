@@ -196,20 +196,26 @@ def probability(features: np.ndarray, semantic: bool = False) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
 
 
-def explain(row: np.ndarray) -> list[str]:
-    """Plain words for the evidence that weighed most against (or for) a link."""
+def explain(row: np.ndarray, semantic: bool = False) -> list[str]:
+    """Plain words for the evidence the model in use weighs (a feature whose fitted weight is
+    zero is never named: it did not count)."""
     f = dict(zip(FEATURES, row.tolist(), strict=True))
+    weight = dict(zip(FEATURES, (COEF_SEM if semantic else COEF).tolist(), strict=True))
+
+    def said(name: str) -> bool:
+        return bool(f[name]) and weight[name] != 0.0
+
     out: list[str] = []
-    if f["action_agrees"]:
+    if said("action_agrees"):
         out.append("same action")
-    elif f["action_differs"]:
+    elif said("action_differs"):
         out.append("actions differ")
-    if f["date_differs"]:
+    if said("date_differs"):
         out.append("days differ")
-    if f["tense_differs"]:
+    if said("tense_differs"):
         out.append("one is to come, the other done")
-    if f["negation_differs"]:
+    if said("negation_differs"):
         out.append("one is negated")
-    if f["names_only"]:
+    if said("names_only"):
         out.append("shares only names/figures")
     return out

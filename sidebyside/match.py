@@ -476,7 +476,7 @@ def match(
         kind = EXACT if same else NEAR if ratio >= NEAR_RATIO else PARAPHRASE
         ia, ib = items[a], items[b]
         shares = _shares(ia, ib, surface)  # the words are ranked by folder-wide weights: symmetric
-        cues = "" if same else "; ".join(E.explain(feats[idx[i]]))
+        cues = "" if same else "; ".join(E.explain(feats[idx[i]], use_sem))
         why_a, why_b = _why(ia, ib, shares, same, surface, c), _why(ib, ia, shares, same, surface, c)
         if cues:
             why_a, why_b = f"{why_a}; {cues}" if why_a else cues, f"{why_b}; {cues}" if why_b else cues

@@ -133,3 +133,19 @@ def test_the_lexical_flag_turns_semantics_off(monkeypatch, capsys):
     assert json.loads(capsys.readouterr().out)["matching"]["semantic"] is True
     assert cli.main([str(demo_folder()), "--report", "json", "--lexical"]) == 0
     assert json.loads(capsys.readouterr().out)["matching"]["semantic"] is False
+
+
+def test_a_link_s_why_names_only_evidence_that_counted():
+    import numpy as np
+
+    from sidebyside import evidence as E
+
+    row = np.zeros(len(E.FEATURES))
+    for name in ("action_differs", "negation_differs", "date_differs"):
+        row[E.FEATURES.index(name)] = 1.0
+    for sem, coef in ((False, E.COEF), (True, E.COEF_SEM)):
+        said = E.explain(row, sem)
+        weight = dict(zip(E.FEATURES, coef.tolist(), strict=True))
+        assert ("actions differ" in said) == (weight["action_differs"] != 0)
+        assert ("one is negated" in said) == (weight["negation_differs"] != 0)
+        assert ("days differ" in said) == (weight["date_differs"] != 0)
