@@ -164,8 +164,8 @@ def key_for(folder: str | os.PathLike, *, min_score: float, max_bytes: int, recu
             put(stat.S_IFMT(st.st_mode), st.st_size)
             hidden = path.name.startswith((".", "~$"))
             if stat.S_ISREG(st.st_mode) and st.st_size <= max_bytes and not hidden:
-                with open(path, "rb") as fh:
-                    put(fh.read(max_bytes + 1))
+                with open(path, "rb") as fh:  # its size, not the limit: a raised --max-bytes
+                    put(fh.read(min(st.st_size, max_bytes) + 1))  # must not reserve that much
                 suffixes.add(path.suffix.lower())
         except OSError as exc:
             put("error", type(exc).__name__)
@@ -204,7 +204,8 @@ def _read_entry(path: Path) -> bytes | None:
             st = os.fstat(fh.fileno())
             if not stat.S_ISREG(st.st_mode) or not _private(st) or st.st_size > MAX_BYTES:
                 return None
-            return fh.read(MAX_BYTES + 1)
+            data = fh.read(st.st_size + 1)  # not MAX_BYTES up front: 512 MB asked for each read
+            return data if len(data) <= MAX_BYTES else None
     except OSError:
         return None
     finally:

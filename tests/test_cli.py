@@ -243,3 +243,16 @@ def test_a_huge_max_bytes_reads_the_folder_without_reserving_it(seeds_dir):
     result = run_cli(str(seeds_dir), "--report", "json", "--max-bytes", str(10**12))
     assert result.returncode == 0, result.stderr
     assert len(json.loads(result.stdout)["sources"]) == 2
+
+
+def test_a_huge_max_bytes_with_the_cache_on(seeds_dir, tmp_path):
+    # The cache key read each file with read(max_bytes + 1) too: MemoryError with the cache on.
+    env = {**os.environ, "SIDEBYSIDE_CACHE": "1", "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    for _ in range(2):  # computed, then read back from the cache
+        result = subprocess.run(
+            [sys.executable, "-m", "sidebyside", str(seeds_dir), "--report", "json",
+             "--max-bytes", str(10**12)],
+            capture_output=True, text=True, timeout=120, env=env,
+        )
+        assert result.returncode == 0, result.stderr
+        assert len(json.loads(result.stdout)["sources"]) == 2
