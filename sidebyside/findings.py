@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from functools import lru_cache
 
 from . import numbers as N
@@ -147,9 +148,10 @@ def _admitted(left: list[Quantity], right: list[Quantity], link: float | None,
     options = []
     fam_l = [N.family(q) for q in left]
     fam_r = [N.family(q) for q in right]
+    count_l, count_r = Counter(fam_l), Counter(fam_r)
     for i, a in enumerate(left):
         for j, b in enumerate(right):
-            alone = fam_l.count(fam_l[i]) == 1 and fam_r.count(fam_r[j]) == 1
+            alone = count_l[fam_l[i]] == 1 and count_r[fam_r[j]] == 1
             why = _admit(a, cl[i], b, cr[j], link, alone)
             if why:
                 options.append((_closeness(a, b), i, j, why))

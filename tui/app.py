@@ -237,8 +237,7 @@ class SideBySideApp(KeyHold, App[int]):
         await loading.remove()
         self.watch(grid, "scroll_y", lambda *_: overview.refresh(), init=False)
         self._compact()
-        if self.query("#title"):  # as at every other title update: gone while the app exits
-            self.query_one("#title", Static).update(Text(visible(self._title_text())))
+        self._refresh_title()
         grid.focus()
         self.refresh_bindings()
         self._report_store()
@@ -322,6 +321,10 @@ class SideBySideApp(KeyHold, App[int]):
         room = width - 2  # the title's padding
         return next((t for t in candidates if len(t) <= room), candidates[-1])
 
+    def _refresh_title(self) -> None:
+        if self.query("#title"):  # gone while the app exits
+            self.query_one("#title", Static).update(Text(visible(self._title_text())))
+
     def _notes_summary(self, short: bool) -> str:
         k = self.keeper
         n, orphaned = k.count, len(k.orphaned)
@@ -343,12 +346,11 @@ class SideBySideApp(KeyHold, App[int]):
     def on_resize(self) -> None:
         self.set_class(self.size.width < 80 or self.size.height < 24, "-small")
         self._compact()
-        if self.query("#title"):
-            self.query_one("#title", Static).update(Text(visible(self._title_text())))
+        self._refresh_title()
 
     @on(AlignedGrid.LayoutChanged)
     def _layout_changed(self) -> None:
-        self.query_one("#title", Static).update(Text(visible(self._title_text())))
+        self._refresh_title()
         if self.query("#headers"):
             self.query_one(PaneHeaders).refresh()
             self.query_one(OverviewStrip).invalidate()
@@ -412,8 +414,7 @@ class SideBySideApp(KeyHold, App[int]):
         self.keeper.reanchor()
         if self.query(AlignedGrid):
             self.grid.set_notes(self.keeper.marks())
-        if self.query("#title"):
-            self.query_one("#title", Static).update(Text(visible(self._title_text())))
+        self._refresh_title()
         self._update_status()
         for screen in self.screen_stack:
             if isinstance(screen, DetailScreen):

@@ -537,13 +537,13 @@ class ExportDialog(Dialog[Path | None]):
         if (path.exists() or path.is_symlink()) and self.confirmed != path:
             self.confirmed = path  # a second enter on the same path replaces it
             self.query_one("#export-hint", Label).update(
-                Text(f"{path} exists: enter again replaces it · or change the name · esc cancels",
-                     style="bold")
+                Text(visible(f"{path} exists: enter again replaces it · or change the name · "
+                             "esc cancels"), style="bold")
             )
             return
         # In a thread: a report of fifty sources takes seconds to render, and the UI stays live.
         self.writing = path
-        self.query_one("#export-hint", Label).update(f"writing {path.name} …")
+        self.query_one("#export-hint", Label).update(Text(visible(f"writing {path.name} …")))
         self.run_worker(lambda: self.write(fmt, path), thread=True, exit_on_error=False,
                         name="export", description=f"export {path}")
 
