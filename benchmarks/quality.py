@@ -1,6 +1,8 @@
-"""Matching quality on a hand-labelled gold set of invented news stories.
+"""Quality: first on the hand-labelled sets from real news (benchmarks.claims_real and
+benchmarks.figures_real, dev and test; they need ../shared/devdata), then on a gold set of
+invented news stories the team wrote (secondary).
 
-    python -m benchmarks.quality              # lexical matcher (what ships without extras)
+    python -m benchmarks.quality              # real sets, then the invented set, lexical
     python -m benchmarks.quality --semantic   # also with the optional embedding score, side by side
     python -m benchmarks.quality --min-score 0.35 --sweep   # threshold sweep on the gold set
 
@@ -340,6 +342,31 @@ def report(results: dict[str, dict]) -> str:
     return "\n".join(lines)
 
 
+def real_figures() -> None:
+    """The figures that count: the hand-labelled sets from real news (benchmarks/gold/CLAIMS.md
+    and FIGURES.md), dev (tuned on) and test (not), with the default matching."""
+    from benchmarks import claims_real, figures_real
+
+    if not (claims_real.DEVDATA / "basil" / "sentences.tsv").is_file():
+        print(f"real labelled sets: dev data not found at {claims_real.DEVDATA} "
+              "(set SIDEBYSIDE_DEVDATA); see benchmarks/gold/")
+        return
+    on = semantic.available()
+    print(f"Real news, hand-labelled ({'semantic' if on else 'lexical'} matching)")
+    for split in ("dev", "test"):
+        f = figures_real.evaluate(split)
+
+        def pct(x):
+            return "-" if x is None else f"{x:.0%}"
+
+        print(f"  numeric disagreements [{split}]: precision {pct(f['precision'])} "
+              f"({f['shown_true']} of {f['shown_matched']} shown), recall {pct(f['recall'])} "
+              f"({f['recalled']} of {f['conflicts']}), not-a-quantity read "
+              f"{len(f['not_a_quantity_read'])} of {f['not_a_quantity']}")
+        res = claims_real.evaluate(split, semantic_on=on, mrpc=split == "dev")
+        print(claims_real.report(res, f"same claim, {split}"))
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m benchmarks.quality")
     ap.add_argument("--semantic", action="store_true", help="also run with the embedding score")
@@ -351,11 +378,13 @@ def main(argv: list[str] | None = None) -> int:
     stories = SLICE_STORIES if args.slice else None
     clusters = SLICE_CLUSTERS if args.slice else None
 
+    if not args.slice:
+        real_figures()
+    print("\nThe invented gold set (written and tuned on by the team: secondary, optimistic)")
     results = {"lexical": evaluate(stories, clusters, args.min_score, semantic_on=False)}
     if args.semantic:
         if not semantic.available():
-            print("semantic extra not available: pip install model2vec; "
-                  "python -m sidebyside.semantic --build")
+            print(f"semantic model not found in {semantic.model_dir()}")
             return 2
         results["semantic"] = evaluate(stories, clusters, args.min_score, semantic_on=True)
     print(f"threshold MIN_SCORE={args.min_score}  pairs={len(results['lexical']['pairs'])}  "
