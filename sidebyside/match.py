@@ -60,10 +60,10 @@ FIGURE_RATIO = 3.0  # ...if neither is more than this many times the other
 IDF_POWER = 2.0  # >1 sharpens the gap between distinctive and common terms
 GENERIC_WEIGHT = 0.3  # weight factor of words every news story uses (text.GENERIC)
 NAME_CLASH = 0.8  # score factor when each side names someone or somewhere the other does not
-# The semantic extra: cosine similarity mapped to [0, 1] from SEM_FLOOR up, mixed with the lexical.
+# Semantic matching: the cosine similarity is a feature of the fitted decision (evidence.py), no
+# longer mixed into the overlap score (that raised false links on the real dev set). For the why,
+# it is mapped to [0, 1] from SEM_FLOOR up.
 SEM_FLOOR = 0.5
-SEM_WEIGHT = 0.0  # score = max(lexical, (1 - w) * lexical + w * semantic)
-SEM_MIN_LEXICAL = 0.1  # ...only for pairs with at least this lexical score (some words in common)
 SEM_NEIGHBOURS = 10  # nearest embedding neighbours (other sources) added as candidates per sentence
 SEM_CANDIDATE = 0.7  # ...if at least this similar
 # The decision: a candidate with at least min_score * WEAK overlap is described by its evidence
@@ -258,12 +258,6 @@ def _semantic(cos: float) -> float:
     return max(0.0, min(1.0, (cos - SEM_FLOOR) / (1.0 - SEM_FLOOR)))
 
 
-def _combine(lexical: float, cos: float | None) -> float:
-    if cos is None or lexical < SEM_MIN_LEXICAL:
-        return lexical
-    return max(lexical, (1 - SEM_WEIGHT) * lexical + SEM_WEIGHT * _semantic(cos))
-
-
 def _use_semantic(semantic: bool | None) -> bool:
     if semantic is False:
         return False
@@ -431,12 +425,12 @@ def match(
         ok = (sc.shared >= 2) | sc.equal | close
         # A pair whose figure slots could lift it over the floor gets them worked out exactly.
         bound = sc.matched + FIGURE_SLOT * sc.slot_bound
-        upper = _vector_score(arrays, x, y, bound, sc.clash, sc.equal, cos)
+        upper = _vector_score(arrays, x, y, bound, sc.clash, sc.equal)
         ok &= upper >= floor - 1e-9  # the bound is a sum with its own rounding: a margin
         matched = sc.matched.copy()
         for k in np.flatnonzero(ok & sc.needs_slot):
             matched[k] += _slot(items[x[k]], items[y[k]])
-        score = _vector_score(arrays, x, y, matched, sc.clash, sc.equal, cos)
+        score = _vector_score(arrays, x, y, matched, sc.clash, sc.equal)
         ok &= score >= floor
         k = np.flatnonzero(ok)
         sub = P.Scored(*(getattr(sc, f)[k] for f in P.Scored.__dataclass_fields__))
@@ -488,18 +482,13 @@ def match(
     return len(xs)
 
 
-def _vector_score(arrays: P.Arrays, x, y, matched, clash, equal, cos):
-    """`_combine(_lexical(...))` for arrays of pairs, from their matched weight."""
+def _vector_score(arrays: P.Arrays, x, y, matched, clash, equal):
+    """`_lexical(...)`'s score for arrays of pairs, from their matched weight."""
     import numpy as np
 
     score = P.tversky(arrays, x, y, matched, LONG_SIDE, SHORT_SIDE)
     score = np.where(clash, score * NAME_CLASH, score)
-    score = np.where(equal, 1.0, score)
-    if cos is not None and SEM_WEIGHT > 0:
-        sem = np.clip((cos - SEM_FLOOR) / (1.0 - SEM_FLOOR), 0.0, 1.0)
-        mixed = np.maximum(score, (1 - SEM_WEIGHT) * score + SEM_WEIGHT * sem)
-        score = np.where(score >= SEM_MIN_LEXICAL, mixed, score)
-    return score
+    return np.where(equal, 1.0, score)
 
 
 def _evidence(folder: _Folder, arrays: P.Arrays, x, y, sc: P.Scored, matched, score, cos=None):
@@ -578,5 +567,5 @@ def pair_evidence(
     matched = sc.matched.copy()
     for k in np.flatnonzero(sc.needs_slot):
         matched[k] += _slot(folder.items[xs[k]], folder.items[ys[k]])
-    score = _vector_score(arrays, xs, ys, matched, sc.clash, sc.equal, cos)
+    score = _vector_score(arrays, xs, ys, matched, sc.clash, sc.equal)
     return score, _evidence(folder, arrays, xs, ys, sc, matched, score, cos), sc.equal, found

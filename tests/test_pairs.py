@@ -89,7 +89,7 @@ def test_bulk_scores_equal_the_per_pair_score(wire, where):
         matched[k] += M._slot(folder.items[sc.x[k]], folder.items[sc.y[k]])
     # The bound used to skip pairs never undercuts what the slots really add.
     assert np.all(sc.matched + M.FIGURE_SLOT * sc.slot_bound >= matched - 1e-12)
-    bulk = M._vector_score(arrays, sc.x, sc.y, matched, sc.clash, sc.equal, None)
+    bulk = M._vector_score(arrays, sc.x, sc.y, matched, sc.clash, sc.equal)
     one_by_one = [M._lexical(folder.items[a], folder.items[b]) for a, b in zip(sc.x, sc.y, strict=True)]
     assert np.allclose(bulk, [s for s, _ in one_by_one], rtol=0, atol=1e-12)
     shared = np.array([len(sh) for _, sh in one_by_one])
