@@ -158,7 +158,8 @@ class HelpScreen(Dialog[None]):
             ("Markers in the gutter\n", "bold"),
             f"  {G.MARK_SHARED}  shared: another source says it too\n",
             f"  {G.MARK_UNIQUE}  unique claim: only this source says it (text in bold)\n",
-            f"  {G.MARK_DISAGREE}  numbers disagree: the figure itself is reversed and underlined\n",
+            f"  {G.MARK_DISAGREE}  numbers disagree: a different value reversed, a different hedge,\n"
+            "     scale or date underlined (the figure itself and its mark)\n",
             f"  {G.MARK_BOILERPLATE}  boilerplate   {G.MARK_DUPLICATE}  repeated in the same source (dim)\n",
             f"  {G.MARK_FOLD}  folded boilerplate or repeats (z shows them)\n",
             f"  {G.MARK_CONTINUE}  the sentence goes on; the cursor sentence is drawn reversed\n",
