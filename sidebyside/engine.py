@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from . import clean, findings
@@ -49,50 +50,40 @@ def _compare_documents(
         if progress:
             progress(name, fraction)
 
-    if len(docs) < 2:
-        raise InputError(
-            f"need at least two readable documents, found {len(docs)}"
-            + (f" in {folder}" if folder else "")
+    @contextmanager
+    def timed(name: str, fraction: float) -> Iterator[None]:
+        """Say the stage has begun, and keep how long it took."""
+        stage(name, fraction)
+        t = time.perf_counter()
+        yield
+        timings[name] = time.perf_counter() - t
+
+    need_two(docs, list(skipped or []), folder)
+    with timed("segment", 0.1):
+        ids = clean.source_ids([d.file for d in docs])
+        sources = [clean.build_source(d, sid) for d, sid in zip(docs, ids, strict=True)]
+    with timed("clean", 0.3):
+        clean.flag_boilerplate(sources)
+        for src in sources:
+            clean.flag_duplicates(src)
+    with timed("match", 0.4):
+        from . import match as matcher
+
+        matcher.match(
+            sources, min_score=min_score, also=clean.trailer_sentences(sources),
+            progress=lambda f: stage("match", 0.4 + 0.4 * f),
         )
-    t = time.perf_counter()
-    stage("segment", 0.1)
-    ids = clean.source_ids([d.file for d in docs])
-    sources = [clean.build_source(d, sid) for d, sid in zip(docs, ids, strict=True)]
-    timings["segment"] = time.perf_counter() - t
-
-    t = time.perf_counter()
-    stage("clean", 0.3)
-    clean.flag_boilerplate(sources)
-    for src in sources:
-        clean.flag_duplicates(src)
-    timings["clean"] = time.perf_counter() - t
-
-    t = time.perf_counter()
-    stage("match", 0.4)
-    from . import match as matcher
-
-    matcher.match(
-        sources, min_score=min_score, also=clean.trailer_sentences(sources),
-        progress=lambda f: stage("match", 0.4 + 0.4 * f),
-    )
-    semantic_used = matcher.last_run.semantic
-    clean.release_trailers(sources)
-    timings["match"] = time.perf_counter() - t
-
+        semantic_used = matcher.last_run.semantic
+        clean.release_trailers(sources)
     comparison = Comparison(
         folder=folder, sources=sources, skipped=list(skipped or []), semantic=semantic_used
     )
-    t = time.perf_counter()
-    stage("align", 0.8)
-    comparison.rows = align(comparison)
-    timings["align"] = time.perf_counter() - t
-
-    t = time.perf_counter()
-    stage("findings", 0.9)
-    findings.set_statuses(comparison)
-    findings.read_numbers(comparison)
-    findings.find_disagreements(comparison)
-    timings["findings"] = time.perf_counter() - t
+    with timed("align", 0.8):
+        comparison.rows = align(comparison)
+    with timed("findings", 0.9):
+        findings.set_statuses(comparison)
+        findings.read_numbers(comparison)
+        findings.find_disagreements(comparison)
     comparison.timings = timings
     stage("done", 1.0)
     return comparison
@@ -165,8 +156,9 @@ def need_two(docs: list, skipped: list[Skipped], folder: str | os.PathLike) -> N
         return
     why = "; ".join(f"{s.file}: {s.reason}" for s in skipped[:3])
     more = f"; and {len(skipped) - 3} more" if len(skipped) > 3 else ""
+    where = f" in {folder}" if str(folder) else ""
     raise InputError(
-        f"need at least two readable documents in {folder}, found {len(docs)}"
+        f"need at least two readable documents{where}, found {len(docs)}"
         + (f" (skipped {why}{more})" if why else "")
     )
 
