@@ -101,11 +101,13 @@ def evaluate_clusters(rows: list[dict], exhaustive: set[str]) -> dict:
     counts = {lab: [0, 0] for lab in ("same", "partly", "event", "unrelated")}  # linked, total
     missed, false_links = [], []
     merged_false = 0  # false links made only through an engine sentence wider than the labelled one
+    semantic_used = False
     uniq = uniq_reported = 0
     uniq_examples: list[str] = []
     for cluster, rs in sorted(by_cluster.items()):
         sides = {_key(r[x]) for r in rs for x in ("a", "b")}
         c, file_of, overlap = _cluster_run(cluster, sides)
+        semantic_used = semantic_used or c.semantic
         linked_ids = {frozenset((s.id, ln.to)) for s in c.all_sentences() for ln in s.links}
         for r in rs:
             xa, xb = overlap[_key(r["a"])], overlap[_key(r["b"])]
@@ -142,6 +144,7 @@ def evaluate_clusters(rows: list[dict], exhaustive: set[str]) -> dict:
         "linked_partly": share["partly"],
         "false_link_rate": neg_linked / neg_total if neg_total else None,
         "false_via_merged": merged_false,
+        "semantic_used": semantic_used,
         "precision_labelled": pos_linked / (pos_linked + neg_linked) if pos_linked + neg_linked else None,
         "unique": uniq,
         "unique_reported_n": uniq_reported,
@@ -230,7 +233,6 @@ def evaluate(split: str = "dev", semantic_on: bool = False, mrpc: bool = True, m
             out.update(mixed_clusters(out["clusters"]))
         if mrpc:
             out.update(evaluate_mrpc())
-        out["semantic_used"] = M.last_run.semantic
     return out
 
 

@@ -139,9 +139,10 @@ def evaluate_stories(stories: list[dict], min_score: float = M.MIN_SCORE) -> dic
     """Labelled pairs per category, and the complete links of every story."""
     rows: list[dict] = []  # one per labelled pair: category, label, score, linked
     tp = fp = fn = 0
+    used = False
     for story in stories:
         sources = story_sources(story)
-        M.match(sources, min_score=min_score)
+        used = M.match(sources, min_score=min_score).semantic or used
         linked = _links(sources)
         pairs = [(p["a"], p["b"]) for p in story["pairs"]]
         scores = M.score_pairs(sources, pairs)
@@ -180,7 +181,7 @@ def evaluate_stories(stories: list[dict], min_score: float = M.MIN_SCORE) -> dic
         )
         per_cat[cat] = {**m, "n_same": len(pos), "n_other": len(neg), "auc": a, "auc_vs": vs,
                         "auc_related": auc(pos or all_pos, rel) if rel else None}
-    return {"categories": per_cat, "stories": prf(tp, fp, fn), "pairs": rows}
+    return {"categories": per_cat, "stories": prf(tp, fp, fn), "pairs": rows, "semantic_used": used}
 
 
 def _find(comparison, file: str, fragment: str) -> str:
@@ -273,7 +274,6 @@ def evaluate(
         out["clusters"] = evaluate_clusters(dirs, min_score)
         out["mixed"] = mixed_stories(story_list, min_score)
         out["mixed_clusters"] = mixed_clusters(dirs, min_score)
-        out["semantic_used"] = M.last_run.semantic
     return out
 
 

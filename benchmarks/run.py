@@ -111,7 +111,6 @@ def _peak_rss_mb() -> float:
 def measure(folder: Path, budget: float, repeat: int) -> dict:
     """Everything for one corpus, in this process (run it in a fresh one: see `_child`)."""
     from sidebyside import cache, semantic
-    from sidebyside import match as M
     from sidebyside.engine import compare_folder
     from sidebyside.load import DEFAULT_MAX_BYTES
     from sidebyside.match import MIN_SCORE
@@ -131,10 +130,10 @@ def measure(folder: Path, budget: float, repeat: int) -> dict:
         total = time.perf_counter() - t
         if total < best or best == cold:
             best, timings = total, c.timings
-    run = M.last_run
+    links = sum(len(s.links) for s in c.all_sentences()) // 2
     peak = _peak_rss_mb()
     key = cache.key_for(folder, min_score=MIN_SCORE, max_bytes=DEFAULT_MAX_BYTES, recursive=False)
-    cache.store(key, c, {"semantic": run.semantic, "links": run.links})
+    cache.store(key, c, {"semantic": c.semantic, "links": links})
     t = time.perf_counter()
     hit = compare_folder(folder)  # a cache hit
     reopen = time.perf_counter() - t
@@ -150,7 +149,7 @@ def measure(folder: Path, budget: float, repeat: int) -> dict:
         "sources": len(c.sources), "words": words, "sentences": len(c.all_sentences()),
         "cold": cold if repeat else None, "total": best, "stages": timings, "reopen": reopen, "peak_mb": peak,
         "floor": floor, "baseline": base, "baseline_estimated": estimated, "pairs": pairs,
-        "links": run.links, "semantic": run.semantic,
+        "links": links, "semantic": c.semantic,
         "kinds": {k: v // 2 for k, v in kinds.items()},  # each link is stored on both ends
         "shared": statuses.get("shared", 0), "unique": statuses.get("unique", 0),
         "disagreements": len(c.disagreements), "rows": len(c.rows),

@@ -69,14 +69,13 @@ def _compare_documents(
     with timed("match", 0.4):
         from . import match as matcher
 
-        matcher.match(
+        run = matcher.match(
             sources, min_score=min_score, also=clean.trailer_sentences(sources),
             progress=lambda f: stage("match", 0.4 + 0.4 * f),
         )
-        semantic_used = matcher.last_run.semantic
         clean.release_trailers(sources)
     comparison = Comparison(
-        folder=folder, sources=sources, skipped=list(skipped or []), semantic=semantic_used
+        folder=folder, sources=sources, skipped=list(skipped or []), semantic=run.semantic
     )
     with timed("align", 0.8):
         comparison.rows = align(comparison)
@@ -110,8 +109,7 @@ def compare_folder(
 
         hit = cache.load(key, str(Path(folder).resolve()))
         if hit is not None:
-            comparison, info = hit
-            _restore_match_run(info)
+            comparison, _ = hit  # the comparison carries what the matcher did
             comparison.timings = {"cache": time.perf_counter() - t}
             if progress:
                 progress("done", 1.0)
@@ -127,9 +125,9 @@ def compare_folder(
     # Stored only if the files did not change while they were compared.
     if key is not None and key == _cache_key(folder, max_bytes, min_score, recursive):
         from . import cache
-        from . import match as M
 
-        cache.store(key, comparison, {"semantic": M.last_run.semantic, "links": M.last_run.links})
+        links = sum(len(s.links) for s in comparison.all_sentences()) // 2
+        cache.store(key, comparison, {"semantic": comparison.semantic, "links": links})
     return comparison
 
 
@@ -140,13 +138,6 @@ def _cache_key(folder: str | os.PathLike, max_bytes: int, min_score: float, recu
         return cache.key_for(folder, min_score=min_score, max_bytes=max_bytes, recursive=recursive)
     except Exception:  # cannot list or read it: compute as usual (the loader says what is wrong)
         return None
-
-
-def _restore_match_run(info: dict) -> None:
-    """What the matcher reported for the cached result (the reports show it)."""
-    from . import match as M
-
-    M.last_run = M.MatchRun(semantic=bool(info.get("semantic")), links=int(info.get("links", 0)))
 
 
 def need_two(docs: list, skipped: list[Skipped], folder: str | os.PathLike) -> None:

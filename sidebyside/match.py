@@ -74,13 +74,10 @@ P_LINK_SEM = 0.45  # ...with semantic matching on (its model, with the embedding
 
 @dataclass
 class MatchRun:
-    """What the last `match()` call used, for the app and the reports to show."""
+    """What a `match()` call did, for the comparison (and so the app and reports) to carry."""
 
     semantic: bool = False  # the embedding score took part
     links: int = 0
-
-
-last_run = MatchRun()
 
 
 @dataclass
@@ -376,9 +373,10 @@ def match(
     also: set[str] | None = None,
     semantic: bool | None = None,
     progress: Callable[[float], None] | None = None,
-) -> int:
+) -> MatchRun:
     """Fill `links` on every eligible sentence (both ends of each link): every sentence that is
-    not boilerplate or a duplicate, plus the ids in `also`. Returns the link count.
+    not boilerplate or a duplicate, plus the ids in `also`. Returns what it did (the link count,
+    whether the embedding score took part): no module state carries it.
     `semantic`: None uses the embedding score when the extra is available, False never does.
     `progress` is called with the share of the work done (0..1) as it goes."""
     import numpy as np
@@ -387,15 +385,14 @@ def match(
         if progress:
             progress(fraction)
 
-    global last_run
     also = also or set()
     eligible = _eligible(sources, also)
     for _, s in eligible:
         s.links = []
     use_sem = _use_semantic(semantic) and bool(eligible)
-    last_run = MatchRun(semantic=use_sem)
+    run = MatchRun(semantic=use_sem)
     if not eligible:
-        return 0
+        return run
     folder = _prepare(eligible)
     items, n = folder.items, folder.n
     arrays = _arrays(folder)
@@ -440,7 +437,7 @@ def match(
         kept.append((x[k], y[k], prob, sc.evidence[k], sc.equal[k],
                      cos[k] if cos is not None else None, feats, score[k]))
     if not kept:
-        return 0
+        return run
     x = np.concatenate([k[0] for k in kept])
     y = np.concatenate([k[1] for k in kept])
     score = np.concatenate([k[2] for k in kept])
@@ -478,8 +475,8 @@ def match(
         ib.sentence.links.append(Link(ia.sentence.id, sc_, kind, why_b))
     for _, s in eligible:
         s.links.sort(key=lambda link: -link.score)
-    last_run.links = len(xs)
-    return len(xs)
+    run.links = len(xs)
+    return run
 
 
 def _vector_score(arrays: P.Arrays, x, y, matched, clash, equal):

@@ -44,13 +44,13 @@ def test_figures_are_read_as_facts():
 
 def test_same_claim_with_other_figures_is_linked_and_explained():
     sources = _sources(STORY_A, STORY_B)
-    M.match(sources, semantic=False)
+    run = M.match(sources, semantic=False)
     assert _linked(sources, "s0:0", "s1:0")  # eleven vs thirteen treated in hospital
     assert _linked(sources, "s0:3", "s1:3")  # fined £40,000 vs £45,000
     link = next(x for x in sources[0].sentences[0].links if x.to == "s1:0")
     assert "figures differ: 11 vs 13" in link.why
     assert "shares" in link.why
-    assert M.last_run.semantic is False and M.last_run.links >= 2
+    assert run.semantic is False and run.links >= 2
 
 
 def test_same_template_other_names_is_not_linked():
@@ -79,8 +79,8 @@ def test_semantic_switch_and_missing_model(monkeypatch, tmp_path):
     monkeypatch.setenv("SIDEBYSIDE_MODEL_DIR", str(tmp_path / "none"))
     assert semantic.available() is False
     sources = _sources(STORY_A, STORY_B)
-    M.match(sources)  # auto: falls back to the lexical score without a model
-    assert M.last_run.semantic is False
+    run = M.match(sources)  # auto: falls back to the lexical score without a model
+    assert run.semantic is False
     monkeypatch.delenv("SIDEBYSIDE_MODEL_DIR")
     monkeypatch.setenv(semantic.ENV_SWITCH, "0")
     assert semantic.available() is False
@@ -88,19 +88,17 @@ def test_semantic_switch_and_missing_model(monkeypatch, tmp_path):
 
 
 def test_semantic_extra_when_installed(monkeypatch):
-    import pytest
 
     monkeypatch.setenv(semantic.ENV_SWITCH, "1")  # conftest turns it off for the other tests
-    if not semantic.available():
-        pytest.skip("semantic extra not installed/built (python -m sidebyside.semantic --build)")
+    assert semantic.available(), "the model ships in the package: it must be there"
     vecs = semantic.embed(["The ferry ran aground.", "The vessel hit a sandbank.", "Shares fell."])
     assert vecs.shape[0] == 3
     assert semantic.similarity("The ferry ran aground.", "The vessel hit a sandbank.") > semantic.similarity(
         "The ferry ran aground.", "Shares fell 4% in early trading."
     )
     sources = _sources(STORY_A, STORY_B)
-    M.match(sources)
-    assert M.last_run.semantic is True
+    run = M.match(sources)
+    assert run.semantic is True
     assert _linked(sources, "s0:0", "s1:0")
 
 
@@ -112,8 +110,8 @@ def test_semantic_matching_uses_the_shipped_encoder(monkeypatch):
     monkeypatch.setenv(semantic.ENV_SWITCH, "1")
     monkeypatch.delenv("SIDEBYSIDE_MODEL_DIR", raising=False)
     sources = _sources(STORY_A, STORY_B)
-    M.match(sources)
-    assert M.last_run.semantic is True
+    run = M.match(sources)
+    assert run.semantic is True
     assert _linked(sources, "s0:0", "s1:0") and not _linked(sources, "s0:1", "s1:1")
     _, feats, _, found = M.pair_evidence(sources, [("s0:0", "s1:0")])
     assert found.all() and 0.5 < feats[0, E.FEATURES.index("semantic")] <= 1.0
