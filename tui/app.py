@@ -19,7 +19,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Input, Label, ProgressBar, Static
+from textual.widgets import Label, ProgressBar, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from sidebyside.annotations import DEFAULT_STATUS
@@ -48,6 +48,7 @@ from .screens import (
     NotesScreen,
     SourcePicker,
 )
+from .search import SearchInput, SearchMixin
 
 STAGE_NAMES = {
     "load": "Reading the documents",
@@ -77,17 +78,7 @@ class Cancelled(Exception):
     """The comparison was abandoned (the app is quitting)."""
 
 
-class SearchInput(Input):
-    BINDINGS = [Binding("escape", "cancel", "Cancel search", show=False)]
-
-    class Cancelled(Message):
-        pass
-
-    def action_cancel(self) -> None:
-        self.post_message(self.Cancelled())
-
-
-class SideBySideApp(KeyHold, App[int]):
+class SideBySideApp(SearchMixin, KeyHold, App[int]):
     """sidebyside FOLDER: see what every source says, what only one claims, where numbers differ."""
 
     CSS_PATH = "app.tcss"
@@ -580,48 +571,6 @@ class SideBySideApp(KeyHold, App[int]):
                 grid.focus()
 
         self.push_screen(SourcePicker(self.comparison, shown, fit), chosen)
-
-    def action_search(self) -> None:
-        if self.comparison is None:
-            return
-        search = self.query_one(SearchInput)
-        search.value = self.last_query
-        search.display = True
-        search.focus()
-
-    @on(Input.Submitted, "#search")
-    def _search_submitted(self, event: Input.Submitted) -> None:
-        """enter goes to the next match and the box stays open (so the next enter goes on, as
-        its placeholder says); esc closes it and clears the search."""
-        grid = self.grid
-        query = event.value.strip()
-        self.last_query = query
-        if query != grid.query_text:
-            grid.set_query(query)
-        if not query:
-            self._search_cancelled()
-            return
-        target, wrapped = grid.find_next("search", 1)
-        if target is None:
-            hidden = grid.hidden_matches()
-            where = f"; {hidden} in folded text or hidden sources (z, v)" if hidden else ""
-            self._say(f"No match for “{query}” in the text on show{where}")
-            self._update_status()
-            return
-        if wrapped:
-            self._say("Wrapped to the top")
-        grid.set_cursor(target)
-        i, n = grid.search_position()
-        self._update_status()
-        self._say(f"match {i} of {n}")
-
-    @on(SearchInput.Cancelled)
-    def _search_cancelled(self) -> None:
-        search = self.query_one(SearchInput)
-        search.display = False
-        self.grid.set_query("")  # no highlight, no "matches for …" lingering in the status line
-        self._update_status()
-        self.grid.focus()
 
     # ------------------------------------------------------------------ help and palette
     def key_help(self) -> list[KeyHelp]:
