@@ -27,13 +27,12 @@ import argparse
 import csv
 import json
 import os
-import shutil
 import sys
-import tempfile
 from collections import defaultdict
 from pathlib import Path
 
 from benchmarks.quality import auc, semantic_mode
+from benchmarks.quality import mixed_clusters as quality_mixed_clusters
 from sidebyside import match as M
 from sidebyside import semantic
 from sidebyside.engine import compare_folder
@@ -157,24 +156,10 @@ def evaluate_clusters(rows: list[dict], exhaustive: set[str]) -> dict:
 
 
 def mixed_clusters(clusters: list[str]) -> dict:
-    """Each cluster's files together with the next cluster's in one folder: links that cross."""
-    total = cross = 0
-    root = DEVDATA / "basil" / "clusters"
-    for a, b in zip(clusters, clusters[1:] + clusters[:1], strict=True):
-        if a == b:
-            continue
-        with tempfile.TemporaryDirectory() as tmp:
-            for d in (a, b):
-                for f in (root / d).iterdir():
-                    shutil.copy(f, Path(tmp) / f"{d}-{f.name}")
-            c = compare_folder(tmp, use_cache=False)
-            story = {s.id: c.source(s.source).file.split("-")[0] for s in c.all_sentences()}
-            for s in c.all_sentences():
-                for link in s.links:
-                    if s.id < link.to:
-                        total += 1
-                        cross += story[s.id] != story[link.to]
-    return {"links": total, "cross": cross, "cross_share": cross / total if total else 0.0}
+    """Each cluster's files together with the next cluster's in one folder: links that cross
+    (the same check benchmarks.quality runs on the invented clusters)."""
+    res = quality_mixed_clusters([DEVDATA / "basil" / "clusters" / c for c in clusters])
+    return {"links": res["links"], "cross": res["cross"], "cross_share": res["share"]}
 
 
 # --------------------------------------------------------------------------- MRPC

@@ -279,12 +279,14 @@ class NoteStore:
         try:
             writable_target(self.path)
         except NotARegularFile as exc:
-            raise StoreError(
-                f"notes file {self.path} is {exc.kind}, not a regular file; "
-                "give --notes a file name"
-            ) from None
+            raise self._not_a_file(exc) from None
         except OSError as exc:
             raise StoreError(f"cannot open notes {self.path}: {exc.strerror or exc}") from exc
+
+    def _not_a_file(self, exc: NotARegularFile) -> StoreError:
+        return StoreError(
+            f"notes file {self.path} is {exc.kind}, not a regular file; give --notes a file name"
+        )
 
     def _acquire(self, timeout: float) -> bool:
         """Take the lock; False when the lock file cannot be made (a read-only folder or
@@ -305,10 +307,7 @@ class NoteStore:
         try:
             return read_bounded(path)
         except NotARegularFile as exc:
-            raise StoreError(
-                f"notes file {self.path} is {exc.kind}, not a regular file; "
-                "give --notes a file name"
-            ) from None
+            raise self._not_a_file(exc) from None
         except OSError as exc:
             raise StoreError(f"cannot read notes {self.path}: {exc.strerror or exc}") from exc
 
