@@ -4,8 +4,8 @@ families, and how many independent families report a claim (issue 17).
 How much of a source comes from another is measured on its *prose*: the sentences that are neither
 boilerplate nor a repeat within the source, with everything inside double quotation marks taken out
 (two outlets quoting the same speaker are not copying each other). The prose becomes a stream of
-content terms (`text.content_terms`: lower-case, stop words dropped, stemmed), cut into overlapping
-shingles of SHINGLE terms (hashed). A term of source `a` is *covered* by `b` when one of the
+content terms (`terms_of`: lower-case, stop words dropped, stemmed as the matcher does), cut into
+overlapping shingles of SHINGLE terms (hashed). A term of source `a` is *covered* by `b` when one of the
 shingles it belongs to also occurs in `b`. Then
 
     share(a, b) = covered terms of a / all prose terms of a
@@ -51,6 +51,7 @@ FAMILY_WORD = "wire"  # the header's word for a family of several sources: "wire
 # apostrophes.
 _OPEN = {'"': '"', "“": "”", "„": "“", "«": "»", "»": "«"}
 _QUOTE_CHARS = re.compile(r'["“”„«»]')
+_TOKEN = re.compile(r"\w+")  # after `text.fold`; five times faster than text.words' pattern
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,13 @@ def strip_quotes(paragraph: str) -> str:
     return "".join(out)
 
 
+def terms_of(text: str) -> list[str]:
+    """Content terms for shingling: words (hyphens and apostrophes split them), stop words and
+    single letters dropped, each through `text.term` (stemmed, news synonyms folded)."""
+    stop, term = T.STOPWORDS, T.term
+    return [term(w) for w in _TOKEN.findall(T.fold(text)) if w not in stop and (len(w) > 1 or w.isdigit())]
+
+
 def prose_terms(source: Source, quotes: bool = False) -> list[str]:
     """The content terms of a source's own prose, in order: boilerplate and repeated sentences left
     out, quotations taken out paragraph by paragraph (kept with `quotes`, for measuring)."""
@@ -100,7 +108,7 @@ def prose_terms(source: Source, quotes: bool = False) -> list[str]:
     terms: list[str] = []
     for index in sorted(paragraphs):
         text = " ".join(paragraphs[index])
-        terms += T.content_terms(text if quotes else strip_quotes(text))
+        terms += terms_of(text if quotes else strip_quotes(text))
     return terms
 
 
@@ -172,12 +180,10 @@ def copied_shares(
     `quotes` (keep quotations) are there for measuring other settings."""
     terms = [prose_terms(src, quotes) for src in sources]
     share, covered = share_matrix(terms, k)
-    out = []
-    for i, a in enumerate(sources):
-        for j, b in enumerate(sources):
-            if i != j and share[i, j] >= minimum and covered[i, j] >= MIN_COVERED:
-                out.append(Copied(a.id, b.id, round(float(share[i, j]), 4)))
-    return out
+    np.fill_diagonal(covered, 0)
+    rows, cols = np.nonzero((share >= minimum) & (covered >= MIN_COVERED))  # row-major: a, then b
+    return [Copied(sources[i].id, sources[j].id, round(float(share[i, j]), 4))
+            for i, j in zip(rows.tolist(), cols.tolist(), strict=True)]
 
 
 # --------------------------------------------------------------------------- families
@@ -227,6 +233,13 @@ def _source_of(sentence_id: str, lookup: Comparison | Mapping[str, Sentence] | N
     return sentence_id.rsplit(":", 1)[0]  # ids are "<source id>:<n>"
 
 
+def reporting_sources(
+    sentence: Sentence, comparison_or_lookup: Comparison | Mapping[str, Sentence] | None
+) -> set[str]:
+    """The sources that report a sentence's claim: its own and those of the sentences it links to."""
+    return {sentence.source} | {_source_of(ln.to, comparison_or_lookup) for ln in sentence.links}
+
+
 def independent_count(
     sentence: Sentence,
     comparison_or_lookup: Comparison | Mapping[str, Sentence] | None,
@@ -237,8 +250,23 @@ def independent_count(
     (only sources of one family). A source missing from `families_` counts as a family of its own.
     `families_` may be the families or `family_of(families)` (faster over many sentences)."""
     fam = families_ if isinstance(families_, Mapping) else family_of(families_)
-    sources = {sentence.source} | {_source_of(ln.to, comparison_or_lookup) for ln in sentence.links}
-    return len({fam.get(src, src) for src in sources})
+    return len({fam.get(src, src) for src in reporting_sources(sentence, comparison_or_lookup)})
+
+
+def confirmations(
+    sentence: Sentence,
+    comparison_or_lookup: Comparison | Mapping[str, Sentence] | None,
+    families_: list[list[str]] | Mapping[str, int],
+) -> str:
+    """Plain words for the detail and the status line: "1 source", "3 sources, 2 independent",
+    "3 sources, all independent", "2 sources, one source repeated" (all of one family)."""
+    n = len(reporting_sources(sentence, comparison_or_lookup))
+    k = independent_count(sentence, comparison_or_lookup, families_)
+    if n == 1:
+        return "1 source"
+    if k == 1:
+        return f"{n} sources, one source repeated"
+    return f"{n} sources, {'all' if k == n else k} independent"
 
 
 def independent_counts(comparison: Comparison, families_: list[list[str]]) -> dict[str, int]:

@@ -187,6 +187,10 @@ def test_independent_count_on_a_compared_folder(copies):
     assert {copies.sentence(ln.to).source for ln in inept.links} == {"r1", "r2"}
     assert F.independent_count(inept, copies, fams) == 1
     assert F.independent_count(inept, copies, singletons) == 3
+    assert F.confirmations(some600, copies, fams) == f"{1 + len(linked)} sources, 2 independent"
+    assert F.confirmations(inept, copies, fams) == "3 sources, one source repeated"
+    assert F.confirmations(inept, copies, singletons) == "3 sources, all independent"
+    assert F.reporting_sources(inept, copies) == {"000", "r1", "r2"}
     counts = F.independent_counts(copies, fams)
     assert set(counts) == {s.id for s in copies.all_sentences()}
     assert counts[some600.id] == 2 and counts[inept.id] == 1
@@ -201,6 +205,8 @@ def test_independent_count_by_ids_and_lookup():
     assert F.independent_count(s, None, F.family_of(fams)) == 2
     assert F.independent_count(s, {}, [["ap"], ["herald"], ["gazette"], ["times"]]) == 4
     assert F.independent_count(Sentence("ap:1", "ap", 0, 1, "y", 0, 1), None, fams) == 1
+    assert F.confirmations(Sentence("ap:1", "ap", 0, 1, "y", 0, 1), None, fams) == "1 source"
+    assert F.confirmations(s, None, fams) == "4 sources, 2 independent"
     lookup = {"herald:1": Sentence("herald:1", "times", 0, 1, "z", 0, 1)}  # the lookup wins over the id
     assert F.independent_count(Sentence("ap:2", "ap", 0, 2, "w", 0, 1, links=[Link("herald:1", 1, "exact")]),
                                lookup, fams) == 2
