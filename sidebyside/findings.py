@@ -439,13 +439,15 @@ def _counterparts(comparison: Comparison) -> None:
         # document are never compared with each other (issue 13).
         rank = {id(q): i for i, q in enumerate(qs)}
         by_low = sorted(qs, key=lambda q: (q.low, q.high, rank[id(q)]))
-        places: dict[str, list[int]] = {}
+        places: dict[str | None, list[int]] = {}
         for p, q in enumerate(by_low):
             places.setdefault(q.sources[0], []).append(p)
         if len(places) < 2:
             continue
         lows = [q.low for q in by_low]
         agree: list[tuple[int, int, Quantity, Quantity]] = []
+        if len(places) > 8:  # many sources: each figure meets the next ones within reach
+            places = {None: list(range(len(by_low)))}
         for i, a in enumerate(by_low):
             reach = a.high + abs(a.high) * 0.25 + 1e-9
             for src, at in places.items():
@@ -456,7 +458,7 @@ def _counterparts(comparison: Comparison) -> None:
                     b = by_low[at[k]]
                     k += 1
                     x, y = (a, b) if rank[id(a)] < rank[id(b)] else (b, a)
-                    if not N.same_thing(x, y):
+                    if x.sources[0] == y.sources[0] or not N.same_thing(x, y):
                         continue
                     if N.compare(x, y) is None:
                         agree.append((rank[id(x)], rank[id(y)], x, y))
