@@ -51,8 +51,9 @@ _NESTED: dict[tuple[type, str], type] = {
 }
 _CLASSES = (Source, Paragraph, Sentence, Link, Quantity, Skipped, Side, Disagreement, Annotation)
 _COMPARISON_FIELDS = ("folder", "sources", "skipped", "rows", "numbers", "disagreements",
-                      "annotations", "timings", "semantic")
-
+                      "annotations", "timings", "semantic", "corrections", "dismissed")
+# Not stored: "corrections" and "dismissed" (the reporter's corrections, applied from the notes
+# store after every load, sidebyside/corrections.py).
 # The values each plain field may hold, from the model's annotations (str, int, float, bool,
 # "X | None", list[str]).
 _STR, _INT, _FLOAT, _BOOL, _STRS = "str", "int", "float", "bool", "list[str]"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from html import escape as _html_escape
 
+from .corrections import describe
 from .model import BOILERPLATE, DUPLICATE, SHARED, UNIQUE, Comparison, Sentence
 from .safe import visible
 
@@ -34,6 +35,7 @@ td.gap{background:repeating-linear-gradient(45deg,#fafafa,#fafafa 6px,#f2f2f2 6p
 .boilerplate,.duplicate{color:#999;font-size:13px}
 .boilerplate::before{content:'·'}.duplicate::before{content:'='}
 .dis-s::before{content:'≠';color:#c62828}
+.by-reporter::after{content:' ✓ linked by reporter';font-size:12px;color:#555}
 mark{padding:0 2px;border-radius:2px;font-weight:700;text-decoration:underline}
 mark.value{background:#ffcdd2;color:#7f0000}
 mark.qualifier,mark.unit,mark.date{background:#ffe0b2;color:#6d3d00}
@@ -71,6 +73,8 @@ def _sentence_html(c: Comparison, s: Sentence, notes: dict[str, list], marks: di
     if spans:
         classes.append("dis-s")
     title = ""
+    if any(link.by for link in s.links):
+        classes.append("by-reporter")
     if s.links:
         others = ", ".join(sorted({c.sentence(link.to).source for link in s.links}))
         why = f" ({s.links[0].why})" if s.links[0].why else ""
@@ -114,7 +118,8 @@ def to_html(c: Comparison) -> str:
     if not c.disagreements:
         out.append("<li>None found.</li>")
     for d in c.disagreements:
-        out.append(f"<li><b>{escape(d.summary())}</b><ul>")
+        by = " <i>(marked by reporter)</i>" if d.by else ""
+        out.append(f"<li><b>{escape(d.summary())}</b>{by}<ul>")
         for side in d.sides:
             out.append(
                 f'<li><a href="#{escape(side.sentence)}">{escape(side.source)}</a>: '
@@ -124,6 +129,14 @@ def to_html(c: Comparison) -> str:
             out.append(f'<li class="why"><i>Why shown:</i> {escape(d.why)}</li>')
         out.append("</ul></li>")
     out.append("</ul>")
+    if c.corrections:
+        out.append("<h2>Reporter's corrections</h2><ul class=\"dis\">")
+        for k in c.corrections:
+            where = "" if k.orphaned else "".join(
+                f'<li><a href="#{escape(sid)}">{escape(sid)}</a>: '
+                f"{escape(c.sentence(sid).text)}</li>" for sid in (k.a, k.b))
+            out.append(f"<li>{escape(describe(k))}<ul>{where}</ul></li>")
+        out.append("</ul>")
     orphaned = [a for a in c.annotations if a.orphaned]
     if orphaned:
         out.append("<h2>Orphaned notes (their sentence is gone)</h2><ul class=\"dis\">")

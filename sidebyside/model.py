@@ -33,11 +33,12 @@ class Link:
     score: float  # in [0, 1]
     kind: str  # exact | near | paraphrase
     why: str = ""  # a few words: shared rare terms, shared numbers
+    by: str = ""  # "reporter" for a link a reporter made (sidebyside/corrections.py)
 
     def __reduce__(self):
-        # Pickled as its four fields: a big folder has hundreds of thousands of links, and the
+        # Pickled as its fields: a big folder has hundreds of thousands of links, and the
         # cache reads them back 2.5 times faster this way than through the default state dict.
-        return (Link, (self.to, self.score, self.kind, self.why))
+        return (Link, (self.to, self.score, self.kind, self.why, self.by))
 
 
 @dataclass
@@ -123,6 +124,8 @@ class Disagreement:
     about: str  # the counted thing ("troops killed")
     sides: list[Side] = field(default_factory=list)
     why: str = ""  # plain words: both readings, the scope, why they were paired, the verdict
+    by: str = ""  # "reporter" for a conflict a reporter marked (sidebyside/corrections.py)
+    reason: str = ""  # the reporter's reason: for a marked conflict, or a dismissed one
 
     def summary(self, labels: dict[str, str] | None = None) -> str:
         """One sentence a journalist would write: 'Troops: 000 says some 600, 001 says over 600 (qualifier)'."""
@@ -149,6 +152,22 @@ class Annotation:
 
 
 @dataclass
+class Correction:
+    """A reporter's correction of the findings, kept with the notes: `link` two sentences (same
+    claim), `unlink` them (not the same claim), `dismiss` a disagreement between their figures
+    (not a conflict), or mark their figures a `conflict` the engine missed."""
+
+    kind: str  # link | unlink | dismiss | conflict
+    a: str  # sentence id (for an orphaned correction: the id it last attached to)
+    b: str
+    reason: str = ""
+    figures: list[str] = field(default_factory=list)  # dismiss / conflict: the figures as written
+    orphaned: bool = False  # a sentence it anchors to is gone (kept, listed, not applied)
+    id: str = ""  # the stored entry's id
+    applied: bool = True  # False when it changes nothing (e.g. unlinking sentences not linked)
+
+
+@dataclass
 class Comparison:
     folder: str
     sources: list[Source]
@@ -159,6 +178,8 @@ class Comparison:
     annotations: list[Annotation] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
     semantic: bool = False  # the optional embedding score took part in matching
+    corrections: list[Correction] = field(default_factory=list)  # the reporter's, applied
+    dismissed: list[Disagreement] = field(default_factory=list)  # taken off by the reporter
 
     def __post_init__(self) -> None:
         self._by_id: dict[str, Sentence] = {}

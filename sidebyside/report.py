@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import re
 
+from .corrections import describe
 from .model import DUPLICATE, SHARED, Comparison, Sentence
 from .safe import line
 
@@ -62,7 +63,8 @@ def to_dict(c: Comparison) -> dict:
             "end": s.end,
             "status": s.status,
             "links": [
-                {"to": link.to, "score": link.score, "kind": link.kind, "why": link.why}
+                {"to": link.to, "score": link.score, "kind": link.kind, "why": link.why,
+                 **({"by": link.by} if link.by else {})}
                 for link in s.links
             ],
             "claim": s.claim,
@@ -87,8 +89,9 @@ def to_dict(c: Comparison) -> dict:
         for q in c.numbers
     ]
     labels = {src.id: src.id for src in c.sources}
-    disagreements = [
-        {
+
+    def disagreement(d) -> dict:
+        return {
             "kind": d.kind,
             "about": d.about,
             "sides": [
@@ -103,8 +106,14 @@ def to_dict(c: Comparison) -> dict:
             ],
             "summary": d.summary(labels),
             "why": d.why,
+            **({"by": d.by} if d.by else {}),
+            **({"reason": d.reason} if d.reason else {}),
         }
-        for d in c.disagreements
+
+    corrections = [
+        {"kind": k.kind, "a": k.a, "b": k.b, "reason": k.reason, "figures": list(k.figures),
+         "orphaned": k.orphaned, "applied": k.applied}
+        for k in c.corrections
     ]
     annotations = [
         {"target": a.target, "status": a.status, "note": a.note, "orphaned": a.orphaned}
@@ -117,8 +126,10 @@ def to_dict(c: Comparison) -> dict:
         "sentences": sentences,
         "rows": [dict(row) for row in c.rows],
         "numbers": numbers,
-        "disagreements": disagreements,
+        "disagreements": [disagreement(d) for d in c.disagreements],
         "annotations": annotations,
+        "corrections": corrections,
+        "dismissed": [disagreement(d) for d in c.dismissed],
         "matching": {"semantic": c.semantic},
     }
 
@@ -159,6 +170,18 @@ def _quote(s: Sentence) -> str:
     return md(s.text)
 
 
+def _corrections_md(c: Comparison) -> list[str]:
+    """The reporter's corrections, each with the sentences it was made on."""
+    out = ["## Reporter's corrections", ""]
+    for k in c.corrections:
+        out.append(f"- {md(describe(k))}")
+        if not k.orphaned:
+            for sid in (k.a, k.b):
+                out.append(f"  - {md(sid)}: \"{_quote(c.sentence(sid))}\"")
+    out.append("")
+    return out
+
+
 def to_markdown(c: Comparison) -> str:
     """A brief a journalist can read: per source, shared claims, unique claims; then conflicts.
     Every text from a document, a note or a file name goes through `md` (inert Markdown)."""
@@ -197,13 +220,16 @@ def to_markdown(c: Comparison) -> str:
     if not c.disagreements:
         out.append("None found.")
     for d in c.disagreements:
-        out.append(f"- **{md(d.summary())}**")
+        by = " *(marked by reporter)*" if d.by else ""
+        out.append(f"- **{md(d.summary())}**{by}")
         for side in d.sides:
             s = c.sentence(side.sentence)
             out.append(f"  - {md(side.source)} ({md(labels[side.source])}): \"{_quote(s)}\"")
         if d.why:
             out.append(f"  - *Why shown:* {md(d.why)}")
     out.append("")
+    if c.corrections:
+        out += _corrections_md(c)
     for src in c.sources:
         out.append(f"## {md(src.id)}: {md(src.title)}")
         out.append("")
