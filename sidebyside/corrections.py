@@ -34,6 +34,7 @@ from .model import (
     VALUE,
     Comparison,
     Correction,
+    CorrectionKind,
     Disagreement,
     Link,
     Quantity,
@@ -42,8 +43,7 @@ from .model import (
 )
 from .store_entries import Note
 
-LINK, UNLINK, DISMISS, CONFLICT = "link", "unlink", "dismiss", "conflict"
-KINDS = (LINK, UNLINK, DISMISS, CONFLICT)
+LINK, UNLINK, DISMISS, CONFLICT = KINDS = tuple(m.value for m in CorrectionKind)
 REPORTER = "reporter"
 LINKED_WHY = "linked by reporter"
 
@@ -105,7 +105,8 @@ def apply(comparison: Comparison, entries: list[Note], finder: Finder | None = N
             changes.append((c.kind, *sorted((a.id, b.id))))
     signature = frozenset(changes)
     if signature != taken.signature:
-        _derive(comparison)
+        moved = {sid for _, *pair in signature ^ taken.signature for sid in pair}
+        _derive(comparison, figures=any(comparison.sentence(sid).numbers for sid in moved))
         taken.signature = signature
         taken.disagreements = list(comparison.disagreements)
     _figures(comparison, taken.disagreements, placed)
@@ -153,12 +154,15 @@ def _unlink(a: Sentence, b: Sentence, taken: _Taken) -> bool:
     return _detach(a, b, taken)
 
 
-def _derive(comparison: Comparison) -> None:
-    """Statuses, disagreements and rows from the links, as the engine derives them."""
+def _derive(comparison: Comparison, figures: bool = True) -> None:
+    """Statuses, disagreements and rows from the links, as the engine derives them. Figures are
+    paired again only when a sentence whose link changed gives one (only such sentences' links
+    take part in pairing): on 50 sources of 3,000 words that pairing takes seconds."""
     findings.set_statuses(comparison)
-    for q in comparison.numbers:
-        del q.sources[1:]  # who else gives each figure is worked out again
-    findings.find_disagreements(comparison)
+    if figures:
+        for q in comparison.numbers:
+            del q.sources[1:]  # who else gives each figure is worked out again
+        findings.find_disagreements(comparison)
     comparison.rows = align(comparison)
 
 

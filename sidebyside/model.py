@@ -6,23 +6,79 @@ Nothing here imports Textual; the UI and the exporters only read these objects.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 
-# Sentence statuses (SPEC.md, JSON report).
-SHARED = "shared"
-UNIQUE = "unique"
-BOILERPLATE = "boilerplate"
-DUPLICATE = "duplicate"
 
-# Link kinds.
-EXACT = "exact"
-NEAR = "near"
-PARAPHRASE = "paraphrase"
+class Status(StrEnum):
+    """A sentence's status (SPEC.md, JSON report)."""
 
-# Disagreement kinds.
-VALUE = "value"
-QUALIFIER = "qualifier"
-UNIT = "unit"
-DATE = "date"
+    SHARED = "shared"  # another source makes the same claim (a link)
+    UNIQUE = "unique"  # no other source does
+    BOILERPLATE = "boilerplate"  # bylines, footers, off-topic: never a finding
+    DUPLICATE = "duplicate"  # a repeat within its own source
+
+
+class LinkKind(StrEnum):
+    EXACT = "exact"
+    NEAR = "near"
+    PARAPHRASE = "paraphrase"
+
+
+class DisagreementKind(StrEnum):
+    """What two figures about one quantity disagree on (most severe first)."""
+
+    VALUE = "value"
+    UNIT = "unit"
+    DATE = "date"
+    QUALIFIER = "qualifier"
+
+
+class CorrectionKind(StrEnum):
+    """A reporter's correction of the findings (sidebyside/corrections.py)."""
+
+    LINK = "link"  # the same claim
+    UNLINK = "unlink"  # not the same claim
+    DISMISS = "dismiss"  # not a conflict
+    CONFLICT = "conflict"  # a conflict the engine missed
+
+
+class NoteStatus(StrEnum):
+    """A note's status, with the one-letter mark the panes show (distinct without colour) and
+    the style class the grid paints it with."""
+
+    NEEDS_CHECK = "needs check"
+    VERIFIED = "verified"
+    DISPUTED = "disputed"
+    FOLLOW_UP = "follow up"
+
+    @property
+    def mark(self) -> str:
+        return {"needs check": "?", "verified": "V", "disputed": "D", "follow up": "F"}[self.value]
+
+    @property
+    def style(self) -> str:
+        return {"needs check": "grid--note-check", "verified": "grid--note-verified",
+                "disputed": "grid--note-disputed", "follow up": "grid--note-follow"}[self.value]
+
+
+class ReportFormat(StrEnum):
+    """The export formats: file suffix and the name a reader knows."""
+
+    MD = "md"
+    HTML = "html"
+    JSON = "json"
+
+    @property
+    def label(self) -> str:
+        return {"md": "Markdown", "html": "HTML (self-contained)", "json": "JSON"}[self.value]
+
+
+# The values by their short names, as the engine writes them into the dataclasses: plain
+# strings (equal to the enum members), so a comparison read back from the cache or a report is
+# the same value for value and type for type.
+SHARED, UNIQUE, BOILERPLATE, DUPLICATE = (m.value for m in Status)
+EXACT, NEAR, PARAPHRASE = (m.value for m in LinkKind)
+VALUE, UNIT, DATE, QUALIFIER = (m.value for m in DisagreementKind)
 
 
 @dataclass

@@ -18,7 +18,7 @@ import json
 import re
 
 from .corrections import describe
-from .model import DUPLICATE, SHARED, Comparison, Sentence
+from .model import BOILERPLATE, DUPLICATE, SHARED, UNIQUE, Comparison, Sentence
 from .safe import line
 
 SCHEMA = "sidebyside.report/1"
@@ -234,7 +234,7 @@ def to_markdown(c: Comparison) -> str:
         out.append(f"## {md(src.id)}: {md(src.title)}")
         out.append("")
         shared = [s for s in src.sentences if s.status == SHARED]
-        unique = [s for s in src.sentences if s.status == "unique" and s.claim]
+        unique = [s for s in src.sentences if s.status == UNIQUE and s.claim]
         out.append(f"### Shared claims ({len(shared)})")
         out.append("")
         for s in shared:
@@ -246,7 +246,7 @@ def to_markdown(c: Comparison) -> str:
         out.append("")
         for s in unique:
             out += with_notes(f"- {_quote(s)}", s)
-        folded = [s for s in src.sentences if s.status in ("boilerplate", DUPLICATE)]
+        folded = [s for s in src.sentences if s.status in (BOILERPLATE, DUPLICATE)]
         if folded:
             out.append("")
             out.append(

@@ -20,15 +20,17 @@ import time
 import uuid
 from dataclasses import dataclass, field
 
+from .model import CorrectionKind, NoteStatus
+
 SCHEMA_PREFIX = "sidebyside.notes/"
 SCHEMA = SCHEMA_PREFIX + "1"  # notes only (what versions before corrections write too)
 SCHEMA_CORRECTIONS = SCHEMA_PREFIX + "2"  # notes and corrections
 SCHEMAS = (SCHEMA, SCHEMA_CORRECTIONS)
 VERSION = 2
-STATUSES = ("needs check", "verified", "disputed", "follow up")
-DEFAULT_STATUS = "needs check"
+STATUSES = tuple(m.value for m in NoteStatus)
+DEFAULT_STATUS = NoteStatus.NEEDS_CHECK.value
 NOTE = "note"
-CORRECTION_KINDS = ("link", "unlink", "dismiss", "conflict")
+CORRECTION_KINDS = tuple(m.value for m in CorrectionKind)
 
 
 @dataclass

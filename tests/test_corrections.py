@@ -223,3 +223,19 @@ def test_unknown_kind_is_refused(folder, tmp_path):
     store.load()
     with pytest.raises(ValueError):
         store.correct("merge", c.all_sentences()[0], c.all_sentences()[-1], c)
+
+
+def test_a_link_between_sentences_without_figures_leaves_the_same_findings_as_a_full_pass(
+        folder, tmp_path):
+    c = fresh(folder)
+    a = find(c, "000", "Russia’s Prime Minister Mikhail Mishustin said the plan")
+    b = find(c, "001", "Highlighting the broader implications of the bridge")
+    assert not a.numbers and not b.numbers and a.status == b.status == "unique"
+    store = NoteStore(tmp_path / "notes.json", str(folder))
+    store.load()
+    store.correct("link", a, b, c)
+    anchor(c, store.live())
+    assert a.status == "shared"
+    quick = state(c)
+    corrections._derive(c, figures=True)
+    assert state(c) == quick
