@@ -45,9 +45,9 @@ async def _bench(folder: Path, presses: int, size: tuple[int, int], keys: list[s
     async with app.run_test(size=size) as pilot:
         # run_test hands over once the first screen (the loading screen) is composed and shown.
         out["first_paint_s"] = time.perf_counter() - t0
-        out["loading_shown"] = bool(app.query("#loading")) or bool(app.query(AlignedGrid))
+        out["loading_shown"] = bool(app.screen.query("#loading")) or bool(app.screen.query(AlignedGrid))
         for _ in range(6000):
-            if app.query(AlignedGrid) and app.grid.layout_model is not None:
+            if app.screen.query(AlignedGrid) and app.grid.layout_model is not None:
                 break
             await pilot.pause(0.01)
         else:

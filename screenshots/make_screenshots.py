@@ -27,7 +27,7 @@ from widgets.grid import AlignedGrid  # noqa: E402
 async def _ready(pilot) -> None:
     app = pilot.app
     for _ in range(500):
-        if app.query(AlignedGrid) and app.grid.layout_model is not None:
+        if app.screen.query(AlignedGrid) and app.grid.layout_model is not None:
             break
         await pilot.pause(0.01)
     await pilot.pause()

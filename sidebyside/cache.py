@@ -3,8 +3,9 @@
 Entries live in the user cache dir (`platformdirs.user_cache_dir("sidebyside")/comparisons`), one
 JSON file per key. The key is a hash of everything the result depends on:
 
-- the folder's resolved path and, for every entry the loader would look at, its name, type and
-  size, the target of a link, and the bytes of each regular file (up to the size limit);
+- the folder's resolved path and, for every entry the loader looks at (the one scan of the
+  folder, `load.scan_folder`, that the loader then decodes), its name and either why it is
+  skipped or the file it leads to (a link's target) and its bytes;
 - the engine: `sidebyside.__version__`, CACHE_VERSION and a hash of the package's own source
   files (so an edited engine never reuses an old result, even without a version bump);
 - the options (min_score, max_bytes, recursive) and whether the optional semantic model and the
@@ -38,8 +39,8 @@ from pathlib import Path
 from . import __version__
 from . import cache_codec as codec
 from . import semantic as S
-from .files import gc_paused, write_atomic
-from .load import FORMAT_SUFFIXES, _entries
+from .files import READ_FLAGS, gc_paused, read_upto, write_atomic
+from .load import FORMAT_SUFFIXES, FolderScan, scan_folder
 from .model import Comparison
 
 CACHE_VERSION = 2  # bump when the stored format or its meaning changes (2: JSON, was pickle)
@@ -136,9 +137,15 @@ def _semantic_state() -> str:
 
 
 def key_for(folder: str | os.PathLike, *, min_score: float, max_bytes: int, recursive: bool) -> str:
-    """The cache key of comparing `folder` with these options now. Raises OSError (or the
-    loader's InputError) when the folder cannot be listed: then nothing is cached."""
-    root = Path(folder).resolve()
+    """The cache key of comparing `folder` with these options now (the folder scanned afresh).
+    Raises OSError (or the loader's InputError) when the folder cannot be listed."""
+    return key_of(scan_folder(folder, max_bytes=max_bytes, recursive=recursive), min_score)
+
+
+def key_of(scan: FolderScan, min_score: float) -> str:
+    """The cache key of comparing the scanned folder: what the comparison is computed from (each
+    entry's name, and why it is skipped or the file it leads to and its bytes), the options,
+    the engine, the semantic model and the readers its files need."""
     h = hashlib.blake2b(digest_size=20)
 
     def put(*items: object) -> None:
@@ -147,28 +154,16 @@ def key_for(folder: str | os.PathLike, *, min_score: float, max_bytes: int, recu
             h.update(len(data).to_bytes(8, "little"))
             h.update(data)
 
-    put(engine_id(), str(root), float(min_score), int(max_bytes), bool(recursive), _semantic_state())
+    put(engine_id(), str(scan.root), float(min_score), int(scan.max_bytes), bool(scan.recursive),
+        _semantic_state())
     suffixes: set[str] = set()
-    for name, path in _entries(root, recursive):
-        put(name)
-        try:
-            st = path.lstat()
-            if stat.S_ISLNK(st.st_mode):
-                put("link", os.readlink(path))
-                try:
-                    put(str(path.resolve(strict=True)))
-                    st = path.stat()
-                except (OSError, RuntimeError):
-                    put("broken")
-                    continue
-            put(stat.S_IFMT(st.st_mode), st.st_size)
-            hidden = path.name.startswith((".", "~$"))
-            if stat.S_ISREG(st.st_mode) and st.st_size <= max_bytes and not hidden:
-                with open(path, "rb") as fh:  # its size, not the limit: a raised --max-bytes
-                    put(fh.read(min(st.st_size, max_bytes) + 1))  # must not reserve that much
-                suffixes.add(path.suffix.lower())
-        except OSError as exc:
-            put("error", type(exc).__name__)
+    for entry in scan.entries:
+        put(entry.name)
+        if entry.skip is not None:
+            put("skipped", entry.skip)
+        else:
+            put("file", entry.full, entry.data)
+            suffixes.add(entry.path.suffix.lower())
     for suffix in sorted(suffixes & FORMAT_SUFFIXES):
         put(suffix, _reader_state(_READER_MODULES.get(suffix, suffix)))
     return h.hexdigest()
@@ -188,7 +183,7 @@ def _private(st: os.stat_result) -> bool:
 def _read_entry(path: Path) -> bytes | None:
     """The entry's bytes, if its folder and the entry are ours and private, it is a regular
     file (not a link) and no bigger than the cache may be; else None."""
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    flags = READ_FLAGS | getattr(os, "O_NOFOLLOW", 0)
     dir_fd = None
     try:
         if hasattr(os, "O_DIRECTORY") and os.open in os.supports_dir_fd:
@@ -199,13 +194,15 @@ def _read_entry(path: Path) -> bytes | None:
         else:
             if not _private(os.stat(path.parent)):
                 return None
-            fd = os.open(path, flags | getattr(os, "O_BINARY", 0))
-        with os.fdopen(fd, "rb") as fh:
-            st = os.fstat(fh.fileno())
+            fd = os.open(path, flags)
+        try:
+            st = os.fstat(fd)
             if not stat.S_ISREG(st.st_mode) or not _private(st) or st.st_size > MAX_BYTES:
                 return None
-            data = fh.read(st.st_size + 1)  # not MAX_BYTES up front: 512 MB asked for each read
+            data = read_upto(fd, MAX_BYTES, st.st_size)  # not MAX_BYTES reserved up front
             return data if len(data) <= MAX_BYTES else None
+        finally:
+            os.close(fd)
     except OSError:
         return None
     finally:

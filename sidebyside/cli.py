@@ -266,13 +266,14 @@ def _main(argv: list[str] | None) -> int:
         _say(f"wrote {_one_line(args.output)}")
         return 0
 
-    # Check the folder before the UI takes the screen, so bad input gets its one-line error.
+    # Check the folder before the UI takes the screen, so bad input gets its one-line error: by
+    # its listing and each entry's stat, opening no file (the app's engine reads the folder, once).
     from .engine import need_two
-    from .load import load_folder
+    from .load import scan_folder
 
     try:
-        docs, skipped = load_folder(folder, max_bytes=args.max_bytes, recursive=args.recursive)
-        need_two(docs, skipped, folder)
+        scan = scan_folder(folder, max_bytes=args.max_bytes, recursive=args.recursive, read=False)
+        need_two(scan.readable(), scan.skipped(), scan.root)
     except InputError as exc:
         return _fail(str(exc))
     except OSError as exc:

@@ -11,7 +11,7 @@ from pathlib import Path
 from . import clean, findings
 from .align import align
 from .files import gc_paused
-from .load import DEFAULT_MAX_BYTES, Document, InputError, load_folder
+from .load import DEFAULT_MAX_BYTES, Document, FolderScan, InputError, decode_scan, scan_folder
 from .match import MIN_SCORE
 from .model import Comparison, Skipped
 
@@ -96,34 +96,34 @@ def compare_folder(
     recursive: bool = False,
     use_cache: bool = True,
 ) -> Comparison:
-    """Compare every document in `folder`. With `use_cache` (and SIDEBYSIDE_CACHE not "0"), an
-    unchanged folder (same files, same options, same engine) is read back from the user cache dir
-    instead of compared again (sidebyside/cache.py)."""
+    """Compare every document in `folder`. The folder is read once (load.scan_folder): the
+    cache key hashes those bytes and the loader decodes them. With `use_cache` (and
+    SIDEBYSIDE_CACHE not "0"), an unchanged folder (same files, same options, same engine) is
+    read back from the user cache dir instead of compared again (sidebyside/cache.py); a fresh
+    result is stored unless a file read changed while it was compared (a stat each)."""
     t = time.perf_counter()
     if progress:
         progress("load", 0.0)
     use_cache = use_cache and os.environ.get(CACHE_ENV, "1").strip().lower() not in ("0", "false", "no", "off")
-    key = _cache_key(folder, max_bytes, min_score, recursive) if use_cache else None
+    scan = scan_folder(folder, max_bytes=max_bytes, recursive=recursive)
+    key = _cache_key(scan, min_score) if use_cache else None
     if key is not None:
         from . import cache
 
-        hit = cache.load(key, str(Path(folder).resolve()))
+        hit = cache.load(key, str(scan.root))
         if hit is not None:
             comparison, _ = hit  # the comparison carries what the matcher did
             comparison.timings = {"cache": time.perf_counter() - t}
             if progress:
                 progress("done", 1.0)
             return comparison
-    docs, skipped = load_folder(folder, max_bytes=max_bytes, recursive=recursive)
+    docs, skipped = decode_scan(scan)
     loaded = time.perf_counter() - t
-    need_two(docs, skipped, folder)
-    comparison = compare_documents(
-        docs, folder=str(Path(folder).resolve()), skipped=skipped, progress=progress,
-        min_score=min_score,
+    comparison = compare_documents(  # which says so when there are not two documents to compare
+        docs, folder=str(scan.root), skipped=skipped, progress=progress, min_score=min_score,
     )
     comparison.timings = {"load": loaded, **comparison.timings}
-    # Stored only if the files did not change while they were compared.
-    if key is not None and key == _cache_key(folder, max_bytes, min_score, recursive):
+    if key is not None and not scan.changed():
         from . import cache
 
         links = sum(len(s.links) for s in comparison.all_sentences()) // 2
@@ -131,12 +131,12 @@ def compare_folder(
     return comparison
 
 
-def _cache_key(folder: str | os.PathLike, max_bytes: int, min_score: float, recursive: bool) -> str | None:
+def _cache_key(scan: FolderScan, min_score: float) -> str | None:
     from . import cache
 
     try:
-        return cache.key_for(folder, min_score=min_score, max_bytes=max_bytes, recursive=recursive)
-    except Exception:  # cannot list or read it: compute as usual (the loader says what is wrong)
+        return cache.key_of(scan, min_score)
+    except Exception:  # e.g. the engine's own files unreadable: compute as usual, cache nothing
         return None
 
 

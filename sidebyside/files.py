@@ -1,5 +1,6 @@
-"""Writing files so that a reader, a crash or a kill never leaves half of one; pausing the
-cyclic garbage collector around work that makes many objects."""
+"""Writing files so that a reader, a crash or a kill never leaves half of one; reading one
+without reserving more than it holds; pausing the cyclic garbage collector around work that
+makes many objects."""
 
 from __future__ import annotations
 
@@ -110,6 +111,28 @@ def remove_stale_temporaries(folder: str | os.PathLike, prefix: str, suffix: str
         except OSError:
             continue
     return removed
+
+
+READ_FLAGS = (os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+              | getattr(os, "O_BINARY", 0))  # a FIFO swapped in after a stat never blocks
+
+
+def read_upto(fd: int, limit: int, size: int = 0) -> bytes:
+    """The bytes of the open file `fd` up to `limit` + 1 of them: one more than `limit` tells the
+    caller the file is over it (it grew after its size was read). `size` (the file's size, when
+    known) is read in one call; anything past it in pieces of 1 MB, so a `limit` of a terabyte
+    never reserves a terabyte (a read of `limit` + 1 at once failed with MemoryError)."""
+    chunks: list[bytes] = []
+    got = 0
+    want = max(0, min(size, limit)) + 1
+    while got <= limit:
+        chunk = os.read(fd, min(want, limit + 1 - got))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        got += len(chunk)
+        want = 1 << 20
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
 def _temp_name(folder: Path, prefix: str, suffix: str) -> Path:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
+from .files import READ_FLAGS, read_upto
 from .model import Skipped
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
@@ -159,59 +160,182 @@ def _entries(root: Path, recursive: bool) -> list[tuple[str, Path]]:
     return sorted(out, key=lambda e: e[0].split("/"))
 
 
-def load_folder(
-    folder: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES, recursive: bool = False
-) -> tuple[list[Document], list[Skipped]]:
-    """Every readable document in `folder`, sorted by name, and what was skipped (with why).
-    Subfolders are read only with `recursive` (their files named "sub/file.txt")."""
+@dataclass
+class ScannedFile:
+    """One entry of a scanned folder: why it is skipped, or the bytes of the file to decode."""
+
+    name: str  # within the folder ("sub/file.txt" with --recursive)
+    path: Path
+    skip: str | None = None  # the reason shown beside a skipped entry; None: a file to decode
+    full: str = ""  # absolute path of the file read (a link resolved)
+    stat: os.stat_result | None = None  # the file as it was read (fstat of the open file)
+    data: bytes = b""
+
+
+@dataclass
+class FolderScan:
+    """A folder read once: every entry the loader looks at, in order, with its bytes. The cache
+    key hashes it (cache.key_of), `decode_scan` decodes it, and `changed` tells whether any file
+    read has changed since (a stat each, no reading)."""
+
+    folder: Path  # as given
+    root: Path  # resolved
+    max_bytes: int
+    recursive: bool
+    entries: list[ScannedFile]
+    read: bool = True  # False: classified by stat alone, no file opened (see scan_folder)
+
+    def readable(self) -> list[ScannedFile]:
+        """The entries to decode (with `read=False`: the files that may be documents)."""
+        return [e for e in self.entries if e.skip is None]
+
+    def skipped(self) -> list[Skipped]:
+        return [Skipped(e.name, e.skip) for e in self.entries if e.skip is not None]
+
+    def changed(self) -> bool:
+        """Whether a file read has been changed, replaced or removed since: its size, change
+        time or inode differ now (a stat each; the bytes are not read again)."""
+        for e in self.entries:
+            if e.skip is None and e.stat is not None:
+                try:
+                    now = os.stat(e.path)
+                except OSError:
+                    return True
+                if _identity(now) != _identity(e.stat):
+                    return True
+        return False
+
+
+def _identity(st: os.stat_result) -> tuple[int, int, int, int]:
+    return st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns
+
+
+def scan_folder(
+    folder: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES, recursive: bool = False,
+    read: bool = True,
+) -> FolderScan:
+    """Read `folder` once: list it (`recursive`: subfolders too, their files named "sub/file"),
+    skip what is not a document (with the reason) and read the bytes of the rest, each file
+    opened once. Raises InputError when the folder is missing, not a folder, empty or cannot be
+    listed. With `read=False` no file is opened: entries are classified by their stat alone
+    (the command line's check before the app starts, which reads the folder itself)."""
     root = Path(folder)
     if not root.exists():
         raise InputError(f"folder not found: {root}")
     if not root.is_dir():
         raise InputError(f"not a folder: {root}")
-    entries = _entries(root, recursive)
-    if not entries:
+    listed = _entries(root, recursive)
+    if not listed:
         raise InputError(f"folder is empty: {root}")
     real_root = root.resolve()
+    entries = []
+    for name, path in listed:
+        if path.name.startswith((".", "~$")):
+            continue  # hidden files and editor leftovers are not documents
+        entries.append(_scan_entry(name, path, real_root, recursive, max_bytes, read))
+    return FolderScan(root, real_root, max_bytes, recursive, entries, read)
+
+
+def _scan_entry(name: str, path: Path, real_root: Path, recursive: bool, max_bytes: int,
+                read: bool) -> ScannedFile:
+    def skip(reason: str) -> ScannedFile:
+        return ScannedFile(name, path, reason)
+
+    try:
+        st = path.lstat()
+    except OSError as exc:
+        return skip(_unreadable(exc))
+    full = None
+    if stat.S_ISLNK(st.st_mode):
+        try:
+            target = path.resolve(strict=True)
+        except (OSError, RuntimeError):
+            return skip("broken link")
+        if real_root not in target.parents:
+            return skip("link to a file outside the folder")
+        full = str(target)
+        try:
+            st = path.stat()
+        except OSError as exc:
+            return skip(_unreadable(exc))
+        if stat.S_ISDIR(st.st_mode):
+            return skip("link to a folder (not followed)")
+    elif stat.S_ISDIR(st.st_mode):
+        if recursive:
+            return skip("folder (permission denied)")  # a subfolder that could not be listed
+        return skip("folder (subfolders are read with --recursive)")
+    why = _unsupported(path)
+    if why:
+        return skip(why)
+    if full is None:
+        full = str(real_root / name)  # no link on the way: what resolving the path gives
+    if not read:
+        why = _not_readable(st, max_bytes)
+        if not why and st.st_size == 0:
+            why = "empty file"
+        return ScannedFile(name, path, why, full, st)
+    return _read(name, path, full, st, max_bytes)
+
+
+def _unsupported(path: Path) -> str | None:
+    suffix = path.suffix.lower()
+    if suffix in HINTS:
+        return HINTS[suffix]
+    if suffix not in TEXT_SUFFIXES and suffix not in FORMAT_SUFFIXES:
+        return f"unsupported file type {suffix or '(none)'}"
+    return None
+
+
+def _not_readable(st: os.stat_result, max_bytes: int) -> str | None:
+    if not stat.S_ISREG(st.st_mode):
+        return "not a regular file"
+    if st.st_size > max_bytes:
+        return f"too large ({st.st_size:,} bytes; the limit is {max_bytes:,})"
+    return None
+
+
+def _read(name: str, path: Path, full: str, st: os.stat_result | None, max_bytes: int) -> ScannedFile:
+    """The file's bytes (checked before opening, when `st` is given, and again on the open file:
+    a device or a FIFO is never read), or why it cannot be."""
+    if st is not None and (why := _not_readable(st, max_bytes)):
+        return ScannedFile(name, path, why)
+    try:
+        fd = os.open(path, READ_FLAGS)
+        try:
+            st = os.fstat(fd)
+            if why := _not_readable(st, max_bytes):
+                return ScannedFile(name, path, why)
+            data = read_upto(fd, max_bytes, st.st_size)
+        finally:
+            os.close(fd)
+    except OSError as exc:
+        return ScannedFile(name, path, _unreadable(exc))
+    if len(data) > max_bytes:
+        return ScannedFile(name, path, f"too large (over {max_bytes:,} bytes)")
+    if not data or data.isspace():
+        return ScannedFile(name, path, "empty file")
+    return ScannedFile(name, path, None, full, st, data)
+
+
+def decode_scan(scan: FolderScan) -> tuple[list[Document], list[Skipped]]:
+    """Every readable document of the scan, in its order, and what was skipped (with why)."""
     docs: list[Document] = []
     skipped: list[Skipped] = []
-    for name, path in entries:
-        base = path.name
-        if base.startswith(".") or base.startswith("~$"):
-            continue  # hidden files and editor leftovers are not documents
-        try:
-            st = path.lstat()
-        except OSError as exc:
-            skipped.append(Skipped(name, _unreadable(exc)))
-            continue
-        if stat.S_ISLNK(st.st_mode):
-            try:
-                target = path.resolve(strict=True)
-            except (OSError, RuntimeError):
-                skipped.append(Skipped(name, "broken link"))
-                continue
-            if real_root not in target.parents:
-                skipped.append(Skipped(name, "link to a file outside the folder"))
-                continue
-        try:
-            is_dir = path.is_dir()
-        except OSError as exc:
-            skipped.append(Skipped(name, _unreadable(exc)))
-            continue
-        if is_dir:
-            if stat.S_ISLNK(st.st_mode):
-                skipped.append(Skipped(name, "link to a folder (not followed)"))
-            elif recursive:
-                skipped.append(Skipped(name, "folder (permission denied)"))
-            else:
-                skipped.append(Skipped(name, "folder (subfolders are read with --recursive)"))
-            continue
-        result = load_file(path, name, max_bytes)
+    for e in scan.entries:
+        result = Skipped(e.name, e.skip) if e.skip is not None else decode_file(e)
         if isinstance(result, Skipped):
             skipped.append(result)
         else:
             docs.append(result)
     return docs, skipped
+
+
+def load_folder(
+    folder: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES, recursive: bool = False
+) -> tuple[list[Document], list[Skipped]]:
+    """Every readable document in `folder`, sorted by name, and what was skipped (with why).
+    Subfolders are read only with `recursive` (their files named "sub/file.txt")."""
+    return decode_scan(scan_folder(folder, max_bytes=max_bytes, recursive=recursive))
 
 
 def _unreadable(exc: OSError) -> str:
@@ -224,35 +348,24 @@ def _unreadable(exc: OSError) -> str:
 
 def load_file(path: Path, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Document | Skipped:
     """One file as a Document, or why it is skipped."""
-    suffix = path.suffix.lower()
-    if suffix in HINTS:
-        return Skipped(name, HINTS[suffix])
-    if suffix not in TEXT_SUFFIXES and suffix not in FORMAT_SUFFIXES:
-        return Skipped(name, f"unsupported file type {suffix or '(none)'}")
+    why = _unsupported(path)
+    if why:
+        return Skipped(name, why)
     try:
         st = path.stat()
-        if not stat.S_ISREG(st.st_mode):
-            return Skipped(name, "not a regular file")
-        if st.st_size > max_bytes:
-            return Skipped(name, f"too large ({st.st_size:,} bytes; the limit is {max_bytes:,})")
-        with open(path, "rb") as fh:
-            # In pieces: read(max_bytes + 1) reserves that much memory at once, and a raised
-            # --max-bytes (up to 1 TB) failed with MemoryError before reading a byte.
-            chunks, got = [], 0
-            while got <= max_bytes:
-                chunk = fh.read(min(1 << 20, max_bytes + 1 - got))
-                if not chunk:
-                    break
-                chunks.append(chunk)
-                got += len(chunk)
-            data = b"".join(chunks)
-        if len(data) > max_bytes:
-            return Skipped(name, f"too large (over {max_bytes:,} bytes)")
     except OSError as exc:
         return Skipped(name, _unreadable(exc))
-    if not data.strip():
-        return Skipped(name, "empty file")
-    full = str(path.resolve())
+    entry = _read(name, path, "", st, max_bytes)
+    if entry.skip is not None:
+        return Skipped(name, entry.skip)
+    entry.full = str(path.resolve())
+    return decode_file(entry)
+
+
+def decode_file(entry: ScannedFile) -> Document | Skipped:
+    """A file read by the scan as a Document (its text decoded or extracted), or why not."""
+    name, data, full = entry.name, entry.data, entry.full
+    suffix = entry.path.suffix.lower()
     if suffix in FORMAT_SUFFIXES:
         from . import formats
 

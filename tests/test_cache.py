@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import builtins
+import io
 import json
 import os
 import pickle
@@ -9,11 +11,12 @@ import shutil
 import subprocess
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from sidebyside import cache, clean, engine
+from sidebyside import cache, clean, engine, formats, load
 from sidebyside import match as M
 from sidebyside.annotations import NoteStore, anchor
 from sidebyside.export import render
@@ -49,7 +52,7 @@ def _forbid_work(monkeypatch) -> None:
 
     monkeypatch.setattr(clean, "build_source", boom)
     monkeypatch.setattr(M, "match", boom)
-    monkeypatch.setattr(engine, "load_folder", boom)
+    monkeypatch.setattr(engine, "decode_scan", boom)
 
 
 def test_second_run_is_a_hit(private_cache, folder, monkeypatch):
@@ -335,3 +338,151 @@ def test_the_key_follows_the_semantic_model(tmp_path, monkeypatch):
     assert cache._semantic_state().startswith("no model")
     monkeypatch.setenv("SIDEBYSIDE_SEMANTIC", "0")
     assert cache._semantic_state() == "off"
+
+
+# ------------------------------------------------------------------- the folder, read once
+def count_opens(monkeypatch, folder: Path) -> Counter:
+    """How many times each file under `folder` is opened from now on (os.open, io.open and
+    open: every way the package reads a file), by name within the folder."""
+    opened: Counter = Counter()
+    root = os.path.realpath(folder) + os.sep
+    real_os_open, real_io_open = os.open, io.open
+
+    def note(path) -> None:
+        if isinstance(path, (str, bytes, os.PathLike)):
+            full = os.path.realpath(os.fsdecode(path))
+            if full.startswith(root):
+                opened[full[len(root):]] += 1
+
+    def os_open(path, *args, **kwargs):
+        if kwargs.get("dir_fd") is None:
+            note(path)
+        return real_os_open(path, *args, **kwargs)
+
+    def io_open(file, *args, **kwargs):
+        note(file)
+        return real_io_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", os_open)
+    monkeypatch.setattr(io, "open", io_open)
+    monkeypatch.setattr(builtins, "open", io_open)
+    return opened
+
+
+def count_decodes(monkeypatch) -> Counter:
+    """How many times each file is decoded (its text detected or extracted), by name."""
+    decoded: Counter = Counter()
+    real = load.decode_file
+
+    def spy(entry):
+        decoded[entry.name] += 1
+        return real(entry)
+
+    monkeypatch.setattr(load, "decode_file", spy)
+    return decoded
+
+
+def test_a_compare_reads_each_file_once_and_a_reopen_decodes_none(private_cache, folder,
+                                                                  monkeypatch):
+    names = sorted(p.name for p in folder.iterdir())
+    with monkeypatch.context() as m:
+        opened, decoded = count_opens(m, folder), count_decodes(m)
+        first = engine.compare_folder(folder)  # a miss: scanned, hashed, decoded, stored
+    assert "cache" not in first.timings and len(_entries()) == 1
+    assert opened == Counter(names)  # once each: not again for the key, nor to see a change
+    assert decoded == Counter(names)
+    with monkeypatch.context() as m:
+        opened, decoded = count_opens(m, folder), count_decodes(m)
+        second = engine.compare_folder(folder)  # a hit: the bytes hashed, nothing decoded
+    assert "cache" in second.timings
+    assert opened == Counter(names) and decoded == Counter()
+
+
+def test_a_pdf_is_decoded_once_per_compare(private_cache, tmp_path, monkeypatch):
+    from sidebyside.formats_base import Extracted
+
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    (folder / "a.txt").write_text("The bridge closed on Monday after engineers found cracks.",
+                                  encoding="utf-8")
+    (folder / "b.pdf").write_bytes(b"%PDF-1.4 a release in a format of its own")
+    calls: list[bytes] = []
+
+    def reader(data: bytes) -> Extracted:
+        calls.append(data)
+        return Extracted("The ministry said the bridge closed on Monday.", encoding="pdf")
+
+    monkeypatch.setitem(formats.READERS, ".pdf", reader)
+    comparison = engine.compare_folder(folder)
+    assert [s.file for s in comparison.sources] == ["a.txt", "b.pdf"]
+    assert calls == [(folder / "b.pdf").read_bytes()]
+    assert "cache" in engine.compare_folder(folder).timings
+    assert len(calls) == 1  # the reopen hashed the bytes and extracted nothing
+    engine.compare_folder(folder, use_cache=False)
+    assert len(calls) == 2
+
+
+@pytest.mark.parametrize("change", ["appended", "rewritten", "replaced", "removed"])
+def test_a_file_changed_while_comparing_is_not_cached(private_cache, folder, change):
+    target = sorted(folder.iterdir())[0]
+    original = target.read_bytes()
+
+    def edit() -> None:
+        if change == "appended":
+            with open(target, "ab") as fh:
+                fh.write(b"\n\nA late paragraph.\n")
+        elif change == "rewritten":  # same size, in place: its change time moves
+            target.write_bytes(original.replace(b"e", b"E", 1))
+            st = target.stat()
+            os.utime(target, ns=(st.st_atime_ns, st.st_mtime_ns + 10**9))
+        elif change == "replaced":  # same size, another file renamed over it (a new inode)
+            spare = target.with_name(".spare")
+            spare.write_bytes(original.replace(b"e", b"E", 1))
+            os.replace(spare, target)
+        else:
+            target.unlink()
+
+    edited: list[str] = []
+
+    def progress(stage: str, fraction: float) -> None:
+        if stage == "match" and not edited:  # after the scan, before the result is stored
+            edited.append(stage)
+            edit()
+
+    comparison = engine.compare_folder(folder, progress=progress)
+    assert edited and comparison.sources and "cache" not in comparison.timings
+    assert _entries() == []  # compared, not stored
+    if change != "removed":
+        assert "cache" not in engine.compare_folder(folder).timings  # computed again, stored
+        assert "cache" in engine.compare_folder(folder).timings
+
+
+def test_an_unchanged_folder_is_stored_under_the_key_of_its_scan(private_cache, folder):
+    engine.compare_folder(folder)
+    (entry,) = _entries()
+    assert entry.name == _key(folder) + cache.SUFFIX  # what key_for gives (the benchmarks use it)
+    scan = load.scan_folder(folder)
+    assert cache.key_of(scan, M.MIN_SCORE) == _key(folder)
+
+
+def test_the_key_follows_every_byte_and_every_entry(private_cache, folder):
+    before = _key(folder)
+    target = sorted(folder.iterdir())[0]
+    original = target.read_bytes()
+    target.write_bytes(original[:-1] + bytes([original[-1] ^ 1]))  # one bit, same size
+    assert _key(folder) != before
+    target.write_bytes(original)
+    assert _key(folder) == before
+    (folder / ".hidden.txt").write_text("not a document")  # the loader ignores it: so does the key
+    assert _key(folder) == before
+    (folder / "notes.png").write_bytes(b"\x89PNG")  # skipped, but listed with its reason
+    assert _key(folder) != before
+    assert _key(folder, recursive=True) != _key(folder)
+
+
+def test_a_scan_without_reading_opens_no_file(folder, monkeypatch):
+    opened = count_opens(monkeypatch, folder)
+    scan = load.scan_folder(folder, read=False)
+    assert opened == Counter()
+    assert [e.name for e in scan.readable()] == sorted(p.name for p in folder.iterdir())
+    assert all(e.data == b"" for e in scan.entries)

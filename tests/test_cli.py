@@ -256,3 +256,76 @@ def test_a_huge_max_bytes_with_the_cache_on(seeds_dir, tmp_path):
         )
         assert result.returncode == 0, result.stderr
         assert len(json.loads(result.stdout)["sources"]) == 2
+
+
+# ------------------------------------------------------------------ the folder, read once
+def _story(tmp_path: Path, seeds_dir: Path) -> Path:
+    folder = tmp_path / "story"
+    shutil.copytree(seeds_dir, folder)
+    return folder
+
+
+def test_the_check_before_the_app_opens_no_file_and_decodes_none(tmp_path, seeds_dir,
+                                                                 monkeypatch, capsys):
+    # The app's engine reads the folder (once); the check before it looks at the listing and
+    # each entry's stat only. (Under pytest there is no terminal: the check passes, then that.)
+    from tests.test_cache import count_decodes, count_opens
+
+    folder = _story(tmp_path, seeds_dir)
+    (folder / "release.pdf").write_bytes(b"%PDF-1.4 never opened by the check")
+    opened, decoded = count_opens(monkeypatch, folder), count_decodes(monkeypatch)
+    assert main([str(folder)]) == 2
+    assert "no terminal" in capsys.readouterr().err
+    assert opened == {} and decoded == {}
+
+
+def test_a_report_reads_each_file_once(tmp_path, seeds_dir, monkeypatch, capsys):
+    from tests.test_cache import count_decodes, count_opens
+
+    monkeypatch.setenv("SIDEBYSIDE_CACHE", "1")  # the cache on: its key reads nothing more
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    folder = _story(tmp_path, seeds_dir)
+    names = {p.name: 1 for p in folder.iterdir()}
+    for run in ("computed", "from the cache"):
+        with monkeypatch.context() as m:
+            opened, decoded = count_opens(m, folder), count_decodes(m)
+            assert main([str(folder), "--report", "json", "-o", str(tmp_path / "r.json")]) == 0
+        assert opened == names, run
+        assert decoded == (names if run == "computed" else {}), run
+    assert capsys.readouterr().err.count("wrote ") == 2
+
+
+@pytest.mark.parametrize("mode", [("--report", "json"), ()], ids=["report", "app"])
+@pytest.mark.parametrize("case", ["missing", "file", "empty", "one", "one and a picture"])
+def test_bad_folders_get_the_same_one_line_errors(tmp_path, seeds_dir, capsys, mode, case):
+    folder = tmp_path / "in"
+    if case == "file":
+        folder.write_text("a file")
+    elif case != "missing":
+        folder.mkdir()
+    if case.startswith("one"):
+        shutil.copy(next(seeds_dir.iterdir()), folder / "good.txt")
+    if case == "one and a picture":
+        (folder / "scan.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(32))
+    expected = {
+        "missing": f"folder not found: {folder}",
+        "file": f"not a folder: {folder}",
+        "empty": f"folder is empty: {folder}",
+        "one": f"need at least two readable documents in {folder}, found 1",
+        "one and a picture": f"need at least two readable documents in {folder}, found 1 "
+                             "(skipped scan.png: unsupported file type .png)",
+    }[case]
+    assert main([str(folder), *mode]) == 2
+    assert capsys.readouterr().err == f"sidebyside: error: {expected}\n"
+
+
+def test_a_document_that_does_not_decode_is_named_in_the_error(tmp_path, seeds_dir, capsys):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(next(seeds_dir.iterdir()), folder / "good.txt")
+    (folder / "bad.txt").write_bytes(b"\x00\x01\x02 binary \x00" * 50)
+    assert main([str(folder), "--report", "md"]) == 2
+    assert capsys.readouterr().err == (
+        f"sidebyside: error: need at least two readable documents in {folder}, found 1 "
+        "(skipped bad.txt: binary file (contains NUL bytes))\n")

@@ -8,7 +8,7 @@ import stat
 
 import pytest
 
-from sidebyside.files import gc_paused, write_atomic, write_text_atomic
+from sidebyside.files import READ_FLAGS, gc_paused, read_upto, write_atomic, write_text_atomic
 
 
 def test_replaces_whole_keeps_a_backup_and_sets_the_mode(tmp_path):
@@ -48,3 +48,33 @@ def test_gc_paused_restores_the_collector():
         assert not gc.isenabled()  # it was off before: it stays off
     finally:
         gc.enable()
+
+
+def _read(path, limit, size=0) -> bytes:
+    fd = os.open(path, READ_FLAGS)
+    try:
+        return read_upto(fd, limit, size)
+    finally:
+        os.close(fd)
+
+
+def test_read_upto_reads_the_whole_file_or_one_byte_past_the_limit(tmp_path):
+    path = tmp_path / "a.txt"
+    data = bytes(range(256)) * 5000  # 1.28 MB: more than one piece when the size is not given
+    path.write_bytes(data)
+    assert _read(path, len(data), len(data)) == data
+    assert _read(path, len(data)) == data
+    assert _read(path, 10**12, len(data)) == data  # a huge limit reserves nothing like it
+    assert _read(path, 100) == data[:101]  # over the limit: one byte more says so
+    assert _read(path, 100, len(data)) == data[:101]
+    assert _read(path, 0) == data[:1]
+    path.write_bytes(b"")
+    assert _read(path, 100) == b""
+
+
+def test_read_upto_reads_past_a_stale_size(tmp_path):
+    # The file grew after its size was taken: the rest is read too, up to the limit.
+    path = tmp_path / "grown.txt"
+    path.write_bytes(b"x" * 3000)
+    assert _read(path, 10_000, size=10) == b"x" * 3000
+    assert len(_read(path, 2000, size=10)) == 2001

@@ -18,7 +18,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sidebyside import load
 from sidebyside.clean import build_source
 from sidebyside.engine import compare_folder
 from sidebyside.load import Document, decode, load_file, load_folder
@@ -622,14 +621,14 @@ def test_links_outside_fifos_and_unreadable_files_are_skipped(tmp_path, monkeypa
     (folder / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
     if hasattr(os, "mkfifo"):
         os.mkfifo(folder / "pipe.txt")  # reading it would block: never opened
-    real_open = open
+    real_open = os.open
 
     def guarded_open(path, *args, **kwargs):
         if Path(path).name == "b.txt":
             raise PermissionError(13, "Permission denied")
         return real_open(path, *args, **kwargs)
 
-    monkeypatch.setattr(load, "open", guarded_open, raising=False)
+    monkeypatch.setattr(os, "open", guarded_open)
     docs, skipped = load_folder(folder)
     assert [d.file for d in docs] == ["a.txt", "inside.txt"]
     reasons = {s.file: s.reason for s in skipped}

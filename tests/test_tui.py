@@ -30,7 +30,7 @@ async def ready(pilot) -> AlignedGrid:
     """Wait until the comparison is on screen (the engine runs in a worker)."""
     app = pilot.app
     for _ in range(400):
-        if app.query(AlignedGrid) and app.grid.layout_model is not None and app.grid.size.height:
+        if app.screen.query(AlignedGrid) and app.grid.layout_model is not None and app.grid.size.height:
             break
         await pilot.pause(0.01)
     else:  # pragma: no cover - a hang is a failure
@@ -110,7 +110,7 @@ async def test_seeds_show_both_sources_in_aligned_rows():
         assert "000" in text and "001" in text
         assert "MOSCOW/PYONGYANG/SEOUL" in text
         assert "A landmark development" in text
-        title = str(app.query_one("#title").render())
+        title = str(app.screen.query_one("#title").render())
         assert "2 sources" in title and "shared" in title and "disagreement" in title
         # a screen line holds text of both sources, one per column
         layout = grid.layout_model
@@ -129,7 +129,7 @@ async def test_d_lands_on_the_600_and_enter_shows_both_figures():
         await pilot.press("d")
         s = cursor_sentence(app)
         assert "600 North Korean" in s.text
-        assert "≠" in str(app.query_one("#status").render())
+        assert "≠" in str(app.screen.query_one("#status").render())
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, DetailScreen)
@@ -149,7 +149,7 @@ async def test_overview_strip_shows_findings_and_the_viewport():
     app = SideBySideApp(folder=str(demo_folder()))
     async with app.run_test(size=(120, 36)) as pilot:
         grid = await ready(pilot)
-        strip = app.query_one("#overview")
+        strip = app.screen.query_one("#overview")
         column = [
             "".join(seg.text for seg in strip.render_line(y)) for y in range(strip.size.height)
         ]
@@ -231,7 +231,7 @@ async def test_z_folds_and_unfolds_the_footer_of_headlines():
         await pilot.press("slash", *"Britain and Germany", "enter")  # folded: not a landing place
         await pilot.pause()
         assert "Britain and Germany" not in cursor_sentence(app).text
-        assert "in folded text" in str(app.query_one("#status").render())
+        assert "in folded text" in str(app.screen.query_one("#status").render())
         await pilot.press("escape")  # the search box stays open till esc
         await pilot.press("G")  # end of the pane: the fold notice is on screen
         await pilot.pause()
@@ -311,21 +311,21 @@ async def test_search_jumps_and_counts_matches():
         await pilot.pause()
         first = grid.cursor
         assert "tumen" in cursor_sentence(app).text.lower()
-        status = str(app.query_one("#status").render())
+        status = str(app.screen.query_one("#status").render())
         assert "match 1 of" in status
         # The box stays open: the next enter goes to the next match, as its placeholder says
         # (it used to close, so a second enter opened the detail instead).
-        assert app.query_one("#search").display and app.query_one("#search").has_focus
+        assert app.screen.query_one("#search").display and app.screen.query_one("#search").has_focus
         await pilot.press("enter")
         await pilot.pause()
         assert grid.cursor != first
         assert "tumen" in cursor_sentence(app).text.lower()
-        assert "match 2 of" in str(app.query_one("#status").render())
+        assert "match 2 of" in str(app.screen.query_one("#status").render())
         # esc closes the box and the search: nothing lingers in the status line
         await pilot.press("escape")
         await pilot.pause()
-        assert grid.has_focus and not app.query_one("#search").display
-        assert "tumen" not in str(app.query_one("#status").render())
+        assert grid.has_focus and not app.screen.query_one("#search").display
+        assert "tumen" not in str(app.screen.query_one("#status").render())
         assert grid.query_text == ""
 
 
@@ -334,7 +334,7 @@ async def test_small_terminal_still_works():
     async with app.run_test(size=(80, 24)) as pilot:
         grid = await ready(pilot)
         assert len(grid.layout_model.sources) == 2
-        assert app.query_one("#headers").size.height == 1
+        assert app.screen.query_one("#headers").size.height == 1
         assert grid.size.height >= 15
         await pilot.press("d")
         assert grid.cursor in grid.findings
@@ -355,7 +355,7 @@ async def test_resizing_relays_the_panes_out():
         await pilot.pause()
         assert grid.layout_model.width <= 80
         assert len(grid.layout_model.sources) == 2
-        assert "2 shown" in str(app.query_one("#title").render())
+        assert "2 shown" in str(app.screen.query_one("#title").render())
         if app.comparison.sentence(here).source in grid.layout_model.sources:
             assert grid.cursor == here
 
@@ -416,10 +416,10 @@ async def test_first_paint_comes_before_the_comparison(monkeypatch):
         text = screen_text(app)
         assert "Matching sentences" in text
         assert "40%" in text
-        assert not app.query(AlignedGrid)
+        assert not app.screen.query(AlignedGrid)
         gate.set()
         await ready(pilot)
-        assert not app.query("#loading")
+        assert not app.screen.query("#loading")
 
 
 async def test_recursive_folder_and_cache_choice_reach_the_engine(tmp_path, monkeypatch):

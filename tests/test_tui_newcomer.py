@@ -382,7 +382,7 @@ async def test_i_lists_the_skipped_files_with_their_reasons(tmp_path):
     app = SideBySideApp(folder=str(folder))
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
-        assert "2 skipped (i lists)" in str(app.query_one("#title").render())
+        assert "2 skipped (i lists)" in str(app.screen.query_one("#title").render())
         await pilot.press("i")
         await pilot.pause()
         assert isinstance(app.screen, FilesScreen)

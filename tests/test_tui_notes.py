@@ -106,8 +106,8 @@ async def test_note_is_saved_at_once_shown_by_a_new_instance_and_reported(folder
         ]
         assert any("Note saved" in m for m in messages(app))
         assert gutter(grid, sid).startswith("≠? ")
-        assert "✎ 1 note" in str(app.query_one("#title").render())
-        assert "call the ministry" in str(app.query_one("#status").render())
+        assert "✎ 1 note" in str(app.screen.query_one("#title").render())
+        assert "call the ministry" in str(app.screen.query_one("#status").render())
 
     again = app_on(folder, notes)  # a new instance on the same folder and store
     async with again.run_test(size=SIZE) as pilot:
@@ -116,7 +116,7 @@ async def test_note_is_saved_at_once_shown_by_a_new_instance_and_reported(folder
         assert gutter(grid, sid).startswith("≠? ")
         await pilot.press("o")
         assert grid.cursor == sid
-        assert "✎ needs check: “call the ministry”" in str(again.query_one("#status").render())
+        assert "✎ needs check: “call the ministry”" in str(again.screen.query_one("#status").render())
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(again.screen, DetailScreen)
@@ -159,7 +159,7 @@ async def main(folder, notes):
     app = SideBySideApp(folder=folder, notes=notes)
     async with app.run_test(size=(120, 36)) as pilot:
         for _ in range(3000):
-            if app.query(AlignedGrid) and app.grid.layout_model is not None:
+            if app.screen.query(AlignedGrid) and app.grid.layout_model is not None:
                 break
             await pilot.pause(0.01)
         await pilot.press("d", "a")
@@ -394,7 +394,7 @@ async def test_orphaned_notes_are_counted_and_listed(folder, notes):
     app = app_on(folder, notes)
     async with app.run_test(size=SIZE) as pilot:
         grid = await ready(pilot)
-        assert "✎ 2 notes (1 orphaned: A lists)" in str(app.query_one("#title").render())
+        assert "✎ 2 notes (1 orphaned: A lists)" in str(app.screen.query_one("#title").render())
         assert any("orphaned" in m for m in messages(app))
         assert list(grid.note_marks.values()) == ["disputed"]
         await pilot.press("A")
@@ -436,7 +436,7 @@ async def test_an_orphaned_note_is_removed_only_on_purpose(folder, notes):
         assert "0 orphaned" in screen_text(app)
         await pilot.press("escape")
         await pilot.pause()
-        assert "✎" not in str(app.query_one("#title").render())  # no notes left at all
+        assert "✎" not in str(app.screen.query_one("#title").render())  # no notes left at all
 
 
 async def test_a_failed_save_keeps_the_text(folder, notes):
@@ -458,7 +458,7 @@ async def test_a_failed_save_keeps_the_text(folder, notes):
         assert grid.note_marks == {} and store.live() == []  # memory matches the disk
         await pilot.press("escape")
         await pilot.pause()
-        assert "unsaved draft" in str(app.query_one("#status").render())
+        assert "unsaved draft" in str(app.screen.query_one("#status").render())
         store._write = real
         await pilot.press("a")  # the draft comes back
         await pilot.pause()
@@ -468,7 +468,7 @@ async def test_a_failed_save_keeps_the_text(folder, notes):
         assert [(n["note"], n["status"]) for n in live_notes(notes)] == [
             ("keep me", "verified")
         ]
-        assert "unsaved draft" not in str(app.query_one("#status").render())
+        assert "unsaved draft" not in str(app.screen.query_one("#status").render())
 
 
 async def test_help_and_palette_describe_the_note_keys(folder, notes):
@@ -621,4 +621,4 @@ async def test_another_instance_s_notes_show_up_without_a_save_of_ours(folder, n
             if grid.note_marks.get(theirs.id) == "verified":
                 break
         assert grid.note_marks == {theirs.id: "verified"}
-        assert "✎ 1" in str(app.query_one("#title").render())
+        assert "✎ 1" in str(app.screen.query_one("#title").render())

@@ -13,6 +13,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
+from textual.message_pump import MessagePump
 from textual.screen import ModalScreen, ScreenResultType
 from textual.strip import Strip
 from textual.widgets import Input, Label, OptionList, SelectionList, Static
@@ -58,10 +59,11 @@ class DetailScreen(Dialog[None]):
         Binding("k,up", "scroll(-1)", "Scroll up", show=False),
     ]
 
-    def __init__(self, comparison: Comparison, sentence: str) -> None:
+    def __init__(self, comparison: Comparison, sentence: str, requests: MessagePump) -> None:
         super().__init__()
         self.comparison = comparison
         self.sentence = sentence
+        self.requests = requests  # the screen beneath, which keeps the notes
         self.text = detail_text(comparison, sentence)
 
     def compose(self) -> ComposeResult:
@@ -83,10 +85,10 @@ class DetailScreen(Dialog[None]):
         self.dismiss(None)
 
     def action_annotate(self) -> None:
-        self.app.post_message(AnnotateRequested(self.sentence))
+        self.requests.post_message(AnnotateRequested(self.sentence))
 
     def action_cycle(self) -> None:
-        self.app.post_message(CycleStatusRequested(self.sentence))
+        self.requests.post_message(CycleStatusRequested(self.sentence))
 
     def action_scroll(self, step: int) -> None:
         self.query_one("#detail-scroll", VerticalScroll).scroll_relative(y=step * 2, animate=False)

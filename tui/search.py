@@ -1,5 +1,6 @@
 """Search across all sources: the box under the panes, enter for the next match (the box stays
-open), esc to close it and clear the search. A mixin of the app, which owns the grid."""
+open), esc to close it and clear the search. A mixin of the comparison screen, which owns the
+grid (`grid`, `last_query`, `say`, `update_status`)."""
 
 from __future__ import annotations
 
@@ -19,11 +20,9 @@ class SearchInput(Input):
 
 
 class SearchMixin:
-    """The app's search: `/` opens the box; the handlers below follow its keys."""
+    """The screen's search: `/` opens the box; the handlers below follow its keys."""
 
     def action_search(self) -> None:
-        if self.comparison is None:
-            return
         search = self.query_one(SearchInput)
         search.value = self.last_query
         search.display = True
@@ -38,7 +37,7 @@ class SearchMixin:
         query = event.value.strip()
         self.last_query = query
         if query != grid.query_text:
-            grid.set_query(query)
+            grid.query_text = query
         if not query:
             self._search_cancelled()
             return
@@ -46,15 +45,15 @@ class SearchMixin:
         if target is None:
             hidden = grid.hidden_matches()
             where = f"; {hidden} in folded text or hidden sources (z, v)" if hidden else ""
-            self._say(f"No match for “{query}” in the text on show{where}")
-            self._update_status()
+            self.say(f"No match for “{query}” in the text on show{where}")
+            self.update_status()
             return
         if wrapped:
-            self._say("Wrapped to the top")
+            self.say("Wrapped to the top")
         grid.set_cursor(target)
         i, n = grid.search_position()
-        self._update_status()
-        self._say(f"match {i} of {n}")
+        self.update_status()
+        self.say(f"match {i} of {n}")
 
     def on_search_input_cancelled(self, _: SearchInput.Cancelled) -> None:
         self._search_cancelled()
@@ -62,7 +61,7 @@ class SearchMixin:
     def _search_cancelled(self) -> None:
         search = self.query_one(SearchInput)
         search.display = False
-        self.grid.set_query("")  # no highlight, no "matches for …" lingering in the status line
-        self._update_status()
+        self.grid.query_text = ""  # no highlight, no "matches for …" lingering in the status line
+        self.update_status()
         self.grid.focus()
 

@@ -2,15 +2,22 @@
 
 One `ScrollView` draws all the columns itself with the Line API, so the panes can never drift
 apart: `render_line(y)` looks the line up in a `Layout` (built once per width, see layout.py) and
-returns a cached `Strip`. The cursor is one sentence in one pane, drawn reversed.
+returns a `Strip` from a bounded cache keyed by what the line shows (the layout's width, the
+fold, the chosen sources, the search text, the note marks, the shifted panes, and the cursor when
+it is on that line). The cursor is one sentence in one pane, drawn reversed.
+
+The state a line depends on is reactive: set `fold`, `chosen`, `query_text` or `note_marks` and
+the grid lays out or repaints itself. It tells its siblings by messages: `LayoutChanged` carries
+the new layout, `Viewport` the lines on screen, `CursorMoved` the sentence under the cursor.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from dataclasses import dataclass
 
 from rich.style import Style
 from textual.binding import Binding
+from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -84,8 +91,8 @@ class AlignedGrid(GridPainter, ScrollView, can_focus=True, inherit_bindings=Fals
         Binding("s", "jump('shared', 1)", "Shared", show=False, tooltip="Next shared sentence"),
         Binding("S", "jump('shared', -1)", "Prev shared", show=False, tooltip="Previous shared sentence"),
         # notes live in the app (the store); the keys sit here so the footer shows them early
-        Binding("a", "app.annotate", "Note", tooltip="Write or edit the note on the sentence"),
-        Binding("m", "app.cycle_status", "Note status", show=False,
+        Binding("a", "screen.annotate", "Note", tooltip="Write or edit the note on the sentence"),
+        Binding("m", "screen.cycle_status", "Note status", show=False,
                 tooltip="Cycle the note status: needs check, verified, disputed, follow up"),
         Binding("o", "jump('annotated', 1)", "Next note", tooltip="Next annotated sentence"),
         Binding("O", "jump('annotated', -1)", "Prev note", show=False,
@@ -98,40 +105,58 @@ class AlignedGrid(GridPainter, ScrollView, can_focus=True, inherit_bindings=Fals
         Binding("end,G", "edge(1)", "End of pane", show=False, tooltip="Last sentence of this pane"),
     ]
 
+    LINES_CACHED = 4096  # rendered lines kept (a few screens of every state seen lately)
+
     cursor: reactive[str | None] = reactive(None, layout=False, init=False)
+    fold: reactive[bool] = reactive(True, init=False)  # boilerplate and repeats folded
+    chosen: reactive[list[str] | None] = reactive(None, init=False)  # None: as many as fit
+    query_text: reactive[str] = reactive("", init=False)  # the search, highlighted
+    note_marks: reactive[dict[str, str]] = reactive(dict, init=False)  # sentence -> its note's status
 
+    @dataclass
     class CursorMoved(Message):
-        def __init__(self, sentence: str | None) -> None:
-            super().__init__()
-            self.sentence = sentence
+        sentence: str | None
 
+    @dataclass
     class OpenDetail(Message):
-        def __init__(self, sentence: str) -> None:
-            super().__init__()
-            self.sentence = sentence
+        sentence: str
 
+    @dataclass
     class LayoutChanged(Message):
         """The columns or the height changed (headers and the overview redraw)."""
+
+        layout: Layout
+
+    @dataclass
+    class Viewport(Message):
+        """The model lines on screen: from `top`, `height` of them (the overview follows)."""
+
+        top: int
+        height: int
+
+        def can_replace(self, message: Message) -> bool:
+            return isinstance(message, AlignedGrid.Viewport)
 
     def __init__(
         self,
         comparison: Comparison,
         sources: list[str] | None = None,
         *,
+        note_marks: dict[str, str] | None = None,
         name: str | None = None,
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self.comparison = comparison
-        self.chosen: list[str] | None = sources  # None: as many as fit, in order
-        self.fold = True
-        self.query_text = ""
-        self.notify_hook: Callable[[str], None] | None = None
+        self.set_reactive(AlignedGrid.chosen, list(sources) if sources else None)
+        self.set_reactive(AlignedGrid.note_marks, dict(note_marks or {}))
         self.findings = finding_index(comparison)
-        self.note_marks: dict[str, str] = {}  # sentence id -> status of its note
         self._layout: Layout | None = None
-        self._strips: dict[int, Strip] = {}
+        self._strips: LRUCache[tuple, Strip] = LRUCache(self.LINES_CACHED)
+        self._marks_key: frozenset = frozenset(self.note_marks.items())
+        self._layout_key: tuple = ()  # the layout's width, fold and panes
+        self._shift_key: tuple = ()  # the panes' shifts and the counterparts marked
         self._hop_start: str | None = None  # where a run of tab / shift+tab began
         self.shifts: list[int] = []  # per pane: lines shifted to show the cursor's counterpart
         self.peers: set[str] = set()  # the counterparts shown that way (marked)
@@ -158,15 +183,16 @@ class AlignedGrid(GridPainter, ScrollView, can_focus=True, inherit_bindings=Fals
         width = self._content_width()
         sources = self.shown_sources(width)
         self._layout = build_layout(self.comparison, sources, width, self.fold)
-        self.shifts, self.peers = [0] * len(sources), set()
-        self._strips.clear()
+        self._layout_key = (width, self.fold, tuple(sources))
+        self._set_shifts([0] * len(sources), set())
         self._build_order()
         self.virtual_size = Size(width, self._layout.height)
         old = self.cursor
         if not keep_cursor or old is None or old not in self._rank:
             self._place_cursor(old)
         self.refresh()
-        self.post_message(self.LayoutChanged())
+        self.post_message(self.LayoutChanged(self._layout))
+        self._post_viewport()
         if self.cursor:
             self.call_after_refresh(self.scroll_to_cursor)
         return self._layout
@@ -213,29 +239,35 @@ class AlignedGrid(GridPainter, ScrollView, can_focus=True, inherit_bindings=Fals
     def on_resize(self) -> None:
         if self._layout is None or self._layout.width != self._content_width():
             self.relayout()
+        else:
+            self._post_viewport()
 
     def on_mount(self) -> None:
         self.relayout()
 
+    def _post_viewport(self) -> None:
+        self.post_message(self.Viewport(round(self.scroll_y),
+                                        max(1, self.scrollable_content_region.height)))
+
     # ------------------------------------------------------------------ state changes
-    def set_sources(self, sources: list[str] | None) -> None:
-        self.chosen = list(sources) if sources else None
-        self.relayout()
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        if round(old_value) != round(new_value):
+            self._post_viewport()
 
-    def toggle_fold(self) -> bool:
-        self.fold = not self.fold
-        self.relayout()
-        return self.fold
+    def watch_fold(self) -> None:
+        if self.is_mounted:
+            self.relayout()
 
-    def set_query(self, text: str) -> None:
-        self.query_text = text
-        self._strips.clear()
-        self.refresh()
+    def watch_chosen(self) -> None:
+        if self.is_mounted:
+            self.relayout()
 
-    def set_notes(self, marks: dict[str, str]) -> None:
-        """Which sentences carry a note, and its status (drawn in the gutter)."""
-        self.note_marks = dict(marks)
-        self._strips.clear()
+    def watch_query_text(self) -> None:
+        self.refresh()  # the lines are cached by the search text too: nothing to clear
+
+    def watch_note_marks(self, marks: dict[str, str]) -> None:
+        self._marks_key = frozenset(marks.items())
         self.refresh()
 
     def reveal(self, sid: str) -> bool:
@@ -245,26 +277,20 @@ class AlignedGrid(GridPainter, ScrollView, can_focus=True, inherit_bindings=Fals
             shown = self._layout.sources if self._layout else self.shown_sources()
             if source not in shown:
                 order = [s.id for s in self.comparison.sources]
-                self.set_sources(sorted([*shown, source], key=order.index))
+                self.chosen = sorted([*shown, source], key=order.index)
             if sid not in self._rank and self.fold:
-                self.toggle_fold()
+                self.fold = False
         if sid not in self._rank:
             return False
         self.set_cursor(sid)
         return True
 
     def watch_cursor(self, old: str | None, new: str | None) -> None:
-        for sid in (old, new):
-            self._refresh_sentence(sid)
+        for sid in (old, new):  # their lines are cached with the cursor on or off them
+            if self._layout is not None and sid in self._layout.spans:
+                _, a, b = self._layout.spans[sid]
+                self.refresh_lines(a, b - a + 1)
         self.post_message(self.CursorMoved(new))
-
-    def _refresh_sentence(self, sid: str | None) -> None:
-        if sid is None or self._layout is None or sid not in self._layout.spans:
-            return
-        _, a, b = self._layout.spans[sid]
-        for y in range(a, b + 1):
-            self._strips.pop(y, None)
-        self.refresh_lines(a, b - a + 1)
 
     def set_cursor(self, sid: str | None, scroll: bool = True) -> None:
         self._hop_start = None  # any move but a pane hop starts afresh
@@ -285,9 +311,12 @@ class AlignedGrid(GridPainter, ScrollView, can_focus=True, inherit_bindings=Fals
         shown = {p for col, p in enumerate(layout.sources) if new[col]} if layout else set()
         marked = {sid for pane, sid in peers.items() if pane in shown}
         if new != self.shifts or marked != self.peers:
-            self.shifts, self.peers = new, marked
-            self._strips.clear()
+            self._set_shifts(new, marked)
             self.refresh()
+
+    def _set_shifts(self, shifts: list[int], peers: set[str]) -> None:
+        self.shifts, self.peers = shifts, peers
+        self._shift_key = (tuple(shifts), frozenset(peers))
 
     def scroll_to_cursor(self) -> None:
         if self.cursor is None or self._layout is None:
@@ -309,10 +338,7 @@ class AlignedGrid(GridPainter, ScrollView, can_focus=True, inherit_bindings=Fals
 
     # ------------------------------------------------------------------ navigation
     def _say(self, message: str) -> None:
-        if self.notify_hook:
-            self.notify_hook(message)
-        else:
-            self.notify(message)
+        self.notify(message, timeout=2)
 
     def pane_of(self, sid: str) -> str:
         return self.comparison.sentence(sid).source
@@ -484,8 +510,8 @@ class AlignedGrid(GridPainter, ScrollView, can_focus=True, inherit_bindings=Fals
             self.post_message(self.OpenDetail(self.cursor))
 
     def action_fold(self) -> None:
-        folded = self.toggle_fold()
-        self._say("Boilerplate and repeats folded" if folded else "Boilerplate and repeats shown")
+        self.fold = not self.fold
+        self._say("Boilerplate and repeats folded" if self.fold else "Boilerplate and repeats shown")
 
     # ------------------------------------------------------------------ mouse
     def on_click(self, event) -> None:
@@ -522,10 +548,18 @@ class AlignedGrid(GridPainter, ScrollView, can_focus=True, inherit_bindings=Fals
         layout = self._layout
         if layout is None or not 0 <= line_y < layout.height:
             return Strip.blank(width, self.rich_style)
-        strip = self._strips.get(line_y)
+        # What this line shows depends on: the layout (its width, the fold, the panes), the
+        # search, the note marks, the shifted panes and their marked counterparts, and the cursor
+        # when the cursor's sentence covers this line.
+        cursor = self.cursor
+        span = layout.spans.get(cursor) if cursor is not None else None
+        on_line = cursor if span is not None and span[1] <= line_y <= span[2] else None
+        key = (line_y, self._layout_key, self.query_text, self._marks_key, self._shift_key,
+               on_line)
+        strip = self._strips.get(key)
         if strip is None:
             strip = self._render_model_line(line_y).adjust_cell_length(width)
             strip = strip.apply_style(self.rich_style)
-            self._strips[line_y] = strip
+            self._strips.set(key, strip)
         return strip
 

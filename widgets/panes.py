@@ -1,19 +1,26 @@
-"""Pane headers (above the grid's columns) and the overview strip (beside it)."""
+"""Pane headers (above the grid's columns) and the overview strip (beside it).
+
+Neither reads the grid: the screen hands them the grid's layout (and the strip the lines on
+screen) as the grid announces them, and the strip asks for a jump by a message."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual.events import Click
+from textual.message import Message
+from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widget import Widget
 
 from sidebyside.model import Comparison
 from sidebyside.safe import pictures
 
-from .grid import MARK_DISAGREE, MARK_UNIQUE, AlignedGrid, is_unique_claim
-from .layout import SEPARATOR
+from .layout import SEPARATOR, Layout
+from .paint import MARK_DISAGREE, MARK_UNIQUE, Span, is_unique_claim
 
 
 def _fit(text: str, width: int) -> str:
@@ -27,19 +34,37 @@ class PaneHeaders(Widget):
 
     COMPONENT_CLASSES = {"panes--id", "panes--title", "panes--meta"}
 
-    def __init__(self, comparison: Comparison, grid: AlignedGrid, **kwargs) -> None:
+    DEFAULT_CSS = """
+    PaneHeaders {
+        height: 2;
+        padding: 0 0;
+        background: $boost;
+    }
+    PaneHeaders > .panes--id {
+        text-style: bold;
+        color: $text-accent;
+    }
+    PaneHeaders > .panes--title {
+        text-style: bold;
+        color: $foreground;
+    }
+    PaneHeaders > .panes--meta {
+        color: $text-muted;
+    }
+    """
+
+    grid_layout: reactive[Layout | None] = reactive(None, always_update=True)  # the grid's columns
+    compact: reactive[bool] = reactive(False)  # one line instead of two
+
+    def __init__(self, comparison: Comparison, **kwargs) -> None:
         super().__init__(**kwargs)
         self.comparison = comparison
-        self.grid = grid
-        self.compact = False
 
-    def set_compact(self, compact: bool) -> None:
-        self.compact = compact
+    def watch_compact(self, compact: bool) -> None:
         self.styles.height = 1 if compact else 2
-        self.refresh()
 
     def render(self) -> Text:
-        layout = self.grid.layout_model
+        layout = self.grid_layout
         out = Text(no_wrap=True, overflow="crop")
         if layout is None:
             return out
@@ -88,25 +113,56 @@ class OverviewStrip(Widget):
 
     COMPONENT_CLASSES = {"overview--value", "overview--unique", "overview--view", "overview--track"}
 
-    def __init__(self, grid: AlignedGrid, **kwargs) -> None:
+    DEFAULT_CSS = """
+    OverviewStrip {
+        width: 3;
+        padding-left: 1;
+        height: 1fr;
+        background: $boost;
+    }
+    OverviewStrip > .overview--value {
+        color: #ff6b6b;
+        text-style: bold;
+    }
+    OverviewStrip > .overview--unique {
+        color: #5fd7ff;
+    }
+    OverviewStrip > .overview--view {
+        color: $primary;
+    }
+    OverviewStrip > .overview--track {
+        color: $panel-lighten-2;
+    }
+    """
+
+    grid_layout: reactive[Layout | None] = reactive(None, always_update=True)  # the grid's lines
+    view: reactive[tuple[int, int]] = reactive((0, 1))  # the grid's lines on screen: top, height
+
+    @dataclass
+    class Jump(Message):
+        """A click asks for this line of the grid in the middle of the screen."""
+
+        line: int
+
+    def __init__(self, comparison: Comparison, findings: dict[str, list[Span]], **kwargs) -> None:
         super().__init__(**kwargs)
-        self.grid = grid
+        self.comparison = comparison
+        self.findings = findings
         self._marks: list[str] | None = None
 
-    def invalidate(self) -> None:
+    def watch_grid_layout(self) -> None:
         self._marks = None
-        self.refresh()
 
     def _compute(self, height: int) -> list[str]:
-        layout = self.grid.layout_model
+        layout = self.grid_layout
         marks = [" "] * height
         if layout is None or layout.height == 0 or height == 0:
             return marks
         total = layout.height
         for sid, (_, a, _b) in layout.spans.items():
-            s = self.grid.comparison.sentence(sid)
+            s = self.comparison.sentence(sid)
             y = min(height - 1, a * height // total)
-            if sid in self.grid.findings:
+            if sid in self.findings:
                 marks[y] = MARK_DISAGREE
             elif is_unique_claim(s) and marks[y] == " ":
                 marks[y] = MARK_UNIQUE
@@ -116,7 +172,7 @@ class OverviewStrip(Widget):
         height = self.size.height
         if self._marks is None or len(self._marks) != height:
             self._marks = self._compute(height)
-        layout = self.grid.layout_model
+        layout = self.grid_layout
         mark = self._marks[y] if y < len(self._marks) else " "
         style = Style()
         if mark == MARK_DISAGREE:
@@ -125,9 +181,9 @@ class OverviewStrip(Widget):
             style = self.get_component_rich_style("overview--unique", partial=True)
         in_view = False
         if layout is not None and layout.height and height:
-            view_h = max(1, self.grid.scrollable_content_region.height)
-            top = round(self.grid.scroll_y) * height / layout.height
-            bottom = (round(self.grid.scroll_y) + view_h) * height / layout.height
+            scroll_y, view_h = self.view
+            top = scroll_y * height / layout.height
+            bottom = (scroll_y + view_h) * height / layout.height
             in_view = top - 0.5 <= y < max(bottom, top + 1)
         view = (
             Segment("▐", self.get_component_rich_style("overview--view", partial=True))
@@ -139,9 +195,7 @@ class OverviewStrip(Widget):
         )
 
     def on_click(self, event: Click) -> None:
-        layout = self.grid.layout_model
+        layout = self.grid_layout
         if layout is None or not self.size.height:
             return
-        line = event.y * layout.height // self.size.height
-        view_h = max(1, self.grid.scrollable_content_region.height)
-        self.grid.scroll_to(y=max(0, line - view_h // 2), animate=False)
+        self.post_message(self.Jump(event.y * layout.height // self.size.height))

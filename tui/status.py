@@ -1,0 +1,92 @@
+"""The two lines of words around the grid: the title (what was compared, the counts, the notes)
+and the status line (the sentence under the cursor). Plain functions of what they show."""
+
+from __future__ import annotations
+
+from sidebyside.model import SHARED, Comparison
+from widgets.detail import status_line
+
+from .notes import NoteKeeper
+
+
+def notes_summary(keeper: NoteKeeper, short: bool) -> str:
+    n, orphaned = keeper.count, len(keeper.orphaned)
+    if not n:
+        return ""
+    if short:
+        return f" · ✎ {n}" + (f" ({orphaned} orphaned: A)" if orphaned else "")
+    text = f" · ✎ {n} note{'s' if n != 1 else ''}"
+    if orphaned:
+        text += f" ({orphaned} orphaned: A lists)"
+    return text
+
+
+def loading_title(name: str) -> str:
+    return f"sidebyside · {name} · comparing…"
+
+
+def title_text(c: Comparison, keeper: NoteKeeper, name: str, where: str, shown_panes: int | None,
+               width: int) -> str:
+    """The longest title that fits `width`: folder, sources, counts of findings, notes."""
+    shared = sum(1 for s in c.all_sentences() if s.status == SHARED)
+    unique = len(c.unique_claims())
+    dis = len(c.disagreements)
+    shown = ""
+    if shown_panes is not None and shown_panes < len(c.sources):
+        shown = f" ({shown_panes} shown, v picks)"
+    s_ = "s" if unique != 1 else ""
+    d_ = "s" if dis != 1 else ""
+    counts = (
+        f"{len(c.sources)} sources{shown} · {shared} shared · ◆ {unique} unique claim{s_}"
+        f" · ≠ {dis} disagreement{d_}"
+    )
+    if c.skipped:
+        counts += f" · {len(c.skipped)} skipped (i lists)"
+    if c.semantic:
+        counts += " · meaning-aware matching"
+    short = f"{len(c.sources)} src{shown} · {shared} shared · ◆ {unique} unique · ≠ {dis}"
+    if c.skipped:
+        short += f" · {len(c.skipped)} skipped"
+    long_notes, short_notes = notes_summary(keeper, False), notes_summary(keeper, True)
+    candidates = [
+        f"sidebyside · {where} · {counts}{long_notes}",
+        f"sidebyside · {name} · {counts}{long_notes}",
+        f"sidebyside · {name} · {short}{long_notes}",
+        f"sidebyside · {name} · {short}{short_notes}",
+        f"{name} · {short}{short_notes}",
+        f"{name} · {short.replace(shown, '')}{short_notes}",
+    ]
+    room = width - 2  # the title's padding
+    return next((t for t in candidates if len(t) <= room), candidates[-1])
+
+
+def status_text(c: Comparison, keeper: NoteKeeper, sid: str, draft: bool,
+                search: tuple[str, int, int, int] | None) -> str:
+    """The status line for sentence `sid`: its notes, an unsaved draft, its status, the first
+    disagreement it takes part in, and where the search stands (query, i of n, hidden)."""
+    s = c.sentence(sid)
+    parts = [sid]
+    notes = keeper.notes_on(sid)
+    if notes:
+        first = notes[0]
+        said = f"✎ {first.status}" + (f": “{first.note}”" if first.note else "")
+        if len(notes) > 1:
+            said += f" (+{len(notes) - 1} more: enter)"
+        parts.append(said)
+    if draft:
+        parts.append("✎ unsaved draft (a)")
+    parts.append(status_line(c, s))
+    for d in c.disagreements:
+        if any(side.sentence == sid for side in d.sides):
+            parts.append("≠ " + d.summary())
+            break
+    if search is not None:
+        query, i, n, hidden = search
+        if i:
+            found = f"match {i} of {n} for “{query}”"
+        else:
+            found = f"{n} match{'es' if n != 1 else ''} for “{query}”"
+        if hidden:
+            found += f" (+{hidden} in folded text or hidden sources: z, v)"
+        parts.append(found)
+    return " · ".join(parts)
