@@ -21,8 +21,13 @@ two sentences follow each other in both sources.
 Two sources belong to one family when either one's share in the other reaches THRESHOLD (and the
 covered text is at least MIN_COVERED terms, so that two short texts sharing one phrase are not a
 family); families are the connected groups of that relation. The threshold was set on real news
-(benchmarks/families_real.py, figures in benchmarks/FAMILIES.md): between the highest share of
-two independent outlets on one event and the lowest share of a rewrite in its story.
+(benchmarks/families_real.py, figures in benchmarks/FAMILIES.md): 0.25 sits in the middle of the
+gap between the highest share of two independent outlets on one event (0.139 on BASIL dev) and the
+lowest share of a rewrite with a fifth of its sentences reworded (0.423).
+
+Use, once a comparison's statuses and links are final: `copied = copied_shares(c.sources)`,
+`fams = families(c.sources, copied)`, then `independent_counts(c, fams)` (counts follow the links,
+so recount after links change; families do not depend on links) and `family_labels(fams)`.
 
 Known limit: families are a partition, so an outlet that runs paragraphs of two independent wires
 joins both wires into one family.
@@ -141,29 +146,30 @@ def share_matrix(
         return share, covered
     # Term -> 64-bit id through str's own hash (cached on the string; equal terms, equal ids).
     hashes = [_shingles(np.array([hash(w) for w in t], dtype=np.int64).view(np.uint64), k) for t in terms]
-    # Shingles that occur in two sources or more: only those can cover anything.
-    every = np.concatenate([np.unique(h) for h in hashes])
+    # Every (shingle, source) once, grouped by shingle: for each shingle the sources that hold it.
+    distinct = [np.unique(h) for h in hashes]
+    every = np.concatenate(distinct)
     if not len(every):
         return share, covered
-    values, counts = np.unique(every, return_counts=True)
-    shared = values[counts >= 2]
-    if not len(shared):
-        return share, covered
-    present = np.zeros((n, len(shared)), dtype=bool)
-    columns = []  # per source: each position's column in `present`, and where the shingle is shared
+    owner = np.repeat(np.arange(n), [len(u) for u in distinct])
+    order = np.argsort(every, kind="stable")
+    every, owner = every[order], owner[order]
+    values, first, holders = np.unique(every, return_index=True, return_counts=True)
     for a, h in enumerate(hashes):
-        col = np.minimum(np.searchsorted(shared, h), len(shared) - 1)
-        at = np.nonzero(shared[col] == h)[0]
-        present[a, col[at]] = True
-        columns.append((col, at))
-    for a, (col, at) in enumerate(columns):
         length = len(terms[a])
+        if not len(h):
+            continue
+        col = np.searchsorted(values, h)  # every shingle of a is among `values`
+        at = np.nonzero(holders[col] >= 2)[0]  # positions whose shingle another source holds too
         if not len(at):
             continue
-        hits = present[:, col[at]]  # n x positions: b holds the shingle starting there
+        many = holders[col[at]]
+        pos = np.repeat(at, many)  # one row per (position, source holding its shingle)
+        offset = np.arange(len(pos)) - np.repeat(np.cumsum(many) - many, many)
+        other = owner[np.repeat(first[col[at]], many) + offset]
         cover = np.zeros((n, length), dtype=bool)
         for j in range(k):
-            cover[:, at + j] |= hits
+            cover[other, pos + j] = True
         row = cover.sum(axis=1)
         row[a] = 0
         covered[a] = row

@@ -152,6 +152,16 @@ def test_copied_leaves_out_small_shares_and_few_words():
     assert F.copied_shares(tiny) == []  # fewer than MIN_COVERED terms: no evidence of copying
 
 
+def test_nothing_to_compare():
+    assert F.copied_shares([]) == [] and F.families([], []) == []
+    one = sources_of({"a.txt": SEED_A})
+    assert F.copied_shares(one) == [] and F.families(one, []) == [["a"]]
+    empty = sources_of({"a.txt": SEED_A, "b.txt": "Copyright 2025 Nobody. All rights reserved.\n"})
+    assert F.prose_terms(empty[1]) == []
+    assert F.copied_shares(empty, minimum=0.0) == []
+    assert F.families(empty, F.copied_shares(empty)) == [["a"], ["b"]]
+
+
 # --------------------------------------------------------------------------- prose
 
 
