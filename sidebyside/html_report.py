@@ -13,6 +13,7 @@ from __future__ import annotations
 from html import escape as _html_escape
 
 from .corrections import describe
+from .families import confirmations, family_labels, family_of
 from .model import BOILERPLATE, DUPLICATE, SHARED, UNIQUE, Comparison, Sentence
 from .safe import visible
 
@@ -52,7 +53,8 @@ def escape(text: object) -> str:
     return _html_escape(visible(str(text)), quote=True)
 
 
-def _sentence_html(c: Comparison, s: Sentence, notes: dict[str, list], marks: dict[str, list]) -> str:
+def _sentence_html(c: Comparison, s: Sentence, notes: dict[str, list], marks: dict[str, list],
+                   family: dict[str, int]) -> str:
     text = s.text
     spans = sorted(marks.get(s.id, []))
     parts = []
@@ -78,7 +80,8 @@ def _sentence_html(c: Comparison, s: Sentence, notes: dict[str, list], marks: di
     if s.links:
         others = ", ".join(sorted({c.sentence(link.to).source for link in s.links}))
         why = f" ({s.links[0].why})" if s.links[0].why else ""
-        title = f' title="also in {escape(others + why)}"'
+        said = confirmations(s, c, family)
+        title = f' title="{escape(said)}: also in {escape(others + why)}"'
     out = f'<span class="{" ".join(classes)}" id="{escape(s.id)}"{title}>{"".join(parts)}</span>'
     for ann in notes.get(s.id, []):
         out += f'<span class="note"><b>✎ {escape(ann.status)}</b> {escape(ann.note)}</span>'
@@ -105,6 +108,8 @@ def to_html(c: Comparison) -> str:
         "<header>",
         f"<h1>Comparison of {len(c.sources)} sources</h1>",
         f"<div>{escape(c.folder)}</div>",
+        *([f'<div class="families">Sources that copy one another (one source, repeated): '
+           f'{escape("; ".join(family_labels(c.families)))}</div>'] if family_labels(c.families) else []),
         f'<div class="counts"><span>▎ {shared} shared sentences</span><span>◆ {unique} unique claims</span>'
         f"<span>≠ {len(c.disagreements)} numeric disagreements</span>"
         f"<span>✎ {len(c.annotations)} notes</span></div>",
@@ -155,6 +160,7 @@ def to_html(c: Comparison) -> str:
         )
     out.append("</tr></thead><tbody>")
     paras = {(src.id, p.index): (src, p) for src in c.sources for p in src.paragraphs}
+    family = family_of(c.families)
     for row in c.rows:
         out.append("<tr>")
         for src in c.sources:
@@ -163,7 +169,8 @@ def to_html(c: Comparison) -> str:
                 out.append('<td class="gap"></td>')
                 continue
             _, para = paras[(src.id, index)]
-            cells = [_sentence_html(c, c.sentence(sid), notes, marks) for sid in para.sentences]
+            cells = [_sentence_html(c, c.sentence(sid), notes, marks, family)
+                     for sid in para.sentences]
             body = "".join(cells)
             if para.flag in (BOILERPLATE, DUPLICATE):
                 what = "boilerplate" if para.flag == BOILERPLATE else "repeated text"

@@ -224,6 +224,16 @@ class Correction:
 
 
 @dataclass
+class Copied:
+    """`share` of source `a`'s prose (in [0, 1]) is found in source `b` (sidebyside/families.py);
+    ordered: (a, b) and (b, a) are two entries with their own shares."""
+
+    a: str
+    b: str
+    share: float
+
+
+@dataclass
 class Comparison:
     folder: str
     sources: list[Source]
@@ -234,6 +244,8 @@ class Comparison:
     annotations: list[Annotation] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
     semantic: bool = False  # the optional embedding score took part in matching
+    families: list[list[str]] = field(default_factory=list)  # sources that copy one another
+    copied: list[Copied] = field(default_factory=list)  # how much of a's prose is in b
     corrections: list[Correction] = field(default_factory=list)  # the reporter's, applied
     dismissed: list[Disagreement] = field(default_factory=list)  # taken off by the reporter
 

@@ -18,6 +18,7 @@ import json
 import re
 
 from .corrections import describe
+from .families import confirmations, family_labels, family_of, independent_count
 from .model import BOILERPLATE, DUPLICATE, SHARED, UNIQUE, Comparison, Sentence
 from .safe import line
 
@@ -52,6 +53,7 @@ def to_dict(c: Comparison) -> dict:
             }
         )
     sentences = []
+    family = family_of(c.families)
     for s in c.all_sentences():
         entry = {
             "id": s.id,
@@ -68,6 +70,7 @@ def to_dict(c: Comparison) -> dict:
                 for link in s.links
             ],
             "claim": s.claim,
+            "independent": independent_count(s, c, family),
         }
         if s.duplicate_of:
             entry["duplicate_of"] = s.duplicate_of
@@ -131,6 +134,8 @@ def to_dict(c: Comparison) -> dict:
         "corrections": corrections,
         "dismissed": [disagreement(d) for d in c.dismissed],
         "matching": {"semantic": c.semantic},
+        "families": [list(fam) for fam in c.families],
+        "copied": [{"a": k.a, "b": k.b, "share": k.share} for k in c.copied],
     }
 
 
@@ -207,9 +212,14 @@ def to_markdown(c: Comparison) -> str:
         f"{len(c.annotations)} notes."
         + (" Matching used the bundled meaning-aware (semantic) model." if c.semantic else "")
     )
+    copying = family_labels(c.families)
+    if copying:
+        out.append("Sources that copy one another (one source, repeated): "
+                   + "; ".join(md(label) for label in copying) + ".")
     out.append("")
     out.append("## Sources")
     out.append("")
+    family = family_of(c.families)
     for src in c.sources:
         out.append(f"- **{md(src.id)}**: {md(src.title)} ({md(src.file)}, {len(src.sentences)} sentences)")
     for sk in c.skipped:
@@ -233,14 +243,18 @@ def to_markdown(c: Comparison) -> str:
     for src in c.sources:
         out.append(f"## {md(src.id)}: {md(src.title)}")
         out.append("")
-        shared = [s for s in src.sentences if s.status == SHARED]
+        # Shared claims by independent confirmations: three outlets running one wire story are
+        # one source, not three.
+        shared = sorted((s for s in src.sentences if s.status == SHARED),
+                        key=lambda s: -independent_count(s, c, family))
         unique = [s for s in src.sentences if s.status == UNIQUE and s.claim]
         out.append(f"### Shared claims ({len(shared)})")
         out.append("")
         for s in shared:
             others = sorted({c.sentence(link.to).source for link in s.links})
             why = f": {md(s.links[0].why)}" if s.links[0].why else ""
-            out += with_notes(f"- {_quote(s)} *(also in {md(', '.join(others))}{why})*", s)
+            said = confirmations(s, c, family)
+            out += with_notes(f"- {_quote(s)} *({said}: also in {md(', '.join(others))}{why})*", s)
         out.append("")
         out.append(f"### Unique claims ({len(unique)})")
         out.append("")
