@@ -89,10 +89,7 @@ def _sentence_html(c: Comparison, s: Sentence, notes: dict[str, list], marks: di
 
 
 def to_html(c: Comparison) -> str:
-    notes: dict[str, list] = {}
-    for ann in c.annotations:
-        if not ann.orphaned:
-            notes.setdefault(ann.target, []).append(ann)
+    notes = c.notes_by_sentence()
     marks: dict[str, list] = {}
     for d in c.disagreements:
         for side in d.sides:

@@ -274,5 +274,13 @@ class Comparison:
     def shared_sentences(self) -> list[Sentence]:
         return [s for s in self.all_sentences() if s.status == SHARED]
 
+    def notes_by_sentence(self) -> dict[str, list[Annotation]]:
+        """The notes attached to each sentence (orphaned ones are on none), in store order."""
+        out: dict[str, list[Annotation]] = {}
+        for a in self.annotations:
+            if not a.orphaned:
+                out.setdefault(a.target, []).append(a)
+        return out
+
     def single_source_numbers(self) -> list[Quantity]:
         return [q for q in self.numbers if len(q.sources) == 1 and q.kind != "date"]

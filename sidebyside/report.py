@@ -191,10 +191,7 @@ def to_markdown(c: Comparison) -> str:
     """A brief a journalist can read: per source, shared claims, unique claims; then conflicts.
     Every text from a document, a note or a file name goes through `md` (inert Markdown)."""
     labels = {src.id: src.title or src.file for src in c.sources}
-    notes: dict[str, list] = {}
-    for ann in c.annotations:
-        if not ann.orphaned:
-            notes.setdefault(ann.target, []).append(ann)
+    notes = c.notes_by_sentence()
     placed: set[str] = set()
 
     def note_line(a) -> str:
