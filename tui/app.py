@@ -29,11 +29,12 @@ from widgets.grid import AlignedGrid
 
 from .bindings import KeyHelp, describe
 from .comparison import ComparisonScreen
+from .export_dialog import ExportDialog
 from .keyhold import KeyHold
 from .loading import LoadingScreen
 from .messages import ComparisonFailed, ComparisonReady, Progress
 from .notes import NoteKeeper
-from .screens import ExportDialog, HelpScreen, NoteDialog
+from .screens import HelpScreen, NoteDialog
 from .status import loading_title
 
 
@@ -221,10 +222,11 @@ class SideBySideApp(KeyHold, App[int]):
     def key_help(self) -> list[KeyHelp]:
         """Every key, in the order a reader learns them: moving through the comparison, then
         the dialogs, then help and quit."""
-        screen_keys = describe(ComparisonScreen.BINDINGS, "screen")
-        app_keys = describe(self.BINDINGS, "app")
-        return describe(AlignedGrid.BINDINGS, "grid") + screen_keys[:2] + app_keys[:2] + \
-            screen_keys[2:] + app_keys[2:]
+        show = self.get_key_display
+        grid_keys = describe(AlignedGrid.BINDINGS, "grid", show)
+        screen_keys = describe(ComparisonScreen.BINDINGS, "screen", show)
+        app_keys = describe(self.BINDINGS, "app", show)
+        return grid_keys + screen_keys[:2] + app_keys[:2] + screen_keys[2:] + app_keys[2:]
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

@@ -26,11 +26,11 @@ from widgets.grid import AlignedGrid
 from widgets.layout import fit_count
 from widgets.panes import OverviewStrip, PaneHeaders
 
+from .export_dialog import ExportDialog
 from .messages import AnnotateRequested, CycleStatusRequested
 from .notes import Change, NoteError, NoteKeeper
 from .screens import (
     DetailScreen,
-    ExportDialog,
     FilesScreen,
     NoteDialog,
     NoteResult,

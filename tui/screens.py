@@ -1,11 +1,11 @@
-"""Modal screens: a sentence's detail, the help, the source picker, the note and export dialogs,
-and the list of every note (orphaned ones included)."""
+"""Modal screens: a sentence's detail, the files, the help, the source picker, the note dialog
+and the list of every note (orphaned ones included). Their base is tui/dialog.py; the export
+dialog is tui/export_dialog.py."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 from rich.segment import Segment
 from rich.table import Table
@@ -14,38 +14,47 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.message_pump import MessagePump
-from textual.screen import ModalScreen, ScreenResultType
 from textual.strip import Strip
 from textual.widgets import Input, Label, OptionList, SelectionList, Static
 from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
-from textual.worker import Worker, WorkerState
 
 from sidebyside.annotations import STATUSES
 from sidebyside.model import Comparison
 from sidebyside.safe import pictures, visible
 from widgets import grid as G
 from widgets.choice import Choice
-from widgets.detail import detail_text
+from widgets.detail import DetailStyles, detail_text
 from widgets.layout import NOTE_MARKS, note_mark
 
 from .bindings import KeyHelp
+from .dialog import Dialog
+from .export_dialog import ExportDialog  # noqa: F401 - the app and the tests name it from here
 from .messages import AnnotateRequested, CycleStatusRequested
 from .notes import Change, NoteError, NoteKeeper, short
 
 
-class Dialog(ModalScreen[ScreenResultType]):
-    """A modal screen of ours: keys typed while it opens are held by the app and delivered once
-    its own on_mount has put the focus where typing belongs (tui/keyhold.py)."""
+class DetailBody(Static):
+    """The detail's text; its component classes colour the word diff from the theme."""
 
-    RELEASES_KEYS = True
+    COMPONENT_CLASSES = set(DetailStyles.COMPONENTS)
 
-    def on_mount(self) -> None:
-        # Textual runs this after the subclass's on_mount, whose focus() is itself deferred
-        # through call_later: the release, also through call_later, comes after it.
-        release = getattr(self.app, "release", None)
-        if release is not None:
-            release()
+    DEFAULT_CSS = """
+    DetailBody > .detail--deleted {
+        color: $text-error;
+        text-style: bold strike;
+    }
+    DetailBody > .detail--inserted {
+        color: $text-success;
+        text-style: bold underline;
+    }
+    DetailBody > .detail--heading {
+        text-style: bold;
+    }
+    DetailBody > .detail--muted {
+        text-style: dim;
+    }
+    """
 
 
 class DetailScreen(Dialog[None]):
@@ -73,13 +82,19 @@ class DetailScreen(Dialog[None]):
                 id="detail-title",
             )
             with VerticalScroll(id="detail-scroll"):
-                yield Static(self.text, id="detail-body")
+                yield DetailBody(self.text, id="detail-body")
+
+    def on_mount(self) -> None:  # (Dialog.on_mount runs after this one, as Textual does)
+        self.refresh_text()  # in the theme's colours, now that they are known
 
     def refresh_text(self) -> None:
         """Draw the detail again (its notes changed)."""
-        self.text = detail_text(self.comparison, self.sentence)
-        if self.is_mounted:
-            self.query_one("#detail-body", Static).update(self.text)
+        if not self.is_mounted:
+            return  # drawn on mount
+        body = self.query_one(DetailBody)
+        self.text = detail_text(self.comparison, self.sentence,
+                                styles=DetailStyles.from_widget(body))
+        body.update(self.text)
 
     def action_close(self) -> None:
         self.dismiss(None)
@@ -460,110 +475,4 @@ class NotesScreen(Dialog[str | None]):
         self.query_one("#notes-title", Label).update(Text(visible(self.title_text())))
 
     def action_close(self) -> None:
-        self.dismiss(None)
-
-
-# ---------------------------------------------------------------- export
-FORMATS = ("md", "html", "json")
-
-
-class FormatChoice(Choice):
-    """md, html or json; m, h, j pick by name."""
-
-    BINDINGS = [
-        Binding("m", "choose(0)", "Markdown", show=False),
-        Binding("h", "choose(1)", "HTML", show=False),
-        Binding("j", "choose(2)", "JSON", show=False),
-    ]
-
-    def labels(self) -> list[str]:
-        names = {"md": "Markdown", "html": "HTML (self-contained)", "json": "JSON"}
-        return [names.get(f, f) for f in self.choices]
-
-
-HINT = "enter writes · esc cancels · tab: path · arrows: format"
-
-
-class ExportDialog(Dialog[Path | None]):
-    """Export the findings and notes: pick a format, check the path, enter writes."""
-
-    BINDINGS = [
-        Binding("enter", "export", "Export", priority=True),
-        Binding("escape", "cancel", "Cancel"),
-    ]
-
-    def __init__(self, default: Path, write: Callable[[str, Path], Path]) -> None:
-        super().__init__()
-        self.default = default  # with the .md suffix
-        self.write = write  # called in a thread worker
-        self.writing: Path | None = None  # the file being written
-        self.confirmed: Path | None = None  # an existing file the user agreed to replace
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="export-box"):
-            yield Label("Export the comparison with its notes", id="export-title")
-            yield FormatChoice(FORMATS, "md", id="export-format")
-            yield Input(value=str(self.default), id="export-path")
-            yield Label(HINT, id="export-hint")
-
-    def on_mount(self) -> None:
-        self.query_one(FormatChoice).focus()
-
-    def on_input_changed(self, event: Input.Changed) -> None:
-        if self.confirmed is not None:  # another name: ask again if that one exists too
-            self.confirmed = None
-            self.query_one("#export-hint", Label).update(HINT)
-
-    def on_choice_changed(self, event: Choice.Changed) -> None:
-        fmt = self.query_one(FormatChoice).value
-        box = self.query_one("#export-path", Input)
-        path = Path(box.value)
-        if path.suffix.lstrip(".") in FORMATS:
-            box.value = str(path.with_suffix("." + fmt))
-
-    def action_export(self) -> None:
-        # As in the note dialog: after every key already sent to the path box.
-        self.query_one("#export-path", Input).call_later(self._export_now)
-
-    def _export_now(self) -> None:
-        if self.writing is not None or not self.is_attached or self.app.screen is not self:
-            return  # one export at a time
-        fmt = self.query_one(FormatChoice).value
-        raw = self.query_one("#export-path", Input).value.strip()
-        if not raw:
-            self.notify("Give a file to write", severity="warning")
-            return
-        path = Path(raw).expanduser()
-        if path.is_dir():
-            path = path / self.default.with_suffix("." + fmt).name
-        path = Path.cwd() / path if not path.is_absolute() else path  # said in full, not relative
-        if (path.exists() or path.is_symlink()) and self.confirmed != path:
-            self.confirmed = path  # a second enter on the same path replaces it
-            self.query_one("#export-hint", Label).update(
-                Text(visible(f"{path} exists: enter again replaces it · or change the name · "
-                             "esc cancels"), style="bold")
-            )
-            return
-        # In a thread: a report of fifty sources takes seconds to render, and the UI stays live.
-        self.writing = path
-        self.query_one("#export-hint", Label).update(Text(visible(f"writing {path.name} …")))
-        self.run_worker(lambda: self.write(fmt, path), thread=True, exit_on_error=False,
-                        name="export", description=f"export {path}")
-
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker.name != "export" or self.writing is None:
-            return
-        if event.state == WorkerState.SUCCESS:
-            self.dismiss(event.worker.result)
-        elif event.state in (WorkerState.ERROR, WorkerState.CANCELLED):
-            path, self.writing = self.writing, None
-            exc = event.worker.error
-            why = (exc.strerror or str(exc)) if isinstance(exc, OSError) else str(exc or "cancelled")
-            self.notify(f"Could not write {path}: {why}", severity="error", timeout=10)
-            self.query_one("#export-hint", Label).update(HINT)
-
-    def action_cancel(self) -> None:
-        if self.writing is not None:  # the file will be there (or the error said) in a moment
-            self.notify(f"Still writing {self.writing.name} …", timeout=3)
-            return
         self.dismiss(None)

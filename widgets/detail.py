@@ -1,14 +1,19 @@
 """The detail of one sentence as Rich text: status, matches with a word diff, numbers, notes.
 
 Plain functions, so the same text can be shown, tested and (later) exported. The diff marks
-deleted words [-like this-] and inserted ones {+like this+}, so it reads without colour.
+deleted words [-like this-] and inserted ones {+like this+}, so it reads without colour; the
+styles are text attributes only unless the caller passes its own (the detail screen passes the
+theme's colours, `DetailStyles.from_widget`).
 """
 
 from __future__ import annotations
 
 import difflib
+from dataclasses import dataclass
 
+from rich.style import Style
 from rich.text import Text
+from textual.widget import Widget
 
 from sidebyside.model import BOILERPLATE, DUPLICATE, SHARED, UNIQUE, Comparison, Sentence
 from sidebyside.readable import plain_why, quantity
@@ -16,10 +21,23 @@ from sidebyside.safe import pictures
 
 from .layout import note_mark
 
-DELETED = "bold red strike"
-INSERTED = "bold green underline"
-HEADING = "bold"
-MUTED = "dim"
+
+@dataclass(frozen=True)
+class DetailStyles:
+    deleted: Style | str = "bold strike"
+    inserted: Style | str = "bold underline"
+    heading: Style | str = "bold"
+    muted: Style | str = "dim"
+
+    COMPONENTS = ("detail--deleted", "detail--inserted", "detail--heading", "detail--muted")
+
+    @classmethod
+    def from_widget(cls, widget: Widget) -> DetailStyles:
+        """The styles of `widget`'s component classes (`COMPONENTS`), from the theme."""
+        return cls(*(widget.get_component_rich_style(name, partial=True) for name in cls.COMPONENTS))
+
+
+PLAIN = DetailStyles()
 
 
 # Typography is not a change: curly and straight quotes, dashes and hyphens, odd spaces.
@@ -33,7 +51,7 @@ def _plain(word: str) -> str:
     return word.translate(_TYPOGRAPHY)
 
 
-def word_diff(old: str, new: str) -> Text:
+def word_diff(old: str, new: str, styles: DetailStyles = PLAIN) -> Text:
     """Word-level diff from `old` to `new`: [-deleted-] {+inserted+}, shared words plain.
     Words that differ only in typography (quotes, dashes) count as the same."""
     a, b = old.split(), new.split()
@@ -48,11 +66,11 @@ def word_diff(old: str, new: str) -> Text:
             out.append(" ".join(a[i1:i2]))
             continue
         if op in ("delete", "replace"):
-            out.append("[-" + " ".join(a[i1:i2]) + "-]", style=DELETED)
+            out.append("[-" + " ".join(a[i1:i2]) + "-]", style=styles.deleted)
         if op == "replace":
             out.append(" ")
         if op in ("insert", "replace"):
-            out.append("{+" + " ".join(b[j1:j2]) + "+}", style=INSERTED)
+            out.append("{+" + " ".join(b[j1:j2]) + "+}", style=styles.inserted)
     return out
 
 
@@ -73,23 +91,25 @@ def _quantity(q) -> str:
     return pictures(quantity(q.text, q.value, q.qualifier, q.unit, q.kind, q.event))
 
 
-def detail_text(comparison: Comparison, sid: str, shown: list[str] | None = None) -> Text:
+def detail_text(comparison: Comparison, sid: str, shown: list[str] | None = None,
+                styles: DetailStyles = PLAIN) -> Text:
+    heading, muted = styles.heading, styles.muted
     s = comparison.sentence(sid)
     src = comparison.source(s.source)
     out = Text()
-    out.append(f"{s.id}", style=HEADING)
-    out.append(f"  {src.title or src.file}  ({src.file}, paragraph {s.paragraph + 1})\n", style=MUTED)
+    out.append(f"{s.id}", style=heading)
+    out.append(f"  {src.title or src.file}  ({src.file}, paragraph {s.paragraph + 1})\n", style=muted)
     out.append("\n")
     out.append(pictures(s.text) + "\n")
     out.append("\n")
-    out.append("Status: ", style=HEADING)
+    out.append("Status: ", style=heading)
     out.append(status_line(comparison, s) + "\n")
 
     # Disagreements this sentence takes part in.
     mine = [d for d in comparison.disagreements if any(side.sentence == sid for side in d.sides)]
     if mine:
         out.append("\n")
-        out.append("≠ Numbers that disagree\n", style=HEADING)
+        out.append("≠ Numbers that disagree\n", style=heading)
         for d in mine:
             style = "bold" if d.kind == "value" else "bold italic"
             out.append("  ≠ ", style=style)
@@ -102,7 +122,7 @@ def detail_text(comparison: Comparison, sid: str, shown: list[str] | None = None
 
     # Matches in the other sources.
     out.append("\n")
-    out.append("Matches in other sources\n", style=HEADING)
+    out.append("Matches in other sources\n", style=heading)
     by_source: dict[str, list] = {}
     for lk in sorted(s.links, key=lambda lk: -lk.score):
         by_source.setdefault(comparison.sentence(lk.to).source, []).append(lk)
@@ -111,56 +131,57 @@ def detail_text(comparison: Comparison, sid: str, shown: list[str] | None = None
             continue
         links = by_source.get(other.id, [])
         if not links:
-            out.append(f"  {other.id}: ", style=HEADING)
-            out.append("no matching sentence\n", style=MUTED)
+            out.append(f"  {other.id}: ", style=heading)
+            out.append("no matching sentence\n", style=muted)
             continue
         for lk in links:
             t = comparison.sentence(lk.to)
-            out.append(f"  {t.id} ", style=HEADING)
+            out.append(f"  {t.id} ", style=heading)
             out.append(f"{lk.kind}, score {lk.score:.2f}", style="")
             why = plain_why(lk.why, s.text, t.text)
             if why:
-                out.append(f" — {pictures(why)}", style=MUTED)
+                out.append(f" — {pictures(why)}", style=muted)
             out.append("\n")
             out.append("    " + pictures(t.text) + "\n")
-            out.append("    diff: ", style=MUTED)
-            out.append_text(word_diff(s.text, t.text))
+            out.append("    diff: ", style=muted)
+            out.append_text(word_diff(s.text, t.text, styles))
             out.append("\n")
 
     # Numbers read in this sentence and its matches.
     out.append("\n")
-    out.append("Numbers\n", style=HEADING)
+    out.append("Numbers\n", style=heading)
     if s.numbers:
         for q in s.numbers:
             out.append(f"  {s.source}: {_quantity(q)}\n")
     else:
-        out.append(f"  {s.source}: none read\n", style=MUTED)
+        out.append(f"  {s.source}: none read\n", style=muted)
     for lk in s.links:
         t = comparison.sentence(lk.to)
         for q in t.numbers:
             out.append(f"  {t.source}: {_quantity(q)}\n")
 
     out.append("\n")
-    out.append_text(notes_text(comparison, sid))
+    out.append_text(notes_text(comparison, sid, styles))
     return out
 
 
-def notes_text(comparison: Comparison, sid: str) -> Text:
+def notes_text(comparison: Comparison, sid: str, styles: DetailStyles = PLAIN) -> Text:
     """The notes on one sentence, each with its status in words (a marker letter too)."""
+    heading, muted = styles.heading, styles.muted
     notes = [a for a in comparison.annotations if a.target == sid and not a.orphaned]
     out = Text()
     if not notes:
-        out.append("Notes: ", style=HEADING)
-        out.append("none yet (a adds one)\n", style=MUTED)
+        out.append("Notes: ", style=heading)
+        out.append("none yet (a adds one)\n", style=muted)
         return out
-    out.append(f"Notes ({len(notes)})", style=HEADING)
-    out.append("  a edits, m cycles the status\n", style=MUTED)
+    out.append(f"Notes ({len(notes)})", style=heading)
+    out.append("  a edits, m cycles the status\n", style=muted)
     for a in notes:
-        out.append(f"  {note_mark(a.status)} ", style=HEADING)
-        out.append(f"[{a.status}]", style=HEADING)
+        out.append(f"  {note_mark(a.status)} ", style=heading)
+        out.append(f"[{a.status}]", style=heading)
         out.append(" ")
         if a.note:
             out.append(pictures(a.note) + "\n")
         else:
-            out.append("(status only, no text)\n", style=MUTED)
+            out.append("(status only, no text)\n", style=muted)
     return out
