@@ -12,8 +12,11 @@ every live correction on a comparison, in the order they were made:
 - `conflict`: their figures conflict although the engine did not say so: a disagreement `by`
   "reporter" is added.
 
-When links change, statuses, disagreements and rows are derived again from the links, as the
-engine derives them, so every view and export shows the corrected findings. `apply` can be
+When links change, statuses and rows are derived again from the links, as the engine derives
+them, and the figures of two linked sentences are paired as the engine pairs figures on a sure
+link (an unlinked pair's disagreements go), so every view and export shows the corrected
+findings; the engine's other pairings stand (a full pass over the figures takes seconds on a big
+folder, benchmarks/corrections_bench.py). `apply` can be
 called again and again on one comparison (after an undo, or a colleague's change): it first
 takes back what it did, so the result depends only on the corrections given. A correction whose
 sentence is gone is kept, listed `orphaned`, and not applied.
@@ -55,7 +58,8 @@ class _Taken:
     added: set[str] = field(default_factory=set)  # sentences holding a reporter's link
     removed: list[tuple[str, Link]] = field(default_factory=list)  # engine links taken off
     signature: frozenset = frozenset()  # the link changes in force
-    disagreements: list[Disagreement] = field(default_factory=list)  # under those links
+    disagreements: list[Disagreement] = field(default_factory=list)  # the engine's
+    sources: dict[int, tuple[Quantity, list[str]]] = field(default_factory=dict)  # as they were
 
 
 def _taken(comparison: Comparison) -> _Taken | None:
@@ -105,11 +109,16 @@ def apply(comparison: Comparison, entries: list[Note], finder: Finder | None = N
             changes.append((c.kind, *sorted((a.id, b.id))))
     signature = frozenset(changes)
     if signature != taken.signature:
-        moved = {sid for _, *pair in signature ^ taken.signature for sid in pair}
-        _derive(comparison, figures=any(comparison.sentence(sid).numbers for sid in moved))
+        findings.set_statuses(comparison)
+        comparison.rows = align(comparison)
         taken.signature = signature
-        taken.disagreements = list(comparison.disagreements)
-    _figures(comparison, taken.disagreements, placed)
+    shown = list(taken.disagreements)
+    for c, a, b in placed:
+        if c.applied and c.kind == LINK and a.numbers and b.numbers:
+            _pair_figures(a, b, shown, taken)
+        elif c.applied and c.kind == UNLINK:
+            shown = [d for d in shown if not {x.sentence for x in d.sides} <= {a.id, b.id}]
+    _figures(comparison, shown, placed)
     comparison.corrections = out
     return out
 
@@ -122,7 +131,9 @@ def _take_back(comparison: Comparison, taken: _Taken) -> None:
         comparison.sentence(sid).links.append(link)
     for sid in {sid for sid, _ in taken.removed}:
         comparison.sentence(sid).links.sort(key=lambda link: -link.score)
-    taken.added, taken.removed = set(), []
+    for q, sources in taken.sources.values():
+        q.sources = sources
+    taken.added, taken.removed, taken.sources = set(), [], {}
 
 
 def _detach(a: Sentence, b: Sentence, taken: _Taken) -> bool:
@@ -154,16 +165,26 @@ def _unlink(a: Sentence, b: Sentence, taken: _Taken) -> bool:
     return _detach(a, b, taken)
 
 
-def _derive(comparison: Comparison, figures: bool = True) -> None:
-    """Statuses, disagreements and rows from the links, as the engine derives them. Figures are
-    paired again only when a sentence whose link changed gives one (only such sentences' links
-    take part in pairing): on 50 sources of 3,000 words that pairing takes seconds."""
-    findings.set_statuses(comparison)
-    if figures:
-        for q in comparison.numbers:
-            del q.sources[1:]  # who else gives each figure is worked out again
-        findings.find_disagreements(comparison)
-    comparison.rows = align(comparison)
+def _pair_figures(a: Sentence, b: Sentence, shown: list[Disagreement], taken: _Taken) -> None:
+    """The figures of two sentences a reporter linked, paired as the engine pairs figures on a
+    sure link: each pair in conflict is a disagreement (unless one already holds both), each
+    pair that agrees is a figure both sources give. Only these two sentences' figures are
+    looked at: the engine's other pairings stand (a full pass takes seconds on big folders)."""
+    for qa, qb, _ in findings._admitted(a.numbers, b.numbers, 1.0, (a.text, b.text)):
+        verdict, note = N.judge(qa, qb)
+        if verdict is None:
+            for q, other in ((qa, qb), (qb, qa)):
+                if other.sources[0] not in q.sources:
+                    taken.sources.setdefault(id(q), (q, list(q.sources)))
+                    q.sources = [*q.sources, other.sources[0]]
+            continue
+        if any(_has_side(d, a.id, qa.text) and _has_side(d, b.id, qb.text) for d in shown):
+            continue
+        shown.append(Disagreement(
+            kind=verdict.value, about=N.about([qa, qb]), sides=[_side(a, qa), _side(b, qb)],
+            why=f"{a.source} says “{qa.text}”, {b.source} says “{qb.text}”. Paired because the "
+                f"reporter linked the sentences. Verdict: {verdict.value}, {note}.",
+        ))
 
 
 def _figure(s: Sentence, text: str | None) -> Quantity | None:
@@ -180,7 +201,8 @@ def _has_side(d: Disagreement, sentence: str, figure: str | None) -> bool:
 
 def _figures(comparison: Comparison, base: list[Disagreement],
              placed: list[tuple[Correction, Sentence, Sentence]]) -> None:
-    """The disagreements under the links in force, less the dismissed, plus the marked."""
+    """The disagreements under the links in force (`base`), less the dismissed, plus the
+    marked."""
     shown, dismissed = [], []
     dismissals = [(c, a, b) for c, a, b in placed if c.kind == DISMISS]
     for c, _, _ in dismissals:

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from sidebyside import corrections
+from sidebyside import corrections, findings
+from sidebyside.align import align
 from sidebyside.annotations import NoteStore, anchor
 from sidebyside.engine import compare_folder
 from sidebyside.report import to_dict, to_markdown
@@ -237,5 +238,34 @@ def test_a_link_between_sentences_without_figures_leaves_the_same_findings_as_a_
     anchor(c, store.live())
     assert a.status == "shared"
     quick = state(c)
-    corrections._derive(c, figures=True)
+    findings.set_statuses(c)  # a full pass from the corrected links finds the same
+    for q in c.numbers:
+        del q.sources[1:]
+    findings.find_disagreements(c)
+    c.rows = align(c)
     assert state(c) == quick
+
+
+def test_linking_sentences_with_figures_pairs_their_figures_and_undo_takes_it_back(tmp_path):
+    docs = tmp_path / "fire"
+    docs.mkdir()
+    (docs / "a.txt").write_text(
+        "Blaze in harbour town\n\nA fire at a warehouse in Portmere killed 12 people on Tuesday, "
+        "the fire service said.\n\nCrews fought the flames for six hours.\n", encoding="utf-8")
+    (docs / "b.txt").write_text(
+        "Warehouse fire leaves town in mourning\n\nFifteen people died when flames tore through "
+        "a storage depot in the port of Portmere, officials said.\n\nThe mayor declared three "
+        "days of mourning.\n", encoding="utf-8")
+    c = fresh(docs)
+    before = state(c)
+    a, b = find(c, "a", "A fire at a warehouse"), find(c, "b", "Fifteen people died")
+    store = NoteStore(tmp_path / "notes.json", str(docs))
+    store.load()
+    entry = store.correct("link", a, b, c)
+    anchor(c, store.live())
+    assert [d.summary() for d in c.disagreements] == [
+        "People killed: a says 12 people, b says Fifteen people (value)"]
+    assert "reporter linked the sentences" in c.disagreements[0].why
+    store.delete(entry)
+    anchor(c, store.live())
+    assert state(c) == before
