@@ -145,7 +145,10 @@ def key_for(folder: str | os.PathLike, *, min_score: float, max_bytes: int, recu
 def key_of(scan: FolderScan, min_score: float) -> str:
     """The cache key of comparing the scanned folder: what the comparison is computed from (each
     entry's name, and why it is skipped or the file it leads to and its bytes), the options,
-    the engine, the semantic model and the readers its files need."""
+    the engine, the semantic model and the readers its files need. Made before the scan is
+    decoded (which lets its bytes go)."""
+    if scan.decoded or not scan.read:
+        raise ValueError("the key of a scan is made from its bytes, before it is decoded")
     h = hashlib.blake2b(digest_size=20)
 
     def put(*items: object) -> None:

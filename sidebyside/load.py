@@ -1,4 +1,6 @@
-"""Read a folder of documents: decode each file, skip what cannot be read, with a reason.
+"""Read a folder of documents, once: `scan_folder` lists it, skips what is not a document (with
+the reason shown) and reads each file's bytes into a `FolderScan`, which the cache key hashes
+(cache.key_of) and `decode_scan` decodes.
 
 Plain text (.txt, .md, ...) is decoded and kept exactly as written: every offset indexes it.
 Web pages, PDFs and Word files go through the readers in formats.py, whose extracted text the
@@ -168,8 +170,8 @@ class ScannedFile:
     path: Path
     skip: str | None = None  # the reason shown beside a skipped entry; None: a file to decode
     full: str = ""  # absolute path of the file read (a link resolved)
-    stat: os.stat_result | None = None  # the file as it was read (fstat of the open file)
-    data: bytes = b""
+    read_stat: os.stat_result | None = None  # the file as it was read (fstat of the open file)
+    data: bytes = b""  # let go once decoded (decode_scan)
 
 
 @dataclass
@@ -184,6 +186,7 @@ class FolderScan:
     recursive: bool
     entries: list[ScannedFile]
     read: bool = True  # False: classified by stat alone, no file opened (see scan_folder)
+    decoded: bool = False  # decode_scan has run: the bytes are let go
 
     def readable(self) -> list[ScannedFile]:
         """The entries to decode (with `read=False`: the files that may be documents)."""
@@ -196,12 +199,12 @@ class FolderScan:
         """Whether a file read has been changed, replaced or removed since: its size, change
         time or inode differ now (a stat each; the bytes are not read again)."""
         for e in self.entries:
-            if e.skip is None and e.stat is not None:
+            if e.skip is None and e.read_stat is not None:
                 try:
                     now = os.stat(e.path)
                 except OSError:
                     return True
-                if _identity(now) != _identity(e.stat):
+                if _identity(now) != _identity(e.read_stat):
                     return True
         return False
 
@@ -294,10 +297,10 @@ def _not_readable(st: os.stat_result, max_bytes: int) -> str | None:
     return None
 
 
-def _read(name: str, path: Path, full: str, st: os.stat_result | None, max_bytes: int) -> ScannedFile:
-    """The file's bytes (checked before opening, when `st` is given, and again on the open file:
-    a device or a FIFO is never read), or why it cannot be."""
-    if st is not None and (why := _not_readable(st, max_bytes)):
+def _read(name: str, path: Path, full: str, st: os.stat_result, max_bytes: int) -> ScannedFile:
+    """The file's bytes (its stat `st` checked before opening and again on the open file: a
+    device or a FIFO is never read), or why it cannot be."""
+    if why := _not_readable(st, max_bytes):
         return ScannedFile(name, path, why)
     try:
         fd = os.open(path, READ_FLAGS)
@@ -318,11 +321,20 @@ def _read(name: str, path: Path, full: str, st: os.stat_result | None, max_bytes
 
 
 def decode_scan(scan: FolderScan) -> tuple[list[Document], list[Skipped]]:
-    """Every readable document of the scan, in its order, and what was skipped (with why)."""
+    """Every readable document of the scan, in its order, and what was skipped (with why). Each
+    file's bytes are let go once decoded (a folder of large PDFs is not held twice): a scan is
+    decoded once, after its cache key is made."""
+    if not scan.read or scan.decoded:
+        raise ValueError("a scan is decoded once, and only one that read the files")
+    scan.decoded = True
     docs: list[Document] = []
     skipped: list[Skipped] = []
     for e in scan.entries:
-        result = Skipped(e.name, e.skip) if e.skip is not None else decode_file(e)
+        if e.skip is not None:
+            result: Document | Skipped = Skipped(e.name, e.skip)
+        else:
+            result = decode_file(e)
+            e.data = b""
         if isinstance(result, Skipped):
             skipped.append(result)
         else:

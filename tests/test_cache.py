@@ -486,3 +486,17 @@ def test_a_scan_without_reading_opens_no_file(folder, monkeypatch):
     assert opened == Counter()
     assert [e.name for e in scan.readable()] == sorted(p.name for p in folder.iterdir())
     assert all(e.data == b"" for e in scan.entries)
+
+
+def test_a_scan_lets_its_bytes_go_once_decoded(folder):
+    scan = load.scan_folder(folder)
+    key = cache.key_of(scan, M.MIN_SCORE)
+    assert all(e.data for e in scan.readable())
+    docs, _ = load.decode_scan(scan)
+    assert len(docs) == 2 and all(e.data == b"" for e in scan.entries)
+    assert not scan.changed()
+    with pytest.raises(ValueError):
+        load.decode_scan(scan)  # decoding it again would decode nothing
+    with pytest.raises(ValueError):
+        cache.key_of(scan, M.MIN_SCORE)  # nor may its key be made from bytes let go
+    assert cache.key_of(load.scan_folder(folder), M.MIN_SCORE) == key

@@ -98,7 +98,9 @@ class ComparisonScreen(SearchMixin, Screen[None]):
         self.grid.focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        return not getattr(self.app, "closing", False)  # nothing starts while the app closes
+        if getattr(self.app, "closing", False):
+            return False  # nothing starts while the app closes
+        return self.app.screen is self  # not from under a dialog (the detail has its own a, m)
 
     # ------------------------------------------------------------------ what the grid says
     @on(AlignedGrid.LayoutChanged)

@@ -99,6 +99,11 @@ class Dialog(ModalScreen[ScreenResultType]):
     }
     """
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # The grid's a and m act on `screen.`: under a dialog that is the dialog, which has no
+        # such action (they are not offered from under it, nor shown in the footer behind).
+        return hasattr(self, f"action_{action}")
+
     def on_mount(self) -> None:
         # Textual runs this after the subclass's on_mount, whose focus() is itself deferred
         # through call_later: the release, also through call_later, comes after it.

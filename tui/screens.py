@@ -62,7 +62,7 @@ class DetailScreen(Dialog[None]):
 
     BINDINGS = [
         Binding("escape,q,enter", "close", "Close"),
-        Binding("a", "annotate", "Annotate"),
+        Binding("a", "note", "Annotate"),
         Binding("m", "cycle", "Note status"),
         Binding("j,down", "scroll(1)", "Scroll down", show=False),
         Binding("k,up", "scroll(-1)", "Scroll up", show=False),
@@ -85,7 +85,7 @@ class DetailScreen(Dialog[None]):
                 yield DetailBody(self.text, id="detail-body")
 
     def on_mount(self) -> None:  # (Dialog.on_mount runs after this one, as Textual does)
-        self.refresh_text()  # in the theme's colours, now that they are known
+        self.call_after_refresh(self.refresh_text)  # in the theme's colours, once styled
 
     def refresh_text(self) -> None:
         """Draw the detail again (its notes changed)."""
@@ -99,7 +99,7 @@ class DetailScreen(Dialog[None]):
     def action_close(self) -> None:
         self.dismiss(None)
 
-    def action_annotate(self) -> None:
+    def action_note(self) -> None:
         self.requests.post_message(AnnotateRequested(self.sentence))
 
     def action_cycle(self) -> None:
