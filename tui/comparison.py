@@ -100,7 +100,7 @@ class ComparisonScreen(SearchMixin, Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if getattr(self.app, "closing", False):
             return False  # nothing starts while the app closes
-        return self.app.screen is self  # not from under a dialog (the detail has its own a, m)
+        return self.app.screen is self  # only from the main view, never from under a dialog
 
     # ------------------------------------------------------------------ what the grid says
     @on(AlignedGrid.LayoutChanged)

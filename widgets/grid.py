@@ -33,6 +33,8 @@ from .layout import (
     fit_count,
 )
 from .paint import (  # noqa: F401 - re-exported: the screens and tests name them from here
+    GRID_COMPONENTS,
+    GRID_CSS,
     MARK_BOILERPLATE,
     MARK_CONTINUE,
     MARK_DISAGREE,
@@ -51,25 +53,7 @@ from .paint import (  # noqa: F401 - re-exported: the screens and tests name the
 class AlignedGrid(GridPainter, ScrollView, can_focus=True, inherit_bindings=False):
     """All panes of the comparison, side by side, in one scrolling view."""
 
-    COMPONENT_CLASSES = {
-        "grid--marker-shared",
-        "grid--marker-unique",
-        "grid--text-unique",
-        "grid--marker-value",
-        "grid--marker-other",
-        "grid--number-value",
-        "grid--number-other",
-        "grid--folded",
-        "grid--fold",
-        "grid--separator",
-        "grid--match",
-        "grid--cursor",
-        "grid--peer",
-        "grid--note-verified",
-        "grid--note-disputed",
-        "grid--note-check",
-        "grid--note-follow",
-    }
+    COMPONENT_CLASSES = GRID_COMPONENTS
 
     BINDINGS = [
         Binding("j,down", "move(1)", "Next", tooltip="Next sentence in this pane"),
@@ -105,104 +89,7 @@ class AlignedGrid(GridPainter, ScrollView, can_focus=True, inherit_bindings=Fals
         Binding("end,G", "edge(1)", "End of pane", show=False, tooltip="Last sentence of this pane"),
     ]
 
-    DEFAULT_CSS = """
-    AlignedGrid {
-        width: 1fr;
-        height: 1fr;
-        scrollbar-size-vertical: 0;
-        scrollbar-size-horizontal: 0;
-        overflow-x: hidden;
-    }
-
-    AlignedGrid:focus {
-        background-tint: $foreground 0%;
-    }
-
-    AlignedGrid > .grid--marker-shared {
-        color: $success;
-    }
-
-    /* Marks and figures: distinct by shape and attribute without colour (NO_COLOR keeps bold,
-       reverse and underline), and at least 4.5:1 against the background in 16, 256 and true
-       colour (tests/test_tui_newcomer.py measures it). Unique is cyan, never the conflicts' red. */
-    AlignedGrid > .grid--marker-unique {
-        color: #5fd7ff;
-        text-style: bold;
-    }
-
-    AlignedGrid > .grid--text-unique {
-        text-style: bold;
-    }
-
-    AlignedGrid > .grid--marker-value {
-        color: #ff6b6b;
-        text-style: bold reverse;
-    }
-
-    AlignedGrid > .grid--marker-other {
-        color: #ffb454;
-        text-style: bold underline;
-    }
-
-    AlignedGrid > .grid--number-value {
-        color: #ff6b6b;
-        text-style: bold reverse underline;
-    }
-
-    AlignedGrid > .grid--number-other {
-        color: #ffb454;
-        text-style: bold underline;
-    }
-
-    AlignedGrid > .grid--folded {
-        color: $text-muted;
-        text-style: dim;
-    }
-
-    AlignedGrid > .grid--fold {
-        color: $text-muted;
-        text-style: italic;
-    }
-
-    AlignedGrid > .grid--separator {
-        color: $panel-lighten-2;
-    }
-
-    AlignedGrid > .grid--match {
-        color: #ffd75f;
-        text-style: bold underline italic;
-    }
-
-    /* the counterpart a shifted pane was brought to (beside the cursor) */
-    AlignedGrid > .grid--peer {
-        text-style: underline;
-    }
-
-    AlignedGrid > .grid--cursor {
-        text-style: reverse;
-    }
-
-    /* note markers: a letter per status (V D ? F), so colour is only a second cue */
-    AlignedGrid > .grid--note-verified {
-        color: $success;
-        text-style: bold;
-    }
-
-    AlignedGrid > .grid--note-disputed {
-        color: #ff6b6b;
-        text-style: bold;
-    }
-
-    AlignedGrid > .grid--note-check {
-        color: $warning;
-        text-style: bold;
-    }
-
-    AlignedGrid > .grid--note-follow {
-        color: #5fd7ff;
-        text-style: bold;
-    }
-    """
+    DEFAULT_CSS = GRID_CSS  # widgets/paint.py: the colours and attributes of every mark
 
     LINES_CACHED = 4096  # rendered lines kept (a few screens of every state seen lately)
 

@@ -1,6 +1,7 @@
 """How the grid paints a line: markers in the gutter, figures in conflict, search hits, the
-cursor, shifted panes. A mixin of AlignedGrid (widgets/grid.py), which owns the state it reads
-(`_layout`, `findings`, `note_marks`, `query_text`, `cursor`, `shifts`, `peers`).
+cursor, shifted panes; and the styles it paints them with (its component classes and CSS).
+A mixin of AlignedGrid (widgets/grid.py), which owns the state it reads (`_layout`, `findings`,
+`note_marks`, `query_text`, `cursor`, `shifts`, `peers`).
 """
 
 from __future__ import annotations
@@ -31,6 +32,127 @@ NOTE_CLASSES = {
     "needs check": "grid--note-check",
     "follow up": "grid--note-follow",
 }
+
+
+GRID_COMPONENTS = {
+    "grid--marker-shared",
+    "grid--marker-unique",
+    "grid--text-unique",
+    "grid--marker-value",
+    "grid--marker-other",
+    "grid--number-value",
+    "grid--number-other",
+    "grid--folded",
+    "grid--fold",
+    "grid--separator",
+    "grid--match",
+    "grid--cursor",
+    "grid--peer",
+    "grid--note-verified",
+    "grid--note-disputed",
+    "grid--note-check",
+    "grid--note-follow",
+}
+
+# The grid's DEFAULT_CSS: its frame, and the colours and attributes of every mark.
+GRID_CSS = """
+AlignedGrid {
+    width: 1fr;
+    height: 1fr;
+    scrollbar-size-vertical: 0;
+    scrollbar-size-horizontal: 0;
+    overflow-x: hidden;
+}
+
+AlignedGrid:focus {
+    background-tint: $foreground 0%;
+}
+
+AlignedGrid > .grid--marker-shared {
+    color: $success;
+}
+
+/* Marks and figures: distinct by shape and attribute without colour (NO_COLOR keeps bold,
+   reverse and underline), and at least 4.5:1 against the background in 16, 256 and true
+   colour (tests/test_tui_newcomer.py measures it). Unique is cyan, never the conflicts' red. */
+AlignedGrid > .grid--marker-unique {
+    color: #5fd7ff;
+    text-style: bold;
+}
+
+AlignedGrid > .grid--text-unique {
+    text-style: bold;
+}
+
+AlignedGrid > .grid--marker-value {
+    color: #ff6b6b;
+    text-style: bold reverse;
+}
+
+AlignedGrid > .grid--marker-other {
+    color: #ffb454;
+    text-style: bold underline;
+}
+
+AlignedGrid > .grid--number-value {
+    color: #ff6b6b;
+    text-style: bold reverse underline;
+}
+
+AlignedGrid > .grid--number-other {
+    color: #ffb454;
+    text-style: bold underline;
+}
+
+AlignedGrid > .grid--folded {
+    color: $text-muted;
+    text-style: dim;
+}
+
+AlignedGrid > .grid--fold {
+    color: $text-muted;
+    text-style: italic;
+}
+
+AlignedGrid > .grid--separator {
+    color: $panel-lighten-2;
+}
+
+AlignedGrid > .grid--match {
+    color: #ffd75f;
+    text-style: bold underline italic;
+}
+
+/* the counterpart a shifted pane was brought to (beside the cursor) */
+AlignedGrid > .grid--peer {
+    text-style: underline;
+}
+
+AlignedGrid > .grid--cursor {
+    text-style: reverse;
+}
+
+/* note markers: a letter per status (V D ? F), so colour is only a second cue */
+AlignedGrid > .grid--note-verified {
+    color: $success;
+    text-style: bold;
+}
+
+AlignedGrid > .grid--note-disputed {
+    color: #ff6b6b;
+    text-style: bold;
+}
+
+AlignedGrid > .grid--note-check {
+    color: $warning;
+    text-style: bold;
+}
+
+AlignedGrid > .grid--note-follow {
+    color: #5fd7ff;
+    text-style: bold;
+}
+"""
 
 
 @dataclass
