@@ -13,6 +13,7 @@ from sidebyside import corrections, findings
 from sidebyside.align import align
 from sidebyside.annotations import NoteStore, anchor
 from sidebyside.engine import compare_folder
+from sidebyside.html_report import to_html
 from sidebyside.report import to_dict, to_markdown
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -75,6 +76,7 @@ def test_a_missed_link_is_made_and_kept_on_reopen(folder, tmp_path):
     linked = next(e for e in report["sentences"] if e["id"] == a.id)
     assert linked["links"][0]["by"] == "reporter"
     assert "linked by reporter" in to_markdown(again)
+    assert 'class="s shared claim by-reporter"' in to_html(again)
     data = json.loads((tmp_path / "notes.json").read_text(encoding="utf-8"))
     assert data["schema"] == "sidebyside.notes/2"
 
@@ -114,6 +116,9 @@ def test_a_false_disagreement_is_dismissed_with_its_reason(folder, tmp_path):
     assert report["disagreements"] == []
     assert report["dismissed"][0]["reason"] == "same estimate, hedged differently"
     assert "dismissed by reporter: same estimate, hedged differently" in to_markdown(c)
+    html = to_html(c)
+    assert "Reporter&#x27;s corrections" in html or "Reporter's corrections" in html
+    assert "dismissed by reporter: same estimate, hedged differently" in html
     again = fresh(folder)
     anchor(again, NoteStore(tmp_path / "notes.json", str(folder)).load())
     assert again.disagreements == [] and len(again.dismissed) == 1
