@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,8 +24,10 @@ from sidebyside.annotations import (
     default_store_path,
     is_note,
     next_status,
+    shared_file_mode,
 )
 from sidebyside.corrections import describe
+from sidebyside.files import write_text_atomic
 from sidebyside.model import Annotation, Comparison
 from sidebyside.safe import pictures
 
@@ -86,18 +87,8 @@ class NoteKeeper:
         if self.path.exists():
             return
         data = {"schema": SCHEMA, "folder": self.folder, "notes": []}
-        fd, tmp = tempfile.mkstemp(prefix=self.path.name + ".", suffix=".tmp", dir=self.path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(data, fh)
-                fh.flush()
-                os.fsync(fh.fileno())
-            try:
-                os.link(tmp, self.path)  # atomic, and fails if another program created it
-            except FileExistsError:
-                pass
-        finally:
-            os.unlink(tmp)
+        write_text_atomic(self.path, json.dumps(data), exclusive=True, mode=shared_file_mode(),
+                          prefix=self.path.name + ".")
 
     # ------------------------------------------------------------------ reading
     def reanchor(self) -> list[Annotation]:
