@@ -81,7 +81,6 @@ def test_read_upto_reads_past_a_stale_size(tmp_path):
 
 
 def test_an_exclusive_write_creates_but_never_replaces(tmp_path):
-    from sidebyside.files import write_text_atomic
 
     new = tmp_path / "new.json"
     write_text_atomic(new, "{}", exclusive=True)
