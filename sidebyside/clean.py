@@ -83,9 +83,12 @@ def build_source(doc: Document, sid: str) -> Source:
     for p_index, (p_start, p_end) in enumerate(paragraph_spans(text)):
         raw = text[p_start:p_end]
         para = Paragraph(source=sid, index=p_index, start=p_start, end=p_end)
-        para.heading = _looks_like_heading(raw, _shown(raw))
+        para_shown = _shown(raw)
+        para.heading = _looks_like_heading(raw, para_shown)
         for s_start, s_end in sentence_spans(text, p_start, p_end):
-            shown = T.display(text[s_start:s_end])
+            # A sentence that is its whole paragraph is shown as the paragraph is.
+            whole = s_start == p_start and s_end == p_end
+            shown = para_shown if whole else T.display(text[s_start:s_end])
             sent = Sentence(
                 id=_sentence_id(sid, n),
                 source=sid,
@@ -129,7 +132,7 @@ def _para_text(src: Source, para: Paragraph) -> str:
     return src.text[para.start : para.end]
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=1 << 17)
 def _shown(raw: str) -> str:
     """T.display of a paragraph (each is shown, tested and weighed more than once)."""
     return T.display(raw)
@@ -180,6 +183,8 @@ _CANDIDATES = 96  # earlier paragraphs looked at per paragraph
 _CHECKS = 64  # earlier paragraphs of a compatible length compared in full, in order
 _FEW = 16  # past that, the ones sharing the most indexed trigrams
 _BAND = math.log(1.2)  # length bands: a compatible partner is in the same band or the next one
+_BULK = 5_000  # a source with more paragraphs than this is searched in bulk (_copies_in_bulk)
+_WINDOW = 4  # ...each paragraph against this many neighbours either side in two sorted orders
 
 
 def _grams(norm: str) -> set[str]:
@@ -213,6 +218,16 @@ def flag_duplicates(src: Source) -> None:
         norm = T.normalized(_para_text(src, para))
         if len(norm) >= 12:
             todo.append((para, norm))
+    if len(todo) > _BULK:
+        for para, original in _copies_in_bulk(todo):
+            _mark_copy(src, by_id, para, original)
+    else:
+        _flag_copies(src, by_id, todo)
+    _flag_sentence_copies(src)
+
+
+def _flag_copies(src: Source, by_id: dict[str, Sentence], todo: list[tuple[Paragraph, str]]) -> None:
+    """Paragraph by paragraph: each against the earlier originals its rarest trigrams meet."""
     # How many paragraphs use each trigram: the global order is rarest first.
     df: Counter[str] = Counter()
     for _, norm in todo:
@@ -289,17 +304,26 @@ def flag_duplicates(src: Source) -> None:
                     for g in prefix:
                         index.setdefault((g, band), []).append(place)
             continue
-        _mark(src, para, DUPLICATE, f"repeats paragraph {original.index + 1}")
-        originals: dict[str, Sentence] = {}
-        for sid in original.sentences:
-            originals.setdefault(_normalized(by_id[sid].text), by_id[sid])
-        ordered = original.sentences
-        for i, sid in enumerate(para.sentences):
-            copy = by_id[sid]
-            match = originals.get(_normalized(copy.text))
-            if match is None and i < len(ordered):
-                match = by_id[ordered[i]]
-            copy.duplicate_of = match.id if match else None
+        _mark_copy(src, by_id, para, original)
+
+
+def _mark_copy(src: Source, by_id: dict[str, Sentence], para: Paragraph, original: Paragraph) -> None:
+    """`para` repeats `original`: each of its sentences points at the one it copies."""
+    _mark(src, para, DUPLICATE, f"repeats paragraph {original.index + 1}")
+    originals: dict[str, Sentence] = {}
+    for sid in original.sentences:
+        originals.setdefault(_normalized(by_id[sid].text), by_id[sid])
+    ordered = original.sentences
+    for i, sid in enumerate(para.sentences):
+        copy = by_id[sid]
+        match = originals.get(_normalized(copy.text))
+        if match is None and i < len(ordered):
+            match = by_id[ordered[i]]
+        copy.duplicate_of = match.id if match else None
+
+
+def _flag_sentence_copies(src: Source) -> None:
+    """A sentence of five words or more repeated verbatim (once normalised) in another paragraph."""
     seen_sents: dict[str, str] = {}
     for s in src.sentences:
         if s.status in (BOILERPLATE, DUPLICATE):
@@ -313,6 +337,78 @@ def flag_duplicates(src: Source) -> None:
             s.duplicate_of = seen_sents[norm]
         else:
             seen_sents[norm] = s.id
+
+
+def _copies_in_bulk(todo: list[tuple[Paragraph, str]]) -> list[tuple[Paragraph, Paragraph]]:
+    """(copy, original) for a document of more than _BULK paragraphs (a pathological file, not an
+    article: a log, a table, a book), in time in proportion to its size. Equal paragraphs (once
+    normalised) are found as always. Near copies (95% alike, 41 characters or more) are looked
+    for among each paragraph's _WINDOW neighbours in the paragraphs sorted by their text and by
+    their text read backwards (a copy with a word or a figure changed sorts beside its original
+    from one end or the other), scored all at once in C. Paragraphs so joined, directly or
+    through others, form a group, and each is the copy of the earliest original of its group (of
+    the first _CHECKS) that it is 95% like. Unlike `_flag_copies`, near copies whose neighbours
+    in both orders are other texts may be missed: a cap a reader of such a file does not
+    notice."""
+    norms = [norm for _, norm in todo]
+    size = len(norms)
+    lengths = [len(norm) for norm in norms]
+    near = [i for i in range(size) if _PARTNER_MIN <= lengths[i] <= _NEAR_MAX]
+    codes = [np.zeros(0, dtype=np.int64)]
+    for order in (sorted(near, key=norms.__getitem__), sorted(near, key=lambda i: norms[i][::-1])):
+        at = np.array(order, dtype=np.int64)
+        for step in range(1, _WINDOW + 1):
+            a, b = at[:-step], at[step:]
+            codes.append(np.minimum(a, b) * size + np.maximum(a, b))
+    pairs = np.unique(np.concatenate(codes))
+    a, b = pairs // size, pairs % size
+    # fuzz.ratio is at most 200 * shorter / (both lengths): skip what cannot reach 95.
+    la, lb = np.array(lengths)[a], np.array(lengths)[b]
+    keep = (lb >= _NEAR_MIN) & (np.minimum(la, lb) * 200 >= _NEAR * (la + lb))
+    a, b = a[keep].tolist(), b[keep].tolist()
+    scores = process.cpdist([norms[i] for i in a], [norms[i] for i in b], scorer=fuzz.ratio,
+                            score_cutoff=_NEAR, dtype=np.float32).tolist() if a else []
+    # Paragraphs joined by near pairs, directly or not, form groups (union-find).
+    parent = list(range(len(norms)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for x, y, score in zip(a, b, scores, strict=True):
+        if score >= _NEAR:
+            ra, rb = root(x), root(y)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+    first: dict[str, int] = {}  # normalised text -> the first original with it
+    group_originals: dict[int, list[int]] = {}  # group -> its originals, in order
+    out: list[tuple[Paragraph, Paragraph]] = []
+    for i, norm in enumerate(norms):
+        hit = first.get(norm)
+        found = None
+        group = root(i)
+        if len(norm) >= _NEAR_MIN:
+            # The earliest original of its group that it is near (an equal one counts too),
+            # among the group's first _CHECKS originals.
+            end = len(norms) if hit is None else hit
+            lo, hi = len(norm) * _NEAR, len(norm) * (200 - _NEAR)
+            for o in group_originals.get(group, ())[:_CHECKS]:
+                if o >= end:
+                    break
+                if lo <= lengths[o] * (200 - _NEAR) and lengths[o] * _NEAR <= hi and \
+                        fuzz.ratio(norms[o], norm, score_cutoff=_NEAR) >= _NEAR:
+                    found = o
+                    break
+        if found is None:
+            found = hit
+        if found is None:
+            first.setdefault(norm, i)
+            group_originals.setdefault(group, []).append(i)
+            continue
+        out.append((todo[i][0], todo[found][0]))
+    return out
 
 
 def flag_boilerplate(sources: list[Source]) -> None:

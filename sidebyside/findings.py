@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
 
@@ -273,9 +274,22 @@ def find_disagreements(comparison: Comparison) -> None:
     budget = MAX_UNLINKED_PAIRS
     per_pair: dict[tuple[str, str], list[tuple[Quantity, Quantity]]] = {}
     for qs in buckets.values():
+        # Every later figure of another source, in order: a run of figures of a's own source is
+        # stepped over at once (one long document's figures are a single run, and comparing each
+        # with every other one was quadratic, issue 13).
+        src = [q.sources[0] for q in qs]
+        run_end = _run_ends(src)
         for i, a in enumerate(qs):
-            for b in qs[i + 1 :]:
-                if a.sources[0] == b.sources[0] or (a.sentence, b.sentence) in linked:
+            if budget < 0:
+                break
+            j = i + 1
+            while j < len(qs):
+                if src[j] == src[i]:
+                    j = run_end[j]
+                    continue
+                b = qs[j]
+                j += 1
+                if (a.sentence, b.sentence) in linked:
                     continue
                 budget -= 1
                 if budget < 0:
@@ -388,6 +402,17 @@ def find_disagreements(comparison: Comparison) -> None:
     comparison.disagreements = disagreements
 
 
+def _run_ends(keys: list) -> list[int]:
+    """For each place, where the run of equal keys it is in ends."""
+    ends = [0] * len(keys)
+    end = len(keys)
+    for i in range(len(keys) - 1, -1, -1):
+        if i + 1 < len(keys) and keys[i] != keys[i + 1]:
+            end = i + 1
+        ends[i] = end
+    return ends
+
+
 def _values(figures) -> frozenset:
     """What a set of figures says, whoever says it: the same readings in two cliques that share
     a figure are one disagreement told by more sources."""
@@ -409,19 +434,32 @@ def _counterparts(comparison: Comparison) -> None:
         # low end, each figure meets the ones up to that bound (a wire story's 50 rewrites give
         # thousands of figures a bucket, and every pair was compared).
         # The agreeing pairs are then applied in text order, as the every-pair loop did.
+        # Only figures of two sources can agree: each figure meets the later ones of every
+        # other source (their places in the order), so that the many figures of one long
+        # document are never compared with each other (issue 13).
         rank = {id(q): i for i, q in enumerate(qs)}
         by_low = sorted(qs, key=lambda q: (q.low, q.high, rank[id(q)]))
+        places: dict[str, list[int]] = {}
+        for p, q in enumerate(by_low):
+            places.setdefault(q.sources[0], []).append(p)
+        if len(places) < 2:
+            continue
+        lows = [q.low for q in by_low]
         agree: list[tuple[int, int, Quantity, Quantity]] = []
         for i, a in enumerate(by_low):
             reach = a.high + abs(a.high) * 0.25 + 1e-9
-            for b in by_low[i + 1 :]:
-                if b.low > reach:
-                    break
-                x, y = (a, b) if rank[id(a)] < rank[id(b)] else (b, a)
-                if x.sources[0] == y.sources[0] or not N.same_thing(x, y):
+            for src, at in places.items():
+                if src == a.sources[0]:
                     continue
-                if N.compare(x, y) is None:
-                    agree.append((rank[id(x)], rank[id(y)], x, y))
+                k = bisect_right(at, i)
+                while k < len(at) and lows[at[k]] <= reach:
+                    b = by_low[at[k]]
+                    k += 1
+                    x, y = (a, b) if rank[id(a)] < rank[id(b)] else (b, a)
+                    if not N.same_thing(x, y):
+                        continue
+                    if N.compare(x, y) is None:
+                        agree.append((rank[id(x)], rank[id(y)], x, y))
         for _, _, a, b in sorted(agree, key=lambda t: (t[0], t[1])):
             for q, other in ((a, b), (b, a)):
                 if other.sources[0] not in q.sources:

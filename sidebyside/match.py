@@ -66,6 +66,12 @@ NAME_CLASH = 0.8  # score factor when each side names someone or somewhere the o
 SEM_FLOOR = 0.5
 SEM_NEIGHBOURS = 10  # nearest embedding neighbours (other sources) added as candidates per sentence
 SEM_CANDIDATE = 0.7  # ...if at least this similar
+# The semantic pass compares a block of sentences with every sentence of the folder (its own
+# source masked) up to _SEM_FULL_MAX sentences (the block's similarities then take at most
+# 100 MB); past _SEM_FULL_MIN, a block from a source holding most of the folder meets only the
+# other sources (a huge document beside short articles: issue 13). See `_semantic_pass`.
+_SEM_FULL_MIN = 4_096
+_SEM_FULL_MAX = 50_000
 # The decision: a candidate with at least min_score * WEAK overlap is described by its evidence
 # (sidebyside/evidence.py) and scored by the fitted model as the probability of the same claim.
 P_LINK = 0.45  # a link needs at least this probability, on top of the overlap rules
@@ -143,6 +149,7 @@ class _Folder:
     df: dict[str, int]
     n: int
     cues: _Cues | None = None
+    needed: object = None  # mask of the items in some candidate pair (None: all of them)
 
 
 @dataclass
@@ -157,17 +164,22 @@ class _Cues:
     plain: object  # weight of words that are not names, per sentence
 
 
-def _cues(items: list[_Item]) -> _Cues:
+def _cues(items: list[_Item], needed=None) -> _Cues:
+    """The cues of every item, or (with `needed`, a mask) of those only: the others are never
+    looked at (a huge document's sentences, none of them a candidate)."""
     import numpy as np
 
-    cs = [E.cues(it.sentence.text, it.names) for it in items]
+    empty = E.cues("", set())
+    cs = [E.cues(it.sentence.text, it.names) if needed is None or needed[k] else empty
+          for k, it in enumerate(items)]
     return _Cues(
         actions=P.bag([c.actions for c in cs]),
         days=P.bag([sorted(c.days) for c in cs]),
         dates=P.bag([sorted(c.dates) for c in cs]),
         future=np.array([c.future for c in cs], dtype=bool),
         negated=np.array([c.negated for c in cs], dtype=bool),
-        plain=np.array([sum(w for t, w in it.terms.items() if t not in it.names) for it in items],
+        plain=np.array([sum(w for t, w in it.terms.items() if t not in it.names)
+                        if needed is None or needed[k] else 0.0 for k, it in enumerate(items)],
                        dtype=np.float64),
     )
 
@@ -291,40 +303,86 @@ def score_pairs(
 def _semantic_pass(items: list[_Item], vecs, codes):
     """One blockwise pass over the embedding similarities (so memory stays bounded on large
     folders): the cosine of every candidate pair (codes x * n + y, sorted), and as further
-    candidates each sentence's nearest neighbours in other sources (a fixed number each, so cost
-    stays linear), if similar enough. Returns all candidate codes, sorted, and their cosines."""
+    candidates each sentence's nearest neighbours in other sources (a fixed number each), if
+    similar enough. Returns all candidate codes, sorted, and their cosines.
+
+    Only pairs across sources can link. A block of rows is compared with every sentence and its
+    own source masked, as it always was: on folders of articles (shorter than a block) nothing
+    is wasted, and the cosines stay bit for bit what they were (a matrix product's last bits
+    depend on its shape). But a block from one source that holds most of a big folder (past
+    _SEM_FULL_MIN sentences), and every block of a folder past _SEM_FULL_MAX sentences, meets
+    the other sources' sentences only: the cost is then the number of cross-source pairs, and one
+    huge document beside a short article costs time in proportion to its size, not its square
+    (issue 13). The cost is at most twice the cross-source pairs, plus a block per source."""
     import numpy as np
 
     n = len(items)
-    src = np.array([it.source_index for it in items])
+    src = np.array([it.source_index for it in items], dtype=np.int64)
     xs, ys = codes // n, codes % n
     cos = np.empty(len(codes), dtype=np.float64)
     more_codes, more_cos = [], []
     block = 512
     k = min(SEM_NEIGHBOURS, n - 1)
     bounds = np.searchsorted(xs, np.arange(0, n + block, block))
-    for i, lo in enumerate(range(0, n, block)):
-        sims = vecs[lo : lo + block] @ vecs.T
-        a, b = bounds[i], bounds[i + 1]
-        cos[a:b] = sims[xs[a:b] - lo, ys[a:b]]
+    # The eligible sentences come source by source: each source is one run of rows.
+    in_order = bool(np.all(src[1:] >= src[:-1])) if n else True
+    run_start = np.searchsorted(src, src, side="left") if in_order else None
+    run_end = np.searchsorted(src, src, side="right") if in_order else None
+
+    def neighbours(rows, sims, col_of) -> None:
+        """The close neighbours of `rows` among the columns of `sims` (own source already out
+        of them, or masked to -1), as codes and cosines."""
         if k < 1:
-            continue
-        rows = np.arange(lo, min(lo + block, n))
-        sims[src[rows][:, None] == src[None, :]] = -1.0  # same source: never a candidate
+            return
         close = sims >= SEM_CANDIDATE
         many = close.sum(axis=1) > k
         # Rows with at most k close neighbours take them all; the others their k closest.
         r, c = np.nonzero(close & ~many[:, None])
-        x, y, v = [rows[r]], [c], [sims[r, c]]
+        x, y, v = [rows[r]], [col_of(c)], [sims[r, c]]
         if many.any():
             crowded = np.flatnonzero(many)
-            top = np.argpartition(-sims[crowded], k - 1, axis=1)[:, :k]
-            x.append(np.repeat(rows[crowded], k))
-            y.append(top.ravel())
+            kk = min(k, sims.shape[1])
+            top = np.argpartition(-sims[crowded], kk - 1, axis=1)[:, :kk]
+            x.append(np.repeat(rows[crowded], kk))
+            y.append(col_of(top.ravel()))
             v.append(np.take_along_axis(sims[crowded], top, axis=1).ravel())
         x, y = np.concatenate(x), np.concatenate(y)
         more_codes.append(np.minimum(x, y) * n + np.maximum(x, y))
         more_cos.append(np.concatenate(v))
+
+    def one_source(lo: int, hi: int, a: int, b: int) -> None:
+        """Rows lo..hi, all of one source, against the other sources' sentences only."""
+        s0, s1 = int(run_start[lo]), int(run_end[lo])
+        if s0 == 0 or s1 == n:  # the others are one slice of the rows (no copy)
+            sims = vecs[lo:hi] @ (vecs[s1:] if s0 == 0 else vecs[:s0]).T
+        else:
+            sims = np.hstack([vecs[lo:hi] @ vecs[:s0].T, vecs[lo:hi] @ vecs[s1:].T])
+        if sims.shape[1] == 0:
+            return  # one source only: no candidates at all
+        width = s1 - s0
+        y = ys[a:b]
+        cos[a:b] = sims[xs[a:b] - lo, np.where(y >= s1, y - width, y)]
+        neighbours(np.arange(lo, hi), sims, lambda c: np.where(c >= s0, c + width, c))
+
+    for i, lo in enumerate(range(0, n, block)):
+        hi = min(lo + block, n)
+        a, b = bounds[i], bounds[i + 1]
+        own = int(run_end[lo] - run_start[lo]) if in_order else 0
+        if in_order and (n > _SEM_FULL_MAX or (
+                n > _SEM_FULL_MIN and run_end[lo] >= hi and 2 * own > n)):
+            # Each source's rows of the block against the other sources only.
+            r = lo
+            while r < hi:
+                e = min(int(run_end[r]), hi)
+                ra, rb = np.searchsorted(xs[a:b], [r, e]) + a
+                one_source(r, e, int(ra), int(rb))
+                r = e
+            continue
+        sims = vecs[lo:hi] @ vecs.T
+        cos[a:b] = sims[xs[a:b] - lo, ys[a:b]]
+        rows = np.arange(lo, hi)
+        sims[src[rows][:, None] == src[None, :]] = -1.0  # same source: never a candidate
+        neighbours(rows, sims, lambda c: c)
     all_codes = np.concatenate([codes, *more_codes])
     all_cos = np.concatenate([cos, *more_cos])
     order = np.argsort(all_codes, kind="stable")  # a candidate found both ways: the first cosine
@@ -410,6 +468,11 @@ def match(
         done(0.3)
         codes, cosines = _semantic_pass(items, vectors, codes)
 
+    # Only sentences in some candidate pair need their cues (evidence.cues) worked out.
+    folder.needed = np.zeros(n, dtype=bool)
+    folder.needed[codes // n] = True
+    folder.needed[codes % n] = True
+
     # Exact scores on the candidates, a block at a time; only pairs that could link are kept.
     floor = min_score * WEAK
     kept: list[tuple[np.ndarray, ...]] = []
@@ -454,8 +517,8 @@ def match(
     keep = P.accept(x, y, lexical, evidence, arrays.source, PER_SOURCE, NEAR_BEST, STRONG, min_score)
     keep &= score >= (P_LINK_SEM if use_sem else P_LINK)
     idx = np.flatnonzero(keep)  # codes were sorted, so these are in (x, y) order
-    surface = _surface_words([it.sentence for it in items])
     xs, ys = x[idx].tolist(), y[idx].tolist()
+    surface = _surface_words([it.sentence for it in items]) if xs else {}
     scores = [round(min(1.0, v), 3) for v in score[idx].tolist()]
     eq = equal[idx].tolist()
     ratios = process.cpdist([items[a].norm for a in xs], [items[b].norm for b in ys],
@@ -495,7 +558,7 @@ def _evidence(folder: _Folder, arrays: P.Arrays, x, y, sc: P.Scored, matched, sc
     import numpy as np
 
     if folder.cues is None:
-        folder.cues = _cues(folder.items)
+        folder.cues = _cues(folder.items, folder.needed)
     cu = folder.cues
     tx, ty = arrays.total[x], arrays.total[y]
     big, small = np.maximum(tx, ty), np.minimum(tx, ty)

@@ -60,7 +60,6 @@ def build(
     """`rows`: per sentence (terms, figures, years, names, normalized text, source index), with
     terms -> weight (figures and years keyed "#212"); `df`: sentences per term; `distinct`: the
     terms and figures that count as distinctive evidence."""
-    columns: dict[tuple[int, str], int] = {}
     weight: list[float] = []
     kind: list[int] = []
     labels: list[str] = []
@@ -69,23 +68,28 @@ def build(
     col: list[int] = []
     name: list[bool] = []
     total, figure_total, n_names, n_figures, norm, source = [], [], [], [], [], []
+    by_kind: tuple[dict[str, int], ...] = ({}, {}, {})  # per kind: term -> column
     for terms, figs, years, names, text, src in rows:
         cells: list[tuple[int, bool]] = []
         for k, bag in ((WORD, terms), (FIGURE, figs), (YEAR, years)):
+            if not bag:
+                continue
+            cols_k = by_kind[k]
             for t, w in bag.items():
-                c = columns.get((k, t))
+                c = cols_k.get(t)
                 if c is None:
-                    c = columns[(k, t)] = len(weight)
+                    c = cols_k[t] = len(weight)
                     weight.append(w)
                     kind.append(k)
                     labels.append(t)
                 cells.append((c, k == WORD and t in names))
         cells.sort()
-        col.extend(c for c, _ in cells)
-        name.extend(f for _, f in cells)
+        col.extend([c for c, _ in cells])
+        name.extend([f for _, f in cells])
         indptr.append(len(col))
-        total.append(sum(terms.values()) + sum(figs.values()) + sum(years.values()))
-        figure_total.append(sum(figs.values()))
+        fig_sum = sum(figs.values())
+        total.append(sum(terms.values()) + fig_sum + sum(years.values()))
+        figure_total.append(fig_sum)
         n_names.append(len(names))
         n_figures.append(len(figs))
         norm.append(norm_ids.setdefault(text, len(norm_ids)))
@@ -169,6 +173,20 @@ def candidates(a: Arrays, keys: int, common: int, cap: int) -> np.ndarray:
     k_rank = _rank_in_group(k_item)
     keep = k_rank < keys
     k_item, k_col, k_rank = k_item[keep], k_col[keep], k_rank[keep]
+    # Only pairs across sources are kept, so a sentence none of whose keys is used by another
+    # source cannot find a candidate: it is not looked up at all (the others, exactly as
+    # before). In a huge document beside a short article, that is nearly every sentence of the
+    # document (issue 13).
+    lo_src = np.full(a.vocab, np.iinfo(np.int64).max, dtype=np.int64)
+    hi_src = np.full(a.vocab, -1, dtype=np.int64)
+    np.minimum.at(lo_src, u_col, a.source[u_item])
+    np.maximum.at(hi_src, u_col, a.source[u_item])
+    mixed = lo_src < hi_src  # a column used by two sources or more
+    if not mixed.all():
+        wanted = np.zeros(n, dtype=bool)
+        wanted[k_item[mixed[k_col]]] = True
+        keep = wanted[k_item]
+        k_item, k_col, k_rank = k_item[keep], k_col[keep], k_rank[keep]
 
     out: list[np.ndarray] = []
     bounds = np.searchsorted(k_item, np.arange(0, n + ITEM_BLOCK, ITEM_BLOCK))
@@ -328,7 +346,8 @@ def bag(rows: list[list[str]]) -> Bag:
     ids: dict[str, int] = {}
     indptr, col = [0], []
     for labels in rows:
-        col.extend(sorted({ids.setdefault(t, len(ids)) for t in labels}))
+        if labels:
+            col.extend(sorted({ids.setdefault(t, len(ids)) for t in labels}))
         indptr.append(len(col))
     a_indptr = np.array(indptr, dtype=np.int64)
     a_col = np.array(col, dtype=np.int64)

@@ -68,9 +68,9 @@ def _is_space(ch: str) -> bool:
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and _is_space(text[start]):
+    while start < end and (text[start].isspace() or text[start] in _SPACE_CHARS):
         start += 1
-    while end > start and _is_space(text[end - 1]):
+    while end > start and (text[end - 1].isspace() or text[end - 1] in _SPACE_CHARS):
         end -= 1
     return start, end
 
@@ -184,7 +184,7 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     raw: list[tuple[int, int]] = []
     # sentencex panics on a letter, a non-ASCII space and a full stop ("C\u00a0."): it gets the
     # chunk with such spaces as plain ones (one character for one, so offsets stay true).
-    for b_start, b_end in _boundaries(chunk.translate(_WIDE_SPACES)):
+    for b_start, b_end in _boundaries(chunk if chunk.isascii() else chunk.translate(_WIDE_SPACES)):
         s, e = _strip(chunk, b_start, b_end)
         if s < e:
             raw.append((s, e))
@@ -216,9 +216,9 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for s, e in merged:
         pos = s
-        cuts = sorted({m.end() for m in _ELLIPSIS_SPLIT.finditer(chunk, s, e)}
-                      | {m.end() for m in _QUOTED_SPLIT.finditer(chunk, s, e)})
-        for cut in cuts:
+        cuts = {m.end() for m in _ELLIPSIS_SPLIT.finditer(chunk, s, e)}
+        cuts.update(m.end() for m in _QUOTED_SPLIT.finditer(chunk, s, e))
+        for cut in sorted(cuts) if cuts else ():
             ps, pe = _strip(chunk, pos, cut)
             if ps < pe:
                 out.append((ps, pe))

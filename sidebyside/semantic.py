@@ -38,6 +38,7 @@ SCALES = "scales.f32.npy"
 VOCAB = "vocab.txt"
 META = "MODEL.json"
 MAX_CHARS_PER_WORD = 100  # as BERT's word-piece tokenizer
+CHUNK_PIECES = 1 << 15  # word pieces whose vectors are summed at once (memory stays bounded)
 
 
 def model_dir() -> Path:
@@ -89,6 +90,7 @@ def _is_cjk(cp: int) -> bool:
 
 _ASCII_WORD = re.compile(r"[a-z0-9]+|[!-/:-@\[-`{-~]")
 _ASCII_CONTROL = {c: None for c in (*range(0, 9), 11, 12, *range(14, 32), 127)}
+_ASCII_WORD_NL = re.compile(r"[a-z0-9]+|[!-/:-@\[-`{-~]|\n")  # ...and the line break
 
 
 def _basic_words(text: str) -> list[str]:
@@ -152,6 +154,39 @@ class WordPiece:
     def encode(self, text: str) -> list[int]:
         return [i for w in _basic_words(text) for i in self.word(w)]
 
+    def encode_many(self, texts: list[str]) -> list[list[int]]:
+        """`encode` of each text. Plain ASCII lines are tokenized a batch at a time, joined by
+        line breaks (which no token spans), in one pass of the pattern: the same pieces."""
+        out: list[list[int]] = []
+        batch: list[str] = []
+
+        def run() -> None:
+            joined = "\n".join(batch).lower().translate(_ASCII_CONTROL)
+            cur: list[int] = []
+            out.append(cur)
+            cache, word = self._cache, self.word
+            for w in _ASCII_WORD_NL.findall(joined):
+                if w == "\n":
+                    cur = []
+                    out.append(cur)
+                else:
+                    hit = cache.get(w)
+                    cur.extend(hit if hit is not None else word(w))
+            batch.clear()
+
+        for t in texts:
+            if t.isascii() and "\n" not in t:
+                batch.append(t)
+                if len(batch) >= 4096:
+                    run()
+                continue
+            if batch:
+                run()
+            out.append(self.encode(t))
+        if batch:
+            run()
+        return out
+
 
 class StaticModel:
     """Mean of word-piece vectors, unit length (the unknown piece is left out). The int8 vectors
@@ -175,24 +210,104 @@ class StaticModel:
         import numpy as np
 
         unk = self.tokenizer.unk
+        out = np.zeros((len(sentences), self.dim), dtype=np.float32)
+        # The pieces' vectors are summed a chunk of sentences at a time: the float copy of every
+        # piece of a 5 MB file at once took gigabytes and most of the time (issue 13). Each
+        # sentence's sum is the same, bit for bit, however the sentences are chunked.
         ids: list[int] = []
         starts: list[int] = []
         rows: list[int] = []
-        for k, s in enumerate(sentences):
-            toks = [t for t in self.tokenizer.encode(s) if t != unk]
-            if toks:
-                rows.append(k)
-                starts.append(len(ids))
-                ids.extend(toks)
-        out = np.zeros((len(sentences), self.dim), dtype=np.float32)
-        if ids:
-            idx = np.array(ids, dtype=np.int64)
-            vecs = self.q[idx].astype(np.float32)
-            vecs *= self.scale[idx, None]
-            out[np.array(rows)] = np.add.reduceat(vecs, np.array(starts), axis=0)
+
+        def flush() -> None:
+            if ids:
+                every = np.array(ids, dtype=np.int64)
+                at = np.array(starts)
+                sizes = np.diff(np.r_[at, len(ids)])
+                where = np.array(rows)
+                # What np.add.reduceat(vectors, at, axis=0) gives, sentences of one length at a
+                # time (reduceat walks each column down the rows: five times slower).
+                for m in np.unique(sizes).tolist():
+                    these = np.flatnonzero(sizes == m)
+                    idx = every[at[these, None] + np.arange(m)]
+                    pieces = self.q[idx].astype(np.float32)
+                    pieces *= self.scale[idx][..., None]
+                    out[where[these]] = pieces[:, 0] if m == 1 else pieces[:, 0] + _pairwise(pieces[:, 1:])
+                ids.clear()
+                starts.clear()
+                rows.clear()
+
+        for k, toks in enumerate(self.tokenizer.encode_many(sentences)):
+            if unk is not None and unk in toks:
+                toks = [t for t in toks if t != unk]
+            if not toks:
+                continue
+            if len(toks) > CHUNK_PIECES:  # one huge "sentence" (a file without full stops)
+                flush()
+                out[k] = self._long_sum(toks)
+                continue
+            if len(ids) + len(toks) > CHUNK_PIECES:
+                flush()
+            rows.append(k)
+            starts.append(len(ids))
+            ids.extend(toks)
+        flush()
         norms = np.linalg.norm(out, axis=1, keepdims=True)
         norms[norms == 0] = 1.0
         return out / norms
+
+    def _vectors(self, ids: list[int]) -> np.ndarray:
+        """The float vectors of word pieces, one row each."""
+        import numpy as np
+
+        idx = np.array(ids, dtype=np.int64)
+        vecs = self.q[idx].astype(np.float32)
+        vecs *= self.scale[idx, None]
+        return vecs
+
+    def _long_sum(self, toks: list[int]) -> np.ndarray:
+        """`np.add.reduceat`'s sum of many pieces' vectors (the first, plus numpy's pairwise sum
+        of the rest), bit for bit, a chunk of pieces at a time."""
+        return self._vectors(toks[:1])[0] + self._pairwise(toks[1:])
+
+    def _pairwise(self, toks: list[int]) -> np.ndarray:
+        """numpy's pairwise sum of the pieces' vectors: halves (a multiple of 8 first) summed
+        apart past a block, which a chunk is a multiple of."""
+        import numpy as np
+
+        if len(toks) <= CHUNK_PIECES:
+            vecs = self._vectors(toks)
+            zero = np.zeros((1, vecs.shape[1]), dtype=vecs.dtype)
+            return np.add.reduceat(np.vstack([zero, vecs]), [0], axis=0)[0]  # 0 + the sum
+        half = len(toks) // 2
+        half -= half % 8
+        return self._pairwise(toks[:half]) + self._pairwise(toks[half:])
+
+
+def _pairwise(a: np.ndarray) -> np.ndarray:
+    """numpy's pairwise sum along axis 1 of `a` (count x pieces x dim), the very additions in
+    their order (float32 addition is exact IEEE, so the results are the same bits): fewer than 8
+    in a row; up to a block of 128 with 8 running sums; past that, the halves (the first a
+    multiple of 8) apart."""
+    import numpy as np
+
+    m = a.shape[1]
+    if m < 8:
+        res = np.zeros((a.shape[0], a.shape[2]), dtype=a.dtype)
+        for i in range(m):
+            res += a[:, i]
+        return res
+    if m <= 128:
+        r = a[:, :8].copy()
+        end = m - m % 8
+        for i in range(8, end, 8):
+            r += a[:, i : i + 8]
+        res = ((r[:, 0] + r[:, 1]) + (r[:, 2] + r[:, 3])) + ((r[:, 4] + r[:, 5]) + (r[:, 6] + r[:, 7]))
+        for i in range(end, m):
+            res += a[:, i]
+        return res
+    half = m // 2
+    half -= half % 8
+    return _pairwise(a[:, :half]) + _pairwise(a[:, half:])
 
 
 @lru_cache(maxsize=2)

@@ -303,3 +303,163 @@ def test_deeply_nested_html_keeps_its_text_and_says_so():
     shallow = read_html(("<html><body><article>" + para.format("Tuesday") * 3
                          + "</article></body></html>").encode())
     assert shallow.encoding == "html"
+
+
+# --- huge documents: the same results, in time in proportion to their size --------------------------
+
+
+def _huge(shape: str, size: int = 560_000) -> list[Source]:
+    from benchmarks.hostile import COMPANION, generate
+
+    docs = [Document("big.txt", "/x/big.txt", generate(shape, size), "utf-8"),
+            Document("companion.txt", "/x/companion.txt", COMPANION, "utf-8")]
+    srcs = sources_of(docs)
+    clean.flag_boilerplate(srcs)
+    return srcs
+
+
+@pytest.mark.parametrize("shape", ["identical_lines", "near_identical_lines", "short_paragraphs"])
+def test_a_huge_document_is_flagged_as_paragraph_by_paragraph(shape, monkeypatch):
+    """Past clean._BULK paragraphs the copies are looked for in bulk; on repeated, nearly
+    repeated and distinct lines the flags are those of the paragraph-by-paragraph search."""
+    bulk = _huge(shape)
+    assert len(bulk[0].paragraphs) > clean._BULK
+    clean.flag_duplicates(bulk[0])
+    monkeypatch.setattr(clean, "_BULK", 10**9)
+    one_by_one = _huge(shape)
+    clean.flag_duplicates(one_by_one[0])
+    assert flags(bulk[0]) == flags(one_by_one[0])
+    paras = bulk[0].paragraphs
+    if shape == "identical_lines":
+        assert paras[0].flag is None
+        assert {p.reason for p in paras[1:]} == {"repeats paragraph 1"}
+    elif shape == "near_identical_lines":
+        assert sum(p.flag == DUPLICATE for p in paras) > 0.9 * len(paras)
+    else:
+        assert not any(p.flag == DUPLICATE for p in paras)
+
+
+def test_bulk_search_finds_a_copy_with_a_word_changed(monkeypatch):
+    monkeypatch.setattr(clean, "_BULK", 10)
+    rng = random.Random(5)
+    lines = [" ".join(rng.choice(WORDS) for _ in range(12)).capitalize() + f" {i}." for i in range(60)]
+    copy_of_7 = lines[7].replace(lines[7].split()[3], "ferries", 1)
+    text = "\n\n".join([*lines, copy_of_7, lines[20]])
+    srcs = sources_of([Document("a.txt", "/x/a.txt", text, "utf-8"),
+                       Document("b.txt", "/x/b.txt", "Another story entirely.", "utf-8")])
+    clean.flag_duplicates(srcs[0])
+    assert [p.reason for p in srcs[0].paragraphs[-2:]] == ["repeats paragraph 8", "repeats paragraph 21"]
+    assert not any(p.flag for p in srcs[0].paragraphs[:60])
+
+
+def _vectors(rng, sizes: list[int], dim: int = 16):
+    import numpy as np
+
+    base = rng.standard_normal((40, dim)).astype(np.float32)
+    n = sum(sizes)
+    vecs = base[rng.integers(0, 40, n)] + np.float32(0.05) * rng.standard_normal((n, dim)).astype(np.float32)
+    vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
+    src = np.repeat(np.arange(len(sizes)), sizes)
+    return vecs, src
+
+
+def test_the_semantic_pass_never_pairs_a_source_with_itself(monkeypatch):
+    """However the blocks are cut (every sentence, or only the other sources' ones), the
+    candidates are pairs across sources, the same ones, with their cosines."""
+    import types
+
+    import numpy as np
+
+    from sidebyside import match as M
+
+    rng = np.random.default_rng(0)
+    vecs, src = _vectors(rng, [1300, 45, 30])
+    n = len(src)
+    items = [types.SimpleNamespace(source_index=int(s)) for s in src]
+    xs = rng.integers(0, 1300, 200)
+    ys = rng.integers(1300, n, 200)
+    codes = np.unique(xs * n + ys)
+    results = [M._semantic_pass(items, vecs, codes)]
+    monkeypatch.setattr(M, "_SEM_FULL_MIN", 100)  # the big source's blocks meet the others only
+    results.append(M._semantic_pass(items, vecs, codes))
+    monkeypatch.setattr(M, "_SEM_FULL_MAX", 100)  # every block, split by source
+    results.append(M._semantic_pass(items, vecs, codes))
+    for got, cos in results:
+        x, y = got // n, got % n
+        assert len(got) > len(codes)  # neighbours were added
+        assert (src[x] != src[y]).all()
+        assert np.isin(codes, got).all()
+        np.testing.assert_allclose(cos, np.einsum("ij,ij->i", vecs[x], vecs[y]), atol=1e-5)
+    assert results[1][0].tolist() == results[0][0].tolist()
+    assert results[2][0].tolist() == results[0][0].tolist()
+
+
+def _encode_at_once(model, sentences: list[str]):
+    """StaticModel.encode as it was: every piece's vector at once, summed by np.add.reduceat."""
+    import numpy as np
+
+    unk = model.tokenizer.unk
+    ids, starts, rows = [], [], []
+    for k, s in enumerate(sentences):
+        toks = [t for t in model.tokenizer.encode(s) if t != unk]
+        if toks:
+            rows.append(k)
+            starts.append(len(ids))
+            ids.extend(toks)
+    out = np.zeros((len(sentences), model.dim), dtype=np.float32)
+    if ids:
+        idx = np.array(ids, dtype=np.int64)
+        vecs = model.q[idx].astype(np.float32)
+        vecs *= model.scale[idx, None]
+        out[np.array(rows)] = np.add.reduceat(vecs, np.array(starts), axis=0)
+    norms = np.linalg.norm(out, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return out / norms
+
+
+@pytest.mark.parametrize("chunk", [1 << 15, 128])
+def test_sentence_vectors_are_those_of_one_pass_bit_for_bit(chunk, monkeypatch):
+    """Chunked, by sentence length, and for a 'sentence' of thousands of words in pieces: the
+    same float32 bits as summing every piece's vector at once."""
+    import numpy as np
+
+    from sidebyside import semantic as S
+
+    monkeypatch.setattr(S, "CHUNK_PIECES", chunk)
+    model = S.StaticModel(S.model_dir())
+    rng = random.Random(7)
+    sentences = [" ".join(rng.choice(WORDS) for _ in range(rng.randint(0, 40))) for _ in range(300)]
+    sentences += ["", "Zürich’s café — naïve: 1,200 [UNK] ##ing\tline\nbreak", "x" * 300,
+                  " ".join(rng.choice(WORDS) for _ in range(5000))]
+    got, want = model.encode(sentences), _encode_at_once(model, sentences)
+    assert got.dtype == want.dtype
+    assert np.array_equal(got, want)
+
+
+def test_the_quick_number_test_is_the_pattern():
+    from sidebyside.numbers import tokens as K
+
+    rng = random.Random(11)
+    words = [*K._MAYBE_WORDS, "teen", "sixteen", "Teens", "fourteenth", "tieth", "fortieth", "yearly",
+             "weeks", "One", "x_teen", "café", "naïve", "2", "dozen-odd", "secondly", "Scores"]
+    seps = [" ", "-", "_", ".", ",", "'", "’", "\n", ""]
+    for _ in range(20_000):
+        s = "".join(rng.choice(words) + rng.choice(seps) for _ in range(rng.randint(0, 5)))
+        assert K.maybe_quantity(s) == (K.MAYBE_RE.search(s) is not None), s
+
+
+def test_display_is_the_markdown_rules_in_order():
+    import re
+
+    def reference(raw: str) -> str:
+        text = raw.replace("\u00ad", "").replace("\u200b", "").replace("\ufeff", "").replace("\u2060", "")
+        text = T._MD_HEAD.sub("", text)
+        text = T._MD_LINK.sub(r"\1", text)
+        text = T._MD_MARKS.sub("", text)
+        return re.sub(r"\s+", " ", text).strip()
+
+    rng = random.Random(13)
+    alphabet = list("ab *_`#>-+1.)](\n\r\t \u00a0\u2028\u00ad\u200b\ufeff\u2060,x[]()9") + ["**", "__", "## "]
+    for _ in range(20_000):
+        s = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        assert T.display(s) == reference(s), repr(s)

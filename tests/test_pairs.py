@@ -174,3 +174,19 @@ def test_progress_moves_through_the_match_stage(wire):
     inside = [f for stage, f in seen if stage == "match"]
     assert len(inside) >= 4 and 0.4 <= min(inside) and max(inside) < 0.8
     assert [s for s, _ in seen][-4:] == ["align", "findings", "families", "done"]
+
+
+def test_candidates_beside_a_long_document_are_the_counter_lookup(wire, tmp_path):
+    """A long document whose sentences mostly share no key with any other source: those are not
+    looked up at all, and the candidates are still exactly the per-sentence Counter's."""
+    from benchmarks.hostile import generate
+
+    for f in wire.iterdir():
+        (tmp_path / f.name).write_text(f.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "zz-long.txt").write_text(generate("short_paragraphs", 150_000), encoding="utf-8")
+    folder, arrays = _folder(tmp_path)
+    common = min(max(40, folder.n // 10), M.MAX_POSTING)
+    for cap in (M.MAX_CANDIDATES, 12):
+        codes = P.candidates(arrays, M.CANDIDATE_TERMS, common, cap)
+        got = {(int(c) // folder.n, int(c) % folder.n) for c in codes}
+        assert got == _reference_candidates(folder, M.CANDIDATE_TERMS, common, cap)

@@ -19,7 +19,7 @@ from .kinds import Qualifier as Q
 from .lexicon import STOP, YEAR_PREV
 from .rejects import RULES
 from .stamps import stamp_line
-from .tokens import BETWEEN_OF_RE, DASHES, MAYBE_RE, Outcome, Reading, Rejection, Tokens
+from .tokens import BETWEEN_OF_RE, DASHES, Outcome, Reading, Rejection, Tokens, maybe_quantity
 from .values import spelled
 from .words import BIG, CUR_CODES, DENOMS, HEDGES, MONTHS, ORDINALS, SMALL_WORDS, VAGUE
 
@@ -144,7 +144,7 @@ def words(r: Tokens, i: int) -> Outcome | None:
 
 
 def _read(text: str, trace: list | None = None) -> list[Quantity]:
-    if not text or not MAYBE_RE.search(text):
+    if not text or not maybe_quantity(text):
         return []
     # Digit runs of 19 characters and more (serial numbers, a pasted hash, "9" x 400) are not
     # figures: masked, same length, so offsets stay true and no value overflows to infinity.

@@ -21,6 +21,31 @@ MAYBE_RE = re.compile(
     r"billions?|dozens?|scores|half|thirds?|quarters?|first|second|third|fourth|fifths?|"
     r"sixths?|sevenths?|eighths?|ninths?|tenths?|eleventh|twelfth|\w+teenth|\w+tieth|"
     r"hundredth|thousandth|year|month|week|yesterday)\b", re.I)
+_ALTERNATIVES = MAYBE_RE.pattern.split(r"\b(?:", 1)[1].rsplit(r")\b", 1)[0].split("|")
+_MAYBE_WORDS = frozenset(
+    w for a in _ALTERNATIVES if not a.startswith(r"\w+")
+    for w in ((a[:-2], a[:-1]) if a.endswith("s?") else (a,))
+)
+_MAYBE_ENDS = tuple(a[3:] for a in _ALTERNATIVES if a.startswith(r"\w+"))
+_ASCII_DIGIT = re.compile(r"[0-9]")
+_ASCII_WORDS = re.compile(r"\w+")
+
+
+def maybe_quantity(text: str) -> bool:
+    """MAYBE_RE.search(text), faster on ASCII text (the usual case): its words are matched as
+    whole words, so a set of them (and the word endings it allows) says the same."""
+    if not text.isascii():
+        return MAYBE_RE.search(text) is not None
+    if _ASCII_DIGIT.search(text):
+        return True
+    for w in _ASCII_WORDS.findall(text.lower()):
+        if w in _MAYBE_WORDS:
+            return True
+        if w.endswith(_MAYBE_ENDS) and any(w.endswith(e) and len(w) > len(e) for e in _MAYBE_ENDS):
+            return True
+    return False
+
+
 DASHES = {"-", "–", "—", "‐", "‑"}
 BETWEEN_OF_RE = re.compile(
     r"\s+(?:out\s+)?of\s+(?:the\s+|a\s+total\s+of\s+|an?\s+|its\s+|their\s+)?", re.I)
