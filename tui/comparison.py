@@ -103,6 +103,8 @@ class ComparisonScreen(CorrectingMixin, SearchMixin, Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if getattr(self.app, "closing", False):
             return False  # nothing starts while the app closes
+        if action == "cancel_pick" and self.picking is None:
+            return False  # esc goes on to the app (dismiss messages)
         return self.app.screen is self  # only from the main view, never from under a dialog
 
     # ------------------------------------------------------------------ what the grid says
