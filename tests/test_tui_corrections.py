@@ -193,3 +193,20 @@ async def test_help_lists_the_correction_keys(folder, notes):
         for words in ("Same claim", "Not the same claim", "Not a conflict",
                       "A conflict the engine missed", "latest correction"):
             assert words in text
+
+
+async def test_an_orphaned_correction_is_counted_in_the_title(folder, notes):
+    theirs = compare_folder(folder)
+    a = theirs.sentence(starting(theirs, "000", "The two countries confirmed that the bridge"))
+    b = theirs.sentence(starting(theirs, "001", "The bridge will cross the Tumen river"))
+    store = NoteStore(notes, str(folder))
+    store.load()
+    store.correct("link", a, b, theirs)
+    path = folder / theirs.source("001").file
+    kept = [ln for ln in path.read_text(encoding="utf-8").splitlines() if "Tumen river" not in ln]
+    path.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    app = app_on(folder, notes)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        assert "1 correction (1 orphaned" in str(app.screen.query_one("#title").render())
+        assert [k.orphaned for k in app.comparison.corrections] == [True]

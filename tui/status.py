@@ -48,6 +48,9 @@ def title_text(c: Comparison, keeper: NoteKeeper, name: str, where: str, shown_p
         counts += " · " + "; ".join(copying)
     if c.corrections:
         counts += f" · {len(c.corrections)} correction{'s' if len(c.corrections) != 1 else ''}"
+        orphaned = sum(1 for k in c.corrections if k.orphaned)
+        if orphaned:
+            counts += f" ({orphaned} orphaned: e exports the list)"
     if c.semantic:
         counts += " · meaning-aware matching"
     short = f"{len(c.sources)} src{shown} · {shared} shared · ◆ {unique} unique · ≠ {dis}"
