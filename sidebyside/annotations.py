@@ -24,29 +24,40 @@ from __future__ import annotations
 import errno
 import hashlib
 import json
-import math
 import os
 import re
 import stat
 import time
-import uuid
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from filelock import FileLock, Timeout
 from platformdirs import user_data_dir
-from rapidfuzz import fuzz, process
 
-from . import text as T
+from .anchors import FUZZY_ANCHOR, Finder, anchor_of  # noqa: F401  (FUZZY_ANCHOR: imported from here)
 from .files import NotARegularFile, file_kind, writable_target, write_text_atomic
 from .model import Annotation, Comparison, Sentence
+from .store_entries import (  # noqa: F401  (the store's vocabulary, imported from here too)
+    CORRECTION_KINDS,
+    DEFAULT_STATUS,
+    NOTE,
+    SCHEMA,
+    SCHEMA_CORRECTIONS,
+    SCHEMA_PREFIX,
+    SCHEMAS,
+    STATUSES,
+    VERSION,
+    Note,
+    _entry,
+    _merge_newest,
+    _plural,
+    _Read,
+    _read_entries,
+    _salvage,
+    _schema_version,
+    is_note,
+    schema_for,
+)
 
-SCHEMA = "sidebyside.notes/1"
-SCHEMA_PREFIX = "sidebyside.notes/"
-VERSION = 1
-STATUSES = ("needs check", "verified", "disputed", "follow up")
-DEFAULT_STATUS = "needs check"
-FUZZY_ANCHOR = 85  # a lightly edited sentence (0-100 similarity) keeps its note
 MAX_STORE_BYTES = 64 * 1024 * 1024  # a notes file is small; anything bigger is not one
 STALE_TEMP_SECONDS = 60.0  # a store's temporary file this old is left by an interrupted save
 _NO_LOCK = {errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOENT}  # no lock file possible: read only
@@ -55,140 +66,6 @@ _NO_LOCK = {errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOENT}  # no lock fil
 class StoreError(Exception):
     """The store cannot be read or written (not a file, permissions, disk, a newer format): the
     caller must tell the user (one line)."""
-
-
-@dataclass
-class Note:
-    file: str
-    text: str  # normalized text of the sentence it anchors to
-    occurrence: int = 0
-    sentence: str = ""  # the sentence id it last attached to
-    status: str = DEFAULT_STATUS
-    note: str = ""
-    id: str = field(default_factory=lambda: uuid.uuid4().hex)
-    created: float = field(default_factory=time.time)
-    updated: float = field(default_factory=time.time)
-    deleted: bool = False
-    # Fields of the stored entry this version does not know, written back as they were.
-    extra: dict = field(default_factory=dict, repr=False, compare=False)
-
-
-_FIELDS = tuple(name for name in Note.__dataclass_fields__ if name != "extra")
-
-
-def _mend(note: Note) -> None:
-    """Give a hand-edited note's fields their types back (its words are kept, never dropped:
-    a value that had to be replaced is kept in the entry under "mended")."""
-    original: dict[str, object] = {}
-
-    def replace(name: str, value: object) -> None:
-        original[name] = getattr(note, name)
-        setattr(note, name, value)
-
-    if isinstance(note.occurrence, bool) or not isinstance(note.occurrence, int) \
-            or note.occurrence < 0:
-        replace("occurrence", 0)
-    if not isinstance(note.sentence, str):
-        replace("sentence", "")
-    if not isinstance(note.status, str) or not note.status:
-        replace("status", DEFAULT_STATUS)
-    if not isinstance(note.note, str):
-        replace("note", "" if note.note is None else json.dumps(note.note, ensure_ascii=False))
-    if not isinstance(note.id, str) or not note.id:
-        replace("id", str(note.id) if note.id not in (None, "", False) else uuid.uuid4().hex)
-    for name in ("created", "updated"):
-        value = getattr(note, name)
-        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-            replace(name, 0.0)
-    if not isinstance(note.deleted, bool):
-        replace("deleted", bool(note.deleted))
-    if original:
-        mended = note.extra.get("mended")
-        note.extra["mended"] = {**original, **(mended if isinstance(mended, dict) else {})}
-
-
-def _entry(note: Note) -> dict:
-    """A note as stored."""
-    data = {name: getattr(note, name) for name in _FIELDS}
-    return {**note.extra, **data}
-
-
-def _note_from(item: object) -> tuple[Note | None, str]:
-    """A stored entry as a Note, or (None, why it cannot be read)."""
-    if not isinstance(item, dict):
-        return None, "null" if item is None else f"a {type(item).__name__}, not an object"
-    for name in ("file", "text"):
-        if name not in item:
-            return None, f'no "{name}"'
-        if not isinstance(item[name], str):
-            return None, f'"{name}" is not text'
-    note = Note(**{k: item[k] for k in _FIELDS if k in item})
-    note.extra = {k: v for k, v in item.items() if k not in _FIELDS}
-    _mend(note)
-    return note, ""
-
-
-@dataclass
-class _Read:
-    """What was read from one store file."""
-
-    notes: dict[str, Note] = field(default_factory=dict)
-    kept: list = field(default_factory=list)  # entries that could not be read, as they were
-    why: list[str] = field(default_factory=list)  # why each kept entry could not be read
-
-
-def _read_entries(items: list) -> _Read:
-    out = _Read()
-    for i, item in enumerate(items):
-        note, why = _note_from(item)
-        if note is None:
-            out.kept.append(item)
-            out.why.append(f"entry {i + 1}: {why}")
-            continue
-        if note.id in out.notes:  # the same id twice: both kept, the second under a new id
-            base, n = note.id, i + 1
-            while f"{base}-{n}" in out.notes or any(
-                    isinstance(it, dict) and it.get("id") == f"{base}-{n}" for it in items):
-                n += 1  # never a name another note has or will have
-            note.id = f"{base}-{n}"
-        out.notes[note.id] = note
-    return out
-
-
-def _salvage(text: str) -> list:
-    """The whole entries at the start of a store's notes list that is cut short or damaged."""
-    m = re.search(r'"notes"\s*:\s*\[', text)
-    if m is None:
-        return []
-    decoder = json.JSONDecoder()
-    items: list = []
-    pos = m.end()
-    while True:
-        while pos < len(text) and text[pos] in " \t\r\n,":
-            pos += 1
-        if pos >= len(text) or text[pos] == "]":
-            return items
-        try:
-            item, pos = decoder.raw_decode(text, pos)
-        except (ValueError, RecursionError):
-            return items
-        items.append(item)
-
-
-def _schema_version(text: str) -> int | None:
-    m = re.search(r'"schema"\s*:\s*"' + re.escape(SCHEMA_PREFIX) + r'(\d{1,9})"', text[:4096])
-    return int(m.group(1)) if m else None
-
-
-def _merge_newest(into: dict[str, Note], notes: dict[str, Note]) -> None:
-    for note in notes.values():
-        mine = into.get(note.id)
-        if mine is None or note.updated > mine.updated:
-            into[note.id] = note
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 def shared_file_mode() -> int:
@@ -323,8 +200,9 @@ class NoteStore:
         try:
             data = json.loads(text)
         except (ValueError, RecursionError):
-            return _read_entries(_salvage(text)) if _schema_version(text) == VERSION else None
-        if not isinstance(data, dict) or data.get("schema") != SCHEMA:
+            version = _schema_version(text)
+            return _read_entries(_salvage(text)) if version in (1, VERSION) else None
+        if not isinstance(data, dict) or data.get("schema") not in SCHEMAS:
             return None
         items = data.get("notes")
         return _read_entries(items if isinstance(items, list) else [])
@@ -368,7 +246,7 @@ class NoteStore:
             raise StoreError(
                 f"{self.path} is not a sidebyside notes file; give --notes a new file name"
             )
-        if data.get("schema") not in (None, SCHEMA):
+        if data.get("schema") not in (None, *SCHEMAS):
             # "sidebyside.notes/<something else>": not a version we know how to write over.
             return self._read_newer(text, None)
         items = data.get("notes")
@@ -617,7 +495,7 @@ class NoteStore:
                 "it is not changed (update sidebyside)"
             )
         data = {
-            "schema": SCHEMA,
+            "schema": schema_for(notes.values()),
             "folder": self.folder,
             "notes": [_entry(n) for n in sorted(notes.values(), key=lambda n: n.created)]
             + self._kept,
@@ -655,13 +533,21 @@ class NoteStore:
 
     def add(self, sentence: Sentence, source_file: str, comparison: Comparison, note: str,
             status: str = DEFAULT_STATUS) -> Note:
-        text = T.normalized(sentence.text)
-        occurrence = sum(
-            1
-            for s in comparison.source(sentence.source).sentences
-            if s.index < sentence.index and T.normalized(s.text) == text
-        )
-        n = Note(source_file, text, occurrence, sentence.id, status, note)
+        at = anchor_of(comparison, sentence)
+        n = Note(source_file, at.text, at.occurrence, sentence.id, status, note)
+        self.notes[n.id] = n
+        self.save(n)
+        return n
+
+    def correct(self, kind: str, first: Sentence, second: Sentence, comparison: Comparison,
+                reason: str = "", figures: tuple[str, ...] = ()) -> Note:
+        """Keep a reporter's correction (link | unlink | dismiss | conflict) of two sentences
+        of different sources, saved at once like a note; `delete` undoes it."""
+        if kind not in CORRECTION_KINDS:
+            raise ValueError(f"not a correction: {kind!r}")
+        a, b = anchor_of(comparison, first), anchor_of(comparison, second)
+        n = Note(a.file, a.text, a.occurrence, a.sentence, "", reason, kind=kind,
+                 other=b.as_dict(), figures=list(figures))
         self.notes[n.id] = n
         self.save(n)
         return n
@@ -683,26 +569,17 @@ def next_status(status: str) -> str:
     return STATUSES[(i + 1) % len(STATUSES)]
 
 
-def anchor(comparison: Comparison, notes: list[Note]) -> list[Annotation]:
-    """Attach every live note to a sentence of the comparison; fill `comparison.annotations`."""
-    by_file = {src.file: src for src in comparison.sources}
+def anchor(comparison: Comparison, entries: list[Note]) -> list[Annotation]:
+    """Attach every live note to a sentence of the comparison (`comparison.annotations`) and
+    apply every live correction to it (`comparison.corrections`, sidebyside/corrections.py)."""
+    from . import corrections
+
+    finder = Finder(comparison)
     out: list[Annotation] = []
-    for note in notes:
-        if note.deleted:
+    for note in entries:
+        if note.deleted or not is_note(note):
             continue
-        src = by_file.get(note.file)
-        target = None
-        if src is not None:
-            norms = [T.normalized(s.text) for s in src.sentences]
-            same = [s for s, n in zip(src.sentences, norms, strict=True) if n == note.text]
-            if same:
-                target = same[min(note.occurrence, len(same) - 1)]
-            elif src.sentences:
-                best = process.extractOne(
-                    note.text, norms, scorer=fuzz.ratio, score_cutoff=FUZZY_ANCHOR
-                )
-                if best is not None:
-                    target = src.sentences[best[2]]
+        target = finder.find(note.file, note.text, note.occurrence)
         if target is not None:
             note.sentence = target.id
             out.append(
@@ -713,4 +590,5 @@ def anchor(comparison: Comparison, notes: list[Note]) -> list[Annotation]:
                 Annotation(note.sentence, note.status, note.note, True, note.id, note.file, note.text)
             )
     comparison.annotations = out
+    corrections.apply(comparison, [e for e in entries if not e.deleted and not is_note(e)], finder)
     return out

@@ -29,6 +29,7 @@ from typing import Any
 from .model import (
     Annotation,
     Comparison,
+    Copied,
     Disagreement,
     Link,
     Paragraph,
@@ -49,10 +50,13 @@ _NESTED: dict[tuple[type, str], type] = {
     (Sentence, "numbers"): Quantity,
     (Disagreement, "sides"): Side,
 }
-_CLASSES = (Source, Paragraph, Sentence, Link, Quantity, Skipped, Side, Disagreement, Annotation)
+_CLASSES = (Source, Paragraph, Sentence, Link, Quantity, Skipped, Side, Disagreement, Annotation,
+            Copied)
 _COMPARISON_FIELDS = ("folder", "sources", "skipped", "rows", "numbers", "disagreements",
-                      "annotations", "timings", "semantic")
-
+                      "annotations", "timings", "semantic", "families", "copied", "corrections",
+                      "dismissed")
+# Not stored: "corrections" and "dismissed" (the reporter's corrections, applied from the notes
+# store after every load, sidebyside/corrections.py).
 # The values each plain field may hold, from the model's annotations (str, int, float, bool,
 # "X | None", list[str]).
 _STR, _INT, _FLOAT, _BOOL, _STRS = "str", "int", "float", "bool", "list[str]"
@@ -146,6 +150,8 @@ def encode(c: Comparison) -> dict:
         "annotations": [_encode(a) for a in c.annotations],
         "timings": {str(k): float(v) for k, v in c.timings.items()},
         "semantic": bool(c.semantic),
+        "families": [[str(sid) for sid in fam] for fam in c.families],
+        "copied": [_encode(k) for k in c.copied],
     }
 
 
@@ -278,11 +284,17 @@ def decode(data: Any) -> Comparison:
     ):
         raise _bad("timings")
     semantic = _check(data.get("semantic"), _BOOL, False, "semantic")
+    families = data.get("families")
+    if not isinstance(families, list) or not all(
+        isinstance(fam, list) and all(isinstance(sid, str) for sid in fam) for fam in families
+    ):
+        raise _bad("families")
+    copied = many("copied", Copied)
     return Comparison(
         folder=folder, sources=sources, skipped=skipped, rows=[dict(r) for r in rows],
         numbers=numbers, disagreements=disagreements, annotations=annotations,
         timings=dict(timings),
-        semantic=semantic,
+        semantic=semantic, families=[list(fam) for fam in families], copied=copied,
     )
 
 

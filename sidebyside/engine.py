@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from . import clean, findings
+from . import clean, families, findings
 from .align import align
 from .files import gc_paused
 from .load import DEFAULT_MAX_BYTES, Document, FolderScan, InputError, decode_scan, scan_folder
@@ -17,7 +17,7 @@ from .model import Comparison, Skipped
 
 Progress = Callable[[str, float], None]  # (stage name, fraction done 0..1)
 
-STAGES = ("load", "clean", "segment", "match", "align", "findings")
+STAGES = ("load", "clean", "segment", "match", "align", "findings", "families")
 CACHE_ENV = "SIDEBYSIDE_CACHE"  # "0" turns the comparison cache off (as --no-cache does)
 
 
@@ -83,6 +83,9 @@ def _compare_documents(
         findings.set_statuses(comparison)
         findings.read_numbers(comparison)
         findings.find_disagreements(comparison)
+    with timed("families", 0.95):
+        comparison.copied = families.copied_shares(sources)
+        comparison.families = families.families(sources, comparison.copied)
     comparison.timings = timings
     stage("done", 1.0)
     return comparison

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from .annotations import shared_file_mode
 from .files import write_text_atomic
-from .model import Comparison
+from .model import Comparison, ReportFormat
 
-FORMATS = ("md", "html", "json")
+FORMATS = tuple(m.value for m in ReportFormat)
 
 
 def render(comparison: Comparison, fmt: str) -> str:

@@ -39,12 +39,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 
 import numpy as np
 
 from . import text as T
-from .model import BOILERPLATE, DUPLICATE, Comparison, Sentence, Source
+from .model import BOILERPLATE, DUPLICATE, Comparison, Copied, Sentence, Source
 
 SHINGLE = 5  # content terms per shingle (about ten running words)
 THRESHOLD = 0.25  # share of one source's prose found in another that makes them one family
@@ -57,16 +56,6 @@ FAMILY_WORD = "wire"  # the header's word for a family of several sources: "wire
 _OPEN = {'"': '"', "“": "”", "„": "“", "«": "»", "»": "«"}
 _QUOTE_CHARS = re.compile(r'["“”„«»]')
 _TOKEN = re.compile(r"\w+")  # after `text.fold`; five times faster than text.words' pattern
-
-
-@dataclass(frozen=True)
-class Copied:
-    """`share` of source `a`'s prose (in [0, 1]) is found in source `b`; ordered: (a, b) and
-    (b, a) are two entries with their own shares."""
-
-    a: str
-    b: str
-    share: float
 
 
 # --------------------------------------------------------------------------- prose

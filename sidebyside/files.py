@@ -188,6 +188,7 @@ def write_atomic(
     suffix: str = ".tmp",
     stale_after: float | None = STALE_AFTER,
     follow_links: bool = True,
+    exclusive: bool = False,
 ) -> Path:
     """Write through `write(file)` into a temporary file beside `path`, then rename it over
     `path`: readers see the old file or the new one, never a part. Only a regular file or a new
@@ -197,8 +198,9 @@ def write_atomic(
     temporary file is 0600); `backup`: the old file becomes `path.bak` first, atomically too;
     `stale_after`: temporary files of an interrupted earlier write this old (seconds) are
     removed (None: left); `follow_links=False`: a link at `path` is replaced itself, never
-    followed. On any error the temporary file goes and the old file stays. Returns the path
-    written (links resolved)."""
+    followed. `exclusive`: only create: a file already at `path` (another program's) is left as
+    it is, and nothing is written. On any error the temporary file goes and the old file stays.
+    Returns the path written (links resolved)."""
     target = writable_target(path, follow_links=follow_links)
     prefix = prefix or f".{target.name}."
     if stale_after is not None:
@@ -215,8 +217,15 @@ def write_atomic(
         if backup and os.path.isfile(target) and not os.path.islink(target):
             backup_atomic(target, target.with_name(target.name + ".bak"), prefix=prefix,
                           suffix=suffix, mode=mode, sync=sync)
-        _still_ours(target, links_too=not follow_links)
-        os.replace(tmp, target)
+        if exclusive:
+            try:
+                os.link(tmp, target)  # atomic, and fails if the file exists
+            except FileExistsError:
+                pass
+            os.unlink(tmp)
+        else:
+            _still_ours(target, links_too=not follow_links)
+            os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)

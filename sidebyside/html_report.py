@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from html import escape as _html_escape
 
+from .corrections import describe
+from .families import confirmations, family_labels, family_of
 from .model import BOILERPLATE, DUPLICATE, SHARED, UNIQUE, Comparison, Sentence
 from .safe import visible
 
@@ -34,6 +36,7 @@ td.gap{background:repeating-linear-gradient(45deg,#fafafa,#fafafa 6px,#f2f2f2 6p
 .boilerplate,.duplicate{color:#999;font-size:13px}
 .boilerplate::before{content:'·'}.duplicate::before{content:'='}
 .dis-s::before{content:'≠';color:#c62828}
+.by-reporter::after{content:' ✓ linked by reporter';font-size:12px;color:#555}
 mark{padding:0 2px;border-radius:2px;font-weight:700;text-decoration:underline}
 mark.value{background:#ffcdd2;color:#7f0000}
 mark.qualifier,mark.unit,mark.date{background:#ffe0b2;color:#6d3d00}
@@ -50,7 +53,8 @@ def escape(text: object) -> str:
     return _html_escape(visible(str(text)), quote=True)
 
 
-def _sentence_html(c: Comparison, s: Sentence, notes: dict[str, list], marks: dict[str, list]) -> str:
+def _sentence_html(c: Comparison, s: Sentence, notes: dict[str, list], marks: dict[str, list],
+                   family: dict[str, int]) -> str:
     text = s.text
     spans = sorted(marks.get(s.id, []))
     parts = []
@@ -71,10 +75,13 @@ def _sentence_html(c: Comparison, s: Sentence, notes: dict[str, list], marks: di
     if spans:
         classes.append("dis-s")
     title = ""
+    if any(link.by for link in s.links):
+        classes.append("by-reporter")
     if s.links:
         others = ", ".join(sorted({c.sentence(link.to).source for link in s.links}))
         why = f" ({s.links[0].why})" if s.links[0].why else ""
-        title = f' title="also in {escape(others + why)}"'
+        said = confirmations(s, c, family)
+        title = f' title="{escape(said)}: also in {escape(others + why)}"'
     out = f'<span class="{" ".join(classes)}" id="{escape(s.id)}"{title}>{"".join(parts)}</span>'
     for ann in notes.get(s.id, []):
         out += f'<span class="note"><b>✎ {escape(ann.status)}</b> {escape(ann.note)}</span>'
@@ -82,10 +89,7 @@ def _sentence_html(c: Comparison, s: Sentence, notes: dict[str, list], marks: di
 
 
 def to_html(c: Comparison) -> str:
-    notes: dict[str, list] = {}
-    for ann in c.annotations:
-        if not ann.orphaned:
-            notes.setdefault(ann.target, []).append(ann)
+    notes = c.notes_by_sentence()
     marks: dict[str, list] = {}
     for d in c.disagreements:
         for side in d.sides:
@@ -101,6 +105,8 @@ def to_html(c: Comparison) -> str:
         "<header>",
         f"<h1>Comparison of {len(c.sources)} sources</h1>",
         f"<div>{escape(c.folder)}</div>",
+        *([f'<div class="families">Sources that copy one another (one source, repeated): '
+           f'{escape("; ".join(family_labels(c.families)))}</div>'] if family_labels(c.families) else []),
         f'<div class="counts"><span>▎ {shared} shared sentences</span><span>◆ {unique} unique claims</span>'
         f"<span>≠ {len(c.disagreements)} numeric disagreements</span>"
         f"<span>✎ {len(c.annotations)} notes</span></div>",
@@ -114,7 +120,8 @@ def to_html(c: Comparison) -> str:
     if not c.disagreements:
         out.append("<li>None found.</li>")
     for d in c.disagreements:
-        out.append(f"<li><b>{escape(d.summary())}</b><ul>")
+        by = " <i>(marked by reporter)</i>" if d.by else ""
+        out.append(f"<li><b>{escape(d.summary())}</b>{by}<ul>")
         for side in d.sides:
             out.append(
                 f'<li><a href="#{escape(side.sentence)}">{escape(side.source)}</a>: '
@@ -124,6 +131,14 @@ def to_html(c: Comparison) -> str:
             out.append(f'<li class="why"><i>Why shown:</i> {escape(d.why)}</li>')
         out.append("</ul></li>")
     out.append("</ul>")
+    if c.corrections:
+        out.append("<h2>Reporter's corrections</h2><ul class=\"dis\">")
+        for k in c.corrections:
+            where = "" if k.orphaned else "".join(
+                f'<li><a href="#{escape(sid)}">{escape(sid)}</a>: '
+                f"{escape(c.sentence(sid).text)}</li>" for sid in (k.a, k.b))
+            out.append(f"<li>{escape(describe(k))}<ul>{where}</ul></li>")
+        out.append("</ul>")
     orphaned = [a for a in c.annotations if a.orphaned]
     if orphaned:
         out.append("<h2>Orphaned notes (their sentence is gone)</h2><ul class=\"dis\">")
@@ -142,6 +157,7 @@ def to_html(c: Comparison) -> str:
         )
     out.append("</tr></thead><tbody>")
     paras = {(src.id, p.index): (src, p) for src in c.sources for p in src.paragraphs}
+    family = family_of(c.families)
     for row in c.rows:
         out.append("<tr>")
         for src in c.sources:
@@ -150,7 +166,8 @@ def to_html(c: Comparison) -> str:
                 out.append('<td class="gap"></td>')
                 continue
             _, para = paras[(src.id, index)]
-            cells = [_sentence_html(c, c.sentence(sid), notes, marks) for sid in para.sentences]
+            cells = [_sentence_html(c, c.sentence(sid), notes, marks, family)
+                     for sid in para.sentences]
             body = "".join(cells)
             if para.flag in (BOILERPLATE, DUPLICATE):
                 what = "boilerplate" if para.flag == BOILERPLATE else "repeated text"

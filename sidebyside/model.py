@@ -6,23 +6,79 @@ Nothing here imports Textual; the UI and the exporters only read these objects.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 
-# Sentence statuses (SPEC.md, JSON report).
-SHARED = "shared"
-UNIQUE = "unique"
-BOILERPLATE = "boilerplate"
-DUPLICATE = "duplicate"
 
-# Link kinds.
-EXACT = "exact"
-NEAR = "near"
-PARAPHRASE = "paraphrase"
+class Status(StrEnum):
+    """A sentence's status (SPEC.md, JSON report)."""
 
-# Disagreement kinds.
-VALUE = "value"
-QUALIFIER = "qualifier"
-UNIT = "unit"
-DATE = "date"
+    SHARED = "shared"  # another source makes the same claim (a link)
+    UNIQUE = "unique"  # no other source does
+    BOILERPLATE = "boilerplate"  # bylines, footers, off-topic: never a finding
+    DUPLICATE = "duplicate"  # a repeat within its own source
+
+
+class LinkKind(StrEnum):
+    EXACT = "exact"
+    NEAR = "near"
+    PARAPHRASE = "paraphrase"
+
+
+class DisagreementKind(StrEnum):
+    """What two figures about one quantity disagree on (most severe first)."""
+
+    VALUE = "value"
+    UNIT = "unit"
+    DATE = "date"
+    QUALIFIER = "qualifier"
+
+
+class CorrectionKind(StrEnum):
+    """A reporter's correction of the findings (sidebyside/corrections.py)."""
+
+    LINK = "link"  # the same claim
+    UNLINK = "unlink"  # not the same claim
+    DISMISS = "dismiss"  # not a conflict
+    CONFLICT = "conflict"  # a conflict the engine missed
+
+
+class NoteStatus(StrEnum):
+    """A note's status, with the one-letter mark the panes show (distinct without colour) and
+    the style class the grid paints it with."""
+
+    NEEDS_CHECK = "needs check"
+    VERIFIED = "verified"
+    DISPUTED = "disputed"
+    FOLLOW_UP = "follow up"
+
+    @property
+    def mark(self) -> str:
+        return {"needs check": "?", "verified": "V", "disputed": "D", "follow up": "F"}[self.value]
+
+    @property
+    def style(self) -> str:
+        return {"needs check": "grid--note-check", "verified": "grid--note-verified",
+                "disputed": "grid--note-disputed", "follow up": "grid--note-follow"}[self.value]
+
+
+class ReportFormat(StrEnum):
+    """The export formats: file suffix and the name a reader knows."""
+
+    MD = "md"
+    HTML = "html"
+    JSON = "json"
+
+    @property
+    def label(self) -> str:
+        return {"md": "Markdown", "html": "HTML (self-contained)", "json": "JSON"}[self.value]
+
+
+# The values by their short names, as the engine writes them into the dataclasses: plain
+# strings (equal to the enum members), so a comparison read back from the cache or a report is
+# the same value for value and type for type.
+SHARED, UNIQUE, BOILERPLATE, DUPLICATE = (m.value for m in Status)
+EXACT, NEAR, PARAPHRASE = (m.value for m in LinkKind)
+VALUE, UNIT, DATE, QUALIFIER = (m.value for m in DisagreementKind)
 
 
 @dataclass
@@ -33,11 +89,12 @@ class Link:
     score: float  # in [0, 1]
     kind: str  # exact | near | paraphrase
     why: str = ""  # a few words: shared rare terms, shared numbers
+    by: str = ""  # "reporter" for a link a reporter made (sidebyside/corrections.py)
 
     def __reduce__(self):
-        # Pickled as its four fields: a big folder has hundreds of thousands of links, and the
+        # Pickled as its fields: a big folder has hundreds of thousands of links, and the
         # cache reads them back 2.5 times faster this way than through the default state dict.
-        return (Link, (self.to, self.score, self.kind, self.why))
+        return (Link, (self.to, self.score, self.kind, self.why, self.by))
 
 
 @dataclass
@@ -123,6 +180,8 @@ class Disagreement:
     about: str  # the counted thing ("troops killed")
     sides: list[Side] = field(default_factory=list)
     why: str = ""  # plain words: both readings, the scope, why they were paired, the verdict
+    by: str = ""  # "reporter" for a conflict a reporter marked (sidebyside/corrections.py)
+    reason: str = ""  # the reporter's reason: for a marked conflict, or a dismissed one
 
     def summary(self, labels: dict[str, str] | None = None) -> str:
         """One sentence a journalist would write: 'Troops: 000 says some 600, 001 says over 600 (qualifier)'."""
@@ -149,6 +208,32 @@ class Annotation:
 
 
 @dataclass
+class Correction:
+    """A reporter's correction of the findings, kept with the notes: `link` two sentences (same
+    claim), `unlink` them (not the same claim), `dismiss` a disagreement between their figures
+    (not a conflict), or mark their figures a `conflict` the engine missed."""
+
+    kind: str  # link | unlink | dismiss | conflict
+    a: str  # sentence id (for an orphaned correction: the id it last attached to)
+    b: str
+    reason: str = ""
+    figures: list[str] = field(default_factory=list)  # dismiss / conflict: the figures as written
+    orphaned: bool = False  # a sentence it anchors to is gone (kept, listed, not applied)
+    id: str = ""  # the stored entry's id
+    applied: bool = True  # False when it changes nothing (e.g. unlinking sentences not linked)
+
+
+@dataclass
+class Copied:
+    """`share` of source `a`'s prose (in [0, 1]) is found in source `b` (sidebyside/families.py);
+    ordered: (a, b) and (b, a) are two entries with their own shares."""
+
+    a: str
+    b: str
+    share: float
+
+
+@dataclass
 class Comparison:
     folder: str
     sources: list[Source]
@@ -159,6 +244,10 @@ class Comparison:
     annotations: list[Annotation] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
     semantic: bool = False  # the optional embedding score took part in matching
+    families: list[list[str]] = field(default_factory=list)  # sources that copy one another
+    copied: list[Copied] = field(default_factory=list)  # how much of a's prose is in b
+    corrections: list[Correction] = field(default_factory=list)  # the reporter's, applied
+    dismissed: list[Disagreement] = field(default_factory=list)  # taken off by the reporter
 
     def __post_init__(self) -> None:
         self._by_id: dict[str, Sentence] = {}
@@ -184,6 +273,14 @@ class Comparison:
 
     def shared_sentences(self) -> list[Sentence]:
         return [s for s in self.all_sentences() if s.status == SHARED]
+
+    def notes_by_sentence(self) -> dict[str, list[Annotation]]:
+        """The notes attached to each sentence (orphaned ones are on none), in store order."""
+        out: dict[str, list[Annotation]] = {}
+        for a in self.annotations:
+            if not a.orphaned:
+                out.setdefault(a.target, []).append(a)
+        return out
 
     def single_source_numbers(self) -> list[Quantity]:
         return [q for q in self.numbers if len(q.sources) == 1 and q.kind != "date"]

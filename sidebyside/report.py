@@ -17,7 +17,9 @@ from __future__ import annotations
 import json
 import re
 
-from .model import DUPLICATE, SHARED, Comparison, Sentence
+from .corrections import describe
+from .families import confirmations, family_labels, family_of, independent_count
+from .model import BOILERPLATE, DUPLICATE, SHARED, UNIQUE, Comparison, Sentence
 from .safe import line
 
 SCHEMA = "sidebyside.report/1"
@@ -51,6 +53,7 @@ def to_dict(c: Comparison) -> dict:
             }
         )
     sentences = []
+    family = family_of(c.families)
     for s in c.all_sentences():
         entry = {
             "id": s.id,
@@ -62,10 +65,12 @@ def to_dict(c: Comparison) -> dict:
             "end": s.end,
             "status": s.status,
             "links": [
-                {"to": link.to, "score": link.score, "kind": link.kind, "why": link.why}
+                {"to": link.to, "score": link.score, "kind": link.kind, "why": link.why,
+                 **({"by": link.by} if link.by else {})}
                 for link in s.links
             ],
             "claim": s.claim,
+            "independent": independent_count(s, c, family),
         }
         if s.duplicate_of:
             entry["duplicate_of"] = s.duplicate_of
@@ -87,8 +92,9 @@ def to_dict(c: Comparison) -> dict:
         for q in c.numbers
     ]
     labels = {src.id: src.id for src in c.sources}
-    disagreements = [
-        {
+
+    def disagreement(d) -> dict:
+        return {
             "kind": d.kind,
             "about": d.about,
             "sides": [
@@ -103,8 +109,14 @@ def to_dict(c: Comparison) -> dict:
             ],
             "summary": d.summary(labels),
             "why": d.why,
+            **({"by": d.by} if d.by else {}),
+            **({"reason": d.reason} if d.reason else {}),
         }
-        for d in c.disagreements
+
+    corrections = [
+        {"kind": k.kind, "a": k.a, "b": k.b, "reason": k.reason, "figures": list(k.figures),
+         "orphaned": k.orphaned, "applied": k.applied}
+        for k in c.corrections
     ]
     annotations = [
         {"target": a.target, "status": a.status, "note": a.note, "orphaned": a.orphaned}
@@ -117,9 +129,13 @@ def to_dict(c: Comparison) -> dict:
         "sentences": sentences,
         "rows": [dict(row) for row in c.rows],
         "numbers": numbers,
-        "disagreements": disagreements,
+        "disagreements": [disagreement(d) for d in c.disagreements],
         "annotations": annotations,
+        "corrections": corrections,
+        "dismissed": [disagreement(d) for d in c.dismissed],
         "matching": {"semantic": c.semantic},
+        "families": [list(fam) for fam in c.families],
+        "copied": [{"a": k.a, "b": k.b, "share": k.share} for k in c.copied],
     }
 
 
@@ -159,14 +175,23 @@ def _quote(s: Sentence) -> str:
     return md(s.text)
 
 
+def _corrections_md(c: Comparison) -> list[str]:
+    """The reporter's corrections, each with the sentences it was made on."""
+    out = ["## Reporter's corrections", ""]
+    for k in c.corrections:
+        out.append(f"- {md(describe(k))}")
+        if not k.orphaned:
+            for sid in (k.a, k.b):
+                out.append(f"  - {md(sid)}: \"{_quote(c.sentence(sid))}\"")
+    out.append("")
+    return out
+
+
 def to_markdown(c: Comparison) -> str:
     """A brief a journalist can read: per source, shared claims, unique claims; then conflicts.
     Every text from a document, a note or a file name goes through `md` (inert Markdown)."""
     labels = {src.id: src.title or src.file for src in c.sources}
-    notes: dict[str, list] = {}
-    for ann in c.annotations:
-        if not ann.orphaned:
-            notes.setdefault(ann.target, []).append(ann)
+    notes = c.notes_by_sentence()
     placed: set[str] = set()
 
     def note_line(a) -> str:
@@ -184,9 +209,14 @@ def to_markdown(c: Comparison) -> str:
         f"{len(c.annotations)} notes."
         + (" Matching used the bundled meaning-aware (semantic) model." if c.semantic else "")
     )
+    copying = family_labels(c.families)
+    if copying:
+        out.append("Sources that copy one another (one source, repeated): "
+                   + "; ".join(md(label) for label in copying) + ".")
     out.append("")
     out.append("## Sources")
     out.append("")
+    family = family_of(c.families)
     for src in c.sources:
         out.append(f"- **{md(src.id)}**: {md(src.title)} ({md(src.file)}, {len(src.sentences)} sentences)")
     for sk in c.skipped:
@@ -197,30 +227,37 @@ def to_markdown(c: Comparison) -> str:
     if not c.disagreements:
         out.append("None found.")
     for d in c.disagreements:
-        out.append(f"- **{md(d.summary())}**")
+        by = " *(marked by reporter)*" if d.by else ""
+        out.append(f"- **{md(d.summary())}**{by}")
         for side in d.sides:
             s = c.sentence(side.sentence)
             out.append(f"  - {md(side.source)} ({md(labels[side.source])}): \"{_quote(s)}\"")
         if d.why:
             out.append(f"  - *Why shown:* {md(d.why)}")
     out.append("")
+    if c.corrections:
+        out += _corrections_md(c)
     for src in c.sources:
         out.append(f"## {md(src.id)}: {md(src.title)}")
         out.append("")
-        shared = [s for s in src.sentences if s.status == SHARED]
-        unique = [s for s in src.sentences if s.status == "unique" and s.claim]
+        # Shared claims by independent confirmations: three outlets running one wire story are
+        # one source, not three.
+        shared = sorted((s for s in src.sentences if s.status == SHARED),
+                        key=lambda s: -independent_count(s, c, family))
+        unique = [s for s in src.sentences if s.status == UNIQUE and s.claim]
         out.append(f"### Shared claims ({len(shared)})")
         out.append("")
         for s in shared:
             others = sorted({c.sentence(link.to).source for link in s.links})
             why = f": {md(s.links[0].why)}" if s.links[0].why else ""
-            out += with_notes(f"- {_quote(s)} *(also in {md(', '.join(others))}{why})*", s)
+            said = confirmations(s, c, family)
+            out += with_notes(f"- {_quote(s)} *({said}: also in {md(', '.join(others))}{why})*", s)
         out.append("")
         out.append(f"### Unique claims ({len(unique)})")
         out.append("")
         for s in unique:
             out += with_notes(f"- {_quote(s)}", s)
-        folded = [s for s in src.sentences if s.status in ("boilerplate", DUPLICATE)]
+        folded = [s for s in src.sentences if s.status in (BOILERPLATE, DUPLICATE)]
         if folded:
             out.append("")
             out.append(

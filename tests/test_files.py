@@ -78,3 +78,13 @@ def test_read_upto_reads_past_a_stale_size(tmp_path):
     path.write_bytes(b"x" * 3000)
     assert _read(path, 10_000, size=10) == b"x" * 3000
     assert len(_read(path, 2000, size=10)) == 2001
+
+
+def test_an_exclusive_write_creates_but_never_replaces(tmp_path):
+
+    new = tmp_path / "new.json"
+    write_text_atomic(new, "{}", exclusive=True)
+    assert new.read_text() == "{}"
+    write_text_atomic(new, "[1]", exclusive=True)  # another program's file is left as it is
+    assert new.read_text() == "{}"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["new.json"]  # no temporary left

@@ -173,7 +173,7 @@ def test_progress_moves_through_the_match_stage(wire):
     assert fractions == sorted(fractions) and fractions[-1] == 1.0
     inside = [f for stage, f in seen if stage == "match"]
     assert len(inside) >= 4 and 0.4 <= min(inside) and max(inside) < 0.8
-    assert [s for s, _ in seen][-3:] == ["align", "findings", "done"]
+    assert [s for s, _ in seen][-4:] == ["align", "findings", "families", "done"]
 
 
 def test_candidates_beside_a_long_document_are_the_counter_lookup(wire, tmp_path):

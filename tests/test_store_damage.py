@@ -314,7 +314,7 @@ def test_bytes_that_are_not_utf8_do_not_hide_the_notes_and_the_original_is_kept(
 
 def test_a_newer_schema_is_read_but_never_overwritten(tmp_path):
     path = tmp_path / "notes.json"
-    _store_file(path, [_entry(1), _entry(2, colour="red")], schema="sidebyside.notes/2")
+    _store_file(path, [_entry(1), _entry(2, colour="red")], schema="sidebyside.notes/3")
     before = path.read_bytes()
     store = NoteStore(path, "/f")
     assert {n.id for n in store.load()} == {"n1", "n2"}

@@ -278,8 +278,12 @@ async def test_help_lists_every_binding_and_the_palette_has_them():
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         text = screen_text(app)
+        app.screen.query_one("#help-scroll").scroll_end(animate=False)  # the rest, scrolled to
+        await pilot.pause()
+        text += screen_text(app)
         for key in ("j / ↓", "k / ↑", "tab", "shift+tab", "n", "N", "d", "D", "u", "U", "s", "S",
-                    "enter", "z", "/", "v", "?", "q", "a", "m", "o", "O", "A", "e", "ctrl+p"):
+                    "enter", "z", "/", "v", "?", "q", "a", "m", "o", "O", "A", "e", "ctrl+p",
+                    "L", "x", "c", "C", "ctrl+z"):
             assert key in text, key
         for k in app.key_help():
             assert k.help in text, k.help

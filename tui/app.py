@@ -34,6 +34,7 @@ from .keyhold import KeyHold
 from .loading import LoadingScreen
 from .messages import ComparisonFailed, ComparisonReady, Progress
 from .notes import NoteKeeper
+from .reason import ReasonDialog
 from .screens import HelpScreen, NoteDialog
 from .status import loading_title
 
@@ -184,7 +185,7 @@ class SideBySideApp(KeyHold, App[int]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self.closing and action != "quit":
             return False  # nothing starts while the app is closing
-        if isinstance(self.screen, (NoteDialog, ExportDialog)) and action == "quit":
+        if isinstance(self.screen, (NoteDialog, ExportDialog, ReasonDialog)) and action == "quit":
             return False  # q in a dialog never throws away what is being typed
         return True
 

@@ -26,6 +26,8 @@ from widgets.grid import AlignedGrid
 from widgets.layout import fit_count
 from widgets.panes import OverviewStrip, PaneHeaders
 
+from .correcting import BINDINGS as CORRECTING_KEYS
+from .correcting import CorrectingMixin
 from .export_dialog import ExportDialog
 from .messages import AnnotateRequested, CycleStatusRequested
 from .notes import Change, NoteError, NoteKeeper
@@ -53,7 +55,7 @@ def free_name(path: Path) -> Path:
     return candidate
 
 
-class ComparisonScreen(SearchMixin, Screen[None]):
+class ComparisonScreen(CorrectingMixin, SearchMixin, Screen[None]):
     """Every source a pane, side by side; the keys that open dialogs live here."""
 
     # In the footer and the help after the grid's keys, before the app's (? and q).
@@ -65,6 +67,7 @@ class ComparisonScreen(SearchMixin, Screen[None]):
         Binding("e", "export", "Export", tooltip="Export findings and notes: Markdown, HTML or JSON"),
         Binding("i", "files", "Files", show=False,
                 tooltip="Which files were compared, which were skipped and why"),
+        *CORRECTING_KEYS,
     ]
 
     def __init__(self, comparison: Comparison, keeper: NoteKeeper, folder: tuple[str, str],
@@ -100,6 +103,8 @@ class ComparisonScreen(SearchMixin, Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if getattr(self.app, "closing", False):
             return False  # nothing starts while the app closes
+        if action == "cancel_pick" and self.picking is None:
+            return False  # esc goes on to the app (dismiss messages)
         return self.app.screen is self  # only from the main view, never from under a dialog
 
     # ------------------------------------------------------------------ what the grid says
@@ -119,6 +124,9 @@ class ComparisonScreen(SearchMixin, Screen[None]):
 
     @on(AlignedGrid.OpenDetail)
     def _open_detail(self, message: AlignedGrid.OpenDetail) -> None:
+        if self.picking is not None:  # enter confirms the sentence picked for a correction
+            self.finish_pick(message.sentence)
+            return
         self.app.push_screen(DetailScreen(self.comparison, message.sentence, requests=self))
 
     @on(OverviewStrip.Jump)
@@ -149,6 +157,8 @@ class ComparisonScreen(SearchMixin, Screen[None]):
                 i, n = grid.search_position()
                 search = (grid.query_text, i, n, grid.hidden_matches())
             text = status_text(self.comparison, self.keeper, sid, sid in self.drafts, search)
+        if self.picking is not None:
+            text = f"{self.pick_prompt()} · {text}"
         self.query_one("#status", Static).update(Text(visible(text)))
 
     def say(self, message: str) -> None:
@@ -169,13 +179,21 @@ class ComparisonScreen(SearchMixin, Screen[None]):
             if isinstance(screen, DetailScreen):
                 screen.refresh_text()
 
+    def findings_changed(self) -> None:
+        """After a correction (ours or a colleague's): the notes and corrections are applied
+        again, and the grid, the overview, the headers and the counts redraw."""
+        self.notes_changed()
+        self.grid.findings_changed()
+        self.overview.findings = self.grid.findings
+        self.headers.refresh()
+
     def poll_notes(self) -> None:
         """Notes a colleague's instance saved to the same store show up without a save of ours
         (not while a dialog is open: what it edits stays as it was)."""
         if self.app.screen is not self:
             return
         if self.keeper.refresh():
-            self.notes_changed()
+            self.findings_changed()
             self.notify("Notes updated from another window", title="Notes", timeout=4)
 
     def action_annotate(self) -> None:

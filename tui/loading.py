@@ -24,6 +24,7 @@ STAGE_NAMES = {
     "match": "Matching sentences across sources",
     "align": "Aligning paragraphs",
     "findings": "Reading numbers and finding disagreements",
+    "families": "Finding sources that copy one another",
     "done": "Drawing",
 }
 

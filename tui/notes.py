@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,8 +22,12 @@ from sidebyside.annotations import (
     StoreError,
     anchor,
     default_store_path,
+    is_note,
     next_status,
+    shared_file_mode,
 )
+from sidebyside.corrections import describe
+from sidebyside.files import write_text_atomic
 from sidebyside.model import Annotation, Comparison
 from sidebyside.safe import pictures
 
@@ -84,18 +87,8 @@ class NoteKeeper:
         if self.path.exists():
             return
         data = {"schema": SCHEMA, "folder": self.folder, "notes": []}
-        fd, tmp = tempfile.mkstemp(prefix=self.path.name + ".", suffix=".tmp", dir=self.path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(data, fh)
-                fh.flush()
-                os.fsync(fh.fileno())
-            try:
-                os.link(tmp, self.path)  # atomic, and fails if another program created it
-            except FileExistsError:
-                pass
-        finally:
-            os.unlink(tmp)
+        write_text_atomic(self.path, json.dumps(data), exclusive=True, mode=shared_file_mode(),
+                          prefix=self.path.name + ".")
 
     # ------------------------------------------------------------------ reading
     def reanchor(self) -> list[Annotation]:
@@ -219,3 +212,44 @@ class NoteKeeper:
         self.reanchor()
         self._collect()
         return Change("removed", "note removed", note)
+
+    # ------------------------------------------------------------------ corrections
+    def correct(self, kind: str, first: str, second: str, reason: str = "",
+                figures: tuple[str, ...] = ()) -> Change:
+        """Keep a correction of the findings (link | unlink | dismiss | conflict) of two
+        sentences, saved at once and applied (corrections.apply, through reanchor). Raises
+        NoteError (memory unchanged)."""
+        c = self.comparison
+        assert c is not None
+        before = set(self.store.notes)
+        try:
+            entry = self.store.correct(kind, c.sentence(first), c.sentence(second), c,
+                                       reason.strip(), figures)
+        except (StoreError, OSError) as exc:
+            for key in set(self.store.notes) - before:
+                del self.store.notes[key]
+            raise NoteError(str(exc)) from exc
+        self.reanchor()
+        self._collect()
+        applied = next((k for k in c.corrections if k.id == entry.id), None)
+        said = describe(applied) if applied is not None else kind
+        return Change("added", f"{said[:1].upper()}{said[1:]} (ctrl+z undoes)", entry)
+
+    def corrections(self) -> list[Note]:
+        """The live corrections, oldest first."""
+        live = [n for n in self.store.notes.values() if not n.deleted and not is_note(n)]
+        return sorted(live, key=lambda n: (n.updated, n.created))
+
+    def undo_correction(self) -> Change:
+        """Take back the latest correction (the one changed last). Raises NoteError."""
+        live = self.corrections()
+        if not live:
+            return Change("nothing", "No correction to undo")
+        last = live[-1]
+        c = self.comparison
+        applied = next((k for k in c.corrections if k.id == last.id), None) if c else None
+        self._delete(last)
+        self.reanchor()
+        self._collect()
+        said = describe(applied) if applied is not None else last.kind
+        return Change("removed", f"Undone: {said}", last)

@@ -173,7 +173,8 @@ class HelpScreen(Dialog[None]):
     def compose(self) -> ComposeResult:
         legend = Text.assemble(
             ("Markers in the gutter\n", "bold"),
-            f"  {G.MARK_SHARED}  shared: another source says it too\n",
+            f"  {G.MARK_SHARED}  shared: another source says it too"
+            f"   {G.MARK_REPORTER}  shared by a reporter's link (L links, x unlinks)\n",
             f"  {G.MARK_UNIQUE}  unique claim: only this source says it (text in bold)\n",
             f"  {G.MARK_DISAGREE}  numbers disagree: a different value reversed, a different hedge,\n"
             "     scale or date underlined (the figure itself and its mark)\n",
@@ -182,7 +183,10 @@ class HelpScreen(Dialog[None]):
             f"  {G.MARK_CONTINUE}  the sentence goes on; the cursor sentence is drawn reversed\n",
             ("Note markers (second column of the gutter)\n", "bold"),
             "  " + "   ".join(f"{mark}  {status}" for status, mark in NOTE_MARKS.items()) + "\n",
-            "  Notes are saved on every change. A lists every note, orphaned ones too.",
+            "  Notes are saved on every change. A lists every note, orphaned ones too.\n",
+            ("Corrections\n", "bold"),
+            "  L links two sentences (pick the other with the cursor, enter), x unlinks, c dismisses\n"
+            "  a ≠, C marks a conflict; saved with the notes, shown in exports; ctrl+z undoes.",
         )
         with Vertical(id="help-box"):
             yield Label("sidebyside — keys  (esc closes)", id="help-title")

@@ -3,6 +3,7 @@ and the status line (the sentence under the cursor). Plain functions of what the
 
 from __future__ import annotations
 
+from sidebyside.families import family_labels
 from sidebyside.model import SHARED, Comparison
 from widgets.detail import status_line
 
@@ -42,6 +43,14 @@ def title_text(c: Comparison, keeper: NoteKeeper, name: str, where: str, shown_p
     )
     if c.skipped:
         counts += f" · {len(c.skipped)} skipped (i lists)"
+    copying = family_labels(c.families)
+    if copying:
+        counts += " · " + "; ".join(copying)
+    if c.corrections:
+        counts += f" · {len(c.corrections)} correction{'s' if len(c.corrections) != 1 else ''}"
+        orphaned = sum(1 for k in c.corrections if k.orphaned)
+        if orphaned:
+            counts += f" ({orphaned} orphaned: e exports the list)"
     if c.semantic:
         counts += " · meaning-aware matching"
     short = f"{len(c.sources)} src{shown} · {shared} shared · ◆ {unique} unique · ≠ {dis}"

@@ -15,6 +15,8 @@ from rich.style import Style
 from rich.text import Text
 from textual.widget import Widget
 
+from sidebyside.corrections import describe
+from sidebyside.families import confirmations
 from sidebyside.model import BOILERPLATE, DUPLICATE, SHARED, UNIQUE, Comparison, Sentence
 from sidebyside.readable import plain_why, quantity
 from sidebyside.safe import pictures
@@ -77,7 +79,9 @@ def word_diff(old: str, new: str, styles: DetailStyles = PLAIN) -> Text:
 def status_line(comparison: Comparison, s: Sentence) -> str:
     if s.status == SHARED:
         others = sorted({comparison.sentence(lk.to).source for lk in s.links})
-        return "shared with " + ", ".join(others)
+        said = confirmations(s, comparison, comparison.families)
+        by = " (linked by reporter)" if any(lk.by for lk in s.links) else ""
+        return f"shared with {', '.join(others)}{by} · {said}"
     if s.status == UNIQUE:
         return "unique claim (no other source says this)" if s.claim else "only in this source (not a claim: heading, byline or fragment)"
     if s.status == DUPLICATE:
@@ -138,7 +142,7 @@ def detail_text(comparison: Comparison, sid: str, shown: list[str] | None = None
             t = comparison.sentence(lk.to)
             out.append(f"  {t.id} ", style=heading)
             out.append(f"{lk.kind}, score {lk.score:.2f}", style="")
-            why = plain_why(lk.why, s.text, t.text)
+            why = "linked by reporter" if lk.by else plain_why(lk.why, s.text, t.text)
             if why:
                 out.append(f" — {pictures(why)}", style=muted)
             out.append("\n")
@@ -160,8 +164,29 @@ def detail_text(comparison: Comparison, sid: str, shown: list[str] | None = None
         for q in t.numbers:
             out.append(f"  {t.source}: {_quantity(q)}\n")
 
+    out.append_text(corrections_text(comparison, sid, styles))
     out.append("\n")
     out.append_text(notes_text(comparison, sid, styles))
+    return out
+
+
+def corrections_text(comparison: Comparison, sid: str, styles: DetailStyles = PLAIN) -> Text:
+    """The reporter's corrections made on this sentence, and the disagreements dismissed."""
+    heading, muted = styles.heading, styles.muted
+    mine = [k for k in comparison.corrections if sid in (k.a, k.b)]
+    dismissed = [d for d in comparison.dismissed if any(x.sentence == sid for x in d.sides)]
+    out = Text()
+    if not mine and not dismissed:
+        return out
+    out.append("\n")
+    out.append("Corrections by the reporter\n", style=heading)
+    for k in mine:
+        out.append(f"  {pictures(describe(k))}\n")
+    for d in dismissed:
+        reason = f": {d.reason}" if d.reason else ""
+        out.append(f"  ≠ dismissed by reporter{pictures(reason)} — ", style="")
+        out.append(pictures(d.summary()) + "\n", style=muted)
+    out.append("  ctrl+z undoes the latest correction\n", style=muted)
     return out
 
 

@@ -40,6 +40,7 @@ from .paint import (  # noqa: F401 - re-exported: the screens and tests name the
     MARK_DISAGREE,
     MARK_DUPLICATE,
     MARK_FOLD,
+    MARK_REPORTER,
     MARK_SHARED,
     MARK_UNIQUE,
     NOTE_CLASSES,
@@ -251,6 +252,14 @@ class AlignedGrid(GridPainter, ScrollView, can_focus=True, inherit_bindings=Fals
 
     def watch_query_text(self) -> None:
         self.refresh()  # the lines are cached by the search text too: nothing to clear
+
+    def findings_changed(self) -> None:
+        """The comparison's findings changed (a reporter's correction): statuses, links,
+        disagreements, rows. Every line is drawn again."""
+        self.findings = finding_index(self.comparison)
+        self._strips.clear()
+        if self.is_mounted:
+            self.relayout()
 
     def watch_note_marks(self, marks: dict[str, str]) -> None:
         self._marks_key = frozenset(marks.items())

@@ -19,6 +19,7 @@ from .layout import GUTTER, SEPARATOR, Piece, note_mark
 
 # Gutter markers: every highlight has one, so it reads without colour.
 MARK_SHARED = "▎"
+MARK_REPORTER = "✓"  # shared by a reporter's link (sidebyside/corrections.py)
 MARK_UNIQUE = "◆"
 MARK_DISAGREE = "≠"
 MARK_BOILERPLATE = "·"
@@ -241,7 +242,8 @@ class GridPainter:
             style = self._style("grid--marker-value" if VALUE in kinds else "grid--marker-other")
             return (MARK_DISAGREE if first else MARK_CONTINUE), style
         if s.status == SHARED:
-            return MARK_SHARED, self._style("grid--marker-shared")
+            mark = MARK_REPORTER if any(link.by for link in s.links) else MARK_SHARED
+            return mark, self._style("grid--marker-shared")
         if is_unique_claim(s):
             return (MARK_UNIQUE if first else MARK_CONTINUE), self._style("grid--marker-unique")
         if s.status == BOILERPLATE:
