@@ -271,9 +271,11 @@ def find_disagreements(comparison: Comparison) -> None:
         k = _key(q)
         if k is not None:
             buckets.setdefault(k, []).append(q)
-    budget = MAX_UNLINKED_PAIRS
     per_pair: dict[tuple[str, str], list[tuple[Quantity, Quantity]]] = {}
-    for qs in buckets.values():
+    # Each bucket has its own share of the budget: one big bucket (a table of percentages) must
+    # not starve the others (the two page counts of one complaint).
+    shares = _shares([_cross_pairs(qs) for qs in buckets.values()], MAX_UNLINKED_PAIRS)
+    for qs, budget in zip(buckets.values(), shares, strict=True):
         # Every later figure of another source, in order: a run of figures of a's own source is
         # stepped over at once (one long document's figures are a single run, and comparing each
         # with every other one was quadratic, issue 13).
@@ -400,6 +402,25 @@ def find_disagreements(comparison: Comparison) -> None:
         key=lambda d: (order[d.sides[0].source], comparison.sentence(d.sides[0].sentence).index)
     )
     comparison.disagreements = disagreements
+
+
+def _cross_pairs(qs: list[Quantity]) -> int:
+    """How many pairs of figures of two different sources a bucket holds."""
+    n = len(qs)
+    return (n * n - sum(k * k for k in Counter(q.sources[0] for q in qs).values())) // 2
+
+
+def _shares(needs: list[int], total: int) -> list[int]:
+    """A budget of `total` shared among buckets needing `needs`: the smaller needs are met in
+    full and what is left is split evenly among the larger ones (every bucket gets its fair part
+    whatever the order; the same shares from run to run)."""
+    shares = [0] * len(needs)
+    left, todo = total, len(needs)
+    for i in sorted(range(len(needs)), key=lambda i: (needs[i], i)):
+        shares[i] = min(needs[i], left // todo)
+        left -= shares[i]
+        todo -= 1
+    return shares
 
 
 def _run_ends(keys: list) -> list[int]:

@@ -213,3 +213,27 @@ def test_one_quantity_told_by_many_rewrites_is_one_disagreement(tmp_path):
         for e in c.disagreements[i + 1:]:
             if d.kind == e.kind and where(d) & where(e):
                 assert says(d) != says(e), (d.summary(), e.summary())
+
+
+def test_the_unlinked_budget_is_shared_fairly_among_buckets():
+    assert findings._shares([5, 100, 1, 40], 40) == [5, 17, 1, 17]
+    assert findings._shares([3, 4], 100) == [3, 4]
+    assert findings._shares([], 10) == []
+
+
+def test_one_big_bucket_does_not_starve_the_others(tmp_path, monkeypatch):
+    """A list of seizures compared pair by pair must leave budget for the page counts."""
+    towns = ["Ardley", "Bexford", "Calder", "Dunmore", "Elsworth", "Fallow"]
+    a_rows = "".join(f"Police seized {20 + i} rifles in {t} last winter.\n\n" for i, t in enumerate(towns))
+    b_rows = "".join(f"In the {t} raid, officers found {40 + i} rifles.\n\n" for i, t in enumerate(towns))
+    c = write(tmp_path, {
+        "a.txt": _BASE + "\n\n" + a_rows + "Durand filed a 31-page complaint against the campaign.\n",
+        "b.txt": _BASE + "\n\n" + b_rows + "The campaign ignored Durand for months, his 32-page complaint says.\n",
+    })
+    # every figure now in sentences that are not linked, and a budget the rifles alone exhaust
+    monkeypatch.setattr(findings, "MAX_UNLINKED_PAIRS", 12)
+    for s in c.all_sentences():
+        s.links = []
+    findings.find_disagreements(c)
+    assert any({31, 32} <= {s.value for s in d.sides} for d in c.disagreements), \
+        [d.summary() for d in c.disagreements]
