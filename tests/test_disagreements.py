@@ -237,3 +237,22 @@ def test_one_big_bucket_does_not_starve_the_others(tmp_path, monkeypatch):
     findings.find_disagreements(c)
     assert any({31, 32} <= {s.value for s in d.sides} for d in c.disagreements), \
         [d.summary() for d in c.disagreements]
+
+
+@pytest.mark.parametrize("s1, s2", [
+    ("The deal will lift the unit's share of sales to 45 percent from 23 percent.",
+     "The deal will lift the unit's share of sales by around 45 percent to some one-third of the total."),
+    ("Membership in the club grew from 120 people over the year.",
+     "Membership in the club grew to 150 people over the year."),
+])
+def test_where_a_change_starts_and_where_it_ends_are_different_quantities(s1, s2):
+    a, b = pair(s1, s2, "23" if "23" in s1 else None, "one-third" if "third" in s2 else None)
+    assert N.different_scope(a, ctx(a), b, ctx(b))
+    assert findings._pairs([a], [b]) == []
+
+
+def test_up_to_and_close_to_are_hedges_not_the_end_of_a_change():
+    a, b = pair("The Red Sox offered up to $180 million.", "The Red Sox offered $184 million.")
+    assert not N.different_scope(a, ctx(a), b, ctx(b))
+    a, b = pair("Rescuers said close to 300 people were missing.", "Rescuers said 310 people were missing.")
+    assert not N.different_scope(a, ctx(a), b, ctx(b))
