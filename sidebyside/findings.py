@@ -28,8 +28,10 @@ from .model import (
     Quantity,
     Side,
 )
+from .numbers.scope import STOP
 from .readable import reading
 
+_WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 MAX_NUMBER_PAIRS = 2_500  # 50 figures facing 50
 MAX_UNLINKED_PAIRS = 20_000  # figure pairs tried across sentences that are not linked
 DATE_SLIP = 2.0  # years: a date misreported is off by a year or two, not by decades
@@ -150,9 +152,17 @@ def _admitted(left: list[Quantity], right: list[Quantity], link: float | None,
     fam_l = [N.family(q) for q in left]
     fam_r = [N.family(q) for q in right]
     count_l, count_r = Counter(fam_l), Counter(fam_r)
+    own_l = _own_words(left, fam_l, count_l, texts[0] if texts else None)
+    own_r = _own_words(right, fam_r, count_r, texts[1] if texts else None)
     for i, a in enumerate(left):
         for j, b in enumerate(right):
             alone = count_l[fam_l[i]] == 1 and count_r[fam_r[j]] == 1
+            if own_l[i] is not None and own_r[j] is not None and (
+                    not own_l[i][0] & own_r[j][0]
+                    or own_l[i][1] and own_r[j][1] and not own_l[i][1] & own_r[j][1]):
+                # two lists of shares: "24 percent as Democrats" is not "29 percent ... as
+                # Republicans", nor "Among Fox viewers" "Among CNN viewers"
+                continue
             why = _admit(a, cl[i], b, cr[j], link, alone)
             if why:
                 options.append((_closeness(a, b), i, j, why))
@@ -165,6 +175,31 @@ def _admitted(left: list[Quantity], right: list[Quantity], link: float | None,
         used_l.add(i)
         used_r.add(j)
         out.append((left[i], right[j], why))
+    return out
+
+
+_OWN = 6  # words after a share in a list that say what it is a share of
+
+
+def _own_words(qs: list[Quantity], fams: list, counts: Counter,
+               text: str | None) -> list[tuple[set, set] | None]:
+    """For each percentage in a list of percentages of one sentence ("Among Fox viewers, 41
+    percent describe themselves as Republicans, 24 percent as Democrats"), the content words
+    after it up to the next one (what it is a share of) and the names before the list (whose
+    shares: "Fox"). None for every other figure."""
+    out: list[tuple[set, set] | None] = [None] * len(qs)
+    for i, q in enumerate(qs):
+        if q.kind != "percent" or counts[fams[i]] < 2:
+            continue
+        t = text if text is not None else getattr(q, "_sentence", "")
+        if not t:
+            continue
+        nxt = min((o.start for k, o in enumerate(qs) if fams[k] == fams[i] and o.start >= q.end),
+                  default=len(t))
+        words = _WORDS.findall(t[q.end : nxt])[:_OWN]
+        first = min(o.start for k, o in enumerate(qs) if fams[k] == fams[i])
+        names = {w for w in _WORDS.findall(t[:first])[1:] if w[:1].isupper() and w.lower() not in STOP}
+        out[i] = ({N.stem(w) for w in words if w.lower() not in STOP and len(w) > 2}, names)
     return out
 
 
@@ -189,7 +224,6 @@ def _reading(q: Quantity) -> str:
     return reading(q.value, q.qualifier, q.unit, q.kind, q.event)
 
 
-_WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 
 @lru_cache(maxsize=16384)

@@ -256,3 +256,13 @@ def test_up_to_and_close_to_are_hedges_not_the_end_of_a_change():
     assert not N.different_scope(a, ctx(a), b, ctx(b))
     a, b = pair("Rescuers said close to 300 people were missing.", "Rescuers said 310 people were missing.")
     assert not N.different_scope(a, ctx(a), b, ctx(b))
+
+
+def test_shares_in_two_lists_pair_only_by_what_and_whose_they_are():
+    s1 = "Among Ardley voters, 41 percent back the Greens, 24 percent the Farmers and 30 percent nobody."
+    s2 = "Among Bexford voters, 29 percent back the Greens and 36 percent the Pirates."
+    q1, q2 = N.read_quantities(s1), N.read_quantities(s2)
+    assert findings._pairs(q1, q2, 0.6) == []  # other towns' shares, other parties' shares
+    s3 = "Among Ardley voters, 38 percent back the Greens and 26 percent the Farmers."
+    pairs = {(a.value, b.value) for a, b in findings._pairs(q1, N.read_quantities(s3), 0.6)}
+    assert (41, 38) in pairs and (24, 26) in pairs and (41, 26) not in pairs
