@@ -266,3 +266,14 @@ def test_shares_in_two_lists_pair_only_by_what_and_whose_they_are():
     s3 = "Among Ardley voters, 38 percent back the Greens and 26 percent the Farmers."
     pairs = {(a.value, b.value) for a, b in findings._pairs(q1, N.read_quantities(s3), 0.6)}
     assert (41, 38) in pairs and (24, 26) in pairs and (41, 26) not in pairs
+
+
+@pytest.mark.parametrize("s1, s2, verdict", [
+    ("The preacher has dozens of children.", "The preacher has more than 100 children.", None),
+    ("Hundreds of people were evacuated.", "Some 1,200 people were evacuated.", None),
+    ("Dozens of people were evacuated.", "Some 400 people were evacuated.", "value"),
+    ("Dozens of people were evacuated.", "Five people were evacuated.", "value"),
+])
+def test_a_vague_amount_is_loose_at_its_top(s1, s2, verdict):
+    a, b = pair(s1, s2)
+    assert N.compare(a, b) == verdict and N.compare(b, a) == verdict
