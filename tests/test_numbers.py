@@ -682,3 +682,10 @@ def test_detokenised_thousands_and_mm_millions_are_read(sentence, text, value, k
 def test_a_comma_and_a_space_before_other_digits_still_separate_figures():
     assert [q.value for q in read_quantities("He scored 3, 4 and 5 points.")] == [3, 4, 5]
     assert [q.text for q in read_quantities("Of the 12, 345 were released.")] == ["12", "345"]
+
+
+def test_the_verb_before_a_figure_says_what_happened_to_it():
+    s = "The storm killed at least six people, injured almost 50 and flattened 300 homes."
+    assert only(s, "at least six people").event == "killed"
+    assert only(s, "almost 50").event == "injured"
+    assert only("Officials said 600 troops were killed.", "600 troops").event == "killed"
