@@ -277,3 +277,14 @@ def test_shares_in_two_lists_pair_only_by_what_and_whose_they_are():
 def test_a_vague_amount_is_loose_at_its_top(s1, s2, verdict):
     a, b = pair(s1, s2)
     assert N.compare(a, b) == verdict and N.compare(b, a) == verdict
+
+
+def test_trade_between_countries_is_not_a_market_quote():
+    s1 = "Ardland is the republic's 12th-largest trading partner, with two-way trade totaling more than $34 billion."
+    s2 = "Ardland is the 12th-largest trading partner of the republic, with trade volume of $33.4 billion last year."
+    a, b = pair(s1, s2, "$34", "$33.4")
+    assert N.different_scope(a, ctx(a), b, ctx(b)) is None
+    assert findings._pairs([a], [b]) and N.compare(a, b) == "value"
+    # a share price still is one
+    a, b = pair("Shares of Bexco rose 2 percent to $14 in early trading.", "Shares of Bexco closed at $13.")
+    assert N.different_scope(a, ctx(a), b, ctx(b))

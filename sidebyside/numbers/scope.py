@@ -42,7 +42,7 @@ _CLOSE = frozenset("close closed closing closes ended ending finished settled".s
 _INTRADAY = frozenset("intraday midday morning afternoon earlier early gmt edt est et"
                       " opening open".split())
 _MARKET = frozenset("shares stock stocks index indexes points nasdaq dow s&p yield yields basis"
-                    " trading traded session composite yen franc francs intraday"
+                    " session composite yen franc francs intraday"
                     " after-hours".split())
 _PARTIAL_RE = re.compile(r"\b(?:by|as of|until)\s+(?:mid-?\w+|noon|morning|afternoon|evening|"
                          r"night|then|\w+day|\d)|\b(?:this|that|the first|the latest|initial|"
