@@ -339,6 +339,17 @@ def find_disagreements(comparison: Comparison) -> None:
                                      None, (ta, tb)):
             add(qa, qb, why)
 
+    # A source that gives both figures tells two quantities, not one quantity two ways ("$13.9
+    # billion including debt, $13.2 billion for the shares"; "a 6.1 quake in September" and this
+    # one's 5.6): the other sources giving one each do not disagree.
+    told: dict[tuple, set[str]] = {}
+    for q in comparison.numbers:
+        told.setdefault(_told_key(q), set()).add(q.sources[0])
+    for k in [k for k, e in edges.items() if e[0] == VALUE]:
+        qa, qb = by_key[k[0]], by_key[k[1]]
+        if told[_told_key(qa)] & told[_told_key(qb)]:
+            del edges[k]
+
     # Sources reporting the same quantity: both sides of every pair whose values agree.
     for (a, b), (verdict, _, _) in edges.items():
         if verdict in (None, QUALIFIER):
@@ -455,6 +466,14 @@ def _shares(needs: list[int], total: int) -> list[int]:
         left -= shares[i]
         todo -= 1
     return shares
+
+
+def _told_key(q: Quantity) -> tuple:
+    """A figure as a source tells it: a distinctive value (6.1, 13.9 billion) whatever it is said
+    to count ("a 6.1 quake", "a magnitude of 6.1"); a small whole number with what it counts."""
+    if q.value != int(q.value) or q.value >= 100:
+        return (N.family(q), q.value)
+    return (N.family(q), q.unit, q.value)
 
 
 def _run_ends(keys: list) -> list[int]:

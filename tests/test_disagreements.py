@@ -125,6 +125,7 @@ def test_unlinked_sentences_pair_on_the_counted_noun_and_the_subject():
 
 
 def write(tmp_path, texts: dict[str, str]):
+    tmp_path.mkdir(exist_ok=True)
     for name, text in texts.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
     return compare_folder(tmp_path, use_cache=False)
@@ -288,3 +289,21 @@ def test_trade_between_countries_is_not_a_market_quote():
     # a share price still is one
     a, b = pair("Shares of Bexco rose 2 percent to $14 in early trading.", "Shares of Bexco closed at $13.")
     assert N.different_scope(a, ctx(a), b, ctx(b))
+
+
+def test_a_source_that_gives_both_figures_tells_two_quantities(tmp_path):
+    """Outlets giving one figure each do not disagree when a third gives both (a price with
+    debt and without): they are two quantities, not one told two ways."""
+    c = write(tmp_path, {
+        "a.txt": _BASE + "Bexco agreed to buy Ardco for $13.9 billion, the companies said.\n",
+        "b.txt": _BASE + "Bexco agreed to buy Ardco for $13.2 billion, the companies said.\n",
+        "c.txt": _BASE + "Bexco agreed to buy Ardco for $13.2 billion, the companies said.\n\n"
+                 "Including Ardco's debt, the deal is worth $13.9 billion.\n",
+    })
+    assert not any({13.9e9, 13.2e9} <= {s.value for s in d.sides} for d in c.disagreements), \
+        [d.summary() for d in c.disagreements]
+    c = write(tmp_path / "two", {
+        "a.txt": _BASE + "Bexco agreed to buy Ardco for $13.9 billion, the companies said.\n",
+        "b.txt": _BASE + "Bexco agreed to buy Ardco for $13.2 billion, the companies said.\n",
+    })
+    assert any({13.9e9, 13.2e9} <= {s.value for s in d.sides} for d in c.disagreements)
