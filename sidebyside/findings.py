@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import lru_cache
 
@@ -34,6 +34,7 @@ from .readable import reading
 _WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 MAX_NUMBER_PAIRS = 2_500  # 50 figures facing 50
 MAX_UNLINKED_PAIRS = 20_000  # figure pairs tried across sentences that are not linked
+MAX_BOTH_TOLD = 16  # figures near a disagreeing one looked at for a source that gives both
 DATE_SLIP = 2.0  # years: a date misreported is off by a year or two, not by decades
 FAR = 2.0  # figures further apart than this factor are not one figure told twice
 SURE_LINK = 0.8  # a link this likely to be the same claim needs no shared word near the figures
@@ -345,9 +346,16 @@ def find_disagreements(comparison: Comparison) -> None:
     told: dict[tuple, set[str]] = {}
     for q in comparison.numbers:
         told.setdefault(_told_key(q), set()).add(q.sources[0])
-    for k in [k for k, e in edges.items() if e[0] == VALUE]:
+    by_family: dict[str, tuple[list[float], list[int]]] = {}
+    value_edges = [k for k, e in edges.items() if e[0] == VALUE]
+    if value_edges:
+        for i in sorted(by_key, key=lambda i: (by_key[i].value, i)):
+            lows, ids = by_family.setdefault(N.family(by_key[i]), ([], []))
+            lows.append(by_key[i].value)
+            ids.append(i)
+    for k in value_edges:
         qa, qb = by_key[k[0]], by_key[k[1]]
-        if told[_told_key(qa)] & told[_told_key(qb)]:
+        if told[_told_key(qa)] & told[_told_key(qb)] or _both_told(qa, qb, by_key, by_family):
             del edges[k]
 
     # Sources reporting the same quantity: both sides of every pair whose values agree.
@@ -466,6 +474,36 @@ def _shares(needs: list[int], total: int) -> list[int]:
         left -= shares[i]
         todo -= 1
     return shares
+
+
+def _agreeing(q: Quantity, by_key: dict[int, Quantity],
+              by_family: dict[str, tuple[list[float], list[int]]]) -> dict[str, set[int]]:
+    """Per source, its figures that agree with q (near its range); none when too many figures
+    are near to look at (a wire story's fifty rewrites: the pair is kept, as before)."""
+    values, ids = by_family.get(N.family(q), ([], []))
+    out: dict[str, set[int]] = {}
+    lo, hi = min(q.low, q.value) / 1.1, max(q.high, q.value) * 1.1
+    first, last = bisect_left(values, lo), bisect_right(values, hi)
+    if last - first > MAX_BOTH_TOLD:
+        return out
+    for p in range(first, last):
+        x = by_key[ids[p]]
+        if x is not q and N.same_thing(x, q) and N.compare(x, q) is None:
+            out.setdefault(x.sources[0], set()).add(ids[p])
+    return out
+
+
+def _both_told(a: Quantity, b: Quantity, by_key: dict[int, Quantity],
+               by_family: dict[str, tuple[list[float], list[int]]]) -> bool:
+    """Does some source give one figure that agrees with a and another that agrees with b
+    ("$13.9 billion" with debt and "$13.2 billion" without: "about $13 billion" is the second)?"""
+    if a.value <= 0 or b.value <= 0:
+        return False
+    fa = _agreeing(a, by_key, by_family)
+    if not fa:
+        return False
+    fb = _agreeing(b, by_key, by_family)
+    return any(src in fb and (xs - fb[src] or fb[src] - xs) for src, xs in fa.items())
 
 
 def _told_key(q: Quantity) -> tuple:

@@ -307,3 +307,14 @@ def test_a_source_that_gives_both_figures_tells_two_quantities(tmp_path):
         "b.txt": _BASE + "Bexco agreed to buy Ardco for $13.2 billion, the companies said.\n",
     })
     assert any({13.9e9, 13.2e9} <= {s.value for s in d.sides} for d in c.disagreements)
+
+
+def test_a_source_that_gives_both_figures_in_other_words_tells_two_quantities(tmp_path):
+    c = write(tmp_path, {
+        "a.txt": _BASE + "Bexco agreed to buy Ardco for $13.9 billion, the companies said.\n",
+        "b.txt": _BASE + "Bexco agreed to buy Ardco for about $13 billion, the companies said.\n",
+        "c.txt": _BASE + "Bexco agreed to buy Ardco for $13.2 billion, the companies said.\n\n"
+                 "Including Ardco's debt, the deal is worth $13.9 billion.\n",
+    })
+    assert not any(len({s.value for s in d.sides}) > 1 and 13.9e9 in {s.value for s in d.sides}
+                   for d in c.disagreements), [d.summary() for d in c.disagreements]
