@@ -689,3 +689,10 @@ def test_the_verb_before_a_figure_says_what_happened_to_it():
     assert only(s, "at least six people").event == "killed"
     assert only(s, "almost 50").event == "injured"
     assert only("Officials said 600 troops were killed.", "600 troops").event == "killed"
+
+
+def test_a_detokenised_decimal_before_a_scale_word_is_one_figure():
+    q = only("Thieves took jewels worth over $2. 6 million from the store.", "over $2. 6 million")
+    assert q.value == 2_600_000 and q.kind == "money"
+    assert only("Prices rose 1. 5 percent in May.", "1. 5 percent").value == 1.5
+    assert [x.value for x in read_quantities("It was 2. 6 people came.")] == [2, 6]

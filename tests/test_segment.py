@@ -203,3 +203,9 @@ def test_a_line_that_is_only_a_date_is_boilerplate_but_a_dated_sentence_is_not()
     assert by_text["2026-03-04"] == "boilerplate"
     assert by_text[dated] != "boilerplate"
     assert by_text[story] != "boilerplate"
+
+
+def test_a_decimal_point_and_a_space_before_a_scale_word_do_not_split():
+    text = "Thieves took jewels worth over $2. 6 million from the store. It was 2. Six people came."
+    assert sents(text) == ["Thieves took jewels worth over $2. 6 million from the store.",
+                           "It was 2.", "Six people came."]

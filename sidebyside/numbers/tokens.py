@@ -13,7 +13,8 @@ from .kinds import KINDS, QUALIFIERS
 from .words import MONTHS
 
 TOKEN_RE = re.compile(
-    r"\d{1,3}(?:,\d{3}|, 000)+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?|[^\W\d_]+(?:['’][^\W\d_]+)*|\S")
+    r"\d{1,3}(?:,\d{3}|, 000)+(?!\d)(?:\.\d+)?|"
+    r"(?<![\d.])\d{1,3}\. \d{1,2}(?= (?:million|billion|trillion|percent|per cent)\b)|\d+(?:\.\d+)?|[^\W\d_]+(?:['’][^\W\d_]+)*|\S")
 # A sentence without any of these has no quantity (checked before tokenizing).
 MAYBE_RE = re.compile(
     r"\d|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
@@ -86,8 +87,8 @@ class Tokens:
         E: list[int] = []
         for m in TOKEN_RE.finditer(text):
             t = m.group()
-            # "20, 000" (a thousands separator and a space, as detokenised text writes it) is
-            # the number 20,000: its token reads as written without the space.
+            # "20, 000" and "2. 6 million" (a separator or a decimal point and a space, as
+            # detokenised text writes them) are 20,000 and 2.6: the token reads without the space.
             T.append(t if " " not in t else t.replace(" ", ""))
             S.append(m.start())
             E.append(m.end())
