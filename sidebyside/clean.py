@@ -48,6 +48,17 @@ _BYLINE = re.compile(r"^\s*[Bb][Yy]\s+[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*){0,4}
 TRAILER = "after the article's end"
 OFF_TOPIC = 0.1  # a paragraph sharing fewer of its terms with the other sources is off the story
 _NAV = re.compile(r"\s[|›»>/]\s")
+_MONTH = (r"(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|"
+          r"oct(ober)?|nov(ember)?|dec(ember)?)\.?")
+_DAY = r"\d{1,2}(st|nd|rd|th)?"
+# A line that is nothing but a date ("September 9, 2013", "Tue, 4 June 2013", "2013-09-09"): the
+# page's publication date, never a fact of the story (issue 14, boilerplate by form).
+_LONE_DATE = re.compile(
+    rf"^\W*((mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+    rf"({_MONTH}\s+{_DAY},?\s+\d{{4}}|{_DAY}\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|"
+    rf"\d{{1,2}}/\d{{1,2}}/\d{{2,4}})\W*$",
+    re.I,
+)
 
 
 def _sentence_id(source_id: str, n: int) -> str:
@@ -442,6 +453,8 @@ def flag_boilerplate(sources: list[Source]) -> None:
                 _mark(src, para, BOILERPLATE, "byline")
             elif len(_NAV.findall(shown)) >= 3 and n_words <= 30:
                 _mark(src, para, BOILERPLATE, "navigation")
+            elif n_words <= 5 and _LONE_DATE.match(shown):
+                _mark(src, para, BOILERPLATE, "publication date")
         if trailer_from is not None:
             for para in paras[trailer_from:]:
                 if not para.flag:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import lru_cache
 
@@ -28,10 +28,13 @@ from .model import (
     Quantity,
     Side,
 )
+from .numbers.scope import STOP
 from .readable import reading
 
+_WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 MAX_NUMBER_PAIRS = 2_500  # 50 figures facing 50
 MAX_UNLINKED_PAIRS = 20_000  # figure pairs tried across sentences that are not linked
+MAX_BOTH_TOLD = 16  # figures near a disagreeing one looked at for a source that gives both
 DATE_SLIP = 2.0  # years: a date misreported is off by a year or two, not by decades
 FAR = 2.0  # figures further apart than this factor are not one figure told twice
 SURE_LINK = 0.8  # a link this likely to be the same claim needs no shared word near the figures
@@ -150,9 +153,17 @@ def _admitted(left: list[Quantity], right: list[Quantity], link: float | None,
     fam_l = [N.family(q) for q in left]
     fam_r = [N.family(q) for q in right]
     count_l, count_r = Counter(fam_l), Counter(fam_r)
+    own_l = _own_words(left, fam_l, count_l, texts[0] if texts else None)
+    own_r = _own_words(right, fam_r, count_r, texts[1] if texts else None)
     for i, a in enumerate(left):
         for j, b in enumerate(right):
             alone = count_l[fam_l[i]] == 1 and count_r[fam_r[j]] == 1
+            if own_l[i] is not None and own_r[j] is not None and (
+                    not own_l[i][0] & own_r[j][0]
+                    or own_l[i][1] and own_r[j][1] and not own_l[i][1] & own_r[j][1]):
+                # two lists of shares: "24 percent as Democrats" is not "29 percent ... as
+                # Republicans", nor "Among Fox viewers" "Among CNN viewers"
+                continue
             why = _admit(a, cl[i], b, cr[j], link, alone)
             if why:
                 options.append((_closeness(a, b), i, j, why))
@@ -165,6 +176,31 @@ def _admitted(left: list[Quantity], right: list[Quantity], link: float | None,
         used_l.add(i)
         used_r.add(j)
         out.append((left[i], right[j], why))
+    return out
+
+
+_OWN = 6  # words after a share in a list that say what it is a share of
+
+
+def _own_words(qs: list[Quantity], fams: list, counts: Counter,
+               text: str | None) -> list[tuple[set, set] | None]:
+    """For each percentage in a list of percentages of one sentence ("Among Fox viewers, 41
+    percent describe themselves as Republicans, 24 percent as Democrats"), the content words
+    after it up to the next one (what it is a share of) and the names before the list (whose
+    shares: "Fox"). None for every other figure."""
+    out: list[tuple[set, set] | None] = [None] * len(qs)
+    for i, q in enumerate(qs):
+        if q.kind != "percent" or counts[fams[i]] < 2:
+            continue
+        t = text if text is not None else getattr(q, "_sentence", "")
+        if not t:
+            continue
+        nxt = min((o.start for k, o in enumerate(qs) if fams[k] == fams[i] and o.start >= q.end),
+                  default=len(t))
+        words = _WORDS.findall(t[q.end : nxt])[:_OWN]
+        first = min(o.start for k, o in enumerate(qs) if fams[k] == fams[i])
+        names = {w for w in _WORDS.findall(t[:first])[1:] if w[:1].isupper() and w.lower() not in STOP}
+        out[i] = ({N.stem(w) for w in words if w.lower() not in STOP and len(w) > 2}, names)
     return out
 
 
@@ -189,7 +225,6 @@ def _reading(q: Quantity) -> str:
     return reading(q.value, q.qualifier, q.unit, q.kind, q.event)
 
 
-_WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 
 @lru_cache(maxsize=16384)
@@ -271,9 +306,11 @@ def find_disagreements(comparison: Comparison) -> None:
         k = _key(q)
         if k is not None:
             buckets.setdefault(k, []).append(q)
-    budget = MAX_UNLINKED_PAIRS
     per_pair: dict[tuple[str, str], list[tuple[Quantity, Quantity]]] = {}
-    for qs in buckets.values():
+    # Each bucket has its own share of the budget: one big bucket (a table of percentages) must
+    # not starve the others (the two page counts of one complaint).
+    shares = _shares([_cross_pairs(qs) for qs in buckets.values()], MAX_UNLINKED_PAIRS)
+    for qs, budget in zip(buckets.values(), shares, strict=True):
         # Every later figure of another source, in order: a run of figures of a's own source is
         # stepped over at once (one long document's figures are a single run, and comparing each
         # with every other one was quadratic, issue 13).
@@ -302,6 +339,24 @@ def find_disagreements(comparison: Comparison) -> None:
         for qa, qb, why in _admitted([by_key[x] for x in left], [by_key[x] for x in right],
                                      None, (ta, tb)):
             add(qa, qb, why)
+
+    # A source that gives both figures tells two quantities, not one quantity two ways ("$13.9
+    # billion including debt, $13.2 billion for the shares"; "a 6.1 quake in September" and this
+    # one's 5.6): the other sources giving one each do not disagree.
+    told: dict[tuple, set[str]] = {}
+    for q in comparison.numbers:
+        told.setdefault(_told_key(q), set()).add(q.sources[0])
+    by_family: dict[str, tuple[list[float], list[int]]] = {}
+    value_edges = [k for k, e in edges.items() if e[0] == VALUE]
+    if value_edges:
+        for i in sorted(by_key, key=lambda i: (by_key[i].value, i)):
+            lows, ids = by_family.setdefault(N.family(by_key[i]), ([], []))
+            lows.append(by_key[i].value)
+            ids.append(i)
+    for k in value_edges:
+        qa, qb = by_key[k[0]], by_key[k[1]]
+        if told[_told_key(qa)] & told[_told_key(qb)] or _both_told(qa, qb, by_key, by_family):
+            del edges[k]
 
     # Sources reporting the same quantity: both sides of every pair whose values agree.
     for (a, b), (verdict, _, _) in edges.items():
@@ -400,6 +455,63 @@ def find_disagreements(comparison: Comparison) -> None:
         key=lambda d: (order[d.sides[0].source], comparison.sentence(d.sides[0].sentence).index)
     )
     comparison.disagreements = disagreements
+
+
+def _cross_pairs(qs: list[Quantity]) -> int:
+    """How many pairs of figures of two different sources a bucket holds."""
+    n = len(qs)
+    return (n * n - sum(k * k for k in Counter(q.sources[0] for q in qs).values())) // 2
+
+
+def _shares(needs: list[int], total: int) -> list[int]:
+    """A budget of `total` shared among buckets needing `needs`: the smaller needs are met in
+    full and what is left is split evenly among the larger ones (every bucket gets its fair part
+    whatever the order; the same shares from run to run)."""
+    shares = [0] * len(needs)
+    left, todo = total, len(needs)
+    for i in sorted(range(len(needs)), key=lambda i: (needs[i], i)):
+        shares[i] = min(needs[i], left // todo)
+        left -= shares[i]
+        todo -= 1
+    return shares
+
+
+def _agreeing(q: Quantity, by_key: dict[int, Quantity],
+              by_family: dict[str, tuple[list[float], list[int]]]) -> dict[str, set[int]]:
+    """Per source, its figures that agree with q (near its range); none when too many figures
+    are near to look at (a wire story's fifty rewrites: the pair is kept, as before)."""
+    values, ids = by_family.get(N.family(q), ([], []))
+    out: dict[str, set[int]] = {}
+    lo, hi = min(q.low, q.value) / 1.1, max(q.high, q.value) * 1.1
+    first, last = bisect_left(values, lo), bisect_right(values, hi)
+    if last - first > MAX_BOTH_TOLD:
+        return out
+    for p in range(first, last):
+        x = by_key[ids[p]]
+        if x is not q and N.same_thing(x, q) and N.compare(x, q) is None:
+            out.setdefault(x.sources[0], set()).add(ids[p])
+    return out
+
+
+def _both_told(a: Quantity, b: Quantity, by_key: dict[int, Quantity],
+               by_family: dict[str, tuple[list[float], list[int]]]) -> bool:
+    """Does some source give one figure that agrees with a and another that agrees with b
+    ("$13.9 billion" with debt and "$13.2 billion" without: "about $13 billion" is the second)?"""
+    if a.value <= 0 or b.value <= 0:
+        return False
+    fa = _agreeing(a, by_key, by_family)
+    if not fa:
+        return False
+    fb = _agreeing(b, by_key, by_family)
+    return any(src in fb and (xs - fb[src] or fb[src] - xs) for src, xs in fa.items())
+
+
+def _told_key(q: Quantity) -> tuple:
+    """A figure as a source tells it: a distinctive value (6.1, 13.9 billion) whatever it is said
+    to count ("a 6.1 quake", "a magnitude of 6.1"); a small whole number with what it counts."""
+    if q.value != int(q.value) or q.value >= 100:
+        return (N.family(q), q.value)
+    return (N.family(q), q.unit, q.value)
 
 
 def _run_ends(keys: list) -> list[int]:

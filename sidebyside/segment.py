@@ -39,6 +39,9 @@ _RUNS_ON = re.compile(
 # A list number or letter that the sentence splitter took for a sentence of its own.
 _LIST_MARK = re.compile(r"^\(?(?:\d{1,3}|[ivxlc]{1,4}|[a-z])[.)]$", re.I)
 _AM_PM_END = re.compile(r"\b[ap]\.m\.\s*$", re.I)
+# "$2. 6 million" (a decimal point and a space, as detokenised text writes it) is one figure.
+_DECIMAL_END = re.compile(r"(?<![\d.])\d{1,3}\.$")
+_DECIMAL_NEXT = re.compile(r"^\d{1,2} (?:million|billion|trillion|percent|per cent)\b", re.I)
 _WEEKDAY_OR_LOWER = re.compile(
     r"^(?:[a-z0-9]|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:local|GMT|UTC|EST|ET)\b)"
 )
@@ -198,6 +201,9 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
             ps, pe = merged[-1]
             prev = chunk[ps:pe]
             if _AM_PM_END.search(prev) and _WEEKDAY_OR_LOWER.match(chunk[s:e]):
+                merged[-1] = (ps, e)
+                continue
+            if _DECIMAL_END.search(prev) and _DECIMAL_NEXT.match(chunk[s:e]) and s == pe + 1:
                 merged[-1] = (ps, e)
                 continue
             # A piece with no letter or digit (stray quote, bullet) joins its neighbour.

@@ -125,6 +125,7 @@ def test_unlinked_sentences_pair_on_the_counted_noun_and_the_subject():
 
 
 def write(tmp_path, texts: dict[str, str]):
+    tmp_path.mkdir(exist_ok=True)
     for name, text in texts.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
     return compare_folder(tmp_path, use_cache=False)
@@ -213,3 +214,107 @@ def test_one_quantity_told_by_many_rewrites_is_one_disagreement(tmp_path):
         for e in c.disagreements[i + 1:]:
             if d.kind == e.kind and where(d) & where(e):
                 assert says(d) != says(e), (d.summary(), e.summary())
+
+
+def test_the_unlinked_budget_is_shared_fairly_among_buckets():
+    assert findings._shares([5, 100, 1, 40], 40) == [5, 17, 1, 17]
+    assert findings._shares([3, 4], 100) == [3, 4]
+    assert findings._shares([], 10) == []
+
+
+def test_one_big_bucket_does_not_starve_the_others(tmp_path, monkeypatch):
+    """A list of seizures compared pair by pair must leave budget for the page counts."""
+    towns = ["Ardley", "Bexford", "Calder", "Dunmore", "Elsworth", "Fallow"]
+    a_rows = "".join(f"Police seized {20 + i} rifles in {t} last winter.\n\n" for i, t in enumerate(towns))
+    b_rows = "".join(f"In the {t} raid, officers found {40 + i} rifles.\n\n" for i, t in enumerate(towns))
+    c = write(tmp_path, {
+        "a.txt": _BASE + "\n\n" + a_rows + "Durand filed a 31-page complaint against the campaign.\n",
+        "b.txt": _BASE + "\n\n" + b_rows + "The campaign ignored Durand for months, his 32-page complaint says.\n",
+    })
+    # every figure now in sentences that are not linked, and a budget the rifles alone exhaust
+    monkeypatch.setattr(findings, "MAX_UNLINKED_PAIRS", 12)
+    for s in c.all_sentences():
+        s.links = []
+    findings.find_disagreements(c)
+    assert any({31, 32} <= {s.value for s in d.sides} for d in c.disagreements), \
+        [d.summary() for d in c.disagreements]
+
+
+@pytest.mark.parametrize("s1, s2", [
+    ("The deal will lift the unit's share of sales to 45 percent from 23 percent.",
+     "The deal will lift the unit's share of sales by around 45 percent to some one-third of the total."),
+    ("Membership in the club grew from 120 people over the year.",
+     "Membership in the club grew to 150 people over the year."),
+])
+def test_where_a_change_starts_and_where_it_ends_are_different_quantities(s1, s2):
+    a, b = pair(s1, s2, "23" if "23" in s1 else None, "one-third" if "third" in s2 else None)
+    assert N.different_scope(a, ctx(a), b, ctx(b))
+    assert findings._pairs([a], [b]) == []
+
+
+def test_up_to_and_close_to_are_hedges_not_the_end_of_a_change():
+    a, b = pair("The Red Sox offered up to $180 million.", "The Red Sox offered $184 million.")
+    assert not N.different_scope(a, ctx(a), b, ctx(b))
+    a, b = pair("Rescuers said close to 300 people were missing.", "Rescuers said 310 people were missing.")
+    assert not N.different_scope(a, ctx(a), b, ctx(b))
+
+
+def test_shares_in_two_lists_pair_only_by_what_and_whose_they_are():
+    s1 = "Among Ardley voters, 41 percent back the Greens, 24 percent the Farmers and 30 percent nobody."
+    s2 = "Among Bexford voters, 29 percent back the Greens and 36 percent the Pirates."
+    q1, q2 = N.read_quantities(s1), N.read_quantities(s2)
+    assert findings._pairs(q1, q2, 0.6) == []  # other towns' shares, other parties' shares
+    s3 = "Among Ardley voters, 38 percent back the Greens and 26 percent the Farmers."
+    pairs = {(a.value, b.value) for a, b in findings._pairs(q1, N.read_quantities(s3), 0.6)}
+    assert (41, 38) in pairs and (24, 26) in pairs and (41, 26) not in pairs
+
+
+@pytest.mark.parametrize("s1, s2, verdict", [
+    ("The preacher has dozens of children.", "The preacher has more than 100 children.", None),
+    ("Hundreds of people were evacuated.", "Some 1,200 people were evacuated.", None),
+    ("Dozens of people were evacuated.", "Some 400 people were evacuated.", "value"),
+    ("Dozens of people were evacuated.", "Five people were evacuated.", "value"),
+])
+def test_a_vague_amount_is_loose_at_its_top(s1, s2, verdict):
+    a, b = pair(s1, s2)
+    assert N.compare(a, b) == verdict and N.compare(b, a) == verdict
+
+
+def test_trade_between_countries_is_not_a_market_quote():
+    s1 = "Ardland is the republic's 12th-largest trading partner, with two-way trade totaling more than $34 billion."
+    s2 = "Ardland is the 12th-largest trading partner of the republic, with trade volume of $33.4 billion last year."
+    a, b = pair(s1, s2, "$34", "$33.4")
+    assert N.different_scope(a, ctx(a), b, ctx(b)) is None
+    assert findings._pairs([a], [b]) and N.compare(a, b) == "value"
+    # a share price still is one
+    a, b = pair("Shares of Bexco rose 2 percent to $14 in early trading.", "Shares of Bexco closed at $13.")
+    assert N.different_scope(a, ctx(a), b, ctx(b))
+
+
+def test_a_source_that_gives_both_figures_tells_two_quantities(tmp_path):
+    """Outlets giving one figure each do not disagree when a third gives both (a price with
+    debt and without): they are two quantities, not one told two ways."""
+    c = write(tmp_path, {
+        "a.txt": _BASE + "Bexco agreed to buy Ardco for $13.9 billion, the companies said.\n",
+        "b.txt": _BASE + "Bexco agreed to buy Ardco for $13.2 billion, the companies said.\n",
+        "c.txt": _BASE + "Bexco agreed to buy Ardco for $13.2 billion, the companies said.\n\n"
+                 "Including Ardco's debt, the deal is worth $13.9 billion.\n",
+    })
+    assert not any({13.9e9, 13.2e9} <= {s.value for s in d.sides} for d in c.disagreements), \
+        [d.summary() for d in c.disagreements]
+    c = write(tmp_path / "two", {
+        "a.txt": _BASE + "Bexco agreed to buy Ardco for $13.9 billion, the companies said.\n",
+        "b.txt": _BASE + "Bexco agreed to buy Ardco for $13.2 billion, the companies said.\n",
+    })
+    assert any({13.9e9, 13.2e9} <= {s.value for s in d.sides} for d in c.disagreements)
+
+
+def test_a_source_that_gives_both_figures_in_other_words_tells_two_quantities(tmp_path):
+    c = write(tmp_path, {
+        "a.txt": _BASE + "Bexco agreed to buy Ardco for $13.9 billion, the companies said.\n",
+        "b.txt": _BASE + "Bexco agreed to buy Ardco for about $13 billion, the companies said.\n",
+        "c.txt": _BASE + "Bexco agreed to buy Ardco for $13.2 billion, the companies said.\n\n"
+                 "Including Ardco's debt, the deal is worth $13.9 billion.\n",
+    })
+    assert not any(len({s.value for s in d.sides}) > 1 and 13.9e9 in {s.value for s in d.sides}
+                   for d in c.disagreements), [d.summary() for d in c.disagreements]

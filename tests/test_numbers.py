@@ -666,3 +666,33 @@ def test_miles_an_hour_is_mph():
     a = single("Winds reached 60 miles an hour.")
     b = single("Winds reached 60 mph.")
     assert a.unit == b.unit == "mph" and compare(a, b) is None
+
+
+@pytest.mark.parametrize(("sentence", "text", "value", "kind"), [
+    ("Some 20, 000 people marched through the city centre.", "Some 20, 000 people", 20_000, "count"),
+    ("Roughly 1, 000, 000 homes lost power.", "Roughly 1, 000, 000 homes", 1_000_000, "count"),
+    ("The club offered $160MM over eight years.", "$160MM", 160e6, "money"),
+    ("The club offered $75 MM in total.", "$75 MM", 75e6, "money"),
+])
+def test_detokenised_thousands_and_mm_millions_are_read(sentence, text, value, kind):
+    q = only(sentence, text)
+    assert q.value == value and q.kind == kind
+
+
+def test_a_comma_and_a_space_before_other_digits_still_separate_figures():
+    assert [q.value for q in read_quantities("He scored 3, 4 and 5 points.")] == [3, 4, 5]
+    assert [q.text for q in read_quantities("Of the 12, 345 were released.")] == ["12", "345"]
+
+
+def test_the_verb_before_a_figure_says_what_happened_to_it():
+    s = "The storm killed at least six people, injured almost 50 and flattened 300 homes."
+    assert only(s, "at least six people").event == "killed"
+    assert only(s, "almost 50").event == "injured"
+    assert only("Officials said 600 troops were killed.", "600 troops").event == "killed"
+
+
+def test_a_detokenised_decimal_before_a_scale_word_is_one_figure():
+    q = only("Thieves took jewels worth over $2. 6 million from the store.", "over $2. 6 million")
+    assert q.value == 2_600_000 and q.kind == "money"
+    assert only("Prices rose 1. 5 percent in May.", "1. 5 percent").value == 1.5
+    assert [x.value for x in read_quantities("It was 2. 6 people came.")] == [2, 6]

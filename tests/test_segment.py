@@ -189,3 +189,23 @@ def test_a_quote_of_several_sentences_is_split_into_its_sentences():
     # abbreviations and initials stay inside their sentence
     assert len(split("Mr. Smith met Gen. Jones of Acme Inc. in the U.S. Senate on Tuesday.")) == 1
     assert len(split("The vote is set for Sept. 11 in Washington.")) == 1
+
+
+def test_a_line_that_is_only_a_date_is_boilerplate_but_a_dated_sentence_is_not():
+    story = "Floods hit the valley town of Ardley overnight, and rescue crews reached forty homes."
+    dated = "The river wall was inspected on March 3, 2025."
+    a = _src("a.txt", "Ardley floods\n\nMarch 4, 2026\n\n" + story + "\n\n" + dated + "\n\nTue, 3 March 2026")
+    b = _src("b.txt", "Ardley hit by floods\n\n2026-03-04\n\n" + story)
+    flag_boilerplate([a, b])
+    by_text = {s.text: s.status for src in (a, b) for s in src.sentences}
+    assert by_text["March 4, 2026"] == "boilerplate"
+    assert by_text["Tue, 3 March 2026"] == "boilerplate"
+    assert by_text["2026-03-04"] == "boilerplate"
+    assert by_text[dated] != "boilerplate"
+    assert by_text[story] != "boilerplate"
+
+
+def test_a_decimal_point_and_a_space_before_a_scale_word_do_not_split():
+    text = "Thieves took jewels worth over $2. 6 million from the store. It was 2. Six people came."
+    assert sents(text) == ["Thieves took jewels worth over $2. 6 million from the store.",
+                           "It was 2.", "Six people came."]

@@ -106,6 +106,9 @@ _OPEN_HIGH = {Q.NEARLY, Q.UNDER}
 _OPEN_LOW = {Q.OVER}
 
 
+VAGUE_REACH = 1.5  # "dozens of children" holds "more than 100 children"; "hundreds", 1,200
+
+
 def _overlap(qa, alo, ahi, qb, blo, bhi) -> bool:
     if ahi < blo - EPS * max(1, abs(blo)) or bhi < alo - EPS * max(1, abs(alo)):
         return False
@@ -189,6 +192,8 @@ def _bare_vs_hedged(e: float, q: str, h: float, lo: float, hi: float, tol: float
         if lo - slack <= e <= hi + slack:
             return None, f"the exact figure fits the hedge ('{q}')"
         return V.VALUE, f"the exact figure is outside the hedge ('{q}')"
+    if q == Q.VAGUE:
+        hi *= VAGUE_REACH
     if lo - slack <= e <= hi + slack:
         return None, f"the exact figure fits the {q} figure"
     return V.VALUE, f"the exact figure is outside the {q} figure"
@@ -250,6 +255,8 @@ def _compare(a: Quantity, b: Quantity) -> tuple[Verdict | None, str]:
         if _close(av, bv, 0.05):
             return None, f"'{qa}' and '{qb}' are the same bound"
         return V.VALUE, "different bounds"
+    if qa == Q.VAGUE or qb == Q.VAGUE:  # "dozens" is loose at its top: 24 to 99, or a few more
+        ahi, bhi = (ahi * VAGUE_REACH if qa == Q.VAGUE else ahi), (bhi * VAGUE_REACH if qb == Q.VAGUE else bhi)
     if not _overlap(qa, alo, ahi, qb, blo, bhi):
         return V.VALUE, "the hedged figures do not overlap"
     if qa == Q.VAGUE or qb == Q.VAGUE:

@@ -348,7 +348,9 @@ def counted_noun(r: Tokens, d: Draft) -> Outcome | None:
         d.unit = noun_left(r, d.hfirst)
         if d.unit is not None:
             d.why.append(f"counted noun on the left: {d.unit}")
-    d.event = event_after(r, d.end + 1) or event_left(r, d.hfirst)
+    # the verb right before the figure says what happened to it ("killed at least six people,
+    # injured almost 50": six were killed); one after it only when none does
+    d.event = event_left(r, d.hfirst) or event_after(r, d.end + 1)
     if d.event:
         d.why.append(f"event: {d.event}")
     # bare spelled-out small numbers without a noun are pronouns or idioms ("the two said"),

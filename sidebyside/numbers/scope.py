@@ -42,12 +42,15 @@ _CLOSE = frozenset("close closed closing closes ended ending finished settled".s
 _INTRADAY = frozenset("intraday midday morning afternoon earlier early gmt edt est et"
                       " opening open".split())
 _MARKET = frozenset("shares stock stocks index indexes points nasdaq dow s&p yield yields basis"
-                    " trading traded session composite yen franc francs intraday"
+                    " session composite yen franc francs intraday"
                     " after-hours".split())
 _PARTIAL_RE = re.compile(r"\b(?:by|as of|until)\s+(?:mid-?\w+|noon|morning|afternoon|evening|"
                          r"night|then|\w+day|\d)|\b(?:this|that|the first|the latest|initial|"
                          r"early)\s+(?:\w+\s+)?(?:raid|attack|day|round|wave|count|report|"
                          r"estimate|figures?)\b", re.I)
+# Hedge words between "from"/"to" and a figure: "to some one-third", "from about 20".
+_HEDGED = frozenset("some about around roughly nearly almost approximately over under just"
+                    " more less than".split())
 _MONTHS = frozenset("january february march april may june july august september october"
                     " november december jan feb mar apr jun jul aug sep sept oct nov dec".split())
 _DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday today"
@@ -84,6 +87,7 @@ class Context:
     lead: str = ""  # the sentence's first name (its subject, usually): "Sun", "Fox"
     text: str = ""  # the sentence, lower case
     partial: bool = False  # a count bounded in time or to one event: "by mid-morning", "this raid"
+    move: str | None = None  # "from" or "to": the figure a change starts from or ends at
 
 
 class _Span(NamedTuple):
@@ -158,6 +162,10 @@ def _context(text: str, start: int, end: int, qtext: str) -> Context:
             c.lead = w
             break
     c.partial = bool(_PARTIAL_RE.search(text[max(0, q.start - 40) : q.end + 100]))
+    before = [w.lower() for w in left if w.lower() not in _HEDGED][-2:]
+    if before and before[-1] in ("from", "to") and not (
+            len(before) == 2 and before[0] in ("up", "close", "near", "amounting", "equal")):
+        c.move = before[-1]
     own = " " + " ".join(_WORD_RE.findall(q.text.lower())) + " "
     after = " " + " ".join(right[:2]).lower() + " "
     for k, v in _RATE.items():
@@ -175,6 +183,8 @@ def _context(text: str, start: int, end: int, qtext: str) -> Context:
 
 def different_scope(a: Quantity, ca: Context, b: Quantity, cb: Context) -> str | None:
     """Why a and b are not one quantity by their scope, or None when the scopes agree."""
+    if ca.move and cb.move and ca.move != cb.move:
+        return "one is where a change started ('from'), the other where it ended ('to')"
     if ca.total != cb.total and (cb.partial if ca.total else ca.partial):
         return "one is a total ('so far', 'in total'), the other a part ('by mid-morning', " \
                "'this raid')"

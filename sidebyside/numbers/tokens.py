@@ -13,7 +13,8 @@ from .kinds import KINDS, QUALIFIERS
 from .words import MONTHS
 
 TOKEN_RE = re.compile(
-    r"\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?|[^\W\d_]+(?:['’][^\W\d_]+)*|\S")
+    r"\d{1,3}(?:,\d{3}|, 000)+(?!\d)(?:\.\d+)?|"
+    r"(?<![\d.])\d{1,3}\. \d{1,2}(?= (?:million|billion|trillion|percent|per cent)\b)|\d+(?:\.\d+)?|[^\W\d_]+(?:['’][^\W\d_]+)*|\S")
 # A sentence without any of these has no quantity (checked before tokenizing).
 MAYBE_RE = re.compile(
     r"\d|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
@@ -85,7 +86,10 @@ class Tokens:
         S: list[int] = []
         E: list[int] = []
         for m in TOKEN_RE.finditer(text):
-            T.append(m.group())
+            t = m.group()
+            # "20, 000" and "2. 6 million" (a separator or a decimal point and a space, as
+            # detokenised text writes them) are 20,000 and 2.6: the token reads without the space.
+            T.append(t if " " not in t else t.replace(" ", ""))
             S.append(m.start())
             E.append(m.end())
         self.T, self.S, self.E = T, S, E

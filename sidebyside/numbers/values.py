@@ -144,6 +144,8 @@ def scale(r: Tokens, v: float, j: int, money: bool, words: bool) -> tuple[float,
                 f = 1e6
             else:
                 break
+        elif w == "mm" and money and T[j] == "MM":
+            f = 1e6  # "$160MM": the trade's "thousand thousand", not millimetres
         elif w in ("m", "b") and money and T[j] in ("m", "M", "b", "B") and not glued \
                 and (j + 1 >= n or not T[j + 1][0].isalpha()):
             f = 1e6 if w == "m" else 1e9
@@ -152,7 +154,7 @@ def scale(r: Tokens, v: float, j: int, money: bool, words: bool) -> tuple[float,
         v *= f
         factor *= f
         j += 1
-        if w in SCALE_ABBR or w in ("m", "b", "k"):
+        if w in SCALE_ABBR or w in ("m", "b", "k", "mm"):
             break
     return v, j, factor
 
@@ -164,7 +166,7 @@ def core(r: Tokens, m: int) -> tuple[float, int, bool] | None:
     t = r.T[m]
     if t[0].isdigit():
         if r.glued(m, m + 1) and r.T[m + 1][0].isalpha() and r.L[m + 1] not in (
-                "bn", "m", "k", "b", "mn", "tn"):
+                "bn", "m", "k", "b", "mn", "tn") and r.T[m + 1] != "MM":
             return None
         return float(t.replace(",", "")), m + 1, t.isdigit()
     if r.L[m] in SMALL_WORDS or r.L[m] in ("a", "an"):
