@@ -66,7 +66,7 @@ async def test_fix_a_false_link_a_missed_link_and_a_false_disagreement_then_reop
         headline = starting(c, "000", "Russia, North Korea Intensifying Ties")
         bridge_a = starting(c, "000", "The two countries confirmed that the bridge")
         bridge_b = starting(c, "001", "The bridge will cross the Tumen river")
-        assert c.sentence(headline).links and c.sentence(bridge_a).status == "unique"
+        assert c.sentence(headline).links and c.sentence(bridge_b).status == "unique"
         assert len(c.disagreements) == 1
 
         # 1. a false link: x on the headline takes its one link off
@@ -82,16 +82,18 @@ async def test_fix_a_false_link_a_missed_link_and_a_false_disagreement_then_reop
         await pilot.pause()
         assert "Link " + bridge_a in str(app.screen.query_one("#status").render())
         await pilot.press("tab")
-        for _ in range(40):
-            if grid.cursor == bridge_b:
+        for _ in range(40):  # j / k to the sentence, in the other pane
+            here = c.sentence(grid.cursor)
+            if here.id == bridge_b:
                 break
-            await pilot.press("j")
+            await pilot.press("j" if here.index < c.sentence(bridge_b).index else "k")
         assert grid.cursor == bridge_b
         await pilot.press("enter")
         await pilot.pause()
         assert not isinstance(app.screen, DetailScreen)  # enter picked, it opened nothing
-        assert c.sentence(bridge_a).status == "shared"
-        assert [link.by for link in c.sentence(bridge_a).links] == ["reporter"]
+        assert c.sentence(bridge_b).status == "shared"
+        assert [link.by for link in c.sentence(bridge_b).links] == ["reporter"]
+        assert c.sentence(bridge_a).links[0].by == "reporter"
         assert grid.findings is not None
 
         # 3. a false ≠: c on a sentence of the disagreement, a reason, enter
