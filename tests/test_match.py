@@ -211,3 +211,17 @@ def test_lead_pairs_are_across_sources_and_bounded(monkeypatch):
     assert len(pairs) == 2 * 2 + 2 + 2  # sources 0-1, 0-2, 1-2
     monkeypatch.setattr(M, "LEAD_PAIRS_MAX", 7)
     assert len(M._lead_pairs(lead, source)) == 0
+
+
+def test_the_demo_s_no_siren_reports_link_with_semantics(monkeypatch):
+    """Two outlets' residents saying no siren sounded: the same claim, just over P_LINK_SEM."""
+    from sidebyside.engine import compare_folder, demo_folder
+
+    monkeypatch.setenv(semantic.ENV_SWITCH, "1")
+    monkeypatch.delenv("SIDEBYSIDE_MODEL_DIR", raising=False)
+    c = compare_folder(demo_folder(), use_cache=False)
+    assert "no warning siren" in c.sentence("coastal:7").text
+    assert "no warning siren" in c.sentence("valley:10").text
+    [p] = M.score_pairs(c.sources, [("coastal:7", "valley:10")])
+    assert M.P_LINK_SEM <= p < M.P_LINK
+    assert "valley:10" in {link.to for link in c.sentence("coastal:7").links}
