@@ -142,7 +142,8 @@ def main(argv: list[str] | None = None) -> int:
     X = np.vstack([Xd, Xm])
     y = np.concatenate([yd, ym])
     w = np.concatenate([wd, np.ones(len(ym))])
-    unused = UNUSED if args.semantic else (*UNUSED, "semantic")
+    # Leads (match.LEAD) are a rule of semantic matching only.
+    unused = UNUSED if args.semantic else (*UNUSED, "semantic", "lead_pair")
     use = np.array([f not in unused for f in E.FEATURES])
     intercept, coef_used = fit(X[:, use], y, w)
     coef = np.zeros(len(E.FEATURES))

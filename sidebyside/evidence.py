@@ -138,6 +138,8 @@ FEATURES = (
     "length_ratio",  # |log| of the ratio of their content sizes
     "semantic",  # cosine similarity of the sentence embeddings (sidebyside/semantic.py), clipped
     # to [0, 1]; 0 when matching is lexical (which has its own coefficients, COEF)
+    "lead_pair",  # both open their articles (each among its source's first LEAD sentences: the
+    # headline and the lede): outlets covering one event lead with its news
 )
 
 # Fitted by `python -m benchmarks.fit_links` (dev split of claims_real + MRPC train); see there.
@@ -159,28 +161,30 @@ COEF = np.array([
     +0.0389,  # evidence
     +0.0000,  # length_ratio
     +0.0000,  # semantic
+    +0.0000,  # lead_pair
 ])
 
 # The same with the embedding similarity (semantic matching on), fitted by
 # `python -m benchmarks.fit_links --semantic`.
-INTERCEPT_SEM = -2.2096
+INTERCEPT_SEM = -2.5697
 COEF_SEM = np.array([
-    -1.6157,  # overlap
-    +2.0636,  # cover_long
+    -1.0981,  # overlap
+    +1.7936,  # cover_long
     +0.0000,  # cover_short
-    +0.3437,  # words
-    +0.2029,  # action_agrees
+    +0.2177,  # words
+    +0.2751,  # action_agrees
     +0.0000,  # action_differs
-    -0.4128,  # date_differs
-    -0.4591,  # tense_differs
+    -0.5267,  # date_differs
+    -0.3833,  # tense_differs
     +0.0000,  # negation_differs
-    -0.1020,  # names_only
+    -0.3166,  # names_only
     +0.0000,  # name_clash
     +0.0000,  # figure_agrees
-    -0.6304,  # figure_differs
-    +0.0029,  # evidence
+    -0.4984,  # figure_differs
+    +0.1414,  # evidence
     +0.0000,  # length_ratio
-    +3.3204,  # semantic
+    +3.2660,  # semantic
+    +0.6442,  # lead_pair
 ])
 
 

@@ -147,3 +147,81 @@ def test_a_link_s_why_names_only_evidence_that_counted():
         assert ("actions differ" in said) == (weight["action_differs"] != 0)
         assert ("one is negated" in said) == (weight["negation_differs"] != 0)
         assert ("days differ" in said) == (weight["date_differs"] != 0)
+
+
+LEAD_A = [
+    "Council scraps harbour toll for fishing boats",
+    "Marlow's town council on Tuesday dropped its plan to charge fishing boats for mooring in the harbour.",
+    "The harbour master, Ellen Pryce, said the port had lost money for three years.",
+    "Repairs to the north wall are expected to cost about 2 million pounds.",
+]
+LEAD_B = [
+    "Harbour levy on Marlow fishing boats dropped",
+    "Councillors in Marlow voted on Tuesday to give up a proposed levy on fishing boats using the harbour.",
+    "Fishermen had gathered outside the town hall with placards before the vote.",
+    "Nobody from the ferry company attended the meeting.",
+]
+
+
+def test_headlines_that_lead_with_the_same_news_link(monkeypatch):
+    """Two outlets' headlines in other words: as the sources' leads (first LEAD sentences) the pair
+    is weighed as such (`lead_pair`) and links on the fitted probability alone; the same two
+    sentences deep in the articles do not link. Lexically leads are sentences like any other."""
+    from sidebyside import evidence as E
+
+    monkeypatch.setenv(semantic.ENV_SWITCH, "1")
+    monkeypatch.delenv("SIDEBYSIDE_MODEL_DIR", raising=False)
+    col = E.FEATURES.index("lead_pair")
+    sources = _sources(LEAD_A, LEAD_B)
+    M.match(sources)
+    assert _linked(sources, "s0:0", "s1:0")
+    _, feats, _, _ = M.pair_evidence(sources, [("s0:0", "s1:0"), ("s0:1", "s1:1"), ("s0:0", "s1:2")])
+    assert feats[:, col].tolist() == [1.0, 1.0, 0.0]
+    [p_lead] = M.score_pairs(sources, [("s0:0", "s1:0")])
+    # The same sentences, moved to the end of their articles: no longer leads.
+    deep = _sources(LEAD_A[2:] + LEAD_A[:2], LEAD_B[2:] + LEAD_B[1:2] + LEAD_B[:1])
+    M.match(deep)
+    assert not _linked(deep, "s0:2", "s1:3")
+    [p_deep] = M.score_pairs(deep, [("s0:2", "s1:3")])
+    assert p_deep < M.P_LEAD <= p_lead
+    # Lexical matching: the feature has no weight and leads get no rule of their own.
+    assert E.COEF[col] == 0.0 < E.COEF_SEM[col]
+    lexical = _sources(LEAD_A, LEAD_B)
+    M.match(lexical, semantic=False)
+    assert not _linked(lexical, "s0:0", "s1:0")
+
+
+def test_unrelated_ledes_do_not_link(monkeypatch):
+    """A lead pair is only a candidate: two stories' headlines and ledes stay apart."""
+    monkeypatch.setenv(semantic.ENV_SWITCH, "1")
+    monkeypatch.delenv("SIDEBYSIDE_MODEL_DIR", raising=False)
+    sources = _sources(LEAD_A, STORY_A)
+    M.match(sources)
+    assert not any(_linked(sources, f"s0:{i}", f"s1:{j}") for i in (0, 1) for j in (0, 1))
+
+
+def test_lead_pairs_are_across_sources_and_bounded(monkeypatch):
+    import numpy as np
+
+    lead = np.array([True, True, False, True, True, False, True])
+    source = np.array([0, 0, 0, 1, 1, 1, 2])
+    codes = M._lead_pairs(lead, source)
+    pairs = [(int(c) // 7, int(c) % 7) for c in codes]
+    assert pairs == sorted(pairs) and all(source[a] != source[b] and a < b for a, b in pairs)
+    assert len(pairs) == 2 * 2 + 2 + 2  # sources 0-1, 0-2, 1-2
+    monkeypatch.setattr(M, "LEAD_PAIRS_MAX", 7)
+    assert len(M._lead_pairs(lead, source)) == 0
+
+
+def test_the_demo_s_no_siren_reports_link_with_semantics(monkeypatch):
+    """Two outlets' residents saying no siren sounded: the same claim, just over P_LINK_SEM."""
+    from sidebyside.engine import compare_folder, demo_folder
+
+    monkeypatch.setenv(semantic.ENV_SWITCH, "1")
+    monkeypatch.delenv("SIDEBYSIDE_MODEL_DIR", raising=False)
+    c = compare_folder(demo_folder(), use_cache=False)
+    assert "no warning siren" in c.sentence("coastal:7").text
+    assert "no warning siren" in c.sentence("valley:10").text
+    [p] = M.score_pairs(c.sources, [("coastal:7", "valley:10")])
+    assert M.P_LINK_SEM <= p < M.P_LINK
+    assert "valley:10" in {link.to for link in c.sentence("coastal:7").links}
