@@ -76,6 +76,12 @@ def source_ids(files: list[str]) -> list[str]:
     return list(files)
 
 
+def is_claim(text: str, heading: bool) -> bool:
+    """The one claim rule: a sentence of a paragraph that is not a heading, with at least three
+    content words (not a byline, a fragment or a headline). Flagged sentences are never claims."""
+    return not heading and len(T.content_terms(text)) >= 3
+
+
 def _looks_like_heading(raw: str, shown: str) -> bool:
     if _HEADING.match(raw):
         return True
@@ -109,7 +115,7 @@ def build_source(doc: Document, sid: str) -> Source:
                 start=s_start,
                 end=s_end,
             )
-            sent.claim = not para.heading and len(T.content_terms(shown)) >= 3
+            sent.claim = is_claim(shown, para.heading)
             para.sentences.append(sent.id)
             src.sentences.append(sent)
             n += 1
@@ -522,7 +528,7 @@ def release_trailers(sources: list[Source], strong: float = 0.5) -> None:
                 para.flag, para.reason = None, ""
                 for s in sents:
                     s.status = "unique"
-                    s.claim = not para.heading and len(T.content_terms(s.text)) >= 3
+                    s.claim = is_claim(s.text, para.heading)
                     tentative.discard(s.id)
     for sid in tentative:
         s = by_id[sid]
