@@ -38,7 +38,7 @@ class Dialog(ModalScreen[ScreenResultType]):
         padding: 0 1;
     }
 
-    #note-box, #export-box {
+    #note-box, #export-box, #reason-box {
         width: 90%;
         max-width: 100;
         height: auto;
@@ -69,7 +69,7 @@ class Dialog(ModalScreen[ScreenResultType]):
         margin-top: 1;
     }
 
-    #note-hint, #export-hint {
+    #note-hint, #export-hint, #reason-hint {
         color: $text-muted;
         margin-top: 1;
     }
@@ -78,7 +78,8 @@ class Dialog(ModalScreen[ScreenResultType]):
         margin-top: 1;
     }
 
-    #detail-title, #help-title, #files-title, #picker-title, #note-title, #notes-title, #export-title {
+    #detail-title, #help-title, #files-title, #picker-title, #note-title, #notes-title, #export-title,
+    #reason-title {
         text-style: bold;
         color: $text-accent;
         margin-bottom: 1;

@@ -18,28 +18,11 @@ class ReasonDialog(Dialog[str | None]):
     """What the correction is, the sentences it is about, and a short reason: enter keeps it
     (an empty reason is allowed), esc cancels (nothing is kept)."""
 
+    # The box, title and hint share the note dialog's look (tui/dialog.py).
     DEFAULT_CSS = """
-    #reason-box {
-        width: 90%;
-        max-width: 100;
-        height: auto;
-        border: thick $primary;
-        background: $surface;
-        padding: 0 1;
-    }
-    #reason-title {
-        text-style: bold;
-        color: $text-accent;
-        margin-bottom: 1;
-        width: 100%;
-    }
     #reason-about {
         color: $text-muted;
         margin-bottom: 1;
-    }
-    #reason-hint {
-        color: $text-muted;
-        margin-top: 1;
     }
     """
 
