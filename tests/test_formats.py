@@ -18,10 +18,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sidebyside.clean import build_source
 from sidebyside.engine import compare_folder
 from sidebyside.load import Document, decode, load_file, load_folder
-from sidebyside.segment import paragraph_spans, sentence_spans
+from sidebyside.segment import build_source, paragraph_spans, sentence_spans
 
 # --- the story, five ways -----------------------------------------------------------------------
 

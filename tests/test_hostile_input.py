@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from rapidfuzz import fuzz
 
-from sidebyside import clean
+from sidebyside import clean, segment
 from sidebyside import text as T
 from sidebyside.load import Document, load_file, load_folder
 from sidebyside.model import BOILERPLATE, DUPLICATE, Source
@@ -96,8 +96,8 @@ def both_ways(sources: list[Source]) -> tuple[list, list]:
 
 
 def sources_of(docs: list[Document]) -> list[Source]:
-    ids = clean.source_ids([d.file for d in docs])
-    return [clean.build_source(d, sid) for d, sid in zip(docs, ids, strict=True)]
+    ids = segment.source_ids([d.file for d in docs])
+    return [segment.build_source(d, sid) for d, sid in zip(docs, ids, strict=True)]
 
 
 @pytest.mark.parametrize("folder", [ROOT / "seeds", ROOT / "sidebyside" / "demo"])

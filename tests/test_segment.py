@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from sidebyside.clean import build_source, flag_boilerplate, flag_duplicates, source_ids
+from sidebyside.clean import flag_boilerplate, flag_duplicates
 from sidebyside.load import Document, decode
-from sidebyside.segment import paragraph_spans, sentence_spans
+from sidebyside.segment import build_source, paragraph_spans, sentence_spans, source_ids
 
 
 def paras(text: str) -> list[str]:
