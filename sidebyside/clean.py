@@ -1,5 +1,9 @@
 """Flag (never delete) boilerplate and duplicates in the sources segment.py built.
 
+Clean flags paragraphs (`flag`, `reason`) and points a sentence repeated from another paragraph
+at its first copy (`duplicate_of`); it writes no sentence's status or claim: findings.set_statuses
+derives those from the flags (Source.flag_of), the links and the claim rule.
+
 The rules are generic: copyright and licence lines, "more stories"/related-headline trailers,
 bylines, sign-offs and navigation strips, paragraphs that share almost nothing with what the other
 sources tell, and paragraphs or sentences a source repeats (near-)verbatim.
@@ -17,7 +21,7 @@ from rapidfuzz import fuzz, process
 
 from . import text as T
 from .model import BOILERPLATE, DUPLICATE, Paragraph, Sentence, Source
-from .segment import BYLINE, COPYRIGHT, is_claim, para_display
+from .segment import BYLINE, COPYRIGHT, para_display
 
 _TRAILER = re.compile(
     r"^\W*(more|related|read more|read next|also read|see also|recommended|you (might|may) also like|"
@@ -62,24 +66,10 @@ def _normalized(text: str) -> str:
     return T.normalized(text)
 
 
-def _sentence_of(src: Source, sid: str):
-    """The sentence with id `sid` (its number is its place in the source's list)."""
-    try:
-        s = src.sentences[int(sid.rsplit(":", 1)[1])]
-        if s.id == sid:
-            return s
-    except (ValueError, IndexError):
-        pass
-    return next(s for s in src.sentences if s.id == sid)
-
-
 def _mark(src: Source, para: Paragraph, flag: str, reason: str = "") -> None:
+    """Flag a paragraph (its sentences' statuses follow in findings.set_statuses)."""
     para.flag = flag
     para.reason = reason
-    for sid in para.sentences:
-        s = _sentence_of(src, sid)
-        s.status = flag
-        s.claim = False
 
 
 # Near-duplicate paragraphs: fuzz.ratio >= 95 between normalised texts. Checking every earlier
@@ -242,17 +232,16 @@ def _mark_copy(src: Source, by_id: dict[str, Sentence], para: Paragraph, origina
 
 
 def _flag_sentence_copies(src: Source) -> None:
-    """A sentence of five words or more repeated verbatim (once normalised) in another paragraph."""
+    """A sentence of five words or more repeated verbatim (once normalised) in another paragraph
+    points at its first copy (`duplicate_of`): a duplicate (Source.flag_of)."""
     seen_sents: dict[str, str] = {}
     for s in src.sentences:
-        if s.status in (BOILERPLATE, DUPLICATE):
+        if src.flag_of(s):
             continue
         norm = _normalized(s.text)
         if len(norm.split()) < 5:
             continue
         if norm in seen_sents:
-            s.status = DUPLICATE
-            s.claim = False
             s.duplicate_of = seen_sents[norm]
         else:
             seen_sents[norm] = s.id
@@ -434,8 +423,6 @@ def release_trailers(sources: list[Source], strong: float = 0.5) -> None:
             ):
                 para.flag, para.reason = None, ""
                 for s in sents:
-                    s.status = "unique"
-                    s.claim = is_claim(s.text, para.heading)
                     tentative.discard(s.id)
     for sid in tentative:
         s = by_id[sid]

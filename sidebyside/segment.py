@@ -266,12 +266,6 @@ def source_ids(files: list[str]) -> list[str]:
     return list(files)
 
 
-def is_claim(text: str, heading: bool) -> bool:
-    """The one claim rule: a sentence of a paragraph that is not a heading, with at least three
-    content words (not a byline, a fragment or a headline). Flagged sentences are never claims."""
-    return not heading and len(T.content_terms(text)) >= 3
-
-
 @lru_cache(maxsize=1 << 17)
 def para_display(raw: str) -> str:
     """T.display of a paragraph (each is shown, tested and weighed more than once)."""
@@ -311,17 +305,13 @@ def build_source(doc: Document, sid: str) -> Source:
                 start=s_start,
                 end=s_end,
             )
-            sent.claim = is_claim(shown, para.heading)
             para.sentences.append(sent.id)
             src.sentences.append(sent)
             n += 1
         src.paragraphs.append(para)
     src.title = doc.title.strip() or _title(src, doc)
     if src.paragraphs and para_display(text[src.paragraphs[0].start : src.paragraphs[0].end]) == src.title:
-        first = src.paragraphs[0]
-        first.heading = True
-        for s in src.sentences[: len(first.sentences)]:
-            s.claim = False
+        src.paragraphs[0].heading = True
     return src
 
 

@@ -413,7 +413,7 @@ def test_docx_paragraphs_title_and_lists(tmp_path):
     ]
     src = build_source(doc, "wire")
     assert src.title == DOCX_TITLE
-    assert src.sentences[0].text == DOCX_TITLE and not src.sentences[0].claim
+    assert src.sentences[0].text == DOCX_TITLE and src.paragraphs[0].heading  # never a claim
     assert_nothing_lost(src)
 
 
