@@ -421,9 +421,8 @@ def release_trailers(sources: list[Source], strong: float = 0.5) -> None:
             if any(
                 link.score >= strong and link.to not in tentative for s in sents for link in s.links
             ):
-                para.flag, para.reason = None, ""
-                for s in sents:
-                    tentative.discard(s.id)
+                para.flag, para.reason = None, ""  # un-flagged only: findings derives statuses
+                tentative.difference_update(para.sentences)
     for sid in tentative:
         s = by_id[sid]
         for link in s.links:

@@ -43,11 +43,16 @@ SURE_LINK = 0.8  # a link this likely to be the same claim needs no shared word 
 _SEVERITY = {VALUE: 4, UNIT: 3, DATE: 2, QUALIFIER: 1}
 
 
-@lru_cache(maxsize=1 << 17)
 def is_claim(text: str, heading: bool) -> bool:
     """The one claim rule: a sentence of a paragraph that is not a heading, with at least three
     content words (not a byline, a fragment or a headline). Flagged sentences are never claims."""
-    return not heading and len(T.content_terms(text)) >= 3
+    return not heading and _content_words(text) >= 3
+
+
+@lru_cache(maxsize=1 << 17)
+def _content_words(text: str) -> int:
+    """How many content words a sentence has (set_statuses runs again after every correction)."""
+    return len(T.content_terms(text))
 
 
 def set_statuses(comparison: Comparison) -> None:
@@ -57,12 +62,12 @@ def set_statuses(comparison: Comparison) -> None:
     for src in comparison.sources:
         for s in src.sentences:
             flag = src.flag_of(s)
-            s.status = flag or (SHARED if s.links else UNIQUE)
-            if not flag:
-                para = src.paragraph_of(s)
-                s.claim = is_claim(s.text, para.heading if para else False)
-            else:
-                s.claim = False
+            if flag:
+                s.status, s.claim = flag, False
+                continue
+            s.status = SHARED if s.links else UNIQUE
+            para = src.paragraph_of(s)
+            s.claim = is_claim(s.text, para is not None and para.heading)
 
 
 def read_numbers(comparison: Comparison) -> None:
