@@ -41,7 +41,7 @@ from pathlib import Path
 import numpy as np
 
 from benchmarks import figures_real
-from sidebyside import clean
+from sidebyside import clean, segment
 from sidebyside import families as F
 from sidebyside.load import Document, load_folder
 from sidebyside.model import Link, Source
@@ -144,9 +144,9 @@ def sources_of(files: dict[str, str], tmp: Path | None = None) -> list[Source]:
         for name, text in files.items():
             (folder / name).write_text(text, encoding="utf-8")
         docs, _ = load_folder(folder)
-    ids = clean.source_ids([d.file for d in docs])
-    sources = [clean.build_source(d, sid) for d, sid in zip(docs, ids, strict=True)]
-    clean.flag_boilerplate(sources)
+    ids = segment.source_ids([d.file for d in docs])
+    sources = [segment.build_source(d, sid) for d, sid in zip(docs, ids, strict=True)]
+    clean.flag_boilerplate(sources, [d.boilerplate_spans for d in docs])
     for src in sources:
         clean.flag_duplicates(src)
     return sources

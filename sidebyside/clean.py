@@ -1,4 +1,8 @@
-"""Build sources from documents and flag (never delete) boilerplate and duplicates.
+"""Flag (never delete) boilerplate and duplicates in the sources segment.py built.
+
+Clean flags paragraphs (`flag`, `reason`) and points a sentence repeated from another paragraph
+at its first copy (`duplicate_of`); it writes no sentence's status or claim: findings.set_statuses
+derives those from the flags (Source.flag_of), the links and the claim rule.
 
 The rules are generic: copyright and licence lines, "more stories"/related-headline trailers,
 bylines, sign-offs and navigation strips, paragraphs that share almost nothing with what the other
@@ -11,21 +15,14 @@ import math
 import re
 from collections import Counter
 from functools import lru_cache
-from pathlib import Path
 
 import numpy as np
 from rapidfuzz import fuzz, process
 
 from . import text as T
-from .load import Document
 from .model import BOILERPLATE, DUPLICATE, Paragraph, Sentence, Source
-from .segment import _HEADING, paragraph_spans, sentence_spans
+from .segment import BYLINE, COPYRIGHT, para_display
 
-_COPYRIGHT = re.compile(
-    r"(^\s*(©|\(c\)|copyright\b))|all rights reserved|reproduced with permission|"
-    r"originally published (on|by|in)|may not be (re)?published|reprinted with permission",
-    re.I,
-)
 _TRAILER = re.compile(
     r"^\W*(more|related|read more|read next|also read|see also|recommended|you (might|may) also like|"
     r"latest|trending|most (read|popular|viewed|shared)|popular|top stories|further reading|"
@@ -44,7 +41,6 @@ _SIGN_OFF = re.compile(
     r"contact (us|the author)|send (us )?(a )?tips?|image (source|caption)|photo:|picture:)",
     re.I,
 )
-_BYLINE = re.compile(r"^\s*[Bb][Yy]\s+[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*){0,4}(\s*[,|–—-].*)?$")
 TRAILER = "after the article's end"
 OFF_TOPIC = 0.1  # a paragraph sharing fewer of its terms with the other sources is off the story
 _NAV = re.compile(r"\s[|›»>/]\s")
@@ -61,98 +57,8 @@ _LONE_DATE = re.compile(
 )
 
 
-def _sentence_id(source_id: str, n: int) -> str:
-    return f"{source_id}:{n}"
-
-
-def source_ids(files: list[str]) -> list[str]:
-    """Short, unique ids for the files: the first word of each name when those are unique."""
-    stems = [Path(f).stem for f in files]
-    firsts = [re.split(r"[_\-\s.]", s, maxsplit=1)[0] or s for s in stems]
-    if len(set(firsts)) == len(firsts) and all(firsts):
-        return firsts
-    if len(set(stems)) == len(stems):
-        return stems
-    return list(files)
-
-
-def is_claim(text: str, heading: bool) -> bool:
-    """The one claim rule: a sentence of a paragraph that is not a heading, with at least three
-    content words (not a byline, a fragment or a headline). Flagged sentences are never claims."""
-    return not heading and len(T.content_terms(text)) >= 3
-
-
-def _looks_like_heading(raw: str, shown: str) -> bool:
-    if _HEADING.match(raw):
-        return True
-    words = shown.split()
-    if not words or len(words) > 16 or re.search(r"[.!?:;]['\"”’)]?$", shown):
-        return False
-    caps = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
-    return shown.isupper() or caps >= max(2, 0.6 * len(words))
-
-
-def build_source(doc: Document, sid: str) -> Source:
-    """Paragraphs and sentences of one document, with display text and offsets."""
-    text = doc.text
-    src = Source(id=sid, file=doc.file, path=doc.path, title="", text=text, encoding=doc.encoding)
-    n = 0
-    for p_index, (p_start, p_end) in enumerate(paragraph_spans(text)):
-        raw = text[p_start:p_end]
-        para = Paragraph(source=sid, index=p_index, start=p_start, end=p_end)
-        para_shown = _shown(raw)
-        para.heading = _looks_like_heading(raw, para_shown)
-        for s_start, s_end in sentence_spans(text, p_start, p_end):
-            # A sentence that is its whole paragraph is shown as the paragraph is.
-            whole = s_start == p_start and s_end == p_end
-            shown = para_shown if whole else T.display(text[s_start:s_end])
-            sent = Sentence(
-                id=_sentence_id(sid, n),
-                source=sid,
-                paragraph=p_index,
-                index=n,
-                text=shown,
-                start=s_start,
-                end=s_end,
-            )
-            sent.claim = is_claim(shown, para.heading)
-            para.sentences.append(sent.id)
-            src.sentences.append(sent)
-            n += 1
-        src.paragraphs.append(para)
-    for para in src.paragraphs:
-        if any(a < para.end and para.start < b for a, b in doc.boilerplate_spans):
-            _mark(src, para, BOILERPLATE, "page header or footer")
-    src.title = doc.title.strip() or _title(src, doc)
-    if src.paragraphs and _shown(text[src.paragraphs[0].start : src.paragraphs[0].end]) == src.title:
-        first = src.paragraphs[0]
-        first.heading = True
-        for s in src.sentences[: len(first.sentences)]:
-            s.claim = False
-    return src
-
-
-def _title(src: Source, doc: Document) -> str:
-    """The headline: a first heading, else the first short line that does not end a sentence."""
-    for para in src.paragraphs[:3]:
-        shown = _shown(src.text[para.start : para.end])
-        if _BYLINE.match(shown) or _COPYRIGHT.search(shown):
-            continue
-        if 2 <= len(shown.split()) <= 20 and (
-            para.heading or not re.search(r"[.!?]['\"”’)]?$", shown)
-        ):
-            return shown
-    return Path(doc.file).stem
-
-
 def _para_text(src: Source, para: Paragraph) -> str:
     return src.text[para.start : para.end]
-
-
-@lru_cache(maxsize=1 << 17)
-def _shown(raw: str) -> str:
-    """T.display of a paragraph (each is shown, tested and weighed more than once)."""
-    return T.display(raw)
 
 
 @lru_cache(maxsize=8192)
@@ -160,24 +66,10 @@ def _normalized(text: str) -> str:
     return T.normalized(text)
 
 
-def _sentence_of(src: Source, sid: str):
-    """The sentence with id `sid` (its number is its place in the source's list)."""
-    try:
-        s = src.sentences[int(sid.rsplit(":", 1)[1])]
-        if s.id == sid:
-            return s
-    except (ValueError, IndexError):
-        pass
-    return next(s for s in src.sentences if s.id == sid)
-
-
 def _mark(src: Source, para: Paragraph, flag: str, reason: str = "") -> None:
+    """Flag a paragraph (its sentences' statuses follow in findings.set_statuses)."""
     para.flag = flag
     para.reason = reason
-    for sid in para.sentences:
-        s = _sentence_of(src, sid)
-        s.status = flag
-        s.claim = False
 
 
 # Near-duplicate paragraphs: fuzz.ratio >= 95 between normalised texts. Checking every earlier
@@ -340,17 +232,16 @@ def _mark_copy(src: Source, by_id: dict[str, Sentence], para: Paragraph, origina
 
 
 def _flag_sentence_copies(src: Source) -> None:
-    """A sentence of five words or more repeated verbatim (once normalised) in another paragraph."""
+    """A sentence of five words or more repeated verbatim (once normalised) in another paragraph
+    points at its first copy (`duplicate_of`): a duplicate (Source.flag_of)."""
     seen_sents: dict[str, str] = {}
     for s in src.sentences:
-        if s.status in (BOILERPLATE, DUPLICATE):
+        if src.flag_of(s):
             continue
         norm = _normalized(s.text)
         if len(norm.split()) < 5:
             continue
         if norm in seen_sents:
-            s.status = DUPLICATE
-            s.claim = False
             s.duplicate_of = seen_sents[norm]
         else:
             seen_sents[norm] = s.id
@@ -428,16 +319,21 @@ def _copies_in_bulk(todo: list[tuple[Paragraph, str]]) -> list[tuple[Paragraph, 
     return out
 
 
-def flag_boilerplate(sources: list[Source]) -> None:
-    """Flag copyright lines, trailers of unrelated headlines, bylines, sign-offs, navigation, and
-    paragraphs unrelated to the story the other sources tell."""
+def flag_boilerplate(sources: list[Source], page_spans: list[list[tuple[int, int]]] | None = None) -> None:
+    """Flag page headers and footers (`page_spans`: each source's document's
+    `boilerplate_spans`, from a PDF), copyright lines, trailers of unrelated headlines, bylines,
+    sign-offs, navigation, and paragraphs unrelated to the story the other sources tell."""
+    for src, spans in zip(sources, page_spans or [[] for _ in sources], strict=True):
+        for para in src.paragraphs:
+            if any(a < para.end and para.start < b for a, b in spans):
+                _mark(src, para, BOILERPLATE, "page header or footer")
     for src in sources:
         paras = src.paragraphs
         trailer_from = None
         for i, para in enumerate(paras):
-            shown = _shown(_para_text(src, para))
+            shown = para_display(_para_text(src, para))
             n_words = len(shown.split())
-            if _COPYRIGHT.search(shown) and n_words <= 60:
+            if COPYRIGHT.search(shown) and n_words <= 60:
                 _mark(src, para, BOILERPLATE, "copyright")
                 # A photo credit ("© AFP") does not end the article; a copyright notice does.
                 if i >= 2 and n_words >= 3 and trailer_from is None:
@@ -455,7 +351,7 @@ def flag_boilerplate(sources: list[Source]) -> None:
                 _mark(src, para, BOILERPLATE, "link to another story")
             elif n_words <= 25 and _SIGN_OFF.match(shown):
                 _mark(src, para, BOILERPLATE, "sign-off")
-            elif n_words <= 25 and _BYLINE.match(shown):
+            elif n_words <= 25 and BYLINE.match(shown):
                 _mark(src, para, BOILERPLATE, "byline")
             elif len(_NAV.findall(shown)) >= 3 and n_words <= 30:
                 _mark(src, para, BOILERPLATE, "navigation")
@@ -480,7 +376,7 @@ def _flag_off_topic(sources: list[Source]) -> None:
         for para in src.paragraphs:
             if para.flag:
                 continue
-            ts = T.content_terms(_shown(_para_text(src, para)))
+            ts = T.content_terms(para_display(_para_text(src, para)))
             terms_by_para[(src.id, para.index)] = ts
             seen.update(ts)
         source_terms[src.id] = seen
@@ -525,11 +421,8 @@ def release_trailers(sources: list[Source], strong: float = 0.5) -> None:
             if any(
                 link.score >= strong and link.to not in tentative for s in sents for link in s.links
             ):
-                para.flag, para.reason = None, ""
-                for s in sents:
-                    s.status = "unique"
-                    s.claim = is_claim(s.text, para.heading)
-                    tentative.discard(s.id)
+                para.flag, para.reason = None, ""  # un-flagged only: findings derives statuses
+                tentative.difference_update(para.sentences)
     for sid in tentative:
         s = by_id[sid]
         for link in s.links:

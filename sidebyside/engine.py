@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from . import clean, families, findings
+from . import clean, families, findings, segment
 from .align import align
 from .files import gc_paused
 from .load import DEFAULT_MAX_BYTES, Document, FolderScan, InputError, decode_scan, scan_folder
@@ -60,10 +60,10 @@ def _compare_documents(
 
     need_two(docs, list(skipped or []), folder)
     with timed("segment", 0.1):
-        ids = clean.source_ids([d.file for d in docs])
-        sources = [clean.build_source(d, sid) for d, sid in zip(docs, ids, strict=True)]
+        ids = segment.source_ids([d.file for d in docs])
+        sources = [segment.build_source(d, sid) for d, sid in zip(docs, ids, strict=True)]
     with timed("clean", 0.3):
-        clean.flag_boilerplate(sources)
+        clean.flag_boilerplate(sources, [d.boilerplate_spans for d in docs])
         for src in sources:
             clean.flag_duplicates(src)
     with timed("match", 0.4):

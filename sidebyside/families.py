@@ -43,7 +43,7 @@ from collections.abc import Iterable, Mapping, Sequence
 import numpy as np
 
 from . import text as T
-from .model import BOILERPLATE, DUPLICATE, Comparison, Copied, Sentence, Source
+from .model import Comparison, Copied, Sentence, Source
 
 SHINGLE = 5  # content terms per shingle (about ten running words)
 THRESHOLD = 0.25  # share of one source's prose found in another that makes them one family
@@ -96,7 +96,7 @@ def prose_terms(source: Source, quotes: bool = False) -> list[str]:
     out, quotations taken out paragraph by paragraph (kept with `quotes`, for measuring)."""
     paragraphs: dict[int, list[str]] = {}
     for s in source.sentences:
-        if s.status in (BOILERPLATE, DUPLICATE):
+        if source.flag_of(s):
             continue
         paragraphs.setdefault(s.paragraph, []).append(s.text)
     terms: list[str] = []

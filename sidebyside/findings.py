@@ -14,6 +14,7 @@ from collections import Counter
 from functools import lru_cache
 
 from . import numbers as N
+from . import text as T
 from .model import (
     BOILERPLATE,
     DATE,
@@ -42,11 +43,31 @@ SURE_LINK = 0.8  # a link this likely to be the same claim needs no shared word 
 _SEVERITY = {VALUE: 4, UNIT: 3, DATE: 2, QUALIFIER: 1}
 
 
+def is_claim(text: str, heading: bool) -> bool:
+    """The one claim rule: a sentence of a paragraph that is not a heading, with at least three
+    content words (not a byline, a fragment or a headline). Flagged sentences are never claims."""
+    return not heading and _content_words(text) >= 3
+
+
+@lru_cache(maxsize=1 << 17)
+def _content_words(text: str) -> int:
+    """How many content words a sentence has (set_statuses runs again after every correction)."""
+    return len(T.content_terms(text))
+
+
 def set_statuses(comparison: Comparison) -> None:
-    for s in comparison.all_sentences():
-        if s.status in (BOILERPLATE, DUPLICATE):
-            continue
-        s.status = SHARED if s.links else UNIQUE
+    """The one place each sentence's `status` and `claim` are written, from clean's flags
+    (Source.flag_of), the links and the claim rule; again whenever the links change
+    (corrections.py)."""
+    for src in comparison.sources:
+        for s in src.sentences:
+            flag = src.flag_of(s)
+            if flag:
+                s.status, s.claim = flag, False
+                continue
+            s.status = SHARED if s.links else UNIQUE
+            para = src.paragraph_of(s)
+            s.claim = is_claim(s.text, para is not None and para.heading)
 
 
 def read_numbers(comparison: Comparison) -> None:

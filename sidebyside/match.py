@@ -45,7 +45,7 @@ from . import evidence as E
 from . import pairs as P
 from . import semantic as S
 from . import text as T
-from .model import BOILERPLATE, DUPLICATE, EXACT, NEAR, PARAPHRASE, Link, Sentence, Source
+from .model import EXACT, NEAR, PARAPHRASE, Link, Sentence, Source
 
 # Tuned on the gold set in benchmarks/gold (python -m benchmarks.quality --sweep), not on the seeds.
 MIN_SCORE = 0.28  # a link needs at least this score...
@@ -206,7 +206,7 @@ def _eligible(sources: list[Source], also: set[str]) -> list[tuple[int, Sentence
         (i, s)
         for i, src in enumerate(sources)
         for s in src.sentences
-        if s.status not in (BOILERPLATE, DUPLICATE) or s.id in also
+        if s.id in also or not src.flag_of(s)
     ]
 
 

@@ -126,7 +126,7 @@ class Sentence:
     start: int  # offsets into the decoded original file text
     end: int
     status: str = UNIQUE
-    claim: bool = True  # a content sentence (not a heading, byline or fragment)
+    claim: bool = True  # a content sentence (not a heading, byline or fragment): findings.set_statuses
     links: list[Link] = field(default_factory=list)
     numbers: list[Quantity] = field(default_factory=list)
     duplicate_of: str | None = None  # for duplicates: the first copy's id
@@ -154,6 +154,17 @@ class Source:
     encoding: str = "utf-8"
     paragraphs: list[Paragraph] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
+
+    def paragraph_of(self, s: Sentence) -> Paragraph | None:
+        """The paragraph a sentence is in (None in a source built by hand without paragraphs)."""
+        return self.paragraphs[s.paragraph] if s.paragraph < len(self.paragraphs) else None
+
+    def flag_of(self, s: Sentence) -> str | None:
+        """What clean flagged a sentence as (it is then never matched nor a finding): its
+        paragraph's flag (`boilerplate` / `duplicate`), or `duplicate` for a sentence repeating
+        one of another paragraph (`duplicate_of`); None for a sentence of the story."""
+        para = self.paragraph_of(s)
+        return (para.flag if para else None) or (DUPLICATE if s.duplicate_of else None)
 
 
 @dataclass

@@ -1,6 +1,7 @@
 """Split a document into paragraphs and sentences, keeping offsets into the original text.
 
-Paragraphs end at blank lines. Inside a block of lines with no blank line between them, a line
+`build_source` makes a document's `Source`: its paragraphs (with a heading mark), its sentences
+(display text, offsets, ids) and its title. Paragraphs end at blank lines. Inside a block of lines with no blank line between them, a line
 break also ends a paragraph when the line reads as finished (ends a sentence, or is a heading or a
 list item), so pasted text with one paragraph per line splits, while hard-wrapped prose does not.
 Sentences come from sentencex (Wikimedia's segmenter), with small repairs it needs on news.
@@ -12,8 +13,14 @@ and no-break and zero-width spaces count as blank where a line or a span is trim
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from pathlib import Path
 
 import sentencex
+
+from . import text as T
+from .load import Document
+from .model import Paragraph, Sentence, Source
 
 # Horizontal white space, including no-break and zero-width spaces and the byte-order mark.
 _HS = r"[ \t\f\v\u00a0\u1680\u2000-\u200d\u202f\u205f\u2060\u3000\ufeff]"
@@ -233,3 +240,89 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if ps < pe:
             out.append((ps, pe))
     return [(start + s, start + e) for s, e in out]
+
+
+# A copyright line and a byline are never a headline (clean.py flags both as boilerplate).
+COPYRIGHT = re.compile(
+    r"(^\s*(©|\(c\)|copyright\b))|all rights reserved|reproduced with permission|"
+    r"originally published (on|by|in)|may not be (re)?published|reprinted with permission",
+    re.I,
+)
+BYLINE = re.compile(r"^\s*[Bb][Yy]\s+[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*){0,4}(\s*[,|–—-].*)?$")
+
+
+def _sentence_id(source_id: str, n: int) -> str:
+    return f"{source_id}:{n}"
+
+
+def source_ids(files: list[str]) -> list[str]:
+    """Short, unique ids for the files: the first word of each name when those are unique."""
+    stems = [Path(f).stem for f in files]
+    firsts = [re.split(r"[_\-\s.]", s, maxsplit=1)[0] or s for s in stems]
+    if len(set(firsts)) == len(firsts) and all(firsts):
+        return firsts
+    if len(set(stems)) == len(stems):
+        return stems
+    return list(files)
+
+
+@lru_cache(maxsize=1 << 17)
+def para_display(raw: str) -> str:
+    """T.display of a paragraph (each is shown, tested and weighed more than once)."""
+    return T.display(raw)
+
+
+def _looks_like_heading(raw: str, shown: str) -> bool:
+    if _HEADING.match(raw):
+        return True
+    words = shown.split()
+    if not words or len(words) > 16 or re.search(r"[.!?:;]['\"”’)]?$", shown):
+        return False
+    caps = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
+    return shown.isupper() or caps >= max(2, 0.6 * len(words))
+
+
+def build_source(doc: Document, sid: str) -> Source:
+    """Paragraphs and sentences of one document, with display text and offsets."""
+    text = doc.text
+    src = Source(id=sid, file=doc.file, path=doc.path, title="", text=text, encoding=doc.encoding)
+    n = 0
+    for p_index, (p_start, p_end) in enumerate(paragraph_spans(text)):
+        raw = text[p_start:p_end]
+        para = Paragraph(source=sid, index=p_index, start=p_start, end=p_end)
+        para_shown = para_display(raw)
+        para.heading = _looks_like_heading(raw, para_shown)
+        for s_start, s_end in sentence_spans(text, p_start, p_end):
+            # A sentence that is its whole paragraph is shown as the paragraph is.
+            whole = s_start == p_start and s_end == p_end
+            shown = para_shown if whole else T.display(text[s_start:s_end])
+            sent = Sentence(
+                id=_sentence_id(sid, n),
+                source=sid,
+                paragraph=p_index,
+                index=n,
+                text=shown,
+                start=s_start,
+                end=s_end,
+            )
+            para.sentences.append(sent.id)
+            src.sentences.append(sent)
+            n += 1
+        src.paragraphs.append(para)
+    src.title = doc.title.strip() or _title(src, doc)
+    if src.paragraphs and para_display(text[src.paragraphs[0].start : src.paragraphs[0].end]) == src.title:
+        src.paragraphs[0].heading = True
+    return src
+
+
+def _title(src: Source, doc: Document) -> str:
+    """The headline: a first heading, else the first short line that does not end a sentence."""
+    for para in src.paragraphs[:3]:
+        shown = para_display(src.text[para.start : para.end])
+        if BYLINE.match(shown) or COPYRIGHT.search(shown):
+            continue
+        if 2 <= len(shown.split()) <= 20 and (
+            para.heading or not re.search(r"[.!?]['\"”’)]?$", shown)
+        ):
+            return shown
+    return Path(doc.file).stem

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from sidebyside import cache, clean, engine, formats, load
+from sidebyside import cache, engine, formats, load, segment
 from sidebyside import match as M
 from sidebyside.annotations import NoteStore, anchor
 from sidebyside.export import render
@@ -50,7 +50,7 @@ def _forbid_work(monkeypatch) -> None:
     def boom(*args, **kwargs):
         raise AssertionError("the engine ran on a cache hit")
 
-    monkeypatch.setattr(clean, "build_source", boom)
+    monkeypatch.setattr(segment, "build_source", boom)
     monkeypatch.setattr(M, "match", boom)
     monkeypatch.setattr(engine, "decode_scan", boom)
 

@@ -18,10 +18,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sidebyside.clean import build_source
 from sidebyside.engine import compare_folder
 from sidebyside.load import Document, decode, load_file, load_folder
-from sidebyside.segment import paragraph_spans, sentence_spans
+from sidebyside.segment import build_source, paragraph_spans, sentence_spans
 
 # --- the story, five ways -----------------------------------------------------------------------
 
@@ -414,7 +413,7 @@ def test_docx_paragraphs_title_and_lists(tmp_path):
     ]
     src = build_source(doc, "wire")
     assert src.title == DOCX_TITLE
-    assert src.sentences[0].text == DOCX_TITLE and not src.sentences[0].claim
+    assert src.sentences[0].text == DOCX_TITLE and src.paragraphs[0].heading  # never a claim
     assert_nothing_lost(src)
 
 

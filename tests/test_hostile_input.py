@@ -18,10 +18,10 @@ from pathlib import Path
 import pytest
 from rapidfuzz import fuzz
 
-from sidebyside import clean
+from sidebyside import clean, segment
 from sidebyside import text as T
 from sidebyside.load import Document, load_file, load_folder
-from sidebyside.model import BOILERPLATE, DUPLICATE, Source
+from sidebyside.model import DUPLICATE, Source
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -66,14 +66,12 @@ def reference_flag_duplicates(src: Source) -> None:
             dup.duplicate_of = match.id if match else None
     seen: dict[str, str] = {}
     for s in src.sentences:
-        if s.status in (BOILERPLATE, DUPLICATE):
+        if src.paragraphs[s.paragraph].flag or s.duplicate_of:
             continue
         norm = T.normalized(s.text)
         if len(norm.split()) < 5:
             continue
         if norm in seen:
-            s.status = DUPLICATE
-            s.claim = False
             s.duplicate_of = seen[norm]
         else:
             seen[norm] = s.id
@@ -81,7 +79,7 @@ def reference_flag_duplicates(src: Source) -> None:
 
 def flags(src: Source) -> list:
     return [(p.index, p.flag, p.reason) for p in src.paragraphs] + [
-        (s.id, s.status, s.claim, s.duplicate_of) for s in src.sentences
+        (s.id, src.flag_of(s), s.duplicate_of) for s in src.sentences
     ]
 
 
@@ -96,8 +94,8 @@ def both_ways(sources: list[Source]) -> tuple[list, list]:
 
 
 def sources_of(docs: list[Document]) -> list[Source]:
-    ids = clean.source_ids([d.file for d in docs])
-    return [clean.build_source(d, sid) for d, sid in zip(docs, ids, strict=True)]
+    ids = segment.source_ids([d.file for d in docs])
+    return [segment.build_source(d, sid) for d, sid in zip(docs, ids, strict=True)]
 
 
 @pytest.mark.parametrize("folder", [ROOT / "seeds", ROOT / "sidebyside" / "demo"])

@@ -16,7 +16,7 @@ import numpy as np
 import pytest
 
 from benchmarks.corpus import write_corpus
-from sidebyside import clean
+from sidebyside import clean, segment
 from sidebyside import match as M
 from sidebyside import pairs as P
 from sidebyside.engine import demo_folder
@@ -34,8 +34,8 @@ def wire(tmp_path_factory) -> Path:
 
 def _folder(path: Path):
     docs, _ = load_folder(path)
-    ids = clean.source_ids([d.file for d in docs])
-    sources = [clean.build_source(d, i) for d, i in zip(docs, ids, strict=True)]
+    ids = segment.source_ids([d.file for d in docs])
+    sources = [segment.build_source(d, i) for d, i in zip(docs, ids, strict=True)]
     clean.flag_boilerplate(sources)
     for s in sources:
         clean.flag_duplicates(s)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from sidebyside.clean import build_source, flag_boilerplate, flag_duplicates, source_ids
+from sidebyside.clean import flag_boilerplate, flag_duplicates
 from sidebyside.load import Document, decode
-from sidebyside.segment import paragraph_spans, sentence_spans
+from sidebyside.segment import build_source, paragraph_spans, sentence_spans, source_ids
 
 
 def paras(text: str) -> list[str]:
@@ -95,10 +95,10 @@ def test_repeated_paragraph_and_sentence_flags():
         "Schools are shut. Rescue crews reached forty homes by noon, officials said.",
     )
     flag_duplicates(a)
-    statuses = [(s.text, s.status) for s in a.sentences]
+    statuses = [(s.text, a.flag_of(s)) for s in a.sentences]
     assert statuses[2] == ("Floods hit the valley town of Ardley overnight.", "duplicate")
     assert statuses[4][1] == "duplicate"
-    assert a.sentences[0].status != "duplicate" and a.sentences[1].status != "duplicate"
+    assert a.flag_of(a.sentences[0]) != "duplicate" and a.flag_of(a.sentences[1]) != "duplicate"
     assert a.sentences[4].duplicate_of == a.sentences[1].id
 
 
@@ -116,7 +116,7 @@ def test_boilerplate_rules_are_generic():
     )
     b = _src("b.txt", "Ardley hit by floods\n\n" + story.replace("overnight", "on Sunday night"))
     flag_boilerplate([a, b])
-    by_text = {s.text: s.status for s in a.sentences}
+    by_text = {s.text: a.flag_of(s) for s in a.sentences}
     assert by_text["By Jo Bloggs, Staff Writer"] == "boilerplate"
     assert by_text["Read more: Why rivers rise"] == "boilerplate"
     assert by_text["Advertisement"] == "boilerplate"
@@ -138,7 +138,7 @@ def test_a_photo_credit_does_not_end_the_article_but_a_copyright_notice_does():
     )
     b = _src("b.txt", "Ardley hit by floods\n\n" + story)
     flag_boilerplate([a, b])
-    by_text = {s.text: s.status for s in a.sentences}
+    by_text = {s.text: a.flag_of(s) for s in a.sentences}
     assert by_text["© AFP"] == "boilerplate"
     assert by_text["The council said the river wall had been inspected in March."] != "boilerplate"
     assert by_text["Tags: floods, Ardley"] == "boilerplate"
@@ -197,7 +197,7 @@ def test_a_line_that_is_only_a_date_is_boilerplate_but_a_dated_sentence_is_not()
     a = _src("a.txt", "Ardley floods\n\nMarch 4, 2026\n\n" + story + "\n\n" + dated + "\n\nTue, 3 March 2026")
     b = _src("b.txt", "Ardley hit by floods\n\n2026-03-04\n\n" + story)
     flag_boilerplate([a, b])
-    by_text = {s.text: s.status for src in (a, b) for s in src.sentences}
+    by_text = {s.text: src.flag_of(s) for src in (a, b) for s in src.sentences}
     assert by_text["March 4, 2026"] == "boilerplate"
     assert by_text["Tue, 3 March 2026"] == "boilerplate"
     assert by_text["2026-03-04"] == "boilerplate"
