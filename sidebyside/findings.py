@@ -61,13 +61,9 @@ def set_statuses(comparison: Comparison) -> None:
     (corrections.py)."""
     for src in comparison.sources:
         for s in src.sentences:
-            flag = src.flag_of(s)
-            if flag:
-                s.status, s.claim = flag, False
-                continue
-            s.status = SHARED if s.links else UNIQUE
-            para = src.paragraph_of(s)
-            s.claim = is_claim(s.text, para is not None and para.heading)
+            flag, para = src.flag_of(s), src.paragraph_of(s)
+            s.status = flag or (SHARED if s.links else UNIQUE)
+            s.claim = not flag and is_claim(s.text, para is not None and para.heading)
 
 
 def read_numbers(comparison: Comparison) -> None:

@@ -19,6 +19,7 @@ import pytest
 from rapidfuzz import fuzz
 
 from sidebyside import clean, segment
+from sidebyside import semantic_pass as SP
 from sidebyside import text as T
 from sidebyside.load import Document, load_file, load_folder
 from sidebyside.model import DUPLICATE, Source
@@ -368,7 +369,6 @@ def test_the_semantic_pass_never_pairs_a_source_with_itself(monkeypatch):
 
     import numpy as np
 
-    from sidebyside import match as M
 
     rng = np.random.default_rng(0)
     vecs, src = _vectors(rng, [1300, 45, 30])
@@ -377,11 +377,11 @@ def test_the_semantic_pass_never_pairs_a_source_with_itself(monkeypatch):
     xs = rng.integers(0, 1300, 200)
     ys = rng.integers(1300, n, 200)
     codes = np.unique(xs * n + ys)
-    results = [M._semantic_pass(items, vecs, codes)]
-    monkeypatch.setattr(M, "_SEM_FULL_MIN", 100)  # the big source's blocks meet the others only
-    results.append(M._semantic_pass(items, vecs, codes))
-    monkeypatch.setattr(M, "_SEM_FULL_MAX", 100)  # every block, split by source
-    results.append(M._semantic_pass(items, vecs, codes))
+    results = [SP.semantic_pass(items, vecs, codes)]
+    monkeypatch.setattr(SP, "SEM_FULL_MIN", 100)  # the big source's blocks meet the others only
+    results.append(SP.semantic_pass(items, vecs, codes))
+    monkeypatch.setattr(SP, "SEM_FULL_MAX", 100)  # every block, split by source
+    results.append(SP.semantic_pass(items, vecs, codes))
     for got, cos in results:
         x, y = got // n, got % n
         assert len(got) > len(codes)  # neighbours were added

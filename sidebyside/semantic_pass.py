@@ -1,0 +1,109 @@
+"""The semantic pass of matching: every sentence's nearest embedding neighbours in other sources
+become candidates, and every candidate pair gets its cosine (sidebyside/match.py calls it).
+
+`items` need only a `source_index`; `vecs` are the sentences' unit vectors (sidebyside/semantic.py)
+in the items' order; `codes` the candidate pairs already found, as x * n + y with x < y.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+SEM_NEIGHBOURS = 10  # nearest embedding neighbours (other sources) added as candidates per sentence
+SEM_CANDIDATE = 0.7  # ...if at least this similar
+# A block of sentences is compared with every sentence of the folder (its own source masked) up
+# to SEM_FULL_MAX sentences (the block's similarities then take at most 100 MB); past
+# SEM_FULL_MIN, a block from a source holding most of the folder meets only the other sources (a
+# huge document beside short articles: issue 13).
+SEM_FULL_MIN = 4_096
+SEM_FULL_MAX = 50_000
+
+
+def semantic_pass(items, vecs, codes):
+    """One blockwise pass over the embedding similarities (so memory stays bounded on large
+    folders): the cosine of every candidate pair (codes x * n + y, sorted), and as further
+    candidates each sentence's nearest neighbours in other sources (a fixed number each), if
+    similar enough. Returns all candidate codes, sorted, and their cosines.
+
+    Only pairs across sources can link. A block of rows is compared with every sentence and its
+    own source masked, as it always was: on folders of articles (shorter than a block) nothing
+    is wasted, and the cosines stay bit for bit what they were (a matrix product's last bits
+    depend on its shape). But a block from one source that holds most of a big folder (past
+    SEM_FULL_MIN sentences), and every block of a folder past SEM_FULL_MAX sentences, meets
+    the other sources' sentences only: the cost is then the number of cross-source pairs, and one
+    huge document beside a short article costs time in proportion to its size, not its square
+    (issue 13). The cost is at most twice the cross-source pairs, plus a block per source."""
+
+    n = len(items)
+    src = np.array([it.source_index for it in items], dtype=np.int64)
+    xs, ys = codes // n, codes % n
+    cos = np.empty(len(codes), dtype=np.float64)
+    more_codes, more_cos = [], []
+    block = 512
+    k = min(SEM_NEIGHBOURS, n - 1)
+    bounds = np.searchsorted(xs, np.arange(0, n + block, block))
+    # The eligible sentences come source by source: each source is one run of rows.
+    in_order = bool(np.all(src[1:] >= src[:-1])) if n else True
+    run_start = np.searchsorted(src, src, side="left") if in_order else None
+    run_end = np.searchsorted(src, src, side="right") if in_order else None
+
+    def neighbours(rows, sims, col_of) -> None:
+        """The close neighbours of `rows` among the columns of `sims` (own source already out
+        of them, or masked to -1), as codes and cosines."""
+        if k < 1:
+            return
+        close = sims >= SEM_CANDIDATE
+        many = close.sum(axis=1) > k
+        # Rows with at most k close neighbours take them all; the others their k closest.
+        r, c = np.nonzero(close & ~many[:, None])
+        x, y, v = [rows[r]], [col_of(c)], [sims[r, c]]
+        if many.any():
+            crowded = np.flatnonzero(many)
+            kk = min(k, sims.shape[1])
+            top = np.argpartition(-sims[crowded], kk - 1, axis=1)[:, :kk]
+            x.append(np.repeat(rows[crowded], kk))
+            y.append(col_of(top.ravel()))
+            v.append(np.take_along_axis(sims[crowded], top, axis=1).ravel())
+        x, y = np.concatenate(x), np.concatenate(y)
+        more_codes.append(np.minimum(x, y) * n + np.maximum(x, y))
+        more_cos.append(np.concatenate(v))
+
+    def one_source(lo: int, hi: int, a: int, b: int) -> None:
+        """Rows lo..hi, all of one source, against the other sources' sentences only."""
+        s0, s1 = int(run_start[lo]), int(run_end[lo])
+        if s0 == 0 or s1 == n:  # the others are one slice of the rows (no copy)
+            sims = vecs[lo:hi] @ (vecs[s1:] if s0 == 0 else vecs[:s0]).T
+        else:
+            sims = np.hstack([vecs[lo:hi] @ vecs[:s0].T, vecs[lo:hi] @ vecs[s1:].T])
+        if sims.shape[1] == 0:
+            return  # one source only: no candidates at all
+        width = s1 - s0
+        y = ys[a:b]
+        cos[a:b] = sims[xs[a:b] - lo, np.where(y >= s1, y - width, y)]
+        neighbours(np.arange(lo, hi), sims, lambda c: np.where(c >= s0, c + width, c))
+
+    for i, lo in enumerate(range(0, n, block)):
+        hi = min(lo + block, n)
+        a, b = bounds[i], bounds[i + 1]
+        own = int(run_end[lo] - run_start[lo]) if in_order else 0
+        if in_order and (n > SEM_FULL_MAX or (
+                n > SEM_FULL_MIN and run_end[lo] >= hi and 2 * own > n)):
+            # Each source's rows of the block against the other sources only.
+            r = lo
+            while r < hi:
+                e = min(int(run_end[r]), hi)
+                ra, rb = np.searchsorted(xs[a:b], [r, e]) + a
+                one_source(r, e, int(ra), int(rb))
+                r = e
+            continue
+        sims = vecs[lo:hi] @ vecs.T
+        cos[a:b] = sims[xs[a:b] - lo, ys[a:b]]
+        rows = np.arange(lo, hi)
+        sims[src[rows][:, None] == src[None, :]] = -1.0  # same source: never a candidate
+        neighbours(rows, sims, lambda c: c)
+    all_codes = np.concatenate([codes, *more_codes])
+    all_cos = np.concatenate([cos, *more_cos])
+    order = np.argsort(all_codes, kind="stable")  # a candidate found both ways: the first cosine
+    all_codes, all_cos = all_codes[order], all_cos[order]
+    first = np.r_[True, all_codes[1:] != all_codes[:-1]] if len(all_codes) else np.zeros(0, bool)
+    return all_codes[first], all_cos[first]
