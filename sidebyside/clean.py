@@ -406,9 +406,11 @@ def trailer_sentences(sources: list[Source]) -> set[str]:
     }
 
 
-def release_trailers(sources: list[Source], strong: float = 0.5) -> None:
-    """A trailer paragraph strongly linked to another source's story is story after all; the
-    links of what stays boilerplate are dropped (boilerplate never produces findings)."""
+def confirm_trailers(sources: list[Source], strong: float = 0.5) -> None:
+    """The last step of matching, which also links the tentative trailers (`trailer_sentences`):
+    a trailer paragraph strongly linked to another source's story is story after all
+    (`Paragraph.story`; clean's flag stays as clean wrote it), and the links of the trailers that
+    stay flagged are dropped (boilerplate never produces findings)."""
     tentative = trailer_sentences(sources)
     if not tentative:
         return
@@ -421,7 +423,7 @@ def release_trailers(sources: list[Source], strong: float = 0.5) -> None:
             if any(
                 link.score >= strong and link.to not in tentative for s in sents for link in s.links
             ):
-                para.flag, para.reason = None, ""  # un-flagged only: findings derives statuses
+                para.story = True
                 tentative.difference_update(para.sentences)
     for sid in tentative:
         s = by_id[sid]

@@ -73,7 +73,7 @@ def _compare_documents(
             sources, min_score=min_score, also=clean.trailer_sentences(sources),
             progress=lambda f: stage("match", 0.4 + 0.4 * f),
         )
-        clean.release_trailers(sources)
+        clean.confirm_trailers(sources)
     comparison = Comparison(
         folder=folder, sources=sources, skipped=list(skipped or []), semantic=run.semantic
     )

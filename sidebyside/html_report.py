@@ -169,8 +169,9 @@ def to_html(c: Comparison) -> str:
             cells = [_sentence_html(c, c.sentence(sid), notes, marks, family)
                      for sid in para.sentences]
             body = "".join(cells)
-            if para.flag in (BOILERPLATE, DUPLICATE):
-                what = "boilerplate" if para.flag == BOILERPLATE else "repeated text"
+            flag = src.paragraph_flag(para)
+            if flag in (BOILERPLATE, DUPLICATE):
+                what = "boilerplate" if flag == BOILERPLATE else "repeated text"
                 reason = f" ({escape(para.reason)})" if para.reason else ""
                 body = (
                     f"<details><summary>… {len(cells)} sentence(s) of {what}{reason}</summary>"

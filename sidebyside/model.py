@@ -142,6 +142,7 @@ class Paragraph:
     flag: str | None = None  # None | boilerplate | duplicate
     reason: str = ""  # why it is flagged: copyright, trailer, byline, sign-off, off-topic, ...
     heading: bool = False
+    story: bool = False  # a tentative trailer matching found strongly linked to another story
 
 
 @dataclass
@@ -164,7 +165,14 @@ class Source:
         paragraph's flag (`boilerplate` / `duplicate`), or `duplicate` for a sentence repeating
         one of another paragraph (`duplicate_of`); None for a sentence of the story."""
         para = self.paragraph_of(s)
-        return (para.flag if para else None) or (DUPLICATE if s.duplicate_of else None)
+        return (self.paragraph_flag(para) if para else None) or (
+            DUPLICATE if s.duplicate_of else None)
+
+    @staticmethod
+    def paragraph_flag(para: Paragraph) -> str | None:
+        """Clean's flag of a paragraph, unless matching found it story after all (a tentative
+        trailer strongly linked to another source's story: `story`)."""
+        return None if para.story else para.flag
 
 
 @dataclass

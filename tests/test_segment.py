@@ -209,3 +209,35 @@ def test_a_decimal_point_and_a_space_before_a_scale_word_do_not_split():
     text = "Thieves took jewels worth over $2. 6 million from the store. It was 2. Six people came."
     assert sents(text) == ["Thieves took jewels worth over $2. 6 million from the store.",
                            "It was 2.", "Six people came."]
+
+
+def test_a_trailer_another_source_reports_is_story_and_clean_s_flag_stays(tmp_path):
+    """Paragraphs after a "More stories" header are tentative trailers: one another outlet tells
+    as its story becomes story (matching marks it, clean's flag is left as clean wrote it), the
+    others stay boilerplate and lose their links."""
+    from sidebyside.engine import compare_folder
+
+    a = (
+        "Flood closes the Ardle bridge\n\n"
+        "Engineers closed the Ardle bridge on Monday after flood water undermined two of its piers.\n\n"
+        "The county council said the crossing would stay shut for at least three weeks.\n\n"
+        "More stories\n\n"
+        "Police arrested three men after a warehouse fire in the docks destroyed forty delivery vans overnight.\n\n"
+        "A new bakery opened on the high street with queues stretching around the block all morning.\n"
+    )
+    b = (
+        "Docks blaze: three held\n\n"
+        "Police arrested three men after a warehouse fire in the docks destroyed forty delivery vans overnight.\n\n"
+        "Fire crews spent six hours bringing the blaze under control, the fire service said.\n"
+    )
+    (tmp_path / "a.txt").write_text(a, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(b, encoding="utf-8")
+    c = compare_folder(tmp_path, use_cache=False)
+    src = c.source("a")
+    fire = next(s for s in src.sentences if s.text.startswith("Police arrested"))
+    bakery = next(s for s in src.sentences if s.text.startswith("A new bakery"))
+    fire_para, bakery_para = src.paragraph_of(fire), src.paragraph_of(bakery)
+    assert fire_para.flag == bakery_para.flag == "boilerplate"  # clean's flags, as written
+    assert fire_para.story and not bakery_para.story
+    assert fire.status == "shared" and src.flag_of(fire) is None
+    assert bakery.status == "boilerplate" and bakery.links == [] and not bakery.claim
