@@ -12,23 +12,9 @@ from hypothesis import strategies as st
 from sidebyside.model import Quantity
 from sidebyside.numbers import compare, read_quantities, same_thing
 
+from .test_numbers import only, single
+
 INF = math.inf
-
-
-def only(sentence: str, text: str) -> Quantity:
-    """The one quantity of `sentence` whose span is exactly `text`."""
-    qs = read_quantities(sentence)
-    hits = [q for q in qs if q.text == text]
-    assert len(hits) == 1, (sentence, [q.text for q in qs])
-    q = hits[0]
-    assert sentence[q.start : q.end] == q.text
-    return q
-
-
-def single(sentence: str) -> Quantity:
-    qs = read_quantities(sentence)
-    assert len(qs) == 1, (sentence, [q.text for q in qs])
-    return qs[0]
 
 
 # ----------------------------------------------------------------------------------------------

@@ -13,19 +13,7 @@ from sidebyside.engine import compare_folder
 from sidebyside.load import Document, decode
 from sidebyside.segment import build_source, paragraph_spans, sentence_spans
 
-
-def assert_nothing_lost(src) -> None:
-    """Every letter and digit of the source's text lies in exactly one sentence span."""
-    covered = [0] * len(src.text)
-    for s in src.sentences:
-        for i in range(s.start, s.end):
-            covered[i] += 1
-    for i, ch in enumerate(src.text):
-        if re.match(r"\w", ch):
-            assert covered[i] == 1, (src.id, i, src.text[max(0, i - 30) : i + 30])
-        assert covered[i] <= 1
-
-
+from .test_formats import assert_nothing_lost
 
 # --- messy plain text ---------------------------------------------------------------------------------
 
