@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 # Tests run the lexical matcher, as CI does (it has no embedding model): a developer who built the
@@ -22,6 +23,29 @@ SEEDS = (ROOT / "seeds").resolve()
 def seeds_dir() -> Path:
     assert SEEDS.is_dir(), f"the seed articles are expected at {SEEDS}"
     return SEEDS
+
+
+@pytest.fixture
+def folder(tmp_path, seeds_dir) -> Path:
+    """A copy of the seed articles (tmp_path/docs), to annotate, correct or edit freely."""
+    out = tmp_path / "docs"
+    out.mkdir()
+    for f in sorted(seeds_dir.iterdir()):
+        shutil.copyfile(f, out / f.name)
+    return out
+
+
+@pytest.fixture
+def notes(tmp_path) -> Path:
+    """Where a test's notes store goes (--notes FILE)."""
+    return tmp_path / "notes.json"
+
+
+@pytest.fixture
+def private_data_dir(tmp_path, monkeypatch):
+    """The app opens the default note store in the user data dir: never the real one in tests
+    (modules that start the app use it: `pytestmark = pytest.mark.usefixtures(...)`)."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
 
 
 @pytest.fixture(scope="session")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -14,15 +13,6 @@ from sidebyside.annotations import NoteStore, anchor, default_store_path, next_s
 from sidebyside.engine import compare_folder
 
 from .conftest import find
-
-
-@pytest.fixture
-def folder(tmp_path, seeds_dir) -> Path:
-    out = tmp_path / "docs"
-    out.mkdir()
-    for f in seeds_dir.iterdir():
-        shutil.copy(f, out / f.name)
-    return out
 
 
 def _note_on_600(folder: Path, store_path: Path, text: str = "call the ministry") -> str:

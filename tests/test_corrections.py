@@ -4,7 +4,6 @@ applied on every reopen, undone by deleting, anchored to the sentences' text."""
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -15,17 +14,6 @@ from sidebyside.annotations import NoteStore, anchor
 from sidebyside.engine import compare_folder
 from sidebyside.html_report import to_html
 from sidebyside.report import to_dict, to_markdown
-
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-
-
-@pytest.fixture
-def folder(tmp_path) -> Path:
-    out = tmp_path / "docs"
-    out.mkdir()
-    for f in sorted(SEEDS.iterdir()):
-        shutil.copyfile(f, out / f.name)
-    return out
 
 
 def fresh(folder: Path):

@@ -2,7 +2,7 @@
 
 Built from the real seed articles in seeds/ (two outlets on one event) and the fictional demo; the
 rewrites are made by the benchmark's `rewrite` (a fifth of the sentences reworded, sentences and
-paragraphs reordered). Nothing here reads ../shared: the figures on the team's real data are in
+paragraphs reordered). Nothing here reads the team's dev data: the figures on real news are in
 benchmarks/FAMILIES.md (python -m benchmarks.families_real).
 """
 

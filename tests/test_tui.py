@@ -16,13 +16,9 @@ from widgets.detail import word_diff
 from widgets.grid import AlignedGrid
 from widgets.layout import MIN_COLUMN, build_layout, fit_count, wrap
 
+pytestmark = pytest.mark.usefixtures("private_data_dir")
+
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
-
-
-@pytest.fixture(autouse=True)
-def private_data_dir(tmp_path, monkeypatch):
-    """The app opens the default note store in the user data dir: never the real one in tests."""
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
 
 
 # ---------------------------------------------------------------- helpers

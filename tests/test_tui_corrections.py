@@ -6,7 +6,6 @@ correction shows up within two seconds; the exports carry them."""
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -19,27 +18,9 @@ from tui.screens import DetailScreen, HelpScreen
 
 from .test_tui import ready
 
-SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+pytestmark = pytest.mark.usefixtures("private_data_dir")
+
 SIZE = (160, 45)
-
-
-@pytest.fixture(autouse=True)
-def private_data_dir(tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-
-
-@pytest.fixture
-def folder(tmp_path) -> Path:
-    out = tmp_path / "docs"
-    out.mkdir()
-    for f in SEEDS.iterdir():
-        shutil.copyfile(f, out / f.name)
-    return out
-
-
-@pytest.fixture
-def notes(tmp_path) -> Path:
-    return tmp_path / "notes.json"
 
 
 def app_on(folder: Path, notes: Path) -> SideBySideApp:

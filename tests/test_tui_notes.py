@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import os
 import select
-import shutil
 import signal
 import subprocess
 import sys
@@ -24,32 +23,13 @@ from widgets.grid import AlignedGrid
 
 from .test_tui import ready, screen_text
 
+pytestmark = pytest.mark.usefixtures("private_data_dir")
+
 ROOT = Path(__file__).resolve().parents[1]
-SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 SIZE = (160, 45)
 
 
 # ---------------------------------------------------------------- fixtures and helpers
-@pytest.fixture(autouse=True)
-def private_data_dir(tmp_path, monkeypatch):
-    """The default store lives in the user data dir: never the real one in tests."""
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-
-
-@pytest.fixture
-def folder(tmp_path) -> Path:
-    out = tmp_path / "docs"
-    out.mkdir()
-    for f in SEEDS.iterdir():
-        shutil.copyfile(f, out / f.name)
-    return out
-
-
-@pytest.fixture
-def notes(tmp_path) -> Path:
-    return tmp_path / "notes.json"
-
-
 def live_notes(path: Path) -> list[dict]:
     data = json.loads(path.read_text(encoding="utf-8"))
     assert data["schema"] == "sidebyside.notes/1"

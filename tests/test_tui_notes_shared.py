@@ -4,9 +4,7 @@ dialog open, and another instance's notes on the same store are kept and shown."
 from __future__ import annotations
 
 import json
-import shutil
 import threading
-from pathlib import Path
 
 import pytest
 
@@ -18,28 +16,9 @@ from tui.screens import ExportDialog
 from .test_tui import ready
 from .test_tui_notes import app_on, live_notes, messages, write_note
 
-SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+pytestmark = pytest.mark.usefixtures("private_data_dir")
+
 SIZE = (160, 45)
-
-
-@pytest.fixture(autouse=True)
-def private_data_dir(tmp_path, monkeypatch):
-    """The default store lives in the user data dir: never the real one in tests."""
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-
-
-@pytest.fixture
-def folder(tmp_path) -> Path:
-    out = tmp_path / "docs"
-    out.mkdir()
-    for f in SEEDS.iterdir():
-        shutil.copyfile(f, out / f.name)
-    return out
-
-
-@pytest.fixture
-def notes(tmp_path) -> Path:
-    return tmp_path / "notes.json"
 
 
 # ---------------------------------------------------------------- export
