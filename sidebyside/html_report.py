@@ -97,6 +97,7 @@ def to_html(c: Comparison) -> str:
     shared = sum(1 for s in c.all_sentences() if s.status == SHARED)
     unique = len(c.unique_claims())
     title = f"sidebyside: {c.sources[0].title}" if c.sources else "sidebyside"
+    copying = family_labels(c.families)
     out = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
@@ -106,7 +107,7 @@ def to_html(c: Comparison) -> str:
         f"<h1>Comparison of {len(c.sources)} sources</h1>",
         f"<div>{escape(c.folder)}</div>",
         *([f'<div class="families">Sources that copy one another (one source, repeated): '
-           f'{escape("; ".join(family_labels(c.families)))}</div>'] if family_labels(c.families) else []),
+           f'{escape("; ".join(copying))}</div>'] if copying else []),
         f'<div class="counts"><span>▎ {shared} shared sentences</span><span>◆ {unique} unique claims</span>'
         f"<span>≠ {len(c.disagreements)} numeric disagreements</span>"
         f"<span>✎ {len(c.annotations)} notes</span></div>",

@@ -12,12 +12,14 @@ from textual.containers import Vertical
 from textual.widgets import Input, Label
 from textual.worker import Worker, WorkerState
 
+from sidebyside.export import FORMATS as EXPORT_FORMATS
+from sidebyside.model import ReportFormat
 from sidebyside.safe import visible
 from widgets.choice import Choice
 
 from .dialog import Dialog
 
-FORMATS = ("md", "html", "json")
+FORMATS = EXPORT_FORMATS  # md, html, json
 
 
 class FormatChoice(Choice):
@@ -30,8 +32,7 @@ class FormatChoice(Choice):
     ]
 
     def labels(self) -> list[str]:
-        names = {"md": "Markdown", "html": "HTML (self-contained)", "json": "JSON"}
-        return [names.get(f, f) for f in self.choices]
+        return [ReportFormat(f).label for f in self.choices]
 
 
 HINT = "enter writes · esc cancels · tab: path · arrows: format"

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from rich.cells import cell_len
 
-from sidebyside.model import BOILERPLATE, DUPLICATE, Comparison, Sentence
+from sidebyside.model import BOILERPLATE, DUPLICATE, Comparison, NoteStatus, Sentence
 
 GUTTER = 3  # finding marker + note marker + space, in front of every line of a column
 SEPARATOR = " │ "  # between columns
@@ -22,7 +22,9 @@ MIN_COLUMN = 38  # the narrowest comfortable pane, gutter included
 FOLDED = (BOILERPLATE, DUPLICATE)
 
 # Note markers (the gutter's second cell): a letter per status, so it reads without colour.
-NOTE_MARKS = {"verified": "V", "disputed": "D", "needs check": "?", "follow up": "F"}
+# In the order the help's legend lists them.
+NOTE_MARKS = {s.value: s.mark for s in (NoteStatus.VERIFIED, NoteStatus.DISPUTED,
+                                       NoteStatus.NEEDS_CHECK, NoteStatus.FOLLOW_UP)}
 
 
 def note_mark(status: str) -> str:

@@ -12,7 +12,16 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
 
-from sidebyside.model import BOILERPLATE, DUPLICATE, SHARED, UNIQUE, VALUE, Comparison, Sentence
+from sidebyside.model import (
+    BOILERPLATE,
+    DUPLICATE,
+    SHARED,
+    UNIQUE,
+    VALUE,
+    Comparison,
+    NoteStatus,
+    Sentence,
+)
 from sidebyside.safe import pictures
 
 from .layout import GUTTER, SEPARATOR, Piece, note_mark
@@ -27,12 +36,7 @@ MARK_DUPLICATE = "="
 MARK_FOLD = "…"
 MARK_CONTINUE = "┆"
 
-NOTE_CLASSES = {
-    "verified": "grid--note-verified",
-    "disputed": "grid--note-disputed",
-    "needs check": "grid--note-check",
-    "follow up": "grid--note-follow",
-}
+NOTE_CLASSES = {s.value: s.style for s in NoteStatus}
 
 
 GRID_COMPONENTS = {
