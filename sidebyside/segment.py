@@ -55,6 +55,9 @@ _WEEKDAY_OR_LOWER = re.compile(
 # Inside a quote sentencex keeps several sentences together ("This is America's war. It's not
 # Obama's war."): a claim each, for matching. Split after a lower-case word of three letters or
 # more (never an abbreviation: "Mr.", "U.S.", "Gen.") ending a sentence, before a capital.
+# Where either repair 2 split could fall: sentence-ending punctuation, perhaps a closing quote,
+# then space (a sentence without one is left as sentencex cut it).
+_MAY_CUT = re.compile(r"""[.!?…]["'”’)]?\s""")
 _QUOTED_SPLIT = re.compile(
     r"(?<=[a-z]{3})(?<![a-z]\.[a-z]{3})[.!?][\"'”’)]?\s+(?=[\"'“‘]?[A-Z])"
 )
@@ -117,6 +120,10 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     for b_start, b_end in _spans(text, _BLANK, 0, len(text)):
         b_start, b_end = _strip(text, b_start, b_end)
         if b_start >= b_end:
+            continue
+        if _NL_RE.search(text, b_start, b_end) is None:  # one line: one paragraph, if it has a word
+            if _WORD_CHAR.search(text, b_start, b_end):
+                out.append((b_start, b_end))
             continue
         group: list[tuple[int, int, str]] = []
         for a, b in _spans(text, _NL_RE, b_start, b_end):
@@ -201,6 +208,9 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if not raw:
         s, e = _strip(chunk, 0, len(chunk))
         raw = [(s, e)] if s < e else []
+    if len(raw) == 1 and _MAY_CUT.search(chunk) is None:  # one sentence, no repair can apply
+        s, e = raw[0]
+        return [(start + s, start + e)]
     # Repair 1: "... at 9 a.m. Tuesday" is one sentence.
     merged: list[tuple[int, int]] = []
     for s, e in raw:

@@ -24,10 +24,13 @@ import re
 import sys
 import unicodedata
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Callable
+
     import numpy as np
 
 MODEL_NAME = "minilm-static"
@@ -115,18 +118,29 @@ def _basic_words(text: str) -> list[str]:
     return "".join(out).split()
 
 
+class _Cache(dict):
+    """Word -> its pieces; a missing word is worked out (and kept while there is room)."""
+
+    def __init__(self, compute: Callable[[str], tuple[int, ...]]):
+        super().__init__()
+        self.compute = compute
+
+    def __missing__(self, w: str) -> tuple[int, ...]:
+        return self.compute(w)
+
+
 class WordPiece:
     """Greedy longest-match-first word pieces over a BERT vocabulary (one token a line)."""
 
     def __init__(self, vocab: list[str], unk: str = "[UNK]"):
         self.ids = {tok: i for i, tok in enumerate(vocab)}
         self.unk = self.ids.get(unk)
-        self._cache: dict[str, tuple[int, ...]] = {}
+        self._cache = _Cache(self._pieces)
 
     def word(self, w: str) -> tuple[int, ...]:
-        hit = self._cache.get(w)
-        if hit is not None:
-            return hit
+        return self._cache[w]  # worked out by `_pieces` when missing
+
+    def _pieces(self, w: str) -> tuple[int, ...]:
         pieces: list[int] = []
         if len(w) > MAX_CHARS_PER_WORD:
             pieces = [] if self.unk is None else [self.unk]
@@ -162,16 +176,9 @@ class WordPiece:
 
         def run() -> None:
             joined = "\n".join(batch).lower().translate(_ASCII_CONTROL)
-            cur: list[int] = []
-            out.append(cur)
-            cache, word = self._cache, self.word
-            for w in _ASCII_WORD_NL.findall(joined):
-                if w == "\n":
-                    cur = []
-                    out.append(cur)
-                else:
-                    hit = cache.get(w)
-                    cur.extend(hit if hit is not None else word(w))
+            pieces, findall = self._cache.__getitem__, _ASCII_WORD.findall
+            out.extend(list(chain.from_iterable(map(pieces, findall(line))))
+                       for line in joined.split("\n"))
             batch.clear()
 
         for t in texts:
@@ -186,6 +193,9 @@ class WordPiece:
         if batch:
             run()
         return out
+
+
+TABLE_FROM = 20_000  # sentences in one call past which the float table of every piece pays
 
 
 class StaticModel:
@@ -205,6 +215,18 @@ class StaticModel:
                              f"{len(self.scale)} scales")
         self.tokenizer = WordPiece(vocab)
         self.dim = self.q.shape[1]
+        self._table: np.ndarray | None = None
+
+    def _float_table(self) -> np.ndarray:
+        """Every piece's float vector, made once (30 MB) for texts with more pieces than the
+        vocabulary has: each row is the very product `_vectors` computes, so the same bits."""
+        import numpy as np
+
+        if self._table is None:
+            table = self.q.astype(np.float32)
+            table *= self.scale[:, None]
+            self._table = table
+        return self._table
 
     def encode(self, sentences: list[str]) -> np.ndarray:
         import numpy as np
@@ -217,6 +239,7 @@ class StaticModel:
         ids: list[int] = []
         starts: list[int] = []
         rows: list[int] = []
+        table = self._float_table() if self._table is not None or len(sentences) > TABLE_FROM else None
 
         def flush() -> None:
             if ids:
@@ -229,8 +252,11 @@ class StaticModel:
                 for m in np.unique(sizes).tolist():
                     these = np.flatnonzero(sizes == m)
                     idx = every[at[these, None] + np.arange(m)]
-                    pieces = self.q[idx].astype(np.float32)
-                    pieces *= self.scale[idx][..., None]
+                    if table is not None:
+                        pieces = table[idx]
+                    else:
+                        pieces = self.q[idx].astype(np.float32)
+                        pieces *= self.scale[idx][..., None]
                     out[where[these]] = pieces[:, 0] if m == 1 else pieces[:, 0] + _pairwise(pieces[:, 1:])
                 ids.clear()
                 starts.clear()
