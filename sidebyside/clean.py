@@ -57,6 +57,15 @@ _LONE_DATE = re.compile(
 )
 
 
+# Words one of COPYRIGHT's forms needs (looked for first: plain substring tests are faster).
+_COPYRIGHT_HINTS = ("©", "(c)", "copyright", "rights reserved", "with permission", "published")
+
+
+def _may_be_copyright(text: str) -> bool:
+    low = text.lower()
+    return any(h in low for h in _COPYRIGHT_HINTS)
+
+
 def _para_text(src: Source, para: Paragraph) -> str:
     return src.text[para.start : para.end]
 
@@ -235,9 +244,7 @@ def _flag_sentence_copies(src: Source) -> None:
     """A sentence of five words or more repeated verbatim (once normalised) in another paragraph
     points at its first copy (`duplicate_of`): a duplicate (Source.flag_of)."""
     seen_sents: dict[str, str] = {}
-    for s in src.sentences:
-        if src.flag_of(s):
-            continue
+    for s in src.unflagged():
         norm = _normalized(s.text)
         if len(norm.split()) < 5:
             continue
@@ -333,7 +340,7 @@ def flag_boilerplate(sources: list[Source], page_spans: list[list[tuple[int, int
         for i, para in enumerate(paras):
             shown = para_display(_para_text(src, para))
             n_words = len(shown.split())
-            if COPYRIGHT.search(shown) and n_words <= 60:
+            if n_words <= 60 and _may_be_copyright(shown) and COPYRIGHT.search(shown):
                 _mark(src, para, BOILERPLATE, "copyright")
                 # A photo credit ("© AFP") does not end the article; a copyright notice does.
                 if i >= 2 and n_words >= 3 and trailer_from is None:

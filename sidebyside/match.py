@@ -34,10 +34,10 @@ whatever the overlap rules say.
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 
 from rapidfuzz import fuzz, process
 
@@ -196,24 +196,23 @@ def _cues(items: list[_Item], needed=None) -> _Cues:
 
 
 def _eligible(sources: list[Source], also: set[str]) -> list[tuple[int, Sentence]]:
-    return [
-        (i, s)
-        for i, src in enumerate(sources)
-        for s in src.sentences
-        if s.id in also or not src.flag_of(s)
-    ]
+    out: list[tuple[int, Sentence]] = []
+    for i, src in enumerate(sources):
+        keep = {id(s) for s in src.unflagged()}
+        out += [(i, s) for s in src.sentences if id(s) in keep or s.id in also]
+    return out
 
 
 def _prepare(eligible: list[tuple[int, Sentence]]) -> _Folder:
     """Term weights for one folder: idf over its sentences, names and figures boosted."""
     raw = [T.content_terms(s.text) for _, s in eligible]
-    bags = _fold_demonyms([[t for t in bag if not T.is_figure_term(t)] for bag in raw])
+    is_fig = T.is_figure_term
+    bags = _fold_demonyms([[t for t in bag if not is_fig(t)] for bag in raw])
     figs = [list(dict.fromkeys("#" + f for f in T.figures(s.text))) for _, s in eligible]
     n = len(eligible)
-    df: dict[str, int] = defaultdict(int)
-    for bag, fs in zip(bags, figs, strict=True):
-        for t in {*bag, *fs}:
-            df[t] += 1
+    # Sentences using each term (counted in C: a huge file has millions of terms).
+    df: Counter[str] = Counter(chain.from_iterable(
+        {*bag, *fs} if fs else set(bag) for bag, fs in zip(bags, figs, strict=True)))
     idf = {t: math.log(1 + n / c) ** IDF_POWER for t, c in df.items()}
     # Names and figures say more about which claim a sentence makes than common words do.
     names_of = [T.name_terms(s.text) for _, s in eligible]
@@ -223,15 +222,20 @@ def _prepare(eligible: list[tuple[int, Sentence]]) -> _Folder:
             idf[t] *= NAME_BOOST
         elif t in T.GENERIC:
             idf[t] *= GENERIC_WEIGHT
+    weight_of = idf.__getitem__
     items: list[_Item] = []
     for (src_i, s), bag, fs, nm in zip(eligible, bags, figs, names_of, strict=True):
         # Dicts in first-use order (never set order, which changes from run to run).
-        weights = {t: idf[t] for t in dict.fromkeys(bag)}
-        years = {f: idf[f] for f in fs if _is_year(f[1:])}
-        fig_w = {f: idf[f] for f in fs if f not in years}
+        keys = dict.fromkeys(bag)
+        weights = dict(zip(keys, map(weight_of, keys), strict=True))
+        if fs:
+            years = {f: idf[f] for f in fs if _is_year(f[1:])}
+            fig_w = {f: idf[f] for f in fs if f not in years}
+        else:
+            years, fig_w = {}, {}
         total = sum(weights.values()) + sum(fig_w.values()) + sum(years.values())
         items.append(
-            _Item(s, src_i, weights, fig_w, years, nm & set(weights), total, T.normalized(s.text))
+            _Item(s, src_i, weights, fig_w, years, nm & weights.keys(), total, T.normalized(s.text))
         )
     seen: dict[int, int] = defaultdict(int)
     for it in items:  # eligible sentences come source by source, in order

@@ -168,6 +168,14 @@ class Source:
         return (self.paragraph_flag(para) if para else None) or (
             DUPLICATE if s.duplicate_of else None)
 
+    def unflagged(self) -> list[Sentence]:
+        """The sentences clean did not flag (`flag_of` is None), in order: a paragraph's flag
+        looked up once, not once per sentence (a huge file has hundreds of thousands)."""
+        flags = [self.paragraph_flag(p) for p in self.paragraphs]
+        n = len(flags)
+        return [s for s in self.sentences
+                if not (s.paragraph < n and flags[s.paragraph]) and not s.duplicate_of]
+
     @staticmethod
     def paragraph_flag(para: Paragraph) -> str | None:
         """Clean's flag of a paragraph, unless matching found it story after all (a tentative

@@ -231,7 +231,6 @@ def figures(text: str, ws: list[str] | None = None) -> list[str]:
 
 
 @lru_cache(maxsize=200_000)
-@lru_cache(maxsize=200_000)
 def is_figure_term(t: str) -> bool:
     """A content term that `figures` already counts (digits, spelled-out numbers)."""
     return any(ch.isdigit() for ch in t) or t in _NUMBER_STEMS
