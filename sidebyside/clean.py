@@ -20,6 +20,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from . import text as T
+from .arrays import unique
 from .model import BOILERPLATE, DUPLICATE, Paragraph, Sentence, Source
 from .segment import BYLINE, COPYRIGHT, para_display
 
@@ -275,7 +276,7 @@ def _copies_in_bulk(todo: list[tuple[Paragraph, str]]) -> list[tuple[Paragraph, 
         for step in range(1, _WINDOW + 1):
             a, b = at[:-step], at[step:]
             codes.append(np.minimum(a, b) * size + np.maximum(a, b))
-    pairs = np.unique(np.concatenate(codes))
+    pairs = unique(np.concatenate(codes))
     a, b = pairs // size, pairs % size
     # fuzz.ratio is at most 200 * shorter / (both lengths): skip what cannot reach 95.
     la, lb = np.array(lengths)[a], np.array(lengths)[b]

@@ -43,6 +43,7 @@ from collections.abc import Iterable, Mapping, Sequence
 import numpy as np
 
 from . import text as T
+from .arrays import unique
 from .model import Comparison, Copied, Sentence, Source
 
 SHINGLE = 5  # content terms per shingle (about ten running words)
@@ -138,7 +139,7 @@ def share_matrix(
     # Term -> 64-bit id through str's own hash (cached on the string; equal terms, equal ids).
     hashes = [_shingles(np.array([hash(w) for w in t], dtype=np.int64).view(np.uint64), k) for t in terms]
     # Every (shingle, source) once, grouped by shingle: for each shingle the sources that hold it.
-    distinct = [np.unique(h) for h in hashes]
+    distinct = [unique(h) for h in hashes]
     every = np.concatenate(distinct)
     if not len(every):
         return share, covered

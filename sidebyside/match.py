@@ -45,6 +45,7 @@ from . import evidence as E
 from . import pairs as P
 from . import semantic as S
 from . import text as T
+from .arrays import union
 from .model import EXACT, NEAR, PARAPHRASE, Link, Sentence, Source
 from .semantic_pass import SEM_CANDIDATE, semantic_pass
 
@@ -393,7 +394,7 @@ def match(
     # stories' ledes are told apart too poorly: 2% of links crossed on the dev clusters).
     lead = folder.lead = np.array([it.lead for it in items], dtype=bool) & use_sem
     if use_sem:
-        codes = np.union1d(codes, _lead_pairs(lead, arrays.source))
+        codes = union(codes, _lead_pairs(lead, arrays.source))
     done(0.25)
     vectors = cosines = None
     if use_sem:
