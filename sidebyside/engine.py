@@ -33,8 +33,22 @@ def compare_documents(
     # leaves almost no cyclic garbage: the cyclic collector, paused, would otherwise rescan them
     # again and again (a quarter of the time on a 15,000-word folder). Reference counting still
     # frees everything as usual; the collector resumes afterwards.
-    with gc_paused():
+    # The matrix products are many and small (a block of sentences against a folder):
+    # OpenBLAS's threads cost more than they save there, and on a busy machine (a shared server,
+    # a laptop running other work) they spin for cores they do not get: the semantic pass of a
+    # 5 MB file took 1.1 s with them and 0.1 s on one thread (issue 13). One thread, for the
+    # comparison only.
+    with gc_paused(), one_blas_thread():
         return _compare_documents(docs, folder, skipped, progress, min_score)
+
+
+@contextmanager
+def one_blas_thread() -> Iterator[None]:
+    """numpy's BLAS limited to one thread for the block (threadpoolctl)."""
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(limits=1, user_api="blas"):
+        yield
 
 
 def _compare_documents(

@@ -461,3 +461,31 @@ def test_display_is_the_markdown_rules_in_order():
     for _ in range(20_000):
         s = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
         assert T.display(s) == reference(s), repr(s)
+
+
+# --- BLAS threads: one, for the comparison only --------------------------------------------------
+
+
+def test_comparison_runs_blas_on_one_thread(monkeypatch, folder):
+    """OpenBLAS threads spin for cores a busy machine does not give them (issue 13): the engine
+    limits them to one while it compares, and gives them back afterwards."""
+    from threadpoolctl import threadpool_info
+
+    from sidebyside import engine
+
+    def blas_threads() -> list[int]:
+        return [i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"]
+
+    before = blas_threads()
+    assert before, "numpy's BLAS is loaded"
+    seen: list[int] = []
+    real = engine.align
+
+    def spy(comparison):
+        seen.extend(blas_threads())
+        return real(comparison)
+
+    monkeypatch.setattr(engine, "align", spy)
+    engine.compare_folder(folder, use_cache=False)
+    assert seen and set(seen) == {1}
+    assert blas_threads() == before
