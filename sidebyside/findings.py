@@ -117,6 +117,10 @@ def _admit(a: Quantity, ca: N.Context, b: Quantity, cb: N.Context, link: float |
         return None  # another currency: a conversion, not a second claim
     if a.kind == "duration" and a.unit != b.unit:
         return None  # "35 days" (the shutdown) vs "three weeks" (the stopgap)
+    if "weekday" in (a.unit, b.unit) and not (
+            ca.acts & cb.acts if ca.acts and cb.acts else ca.close & cb.close):
+        # a day of the week dates the act beside it: "arrested Tuesday" is not "resigned Monday"
+        return None
     if a.kind == "date" and a.qualifier == "relative" and b.qualifier == "relative" \
             and a.text.split()[0].lower() != b.text.split()[0].lower():
         return None  # "last month" vs "this month": anchored to different things
@@ -237,7 +241,7 @@ def _reads_same(a: Quantity, b: Quantity) -> bool:
 
 
 def _reading(q: Quantity) -> str:
-    if q.kind == "date" and q.qualifier == "relative":
+    if q.kind == "date" and (q.qualifier == "relative" or q.unit == "weekday"):
         return f"a date ({q.text})"
     return reading(q.value, q.qualifier, q.unit, q.kind, q.event)
 

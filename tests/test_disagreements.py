@@ -318,3 +318,40 @@ def test_a_source_that_gives_both_figures_in_other_words_tells_two_quantities(tm
     })
     assert not any(len({s.value for s in d.sides}) > 1 and 13.9e9 in {s.value for s in d.sides}
                    for d in c.disagreements), [d.summary() for d in c.disagreements]
+
+
+# ------------------------------------------------------------------------------ days of the week
+@pytest.mark.parametrize("sentence, text, qualifier", [
+    ("A council aide on Friday apologized for the post.", "Friday", None),
+    ("The aide had to apologize Saturday for the post.", "Saturday", None),
+    ("The vote is expected by Thursday.", "by Thursday", "by"),
+    ("Saturday's match drew a record crowd.", "Saturday's", None),
+])
+def test_a_day_of_the_week_is_a_date(sentence, text, qualifier):
+    (d,) = [x for x in N.read_quantities(sentence) if x.kind == "date"]
+    assert (d.text, d.unit, d.qualifier) == (text, "weekday", qualifier)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Good Friday was quiet in the valley.",
+    "The Sunday Times reported the rift.",
+    "Tuesday, 16 December 2008",
+    "Published Friday, the statement drew replies.",
+])
+def test_a_weekday_in_a_name_or_a_stamp_is_not_a_day(sentence):
+    assert not [x for x in N.read_quantities(sentence) if x.unit == "weekday"]
+
+
+def test_two_days_for_one_act_disagree_a_day_for_another_act_does_not():
+    s1 = "Ardley's mayor and his deputy were arrested Wednesday, the prosecutor confirmed."
+    s2 = "Ardley's mayor and his deputy were arrested by police on Tuesday, the prosecutor said at a briefing Wednesday."
+    q1, q2 = N.read_quantities(s1), N.read_quantities(s2)
+    pairs = [(a.text, b.text, N.compare(a, b)) for a, b in findings._pairs(q1, q2, 0.6)]
+    assert pairs == [("Wednesday", "Tuesday", "date")]
+    # apologizing on Friday, resigning on Monday: two acts, two days
+    a, b = pair("A council aide on Friday apologized for her post about the mayor.",
+                "A council aide resigned Monday after her post about the mayor.")
+    assert findings._admit(a, ctx(a), b, ctx(b), 0.6, True) is None
+    # "on Friday" vs a calendar date, or "by Friday" vs "on Thursday": nothing to say
+    a, b = pair("The aide resigned on Friday.", "The aide resigned by Thursday.")
+    assert N.compare(a, b) is None

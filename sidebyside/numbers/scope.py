@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ..model import Quantity
+from .lexicon import CHANGE_VERBS, EVENTS, VERBS, looks_verb
 
 WINDOW = 8  # words either side of a figure
 CLOSE = 3  # content words either side that say what the figure is of ("up 2 percent", "shares rose")
@@ -88,6 +89,7 @@ class Context:
     text: str = ""  # the sentence, lower case
     partial: bool = False  # a count bounded in time or to one event: "by mid-morning", "this raid"
     move: str | None = None  # "from" or "to": the figure a change starts from or ends at
+    acts: set[str] = field(default_factory=set)  # ... of the close words, the verbs ("arrested")
 
 
 class _Span(NamedTuple):
@@ -150,6 +152,8 @@ def _context(text: str, start: int, end: int, qtext: str) -> Context:
             c.words.add(stem(lw))
             if id(m) in close_ids:
                 c.close.add(stem(lw))
+                if _verb(lw):
+                    c.acts.add(stem(lw))
     near = " " + " ".join(left[-5:] + right[:5]).lower() + " "
     phrase = (" ".join(left) + " " + q.text + " " + " ".join(right)).lower()
     c.total = any(f" {t} " in near for t in _TOTAL)
@@ -179,6 +183,12 @@ def _context(text: str, start: int, end: int, qtext: str) -> Context:
         c.words.discard(stem(w))
         c.close.discard(stem(w))
     return c
+
+
+def _verb(w: str) -> bool:
+    """A word that reads as a verb by its form or its table: "arrested", "apologize", "rose"."""
+    return looks_verb(w) or w.endswith(("ize", "ise", "izes", "ises")) or w in VERBS \
+        or w in CHANGE_VERBS or w in EVENTS
 
 
 def different_scope(a: Quantity, ca: Context, b: Quantity, cb: Context) -> str | None:
