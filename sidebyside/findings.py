@@ -141,10 +141,12 @@ def _admit(a: Quantity, ca: N.Context, b: Quantity, cb: N.Context, link: float |
         return None  # a share of what: "41 percent" of Fox viewers is not "36 percent" of CNN's
     noun = a.unit if a.kind == "count" and a.unit and a.unit == b.unit else None
     if link is None:
-        if len(shared) < 2:
+        if len(shared) < 2 and not (a.kind == "money" and len(_sentence_words(ca) & _sentence_words(cb)) >= 3):
             return None
         if noun or (a.noun and a.noun == b.noun):
             return f"both count {noun or a.noun} and share the words {{words}}"
+        if a.kind == "money" and not (a.noun or b.noun):
+            return "both are sums of money said with the words {words}"
         return None
     if link >= SURE_LINK:
         return f"the sentences make the same claim (link {link:.2f})"
@@ -153,6 +155,16 @@ def _admit(a: Quantity, ca: N.Context, b: Quantity, cb: N.Context, link: float |
     if alone:
         return f"the sentences make the same claim (link {link:.2f}), each with one such figure"
     return None
+
+
+@lru_cache(maxsize=16384)
+def _stems(text: str) -> frozenset[str]:
+    return frozenset(N.stem(w) for w in _WORDS.findall(text) if w.lower() not in STOP and len(w) > 2)
+
+
+def _sentence_words(c: N.Context) -> frozenset[str]:
+    """The content-word stems of a figure's whole sentence."""
+    return _stems(c.text)
 
 
 def _pairs(left: list[Quantity], right: list[Quantity], link: float | None = 0.5,

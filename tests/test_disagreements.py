@@ -355,3 +355,19 @@ def test_two_days_for_one_act_disagree_a_day_for_another_act_does_not():
     # "on Friday" vs a calendar date, or "by Friday" vs "on Thursday": nothing to say
     a, b = pair("The aide resigned on Friday.", "The aide resigned by Thursday.")
     assert N.compare(a, b) is None
+
+
+def test_unlinked_sums_of_money_pair_on_the_words_of_their_sentences():
+    """Two sums of money that say what they are of by the same words beside them ("military
+    construction"), or in the same words of their sentences, are one quantity even when the
+    sentences are not linked; a sum said in other words is not."""
+    a, b = pair("The mayor would unlock money from the port's harbour construction budget, to the tune of $3.5 million.",
+                "The declaration lets the mayor use about $3.6 million from harbour construction projects.")
+    assert a.noun is None  # "to the tune of" says how much, not of what
+    assert findings._admit(a, ctx(a), b, ctx(b), None)
+    a, b = pair("Of that, $3 million could be diverted with help from the emergency declaration.",
+                "The emergency declaration lets the mayor divert $3.6 million from harbour projects.")
+    assert findings._admit(a, ctx(a), b, ctx(b), None)
+    a, b = pair("Of that, $3 million could be diverted with help from the emergency declaration.",
+                "The council also voted to spend $3.6 million on new buses.")
+    assert findings._admit(a, ctx(a), b, ctx(b), None) is None

@@ -125,6 +125,11 @@ def noun_after(r: Tokens, j: int) -> tuple[str, int] | None:
     return None
 
 
+# Words for an amount or a part of one, never what it is of ("a total of", "to the tune of").
+_AMOUNT = frozenset("""total number figure tally count sum amount maximum minimum average estimate
+group batch one some most majority part rest each all none any many out tune""".split())
+
+
 def noun_left(r: Tokens, first: int, only_of: bool = False) -> str | None:
     """"a total deployment of 15,000" -> "deployment"; "the death toll rose to 600"."""
     L, T, fl = r.L, r.T, r.floor
@@ -134,8 +139,8 @@ def noun_left(r: Tokens, first: int, only_of: bool = False) -> str | None:
         if k - 1 < fl or L[k] != "of":
             return None
         w = L[k - 1]
-        if not T[k - 1][0].isalpha() or w in STOP or w in ADJ or looks_verb(w):
-            return None
+        if not T[k - 1][0].isalpha() or w in STOP or w in ADJ or looks_verb(w) or w in _AMOUNT:
+            return None  # "to the tune of $3.5 billion", "a sum of": an amount, not of what
         return w
     while k >= fl and links < 4 and L[k] in ("of", "at", "to", "rose", "risen", "climbed",
                                               "jumped", "increased", "grew", "stood",
@@ -152,9 +157,7 @@ def noun_left(r: Tokens, first: int, only_of: bool = False) -> str | None:
     w = L[k]
     if not t[0].isalpha() or w in STOP or w in ADJ or looks_verb(w) or w in VERBS:
         return None
-    if w in ("total", "number", "figure", "tally", "count", "sum", "amount", "maximum",
-             "minimum", "average", "estimate", "group", "batch", "one", "some", "most",
-             "majority", "part", "rest", "each", "all", "none", "any", "many", "out"):
+    if w in _AMOUNT:
         return None
     if t[0].isupper() and k > 0:
         return None
