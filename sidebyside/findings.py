@@ -145,7 +145,7 @@ def _admit(a: Quantity, ca: N.Context, b: Quantity, cb: N.Context, link: float |
             return None
         if noun or (a.noun and a.noun == b.noun):
             return f"both count {noun or a.noun} and share the words {{words}}"
-        if a.kind == "money" and not (a.noun or b.noun):
+        if a.kind == "money" and not (a.noun and b.noun):
             return "both are sums of money said with the words {words}"
         return None
     if link >= SURE_LINK:
@@ -241,7 +241,9 @@ def _key(q: Quantity) -> tuple | None:
     """The bucket of figures that may be one quantity across unlinked sentences."""
     if q.kind == "count":
         return ("count", q.unit) if q.unit else None
-    if q.kind in ("money", "percent", "measure"):
+    if q.kind == "money":
+        return ("money", q.unit)  # what it is of is often unsaid: `_admit` checks the nouns
+    if q.kind in ("percent", "measure"):
         return (q.kind, q.unit, q.noun)
     if q.kind == "duration":
         return ("duration", q.unit)

@@ -371,3 +371,22 @@ def test_unlinked_sums_of_money_pair_on_the_words_of_their_sentences():
     a, b = pair("Of that, $3 million could be diverted with help from the emergency declaration.",
                 "The council also voted to spend $3.6 million on new buses.")
     assert findings._admit(a, ctx(a), b, ctx(b), None) is None
+    # one sum says what it is of, the other does not: the words beside them decide
+    a, b = pair("Expenses included $5,687.75 at the Lindmoor Lakeside Retreat and $300 at a toy shop.",
+                "He spent the money on things like a $5,587.75 vacation at the Lindmoor Lakeside Retreat.",
+                "5,687", "5,587")
+    assert b.noun == "vacation" and a.noun is None
+    assert findings._admit(a, ctx(a), b, ctx(b), None)
+
+
+def test_anything_less_than_a_figure_names_the_figure():
+    """"refused anything less than $5.7 billion" demands $5.7 billion: not a hedged figure, so
+    no qualifier disagreement with "requested $5.7 billion"."""
+    a = q("The mayor refused to accept anything less than $5.7 million for the seawall.")
+    assert (a.text, a.qualifier) == ("$5.7 million", None)
+    assert q("The seawall cost less than $5 million.").qualifier == "under"
+
+
+def test_an_adverb_does_not_hide_what_happened():
+    assert q("Two villagers were slightly injured in the quake.").event == "injured"
+    assert q("Two villagers slightly injured in the quake were treated.").event == "injured"

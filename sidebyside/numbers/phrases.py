@@ -23,6 +23,11 @@ from .lexicon import (
 from .tokens import DASHES, Tokens
 from .words import BIG, HEDGES, MONTHS, ORDINALS, SMALL_WORDS
 
+# "anything less than X", "nothing more than X": the figure is the threshold named, not a
+# figure hedged ("refused to accept anything less than $5.7 billion" demands $5.7 billion).
+_ANY = frozenset(("anything", "nothing", "something"))
+_COMPARED = frozenset((Qualifier.UNDER, Qualifier.OVER))
+
 
 def hedge(r: Tokens, first: int, kind: str = "count") -> tuple[Qualifier | None, int]:
     """The hedge ending just before token `first`, longest first: (qualifier, its first token)."""
@@ -32,6 +37,8 @@ def hedge(r: Tokens, first: int, kind: str = "count") -> tuple[Qualifier | None,
         if a < fl:
             continue
         q = HEDGES.get(tuple(L[a:first]))
+        if q and q in _COMPARED and r.word(a - 1) in _ANY:
+            return None, first  # "refused anything less than $5.7 billion": the figure itself
         if q:
             if kind == "duration" and L[a] == "over" and r.word(a - 1) not in (
                     "for", "in", "after", "of", "than", "lasting", "lasted", "took", "spent",
@@ -175,8 +182,8 @@ def event_after(r: Tokens, k: int) -> str | None:
             return EVENTS[w]
         if w == "lost" and L[k + 1: k + 3] == ["their", "lives"]:
             return "killed"
-        if w not in EVENT_SKIP:
-            return None
+        if w not in EVENT_SKIP and not (w.endswith("ly") and len(w) > 4):
+            return None  # an adverb is stepped over: "two villagers slightly injured"
         k += 1
         steps += 1
     return None
