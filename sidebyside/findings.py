@@ -122,7 +122,7 @@ def _admit(a: Quantity, ca: N.Context, b: Quantity, cb: N.Context, link: float |
         # a day of the week dates the act beside it: "arrested Tuesday" is not "resigned Monday"
         return None
     if a.kind == "date" and a.qualifier == "relative" and b.qualifier == "relative" \
-            and a.text.split()[0].lower() != b.text.split()[0].lower():
+            and _anchor(a) != _anchor(b):
         return None  # "last month" vs "this month": anchored to different things
     if N.different_scope(a, ca, b, cb):
         return None
@@ -165,6 +165,13 @@ def _stems(text: str) -> frozenset[str]:
 def _sentence_words(c: N.Context) -> frozenset[str]:
     """The content-word stems of a figure's whole sentence."""
     return _stems(c.text)
+
+
+def _anchor(q: Quantity) -> str:
+    """How a relative date is told: "last", "this", "next" (month), or "ago" ("more than two
+    years ago" and "two years ago" are told alike)."""
+    words = q.text.lower().split()
+    return "ago" if words[-1] == "ago" else words[0]
 
 
 def _pairs(left: list[Quantity], right: list[Quantity], link: float | None = 0.5,

@@ -390,3 +390,13 @@ def test_anything_less_than_a_figure_names_the_figure():
 def test_an_adverb_does_not_hide_what_happened():
     assert q("Two villagers were slightly injured in the quake.").event == "injured"
     assert q("Two villagers slightly injured in the quake were treated.").event == "injured"
+
+
+def test_a_hedged_time_ago_keeps_its_hedge():
+    a, b = pair("The inquiry into the mayor began more than two years ago with an audit.",
+                "The inquiry into the mayor began two years ago with an audit.")
+    assert a.text == "more than two years ago" and a.high <= b.low
+    assert findings._admit(a, ctx(a), b, ctx(b), 0.6, True)
+    assert N.judge(a, b)[0] == "date"
+    a, b = pair("The inquiry began about two years ago.", "The inquiry began two years ago.")
+    assert N.compare(a, b) is None
