@@ -37,7 +37,7 @@ MAX_NUMBER_PAIRS = 2_500  # 50 figures facing 50
 MAX_UNLINKED_PAIRS = 20_000  # figure pairs tried across sentences that are not linked
 MAX_BOTH_TOLD = 16  # figures near a disagreeing one looked at for a source that gives both
 DATE_SLIP = 2.0  # years: a date misreported is off by a year or two, not by decades
-FAR = 2.0  # figures further apart than this factor are not one figure told twice
+FAR = 3.0  # figures further apart are not one figure told twice ("20,000" vs "approximately 50,000" can be)
 SURE_LINK = 0.8  # a link this likely to be the same claim needs no shared word near the figures
 
 _SEVERITY = {VALUE: 4, UNIT: 3, DATE: 2, QUALIFIER: 1}

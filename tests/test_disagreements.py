@@ -400,3 +400,14 @@ def test_a_hedged_time_ago_keeps_its_hedge():
     assert N.judge(a, b)[0] == "date"
     a, b = pair("The inquiry began about two years ago.", "The inquiry began two years ago.")
     assert N.compare(a, b) is None
+
+
+def test_one_figure_told_two_and_a_half_times_apart_is_still_one_figure():
+    """Outlets do misreport a crowd or an outage by that much: 14,000 vs about 38,000 customers
+    of one utility are one quantity; a name with an abbreviation ("Corp.") between the figure and
+    its noun does not hide the noun."""
+    a, b = pair("Some 14,000 customers were without power in the area, Ardley Gas said.",
+                "About 38,000 Ardley Gas Corp. customers are without power, the company said.")
+    assert b.unit == "customer"
+    assert [(x.text, y.text) for x, y in findings._pairs([a], [b], 0.5)] == \
+        [(a.text, b.text)] and N.compare(a, b) == "value"

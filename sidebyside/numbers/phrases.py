@@ -63,6 +63,10 @@ def plural_after(r: Tokens, j: int) -> bool:
                                   and w.endswith("'s"))
 
 
+# Abbreviations that end with a dot inside a name ("Acme Corp. customers").
+_NAME_ABBR = frozenset("corp co inc ltd plc bros dept intl".split())
+
+
 def noun_after(r: Tokens, j: int) -> tuple[str, int] | None:
     """The head noun of the phrase starting at token j: (lemma, last token) or None."""
     T, L, n = r.T, r.L, r.n
@@ -93,6 +97,9 @@ def noun_after(r: Tokens, j: int) -> tuple[str, int] | None:
             cap_last = k
             k += 1
             steps += 1
+            if k + 1 < n and T[k] == "." and r.glued(k - 1, k) and (
+                    w in _NAME_ABBR or len(t) == 1) and T[k + 1][0].isalpha():
+                k += 1  # "OGE Energy Corp. customers", "U.S. troops": the name goes on
             continue
         if w in EVENTS or w in STOP or w in DIRECTIONS:
             break
