@@ -141,8 +141,12 @@ def _admit(a: Quantity, ca: N.Context, b: Quantity, cb: N.Context, link: float |
         return None  # a share of what: "41 percent" of Fox viewers is not "36 percent" of CNN's
     noun = a.unit if a.kind == "count" and a.unit and a.unit == b.unit else None
     if link is None:
-        if len(shared) < 2 and not (a.kind == "money" and len(_sentence_words(ca) & _sentence_words(cb)) >= 3):
+        acted = bool(noun and ca.act and ca.act == cb.act)  # "20,000 people marched" twice
+        if len(shared) < 2 and not acted and not (
+                a.kind == "money" and len(_sentence_words(ca) & _sentence_words(cb)) >= 3):
             return None
+        if acted:
+            return f"both count {noun} that did the same ({{words}})"
         if noun or (a.noun and a.noun == b.noun):
             return f"both count {noun or a.noun} and share the words {{words}}"
         if a.kind == "money" and not (a.noun and b.noun):
@@ -550,9 +554,11 @@ def _both_told(a: Quantity, b: Quantity, by_key: dict[int, Quantity],
 
 def _told_key(q: Quantity) -> tuple:
     """A figure as a source tells it: a distinctive value (6.1, 13.9 billion) whatever it is said
-    to count ("a 6.1 quake", "a magnitude of 6.1"); a small whole number with what it counts."""
-    if q.value != int(q.value) or q.value >= 100:
+    to count ("a 6.1 quake", "a magnitude of 6.1"); a round one (20,000, 12) with what it counts."""
+    if q.value != int(q.value) or q.value >= 100 and len(f"{q.value:.0f}".rstrip("0")) > 2:
         return (N.family(q), q.value)
+    # a round figure ("20,000", "600") is said of many things: "20,000 protesters" in one city
+    # does not make "20,000 people" in another the same figure
     return (N.family(q), q.unit, q.value)
 
 

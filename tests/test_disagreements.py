@@ -411,3 +411,26 @@ def test_one_figure_told_two_and_a_half_times_apart_is_still_one_figure():
     assert b.unit == "customer"
     assert [(x.text, y.text) for x, y in findings._pairs([a], [b], 0.5)] == \
         [(a.text, b.text)] and N.compare(a, b) == "value"
+
+
+def test_unlinked_counts_of_one_noun_that_did_the_same_pair():
+    a, b = pair("In the port city, another 20,000 people marched through the centre and youths smashed windows.",
+                "Clashes broke out in the port where approximately 50,000 people marched destroying shops.")
+    assert findings._admit(a, ctx(a), b, ctx(b), None)
+    # their own verbs differ: treated after an injury vs killed
+    a, b = pair("The governor said five people had received treatment after being injured by the quake.",
+                "That quake killed at least six people, injured almost 50 and damaged homes.")
+    assert findings._admit(a, ctx(a), b, ctx(b), None) is None
+
+
+def test_a_round_figure_said_of_something_else_does_not_hide_a_conflict(tmp_path):
+    """Outlet b gives "20,000" for the protesters of another city and 50,000 for the marchers:
+    a round figure told of other things is not the same figure told twice, so a's 20,000
+    marchers still disagree with b's 50,000."""
+    c = write(tmp_path, {
+        "a.txt": _BASE + "In Ardley, another 20,000 people marched through the centre.\n",
+        "b.txt": _BASE + "Around 20,000 protesters gathered outside the Bexford parliament.\n\n"
+                 "Clashes broke out in Ardley where approximately 50,000 people marched destroying shops.\n",
+    })
+    assert any({20000, 50000} <= {s.value for s in d.sides} for d in c.disagreements), \
+        [d.summary() for d in c.disagreements]

@@ -90,6 +90,7 @@ class Context:
     partial: bool = False  # a count bounded in time or to one event: "by mid-morning", "this raid"
     move: str | None = None  # "from" or "to": the figure a change starts from or ends at
     acts: set[str] = field(default_factory=set)  # ... of the close words, the verbs ("arrested")
+    act: str | None = None  # the figure's own verb: "20,000 people marched", "killed 40"
 
 
 class _Span(NamedTuple):
@@ -179,10 +180,30 @@ def _context(text: str, start: int, end: int, qtext: str) -> Context:
     m = _SPAN_RE.search(phrase)
     if m:
         c.span = f"{m.group(1).lower()} {m.group(2).lower().rstrip('s')}"
+    c.act = _own_verb(left, right)
     for w in _WORD_RE.findall(q.text):
         c.words.discard(stem(w))
         c.close.discard(stem(w))
     return c
+
+
+_AUX = frozenset("had have has were was are is been be being would could will may might also"
+                 " reportedly".split())
+
+
+def _own_verb(left: list[str], right: list[str]) -> str | None:
+    """The verb said of the figure itself: right after it ("people marched", "had received"),
+    past auxiliaries and adverbs, or else right before it ("killed at least six")."""
+    for w in right[:4]:
+        lw = w.lower()
+        if lw in _AUX or (lw.endswith("ly") and len(lw) > 4):
+            continue
+        if lw.isalpha() and _verb(lw):
+            return stem(lw)
+        break
+    if left and left[-1].isalpha() and _verb(left[-1].lower()):
+        return stem(left[-1].lower())
+    return None
 
 
 def _verb(w: str) -> bool:
