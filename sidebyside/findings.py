@@ -37,7 +37,9 @@ MAX_NUMBER_PAIRS = 2_500  # 50 figures facing 50
 MAX_UNLINKED_PAIRS = 20_000  # figure pairs tried across sentences that are not linked
 MAX_BOTH_TOLD = 16  # figures near a disagreeing one looked at for a source that gives both
 DATE_SLIP = 2.0  # years: a date misreported is off by a year or two, not by decades
-FAR = 3.0  # figures further apart are not one figure told twice ("20,000" vs "approximately 50,000" can be)
+FAR = 2.0  # figures further apart than this factor are not one figure told twice
+FAR_ACTED = 3.0  # ... unless both count one noun that did the same: "20,000 people marched" vs
+#                  "approximately 50,000 people marched" (a crowd is misreported by that much)
 SURE_LINK = 0.8  # a link this likely to be the same claim needs no shared word near the figures
 
 _SEVERITY = {VALUE: 4, UNIT: 3, DATE: 2, QUALIFIER: 1}
@@ -104,11 +106,13 @@ def _named(q: Quantity, other: Quantity, c: N.Context) -> bool:
 
 
 def _admit(a: Quantity, ca: N.Context, b: Quantity, cb: N.Context, link: float | None,
-           alone: bool = False) -> str | None:
+           alone: bool = False, listed: bool = False) -> str | None:
     """Why a and b are one quantity, or None when they are not (issue 14, "Pairing").
 
     `link` is the same-claim probability of the sentences' link, None for sentences that are not
-    linked: those must share the counted noun and words about the subject or event."""
+    linked: those must share the counted noun and words about the subject or event. `listed`:
+    a or b is one of a list of such figures in its sentence ("$4,272.78 on the cruise, $2,306.08
+    at the park ..."): only the words beside it say which it is, never its sentence's words."""
     if a.kind in ("ordinal", "age") or not N.same_thing(a, b):
         return None
     if not (_named(a, b, ca) and _named(b, a, cb)):
@@ -117,9 +121,9 @@ def _admit(a: Quantity, ca: N.Context, b: Quantity, cb: N.Context, link: float |
         return None  # another currency: a conversion, not a second claim
     if a.kind == "duration" and a.unit != b.unit:
         return None  # "35 days" (the shutdown) vs "three weeks" (the stopgap)
-    if "weekday" in (a.unit, b.unit) and not (
-            ca.acts & cb.acts if ca.acts and cb.acts else ca.close & cb.close):
-        # a day of the week dates the act beside it: "arrested Tuesday" is not "resigned Monday"
+    if "weekday" in (a.unit, b.unit) and not (ca.act and ca.act == cb.act):
+        # a day of the week dates the act said of it: "arrested Tuesday" is not "resigned
+        # Monday", and "officials said Tuesday" dates a statement, not the story's fact
         return None
     if a.kind == "date" and a.qualifier == "relative" and b.qualifier == "relative" \
             and _anchor(a) != _anchor(b):
@@ -129,21 +133,22 @@ def _admit(a: Quantity, ca: N.Context, b: Quantity, cb: N.Context, link: float |
     if a.kind == "date" and a.qualifier != "relative" and b.qualifier != "relative" and \
             a.value > 1000 and b.value > 1000 and abs(a.value - b.value) > DATE_SLIP:
         return None  # "2001" vs "1976": dates of two events, not one date misreported
-    if a.kind != "date" and a.qualifier not in ("vague", "range") and b.qualifier not in (
-            "vague", "range") and a.value > 0 and b.value > 0 and \
-            max(a.value, b.value) > FAR * min(a.value, b.value) and \
+    noun = a.unit if a.kind == "count" and a.unit and a.unit == b.unit else None
+    acted = bool(noun and ca.act and ca.act == cb.act)  # "20,000 people marched" twice
+    if a.kind != "date" and _far(a, b, FAR_ACTED if acted else FAR) and \
             N.compare(a, b) != "unit":
-        return None  # "2.9 percent" vs "37 percent": too far apart to be one reported figure
+        # "2.9 percent" vs "37 percent", "thousands" vs "hundreds of thousands": too far apart
+        # to be one reported figure
+        return None
     shared = N.shared_words(ca, cb)
-    if a.kind != "date" and not (ca.close & cb.close) and (link is None or link < SURE_LINK):
+    if a.kind != "date" and not (ca.close & cb.close) and (link is None or link < SURE_LINK) \
+            and (listed or not _told_alike(a, ca, b, cb)):
         return None  # nothing said right by both figures about what they are of
     if a.kind == "percent" and len(ca.close & cb.close) < 2 and (link is None or link < SURE_LINK):
         return None  # a share of what: "41 percent" of Fox viewers is not "36 percent" of CNN's
-    noun = a.unit if a.kind == "count" and a.unit and a.unit == b.unit else None
     if link is None:
-        acted = bool(noun and ca.act and ca.act == cb.act)  # "20,000 people marched" twice
-        if len(shared) < 2 and not acted and not (
-                a.kind == "money" and len(_sentence_words(ca) & _sentence_words(cb)) >= 3):
+        if len(shared) < 2 and not acted and (listed or not (
+                a.kind == "money" and len(_sentence_words(ca) & _sentence_words(cb)) >= 3)):
             return None
         if acted:
             return f"both count {noun} that did the same ({{words}})"
@@ -169,6 +174,34 @@ def _stems(text: str) -> frozenset[str]:
 def _sentence_words(c: N.Context) -> frozenset[str]:
     """The content-word stems of a figure's whole sentence."""
     return _stems(c.text)
+
+
+LISTED = 2  # more figures of one kind than this in a sentence make a list
+ALIKE = 4  # content words two sentences share to tell one sum, said in other words near it
+CLOSE_SUMS = 1.25  # ... when the sums are this close: "$200 million" / "$184 million"
+
+
+def _told_alike(a: Quantity, ca: N.Context, b: Quantity, cb: N.Context) -> bool:
+    """Two sums of money close in value whose sentences share ALIKE content words, though not
+    right beside the sums ("Red Sox offer Teixeira $200 million" / "Reports of the Red Sox offer
+    varied ... $184 million")."""
+    return a.kind == "money" and a.value > 0 and b.value > 0 and \
+        max(a.value, b.value) <= CLOSE_SUMS * min(a.value, b.value) and \
+        len(_sentence_words(ca) & _sentence_words(cb)) >= ALIKE
+
+
+def _far(a: Quantity, b: Quantity, factor: float) -> bool:
+    """Are the figures more than `factor` apart, even at the nearest ends of what their hedges
+    allow (a vague amount or a range by its ends, a bare figure by its value)?"""
+    (la, ha), (lb, hb) = _ends(a), _ends(b)
+    near_low, near_high = max(la, lb), min(ha, hb)
+    return near_high > 0 and near_low > factor * near_high
+
+
+def _ends(q: Quantity) -> tuple[float, float]:
+    if q.qualifier in ("vague", "range"):
+        return q.low, q.high
+    return q.value, q.value
 
 
 def _anchor(q: Quantity) -> str:
@@ -208,7 +241,8 @@ def _admitted(left: list[Quantity], right: list[Quantity], link: float | None,
                 # two lists of shares: "24 percent as Democrats" is not "29 percent ... as
                 # Republicans", nor "Among Fox viewers" "Among CNN viewers"
                 continue
-            why = _admit(a, cl[i], b, cr[j], link, alone)
+            listed = count_l[fam_l[i]] > LISTED or count_r[fam_r[j]] > LISTED
+            why = _admit(a, cl[i], b, cr[j], link, alone, listed)
             if why:
                 options.append((_closeness(a, b), i, j, why))
     used_l: set[int] = set()

@@ -180,7 +180,7 @@ def _context(text: str, start: int, end: int, qtext: str) -> Context:
     m = _SPAN_RE.search(phrase)
     if m:
         c.span = f"{m.group(1).lower()} {m.group(2).lower().rstrip('s')}"
-    c.act = _own_verb(left, right)
+    c.act = _own_verb(text, q.start, q.end, left_m, right_m)
     for w in _WORD_RE.findall(q.text):
         c.words.discard(stem(w))
         c.close.discard(stem(w))
@@ -191,19 +191,43 @@ _AUX = frozenset("had have has were was are is been be being would could will ma
                  " reportedly".split())
 
 
-def _own_verb(left: list[str], right: list[str]) -> str | None:
-    """The verb said of the figure itself: right after it ("people marched", "had received"),
-    past auxiliaries and adverbs, or else right before it ("killed at least six")."""
-    for w in right[:4]:
-        lw = w.lower()
+# Verbs of saying: the day a statement was made is when it was reported, not a fact told.
+SPEECH = frozenset("""said says say told tells tell announced announces reported reports confirmed
+confirms stated states added adds noted notes wrote writes declared claimed claims
+according""".split())
+
+
+def _own_verb(text: str, start: int, end: int, left: list, right: list) -> str | None:
+    """The verb said of the figure at text[start:end] itself: right after it ("people marched",
+    "had received"), past auxiliaries and adverbs; or else the nearest before it in its clause
+    ("killed at least six", "arrested by police on Tuesday", "closed at $3.01 Friday"). None for
+    a verb of saying ("officials said Tuesday"). `left`, `right`: the word matches around it."""
+    at = end
+    for m in right[:4]:
+        if _BREAK_RE.search(text, at, m.start()):
+            break
+        at = m.end()
+        lw = m.group().lower()
         if lw in _AUX or (lw.endswith("ly") and len(lw) > 4):
             continue
         if lw.isalpha() and _verb(lw):
-            return stem(lw)
+            return None if lw in SPEECH else stem(lw)
         break
-    if left and left[-1].isalpha() and _verb(left[-1].lower()):
-        return stem(left[-1].lower())
+    at = start
+    for m in reversed(left[-5:]):
+        if _BREAK_RE.search(text, m.end(), at):
+            break
+        at = m.start()
+        lw = m.group().lower()
+        if lw in _CLAUSE:
+            break
+        if lw.isalpha() and _verb(lw):
+            return None if lw in SPEECH else stem(lw)
     return None
+
+
+_BREAK_RE = re.compile(r"[,;:()\[\]\"“”]")
+_CLAUSE = frozenset("and but or that which who whom while when where as".split())
 
 
 def _verb(w: str) -> bool:
