@@ -29,6 +29,7 @@ from .model import (
     Quantity,
     Side,
 )
+from .numbers.lexicon import plural
 from .numbers.scope import STOP
 from .readable import reading
 
@@ -151,10 +152,12 @@ def _admit(a: Quantity, ca: N.Context, b: Quantity, cb: N.Context, link: float |
                 a.kind == "money" and len(_sentence_words(ca) & _sentence_words(cb)) >= 3)):
             return None
         if acted:
-            return f"both count {noun} that did the same ({{words}})"
+            return f"both count {plural(noun)} that did the same ({{words}})"
         if noun or (a.noun and a.noun == b.noun):
-            return f"both count {noun or a.noun} and share the words {{words}}"
+            return f"both count {plural(noun) if noun else a.noun} and share the words {{words}}"
         if a.kind == "money" and not (a.noun and b.noun):
+            if len(shared) < 2:
+                return "both are sums of money in sentences that share the words {sentence}"
             return "both are sums of money said with the words {words}"
         return None
     if link >= SURE_LINK:
@@ -526,6 +529,10 @@ def find_disagreements(comparison: Comparison) -> None:
             ca, cb = ctx(by_key[a]), ctx(by_key[b])
             shared = set(sorted(N.shared_words(ca, cb))[:4])
             why = why.replace("{words}", _surface(shared, ca.text, cb.text))
+        if "{sentence}" in why:
+            ca, cb = ctx(by_key[a]), ctx(by_key[b])
+            shared = set(sorted(_sentence_words(ca) & _sentence_words(cb))[:4])
+            why = why.replace("{sentence}", _surface(shared, ca.text, cb.text))
         scope = _scope_words(ctx(by_key[a])) or "none stated"
         explanation = (f"{readings}. Scope: {scope}. Paired because {why}. "
                        f"Verdict: {verdict}, {note}.")

@@ -461,3 +461,18 @@ def test_close_sums_in_sentences_told_alike_pair_but_not_out_of_a_list():
     a = q("Expenses charged to the Rovers account included $4,272.78 on a cruise, $2,306.08 at a park and $5,150 at a shop.", "5,150")
     b = q("Reports of the Rovers account say $4,980 went on a Dalby hotel.")
     assert findings._admit(a, ctx(a), b, ctx(b), None, listed=True) is None
+
+
+def test_a_disagreement_between_unlinked_sums_says_which_words_paired_them(tmp_path):
+    c = write(tmp_path, {
+        "a.txt": _BASE + "Report: Rovers offer Dalby $200 million\n\n"
+                 "The club's chairman declined to comment on the talks.\n",
+        "b.txt": _BASE + "Reports of the Rovers offer to Dalby varied, though one station claims it "
+                 "was eight years and $184 million.\n",
+    })
+    for s in c.all_sentences():  # as if the matcher had not linked them
+        s.links = []
+    findings.read_numbers(c)
+    findings.find_disagreements(c)
+    (d,) = [d for d in c.disagreements if {200e6, 184e6} <= {s.value for s in d.sides}]
+    assert "sentences that share the words" in d.why and "rovers" in d.why.lower()
