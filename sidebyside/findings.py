@@ -148,6 +148,8 @@ def _admit(a: Quantity, ca: N.Context, b: Quantity, cb: N.Context, link: float |
     if a.kind == "percent" and len(ca.close & cb.close) < 2 and (link is None or link < SURE_LINK):
         return None  # a share of what: "41 percent" of Fox viewers is not "36 percent" of CNN's
     if link is None:
+        if a.kind == "money" and not _slip(a, b):
+            return None
         if len(shared) < 2 and not acted and (listed or not (
                 a.kind == "money" and len(_sentence_words(ca) & _sentence_words(cb)) >= 3)):
             return None
@@ -177,6 +179,35 @@ def _stems(text: str) -> frozenset[str]:
 def _sentence_words(c: N.Context) -> frozenset[str]:
     """The content-word stems of a figure's whole sentence."""
     return _stems(c.text)
+
+
+PRECISE = 4  # significant digits that make an amount exact, copied from a record ("$5,687.75")
+
+
+def _digits(q: Quantity) -> str | None:
+    """The digits of q's number as written, when it is an exact amount (PRECISE digits or
+    more: "$5,687.75", "$10,977.74"), else None ("$3.6 billion", "$5,150")."""
+    m = _NUMBER_RE.search(q.text)
+    if m is None:
+        return None
+    digits = m.group().replace(",", "").replace(".", "").strip("0")
+    return digits if len(digits) >= PRECISE else None
+
+
+_NUMBER_RE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _slip(a: Quantity, b: Quantity) -> bool:
+    """Can two sums told in sentences that are not linked be one sum? Round ones can (estimates
+    differ: "$3 billion", "$3.6 billion"); an exact amount is copied from a record, so another
+    outlet's exact amount for the same item differs by a slip of one digit ("$5,687.75" /
+    "$5,587.75"), and one exact beside one round amount are two items."""
+    da, db = _digits(a), _digits(b)
+    if da is None and db is None:
+        return True
+    if da is None or db is None or len(da) != len(db):
+        return False
+    return sum(x != y for x, y in zip(da, db, strict=True)) <= 1
 
 
 LISTED = 2  # more figures of one kind than this in a sentence make a list

@@ -476,3 +476,19 @@ def test_a_disagreement_between_unlinked_sums_says_which_words_paired_them(tmp_p
     findings.find_disagreements(c)
     (d,) = [d for d in c.disagreements if {200e6, 184e6} <= {s.value for s in d.sides}]
     assert "sentences that share the words" in d.why and "rovers" in d.why.lower()
+
+
+@pytest.mark.parametrize("s1, s2, paired", [
+    # an exact amount misread by one digit: one item
+    ("Records show $5,687.75 went on the Lindmoor Lakeside Retreat.",
+     "A $5,587.75 stay at the Lindmoor Lakeside Retreat went on the account.", True),
+    # two exact amounts far from a slip: two items
+    ("Records show $9,587.64 went on the Lindmoor Lakeside Retreat.",
+     "A $10,977.74 stay at the Lindmoor Lakeside Retreat went on the account.", False),
+    # an exact amount beside a round one: two items
+    ("Records show $5,150 went on the Lindmoor Lakeside Retreat.",
+     "A $4,272.78 stay at the Lindmoor Lakeside Retreat went on the account.", False),
+])
+def test_unlinked_exact_amounts_are_one_sum_only_a_slip_apart(s1, s2, paired):
+    a, b = pair(s1, s2)
+    assert bool(findings._admit(a, ctx(a), b, ctx(b), None)) is paired
