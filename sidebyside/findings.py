@@ -143,7 +143,7 @@ def _admit(a: Quantity, ca: N.Context, b: Quantity, cb: N.Context, link: float |
         return None
     shared = N.shared_words(ca, cb)
     if a.kind != "date" and not (ca.close & cb.close) and (link is None or link < SURE_LINK) \
-            and (listed or not _told_alike(a, ca, b, cb)):
+            and (link is not None or listed or not _told_alike(a, ca, b, cb)):
         return None  # nothing said right by both figures about what they are of
     if a.kind == "percent" and len(ca.close & cb.close) < 2 and (link is None or link < SURE_LINK):
         return None  # a share of what: "41 percent" of Fox viewers is not "36 percent" of CNN's

@@ -492,3 +492,11 @@ def test_a_disagreement_between_unlinked_sums_says_which_words_paired_them(tmp_p
 def test_unlinked_exact_amounts_are_one_sum_only_a_slip_apart(s1, s2, paired):
     a, b = pair(s1, s2)
     assert bool(findings._admit(a, ctx(a), b, ctx(b), None)) is paired
+
+
+def test_a_figure_gone_beyond_is_a_lower_bound():
+    a, b = pair("Ardley's mayor is expected to raise more than $1 million.",
+                "Ardley's mayor passed $1 million last week and was still counting.")
+    assert (b.text, b.qualifier) == ("$1 million", "over")
+    assert N.compare(a, b) is None
+    assert q("The council passed a $1 billion budget.").qualifier is None

@@ -25,6 +25,10 @@ from .words import BIG, HEDGES, MONTHS, ORDINALS, SMALL_WORDS
 
 # "anything less than X", "nothing more than X": the figure is the threshold named, not a
 # figure hedged ("refused to accept anything less than $5.7 billion" demands $5.7 billion).
+# Verbs right before a figure that say it was gone beyond ("passed $1 million"); the verb stays
+# out of the figure's text.
+_BEYOND = frozenset("passed topped surpassed exceeded crossed eclipsed".split())
+_NUMBER_STARTS = frozenset("$£€¥0123456789")
 _ANY = frozenset(("anything", "nothing", "something"))
 _COMPARED = frozenset((Qualifier.UNDER, Qualifier.OVER))
 
@@ -32,6 +36,8 @@ _COMPARED = frozenset((Qualifier.UNDER, Qualifier.OVER))
 def hedge(r: Tokens, first: int, kind: str = "count") -> tuple[Qualifier | None, int]:
     """The hedge ending just before token `first`, longest first: (qualifier, its first token)."""
     L, fl = r.L, r.floor
+    if first - 1 >= fl and L[first - 1] in _BEYOND and r.T[first][:1] in _NUMBER_STARTS:
+        return Qualifier.OVER, first  # "passed $1 million", "topped 1,000": more than that
     for size in (4, 3, 2, 1):
         a = first - size
         if a < fl:
