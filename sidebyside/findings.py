@@ -162,12 +162,14 @@ def _admit(a: Quantity, ca: N.Context, b: Quantity, cb: N.Context, link: float |
                 return "both are sums of money in sentences that share the words {sentence}"
             return "both are sums of money said with the words {words}"
         return None
+    day = "; both days date one act ({act})" if "weekday" in (a.unit, b.unit) else ""
     if link >= SURE_LINK:
-        return f"the sentences make the same claim (link {link:.2f})"
+        return f"the sentences make the same claim (link {link:.2f}){day}"
     if shared:
-        return f"the sentences make the same claim (link {link:.2f}) and share {{words}}"
+        return f"the sentences make the same claim (link {link:.2f}) and share {{words}}{day}"
     if alone:
-        return f"the sentences make the same claim (link {link:.2f}), each with one such figure"
+        return f"the sentences make the same claim (link {link:.2f}), each with one such " \
+               f"figure{day}"
     return None
 
 
@@ -560,6 +562,9 @@ def find_disagreements(comparison: Comparison) -> None:
             ca, cb = ctx(by_key[a]), ctx(by_key[b])
             shared = set(sorted(N.shared_words(ca, cb))[:4])
             why = why.replace("{words}", _surface(shared, ca.text, cb.text))
+        if "{act}" in why:
+            ca, cb = ctx(by_key[a]), ctx(by_key[b])
+            why = why.replace("{act}", _surface({ca.act or ""}, ca.text, cb.text))
         if "{sentence}" in why:
             ca, cb = ctx(by_key[a]), ctx(by_key[b])
             shared = set(sorted(_sentence_words(ca) & _sentence_words(cb))[:4])

@@ -500,3 +500,13 @@ def test_a_figure_gone_beyond_is_a_lower_bound():
     assert (b.text, b.qualifier) == ("$1 million", "over")
     assert N.compare(a, b) is None
     assert q("The council passed a $1 billion budget.").qualifier is None
+
+
+def test_a_weekday_disagreement_names_the_act_it_dates(tmp_path):
+    c = write(tmp_path, {
+        "a.txt": _BASE + "Ardley's mayor and his deputy were arrested on Wednesday in the harbour fraud case.\n",
+        "b.txt": _BASE + "Ardley's mayor and his deputy were arrested on Thursday in the harbour fraud case.\n",
+    })
+    (d,) = [d for d in c.disagreements if d.kind == "date"]
+    assert {s.text for s in d.sides} == {"Wednesday", "Thursday"}
+    assert "both days date one act (arrested)" in d.why
