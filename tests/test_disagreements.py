@@ -337,6 +337,7 @@ def test_a_day_of_the_week_is_a_date(sentence, text, qualifier):
     "The Sunday Times reported the rift.",
     "Tuesday, 16 December 2008",
     "Published Friday, the statement drew replies.",
+    "ARDLEY, Friday (Wirenews) - The council met.",
 ])
 def test_a_weekday_in_a_name_or_a_stamp_is_not_a_day(sentence):
     assert not [x for x in N.read_quantities(sentence) if x.unit == "weekday"]

@@ -294,5 +294,7 @@ def weekday(r: Tokens, i: int) -> Outcome | None:
         first = i - 1
     if stamped(r, first):
         return r.reject(first, i + 1, "a publication stamp: Published, Posted, Updated")
+    if dateline(r, first, i):
+        return r.reject(first, i + 1, "a wire dateline: PLACE, day (Agency) -")
     return r.make(first, i, float(day), float(day), day + 1.0, qual, "weekday", Kind.DATE,
                   event=date_anchor(r, first), why="a day of the week"), i + 1
