@@ -29,6 +29,7 @@ from .model import (
     Quantity,
     Side,
 )
+from .numbers.compare import _group
 from .numbers.lexicon import plural
 from .numbers.scope import STOP
 from .readable import reading
@@ -114,7 +115,7 @@ def _admit(a: Quantity, ca: N.Context, b: Quantity, cb: N.Context, link: float |
     linked: those must share the counted noun and words about the subject or event. `listed`:
     a or b is one of a list of such figures in its sentence ("$4,272.78 on the cruise, $2,306.08
     at the park ..."): only the words beside it say which it is, never its sentence's words."""
-    if a.kind in ("ordinal", "age") or not N.same_thing(a, b):
+    if a.kind in ("ordinal", "age") or not (N.same_thing(a, b) or _kin(a, b)):
         return None
     if not (_named(a, b, ca) and _named(b, a, cb)):
         return None
@@ -238,6 +239,23 @@ def _ends(q: Quantity) -> tuple[float, float]:
     if q.qualifier in ("vague", "range"):
         return q.low, q.high
     return q.value, q.value
+
+
+# Groups of people counted by who they are: "three bank workers" are "three people" when the
+# figures are the same (a different number may be a part: "five children" of "12 people").
+_PEOPLE = frozenset(("troop", "child", "fighter", "police", "hostage", "prisoner", "worker",
+                     "student", "protester", "migrant"))
+
+
+def _kin(a: Quantity, b: Quantity) -> bool:
+    """People counted as people and as who they are, the same number with the same fate:
+    "at least three people" killed, "three bank workers" dead."""
+    if a.kind != "count" or b.kind != "count" or a.value != b.value:
+        return False
+    ga, gb = _group(a.unit), _group(b.unit)
+    if {ga, gb} & {"person"} and (ga in _PEOPLE or gb in _PEOPLE):
+        return not (a.event and b.event and a.event != b.event) and bool(a.event or b.event)
+    return False
 
 
 def _anchor(q: Quantity) -> str:

@@ -511,3 +511,14 @@ def test_a_weekday_disagreement_names_the_act_it_dates(tmp_path):
     (d,) = [d for d in c.disagreements if d.kind == "date"]
     assert {s.text for s in d.sides} == {"Wednesday", "Thursday"}
     assert "both days date one act (arrested)" in d.why
+
+
+def test_people_counted_by_who_they_are_are_people_when_the_number_is_the_same():
+    a, b = pair("A firebomb attack on a bank killed at least three people in Ardley.",
+                "The firebomb attack on a bank in Ardley left three bank workers dead.")
+    assert findings._admit(a, ctx(a), b, ctx(b), 0.6, True)
+    assert N.compare(a, b) == "qualifier"
+    # another number may be a part: five children of twelve people
+    a, b = pair("The attack on the school killed 12 people in Ardley.",
+                "The attack on the school in Ardley left five children dead.")
+    assert findings._admit(a, ctx(a), b, ctx(b), 0.6, True) is None
