@@ -514,8 +514,8 @@ def test_a_weekday_disagreement_names_the_act_it_dates(tmp_path):
 
 
 def test_people_counted_by_who_they_are_are_people_when_the_number_is_the_same():
-    a, b = pair("A firebomb attack on a bank killed at least three people in Ardley.",
-                "The firebomb attack on a bank in Ardley left three bank workers dead.")
+    a, b = pair("The firebomb attack in Ardley killed at least three people at a bank.",
+                "The firebomb attack in Ardley killed three bank workers.")
     assert findings._admit(a, ctx(a), b, ctx(b), 0.6, True)
     assert N.compare(a, b) == "qualifier"
     # another number may be a part: five children of twelve people
