@@ -29,6 +29,8 @@ from .model import (
     Quantity,
     Side,
 )
+from .numbers.compare import _group
+from .numbers.lexicon import plural
 from .numbers.scope import STOP
 from .readable import reading
 
@@ -38,6 +40,8 @@ MAX_UNLINKED_PAIRS = 20_000  # figure pairs tried across sentences that are not 
 MAX_BOTH_TOLD = 16  # figures near a disagreeing one looked at for a source that gives both
 DATE_SLIP = 2.0  # years: a date misreported is off by a year or two, not by decades
 FAR = 2.0  # figures further apart than this factor are not one figure told twice
+FAR_ACTED = 3.0  # ... unless both count one noun that did the same: "20,000 people marched" vs
+#                  "approximately 50,000 people marched" (a crowd is misreported by that much)
 SURE_LINK = 0.8  # a link this likely to be the same claim needs no shared word near the figures
 
 _SEVERITY = {VALUE: 4, UNIT: 3, DATE: 2, QUALIFIER: 1}
@@ -104,12 +108,14 @@ def _named(q: Quantity, other: Quantity, c: N.Context) -> bool:
 
 
 def _admit(a: Quantity, ca: N.Context, b: Quantity, cb: N.Context, link: float | None,
-           alone: bool = False) -> str | None:
+           alone: bool = False, listed: bool = False) -> str | None:
     """Why a and b are one quantity, or None when they are not (issue 14, "Pairing").
 
     `link` is the same-claim probability of the sentences' link, None for sentences that are not
-    linked: those must share the counted noun and words about the subject or event."""
-    if a.kind in ("ordinal", "age") or not N.same_thing(a, b):
+    linked: those must share the counted noun and words about the subject or event. `listed`:
+    a or b is one of a list of such figures in its sentence ("$4,272.78 on the cruise, $2,306.08
+    at the park ..."): only the words beside it say which it is, never its sentence's words."""
+    if a.kind in ("ordinal", "age") or not (N.same_thing(a, b) or _kin(a, b)):
         return None
     if not (_named(a, b, ca) and _named(b, a, cb)):
         return None
@@ -117,38 +123,146 @@ def _admit(a: Quantity, ca: N.Context, b: Quantity, cb: N.Context, link: float |
         return None  # another currency: a conversion, not a second claim
     if a.kind == "duration" and a.unit != b.unit:
         return None  # "35 days" (the shutdown) vs "three weeks" (the stopgap)
+    if "weekday" in (a.unit, b.unit) and not (ca.act and ca.act == cb.act):
+        # a day of the week dates the act said of it: "arrested Tuesday" is not "resigned
+        # Monday", and "officials said Tuesday" dates a statement, not the story's fact
+        return None
     if a.kind == "date" and a.qualifier == "relative" and b.qualifier == "relative" \
-            and a.text.split()[0].lower() != b.text.split()[0].lower():
+            and _anchor(a) != _anchor(b):
         return None  # "last month" vs "this month": anchored to different things
     if N.different_scope(a, ca, b, cb):
         return None
     if a.kind == "date" and a.qualifier != "relative" and b.qualifier != "relative" and \
             a.value > 1000 and b.value > 1000 and abs(a.value - b.value) > DATE_SLIP:
         return None  # "2001" vs "1976": dates of two events, not one date misreported
-    if a.kind != "date" and a.qualifier not in ("vague", "range") and b.qualifier not in (
-            "vague", "range") and a.value > 0 and b.value > 0 and \
-            max(a.value, b.value) > FAR * min(a.value, b.value) and \
+    noun = a.unit if a.kind == "count" and a.unit and a.unit == b.unit else None
+    acted = bool(noun and ca.act and ca.act == cb.act)  # "20,000 people marched" twice
+    if a.kind != "date" and _far(a, b, FAR_ACTED if acted else FAR) and \
             N.compare(a, b) != "unit":
-        return None  # "2.9 percent" vs "37 percent": too far apart to be one reported figure
+        # "2.9 percent" vs "37 percent", "thousands" vs "hundreds of thousands": too far apart
+        # to be one reported figure
+        return None
     shared = N.shared_words(ca, cb)
-    if a.kind != "date" and not (ca.close & cb.close) and (link is None or link < SURE_LINK):
+    if a.kind != "date" and not (ca.close & cb.close) and (link is None or link < SURE_LINK) \
+            and (link is not None or listed or not _told_alike(a, ca, b, cb)):
         return None  # nothing said right by both figures about what they are of
     if a.kind == "percent" and len(ca.close & cb.close) < 2 and (link is None or link < SURE_LINK):
         return None  # a share of what: "41 percent" of Fox viewers is not "36 percent" of CNN's
-    noun = a.unit if a.kind == "count" and a.unit and a.unit == b.unit else None
     if link is None:
-        if len(shared) < 2:
+        if a.kind == "money" and not _slip(a, b):
             return None
+        if len(shared) < 2 and not acted and (listed or not (
+                a.kind == "money" and len(_sentence_words(ca) & _sentence_words(cb)) >= 3)):
+            return None
+        if acted:
+            return f"both count {plural(noun)} that did the same ({{words}})"
         if noun or (a.noun and a.noun == b.noun):
-            return f"both count {noun or a.noun} and share the words {{words}}"
+            return f"both count {plural(noun) if noun else a.noun} and share the words {{words}}"
+        if a.kind == "money" and not (a.noun and b.noun):
+            if len(shared) < 2:
+                return "both are sums of money in sentences that share the words {sentence}"
+            return "both are sums of money said with the words {words}"
         return None
+    day = "; both days date one act ({act})" if "weekday" in (a.unit, b.unit) else ""
     if link >= SURE_LINK:
-        return f"the sentences make the same claim (link {link:.2f})"
+        return f"the sentences make the same claim (link {link:.2f}){day}"
     if shared:
-        return f"the sentences make the same claim (link {link:.2f}) and share {{words}}"
+        return f"the sentences make the same claim (link {link:.2f}) and share {{words}}{day}"
     if alone:
-        return f"the sentences make the same claim (link {link:.2f}), each with one such figure"
+        return f"the sentences make the same claim (link {link:.2f}), each with one such " \
+               f"figure{day}"
     return None
+
+
+@lru_cache(maxsize=16384)
+def _stems(text: str) -> frozenset[str]:
+    return frozenset(N.stem(w) for w in _WORDS.findall(text) if w.lower() not in STOP and len(w) > 2)
+
+
+def _sentence_words(c: N.Context) -> frozenset[str]:
+    """The content-word stems of a figure's whole sentence."""
+    return _stems(c.text)
+
+
+PRECISE = 4  # significant digits that make an amount exact, copied from a record ("$5,687.75")
+
+
+def _digits(q: Quantity) -> str | None:
+    """The digits of q's number as written, when it is an exact amount (PRECISE digits or
+    more: "$5,687.75", "$10,977.74"), else None ("$3.6 billion", "$5,150")."""
+    m = _NUMBER_RE.search(q.text)
+    if m is None:
+        return None
+    digits = m.group().replace(",", "").replace(".", "").strip("0")
+    return digits if len(digits) >= PRECISE else None
+
+
+_NUMBER_RE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _slip(a: Quantity, b: Quantity) -> bool:
+    """Can two sums told in sentences that are not linked be one sum? Round ones can (estimates
+    differ: "$3 billion", "$3.6 billion"); an exact amount is copied from a record, so another
+    outlet's exact amount for the same item differs by a slip of one digit ("$5,687.75" /
+    "$5,587.75"), and one exact beside one round amount are two items."""
+    da, db = _digits(a), _digits(b)
+    if da is None and db is None:
+        return True
+    if da is None or db is None or len(da) != len(db):
+        return False
+    return sum(x != y for x, y in zip(da, db, strict=True)) <= 1
+
+
+LISTED = 2  # more figures of one kind than this in a sentence make a list
+ALIKE = 4  # content words two sentences share to tell one sum, said in other words near it
+CLOSE_SUMS = 1.25  # ... when the sums are this close: "$200 million" / "$184 million"
+
+
+def _told_alike(a: Quantity, ca: N.Context, b: Quantity, cb: N.Context) -> bool:
+    """Two sums of money close in value whose sentences share ALIKE content words, though not
+    right beside the sums ("Red Sox offer Teixeira $200 million" / "Reports of the Red Sox offer
+    varied ... $184 million")."""
+    return a.kind == "money" and a.value > 0 and b.value > 0 and \
+        max(a.value, b.value) <= CLOSE_SUMS * min(a.value, b.value) and \
+        len(_sentence_words(ca) & _sentence_words(cb)) >= ALIKE
+
+
+def _far(a: Quantity, b: Quantity, factor: float) -> bool:
+    """Are the figures more than `factor` apart, even at the nearest ends of what their hedges
+    allow (a vague amount or a range by its ends, a bare figure by its value)?"""
+    (la, ha), (lb, hb) = _ends(a), _ends(b)
+    near_low, near_high = max(la, lb), min(ha, hb)
+    return near_high > 0 and near_low > factor * near_high
+
+
+def _ends(q: Quantity) -> tuple[float, float]:
+    if q.qualifier in ("vague", "range"):
+        return q.low, q.high
+    return q.value, q.value
+
+
+# Groups of people counted by who they are: "three bank workers" are "three people" when the
+# figures are the same (a different number may be a part: "five children" of "12 people").
+_PEOPLE = frozenset(("troop", "child", "fighter", "police", "hostage", "prisoner", "worker",
+                     "student", "protester", "migrant"))
+
+
+def _kin(a: Quantity, b: Quantity) -> bool:
+    """People counted as people and as who they are, the same number with the same fate:
+    "at least three people" killed, "three bank workers" dead."""
+    if a.kind != "count" or b.kind != "count" or a.value != b.value:
+        return False
+    ga, gb = _group(a.unit), _group(b.unit)
+    if {ga, gb} & {"person"} and (ga in _PEOPLE or gb in _PEOPLE):
+        return not (a.event and b.event and a.event != b.event) and bool(a.event or b.event)
+    return False
+
+
+def _anchor(q: Quantity) -> str:
+    """How a relative date is told: "last", "this", "next" (month), or "ago" ("more than two
+    years ago" and "two years ago" are told alike)."""
+    words = q.text.lower().split()
+    return "ago" if words[-1] == "ago" else words[0]
 
 
 def _pairs(left: list[Quantity], right: list[Quantity], link: float | None = 0.5,
@@ -181,7 +295,8 @@ def _admitted(left: list[Quantity], right: list[Quantity], link: float | None,
                 # two lists of shares: "24 percent as Democrats" is not "29 percent ... as
                 # Republicans", nor "Among Fox viewers" "Among CNN viewers"
                 continue
-            why = _admit(a, cl[i], b, cr[j], link, alone)
+            listed = count_l[fam_l[i]] > LISTED or count_r[fam_r[j]] > LISTED
+            why = _admit(a, cl[i], b, cr[j], link, alone, listed)
             if why:
                 options.append((_closeness(a, b), i, j, why))
     used_l: set[int] = set()
@@ -225,7 +340,9 @@ def _key(q: Quantity) -> tuple | None:
     """The bucket of figures that may be one quantity across unlinked sentences."""
     if q.kind == "count":
         return ("count", q.unit) if q.unit else None
-    if q.kind in ("money", "percent", "measure"):
+    if q.kind == "money":
+        return ("money", q.unit)  # what it is of is often unsaid: `_admit` checks the nouns
+    if q.kind in ("percent", "measure"):
         return (q.kind, q.unit, q.noun)
     if q.kind == "duration":
         return ("duration", q.unit)
@@ -237,7 +354,7 @@ def _reads_same(a: Quantity, b: Quantity) -> bool:
 
 
 def _reading(q: Quantity) -> str:
-    if q.kind == "date" and q.qualifier == "relative":
+    if q.kind == "date" and (q.qualifier == "relative" or q.unit == "weekday"):
         return f"a date ({q.text})"
     return reading(q.value, q.qualifier, q.unit, q.kind, q.event)
 
@@ -463,6 +580,13 @@ def find_disagreements(comparison: Comparison) -> None:
             ca, cb = ctx(by_key[a]), ctx(by_key[b])
             shared = set(sorted(N.shared_words(ca, cb))[:4])
             why = why.replace("{words}", _surface(shared, ca.text, cb.text))
+        if "{act}" in why:
+            ca, cb = ctx(by_key[a]), ctx(by_key[b])
+            why = why.replace("{act}", _surface({ca.act or ""}, ca.text, cb.text))
+        if "{sentence}" in why:
+            ca, cb = ctx(by_key[a]), ctx(by_key[b])
+            shared = set(sorted(_sentence_words(ca) & _sentence_words(cb))[:4])
+            why = why.replace("{sentence}", _surface(shared, ca.text, cb.text))
         scope = _scope_words(ctx(by_key[a])) or "none stated"
         explanation = (f"{readings}. Scope: {scope}. Paired because {why}. "
                        f"Verdict: {verdict}, {note}.")
@@ -525,9 +649,11 @@ def _both_told(a: Quantity, b: Quantity, by_key: dict[int, Quantity],
 
 def _told_key(q: Quantity) -> tuple:
     """A figure as a source tells it: a distinctive value (6.1, 13.9 billion) whatever it is said
-    to count ("a 6.1 quake", "a magnitude of 6.1"); a small whole number with what it counts."""
-    if q.value != int(q.value) or q.value >= 100:
+    to count ("a 6.1 quake", "a magnitude of 6.1"); a round one (20,000, 12) with what it counts."""
+    if q.value != int(q.value) or q.value >= 100 and len(f"{q.value:.0f}".rstrip("0")) > 2:
         return (N.family(q), q.value)
+    # a round figure ("20,000", "600") is said of many things: "20,000 protesters" in one city
+    # does not make "20,000 people" in another the same figure
     return (N.family(q), q.unit, q.value)
 
 

@@ -70,8 +70,9 @@ def quantity(text: str, value: float, qualifier: str | None, unit: str | None,
 def reading(value: float, qualifier: str | None, unit: str | None,
             kind: str | None = None, event: str | None = None) -> str:
     """about 600 troops (killed); $8,214,530 ≈ $8.2 million; a date in July 2026."""
-    if kind == "date" or unit == "date":
-        read = _date(value, qualifier)
+    if kind == "date" or unit in ("date", "weekday"):
+        read = calendar.day_name[int(value) % 7] if unit == "weekday" \
+            else _date(value, qualifier)
         hedge = HEDGES.get(qualifier or "", "")
         if qualifier and qualifier != "relative" and hedge:
             read = f"{hedge} {read}"

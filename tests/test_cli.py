@@ -156,7 +156,7 @@ def test_absurdly_long_digit_runs_are_not_figures(tmp_path):
         assert out.returncode == 0, out.stderr
     data = json.loads(run_cli(str(folder), "--report", "json").stdout,
                       parse_constant=lambda c: pytest.fail(f"{c} in the JSON"))
-    assert {q["value"] for q in data["numbers"]} == {12000}
+    assert {q["value"] for q in data["numbers"] if q["kind"] != "date"} == {12000}  # not "Monday"
 
 
 def test_a_sentence_of_thousands_of_figures_is_read_without_pairing_them_all(tmp_path):

@@ -318,3 +318,207 @@ def test_a_source_that_gives_both_figures_in_other_words_tells_two_quantities(tm
     })
     assert not any(len({s.value for s in d.sides}) > 1 and 13.9e9 in {s.value for s in d.sides}
                    for d in c.disagreements), [d.summary() for d in c.disagreements]
+
+
+# ------------------------------------------------------------------------------ days of the week
+@pytest.mark.parametrize("sentence, text, qualifier", [
+    ("A council aide on Friday apologized for the post.", "Friday", None),
+    ("The aide had to apologize Saturday for the post.", "Saturday", None),
+    ("The vote is expected by Thursday.", "by Thursday", "by"),
+    ("Saturday's match drew a record crowd.", "Saturday's", None),
+])
+def test_a_day_of_the_week_is_a_date(sentence, text, qualifier):
+    (d,) = [x for x in N.read_quantities(sentence) if x.kind == "date"]
+    assert (d.text, d.unit, d.qualifier) == (text, "weekday", qualifier)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Good Friday was quiet in the valley.",
+    "The Sunday Times reported the rift.",
+    "Tuesday, 16 December 2008",
+    "Published Friday, the statement drew replies.",
+    "ARDLEY, Friday (Wirenews) - The council met.",
+])
+def test_a_weekday_in_a_name_or_a_stamp_is_not_a_day(sentence):
+    assert not [x for x in N.read_quantities(sentence) if x.unit == "weekday"]
+
+
+def test_two_days_for_one_act_disagree_a_day_for_another_act_does_not():
+    s1 = "Ardley's mayor and his deputy were arrested Wednesday, the prosecutor confirmed."
+    s2 = "Ardley's mayor and his deputy were arrested by police on Tuesday, the prosecutor said at a briefing Wednesday."
+    q1, q2 = N.read_quantities(s1), N.read_quantities(s2)
+    pairs = [(a.text, b.text, N.compare(a, b)) for a, b in findings._pairs(q1, q2, 0.6)]
+    assert pairs == [("Wednesday", "Tuesday", "date")]
+    # apologizing on Friday, resigning on Monday: two acts, two days
+    a, b = pair("A council aide on Friday apologized for her post about the mayor.",
+                "A council aide resigned Monday after her post about the mayor.")
+    assert findings._admit(a, ctx(a), b, ctx(b), 0.6, True) is None
+    # "on Friday" vs a calendar date, or "by Friday" vs "on Thursday": nothing to say
+    a, b = pair("The aide resigned on Friday.", "The aide resigned by Thursday.")
+    assert N.compare(a, b) is None
+
+
+def test_unlinked_sums_of_money_pair_on_the_words_of_their_sentences():
+    """Two sums of money that say what they are of by the same words beside them ("military
+    construction"), or in the same words of their sentences, are one quantity even when the
+    sentences are not linked; a sum said in other words is not."""
+    a, b = pair("The mayor would unlock money from the port's harbour construction budget, to the tune of $3.5 million.",
+                "The declaration lets the mayor use about $3.6 million from harbour construction projects.")
+    assert a.noun is None  # "to the tune of" says how much, not of what
+    assert findings._admit(a, ctx(a), b, ctx(b), None)
+    a, b = pair("Of that, $3 million could be diverted with help from the emergency declaration.",
+                "The emergency declaration lets the mayor divert $3.6 million from harbour projects.")
+    assert findings._admit(a, ctx(a), b, ctx(b), None)
+    a, b = pair("Of that, $3 million could be diverted with help from the emergency declaration.",
+                "The council also voted to spend $3.6 million on new buses.")
+    assert findings._admit(a, ctx(a), b, ctx(b), None) is None
+    # one sum says what it is of, the other does not: the words beside them decide
+    a, b = pair("Expenses included $5,687.75 at the Lindmoor Lakeside Retreat and $300 at a toy shop.",
+                "He spent the money on things like a $5,587.75 vacation at the Lindmoor Lakeside Retreat.",
+                "5,687", "5,587")
+    assert b.noun == "vacation" and a.noun is None
+    assert findings._admit(a, ctx(a), b, ctx(b), None)
+
+
+def test_anything_less_than_a_figure_names_the_figure():
+    """"refused anything less than $5.7 billion" demands $5.7 billion: not a hedged figure, so
+    no qualifier disagreement with "requested $5.7 billion"."""
+    a = q("The mayor refused to accept anything less than $5.7 million for the seawall.")
+    assert (a.text, a.qualifier) == ("$5.7 million", None)
+    assert q("The seawall cost less than $5 million.").qualifier == "under"
+
+
+def test_an_adverb_does_not_hide_what_happened():
+    assert q("Two villagers were slightly injured in the quake.").event == "injured"
+    assert q("Two villagers slightly injured in the quake were treated.").event == "injured"
+
+
+def test_a_hedged_time_ago_keeps_its_hedge():
+    a, b = pair("The inquiry into the mayor began more than two years ago with an audit.",
+                "The inquiry into the mayor began two years ago with an audit.")
+    assert a.text == "more than two years ago" and a.high <= b.low
+    assert findings._admit(a, ctx(a), b, ctx(b), 0.6, True)
+    assert N.judge(a, b)[0] == "date"
+    a, b = pair("The inquiry began about two years ago.", "The inquiry began two years ago.")
+    assert N.compare(a, b) is None
+
+
+def test_figures_far_apart_are_one_figure_only_when_they_did_the_same():
+    """Two and a half times apart is one figure misreported only when both count one noun that
+    did the same ("people marched"); otherwise twice apart is the limit. A name with an
+    abbreviation ("Corp.") between a figure and its noun does not hide the noun."""
+    a, b = pair("Some 14,000 customers were without power in the area, Ardley Gas said.",
+                "About 38,000 Ardley Gas Corp. customers are without power, the company said.")
+    assert b.unit == "customer"
+    assert findings._pairs([a], [b], 0.5) == []
+    a, b = pair("In the port city, 20,000 people marched through the centre.",
+                "In the port city, some 50,000 people marched through the centre.")
+    assert findings._pairs([a], [b], 0.5) and N.compare(a, b) == "value"
+    # vague amounts by their nearest ends: "thousands" is not "hundreds of thousands"
+    a, b = pair("The rule ended a programme for thousands of immigrants.",
+                "The programme protects hundreds of thousands of immigrants.")
+    assert findings._admit(a, ctx(a), b, ctx(b), 0.6, True) is None
+
+
+def test_unlinked_counts_of_one_noun_that_did_the_same_pair():
+    a, b = pair("In the port city, another 20,000 people marched through the centre and youths smashed windows.",
+                "Clashes broke out in the port where approximately 50,000 people marched destroying shops.")
+    assert findings._admit(a, ctx(a), b, ctx(b), None)
+    # their own verbs differ: treated after an injury vs killed
+    a, b = pair("The governor said five people had received treatment after being injured by the quake.",
+                "That quake killed at least six people, injured almost 50 and damaged homes.")
+    assert findings._admit(a, ctx(a), b, ctx(b), None) is None
+
+
+def test_a_round_figure_said_of_something_else_does_not_hide_a_conflict(tmp_path):
+    """Outlet b gives "20,000" for the protesters of another city and 50,000 for the marchers:
+    a round figure told of other things is not the same figure told twice, so a's 20,000
+    marchers still disagree with b's 50,000."""
+    c = write(tmp_path, {
+        "a.txt": _BASE + "In Ardley, another 20,000 people marched through the centre.\n",
+        "b.txt": _BASE + "Around 20,000 protesters gathered outside the Bexford parliament.\n\n"
+                 "Clashes broke out in Ardley where approximately 50,000 people marched destroying shops.\n",
+    })
+    assert any({20000, 50000} <= {s.value for s in d.sides} for d in c.disagreements), \
+        [d.summary() for d in c.disagreements]
+
+
+def test_a_day_said_of_a_statement_is_not_a_fact_of_the_story():
+    a, b = pair("Company officials said Tuesday that the plant would close.",
+                "Company officials said Wednesday that the plant would close.")
+    assert findings._admit(a, ctx(a), b, ctx(b), 0.9, True) is None
+    a, b = pair("The shares closed on Monday at $3.01.", "The stock, which closed at $3.01 Friday, was halted.",
+                "Monday", "Friday")
+    assert findings._admit(a, ctx(a), b, ctx(b), 0.5, True) and N.compare(a, b) == "date"
+
+
+def test_close_sums_in_sentences_told_alike_pair_but_not_out_of_a_list():
+    a, b = pair("Report: Rovers offer Dalby $200 million",
+                "Reports of the Rovers offer to Dalby varied, though one station claims it was eight years and $184 million.",
+                "$200", "$184")
+    assert not ctx(a).close & ctx(b).close
+    assert findings._admit(a, ctx(a), b, ctx(b), None)
+    # a list of sums: only the words beside each say which it is
+    a = q("Expenses charged to the Rovers account included $4,272.78 on a cruise, $2,306.08 at a park and $5,150 at a shop.", "5,150")
+    b = q("Reports of the Rovers account say $4,980 went on a Dalby hotel.")
+    assert findings._admit(a, ctx(a), b, ctx(b), None, listed=True) is None
+
+
+def test_a_disagreement_between_unlinked_sums_says_which_words_paired_them(tmp_path):
+    c = write(tmp_path, {
+        "a.txt": _BASE + "Report: Rovers offer Dalby $200 million\n\n"
+                 "The club's chairman declined to comment on the talks.\n",
+        "b.txt": _BASE + "Reports of the Rovers offer to Dalby varied, though one station claims it "
+                 "was eight years and $184 million.\n",
+    })
+    for s in c.all_sentences():  # as if the matcher had not linked them
+        s.links = []
+    findings.read_numbers(c)
+    findings.find_disagreements(c)
+    (d,) = [d for d in c.disagreements if {200e6, 184e6} <= {s.value for s in d.sides}]
+    assert "sentences that share the words" in d.why and "rovers" in d.why.lower()
+
+
+@pytest.mark.parametrize("s1, s2, paired", [
+    # an exact amount misread by one digit: one item
+    ("Records show $5,687.75 went on the Lindmoor Lakeside Retreat.",
+     "A $5,587.75 stay at the Lindmoor Lakeside Retreat went on the account.", True),
+    # two exact amounts far from a slip: two items
+    ("Records show $9,587.64 went on the Lindmoor Lakeside Retreat.",
+     "A $10,977.74 stay at the Lindmoor Lakeside Retreat went on the account.", False),
+    # an exact amount beside a round one: two items
+    ("Records show $5,150 went on the Lindmoor Lakeside Retreat.",
+     "A $4,272.78 stay at the Lindmoor Lakeside Retreat went on the account.", False),
+])
+def test_unlinked_exact_amounts_are_one_sum_only_a_slip_apart(s1, s2, paired):
+    a, b = pair(s1, s2)
+    assert bool(findings._admit(a, ctx(a), b, ctx(b), None)) is paired
+
+
+def test_a_figure_gone_beyond_is_a_lower_bound():
+    a, b = pair("Ardley's mayor is expected to raise more than $1 million.",
+                "Ardley's mayor passed $1 million last week and was still counting.")
+    assert (b.text, b.qualifier) == ("$1 million", "over")
+    assert N.compare(a, b) is None
+    assert q("The council passed a $1 billion budget.").qualifier is None
+
+
+def test_a_weekday_disagreement_names_the_act_it_dates(tmp_path):
+    c = write(tmp_path, {
+        "a.txt": _BASE + "Ardley's mayor and his deputy were arrested on Wednesday in the harbour fraud case.\n",
+        "b.txt": _BASE + "Ardley's mayor and his deputy were arrested on Thursday in the harbour fraud case.\n",
+    })
+    (d,) = [d for d in c.disagreements if d.kind == "date"]
+    assert {s.text for s in d.sides} == {"Wednesday", "Thursday"}
+    assert "both days date one act (arrested)" in d.why
+
+
+def test_people_counted_by_who_they_are_are_people_when_the_number_is_the_same():
+    a, b = pair("The firebomb attack in Ardley killed at least three people at a bank.",
+                "The firebomb attack in Ardley killed three bank workers.")
+    assert findings._admit(a, ctx(a), b, ctx(b), 0.6, True)
+    assert N.compare(a, b) == "qualifier"
+    # another number may be a part: five children of twelve people
+    a, b = pair("The attack on the school killed 12 people in Ardley.",
+                "The attack on the school in Ardley left five children dead.")
+    assert findings._admit(a, ctx(a), b, ctx(b), 0.6, True) is None

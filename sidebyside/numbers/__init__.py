@@ -72,6 +72,10 @@ Dates
     dates. A date without a year (March 3) has a value below 1 (the fraction of the year).
     A 4-digit number 1800-2199 without separators is a year unless a plural noun, a unit or a
     scale word follows it ("2000 people", "1900 troops") and no date word precedes it.
+    A capitalised day of the week ("on Friday", "by Thursday") is a date with unit "weekday" and
+    value its place in the week (Monday 0), never in a name ("Good Friday", "the Sunday Times"),
+    before a full date or in a stamp; it is compared only with another weekday of the same
+    qualifier. "more than two years ago" keeps its hedge in the period it allows.
 
 Fractions used as proportions ("two-thirds of", "half the", "one in five") are percentages
 (66.67, 50, 20) whose interval is widened to the whole percents around them ([66, 67]).

@@ -278,7 +278,17 @@ def _bound(q: Quantity) -> float:
     return q.low
 
 
+WEEKDAY = "weekday"  # the unit of a day of the week ("on Friday"), valued by its place
+
+
 def _compare_dates(a: Quantity, b: Quantity) -> Verdict | None:
+    wa, wb = a.unit == WEEKDAY, b.unit == WEEKDAY
+    if wa or wb:
+        # "on Friday" vs "Saturday" differ; vs a calendar date, or "by Friday" vs "on
+        # Thursday", nothing can be said without the publication date
+        if not (wa and wb) or a.qualifier != b.qualifier:
+            return None
+        return None if a.value == b.value else V.DATE
     ra, rb = a.qualifier == Q.RELATIVE, b.qualifier == Q.RELATIVE
     if ra != rb:
         return None  # "last year" vs 2025: unknown without the publication date

@@ -256,3 +256,45 @@ def date_anchor(r: Tokens, first: int) -> str | None:
             return a
         k -= 1
     return None
+
+
+WEEKDAY_NAMES = {d: i for i, d in enumerate(
+    "monday tuesday wednesday thursday friday saturday sunday".split())}
+# Words before a capitalised weekday that still leave it a day ("On Friday", "Since Monday"); any
+# other capitalised word before it makes a name: "Good Friday", "Super Tuesday", "Ash Wednesday".
+_DAY_LEFT = {"on", "by", "since", "until", "till", "before", "after", "last", "next", "this",
+             "that", "from", "through", "early", "late", "and", "or", "to", "between"}
+_DAY_BOUND = {"by": Q.BY, "until": Q.BY, "till": Q.BY, "since": Q.SINCE, "before": Q.BEFORE,
+              "after": Q.AFTER}
+
+
+def weekday(r: Tokens, i: int) -> Outcome | None:
+    """A day of the week, when a story says when something happened ("apologized Saturday",
+    "were arrested on Tuesday"): a date whose value is the day's place in the week (Monday 0).
+    Not a day: a name ("Good Friday", "the Sunday Times"), a weekday that opens a full date
+    ("Tuesday, 16 December 2008": the date is read), a publication stamp."""
+    T, L, n = r.T, r.L, r.n
+    name = L[i].removesuffix("'s").removesuffix("’s")
+    day = WEEKDAY_NAMES.get(name)
+    if day is None or not T[i][:1].isupper():
+        return None
+    p = T[i - 1] if i - 1 >= r.floor else ""
+    if p[:1].isupper() and p.isalpha() and L[i - 1] not in _DAY_LEFT:
+        return r.reject(i, i + 1, "a weekday in a name (Good Friday, Super Tuesday)")
+    k = i + 1
+    if k < n and T[k] == ",":
+        k += 1
+    if k < n and (r.is_month(k) or T[k][:1].isdigit()):
+        return None, i + 1  # "Tuesday, 16 December 2008", "Fri Aug 2": the date is read
+    if i + 1 < n and T[i + 1][:1].isupper() and T[i + 1].isalpha() and name == L[i]:
+        return r.reject(i, i + 2, "a weekday in a name (the Sunday Times)")
+    first = i
+    qual = _DAY_BOUND.get(L[i - 1]) if i - 1 >= r.floor else None
+    if qual:
+        first = i - 1
+    if stamped(r, first):
+        return r.reject(first, i + 1, "a publication stamp: Published, Posted, Updated")
+    if dateline(r, first, i):
+        return r.reject(first, i + 1, "a wire dateline: PLACE, day (Agency) -")
+    return r.make(first, i, float(day), float(day), day + 1.0, qual, "weekday", Kind.DATE,
+                  event=date_anchor(r, first), why="a day of the week"), i + 1

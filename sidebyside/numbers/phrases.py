@@ -23,15 +23,28 @@ from .lexicon import (
 from .tokens import DASHES, Tokens
 from .words import BIG, HEDGES, MONTHS, ORDINALS, SMALL_WORDS
 
+# "anything less than X", "nothing more than X": the figure is the threshold named, not a
+# figure hedged ("refused to accept anything less than $5.7 billion" demands $5.7 billion).
+# Verbs right before a figure that say it was gone beyond ("passed $1 million"); the verb stays
+# out of the figure's text.
+_BEYOND = frozenset("passed topped surpassed exceeded crossed eclipsed".split())
+_NUMBER_STARTS = frozenset("$£€¥0123456789")
+_ANY = frozenset(("anything", "nothing", "something"))
+_COMPARED = frozenset((Qualifier.UNDER, Qualifier.OVER))
+
 
 def hedge(r: Tokens, first: int, kind: str = "count") -> tuple[Qualifier | None, int]:
     """The hedge ending just before token `first`, longest first: (qualifier, its first token)."""
     L, fl = r.L, r.floor
+    if first - 1 >= fl and L[first - 1] in _BEYOND and r.T[first][:1] in _NUMBER_STARTS:
+        return Qualifier.OVER, first  # "passed $1 million", "topped 1,000": more than that
     for size in (4, 3, 2, 1):
         a = first - size
         if a < fl:
             continue
         q = HEDGES.get(tuple(L[a:first]))
+        if q and q in _COMPARED and r.word(a - 1) in _ANY:
+            return None, first  # "refused anything less than $5.7 billion": the figure itself
         if q:
             if kind == "duration" and L[a] == "over" and r.word(a - 1) not in (
                     "for", "in", "after", "of", "than", "lasting", "lasted", "took", "spent",
@@ -54,6 +67,10 @@ def plural_after(r: Tokens, j: int) -> bool:
         return False
     return pluralish(w) and not (t[0].isupper() and k > 0 and r.T[k - 1][0].isdigit()
                                   and w.endswith("'s"))
+
+
+# Abbreviations that end with a dot inside a name ("Acme Corp. customers").
+_NAME_ABBR = frozenset("corp co inc ltd plc bros dept intl".split())
 
 
 def noun_after(r: Tokens, j: int) -> tuple[str, int] | None:
@@ -86,6 +103,9 @@ def noun_after(r: Tokens, j: int) -> tuple[str, int] | None:
             cap_last = k
             k += 1
             steps += 1
+            if k + 1 < n and T[k] == "." and r.glued(k - 1, k) and (
+                    w in _NAME_ABBR or len(t) == 1) and T[k + 1][0].isalpha():
+                k += 1  # "OGE Energy Corp. customers", "U.S. troops": the name goes on
             continue
         if w in EVENTS or w in STOP or w in DIRECTIONS:
             break
@@ -125,6 +145,11 @@ def noun_after(r: Tokens, j: int) -> tuple[str, int] | None:
     return None
 
 
+# Words for an amount or a part of one, never what it is of ("a total of", "to the tune of").
+_AMOUNT = frozenset("""total number figure tally count sum amount maximum minimum average estimate
+group batch one some most majority part rest each all none any many out tune""".split())
+
+
 def noun_left(r: Tokens, first: int, only_of: bool = False) -> str | None:
     """"a total deployment of 15,000" -> "deployment"; "the death toll rose to 600"."""
     L, T, fl = r.L, r.T, r.floor
@@ -134,8 +159,8 @@ def noun_left(r: Tokens, first: int, only_of: bool = False) -> str | None:
         if k - 1 < fl or L[k] != "of":
             return None
         w = L[k - 1]
-        if not T[k - 1][0].isalpha() or w in STOP or w in ADJ or looks_verb(w):
-            return None
+        if not T[k - 1][0].isalpha() or w in STOP or w in ADJ or looks_verb(w) or w in _AMOUNT:
+            return None  # "to the tune of $3.5 billion", "a sum of": an amount, not of what
         return w
     while k >= fl and links < 4 and L[k] in ("of", "at", "to", "rose", "risen", "climbed",
                                               "jumped", "increased", "grew", "stood",
@@ -152,9 +177,7 @@ def noun_left(r: Tokens, first: int, only_of: bool = False) -> str | None:
     w = L[k]
     if not t[0].isalpha() or w in STOP or w in ADJ or looks_verb(w) or w in VERBS:
         return None
-    if w in ("total", "number", "figure", "tally", "count", "sum", "amount", "maximum",
-             "minimum", "average", "estimate", "group", "batch", "one", "some", "most",
-             "majority", "part", "rest", "each", "all", "none", "any", "many", "out"):
+    if w in _AMOUNT:
         return None
     if t[0].isupper() and k > 0:
         return None
@@ -172,8 +195,8 @@ def event_after(r: Tokens, k: int) -> str | None:
             return EVENTS[w]
         if w == "lost" and L[k + 1: k + 3] == ["their", "lives"]:
             return "killed"
-        if w not in EVENT_SKIP:
-            return None
+        if w not in EVENT_SKIP and not (w.endswith("ly") and len(w) > 4):
+            return None  # an adverb is stepped over: "two villagers slightly injured"
         k += 1
         steps += 1
     return None

@@ -11,7 +11,7 @@ import math
 import re
 
 from ..model import Quantity
-from .dates import month, relative
+from .dates import WEEKDAY_NAMES, month, relative, weekday
 from .finish import finish
 from .forms import fraction, half, ordinal, several, vague
 from .kinds import Kind
@@ -27,6 +27,7 @@ _WORD_STARTS = {"a", "an", "zero", "tens", "several", "few", "last", "this", "ne
                 "mid", "early", "late"}
 _DENOM_AFTER = ("fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "third",
                 "quarter", "half")
+_DAY_STARTS = {d[:3] for d in WEEKDAY_NAMES}
 HUGE_RE = re.compile(r"\d[\d,.]{18,}")  # a run of digits no report states as a quantity
 
 
@@ -50,6 +51,9 @@ def run(r: Tokens) -> list[Quantity]:
                 res = words(r, i)
             elif w in MONTHS and r.is_month(i):
                 res = month(r, i)
+            elif w[:3] in _DAY_STARTS and c.isupper() and \
+                    w.removesuffix("'s").removesuffix("’s") in WEEKDAY_NAMES:
+                res = weekday(r, i)
         if res is None:
             i += 1
             continue

@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ..model import Quantity
+from .lexicon import CHANGE_VERBS, EVENTS, VERBS, looks_verb
 
 WINDOW = 8  # words either side of a figure
 CLOSE = 3  # content words either side that say what the figure is of ("up 2 percent", "shares rose")
@@ -88,6 +89,8 @@ class Context:
     text: str = ""  # the sentence, lower case
     partial: bool = False  # a count bounded in time or to one event: "by mid-morning", "this raid"
     move: str | None = None  # "from" or "to": the figure a change starts from or ends at
+    acts: set[str] = field(default_factory=set)  # ... of the close words, the verbs ("arrested")
+    act: str | None = None  # the figure's own verb: "20,000 people marched", "killed 40"
 
 
 class _Span(NamedTuple):
@@ -150,6 +153,8 @@ def _context(text: str, start: int, end: int, qtext: str) -> Context:
             c.words.add(stem(lw))
             if id(m) in close_ids:
                 c.close.add(stem(lw))
+                if _verb(lw):
+                    c.acts.add(stem(lw))
     near = " " + " ".join(left[-5:] + right[:5]).lower() + " "
     phrase = (" ".join(left) + " " + q.text + " " + " ".join(right)).lower()
     c.total = any(f" {t} " in near for t in _TOTAL)
@@ -175,10 +180,60 @@ def _context(text: str, start: int, end: int, qtext: str) -> Context:
     m = _SPAN_RE.search(phrase)
     if m:
         c.span = f"{m.group(1).lower()} {m.group(2).lower().rstrip('s')}"
+    c.act = _own_verb(text, q.start, q.end, left_m, right_m)
     for w in _WORD_RE.findall(q.text):
         c.words.discard(stem(w))
         c.close.discard(stem(w))
     return c
+
+
+_AUX = frozenset("had have has were was are is been be being would could will may might also"
+                 " reportedly".split())
+
+
+# Verbs of saying: the day a statement was made is when it was reported, not a fact told.
+SPEECH = frozenset("""said says say told tells tell announced announces reported reports confirmed
+confirms stated states added adds noted notes wrote writes declared claimed claims
+according""".split())
+
+
+def _own_verb(text: str, start: int, end: int, left: list, right: list) -> str | None:
+    """The verb said of the figure at text[start:end] itself: right after it ("people marched",
+    "had received"), past auxiliaries and adverbs; or else the nearest before it in its clause
+    ("killed at least six", "arrested by police on Tuesday", "closed at $3.01 Friday"). None for
+    a verb of saying ("officials said Tuesday"). `left`, `right`: the word matches around it."""
+    at = end
+    for m in right[:4]:
+        if _BREAK_RE.search(text, at, m.start()):
+            break
+        at = m.end()
+        lw = m.group().lower()
+        if lw in _AUX or (lw.endswith("ly") and len(lw) > 4):
+            continue
+        if lw.isalpha() and _verb(lw):
+            return None if lw in SPEECH else stem(lw)
+        break
+    at = start
+    for m in reversed(left[-5:]):
+        if _BREAK_RE.search(text, m.end(), at):
+            break
+        at = m.start()
+        lw = m.group().lower()
+        if lw in _CLAUSE:
+            break
+        if lw.isalpha() and _verb(lw):
+            return None if lw in SPEECH else stem(lw)
+    return None
+
+
+_BREAK_RE = re.compile(r"[,;:()\[\]\"“”]")
+_CLAUSE = frozenset("and but or that which who whom while when where as".split())
+
+
+def _verb(w: str) -> bool:
+    """A word that reads as a verb by its form or its table: "arrested", "apologize", "rose"."""
+    return looks_verb(w) or w.endswith(("ize", "ise", "izes", "ises")) or w in VERBS \
+        or w in CHANGE_VERBS or w in EVENTS
 
 
 def different_scope(a: Quantity, ca: Context, b: Quantity, cb: Context) -> str | None:

@@ -21,7 +21,8 @@ MAYBE_RE = re.compile(
     r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|"
     r"billions?|dozens?|scores|half|thirds?|quarters?|first|second|third|fourth|fifths?|"
     r"sixths?|sevenths?|eighths?|ninths?|tenths?|eleventh|twelfth|\w+teenth|\w+tieth|"
-    r"hundredth|thousandth|year|month|week|yesterday)\b", re.I)
+    r"hundredth|thousandth|year|month|week|yesterday|monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday)\b", re.I)
 _ALTERNATIVES = MAYBE_RE.pattern.split(r"\b(?:", 1)[1].rsplit(r")\b", 1)[0].split("|")
 _MAYBE_WORDS = frozenset(
     w for a in _ALTERNATIVES if not a.startswith(r"\w+")

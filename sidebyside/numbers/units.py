@@ -12,6 +12,8 @@ from .tokens import Outcome, Tokens
 from .values import interval
 from .words import POST_HEDGES
 
+_AGO_HEDGED = {Q.OVER, Q.AT_LEAST, Q.NEARLY, Q.ABOUT, Q.UNDER}
+
 DUR_RE = re.compile(
     r"(\s+|-)(seconds?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|fortnights?|months?|"
     r"years?|yrs?|decades?|centuries|century)\b(?:(-old\b|\s+old\b)|(?![-‐‑]\w))"
@@ -157,7 +159,14 @@ def units(r: Tokens, first: int, last: int, v: float, lo: float | None, hi: floa
                 years = -v / 12
             length = mult * DURATIONS[u] / 365.25 if u not in ("year", "month") else (
                 1.0 if u == "year" else 1 / 12)
-            return r.make(first, end, years, years, years + length, Q.RELATIVE, "date",
+            lo_, hi_ = years, years + length
+            hq, hstart = hedge(r, first)
+            if hq in _AGO_HEDGED and qual is None:
+                # "more than two years ago": earlier than two years back; the hedge stays in
+                # the span and in the period, so "two years ago" vs it is a different date
+                glo, ghi = interval(hq, -years)
+                lo_, hi_, first = -ghi, -glo, hstart
+            return r.make(first, end, years, lo_, hi_, Q.RELATIVE, "date",
                           Kind.DATE, why="relative date: a duration, then 'ago'"), end + 1
         if m.group(1) == "-" and r.glued(last, last + 1) is False:
             return None
