@@ -2,19 +2,21 @@
 
 On real news one outlet's lede packs several claims and another outlet reports one of them in a
 sentence of its own: no whole-sentence link stands, yet the claim is not unique. After matching,
-every sentence still without a link (and a claim) is cut into claim units (sidebyside/claim_units.py);
-each unit, and the sentence as a whole, is scored against a few candidate sentences of the other
-sources and their units, with the engine's own decision: the same term weights, the same evidence
-(sidebyside/evidence.py) and the same fitted probability of the same claim as a link
-(`match._evidence`, `match._probability`), on the unit instead of the whole sentence. Only pairs
-where at least one side is a proper unit are new (whole against whole was matching's work).
+every sentence still without a link (and a claim) is cut into claim units
+(sidebyside/claim_units.py); each unit, and the sentence as a whole, is scored against a few
+candidate sentences of the other sources and their units (a sentence of one claim: against the
+units of the other sources' sentences that cut into several), with the engine's own decision: the
+same term weights, the same evidence (sidebyside/evidence.py) and the same fitted probability of
+the same claim as a link (`match._evidence`, `match._probability`), on the unit instead of the
+whole sentence. Only pairs where at least one side is a proper unit are new (whole against whole
+was matching's work).
 
 A pair that passes the link's bar (the overlap floor, and a probability of at least P_PART, set
 no lower than a link's) becomes a `Part` on both sentences, with each side's span; at most one per
 other source, the best. `findings.set_statuses` then marks a sentence with parts and no link
 `partial`. Candidates are capped (CANDIDATES per unit, from the most distinctive shared terms and,
 with semantic matching, the nearest embeddings), and only unlinked sentences are tried, so the
-pass costs little beside matching.
+pass costs little beside matching (about 1 s CPU of some 22 s on 50 x 3,000 words).
 """
 
 from __future__ import annotations
@@ -29,15 +31,17 @@ from . import text as T
 from .findings import is_claim
 from .model import Part, Sentence, Source
 
-# The probability a partial link needs (a link: match.P_LINK / P_LINK_SEM). The fitted model was
-# fitted on whole sentences and weighs units less surely: on the claims_real dev split, 0.5 made
-# as many false partials (event/unrelated pairs) as right ones; read by hand, the partials from
-# 0.6 up (lexical) and 0.65 up (semantic) were right but one (benchmarks/SEMANTIC.md).
+# The probability a partial link needs (a link: match.P_LINK 0.45 / P_LINK_SEM 0.43). The model
+# was fitted on whole sentences and weighs units less surely. On the claims_real dev split at 0.55,
+# 3 partials were event/unrelated pairs; read by hand, of the partials from 0.6 up (lexical) 4 in
+# 5 were right, and with semantic matching 2 in 3 from 0.6 up, 1 in 1 from 0.65
+# (benchmarks/SEMANTIC.md).
 P_PART = 0.6  # lexical matching
 P_PART_SEM = 0.65  # semantic matching
 CANDIDATES = 4  # other sentences tried per unit (from shared terms; as many from embeddings)
 SEM_NEAR = 0.5  # an embedding neighbour is a candidate from this cosine up
-KEY_TERMS = 8  # a unit's most distinctive terms look its candidates up
+KEY_TERMS = 6  # a unit's most distinctive terms look its candidates up...
+MAX_POSTING = 100  # ...among those in at most this many sentences (a big folder's)
 MAX_QUERIES = 20_000  # unlinked sentences tried at most (a folder of unrelated documents)
 
 
@@ -55,9 +59,10 @@ def find(sources: list[Source], run: M.MatchRun, min_score: float = M.MIN_SCORE)
                if not items[k].sentence.links and _claim(sources[items[k].source_index],
                                                          items[k].sentence)][:MAX_QUERIES]
     spans = {k: U.split(items[k].sentence.text) for k in queries}
-    queries = [k for k in queries if len(spans[k]) > 1]  # only sentences packing claims
-    if not queries:
-        return 0
+    packed = [k for k in queries if len(spans[k]) > 1]  # sentences packing claims: their units
+    single = [k for k in queries if len(spans[k]) == 1]  # one claim: against others' units
+    # Only sentences that may cut into units can hold a one-claim sentence's claim among others.
+    cuttable = live & np.array([U.may_cut(it.sentence.text) for it in items], dtype=bool)
     use_sem = run.semantic and items[0].vector is not None
     pieces: list[M._Item] = []  # whole sentences are their folder item; units new items
     piece_of: list[tuple[int, int, int]] = []  # piece -> (item, start, end)
@@ -87,25 +92,34 @@ def find(sources: list[Source], run: M.MatchRun, min_score: float = M.MIN_SCORE)
     query_pieces = {k: pieces_of(k) for k in queries}
     _embed_units(pieces, use_sem)
     vecs = np.stack([it.vector for it in items]) if use_sem else None
-    found = _candidates(folder, live, queries, query_pieces, pieces, use_sem, vecs)
+    found = _candidates(folder, live, [(k, p) for k in packed for p in query_pieces[k][1]],
+                        pieces, use_sem, vecs)
+    for k, near in _candidates(folder, cuttable, [(k, query_pieces[k][0]) for k in single],
+                               pieces, use_sem, vecs).items():
+        found.setdefault(k, []).extend(near)
     xs, ys = [], []
     for k, near in found.items():
         qw, qu = query_pieces[k]
-        for j in near:
+        for j in dict.fromkeys(near):
             jw, ju = pieces_of(j)
             for p in [qw, *qu]:
                 for q in [jw, *ju]:
-                    if p != qw or q != jw:
+                    if p != qw or q != jw:  # whole against whole was matching's work
                         xs.append(p)
                         ys.append(q)
     if not xs:
         return 0
+    # Only the pieces in some pair are scored (a candidate's whole may be in none).
+    used, inverse = np.unique(np.array(xs + ys, dtype=np.int64), return_inverse=True)
+    pieces = [pieces[i] for i in used.tolist()]
+    piece_of = [piece_of[i] for i in used.tolist()]
+    x, y = inverse[: len(xs)], inverse[len(xs):]
     _embed_units(pieces, use_sem)  # the candidates' units
-    x, y = np.array(xs, dtype=np.int64), np.array(ys, dtype=np.int64)
-    prob, lexical, feats, ok = _score(folder, pieces, x, y, use_sem, min_score)
+    keep, prob, feats = _score(folder, pieces, x, y, use_sem, min_score)
+    x, y = x[keep], y[keep]
     bar = P_PART_SEM if use_sem else P_PART
     best: dict[tuple[int, int], tuple[float, int]] = {}  # (query item, other source) -> best
-    for i in np.flatnonzero(ok & (prob >= bar)).tolist():
+    for i in np.flatnonzero(prob >= bar).tolist():
         k, j = piece_of[x[i]][0], piece_of[y[i]][0]
         key = (k, items[j].source_index)
         if key not in best or prob[i] > best[key][0]:
@@ -162,20 +176,22 @@ def _embed_units(pieces: list[M._Item], use_sem: bool) -> None:
             p.vector = v
 
 
-def _candidates(folder, live, queries, query_pieces, pieces, use_sem, vecs=None
+def _candidates(folder, live, qp: list[tuple[int, int]], pieces, use_sem, vecs=None
                 ) -> dict[int, list[int]]:
-    """For each query sentence, the other sources' sentences its pieces come closest to: per
-    piece the CANDIDATES sharing the most weight of its KEY_TERMS most distinctive terms (those in
+    """For each query sentence, the sentences of other sources among `live` its pieces (`qp`:
+    query sentence, piece) come closest to: per piece the CANDIDATES sharing the most weight of its KEY_TERMS most distinctive terms (those in
     at most `common` sentences, as matching's index), and as many nearest embeddings (cosine at
     least SEM_NEAR). In blocks of pieces, on arrays."""
     from . import pairs as P
 
     items = folder.items
     n = len(items)
-    common = min(max(40, n // 10), M.MAX_POSTING)
+    common = min(max(40, n // 10), MAX_POSTING)
     src = np.array([it.source_index for it in items], dtype=np.int64)
-    blocked = ~live
-    qp = [(k, p) for k in queries for p in query_pieces[k][1]]  # the units (the whole: matching)
+    if not qp:
+        return {}
+    cols = np.flatnonzero(live)  # the embeddings of the live sentences only
+    near_vecs, near_src = (vecs[cols], src[cols]) if use_sem else (None, None)
     owner = np.array([k for k, _ in qp], dtype=np.int64)
     # Postings of the terms the pieces look up (term -> live items holding it), CSR.
     keys = [[t for t in pieces[p].ranked() if folder.df.get(t, 0) <= common][:KEY_TERMS]
@@ -208,14 +224,16 @@ def _candidates(folder, live, queries, query_pieces, pieces, use_sem, vecs=None
         found.append(_top(code // n, code % n, weight, n))
         if use_sem:
             hi = min(lo + block, len(qp))
-            sims = np.stack([pieces[p].vector for _, p in qp[lo:hi]]) @ vecs.T
-            sims[(src[None, :] == src[owner[lo:hi]][:, None]) | blocked[None, :]] = -1.0
-            kk = min(CANDIDATES, n)
+            kk = min(CANDIDATES, len(cols))
+            if kk < 1:
+                continue
+            sims = np.stack([pieces[p].vector for _, p in qp[lo:hi]]) @ near_vecs.T
+            sims[near_src[None, :] == src[owner[lo:hi]][:, None]] = -1.0
             top = np.argpartition(-sims, kk - 1, axis=1)[:, :kk]
             rows = np.repeat(np.arange(lo, hi), kk)
             near = np.take_along_axis(sims, top, axis=1).ravel() >= SEM_NEAR
-            found.append(rows[near] * n + top.ravel()[near])
-    out: dict[int, list[int]] = {k: [] for k in queries}
+            found.append(rows[near] * n + cols[top.ravel()[near]])
+    out: dict[int, list[int]] = {k: [] for k, _ in qp}
     codes = np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)
     for piece, j in zip((codes // n).tolist(), (codes % n).tolist(), strict=True):
         out[qp[piece][0]].append(j)
@@ -235,8 +253,10 @@ def _top(piece: np.ndarray, item: np.ndarray, weight: np.ndarray, n: int) -> np.
 
 
 def _score(folder, pieces, x, y, use_sem: bool, min_score: float):
-    """The link decision's numbers for piece pairs (x, y): probability, overlap score, evidence
-    rows, and whether the pair passes the overlap floor a link candidate must pass."""
+    """The link decision on piece pairs (x, y): the pairs that pass the overlap floor a link
+    candidate must pass (shared terms, or a close embedding; the overlap score at least
+    min_score * WEAK), as indices into x and y, with their probability and evidence rows. Only
+    these get their evidence worked out (as in match)."""
     from . import pairs as P
 
     sub = M._Folder(pieces, folder.df, folder.n)
@@ -244,19 +264,27 @@ def _score(folder, pieces, x, y, use_sem: bool, min_score: float):
     arrays = M._arrays(sub)
     m = len(pieces)
     sc = P.overlap(arrays, x * m + y)
-    matched = sc.matched.copy()
-    for k in np.flatnonzero(sc.needs_slot):
-        matched[k] += M._slot(pieces[x[k]], pieces[y[k]])
-    score = M._vector_score(arrays, x, y, matched, sc.clash, sc.equal)
+    floor = min_score * M.WEAK
+    upper = M._vector_score(arrays, x, y, sc.matched + M.FIGURE_SLOT * sc.slot_bound, sc.clash,
+                            sc.equal)
     cos = None
     if use_sem:
         vecs = np.stack([p.vector for p in pieces])
         cos = np.einsum("ij,ij->i", vecs[x], vecs[y]).astype(np.float64)
-    feats = M._evidence(sub, arrays, x, y, sc, matched, score, cos)
-    prob = M._probability(feats, sc.equal, use_sem)
     close = cos >= M.SEM_CANDIDATE if cos is not None else np.zeros(len(x), dtype=bool)
-    ok = ((sc.shared >= 2) | sc.equal | close) & ((score >= min_score * M.WEAK) | sc.equal)
-    return prob, score, feats, ok
+    ok = ((sc.shared >= 2) | sc.equal | close) & ((upper >= floor - 1e-9) | sc.equal)
+    matched = sc.matched.copy()
+    for k in np.flatnonzero(ok & sc.needs_slot):
+        matched[k] += M._slot(pieces[x[k]], pieces[y[k]])
+    score = M._vector_score(arrays, x, y, matched, sc.clash, sc.equal)
+    keep = np.flatnonzero(ok & ((score >= floor) | sc.equal))
+    sub.needed = np.zeros(m, dtype=bool)
+    sub.needed[x[keep]] = True
+    sub.needed[y[keep]] = True
+    part = P.Scored(*(getattr(sc, f)[keep] for f in P.Scored.__dataclass_fields__))
+    feats = M._evidence(sub, arrays, x[keep], y[keep], part, matched[keep], score[keep],
+                        cos[keep] if cos is not None else None)
+    return keep, M._probability(feats, part.equal, use_sem), feats
 
 
 def _why(a: M._Item, b: M._Item, row: np.ndarray, use_sem: bool) -> str:
