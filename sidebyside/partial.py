@@ -26,6 +26,7 @@ import numpy as np
 from . import claim_units as U
 from . import evidence as E
 from . import match as M
+from . import quote_parts as Q
 from . import semantic as S
 from . import text as T
 from .findings import is_claim
@@ -97,6 +98,7 @@ def find(sources: list[Source], run: M.MatchRun, min_score: float = M.MIN_SCORE)
     for k, near in _candidates(folder, cuttable, [(k, query_pieces[k][0]) for k in single],
                                pieces, use_sem, vecs).items():
         found.setdefault(k, []).extend(near)
+    made: set[frozenset[int]] = set()
     xs, ys = [], []
     for k, near in found.items():
         qw, qu = query_pieces[k]
@@ -107,8 +109,17 @@ def find(sources: list[Source], run: M.MatchRun, min_score: float = M.MIN_SCORE)
                     if p != qw or q != jw:  # whole against whole was matching's work
                         xs.append(p)
                         ys.append(q)
-    if not xs:
-        return 0
+    if xs:
+        _decide(folder, pieces, piece_of, xs, ys, use_sem, min_score, made)
+    _quotes(folder, live, queries, made)
+    for it in items:
+        it.sentence.parts.sort(key=lambda part: -part.score)
+    return len(made)
+
+
+def _decide(folder, pieces, piece_of, xs, ys, use_sem, min_score, made) -> None:
+    """Score the piece pairs (xs, ys) and make the partial links that pass (into `made`)."""
+    items = folder.items
     # Only the pieces in some pair are scored (a candidate's whole may be in none).
     used, inverse = np.unique(np.array(xs + ys, dtype=np.int64), return_inverse=True)
     pieces = [pieces[i] for i in used.tolist()]
@@ -124,7 +135,6 @@ def find(sources: list[Source], run: M.MatchRun, min_score: float = M.MIN_SCORE)
         key = (k, items[j].source_index)
         if key not in best or prob[i] > best[key][0]:
             best[key] = (float(prob[i]), i)
-    made: set[frozenset[int]] = set()
     for _key, (p, i) in sorted(best.items(), key=lambda kv: -kv[1][0]):
         a, b = piece_of[x[i]], piece_of[y[i]]
         if frozenset((a[0], b[0])) in made:
@@ -135,9 +145,44 @@ def find(sources: list[Source], run: M.MatchRun, min_score: float = M.MIN_SCORE)
         score = round(min(1.0, p), 3)
         sa.parts.append(Part(sb.id, a[1], a[2], b[1], b[2], score, why))
         sb.parts.append(Part(sa.id, b[1], b[2], a[1], a[2], score, why))
-    for it in items:
-        it.sentence.parts.sort(key=lambda part: -part.score)
-    return len(made)
+
+
+def _quotes(folder, live, queries: list[int], made: set[frozenset[int]]) -> None:
+    """Quotations given in full by one source and in part by another (sidebyside/quote_parts.py):
+    each query sentence against the other sources' sentences holding its quotation's rarest
+    words; the words both give are the shared part, identical text (probability 1)."""
+    items = folder.items
+    quoting = {k: Q.rare_terms(items[k].sentence.text, folder.df) for k in queries}
+    quoting = {k: ts for k, ts in quoting.items() if ts}
+    if not quoting:
+        return
+    wanted = {t for ts in quoting.values() for t in ts}
+    holding: dict[str, list[int]] = {t: [] for t in wanted}
+    for j in np.flatnonzero(live).tolist():
+        for t in items[j].terms:
+            if t in wanted:
+                holding[t].append(j)
+    for k, ts in quoting.items():
+        sk = items[k].sentence
+        best: dict[int, tuple[int, int, tuple, tuple]] = {}  # other source -> best run
+        near = [j for j in dict.fromkeys(j for t in ts for j in holding[t])
+                if items[j].source_index != items[k].source_index]
+        for j in near[:Q.CANDIDATES]:
+            if frozenset((k, j)) in made:
+                continue
+            hit = Q.shared(sk.text, items[j].sentence.text)
+            if hit is None:
+                continue
+            size = hit[0][1] - hit[0][0]
+            src = items[j].source_index
+            if src not in best or size > best[src][0]:
+                best[src] = (size, j, *hit)
+        for _, j, a, b in best.values():
+            made.add(frozenset((k, j)))
+            sj = items[j].sentence
+            why = f"same quotation: “{sk.text[a[0]:a[1]]}”"
+            sk.parts.append(Part(sj.id, a[0], a[1], b[0], b[1], 1.0, why))
+            sj.parts.append(Part(sk.id, b[0], b[1], a[0], a[1], 1.0, why))
 
 
 def _claim(src: Source, s: Sentence) -> bool:

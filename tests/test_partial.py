@@ -178,3 +178,36 @@ def test_a_reporter_link_on_a_partial_sentence_makes_it_shared_and_undo_restores
     anchor(c, store.live())
     assert a.status == b.status == "partial"
     assert b.text[a.parts[0].to_start:a.parts[0].to_end] == SHARED_PART
+
+
+# --------------------------------------------------------------------------- quotations
+
+QUOTE_FULL = ("“We will rebuild the pier stone by stone and reopen the crossing before the spring "
+              "floods,” Mayor Ellen Ruiz told the council on Monday.")
+QUOTE_PART = ("Ruiz, who faces re-election in November after a bruising budget fight with the harbor "
+              "unions and the port pilots, promised to “reopen the crossing before the spring "
+              "floods” in a short televised address.")
+
+
+def test_a_quotation_given_in_full_by_one_source_and_in_part_by_another_is_partial(tmp_path):
+    from sidebyside import quote_parts
+
+    (tmp_path / "a.txt").write_text(f"Mayor vows to rebuild Harbor Bridge\n\n{QUOTE_FULL}\n\n"
+                                    "Engineers found the cracks during a routine inspection last "
+                                    "week.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(f"Harbor Bridge to stay closed\n\n{QUOTE_PART}\n\n"
+                                    "Engineers found cracks in the cables of the Harbor Bridge "
+                                    "during a routine inspection last week.\n", encoding="utf-8")
+    c = compare_folder(tmp_path, use_cache=False)
+    a = next(s for s in c.all_sentences() if s.text == QUOTE_FULL)
+    b = next(s for s in c.all_sentences() if s.text == QUOTE_PART)
+    assert a.status == b.status == "partial"
+    (part,) = a.parts
+    said = "reopen the crossing before the spring floods"
+    assert a.text[part.start:part.end] == said == b.text[part.to_start:part.to_end]
+    assert part.score == 1.0 and part.why.startswith("same quotation")
+    # Words outside quotation marks are not a quotation; a few shared words are not one either.
+    assert quote_parts.shared("He said the crossing would reopen before the spring floods.",
+                              QUOTE_PART) is None
+    assert quote_parts.shared("“Reopen the crossing,” they chanted outside city hall on Monday.",
+                              QUOTE_PART) is None

@@ -50,3 +50,19 @@ async def test_the_partial_marker_and_the_detail_say_which_part_is_shared_and_wh
         assert isinstance(app.screen, HelpScreen)
         legend = str(app.screen.query_one("#help-legend", Static).render())
         assert f"{MARK_PARTIAL}  partial: part of its claims another source reports" in legend
+
+
+async def test_x_takes_a_partial_link_off_and_ctrl_z_puts_it_back(bridge, tmp_path):  # noqa: F811
+    app = SideBySideApp(folder=str(bridge), notes=str(tmp_path / "notes.json"))
+    async with app.run_test(size=(140, 40)) as pilot:
+        grid = await ready(pilot)
+        c = app.comparison
+        a = next(s for s in c.source("a").sentences if s.text == LEDE_A)
+        b = c.sentence(a.parts[0].to)
+        grid.set_cursor(a.id)
+        await pilot.press("x")
+        await pilot.pause()
+        assert a.status == b.status == "unique" and not a.parts
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert a.status == b.status == "partial" and a.parts[0].to == b.id
