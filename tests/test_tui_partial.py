@@ -9,6 +9,7 @@ from textual.widgets import Static
 
 from tui.app import SideBySideApp
 from tui.screens import DetailScreen, HelpScreen
+from widgets.counterpart import counterparts
 from widgets.grid import MARK_PARTIAL, MARK_SHARED
 
 from .test_partial import LEDE_A, SHARED_PART, bridge  # noqa: F401 - the fixture
@@ -66,3 +67,15 @@ async def test_x_takes_a_partial_link_off_and_ctrl_z_puts_it_back(bridge, tmp_pa
         await pilot.press("ctrl+z")
         await pilot.pause()
         assert a.status == b.status == "partial" and a.parts[0].to == b.id
+
+
+async def test_the_cursor_on_a_partial_sentence_brings_its_counterpart_beside_it(bridge):  # noqa: F811
+    app = SideBySideApp(folder=str(bridge))
+    async with app.run_test(size=(140, 40)) as pilot:
+        grid = await ready(pilot)
+        c = app.comparison
+        a = next(s for s in c.source("a").sentences if s.text == LEDE_A)
+        grid.set_cursor(a.id)
+        await pilot.pause()
+        # The counterpart the panes shift to (when it is out of view) is the partial link's.
+        assert counterparts(c, a.id, grid.layout_model) == {"b": a.parts[0].to}
