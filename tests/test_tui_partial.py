@@ -43,6 +43,7 @@ async def test_the_partial_marker_and_the_detail_say_which_part_is_shared_and_wh
         assert (f"Status: partly reported: “{SHARED_PART}” — also in b (b.txt) "
                 f"¶{b.paragraph + 1}") in text
         assert "Partly reported elsewhere" in text and f"there: “{SHARED_PART}”" in text
+        assert "b: part of it only (below)" in text
         await pilot.press("escape")
         await pilot.pause()
 

@@ -158,7 +158,9 @@ def detail_text(comparison: Comparison, sid: str, shown: list[str] | None = None
         links = by_source.get(other.id, [])
         if not links:
             out.append(f"  {other.id}: ", style=heading)
-            out.append("no matching sentence\n", style=muted)
+            partly = any(comparison.sentence(p.to).source == other.id for p in s.parts)
+            out.append("part of it only (below)\n" if partly else "no matching sentence\n",
+                       style=muted)
             continue
         for lk in links:
             t = comparison.sentence(lk.to)
