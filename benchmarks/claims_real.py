@@ -16,6 +16,12 @@ side links to an engine sentence overlapping the other. Printed:
 - false-link rate: share of `event`/`unrelated` pairs linked (target <= 0.10);
 - unique but reported elsewhere: share of the sentences the engine marks unique, in clusters
   labelled exhaustively, that have a `same`/`partly` label with another outlet (target <= 0.05);
+  a sentence marked `partial` is not unique;
+- partial links (sidebyside/partial.py): a labelled pair counts as partial when an engine
+  sentence overlapping one side holds a partial link (`parts`) to one overlapping the other and
+  they are not linked: `partly` pairs linked or partial, false partials (`event`/`unrelated`
+  pairs partial), and in the exhaustive clusters the partial sentences with no `same`/`partly`
+  label (partial but not reported);
 - MRPC train: ROC AUC of the link score (paraphrase vs not) and share of paraphrase pairs linked
   (target >= 0.95), each pair scored and matched inside a folder of MRPC_FOLDER pairs;
 - two unrelated clusters in one folder: share of links that cross (target <= 1%).
@@ -98,6 +104,9 @@ def evaluate_clusters(rows: list[dict], exhaustive: set[str]) -> dict:
     for r in rows:
         by_cluster[r["cluster"]].append(r)
     counts = {lab: [0, 0] for lab in ("same", "partly", "event", "unrelated")}  # linked, total
+    partial = {lab: 0 for lab in counts}  # pairs partial (not linked)
+    false_partials: list[str] = []
+    part_n = part_unreported = 0
     missed, false_links = [], []
     merged_false = 0  # false links made only through an engine sentence wider than the labelled one
     semantic_used = False
@@ -108,12 +117,17 @@ def evaluate_clusters(rows: list[dict], exhaustive: set[str]) -> dict:
         c, file_of, overlap = _cluster_run(cluster, sides)
         semantic_used = semantic_used or c.semantic
         linked_ids = {frozenset((s.id, ln.to)) for s in c.all_sentences() for ln in s.links}
+        part_ids = {frozenset((s.id, p.to)) for s in c.all_sentences() for p in s.parts}
         for r in rs:
             xa, xb = overlap[_key(r["a"])], overlap[_key(r["b"])]
             via = [(x, y) for x in xa for y in xb if frozenset((x, y)) in linked_ids]
             linked = bool(via)
             counts[r["label"]][0] += linked
             counts[r["label"]][1] += 1
+            part = not linked and any(frozenset((x, y)) in part_ids for x in xa for y in xb)
+            partial[r["label"]] += part
+            if part and r["label"] in NEGATIVE:
+                false_partials.append(f"{r['id']} ({r['label']})")
             if r["label"] == "same" and not linked:
                 missed.append(r)
             if r["label"] in NEGATIVE and linked:
@@ -126,6 +140,13 @@ def evaluate_clusters(rows: list[dict], exhaustive: set[str]) -> dict:
         # Sentences labelled as reported by another outlet (same or partly), by labelled side.
         reported = {_key(r[x]) for r in rs if r["label"] in REPORTED for x in ("a", "b")}
         for s in c.all_sentences():
+            if s.status == "partial" and s.claim:
+                part_n += 1
+                if not any(k[0] == file_of[s.source] and k[1] < s.end and s.start < k[2]
+                           for k in reported):
+                    part_unreported += 1
+                    uniq_examples.append(f"(partial, not reported) {cluster} {file_of[s.source]} "
+                                         f"{s.text[:70]!r}")
             if s.status != "unique" or not s.claim:
                 continue
             uniq += 1
@@ -141,6 +162,13 @@ def evaluate_clusters(rows: list[dict], exhaustive: set[str]) -> dict:
         "counts": counts,
         "recall_same": share["same"],
         "linked_partly": share["partly"],
+        "partial": partial,
+        "partly_covered": (counts["partly"][0] + partial["partly"]) / counts["partly"][1]
+        if counts["partly"][1] else None,
+        "false_partial_rate": (partial["event"] + partial["unrelated"]) / neg_total if neg_total else None,
+        "false_partials": false_partials,
+        "partial_sentences": part_n,
+        "partial_unreported": part_unreported,
         "false_link_rate": neg_linked / neg_total if neg_total else None,
         "false_via_merged": merged_false,
         "semantic_used": semantic_used,
@@ -246,6 +274,12 @@ def report(res: dict, label: str) -> str:
         + _verdict("false_link_rate", res["false_link_rate"])
         + f"; {res['false_via_merged']} only via an engine sentence that merges neighbours",
         f"  precision on labelled links   {_f(res['precision_labelled'])}  (linked same+partly / all linked)",
+        f"  partly pairs linked or partial {_f(res['partly_covered'])}  ({c['partly'][0]}+{res['partial']['partly']}"
+        f"/{c['partly'][1]}; same pairs partial: {res['partial']['same']})",
+        f"  false partials (event/unrel.) {_f(res['false_partial_rate'])}  "
+        f"({res['partial']['event'] + res['partial']['unrelated']}/{c['event'][1] + c['unrelated'][1]})",
+        f"  partial but not reported      {res['partial_unreported']}/{res['partial_sentences']}  "
+        "(partial sentences of the exhaustive clusters with no same/partly label)",
         f"  unique but reported elsewhere {_f(res['unique_reported'])}  ({res['unique_reported_n']}/{res['unique']} "
         f"unique sentences, exhaustive clusters: {', '.join(res['exhaustive']) or 'none'})"
         + _verdict("unique_reported", res["unique_reported"]),
@@ -279,6 +313,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.errors:
             print("  missed same-claim pairs:", *res["missed"], sep="\n    ")
             print("  false links:", *res["false_links"], sep="\n    ")
+            print("  false partials:", *res["false_partials"], sep="\n    ")
             print("  unique but reported elsewhere:", *res["unique_examples"], sep="\n    ")
     return 0
 

@@ -33,6 +33,7 @@ from .model import (
     Disagreement,
     Link,
     Paragraph,
+    Part,
     Quantity,
     Sentence,
     Side,
@@ -47,11 +48,12 @@ _NESTED: dict[tuple[type, str], type] = {
     (Source, "paragraphs"): Paragraph,
     (Source, "sentences"): Sentence,
     (Sentence, "links"): Link,
+    (Sentence, "parts"): Part,
     (Sentence, "numbers"): Quantity,
     (Disagreement, "sides"): Side,
 }
-_CLASSES = (Source, Paragraph, Sentence, Link, Quantity, Skipped, Side, Disagreement, Annotation,
-            Copied)
+_CLASSES = (Source, Paragraph, Sentence, Link, Part, Quantity, Skipped, Side, Disagreement,
+            Annotation, Copied)
 _COMPARISON_FIELDS = ("folder", "sources", "skipped", "rows", "numbers", "disagreements",
                       "annotations", "timings", "semantic", "families", "copied", "corrections",
                       "dismissed")

@@ -6,7 +6,7 @@ every live correction on a comparison, in the order they were made:
 
 - `link`: the two sentences make the same claim: a link `by` "reporter" (score 1) joins them,
   replacing the engine's link between them if there was one;
-- `unlink`: they do not: every link between them is taken off;
+- `unlink`: they do not: every link between them is taken off, and a partial link (`parts`);
 - `dismiss`: the disagreement between their figures is not a conflict: it moves from
   `comparison.disagreements` to `comparison.dismissed`, with the reason;
 - `conflict`: their figures conflict although the engine did not say so: a disagreement `by`
@@ -40,6 +40,7 @@ from .model import (
     CorrectionKind,
     Disagreement,
     Link,
+    Part,
     Quantity,
     Sentence,
     Side,
@@ -57,6 +58,7 @@ class _Taken:
 
     added: set[str] = field(default_factory=set)  # sentences holding a reporter's link
     removed: list[tuple[str, Link]] = field(default_factory=list)  # engine links taken off
+    parts: list[tuple[str, Part]] = field(default_factory=list)  # partial links taken off
     signature: frozenset = frozenset()  # the link changes in force
     disagreements: list[Disagreement] = field(default_factory=list)  # the engine's
     sources: dict[int, tuple[Quantity, list[str]]] = field(default_factory=dict)  # as they were
@@ -131,15 +133,25 @@ def _take_back(comparison: Comparison, taken: _Taken) -> None:
         comparison.sentence(sid).links.append(link)
     for sid in {sid for sid, _ in taken.removed}:
         comparison.sentence(sid).links.sort(key=lambda link: -link.score)
+    for sid, part in taken.parts:
+        comparison.sentence(sid).parts.append(part)
+    for sid in {sid for sid, _ in taken.parts}:
+        comparison.sentence(sid).parts.sort(key=lambda part: -part.score)
     for q, sources in taken.sources.values():
         q.sources = sources
-    taken.added, taken.removed, taken.sources = set(), [], {}
+    taken.added, taken.removed, taken.parts, taken.sources = set(), [], [], {}
 
 
 def _detach(a: Sentence, b: Sentence, taken: _Taken) -> bool:
-    """Take every link between a and b off both; True if there was one."""
+    """Take every link between a and b off both, and the partial links (`parts`): not the
+    same claim, nor in part; True if there was one."""
     found = False
     for s, other in ((a, b), (b, a)):
+        for part in s.parts:
+            if part.to == other.id:
+                found = True
+                taken.parts.append((s.id, part))
+        s.parts = [part for part in s.parts if part.to != other.id]
         keep = []
         for link in s.links:
             if link.to == other.id:

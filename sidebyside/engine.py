@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from . import clean, families, findings, segment
+from . import clean, families, findings, partial, segment
 from .align import align
 from .files import gc_paused
 from .load import DEFAULT_MAX_BYTES, Document, FolderScan, InputError, decode_scan, scan_folder
@@ -88,6 +88,8 @@ def _compare_documents(
             progress=lambda f: stage("match", 0.4 + 0.4 * f),
         )
         clean.confirm_trailers(sources)
+        partial.find(sources, run, min_score)  # claim units of unlinked sentences: `parts`
+        run.folder = None
     comparison = Comparison(
         folder=folder, sources=sources, skipped=list(skipped or []), semantic=run.semantic
     )

@@ -19,6 +19,7 @@ from .model import (
     BOILERPLATE,
     DATE,
     DUPLICATE,
+    PARTIAL,
     QUALIFIER,
     SHARED,
     UNIQUE,
@@ -61,12 +62,12 @@ def _content_words(text: str) -> int:
 
 def set_statuses(comparison: Comparison) -> None:
     """The one place each sentence's `status` and `claim` are written, from clean's flags
-    (Source.flag_of), the links and the claim rule; again whenever the links change
-    (corrections.py)."""
+    (Source.flag_of), the links, the partial links (`parts`) and the claim rule; again whenever
+    the links change (corrections.py)."""
     for src in comparison.sources:
         for s in src.sentences:
             flag, para = src.flag_of(s), src.paragraph_of(s)
-            s.status = flag or (SHARED if s.links else UNIQUE)
+            s.status = flag or (SHARED if s.links else PARTIAL if s.parts else UNIQUE)
             s.claim = not flag and is_claim(s.text, para is not None and para.heading)
 
 

@@ -14,7 +14,7 @@ from html import escape as _html_escape
 
 from .corrections import describe
 from .families import confirmations, family_labels, family_of
-from .model import BOILERPLATE, DUPLICATE, SHARED, UNIQUE, Comparison, Sentence
+from .model import BOILERPLATE, DUPLICATE, PARTIAL, SHARED, UNIQUE, Comparison, Sentence
 from .safe import visible
 
 _CSS = """
@@ -32,6 +32,7 @@ td.gap{background:repeating-linear-gradient(45deg,#fafafa,#fafafa 6px,#f2f2f2 6p
 .s{display:block;margin:2px 0;padding-left:1.4em;text-indent:-1.4em}
 .s::before{display:inline-block;width:1.4em;text-indent:0;color:#888}
 .shared::before{content:'▎';color:#2e7d32}
+.partial::before{content:'◐';color:#2e7d32}
 .unique.claim{font-weight:600}.unique.claim::before{content:'◆';color:#1565c0}
 .boilerplate,.duplicate{color:#999;font-size:13px}
 .boilerplate::before{content:'·'}.duplicate::before{content:'='}
@@ -82,6 +83,11 @@ def _sentence_html(c: Comparison, s: Sentence, notes: dict[str, list], marks: di
         why = f" ({s.links[0].why})" if s.links[0].why else ""
         said = confirmations(s, c, family)
         title = f' title="{escape(said)}: also in {escape(others + why)}"'
+    elif s.parts:
+        p = s.parts[0]
+        other = c.sentence(p.to)
+        title = (f' title="partly: “{escape(s.text[p.start:p.end])}” also in '
+                 f'{escape(other.source)} ¶{other.paragraph + 1}"')
     out = f'<span class="{" ".join(classes)}" id="{escape(s.id)}"{title}>{"".join(parts)}</span>'
     for ann in notes.get(s.id, []):
         out += f'<span class="note"><b>✎ {escape(ann.status)}</b> {escape(ann.note)}</span>'
@@ -96,6 +102,7 @@ def to_html(c: Comparison) -> str:
             marks.setdefault(side.sentence, []).append((side.start, side.end, d.kind))
     shared = sum(1 for s in c.all_sentences() if s.status == SHARED)
     unique = len(c.unique_claims())
+    partial = len(c.partial_sentences())
     title = f"sidebyside: {c.sources[0].title}" if c.sources else "sidebyside"
     copying = family_labels(c.families)
     out = [
@@ -108,10 +115,11 @@ def to_html(c: Comparison) -> str:
         f"<div>{escape(c.folder)}</div>",
         *([f'<div class="families">Sources that copy one another (one source, repeated): '
            f'{escape("; ".join(copying))}</div>'] if copying else []),
-        f'<div class="counts"><span>▎ {shared} shared sentences</span><span>◆ {unique} unique claims</span>'
+        f'<div class="counts"><span>▎ {shared} shared sentences</span><span>◐ {partial} partly shared</span>'
+        f'<span>◆ {unique} unique claims</span>'
         f"<span>≠ {len(c.disagreements)} numeric disagreements</span>"
         f"<span>✎ {len(c.annotations)} notes</span></div>",
-        '<div class="legend">▎ shared with another source · ◆ claim only this source makes · '
+        '<div class="legend">▎ shared with another source · ◐ part of it shared · ◆ claim only this source makes · '
         "≠ number that disagrees (red: value, amber: hedge, scale or date) · "
         "· boilerplate · = repeated text · ✎ note</div>",
         "</header>",
@@ -187,7 +195,7 @@ def to_html(c: Comparison) -> str:
             out.append(f"<li>{escape(sk.file)}: {escape(sk.reason)}</li>")
         out.append("</ul>")
     out.append(
-        f'<p class="links" style="margin:24px">Made by sidebyside. Statuses: {SHARED}, {UNIQUE}, '
+        f'<p class="links" style="margin:24px">Made by sidebyside. Statuses: {SHARED}, {PARTIAL}, {UNIQUE}, '
         f"{BOILERPLATE}, {DUPLICATE}.</p></body></html>"
     )
     return "\n".join(out) + "\n"

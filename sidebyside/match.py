@@ -94,6 +94,8 @@ class MatchRun:
 
     semantic: bool = False  # the embedding score took part
     links: int = 0
+    folder: object = field(default=None, repr=False)  # the folder's weighed sentences, for the
+    # partial pass that follows (sidebyside/partial.py); never stored
 
 
 @dataclass
@@ -380,7 +382,7 @@ def match(
     run = MatchRun(semantic=use_sem)
     if not eligible:
         return run
-    folder = _prepare(eligible)
+    folder = run.folder = _prepare(eligible)
     items, n = folder.items, folder.n
     arrays = _arrays(folder)
 

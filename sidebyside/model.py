@@ -14,6 +14,7 @@ class Status(StrEnum):
 
     SHARED = "shared"  # another source makes the same claim (a link)
     UNIQUE = "unique"  # no other source does
+    PARTIAL = "partial"  # no link, but part of it (a claim unit) another source reports (`parts`)
     BOILERPLATE = "boilerplate"  # bylines, footers, off-topic: never a finding
     DUPLICATE = "duplicate"  # a repeat within its own source
 
@@ -76,7 +77,7 @@ class ReportFormat(StrEnum):
 # The values by their short names, as the engine writes them into the dataclasses: plain
 # strings (equal to the enum members), so a comparison read back from the cache or a report is
 # the same value for value and type for type.
-SHARED, UNIQUE, BOILERPLATE, DUPLICATE = (m.value for m in Status)
+SHARED, UNIQUE, PARTIAL, BOILERPLATE, DUPLICATE = (m.value for m in Status)
 EXACT, NEAR, PARAPHRASE = (m.value for m in LinkKind)
 VALUE, UNIT, DATE, QUALIFIER = (m.value for m in DisagreementKind)
 
@@ -95,6 +96,26 @@ class Link:
         # Pickled as its fields: a big folder has hundreds of thousands of links, and the
         # cache reads them back 2.5 times faster this way than through the default state dict.
         return (Link, (self.to, self.score, self.kind, self.why, self.by))
+
+
+@dataclass
+class Part:
+    """Part of a sentence's claims that another source's sentence reports too (a partial link,
+    sidebyside/partial.py; stored on both sentences, each with its own side's span): the claim
+    unit `start`..`end` of this sentence's display text makes the same claim as the span
+    `to_start`..`to_end` of sentence `to` (a unit of it, or all of it)."""
+
+    to: str  # id of the other sentence
+    start: int  # the shared part of this sentence (offsets into its display text)
+    end: int
+    to_start: int  # ...and of the other sentence
+    to_end: int
+    score: float  # the fitted probability of the same claim, for the units
+    why: str = ""
+
+    def __reduce__(self):
+        return (Part, (self.to, self.start, self.end, self.to_start, self.to_end, self.score,
+                       self.why))
 
 
 @dataclass
@@ -130,6 +151,7 @@ class Sentence:
     links: list[Link] = field(default_factory=list)
     numbers: list[Quantity] = field(default_factory=list)
     duplicate_of: str | None = None  # for duplicates: the first copy's id
+    parts: list[Part] = field(default_factory=list)  # claim units other sources report (partial)
 
 
 @dataclass
@@ -297,6 +319,9 @@ class Comparison:
 
     def unique_claims(self) -> list[Sentence]:
         return [s for s in self.all_sentences() if s.status == UNIQUE and s.claim]
+
+    def partial_sentences(self) -> list[Sentence]:
+        return [s for s in self.all_sentences() if s.status == PARTIAL]
 
     def shared_sentences(self) -> list[Sentence]:
         return [s for s in self.all_sentences() if s.status == SHARED]

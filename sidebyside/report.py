@@ -19,7 +19,7 @@ import re
 
 from .corrections import describe
 from .families import confirmations, family_labels, family_of, independent_count
-from .model import BOILERPLATE, DUPLICATE, SHARED, UNIQUE, Comparison, Sentence
+from .model import BOILERPLATE, DUPLICATE, PARTIAL, SHARED, UNIQUE, Comparison, Sentence
 from .safe import line
 
 SCHEMA = "sidebyside.report/1"
@@ -72,6 +72,14 @@ def to_dict(c: Comparison) -> dict:
             "claim": s.claim,
             "independent": independent_count(s, c, family),
         }
+        if s.parts:  # partial links: the part of this sentence another source reports
+            entry["parts"] = [
+                {"text": s.text[p.start:p.end], "start": p.start, "end": p.end, "to": p.to,
+                 "to_source": c.sentence(p.to).source,
+                 "to_text": c.sentence(p.to).text[p.to_start:p.to_end],
+                 "to_start": p.to_start, "to_end": p.to_end, "score": p.score, "why": p.why}
+                for p in s.parts
+            ]
         if s.duplicate_of:
             entry["duplicate_of"] = s.duplicate_of
         sentences.append(entry)
@@ -205,7 +213,7 @@ def to_markdown(c: Comparison) -> str:
     out.append(f"Folder: {md(c.folder)}  ")
     out.append(
         f"{len(c.sources)} sources, {len(c.shared_sentences())} shared sentences, "
-        f"{len(c.unique_claims())} unique claims, {len(c.disagreements)} numeric disagreements, "
+        f"{len(c.partial_sentences())} partly shared, {len(c.unique_claims())} unique claims, {len(c.disagreements)} numeric disagreements, "
         f"{len(c.annotations)} notes."
         + (" Matching used the bundled meaning-aware (semantic) model." if c.semantic else "")
     )
@@ -253,6 +261,16 @@ def to_markdown(c: Comparison) -> str:
             said = confirmations(s, c, family)
             out += with_notes(f"- {_quote(s)} *({said}: also in {md(', '.join(others))}{why})*", s)
         out.append("")
+        partial = [s for s in src.sentences if s.status == PARTIAL]
+        if partial:
+            out.append(f"### Partly shared claims ({len(partial)})")
+            out.append("")
+            for s in partial:
+                p = s.parts[0]
+                other = c.sentence(p.to)
+                out += with_notes(f"- {_quote(s)} *(partly: \"{md(s.text[p.start:p.end])}\" also in "
+                                  f"{md(other.source)} ¶{other.paragraph + 1})*", s)
+            out.append("")
         out.append(f"### Unique claims ({len(unique)})")
         out.append("")
         for s in unique:

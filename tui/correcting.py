@@ -61,12 +61,14 @@ class CorrectingMixin:
         if sid is None:
             return
         s = self.comparison.sentence(sid)
-        if not s.links:
+        # Its links, and its partial links (a part of it another source reports).
+        targets = list(dict.fromkeys([link.to for link in s.links] + [p.to for p in s.parts]))
+        if not targets:
             self.notify(f"{sid} is not linked to any sentence", severity="warning", timeout=3)
             return
-        shown = [link.to for link in s.links if link.to in self.grid.peers]
-        if len(s.links) == 1 or len(shown) == 1:
-            self._correct("unlink", sid, shown[0] if shown else s.links[0].to)
+        shown = [to for to in targets if to in self.grid.peers]
+        if len(targets) == 1 or len(shown) == 1:
+            self._correct("unlink", sid, shown[0] if shown else targets[0])
             return
         self._start_pick("unlink")
 
@@ -129,7 +131,8 @@ class CorrectingMixin:
                         severity="warning", timeout=4)
             return
         self.picking = None
-        if kind == "unlink" and all(link.to != sid for link in c.sentence(first).links):
+        if kind == "unlink" and all(link.to != sid for link in c.sentence(first).links) and all(
+                p.to != sid for p in c.sentence(first).parts):
             self.notify(f"{first} and {sid} are not linked", severity="warning", timeout=4)
             self.update_status()
             return

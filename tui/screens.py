@@ -175,6 +175,7 @@ class HelpScreen(Dialog[None]):
             ("Markers in the gutter\n", "bold"),
             f"  {G.MARK_SHARED}  shared: another source says it too"
             f"   {G.MARK_REPORTER}  shared by a reporter's link (L links, x unlinks)\n",
+            f"  {G.MARK_PARTIAL}  partial: part of its claims another source reports (enter: which)\n",
             f"  {G.MARK_UNIQUE}  unique claim: only this source says it (text in bold)\n",
             f"  {G.MARK_DISAGREE}  numbers disagree: a different value reversed, a different hedge,\n"
             "     scale or date underlined (the figure itself and its mark)\n",

@@ -31,6 +31,8 @@ def title_text(c: Comparison, keeper: NoteKeeper, name: str, where: str, shown_p
     """The longest title that fits `width`: folder, sources, counts of findings, notes."""
     shared = sum(1 for s in c.all_sentences() if s.status == SHARED)
     unique = len(c.unique_claims())
+    partial = len(c.partial_sentences())
+    part = f" · ◐ {partial} partial" if partial else ""  # said only when there are some
     dis = len(c.disagreements)
     shown = ""
     if shown_panes is not None and shown_panes < len(c.sources):
@@ -38,7 +40,7 @@ def title_text(c: Comparison, keeper: NoteKeeper, name: str, where: str, shown_p
     s_ = "s" if unique != 1 else ""
     d_ = "s" if dis != 1 else ""
     counts = (
-        f"{len(c.sources)} sources{shown} · {shared} shared · ◆ {unique} unique claim{s_}"
+        f"{len(c.sources)} sources{shown} · {shared} shared{part} · ◆ {unique} unique claim{s_}"
         f" · ≠ {dis} disagreement{d_}"
     )
     if c.skipped:
@@ -53,7 +55,7 @@ def title_text(c: Comparison, keeper: NoteKeeper, name: str, where: str, shown_p
             counts += f" ({orphaned} orphaned: e exports the list)"
     if c.semantic:
         counts += " · meaning-aware matching"
-    short = f"{len(c.sources)} src{shown} · {shared} shared · ◆ {unique} unique · ≠ {dis}"
+    short = f"{len(c.sources)} src{shown} · {shared} shared{part} · ◆ {unique} unique · ≠ {dis}"
     if c.skipped:
         short += f" · {len(c.skipped)} skipped"
     long_notes, short_notes = notes_summary(keeper, False), notes_summary(keeper, True)

@@ -15,7 +15,8 @@ from .layout import Layout
 
 def counterparts(comparison: Comparison, sid: str, layout: Layout) -> dict[str, str]:
     """Pane -> the sentence there that answers `sid`: a side of a disagreement it takes part
-    in first, else its best-scoring link."""
+    in first, else its best-scoring link, else its best partial link (a part another source
+    reports)."""
     here = comparison.sentence(sid).source
     out: dict[str, str] = {}
     for d in comparison.disagreements:
@@ -26,6 +27,9 @@ def counterparts(comparison: Comparison, sid: str, layout: Layout) -> dict[str, 
     for lk in sorted(comparison.sentence(sid).links, key=lambda lk: -lk.score):
         if lk.to in layout.spans:
             out.setdefault(comparison.sentence(lk.to).source, lk.to)
+    for part in comparison.sentence(sid).parts:
+        if part.to in layout.spans:
+            out.setdefault(comparison.sentence(part.to).source, part.to)
     return {pane: s for pane, s in out.items() if pane in layout.sources}
 
 

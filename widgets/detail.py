@@ -17,7 +17,16 @@ from textual.widget import Widget
 
 from sidebyside.corrections import describe
 from sidebyside.families import confirmations
-from sidebyside.model import BOILERPLATE, DUPLICATE, SHARED, UNIQUE, Comparison, Sentence
+from sidebyside.model import (
+    BOILERPLATE,
+    DUPLICATE,
+    PARTIAL,
+    SHARED,
+    UNIQUE,
+    Comparison,
+    Part,
+    Sentence,
+)
 from sidebyside.readable import plain_why, quantity
 from sidebyside.safe import pictures
 
@@ -82,6 +91,9 @@ def status_line(comparison: Comparison, s: Sentence) -> str:
         said = confirmations(s, comparison, comparison.families)
         by = " (linked by reporter)" if any(lk.by for lk in s.links) else ""
         return f"shared with {', '.join(others)}{by} · {said}"
+    if s.status == PARTIAL and s.parts:
+        return "partly reported: " + part_said(comparison, s, s.parts[0]) + (
+            f" (and {len(s.parts) - 1} more)" if len(s.parts) > 1 else "")
     if s.status == UNIQUE:
         return "unique claim (no other source says this)" if s.claim else "only in this source (not a claim: heading, byline or fragment)"
     if s.status == DUPLICATE:
@@ -89,6 +101,16 @@ def status_line(comparison: Comparison, s: Sentence) -> str:
     if s.status == BOILERPLATE:
         return "boilerplate (not part of the story; never a finding)"
     return s.status
+
+
+def part_said(comparison: Comparison, s: Sentence, part: Part) -> str:
+    """“…the shared unit…” — also in nyt (nyt.txt) ¶3: which part of `s` and where."""
+    other = comparison.sentence(part.to)
+    src = comparison.source(other.source)
+    unit = s.text[part.start:part.end]
+    whole = part.start == 0 and part.end >= len(s.text.rstrip())
+    said = "all of it, within a longer sentence" if whole else f"“{pictures(unit)}”"
+    return f"{said} — also in {src.id} ({pictures(src.file)}) ¶{other.paragraph + 1}"
 
 
 def _quantity(q) -> str:
@@ -136,7 +158,9 @@ def detail_text(comparison: Comparison, sid: str, shown: list[str] | None = None
         links = by_source.get(other.id, [])
         if not links:
             out.append(f"  {other.id}: ", style=heading)
-            out.append("no matching sentence\n", style=muted)
+            partly = any(comparison.sentence(p.to).source == other.id for p in s.parts)
+            out.append("part of it only (below)\n" if partly else "no matching sentence\n",
+                       style=muted)
             continue
         for lk in links:
             t = comparison.sentence(lk.to)
@@ -150,6 +174,19 @@ def detail_text(comparison: Comparison, sid: str, shown: list[str] | None = None
             out.append("    diff: ", style=muted)
             out.append_text(word_diff(s.text, t.text, styles))
             out.append("\n")
+
+    if s.parts:
+        out.append("\n")
+        out.append("Partly reported elsewhere\n", style=heading)
+        for part in s.parts:
+            t = comparison.sentence(part.to)
+            out.append("  " + part_said(comparison, s, part) + "\n")
+            out.append(f"    {t.id} ", style=heading)
+            out.append(f"partial, score {part.score:.2f}", style="")
+            if part.why:
+                out.append(f" — {pictures(part.why)}", style=muted)
+            out.append("\n")
+            out.append("    there: “" + pictures(t.text[part.to_start:part.to_end]) + "”\n")
 
     # Numbers read in this sentence and its matches.
     out.append("\n")

@@ -40,6 +40,7 @@ from .paint import (  # noqa: F401 - re-exported: the screens and tests name the
     MARK_DISAGREE,
     MARK_DUPLICATE,
     MARK_FOLD,
+    MARK_PARTIAL,
     MARK_REPORTER,
     MARK_SHARED,
     MARK_UNIQUE,

@@ -15,6 +15,7 @@ from textual.strip import Strip
 from sidebyside.model import (
     BOILERPLATE,
     DUPLICATE,
+    PARTIAL,
     SHARED,
     UNIQUE,
     VALUE,
@@ -30,6 +31,7 @@ from .layout import GUTTER, SEPARATOR, Piece, note_mark
 MARK_SHARED = "▎"
 MARK_REPORTER = "✓"  # shared by a reporter's link (sidebyside/corrections.py)
 MARK_UNIQUE = "◆"
+MARK_PARTIAL = "◐"  # partial: part of its claims another source reports (Sentence.parts)
 MARK_DISAGREE = "≠"
 MARK_BOILERPLATE = "·"
 MARK_DUPLICATE = "="
@@ -41,6 +43,7 @@ NOTE_CLASSES = {s.value: s.style for s in NoteStatus}
 
 GRID_COMPONENTS = {
     "grid--marker-shared",
+    "grid--marker-partial",
     "grid--marker-unique",
     "grid--text-unique",
     "grid--marker-value",
@@ -75,6 +78,11 @@ AlignedGrid:focus {
 
 AlignedGrid > .grid--marker-shared {
     color: $success;
+}
+
+AlignedGrid > .grid--marker-partial {
+    color: $success;
+    text-style: bold;
 }
 
 /* Marks and figures: distinct by shape and attribute without colour (NO_COLOR keeps bold,
@@ -248,6 +256,8 @@ class GridPainter:
         if s.status == SHARED:
             mark = MARK_REPORTER if any(link.by for link in s.links) else MARK_SHARED
             return mark, self._style("grid--marker-shared")
+        if s.status == PARTIAL:
+            return (MARK_PARTIAL if first else MARK_CONTINUE), self._style("grid--marker-partial")
         if is_unique_claim(s):
             return (MARK_UNIQUE if first else MARK_CONTINUE), self._style("grid--marker-unique")
         if s.status == BOILERPLATE:
