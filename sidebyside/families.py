@@ -87,7 +87,7 @@ def strip_quotes(paragraph: str) -> str:
 def terms_of(text: str) -> list[str]:
     """Content terms for shingling: `text.content_terms` (stop words and single letters dropped,
     hyphenated words split, each stemmed and news synonyms folded as the matcher does)."""
-    return T.content_terms(text)
+    return list(T.content_terms(text))
 
 
 def prose_terms(source: Source, quotes: bool = False) -> list[str]:

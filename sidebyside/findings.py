@@ -72,16 +72,21 @@ def set_statuses(comparison: Comparison) -> None:
 
 
 def read_numbers(comparison: Comparison) -> None:
+    """The figures of every sentence of the story; in a bulk source (`Source.bulk`) only of the
+    sentences another source shares (the rest could only be "figures only one source gives", by
+    the thousand)."""
     numbers: list[Quantity] = []
-    for s in comparison.all_sentences():
-        s.numbers = []
-        if s.status in (BOILERPLATE, DUPLICATE):
-            continue
-        for q in N.read_quantities(s.text):
-            q.sentence = s.id
-            q.sources = [s.source]
-            s.numbers.append(q)
-            numbers.append(q)
+    for src in comparison.sources:
+        bulk = src.bulk
+        for s in src.sentences:
+            s.numbers = []
+            if s.status in (BOILERPLATE, DUPLICATE) or (bulk and s.status not in (SHARED, PARTIAL)):
+                continue
+            for q in N.read_quantities(s.text):
+                q.sentence = s.id
+                q.sources = [s.source]
+                s.numbers.append(q)
+                numbers.append(q)
     comparison.numbers = numbers
 
 

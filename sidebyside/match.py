@@ -134,9 +134,14 @@ def _fold_demonyms(bags: list[list[str]]) -> list[list[str]]:
     return [[mapping.get(t, t) for t in bag] for bag in bags]
 
 
-def _surface_words(sentences: list[Sentence]) -> dict[str, str]:
+def _surface_words(sentences: list[Sentence], needed: set[str] | None = None) -> dict[str, str]:
+    """Each term as the folder first writes it. With `needed`, only those terms: a sentence none
+    of whose content terms is needed gives none of them, and is not read (a 5 MB file has
+    100,000 sentences and a few links)."""
     out: dict[str, str] = {}
     for s in sentences:
+        if needed is not None and needed.isdisjoint(T.content_terms(s.text)):
+            continue
         for w in T.words(s.text):
             if w not in T.STOPWORDS:
                 out.setdefault(T.term(w), w)
@@ -378,7 +383,9 @@ def match(
     eligible = _eligible(sources, also)
     for _, s in eligible:
         s.links = []
-    use_sem = _use_semantic(semantic) and bool(eligible)
+    # A bulk source (Source.bulk: a book, a log) is matched lexically, with the whole folder:
+    # embedding every one of its sentences would cost more than all the rest.
+    use_sem = _use_semantic(semantic) and bool(eligible) and not any(src.bulk for src in sources)
     run = MatchRun(semantic=use_sem)
     if not eligible:
         return run
@@ -456,7 +463,8 @@ def match(
     keep &= score >= (P_LINK_SEM if use_sem else P_LINK)
     idx = np.flatnonzero(keep)  # codes were sorted, so these are in (x, y) order
     xs, ys = x[idx].tolist(), y[idx].tolist()
-    surface = _surface_words([it.sentence for it in items]) if xs else {}
+    needed = {t for i in {*xs, *ys} for t in items[i].terms}
+    surface = _surface_words([it.sentence for it in items], needed) if xs else {}
     scores = [round(min(1.0, v), 3) for v in score[idx].tolist()]
     eq = equal[idx].tolist()
     ratios = process.cpdist([items[a].norm for a in xs], [items[b].norm for b in ys],

@@ -78,6 +78,10 @@ class ReportFormat(StrEnum):
 # strings (equal to the enum members), so a comparison read back from the cache or a report is
 # the same value for value and type for type.
 SHARED, UNIQUE, PARTIAL, BOILERPLATE, DUPLICATE = (m.value for m in Status)
+
+# A source of more sentences than this (some 400,000 words; the longest news articles have a few
+# hundred sentences, a 300-page report some 5,000) is compared with caps: `Source.bulk`.
+BULK_SENTENCES = 20_000
 EXACT, NEAR, PARAPHRASE = (m.value for m in LinkKind)
 VALUE, UNIT, DATE, QUALIFIER = (m.value for m in DisagreementKind)
 
@@ -189,6 +193,13 @@ class Source:
         para = self.paragraph_of(s)
         return (self.paragraph_flag(para) if para else None) or (
             DUPLICATE if s.duplicate_of else None)
+
+    @property
+    def bulk(self) -> bool:
+        """More than BULK_SENTENCES sentences: a book, a log or a dump rather than an article,
+        compared with the caps README's Limits list (figures read only where linked, no
+        partial claims), so that its cost stays in proportion to its size (issue 13)."""
+        return len(self.sentences) > BULK_SENTENCES
 
     def unflagged(self) -> list[Sentence]:
         """The sentences clean did not flag (`flag_of` is None), in order: a paragraph's flag

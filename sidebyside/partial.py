@@ -55,7 +55,10 @@ def find(sources: list[Source], run: M.MatchRun, min_score: float = M.MIN_SCORE)
     items = folder.items
     for it in items:
         it.sentence.parts = []
-    live = np.array([not sources[it.source_index].flag_of(it.sentence) for it in items], bool)
+    # Sentences of the story; a bulk source's (Source.bulk) take no part: partial claims are a
+    # refinement its size does not allow.
+    unflagged = {id(s) for src in sources if not src.bulk for s in src.unflagged()}
+    live = np.array([id(it.sentence) in unflagged for it in items], bool)
     queries = [k for k in np.flatnonzero(live).tolist()
                if not items[k].sentence.links and _claim(sources[items[k].source_index],
                                                          items[k].sentence)][:MAX_QUERIES]
@@ -63,7 +66,8 @@ def find(sources: list[Source], run: M.MatchRun, min_score: float = M.MIN_SCORE)
     packed = [k for k in queries if len(spans[k]) > 1]  # sentences packing claims: their units
     single = [k for k in queries if len(spans[k]) == 1]  # one claim: against others' units
     # Only sentences that may cut into units can hold a one-claim sentence's claim among others.
-    cuttable = live & np.array([U.may_cut(it.sentence.text) for it in items], dtype=bool)
+    cuttable = np.array([bool(ok) and U.may_cut(it.sentence.text) for ok, it in zip(live, items, strict=True)],
+                        dtype=bool)
     use_sem = run.semantic and items[0].vector is not None
     pieces: list[M._Item] = []  # whole sentences are their folder item; units new items
     piece_of: list[tuple[int, int, int]] = []  # piece -> (item, start, end)

@@ -159,17 +159,17 @@ def term(word: str) -> str:
     return stem
 
 
-def content_terms(text: str) -> list[str]:
-    """The content terms of a text, in order (stop words dropped; hyphenated words also split)."""
-    return list(_content_terms(text))
-
-
 @lru_cache(maxsize=1 << 17)
-def _content_terms(text: str) -> tuple[str, ...]:
-    # Memoised: a sentence's terms are asked for when it is split (is it a claim?), cleaned (is
-    # its paragraph off the story?) and matched.
+def content_terms(text: str) -> tuple[str, ...]:
+    """The content terms of a text, in order (stop words dropped; hyphenated words also split).
+    Memoised, and shared (a tuple): a sentence's terms are asked for when it is split (is it a
+    claim?), cleaned (is its paragraph off the story?), matched and measured for families."""
+    ws = words(text)
+    if "-" not in text and "’" not in text:  # the usual case, as one comprehension
+        stop = STOPWORDS
+        return tuple([term(w) for w in ws if w not in stop and (len(w) > 1 or w.isdigit())])
     out: list[str] = []
-    for w in words(text):
+    for w in ws:
         w = w.replace("’", "'")
         if w in STOPWORDS:
             continue
