@@ -385,7 +385,8 @@ def _flag_off_topic(sources: list[Source]) -> None:
             if para.flag:
                 continue
             ts = T.content_terms(para_display(_para_text(src, para)))
-            terms_by_para[(src.id, para.index)] = ts
+            if len(ts) >= 15:  # fewer distinct terms than that: never judged off the story
+                terms_by_para[(src.id, para.index)] = ts
             seen.update(ts)
         source_terms[src.id] = seen
     # How many sources use each term: a term is in "the others" when some other source has it.
@@ -395,7 +396,10 @@ def _flag_off_topic(sources: list[Source]) -> None:
         for para in src.paragraphs:
             if para.flag or para.heading:
                 continue
-            distinct = set(terms_by_para.get((src.id, para.index), []))
+            ts = terms_by_para.get((src.id, para.index))
+            if ts is None:
+                continue
+            distinct = set(ts)
             if len(distinct) < 15:
                 continue
             shared = sum(1 for t in distinct if n_sources[t] - (t in mine) > 0)

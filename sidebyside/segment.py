@@ -282,11 +282,16 @@ def para_display(raw: str) -> str:
     return T.display(raw)
 
 
+_ENDS_SENTENCE = re.compile(r"[.!?:;]['\"”’)]?$")
+
+
 def _looks_like_heading(raw: str, shown: str) -> bool:
     if _HEADING.match(raw):
         return True
+    if _ENDS_SENTENCE.search(shown):  # the usual paragraph: before splitting it into words
+        return False
     words = shown.split()
-    if not words or len(words) > 16 or re.search(r"[.!?:;]['\"”’)]?$", shown):
+    if not words or len(words) > 16:
         return False
     caps = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
     return shown.isupper() or caps >= max(2, 0.6 * len(words))
