@@ -71,6 +71,19 @@ def _para_text(src: Source, para: Paragraph) -> str:
     return src.text[para.start : para.end]
 
 
+def _shown(src: Source) -> list[str]:
+    """Each paragraph's display text; a paragraph that is one sentence has it already (segment
+    shows such a sentence as its paragraph), the others are worked out."""
+    shown: list[str | None] = [None] * len(src.paragraphs)
+    for s in src.sentences:
+        if s.paragraph < len(shown):
+            para = src.paragraphs[s.paragraph]
+            if s.start == para.start and s.end == para.end:
+                shown[s.paragraph] = s.text
+    return [t if t is not None else para_display(_para_text(src, p))
+            for t, p in zip(shown, src.paragraphs, strict=True)]
+
+
 @lru_cache(maxsize=8192)
 def _normalized(text: str) -> str:
     return T.normalized(text)
@@ -335,11 +348,12 @@ def flag_boilerplate(sources: list[Source], page_spans: list[list[tuple[int, int
         for para in src.paragraphs:
             if any(a < para.end and para.start < b for a, b in spans):
                 _mark(src, para, BOILERPLATE, "page header or footer")
+    shown_texts = {src.id: _shown(src) for src in sources}
     for src in sources:
         paras = src.paragraphs
         trailer_from = None
         for i, para in enumerate(paras):
-            shown = para_display(_para_text(src, para))
+            shown = shown_texts[src.id][i]
             n_words = len(shown.split())
             if n_words <= 60 and _may_be_copyright(shown) and COPYRIGHT.search(shown):
                 _mark(src, para, BOILERPLATE, "copyright")
@@ -369,10 +383,10 @@ def flag_boilerplate(sources: list[Source], page_spans: list[list[tuple[int, int
             for para in paras[trailer_from:]:
                 if not para.flag:
                     _mark(src, para, BOILERPLATE, TRAILER)
-    _flag_off_topic(sources)
+    _flag_off_topic(sources, shown_texts)
 
 
-def _flag_off_topic(sources: list[Source]) -> None:
+def _flag_off_topic(sources: list[Source], shown_texts: dict[str, list[str]] | None = None) -> None:
     """A substantial paragraph whose distinctive terms almost never occur in any other source is
     not part of the story the cluster tells (a stray teaser, an unrelated pasted item)."""
     if len(sources) < 2:
@@ -384,7 +398,8 @@ def _flag_off_topic(sources: list[Source]) -> None:
         for para in src.paragraphs:
             if para.flag:
                 continue
-            ts = T.content_terms(para_display(_para_text(src, para)))
+            ts = T.content_terms(shown_texts[src.id][para.index] if shown_texts
+                                 else para_display(_para_text(src, para)))
             if len(ts) >= 15:  # fewer distinct terms than that: never judged off the story
                 terms_by_para[(src.id, para.index)] = ts
             seen.update(ts)
