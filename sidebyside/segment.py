@@ -57,6 +57,10 @@ _WEEKDAY_OR_LOWER = re.compile(
 # more (never an abbreviation: "Mr.", "U.S.", "Gen.") ending a sentence, before a capital.
 # Where either repair 2 split could fall: sentence-ending punctuation, perhaps a closing quote,
 # then space (a sentence without one is left as sentencex cut it).
+# Where sentencex could end a sentence in ASCII text: a full stop, question or exclamation mark
+# anywhere but at the very end (it splits "Capitol.Credit" too), or a line break. A chunk with
+# none is one sentence, without asking it.
+_MAY_SPLIT = re.compile(r"""[.!?](?!["'”’)\]]*\s*$)|[\n\r\v\f]""")
 _MAY_CUT = re.compile(r"""[.!?…]["'”’)]?\s""")
 _QUOTED_SPLIT = re.compile(
     r"(?<=[a-z]{3})(?<![a-z]\.[a-z]{3})[.!?][\"'”’)]?\s+(?=[\"'“‘]?[A-Z])"
@@ -198,6 +202,9 @@ def _boundaries(chunk: str) -> list[tuple[int, int]]:
 def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """(start, end) of each sentence of text[start:end], trimmed; together they cover every letter."""
     chunk = text[start:end]
+    if chunk.isascii() and _MAY_SPLIT.search(chunk) is None:  # one sentence, plainly
+        s, e = _strip(chunk, 0, len(chunk))
+        return [(start + s, start + e)] if s < e else []
     raw: list[tuple[int, int]] = []
     # sentencex panics on a letter, a non-ASCII space and a full stop ("C\u00a0."): it gets the
     # chunk with such spaces as plain ones (one character for one, so offsets stay true).
