@@ -119,7 +119,7 @@ async def test_p_and_shift_p_jump_to_the_partial_claims_and_back(bridge, tmp_pat
 
         # Help and the palette list the keys.
         titles = [cmd.title for cmd in app.get_system_commands(app.screen)]
-        assert "Next partial claim (part of it another source reports)" in titles
+        assert "Next partial claim (◐)" in titles
         assert "Previous partial claim" in titles
         await pilot.press("question_mark")
         await pilot.pause()

@@ -76,8 +76,7 @@ class AlignedGrid(GridPainter, ScrollView, can_focus=True, inherit_bindings=Fals
         Binding("U", "jump('unique', -1)", "Prev ◆", show=False, tooltip="Previous unique claim"),
         Binding("s", "jump('shared', 1)", "Shared", show=False, tooltip="Next shared sentence"),
         Binding("S", "jump('shared', -1)", "Prev shared", show=False, tooltip="Previous shared sentence"),
-        Binding("p", "jump('partial', 1)", "◐ Partial", show=False,
-                tooltip="Next partial claim (part of it another source reports)"),
+        Binding("p", "jump('partial', 1)", "◐ Partial", show=False, tooltip="Next partial claim (◐)"),
         Binding("P", "jump('partial', -1)", "Prev ◐", show=False, tooltip="Previous partial claim"),
         # notes live in the app (the store); the keys sit here so the footer shows them early
         Binding("a", "screen.annotate", "Note", tooltip="Write or edit the note on the sentence"),
