@@ -277,7 +277,7 @@ async def test_help_lists_every_binding_and_the_palette_has_them():
         app.screen.query_one("#help-scroll").scroll_end(animate=False)  # the rest, scrolled to
         await pilot.pause()
         text += screen_text(app)
-        for key in ("j / ↓", "k / ↑", "tab", "shift+tab", "n", "N", "d", "D", "u", "U", "s", "S",
+        for key in ("j / ↓", "k / ↑", "tab", "shift+tab", "n", "N", "d", "D", "u", "U", "s", "S", "p", "P",
                     "enter", "z", "/", "v", "?", "q", "a", "m", "o", "O", "A", "e", "ctrl+p",
                     "L", "x", "c", "C", "ctrl+z"):
             assert key in text, key

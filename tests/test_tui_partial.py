@@ -12,8 +12,8 @@ from tui.screens import DetailScreen, HelpScreen
 from widgets.counterpart import counterparts
 from widgets.grid import MARK_PARTIAL, MARK_SHARED
 
-from .test_partial import LEDE_A, SHARED_PART, bridge  # noqa: F401 - the fixture
-from .test_tui import grid_text, ready
+from .test_partial import LEDE_A, LEDE_B, SHARED_PART, bridge  # noqa: F401 - the fixture
+from .test_tui import grid_text, ready, screen_text
 
 pytestmark = pytest.mark.usefixtures("private_data_dir")
 
@@ -80,3 +80,63 @@ async def test_the_cursor_on_a_partial_sentence_brings_its_counterpart_beside_it
         await pilot.pause()
         # The counterpart the panes shift to (when it is out of view) is the partial link's.
         assert counterparts(c, a.id, grid.layout_model) == {"b": a.parts[0].to}
+
+
+def said(app) -> list[str]:
+    return [str(n.message) for n in app._notifications]
+
+
+async def test_p_and_shift_p_jump_to_the_partial_claims_and_back(bridge, tmp_path):  # noqa: F811
+    app = SideBySideApp(folder=str(bridge), notes=str(tmp_path / "notes.json"))
+    async with app.run_test(size=(140, 40)) as pilot:
+        grid = await ready(pilot)
+        c = app.comparison
+        a = next(s for s in c.source("a").sentences if s.text == LEDE_A)
+        b = next(s for s in c.source("b").sentences if s.text == LEDE_B)
+        assert a.status == b.status == "partial"
+        start = grid.cursor
+        assert start not in (a.id, b.id)
+
+        await pilot.press("p")
+        await pilot.pause()
+        assert grid.cursor == a.id
+        assert "partly reported" in str(app.screen.query_one("#status").render())
+        await pilot.press("p")
+        await pilot.pause()
+        assert grid.cursor == b.id
+        await pilot.press("P")
+        await pilot.pause()
+        assert grid.cursor == a.id
+        await pilot.press("P")  # no partial claim before a's: round to the last one
+        await pilot.pause()
+        assert grid.cursor == b.id and "Wrapped to the bottom" in said(app)
+        await pilot.press("j")  # off the partial sentence, then back to it
+        await pilot.pause()
+        assert grid.cursor != b.id
+        await pilot.press("P")
+        await pilot.pause()
+        assert grid.cursor == b.id
+
+        # Help and the palette list the keys.
+        titles = [cmd.title for cmd in app.get_system_commands(app.screen)]
+        assert "Next partial claim (◐)" in titles
+        assert "Previous partial claim" in titles
+        await pilot.press("question_mark")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Next partial claim" in text and "Previous partial claim" in text
+        await pilot.press("escape")
+        await pilot.pause()
+
+        # x takes the partial link off: no partial claim is left, and p says so.
+        app.clear_notifications()
+        await pilot.press("x")
+        await pilot.pause()
+        assert a.status == b.status == "unique"
+        here = grid.cursor
+        for key in ("p", "P"):
+            app.clear_notifications()
+            await pilot.press(key)
+            await pilot.pause()
+            assert grid.cursor == here
+            assert said(app) == ["No partial claims in the sources on show"]

@@ -171,23 +171,27 @@ class HelpScreen(Dialog[None]):
         return table
 
     def compose(self) -> ComposeResult:
+        # Lines of at most 64 characters: the help box's text is 66 wide at 80 columns.
         legend = Text.assemble(
             ("Markers in the gutter\n", "bold"),
-            f"  {G.MARK_SHARED}  shared: another source says it too"
-            f"   {G.MARK_REPORTER}  shared by a reporter's link (L links, x unlinks)\n",
-            f"  {G.MARK_PARTIAL}  partial: part of its claims another source reports (enter: which)\n",
+            f"  {G.MARK_SHARED}  shared: another source says it too\n",
+            f"  {G.MARK_REPORTER}  shared by a reporter's link (L links, x unlinks)\n",
+            f"  {G.MARK_PARTIAL}  partial: part of its claims another source reports\n"
+            "     (enter shows which part and where; p / P: next / previous)\n",
             f"  {G.MARK_UNIQUE}  unique claim: only this source says it (text in bold)\n",
-            f"  {G.MARK_DISAGREE}  numbers disagree: a different value reversed, a different hedge,\n"
-            "     scale or date underlined (the figure itself and its mark)\n",
+            f"  {G.MARK_DISAGREE}  numbers disagree: a different value reversed, a different\n"
+            "     hedge, scale or date underlined (the figure and its mark)\n",
             f"  {G.MARK_BOILERPLATE}  boilerplate   {G.MARK_DUPLICATE}  repeated in the same source (dim)\n",
             f"  {G.MARK_FOLD}  folded boilerplate or repeats (z shows them)\n",
             f"  {G.MARK_CONTINUE}  the sentence goes on; the cursor sentence is drawn reversed\n",
             ("Note markers (second column of the gutter)\n", "bold"),
             "  " + "   ".join(f"{mark}  {status}" for status, mark in NOTE_MARKS.items()) + "\n",
-            "  Notes are saved on every change. A lists every note, orphaned ones too.\n",
+            "  Notes are saved on every change. A lists every note, orphaned\n"
+            "  ones too.\n",
             ("Corrections\n", "bold"),
-            "  L links two sentences (pick the other with the cursor, enter), x unlinks, c dismisses\n"
-            "  a ≠, C marks a conflict; saved with the notes, shown in exports; ctrl+z undoes.",
+            "  L links two sentences (pick the other with the cursor, enter),\n"
+            "  x unlinks, c dismisses a ≠, C marks a conflict; saved with the\n"
+            "  notes, shown in exports; ctrl+z undoes.",
         )
         with Vertical(id="help-box"):
             yield Label("sidebyside — keys  (esc closes)", id="help-title")

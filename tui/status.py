@@ -4,8 +4,8 @@ and the status line (the sentence under the cursor). Plain functions of what the
 from __future__ import annotations
 
 from sidebyside.families import family_labels
-from sidebyside.model import SHARED, Comparison
-from widgets.detail import status_line
+from sidebyside.model import PARTIAL, SHARED, Comparison, Sentence
+from widgets.detail import part_where, part_which, status_line
 
 from .notes import NoteKeeper
 
@@ -71,6 +71,16 @@ def title_text(c: Comparison, keeper: NoteKeeper, name: str, where: str, shown_p
     return next((t for t in candidates if len(t) <= room), candidates[-1])
 
 
+def sentence_status(c: Comparison, s: Sentence) -> str:
+    """The sentence's status for the one-row status line: as in the detail, but a partial
+    sentence says where first, so that a narrow terminal cuts the quote, not the place."""
+    if s.status == PARTIAL and s.parts:
+        more = f" (and {len(s.parts) - 1} more)" if len(s.parts) > 1 else ""
+        return (f"partly reported in {part_where(c, s.parts[0])}{more}: "
+                f"{part_which(s, s.parts[0])}")
+    return status_line(c, s)
+
+
 def status_text(c: Comparison, keeper: NoteKeeper, sid: str, draft: bool,
                 search: tuple[str, int, int, int] | None) -> str:
     """The status line for sentence `sid`: its notes, an unsaved draft, its status, the first
@@ -86,7 +96,7 @@ def status_text(c: Comparison, keeper: NoteKeeper, sid: str, draft: bool,
         parts.append(said)
     if draft:
         parts.append("✎ unsaved draft (a)")
-    parts.append(status_line(c, s))
+    parts.append(sentence_status(c, s))
     for d in c.disagreements:
         if any(side.sentence == sid for side in d.sides):
             parts.append("≠ " + d.summary())

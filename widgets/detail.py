@@ -105,12 +105,21 @@ def status_line(comparison: Comparison, s: Sentence) -> str:
 
 def part_said(comparison: Comparison, s: Sentence, part: Part) -> str:
     """“…the shared unit…” — also in nyt (nyt.txt) ¶3: which part of `s` and where."""
-    other = comparison.sentence(part.to)
-    src = comparison.source(other.source)
+    return f"{part_which(s, part)} — also in {part_where(comparison, part)}"
+
+
+def part_which(s: Sentence, part: Part) -> str:
+    """The part of `s` another source reports, quoted (or 'all of it, ...')."""
     unit = s.text[part.start:part.end]
     whole = part.start == 0 and part.end >= len(s.text.rstrip())
-    said = "all of it, within a longer sentence" if whole else f"“{pictures(unit)}”"
-    return f"{said} — also in {src.id} ({pictures(src.file)}) ¶{other.paragraph + 1}"
+    return "all of it, within a longer sentence" if whole else f"“{pictures(unit)}”"
+
+
+def part_where(comparison: Comparison, part: Part) -> str:
+    """nyt (nyt.txt) ¶3: where the other side of a partial link is."""
+    other = comparison.sentence(part.to)
+    src = comparison.source(other.source)
+    return f"{src.id} ({pictures(src.file)}) ¶{other.paragraph + 1}"
 
 
 def _quantity(q) -> str:

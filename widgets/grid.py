@@ -24,7 +24,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from sidebyside.model import SHARED, Comparison, Sentence
+from sidebyside.model import PARTIAL, SHARED, Comparison, Sentence
 
 from .counterpart import counterparts, shifts
 from .layout import (
@@ -76,6 +76,8 @@ class AlignedGrid(GridPainter, ScrollView, can_focus=True, inherit_bindings=Fals
         Binding("U", "jump('unique', -1)", "Prev ◆", show=False, tooltip="Previous unique claim"),
         Binding("s", "jump('shared', 1)", "Shared", show=False, tooltip="Next shared sentence"),
         Binding("S", "jump('shared', -1)", "Prev shared", show=False, tooltip="Previous shared sentence"),
+        Binding("p", "jump('partial', 1)", "◐ Partial", show=False, tooltip="Next partial claim (◐)"),
+        Binding("P", "jump('partial', -1)", "Prev ◐", show=False, tooltip="Previous partial claim"),
         # notes live in the app (the store); the keys sit here so the footer shows them early
         Binding("a", "screen.annotate", "Note", tooltip="Write or edit the note on the sentence"),
         Binding("m", "screen.cycle_status", "Note status", show=False,
@@ -420,6 +422,8 @@ class AlignedGrid(GridPainter, ScrollView, can_focus=True, inherit_bindings=Fals
             return is_unique_claim(s)
         if kind == "shared":
             return s.status == SHARED
+        if kind == "partial":
+            return s.status == PARTIAL
         if kind == "finding":
             return sid in self.findings or is_unique_claim(s)
         if kind == "search":
@@ -447,6 +451,7 @@ class AlignedGrid(GridPainter, ScrollView, can_focus=True, inherit_bindings=Fals
         "disagreement": "numeric disagreements",
         "unique": "unique claims",
         "shared": "shared sentences",
+        "partial": "partial claims",
         "search": "matches",
         "annotated": "annotated sentences",
     }
