@@ -120,9 +120,11 @@ class _Item:
         return self._ranked
 
 
-def _fold_demonyms(bags: list[list[str]]) -> list[list[str]]:
-    """'russian' counts as 'russia', 'korean' as 'korea' when both forms occur in the folder."""
-    vocab = {t for bag in bags for t in bag}
+def _fold_demonyms(bags: list[list[str]], vocab: set[str] | None = None) -> list[list[str]]:
+    """'russian' counts as 'russia', 'korean' as 'korea' when both forms occur in the folder
+    (`vocab`: every term of the bags, when the caller has it)."""
+    if vocab is None:
+        vocab = {t for bag in bags for t in bag}
     mapping: dict[str, str] = {}
     for t in vocab:
         if len(t) > 5 and t.endswith("ian") and t[:-3] in vocab:
@@ -214,8 +216,11 @@ def _eligible(sources: list[Source], also: set[str]) -> list[tuple[int, Sentence
 def _prepare(eligible: list[tuple[int, Sentence]]) -> _Folder:
     """Term weights for one folder: idf over its sentences, names and figures boosted."""
     raw = [T.content_terms(s.text) for _, s in eligible]
-    is_fig = T.is_figure_term
-    bags = _fold_demonyms([[t for t in bag if not is_fig(t)] for bag in raw])
+    # Figure terms are kept apart; which terms are figures is asked once per distinct term.
+    vocab = set(chain.from_iterable(raw))
+    figure_terms = {t for t in vocab if T.is_figure_term(t)}
+    bags = _fold_demonyms([[t for t in bag if t not in figure_terms] if figure_terms else list(bag)
+                           for bag in raw], vocab - figure_terms)
     figs = [list(dict.fromkeys("#" + f for f in T.figures(s.text))) for _, s in eligible]
     n = len(eligible)
     # Sentences using each term (counted in C: a huge file has millions of terms).
