@@ -216,6 +216,9 @@ def to_markdown(c: Comparison) -> str:
         f"{len(c.partial_sentences())} partly shared, {len(c.unique_claims())} unique claims, {len(c.disagreements)} numeric disagreements, "
         f"{len(c.annotations)} notes."
         + (" Matching used the bundled meaning-aware (semantic) model." if c.semantic else "")
+        + "".join(f" {md(src.file)} has {len(src.sentences):,} sentences: a huge source is compared"
+                  " by words only, and its figures are read only where another source shares them."
+                  for src in c.sources if src.bulk)
     )
     copying = family_labels(c.families)
     if copying:

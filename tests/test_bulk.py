@@ -78,3 +78,14 @@ def test_the_shared_claim_is_found_either_way(tmp_path, monkeypatch, limit):
     _, stranded = _by_text(c, "book.txt", "The ferry company")
     _, other = _by_text(c, "article.txt", "The ferry company")
     assert [link.to for link in stranded.links] == [other.id]
+
+
+def test_the_brief_says_a_huge_source_was_compared_with_caps(tmp_path, monkeypatch):
+    from sidebyside.report import to_markdown
+
+    folder = _folder(tmp_path)
+    monkeypatch.setattr(model, "BULK_SENTENCES", 3)
+    brief = to_markdown(compare_folder(folder, use_cache=False))
+    assert "book.txt has 5 sentences: a huge source is compared by words only" in brief
+    monkeypatch.setattr(model, "BULK_SENTENCES", 10_000)
+    assert "huge source" not in to_markdown(compare_folder(folder, use_cache=False))

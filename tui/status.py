@@ -55,6 +55,8 @@ def title_text(c: Comparison, keeper: NoteKeeper, name: str, where: str, shown_p
             counts += f" ({orphaned} orphaned: e exports the list)"
     if c.semantic:
         counts += " · meaning-aware matching"
+    elif any(src.bulk for src in c.sources):
+        counts += " · word matching (a huge source)"
     short = f"{len(c.sources)} src{shown} · {shared} shared{part} · ◆ {unique} unique · ≠ {dis}"
     if c.skipped:
         short += f" · {len(c.skipped)} skipped"
