@@ -94,13 +94,24 @@ def _is_cjk(cp: int) -> bool:
 _ASCII_WORD = re.compile(r"[a-z0-9]+|[!-/:-@\[-`{-~]")
 _ASCII_CONTROL = {c: None for c in (*range(0, 9), 11, 12, *range(14, 32), 127)}
 _ASCII_WORD_NL = re.compile(r"[a-z0-9]+|[!-/:-@\[-`{-~]|\n")  # ...and the line break
+# News text is ASCII but for curly quotes, dashes, the ellipsis and no-break spaces: each of those
+# is a punctuation mark (a token of its own) or a space, with no accent or case to fold, so such
+# text takes the fast path too, with them as tokens (the same tokens as the full path).
+_NEWS_MARKS = "‘’“”–—…"
+_NOT_PLAIN = re.compile(rf"[^\x00-\x7f{_NEWS_MARKS}\u00a0]")
+_PLAIN_WORD = re.compile(rf"[a-z0-9]+|[!-/:-@\[-`{{-~{_NEWS_MARKS}]")
+
+
+def _plain(text: str) -> bool:
+    """ASCII, or ASCII with news punctuation only: `_basic_words` by one pattern."""
+    return text.isascii() or _NOT_PLAIN.search(text) is None
 
 
 def _basic_words(text: str) -> list[str]:
     """Lower-cased, accents stripped, control characters dropped, split on white space and
     around every punctuation mark and CJK character (BertNormalizer + BertPreTokenizer)."""
-    if text.isascii():  # the same, fast
-        return _ASCII_WORD.findall(text.lower().translate(_ASCII_CONTROL))
+    if _plain(text):  # the same, fast
+        return _PLAIN_WORD.findall(text.lower().translate(_ASCII_CONTROL))
     out: list[str] = []
     for ch in unicodedata.normalize("NFD", text.lower()):
         cp = ord(ch)
@@ -176,13 +187,13 @@ class WordPiece:
 
         def run() -> None:
             joined = "\n".join(batch).lower().translate(_ASCII_CONTROL)
-            pieces, findall = self._cache.__getitem__, _ASCII_WORD.findall
+            pieces, findall = self._cache.__getitem__, _PLAIN_WORD.findall
             out.extend(list(chain.from_iterable(map(pieces, findall(line))))
                        for line in joined.split("\n"))
             batch.clear()
 
         for t in texts:
-            if t.isascii() and "\n" not in t:
+            if "\n" not in t and _plain(t):
                 batch.append(t)
                 if len(batch) >= 4096:
                     run()
