@@ -200,14 +200,29 @@ def probability(features: np.ndarray, semantic: bool = False) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
 
 
+_AT = {name: i for i, name in enumerate(FEATURES)}
+_WEIGHED: dict[bool, tuple[np.ndarray, set[str]]] = {}
+
+
+def _weighed(semantic: bool) -> set[str]:
+    """The features the model in use weighs (worked out again if its coefficients were replaced,
+    as benchmarks/fit_links.py does)."""
+    coef = COEF_SEM if semantic else COEF
+    hit = _WEIGHED.get(semantic)
+    if hit is None or hit[0] is not coef:
+        hit = _WEIGHED[semantic] = (coef, {n for n, w in zip(FEATURES, coef.tolist(), strict=True)
+                                           if w != 0.0})
+    return hit[1]
+
+
 def explain(row: np.ndarray, semantic: bool = False) -> list[str]:
     """Plain words for the evidence the model in use weighs (a feature whose fitted weight is
     zero is never named: it did not count)."""
-    f = dict(zip(FEATURES, row.tolist(), strict=True))
-    weight = dict(zip(FEATURES, (COEF_SEM if semantic else COEF).tolist(), strict=True))
+    f = row.tolist()
+    weighed = _weighed(bool(semantic))
 
     def said(name: str) -> bool:
-        return bool(f[name]) and weight[name] != 0.0
+        return bool(f[_AT[name]]) and name in weighed
 
     out: list[str] = []
     if said("action_agrees"):

@@ -37,6 +37,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import chain, islice
 
 from rapidfuzz import fuzz, process
@@ -154,6 +155,7 @@ def _is_year(f: str) -> bool:
     return len(f) == 4 and f.isdigit() and 1800 <= int(f) <= 2100
 
 
+@lru_cache(maxsize=1 << 16)
 def _comparable(f: str, g: str) -> bool:
     """Two figures ("#212", "#200") that could be two sources' values for one quantity."""
     try:
@@ -343,13 +345,15 @@ def _why(x: _Item, y: _Item, shares: str, equal: bool, surface: dict[str, str],
     from `_shares`), differing figures, what the other side adds. (`equal`: the same sentence,
     whose figures are not listed.)"""
     parts: list[str] = []
-    figs = "" if equal else ", ".join([f[1:] for f in x.figures if f in y.figures][:2])
+    xf, yf = x.figures, y.figures
+    figs = "" if equal or not (xf and yf) else ", ".join([f[1:] for f in xf if f in yf][:2])
     if shares or figs:
         parts.append("shares " + (f"{shares}, {figs}" if shares and figs else shares or figs))
-    differ_x = next((f[1:] for f in x.figures if f not in y.figures), None)
-    differ_y = next((f[1:] for f in y.figures if f not in x.figures), None)
-    if differ_x and differ_y:
-        parts.append(f"figures differ: {differ_x} vs {differ_y}")
+    if xf and yf:  # figures differ only when both sentences give some
+        differ_x = next((f[1:] for f in xf if f not in yf), None)
+        differ_y = next((f[1:] for f in yf if f not in xf), None)
+        if differ_x and differ_y:
+            parts.append(f"figures differ: {differ_x} vs {differ_y}")
     adds = ", ".join(islice((surface.get(t, t) for t in y.ranked() if t not in x.terms), 2))
     if adds:
         parts.append("other adds " + adds)
