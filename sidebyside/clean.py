@@ -162,22 +162,24 @@ def _flag_copies(src: Source, by_id: dict[str, Sentence], todo: list[tuple[Parag
     """Paragraph by paragraph: each against the earlier originals its rarest trigrams meet."""
     # How many paragraphs use each trigram: the global order is rarest first.
     df: Counter[str] = Counter()
-    for _, norm in todo:
+    grams_of: list[set[str] | None] = [None] * len(todo)  # each paragraph's trigrams, made once
+    for k, (_, norm) in enumerate(todo):
         if _PARTNER_MIN <= len(norm) <= _NEAR_MAX:
-            df.update(_grams(norm))
+            grams_of[k] = _grams(norm)
+            df.update(grams_of[k])
     rank = {g: r for r, g in enumerate(sorted(df, key=lambda g: (df[g], g)))}
     exact: dict[str, int] = {}  # normalised text -> its place in `seen`
     seen: list[tuple[str, Paragraph]] = []
     lengths: list[int] = []  # of each in `seen`
     index: dict[tuple[str, int], list[int]] = {}  # (trigram, band) -> places in `seen`
     wild: dict[int, list[int]] = {}  # band -> paragraphs too repetitive for the bound
-    for para, norm in todo:
+    for k, (para, norm) in enumerate(todo):
         n = len(norm)
         hit = exact.get(norm)
         original = seen[hit][1] if hit is not None else None
         prefix: list[str] | None = None
         if hit != 0 and _PARTNER_MIN <= n <= _NEAR_MAX:  # it may be a near copy, or be copied
-            grams = _grams(norm)
+            grams = grams_of[k]
             size = _prefix_size(n)
             if size <= len(grams):
                 prefix = sorted(grams, key=rank.__getitem__)[:size]
