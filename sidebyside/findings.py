@@ -292,8 +292,9 @@ def _admitted(left: list[Quantity], right: list[Quantity], link: float | None,
               texts: tuple[str, str] | None = None) -> list[tuple[Quantity, Quantity, str]]:
     if len(left) * len(right) > MAX_NUMBER_PAIRS:
         return []
-    return _admitted_prepared(_prepare(left, texts[0] if texts else None),
-                              _prepare(right, texts[1] if texts else None), link)
+    return [(left[i], right[j], why) for i, j, why in _admitted_at(
+        _prepare(left, texts[0] if texts else None), _prepare(right, texts[1] if texts else None),
+        link)]
 
 
 class _Figures(NamedTuple):
@@ -316,8 +317,8 @@ def _prepare(qs: list[Quantity], text: str | None) -> _Figures:
                     _own_words(qs, fam, counts, text), [thing_key(q) for q in qs])
 
 
-def _admitted_prepared(left: _Figures, right: _Figures,
-                       link: float | None) -> list[tuple[Quantity, Quantity, str]]:
+def _admitted_at(left: _Figures, right: _Figures, link: float | None) -> list[tuple[int, int, str]]:
+    """`_admitted`, each pair by the places of its figures on their sides."""
     options = []
     for i, a in enumerate(left.qs):
         if a.kind in ("ordinal", "age"):
@@ -340,7 +341,7 @@ def _admitted_prepared(left: _Figures, right: _Figures,
                 options.append((_closeness(a, b), i, j, why))
     if len(options) == 1:
         _, i, j, why = options[0]
-        return [(left.qs[i], right.qs[j], why)]
+        return [(i, j, why)]
     used_l: set[int] = set()
     used_r: set[int] = set()
     out = []
@@ -349,8 +350,15 @@ def _admitted_prepared(left: _Figures, right: _Figures,
             continue
         used_l.add(i)
         used_r.add(j)
-        out.append((left.qs[i], right.qs[j], why))
+        out.append((i, j, why))
     return out
+
+
+def _reading_key(q: Quantity) -> tuple:
+    """Every field of a figure that `_admitted` reads (its reading, what it counts, where it is
+    in its sentence): two sentences of the same text and readings pair alike."""
+    return (q.kind, q.unit, q.value, q.low, q.high, q.qualifier, q.event, q.noun, q.text,
+            q.start, q.end)
 
 
 _OWN = 6  # words after a share in a list that say what it is a share of
@@ -465,13 +473,41 @@ def find_disagreements(comparison: Comparison) -> None:
         edges[key] = (verdict, note, why)
 
     linked: set[tuple[str, str]] = set()
-    prepared: dict[str, _Figures] = {}  # each sentence's figures, read once for all its links
+    # Each sentence's figures are read once for all its links (`_prepare`). A big folder repeats
+    # sentences (fifty rewrites of one story): sentences of the same text and readings are one
+    # `reading` (a number), and the figures of two readings on a link of one score are paired
+    # once (`paired`, by their places in their sentences).
+    readings_of: dict[tuple, int] = {}
+    reading_of: dict[str, int] = {}
+    prepared: dict[int, _Figures] = {}
+    paired: dict[tuple[int, int, float | None], list[tuple[int, int, str]]] = {}
+    reading_keys = [_reading_key(q) for q in comparison.numbers]
 
-    def figures(s) -> _Figures:
-        f = prepared.get(s.id)
-        if f is None:
-            f = prepared[s.id] = _prepare(s.numbers, s.text)
-        return f
+    def reading_id(text: str, ranks) -> int:
+        key = (text, tuple(reading_keys[r] for r in ranks))
+        n = readings_of.get(key)
+        if n is None:
+            n = readings_of[key] = len(readings_of)
+        return n
+
+    def sentence_reading(s) -> int:
+        n = reading_of.get(s.id)
+        if n is None:
+            n = reading_of[s.id] = reading_id(s.text, [rank[id(q)] for q in s.numbers])
+        return n
+
+    def pair(ra: int, fa, rb: int, fb, link: float | None) -> list[tuple[int, int, str]]:
+        """`_admitted_at` of two readings, the sides made by fa() and fb() when first met."""
+        key = (ra, rb, link)
+        out = paired.get(key)
+        if out is None:
+            left, right = prepared.get(ra), prepared.get(rb)
+            if left is None:
+                left = prepared[ra] = fa()
+            if right is None:
+                right = prepared[rb] = fb()
+            out = paired[key] = _admitted_at(left, right, link)
+        return out
 
     for s in comparison.all_sentences():
         if not s.numbers:
@@ -485,8 +521,10 @@ def find_disagreements(comparison: Comparison) -> None:
                 continue
             if len(s.numbers) * len(other.numbers) > MAX_NUMBER_PAIRS:
                 continue
-            for qa, qb, why in _admitted_prepared(figures(s), figures(other), link.score):
-                add(qa, qb, why)
+            for i, j, why in pair(sentence_reading(s), lambda s=s: _prepare(s.numbers, s.text),
+                                  sentence_reading(other),
+                                  lambda o=other: _prepare(o.numbers, o.text), link.score):
+                add(s.numbers[i], other.numbers[j], why)
 
     # Sentences that are not linked: the same counted noun and the same subject or event.
     buckets: dict[tuple, list[Quantity]] = {}
@@ -520,22 +558,18 @@ def find_disagreements(comparison: Comparison) -> None:
                 if budget < 0:
                     break
                 per_pair.setdefault((a.sentence, b.sentence), []).append((a, b))
-    # The same figures of one sentence meet many sentences: each such set is read once.
-    subsets: dict[tuple[int, ...], _Figures] = {}
-
-    def subset(ranks: tuple[int, ...], sid: str) -> _Figures:
-        f = subsets.get(ranks)
-        if f is None:
-            f = subsets[ranks] = _prepare([by_key[x] for x in ranks], comparison.sentence(sid).text)
-        return f
-
+    # The figures of one sentence met here are a part of its figures: a reading of their own.
     for (sa, sb), pairs in per_pair.items():
-        left = tuple(dict.fromkeys(rank[id(a)] for a, _ in pairs))
-        right = tuple(dict.fromkeys(rank[id(b)] for _, b in pairs))
+        left = list(dict.fromkeys(rank[id(a)] for a, _ in pairs))
+        right = list(dict.fromkeys(rank[id(b)] for _, b in pairs))
         if len(left) * len(right) > MAX_NUMBER_PAIRS:
             continue
-        for qa, qb, why in _admitted_prepared(subset(left, sa), subset(right, sb), None):
-            add(qa, qb, why)
+        ta, tb = comparison.sentence(sa).text, comparison.sentence(sb).text
+        for i, j, why in pair(reading_id(ta, left),
+                              lambda r=left, t=ta: _prepare([by_key[x] for x in r], t),
+                              reading_id(tb, right),
+                              lambda r=right, t=tb: _prepare([by_key[x] for x in r], t), None):
+            add(by_key[left[i]], by_key[right[j]], why)
 
     # A source that gives both figures tells two quantities, not one quantity two ways ("$13.9
     # billion including debt, $13.2 billion for the shares"; "a 6.1 quake in September" and this
