@@ -31,7 +31,7 @@ from .model import (
     Quantity,
     Side,
 )
-from .numbers.compare import _group, figure_key, judge_keyed, same_thing_keyed, thing_key
+from .numbers.compare import _group, figure_key, same_thing_keyed, thing_key
 from .numbers.lexicon import plural
 from .numbers.scope import STOP
 from .readable import reading
@@ -462,69 +462,74 @@ def find_disagreements(comparison: Comparison) -> None:
         return c
 
     edges: dict[tuple[int, int], tuple[str | None, str, str]] = {}
-
-    keys = [figure_key(q) for q in comparison.numbers]  # what `judge` reads of each figure
-
-    def add(a: Quantity, b: Quantity, why: str) -> None:
-        ra, rb = rank[id(a)], rank[id(b)]
-        v, note = judge_keyed(a, b, keys[ra], keys[rb])
-        verdict = v.value if v else None  # the plain string (the cache keeps exact types)
-        key = (ra, rb) if ra < rb else (rb, ra)
-        edges[key] = (verdict, note, why)
-
     linked: set[tuple[str, str]] = set()
-    # Each sentence's figures are read once for all its links (`_prepare`). A big folder repeats
-    # sentences (fifty rewrites of one story): sentences of the same text and readings are one
-    # `reading` (a number), and the figures of two readings on a link of one score are paired
-    # once (`paired`, by their places in their sentences).
-    readings_of: dict[tuple, int] = {}
-    reading_of: dict[str, int] = {}
-    prepared: dict[int, _Figures] = {}
-    paired: dict[tuple[int, int, float | None], list[tuple[int, int, str]]] = {}
+    # A big folder repeats sentences (fifty rewrites of one story): the figures of a sentence
+    # (or the part of them met across unlinked sentences) are a `reading`, numbered, and two
+    # sentences of the same text and readings are one. The figures of two readings on a link of
+    # one score are paired once (`pair`), and each pair judged once; a reading's figures are
+    # read (`_prepare`) when first paired.
     reading_keys = [_reading_key(q) for q in comparison.numbers]
+    readings_of: dict[tuple, int] = {}
+    parts: list[tuple[list[int], str]] = []  # a reading's figures (their ranks) and sentence
+    prepared: dict[int, _Figures] = {}
+    paired: dict[tuple[int, int, float | None], list[tuple[int, int, tuple]]] = {}
 
-    def reading_id(text: str, ranks) -> int:
+    def reading(ranks: list[int], text: str) -> int:
         key = (text, tuple(reading_keys[r] for r in ranks))
         n = readings_of.get(key)
         if n is None:
-            n = readings_of[key] = len(readings_of)
+            n = readings_of[key] = len(parts)
+            parts.append((ranks, text))
         return n
 
-    def sentence_reading(s) -> int:
-        n = reading_of.get(s.id)
-        if n is None:
-            n = reading_of[s.id] = reading_id(s.text, [rank[id(q)] for q in s.numbers])
-        return n
+    def figures(n: int) -> _Figures:
+        f = prepared.get(n)
+        if f is None:
+            ranks, text = parts[n]
+            f = prepared[n] = _prepare([by_key[r] for r in ranks], text)
+        return f
 
-    def pair(ra: int, fa, rb: int, fb, link: float | None) -> list[tuple[int, int, str]]:
-        """`_admitted_at` of two readings, the sides made by fa() and fb() when first met."""
+    def pair(ra: int, rb: int, link: float | None) -> list[tuple[int, int, tuple]]:
+        """The figures of readings ra and rb that are one quantity, by their places, each with
+        its edge: (verdict, note, why)."""
         key = (ra, rb, link)
         out = paired.get(key)
         if out is None:
-            left, right = prepared.get(ra), prepared.get(rb)
-            if left is None:
-                left = prepared[ra] = fa()
-            if right is None:
-                right = prepared[rb] = fb()
-            out = paired[key] = _admitted_at(left, right, link)
+            left, right = figures(ra), figures(rb)
+            out = paired[key] = []
+            for i, j, why in _admitted_at(left, right, link):
+                v, note = N.judge(left.qs[i], right.qs[j])
+                # the plain string (the cache keeps exact types)
+                out.append((i, j, (v.value if v else None, note, why)))
         return out
 
+    def add(xs: list[int], ys: list[int], found: list[tuple[int, int, tuple]]) -> None:
+        for i, j, e in found:
+            x, y = xs[i], ys[j]
+            edges[(x, y) if x < y else (y, x)] = e
+
+    ranks_of: dict[str, list[int]] = {}
+    reading_of: dict[str, int] = {}
+    for s in comparison.all_sentences():
+        if s.numbers:
+            ranks_of[s.id] = ranks = [rank[id(q)] for q in s.numbers]
+            reading_of[s.id] = reading(ranks, s.text)
+    sentence = comparison.sentence
     for s in comparison.all_sentences():
         if not s.numbers:
             continue
+        n = len(s.numbers)
         for link in s.links:
-            other = comparison.sentence(link.to)
+            other = sentence(link.to)
             linked.add((s.id, other.id))
             if not other.numbers:
                 continue
             if other.source == s.source or (s.source, s.index) > (other.source, other.index):
                 continue
-            if len(s.numbers) * len(other.numbers) > MAX_NUMBER_PAIRS:
+            if n * len(other.numbers) > MAX_NUMBER_PAIRS:
                 continue
-            for i, j, why in pair(sentence_reading(s), lambda s=s: _prepare(s.numbers, s.text),
-                                  sentence_reading(other),
-                                  lambda o=other: _prepare(o.numbers, o.text), link.score):
-                add(s.numbers[i], other.numbers[j], why)
+            add(ranks_of[s.id], ranks_of[other.id],
+                pair(reading_of[s.id], reading_of[other.id], link.score))
 
     # Sentences that are not linked: the same counted noun and the same subject or event.
     buckets: dict[tuple, list[Quantity]] = {}
@@ -564,12 +569,8 @@ def find_disagreements(comparison: Comparison) -> None:
         right = list(dict.fromkeys(rank[id(b)] for _, b in pairs))
         if len(left) * len(right) > MAX_NUMBER_PAIRS:
             continue
-        ta, tb = comparison.sentence(sa).text, comparison.sentence(sb).text
-        for i, j, why in pair(reading_id(ta, left),
-                              lambda r=left, t=ta: _prepare([by_key[x] for x in r], t),
-                              reading_id(tb, right),
-                              lambda r=right, t=tb: _prepare([by_key[x] for x in r], t), None):
-            add(by_key[left[i]], by_key[right[j]], why)
+        add(left, right, pair(reading(left, sentence(sa).text), reading(right, sentence(sb).text),
+                              None))
 
     # A source that gives both figures tells two quantities, not one quantity two ways ("$13.9
     # billion including debt, $13.2 billion for the shares"; "a 6.1 quake in September" and this
