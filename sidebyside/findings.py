@@ -462,7 +462,6 @@ def find_disagreements(comparison: Comparison) -> None:
         return c
 
     edges: dict[tuple[int, int], tuple[str | None, str, str]] = {}
-    linked: set[tuple[str, str]] = set()
     # A big folder repeats sentences (fifty rewrites of one story): the figures of a sentence
     # (or the part of them met across unlinked sentences) are a `reading`, numbered, and two
     # sentences of the same text and readings are one. The figures of two readings on a link of
@@ -508,28 +507,34 @@ def find_disagreements(comparison: Comparison) -> None:
             x, y = xs[i], ys[j]
             edges[(x, y) if x < y else (y, x)] = e
 
-    ranks_of: dict[str, list[int]] = {}
-    reading_of: dict[str, int] = {}
+    # The sentences with figures (ids are unique): (source, index), figures' ranks, reading.
+    numbered: dict[str, tuple[tuple[str, int], list[int], int]] = {}
     for s in comparison.all_sentences():
         if s.numbers:
-            ranks_of[s.id] = ranks = [rank[id(q)] for q in s.numbers]
-            reading_of[s.id] = reading(ranks, s.text)
+            ranks = [rank[id(q)] for q in s.numbers]
+            numbered[s.id] = ((s.source, s.index), ranks, reading(ranks, s.text))
     sentence = comparison.sentence
-    for s in comparison.all_sentences():
-        if not s.numbers:
-            continue
-        n = len(s.numbers)
-        for link in s.links:
-            other = sentence(link.to)
-            linked.add((s.id, other.id))
-            if not other.numbers:
+    for sid, (at, ranks, r) in numbered.items():
+        n = len(ranks)
+        for link in sentence(sid).links:
+            other = numbered.get(link.to)
+            if other is None:
+                continue  # no figures
+            if other[0][0] == at[0] or at > other[0]:
                 continue
-            if other.source == s.source or (s.source, s.index) > (other.source, other.index):
+            if n * len(other[1]) > MAX_NUMBER_PAIRS:
                 continue
-            if n * len(other.numbers) > MAX_NUMBER_PAIRS:
-                continue
-            add(ranks_of[s.id], ranks_of[other.id],
-                pair(reading_of[s.id], reading_of[other.id], link.score))
+            add(ranks, other[1], pair(r, other[2], link.score))
+
+    linked: dict[str, set[str]] = {}
+
+    def linked_to(sid: str) -> set[str]:
+        """The sentences a sentence with figures is linked to."""
+        out = linked.get(sid)
+        if out is None:
+            out = linked[sid] = {link.to for link in sentence(sid).links} if sid in numbered \
+                else set()
+        return out
 
     # Sentences that are not linked: the same counted noun and the same subject or event.
     buckets: dict[tuple, list[Quantity]] = {}
@@ -557,20 +562,28 @@ def find_disagreements(comparison: Comparison) -> None:
                     continue
                 b = qs[j]
                 j += 1
-                if (a.sentence, b.sentence) in linked:
+                if b.sentence in linked_to(a.sentence):
                     continue
                 budget -= 1
                 if budget < 0:
                     break
                 per_pair.setdefault((a.sentence, b.sentence), []).append((a, b))
     # The figures of one sentence met here are a part of its figures: a reading of their own.
+    part_readings: dict[tuple[int, ...], int] = {}
+
+    def part_reading(ranks: list[int], sid: str) -> int:
+        key = tuple(ranks)
+        n = part_readings.get(key)
+        if n is None:
+            n = part_readings[key] = reading(ranks, sentence(sid).text)
+        return n
+
     for (sa, sb), pairs in per_pair.items():
         left = list(dict.fromkeys(rank[id(a)] for a, _ in pairs))
         right = list(dict.fromkeys(rank[id(b)] for _, b in pairs))
         if len(left) * len(right) > MAX_NUMBER_PAIRS:
             continue
-        add(left, right, pair(reading(left, sentence(sa).text), reading(right, sentence(sb).text),
-                              None))
+        add(left, right, pair(part_reading(left, sa), part_reading(right, sb), None))
 
     # A source that gives both figures tells two quantities, not one quantity two ways ("$13.9
     # billion including debt, $13.2 billion for the shares"; "a 6.1 quake in September" and this
