@@ -31,7 +31,7 @@ from .model import (
     Quantity,
     Side,
 )
-from .numbers.compare import _group, figure_key, same_thing_keyed, thing_key
+from .numbers.compare import _group, figure_key, judge_keyed, same_thing_keyed, thing_key
 from .numbers.lexicon import plural
 from .numbers.scope import STOP
 from .readable import reading
@@ -468,6 +468,7 @@ def find_disagreements(comparison: Comparison) -> None:
     # one score are paired once (`pair`), and each pair judged once; a reading's figures are
     # read (`_prepare`) when first paired.
     reading_keys = [_reading_key(q) for q in comparison.numbers]
+    keys = [figure_key(q) for q in comparison.numbers]  # what `judge` reads of each figure
     readings_of: dict[tuple, int] = {}
     parts: list[tuple[list[int], str]] = []  # a reading's figures (their ranks) and sentence
     prepared: dict[int, _Figures] = {}
@@ -495,9 +496,10 @@ def find_disagreements(comparison: Comparison) -> None:
         out = paired.get(key)
         if out is None:
             left, right = figures(ra), figures(rb)
+            ka, kb = parts[ra][0], parts[rb][0]
             out = paired[key] = []
             for i, j, why in _admitted_at(left, right, link):
-                v, note = N.judge(left.qs[i], right.qs[j])
+                v, note = judge_keyed(left.qs[i], right.qs[j], keys[ka[i]], keys[kb[j]])
                 # the plain string (the cache keeps exact types)
                 out.append((i, j, (v.value if v else None, note, why)))
         return out

@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from functools import lru_cache
 
 from ..model import Quantity
 from .kinds import VERDICTS, Kind, Verdict
@@ -78,8 +79,8 @@ def thing_key(q: Quantity) -> tuple:
 
 
 def figure_key(q: Quantity) -> tuple:
-    """Every field `judge` reads."""
-    return (q.kind, q.unit, q.value, q.low, q.high, q.qualifier, q.text)
+    """Every field `judge` reads (of its text, only whether it ends in zeros: `_zeros`)."""
+    return (q.kind, q.unit, q.value, q.low, q.high, q.qualifier, _zeros_of(q.text, q.value))
 
 
 def same_thing(a: Quantity, b: Quantity) -> bool:
@@ -209,9 +210,14 @@ _DIGITS_RE = re.compile(r"\d[\d,]*(?:\.\d+)?")
 def _zeros(q: Quantity) -> bool:
     """Written with trailing zeros ("200", "300 people", "$180 million"): its precision is
     ambiguous, it may be exact. "0.4", "5", "$1.4 billion" are written to their last digit."""
-    m = _DIGITS_RE.search(q.text)
+    return _zeros_of(q.text, q.value)
+
+
+@lru_cache(maxsize=65536)
+def _zeros_of(text: str, value: float) -> bool:
+    m = _DIGITS_RE.search(text)
     if m is None:
-        return place(q.value) >= 10
+        return place(value) >= 10
     digits = m.group().replace(",", "")
     return "." not in digits and digits.endswith("0")
 
