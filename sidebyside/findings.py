@@ -796,7 +796,11 @@ def _counterparts(comparison: Comparison) -> None:
         if q.kind in ("money", "percent", "measure", "duration") or (q.kind == "count" and q.unit):
             buckets.setdefault((N.family(q), q.unit if q.kind != "count" else N.stem(q.unit or "")),
                                []).append(q)
-    alike: dict[tuple, bool] = {}  # two figures' readings: the same thing, in agreement
+    # Figures that read alike (the same `thing_key` and `figure_key`) are of one kind (a
+    # number), and two kinds agree or not whichever figures: each pair of kinds is asked once.
+    kinds: dict[tuple, int] = {}
+    alike: dict[tuple[int, int], bool] = {}  # two kinds: the same thing, in agreement
+    have: dict[int, set[str]] = {}  # the sources of a figure (by id) as its list grows here
     for qs in buckets.values():
         if len(qs) > 4000:
             continue
@@ -807,11 +811,9 @@ def _counterparts(comparison: Comparison) -> None:
         # Only figures of two sources can agree: each figure meets the later ones of every
         # other source (their places in the order), so that the many figures of one long
         # document are never compared with each other (issue 13).
-        # Figures are named by their place in the bucket, and two figures that read
-        # alike (the same `thing_key` and `figure_key`) agree or not alike: each such pair of
-        # readings is asked about once.
+        # Figures are named by their place in the bucket.
         src = [q.sources[0] for q in qs]
-        keys = [(thing_key(q), figure_key(q)) for q in qs]
+        kind = [kinds.setdefault((thing_key(q), figure_key(q)), len(kinds)) for q in qs]
         by_low = sorted(range(len(qs)), key=lambda r: (qs[r].low, qs[r].high, r))
         places: dict[str | None, list[int]] = {}
         for p, r in enumerate(by_low):
@@ -825,26 +827,37 @@ def _counterparts(comparison: Comparison) -> None:
         for i, ra in enumerate(by_low):
             a = qs[ra]
             reach = a.high + abs(a.high) * 0.25 + 1e-9
+            sa, ka = src[ra], kind[ra]
             for s, at in places.items():
-                if s == src[ra]:
+                if s == sa:
                     continue
                 k = bisect_right(at, i)
-                while k < len(at) and lows[at[k]] <= reach:
-                    rb = by_low[at[k]]
+                n = len(at)
+                while k < n:
+                    p = at[k]
+                    if not lows[p] <= reach:
+                        break
                     k += 1
-                    rx, ry = (ra, rb) if ra < rb else (rb, ra)
-                    if src[rx] == src[ry]:
+                    rb = by_low[p]
+                    if src[rb] == sa:
                         continue
-                    key = (keys[rx], keys[ry])
+                    if ra < rb:
+                        key, pair = (ka, kind[rb]), (ra, rb)
+                    else:
+                        key, pair = (kind[rb], ka), (rb, ra)
                     same = alike.get(key)
                     if same is None:
-                        x, y = qs[rx], qs[ry]
+                        x, y = qs[pair[0]], qs[pair[1]]
                         same = alike[key] = N.same_thing(x, y) and N.compare(x, y) is None
                     if same:
-                        agree.append((rx, ry))
+                        agree.append(pair)
         agree.sort()
         for rx, ry in agree:
             a, b = qs[rx], qs[ry]
             for q, other in ((a, b), (b, a)):
-                if other.sources[0] not in q.sources:
+                told = have.get(id(q))
+                if told is None:
+                    told = have[id(q)] = set(q.sources)
+                if other.sources[0] not in told:
                     q.sources.append(other.sources[0])
+                    told.add(other.sources[0])
