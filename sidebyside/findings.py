@@ -7,6 +7,7 @@ that holds a conflict becomes one disagreement listing every source's side.
 
 from __future__ import annotations
 
+import copy
 import math
 import re
 from bisect import bisect_left, bisect_right
@@ -77,13 +78,17 @@ def read_numbers(comparison: Comparison) -> None:
     sentences another source shares (the rest could only be "figures only one source gives", by
     the thousand)."""
     numbers: list[Quantity] = []
+    read: dict[str, list[Quantity]] = {}  # a text's figures, read once: each sentence has copies
     for src in comparison.sources:
         bulk = src.bulk
         for s in src.sentences:
             s.numbers = []
             if s.status in (BOILERPLATE, DUPLICATE) or (bulk and s.status not in (SHARED, PARTIAL)):
                 continue
-            for q in N.read_quantities(s.text):
+            found = read.get(s.text)
+            if found is None:
+                found = read[s.text] = N.read_quantities(s.text)
+            for q in map(copy.copy, found):
                 q.sentence = s.id
                 q.sources = [s.source]
                 s.numbers.append(q)
