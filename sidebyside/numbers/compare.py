@@ -68,7 +68,7 @@ def _same_count(a: Quantity, b: Quantity) -> bool:
 # the same readings again and again (fifty rewrites of one story: 8,000 figures, 1,300 readings,
 # a hundred counted things): their answers are kept by those fields. The caches are emptied
 # when full.
-_CACHE_MAX = 1 << 16
+_CACHE_MAX = 1 << 15  # pairs of readings (a few hundred bytes each)
 _things: dict[tuple, bool] = {}
 _judged: dict[tuple, tuple[Verdict | None, str]] = {}
 
