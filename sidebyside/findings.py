@@ -7,11 +7,13 @@ that holds a conflict becomes one disagreement listing every source's side.
 
 from __future__ import annotations
 
+import copy
 import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import lru_cache
+from typing import NamedTuple
 
 from . import numbers as N
 from . import text as T
@@ -30,7 +32,7 @@ from .model import (
     Quantity,
     Side,
 )
-from .numbers.compare import _group
+from .numbers.compare import _group, figure_key, judge_keyed, same_thing_keyed, thing_key
 from .numbers.lexicon import plural
 from .numbers.scope import STOP
 from .readable import reading
@@ -76,13 +78,17 @@ def read_numbers(comparison: Comparison) -> None:
     sentences another source shares (the rest could only be "figures only one source gives", by
     the thousand)."""
     numbers: list[Quantity] = []
+    read: dict[str, list[Quantity]] = {}  # a text's figures, read once: each sentence has copies
     for src in comparison.sources:
         bulk = src.bulk
         for s in src.sentences:
             s.numbers = []
             if s.status in (BOILERPLATE, DUPLICATE) or (bulk and s.status not in (SHARED, PARTIAL)):
                 continue
-            for q in N.read_quantities(s.text):
+            found = read.get(s.text)
+            if found is None:
+                found = read[s.text] = N.read_quantities(s.text)
+            for q in map(copy.copy, found):
                 q.sentence = s.id
                 q.sources = [s.source]
                 s.numbers.append(q)
@@ -123,6 +129,13 @@ def _admit(a: Quantity, ca: N.Context, b: Quantity, cb: N.Context, link: float |
     at the park ..."): only the words beside it say which it is, never its sentence's words."""
     if a.kind in ("ordinal", "age") or not (N.same_thing(a, b) or _kin(a, b)):
         return None
+    return _admit_same(a, ca, b, cb, link, alone, listed)
+
+
+def _admit_same(a: Quantity, ca: N.Context, b: Quantity, cb: N.Context, link: float | None,
+                alone: bool, listed: bool) -> str | None:
+    """`_admit` for figures already known to count the same thing (`same_thing` or `_kin`),
+    a not an ordinal or an age."""
     if not (_named(a, b, ca) and _named(b, a, cb)):
         return None
     if a.kind == "money" and a.unit != b.unit:
@@ -284,27 +297,56 @@ def _admitted(left: list[Quantity], right: list[Quantity], link: float | None,
               texts: tuple[str, str] | None = None) -> list[tuple[Quantity, Quantity, str]]:
     if len(left) * len(right) > MAX_NUMBER_PAIRS:
         return []
-    cl = [_context(q, texts[0] if texts else None) for q in left]
-    cr = [_context(q, texts[1] if texts else None) for q in right]
+    return [(left[i], right[j], why) for i, j, why in _admitted_at(
+        _prepare(left, texts[0] if texts else None), _prepare(right, texts[1] if texts else None),
+        link)]
+
+
+class _Figures(NamedTuple):
+    """One side of a pairing, read once however many sentences it is paired with: the figures,
+    their contexts and families, how many figures of its family each has beside it, and a list
+    of shares' own words (`_own_words`)."""
+
+    qs: list[Quantity]
+    ctx: list[N.Context]
+    fam: list[str]
+    n: list[int]
+    own: list[tuple[set, set] | None]
+    thing: list[tuple]  # `thing_key`s (what same_thing reads)
+
+
+def _prepare(qs: list[Quantity], text: str | None) -> _Figures:
+    fam = [N.family(q) for q in qs]
+    counts = Counter(fam)
+    return _Figures(qs, [_context(q, text) for q in qs], fam, [counts[f] for f in fam],
+                    _own_words(qs, fam, counts, text), [thing_key(q) for q in qs])
+
+
+def _admitted_at(left: _Figures, right: _Figures, link: float | None) -> list[tuple[int, int, str]]:
+    """`_admitted`, each pair by the places of its figures on their sides."""
     options = []
-    fam_l = [N.family(q) for q in left]
-    fam_r = [N.family(q) for q in right]
-    count_l, count_r = Counter(fam_l), Counter(fam_r)
-    own_l = _own_words(left, fam_l, count_l, texts[0] if texts else None)
-    own_r = _own_words(right, fam_r, count_r, texts[1] if texts else None)
-    for i, a in enumerate(left):
-        for j, b in enumerate(right):
-            alone = count_l[fam_l[i]] == 1 and count_r[fam_r[j]] == 1
-            if own_l[i] is not None and own_r[j] is not None and (
-                    not own_l[i][0] & own_r[j][0]
-                    or own_l[i][1] and own_r[j][1] and not own_l[i][1] & own_r[j][1]):
+    for i, a in enumerate(left.qs):
+        if a.kind in ("ordinal", "age"):
+            continue  # `_admit` pairs no such figure
+        fa, na, oa, ca, ta = left.fam[i], left.n[i], left.own[i], left.ctx[i], left.thing[i]
+        for j, b in enumerate(right.qs):
+            if right.fam[j] != fa:
+                continue  # not the same thing (`same_thing`), nor kin (`_kin`: two counts)
+            nb, ob = right.n[j], right.own[j]
+            if oa is not None and ob is not None and (
+                    not oa[0] & ob[0] or oa[1] and ob[1] and not oa[1] & ob[1]):
                 # two lists of shares: "24 percent as Democrats" is not "29 percent ... as
                 # Republicans", nor "Among Fox viewers" "Among CNN viewers"
                 continue
-            listed = count_l[fam_l[i]] > LISTED or count_r[fam_r[j]] > LISTED
-            why = _admit(a, cl[i], b, cr[j], link, alone, listed)
+            if not (same_thing_keyed(a, b, ta, right.thing[j]) or _kin(a, b)):
+                continue  # `_admit`'s first test
+            why = _admit_same(a, ca, b, right.ctx[j], link, na == 1 and nb == 1,
+                              na > LISTED or nb > LISTED)
             if why:
                 options.append((_closeness(a, b), i, j, why))
+    if len(options) == 1:
+        _, i, j, why = options[0]
+        return [(i, j, why)]
     used_l: set[int] = set()
     used_r: set[int] = set()
     out = []
@@ -313,8 +355,15 @@ def _admitted(left: list[Quantity], right: list[Quantity], link: float | None,
             continue
         used_l.add(i)
         used_r.add(j)
-        out.append((left[i], right[j], why))
+        out.append((i, j, why))
     return out
+
+
+def _reading_key(q: Quantity) -> tuple:
+    """Every field of a figure that `_admitted` reads (its reading, what it counts, where it is
+    in its sentence): two sentences of the same text and readings pair alike."""
+    return (q.kind, q.unit, q.value, q.low, q.high, q.qualifier, q.event, q.noun, q.text,
+            q.start, q.end)
 
 
 _OWN = 6  # words after a share in a list that say what it is a share of
@@ -418,27 +467,81 @@ def find_disagreements(comparison: Comparison) -> None:
         return c
 
     edges: dict[tuple[int, int], tuple[str | None, str, str]] = {}
+    # A big folder repeats sentences (fifty rewrites of one story): the figures of a sentence
+    # (or the part of them met across unlinked sentences) are a `reading`, numbered, and two
+    # sentences of the same text and readings are one. The figures of two readings on a link of
+    # one score are paired once (`pair`), and each pair judged once; a reading's figures are
+    # read (`_prepare`) when first paired.
+    reading_keys = [_reading_key(q) for q in comparison.numbers]
+    keys = [figure_key(q) for q in comparison.numbers]  # what `judge` reads of each figure
+    readings_of: dict[tuple, int] = {}
+    parts: list[tuple[list[int], str]] = []  # a reading's figures (their ranks) and sentence
+    prepared: dict[int, _Figures] = {}
+    paired: dict[tuple[int, int, float | None], list[tuple[int, int, tuple]]] = {}
 
-    def add(a: Quantity, b: Quantity, why: str) -> None:
-        v, note = N.judge(a, b)
-        verdict = v.value if v else None  # the plain string (the cache keeps exact types)
-        ra, rb = rank[id(a)], rank[id(b)]
-        key = (ra, rb) if ra < rb else (rb, ra)
-        edges[key] = (verdict, note, why)
+    def reading(ranks: list[int], text: str) -> int:
+        key = (text, tuple(reading_keys[r] for r in ranks))
+        n = readings_of.get(key)
+        if n is None:
+            n = readings_of[key] = len(parts)
+            parts.append((ranks, text))
+        return n
 
-    linked: set[tuple[str, str]] = set()
+    def figures(n: int) -> _Figures:
+        f = prepared.get(n)
+        if f is None:
+            ranks, text = parts[n]
+            f = prepared[n] = _prepare([by_key[r] for r in ranks], text)
+        return f
+
+    def pair(ra: int, rb: int, link: float | None) -> list[tuple[int, int, tuple]]:
+        """The figures of readings ra and rb that are one quantity, by their places, each with
+        its edge: (verdict, note, why)."""
+        key = (ra, rb, link)
+        out = paired.get(key)
+        if out is None:
+            left, right = figures(ra), figures(rb)
+            ka, kb = parts[ra][0], parts[rb][0]
+            out = paired[key] = []
+            for i, j, why in _admitted_at(left, right, link):
+                v, note = judge_keyed(left.qs[i], right.qs[j], keys[ka[i]], keys[kb[j]])
+                # the plain string (the cache keeps exact types)
+                out.append((i, j, (v.value if v else None, note, why)))
+        return out
+
+    def add(xs: list[int], ys: list[int], found: list[tuple[int, int, tuple]]) -> None:
+        for i, j, e in found:
+            x, y = xs[i], ys[j]
+            edges[(x, y) if x < y else (y, x)] = e
+
+    # The sentences with figures (ids are unique): (source, index), figures' ranks, reading.
+    numbered: dict[str, tuple[tuple[str, int], list[int], int]] = {}
     for s in comparison.all_sentences():
-        if not s.numbers:
-            continue
-        for link in s.links:
-            other = comparison.sentence(link.to)
-            linked.add((s.id, other.id))
-            if not other.numbers:
+        if s.numbers:
+            ranks = [rank[id(q)] for q in s.numbers]
+            numbered[s.id] = ((s.source, s.index), ranks, reading(ranks, s.text))
+    sentence = comparison.sentence
+    for sid, (at, ranks, r) in numbered.items():
+        n = len(ranks)
+        for link in sentence(sid).links:
+            other = numbered.get(link.to)
+            if other is None:
+                continue  # no figures
+            if other[0][0] == at[0] or at > other[0]:
                 continue
-            if other.source == s.source or (s.source, s.index) > (other.source, other.index):
+            if n * len(other[1]) > MAX_NUMBER_PAIRS:
                 continue
-            for qa, qb, why in _admitted(s.numbers, other.numbers, link.score, (s.text, other.text)):
-                add(qa, qb, why)
+            add(ranks, other[1], pair(r, other[2], link.score))
+
+    linked: dict[str, set[str]] = {}
+
+    def linked_to(sid: str) -> set[str]:
+        """The sentences a sentence with figures is linked to."""
+        out = linked.get(sid)
+        if out is None:
+            out = linked[sid] = {link.to for link in sentence(sid).links} if sid in numbered \
+                else set()
+        return out
 
     # Sentences that are not linked: the same counted noun and the same subject or event.
     buckets: dict[tuple, list[Quantity]] = {}
@@ -466,26 +569,36 @@ def find_disagreements(comparison: Comparison) -> None:
                     continue
                 b = qs[j]
                 j += 1
-                if (a.sentence, b.sentence) in linked:
+                if b.sentence in linked_to(a.sentence):
                     continue
                 budget -= 1
                 if budget < 0:
                     break
                 per_pair.setdefault((a.sentence, b.sentence), []).append((a, b))
+    # The figures of one sentence met here are a part of its figures: a reading of their own.
+    part_readings: dict[tuple[int, ...], int] = {}
+
+    def part_reading(ranks: list[int], sid: str) -> int:
+        key = tuple(ranks)
+        n = part_readings.get(key)
+        if n is None:
+            n = part_readings[key] = reading(ranks, sentence(sid).text)
+        return n
+
     for (sa, sb), pairs in per_pair.items():
         left = list(dict.fromkeys(rank[id(a)] for a, _ in pairs))
         right = list(dict.fromkeys(rank[id(b)] for _, b in pairs))
-        ta, tb = comparison.sentence(sa).text, comparison.sentence(sb).text
-        for qa, qb, why in _admitted([by_key[x] for x in left], [by_key[x] for x in right],
-                                     None, (ta, tb)):
-            add(qa, qb, why)
+        if len(left) * len(right) > MAX_NUMBER_PAIRS:
+            continue
+        add(left, right, pair(part_reading(left, sa), part_reading(right, sb), None))
 
     # A source that gives both figures tells two quantities, not one quantity two ways ("$13.9
     # billion including debt, $13.2 billion for the shares"; "a 6.1 quake in September" and this
     # one's 5.6): the other sources giving one each do not disagree.
     told: dict[tuple, set[str]] = {}
-    for q in comparison.numbers:
-        told.setdefault(_told_key(q), set()).add(q.sources[0])
+    told_keys = [_told_key(q) for q in comparison.numbers]
+    for q, k in zip(comparison.numbers, told_keys, strict=True):
+        told.setdefault(k, set()).add(q.sources[0])
     by_family: dict[str, tuple[list[float], list[int]]] = {}
     value_edges = [k for k, e in edges.items() if e[0] == VALUE]
     if value_edges:
@@ -495,7 +608,7 @@ def find_disagreements(comparison: Comparison) -> None:
             ids.append(i)
     for k in value_edges:
         qa, qb = by_key[k[0]], by_key[k[1]]
-        if told[_told_key(qa)] & told[_told_key(qb)] or _both_told(qa, qb, by_key, by_family):
+        if told[told_keys[k[0]]] & told[told_keys[k[1]]] or _both_told(qa, qb, by_key, by_family):
             del edges[k]
 
     # Sources reporting the same quantity: both sides of every pair whose values agree.
@@ -688,6 +801,11 @@ def _counterparts(comparison: Comparison) -> None:
         if q.kind in ("money", "percent", "measure", "duration") or (q.kind == "count" and q.unit):
             buckets.setdefault((N.family(q), q.unit if q.kind != "count" else N.stem(q.unit or "")),
                                []).append(q)
+    # Figures that read alike (the same `thing_key` and `figure_key`) are of one kind (a
+    # number), and two kinds agree or not whichever figures: each pair of kinds is asked once.
+    kinds: dict[tuple, int] = {}
+    alike: dict[tuple[int, int], bool] = {}  # two kinds: the same thing, in agreement
+    have: dict[int, set[str]] = {}  # the sources of a figure (by id) as its list grows here
     for qs in buckets.values():
         if len(qs) > 4000:
             continue
@@ -698,32 +816,53 @@ def _counterparts(comparison: Comparison) -> None:
         # Only figures of two sources can agree: each figure meets the later ones of every
         # other source (their places in the order), so that the many figures of one long
         # document are never compared with each other (issue 13).
-        rank = {id(q): i for i, q in enumerate(qs)}
-        by_low = sorted(qs, key=lambda q: (q.low, q.high, rank[id(q)]))
+        # Figures are named by their place in the bucket.
+        src = [q.sources[0] for q in qs]
+        kind = [kinds.setdefault((thing_key(q), figure_key(q)), len(kinds)) for q in qs]
+        by_low = sorted(range(len(qs)), key=lambda r: (qs[r].low, qs[r].high, r))
         places: dict[str | None, list[int]] = {}
-        for p, q in enumerate(by_low):
-            places.setdefault(q.sources[0], []).append(p)
+        for p, r in enumerate(by_low):
+            places.setdefault(src[r], []).append(p)
         if len(places) < 2:
             continue
-        lows = [q.low for q in by_low]
-        agree: list[tuple[int, int, Quantity, Quantity]] = []
+        lows = [qs[r].low for r in by_low]
+        agree: list[tuple[int, int]] = []
         if len(places) > 8:  # many sources: each figure meets the next ones within reach
             places = {None: list(range(len(by_low)))}
-        for i, a in enumerate(by_low):
+        for i, ra in enumerate(by_low):
+            a = qs[ra]
             reach = a.high + abs(a.high) * 0.25 + 1e-9
-            for src, at in places.items():
-                if src == a.sources[0]:
+            sa, ka = src[ra], kind[ra]
+            for s, at in places.items():
+                if s == sa:
                     continue
                 k = bisect_right(at, i)
-                while k < len(at) and lows[at[k]] <= reach:
-                    b = by_low[at[k]]
+                n = len(at)
+                while k < n:
+                    p = at[k]
+                    if not lows[p] <= reach:
+                        break
                     k += 1
-                    x, y = (a, b) if rank[id(a)] < rank[id(b)] else (b, a)
-                    if x.sources[0] == y.sources[0] or not N.same_thing(x, y):
+                    rb = by_low[p]
+                    if src[rb] == sa:
                         continue
-                    if N.compare(x, y) is None:
-                        agree.append((rank[id(x)], rank[id(y)], x, y))
-        for _, _, a, b in sorted(agree, key=lambda t: (t[0], t[1])):
+                    if ra < rb:
+                        key, pair = (ka, kind[rb]), (ra, rb)
+                    else:
+                        key, pair = (kind[rb], ka), (rb, ra)
+                    same = alike.get(key)
+                    if same is None:
+                        x, y = qs[pair[0]], qs[pair[1]]
+                        same = alike[key] = N.same_thing(x, y) and N.compare(x, y) is None
+                    if same:
+                        agree.append(pair)
+        agree.sort()
+        for rx, ry in agree:
+            a, b = qs[rx], qs[ry]
             for q, other in ((a, b), (b, a)):
-                if other.sources[0] not in q.sources:
+                told = have.get(id(q))
+                if told is None:
+                    told = have[id(q)] = set(q.sources)
+                if other.sources[0] not in told:
                     q.sources.append(other.sources[0])
+                    told.add(other.sources[0])

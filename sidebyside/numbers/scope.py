@@ -115,6 +115,59 @@ def context(q: Quantity, text: str) -> Context:
     return _context(text, q.start, q.end, q.text)
 
 
+class _Word(NamedTuple):
+    """What `_context` reads of one word by itself, whatever its place (`_word`)."""
+
+    lw: str  # lower case, without a final "." or "'s"
+    content: bool  # a content word: counts towards the CLOSE words either side
+    market: bool
+    year: str | None  # "2019" of "2019" or "2019s"
+    day: bool
+    month: bool  # a month's name, capitalised ("May" is one only by its neighbours)
+    close: bool  # a word of the close of a session
+    intraday: bool
+    name: str | None  # a capitalised name, when not the sentence's first word
+    stem: str | None  # the stem of a content word
+    verb: bool
+
+
+@lru_cache(maxsize=65536)
+def _word(w: str) -> _Word:
+    lw = w.lower().rstrip(".").removesuffix("'s").removesuffix("’s")
+    name = w.rstrip(".").removesuffix("'s").removesuffix("’s")
+    is_name = (len(name) > 1 and name[:1].isupper() and name not in _NOT_NAMES
+               and name.replace("-", "").replace("&", "").isalpha())
+    content = lw.isalpha() and lw not in STOP and len(lw) > 2
+    return _Word(
+        lw=lw,
+        content=w.isalpha() and w.lower() not in STOP and len(w) > 2,
+        market=lw in _MARKET,
+        year=w[:4] if _YEAR_RE.match(w) else None,
+        day=lw in _DAYS,
+        month=lw in _MONTHS and w[:1].isupper(),
+        close=lw in _CLOSE,
+        intraday=lw in _INTRADAY,
+        name=name if is_name else None,
+        stem=stem(lw) if content else None,
+        verb=content and _verb(lw),
+    )
+
+
+@lru_cache(maxsize=16384)
+def _lead(text: str) -> str:
+    """The sentence's first name (`Context.lead`)."""
+    for m in _WORD_RE.finditer(text):
+        w = m.group().rstrip(".").removesuffix("'s").removesuffix("’s")
+        if len(w) > 1 and w[:1].isupper() and w not in _NOT_NAMES and w.lower() not in STOP \
+                and w.replace("-", "").replace("&", "").isalpha():
+            return w
+    return ""
+
+
+_TOTAL_PADDED = tuple(f" {t} " for t in _TOTAL)
+_RATE_PADDED = tuple((f" {k} ", v) for k, v in _RATE.items())
+
+
 @lru_cache(maxsize=65536)
 def _context(text: str, start: int, end: int, qtext: str) -> Context:
     q = _Span(start, end, qtext)
@@ -122,50 +175,43 @@ def _context(text: str, start: int, end: int, qtext: str) -> Context:
     right_m = list(_WORD_RE.finditer(text, q.end))[:WINDOW]
     left = [m.group() for m in left_m]
     right = [m.group() for m in right_m]
+    left_w = [_word(w) for w in left]
+    right_w = [_word(w) for w in right]
     c = Context()
-    def content(ms):
-        return [m for m in ms if m.group().isalpha() and m.group().lower() not in STOP
-                and len(m.group()) > 2]
-    close_ids = {id(m) for m in content(left_m)[-CLOSE:] + content(right_m)[:CLOSE]}
-    for m in left_m + right_m:
-        w = m.group()
-        lw = w.lower().rstrip(".").removesuffix("'s").removesuffix("’s")
-        if lw in _MARKET:
+    # the places (in left + right) of the CLOSE content words either side
+    close_at = set([k for k, x in enumerate(left_w) if x.content][-CLOSE:]) | \
+        {len(left_w) + k for k in [k for k, x in enumerate(right_w) if x.content][:CLOSE]}
+    first = len(text) - len(text.lstrip())  # where the sentence's first word starts
+    for k, (m, x) in enumerate(zip(left_m + right_m, left_w + right_w, strict=True)):
+        if x.market:
             c.market = True
-        if _YEAR_RE.match(w):
-            c.years.add(w[:4])
-        if lw in _DAYS:
-            c.day = lw
-        if lw in _MONTHS and w[:1].isupper() and (lw != "may" or _YEAR_RE.match(
+        if x.year:
+            c.years.add(x.year)
+        if x.day:
+            c.day = x.lw
+        if x.month and (x.lw != "may" or _YEAR_RE.match(
                 text[m.end():].strip()[:4] + " ") or text[: m.start()].rstrip().endswith("in")):
-            c.month = lw[:3]
-        if lw in _CLOSE:
+            c.month = x.lw[:3]
+        if x.close:
             c.session = "close"
-        elif lw in _INTRADAY and c.session is None:
+        elif x.intraday and c.session is None:
             c.session = "intraday"
-        if lw == "fiscal":
+        if x.lw == "fiscal":
             c.fiscal = True
-        name = w.rstrip(".").removesuffix("'s").removesuffix("’s")
-        if (len(name) > 1 and name[:1].isupper() and name not in _NOT_NAMES
-                and name.replace("-", "").replace("&", "").isalpha() and text[: m.start()].strip()):
-            c.names.add(name)
-        if lw.isalpha() and lw not in STOP and len(lw) > 2:
-            c.words.add(stem(lw))
-            if id(m) in close_ids:
-                c.close.add(stem(lw))
-                if _verb(lw):
-                    c.acts.add(stem(lw))
+        if x.name is not None and m.start() > first:
+            c.names.add(x.name)
+        if x.stem is not None:
+            c.words.add(x.stem)
+            if k in close_at:
+                c.close.add(x.stem)
+                if x.verb:
+                    c.acts.add(x.stem)
     near = " " + " ".join(left[-5:] + right[:5]).lower() + " "
     phrase = (" ".join(left) + " " + q.text + " " + " ".join(right)).lower()
-    c.total = any(f" {t} " in near for t in _TOTAL)
+    c.total = any(t in near for t in _TOTAL_PADDED)
     c.text = text.lower()
     c.when = c.years | {x for x in (c.month, c.day) if x}
-    for m in _WORD_RE.finditer(text):
-        w = m.group().rstrip(".").removesuffix("'s").removesuffix("’s")
-        if len(w) > 1 and w[:1].isupper() and w not in _NOT_NAMES and w.lower() not in STOP \
-                and w.replace("-", "").replace("&", "").isalpha():
-            c.lead = w
-            break
+    c.lead = _lead(text)
     c.partial = bool(_PARTIAL_RE.search(text[max(0, q.start - 40) : q.end + 100]))
     before = [w.lower() for w in left if w.lower() not in _HEDGED][-2:]
     if before and before[-1] in ("from", "to") and not (
@@ -173,8 +219,8 @@ def _context(text: str, start: int, end: int, qtext: str) -> Context:
         c.move = before[-1]
     own = " " + " ".join(_WORD_RE.findall(q.text.lower())) + " "
     after = " " + " ".join(right[:2]).lower() + " "
-    for k, v in _RATE.items():
-        if after.startswith(f" {k} ") or f" {k} " in own:
+    for k, v in _RATE_PADDED:
+        if after.startswith(k) or k in own:
             c.rate = v
             break
     m = _SPAN_RE.search(phrase)

@@ -4,6 +4,7 @@ allows around a figure."""
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 from .kinds import Qualifier as Q
 from .lexicon import pluralish
@@ -13,6 +14,7 @@ from .words import BIG, ORD_UNITS, SMALL_WORDS, TEENS, TENS, UNITS
 SCALE_ABBR = {"bn": 1e9, "mn": 1e6, "mln": 1e6, "tn": 1e12, "crore": 1e7, "lakh": 1e5}
 
 
+@lru_cache(maxsize=65536)
 def place(v: float) -> float:
     """The place of the last significant digit: 600 -> 100, 4683 -> 1, 1.5e6 -> 1e5."""
     v = abs(v)
