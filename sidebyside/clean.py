@@ -21,6 +21,7 @@ from rapidfuzz import fuzz, process
 
 from . import text as T
 from .arrays import unique
+from .groups import Groups
 from .model import BOILERPLATE, DUPLICATE, Paragraph, Sentence, Source
 from .segment import BYLINE, COPYRIGHT, para_display
 
@@ -299,20 +300,12 @@ def _copies_in_bulk(todo: list[tuple[Paragraph, str]]) -> list[tuple[Paragraph, 
     a, b = a[keep].tolist(), b[keep].tolist()
     scores = process.cpdist([norms[i] for i in a], [norms[i] for i in b], scorer=fuzz.ratio,
                             score_cutoff=_NEAR, dtype=np.float32).tolist() if a else []
-    # Paragraphs joined by near pairs, directly or not, form groups (union-find).
-    parent = list(range(len(norms)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    # Paragraphs joined by near pairs, directly or not, form groups.
+    groups = Groups(len(norms))
     for x, y, score in zip(a, b, scores, strict=True):
         if score >= _NEAR:
-            ra, rb = root(x), root(y)
-            if ra != rb:
-                parent[max(ra, rb)] = min(ra, rb)
+            groups.join(x, y)
+    root = groups.root
     first: dict[str, int] = {}  # normalised text -> the first original with it
     group_originals: dict[int, list[int]] = {}  # group -> its originals, in order
     out: list[tuple[Paragraph, Paragraph]] = []
@@ -388,7 +381,7 @@ def flag_boilerplate(sources: list[Source], page_spans: list[list[tuple[int, int
     _flag_off_topic(sources, shown_texts)
 
 
-def _flag_off_topic(sources: list[Source], shown_texts: dict[str, list[str]] | None = None) -> None:
+def _flag_off_topic(sources: list[Source], shown_texts: dict[str, list[str]]) -> None:
     """A substantial paragraph whose distinctive terms almost never occur in any other source is
     not part of the story the cluster tells (a stray teaser, an unrelated pasted item)."""
     if len(sources) < 2:
@@ -400,8 +393,7 @@ def _flag_off_topic(sources: list[Source], shown_texts: dict[str, list[str]] | N
         for para in src.paragraphs:
             if para.flag:
                 continue
-            ts = T.content_terms(shown_texts[src.id][para.index] if shown_texts
-                                 else para_display(_para_text(src, para)))
+            ts = T.content_terms(shown_texts[src.id][para.index])
             if len(ts) >= 15:  # fewer distinct terms than that: never judged off the story
                 terms_by_para[(src.id, para.index)] = ts
             seen.update(ts)

@@ -44,6 +44,7 @@ import numpy as np
 
 from . import text as T
 from .arrays import unique
+from .groups import Groups
 from .model import Comparison, Copied, Sentence, Source
 
 SHINGLE = 5  # content terms per shingle (about ten running words)
@@ -82,12 +83,6 @@ def strip_quotes(paragraph: str) -> str:
     if closing is None:
         out.append(paragraph[pos:])
     return "".join(out)
-
-
-def terms_of(text: str) -> list[str]:
-    """Content terms for shingling: `text.content_terms` (stop words and single letters dropped,
-    hyphenated words split, each stemmed and news synonyms folded as the matcher does)."""
-    return list(T.content_terms(text))
 
 
 def prose_terms(source: Source, quotes: bool = False) -> list[str]:
@@ -196,22 +191,13 @@ def families(
     Members keep the sources' order; families are ordered by their first member."""
     ids = [s if isinstance(s, str) else s.id for s in sources]
     order = {sid: i for i, sid in enumerate(ids)}
-    parent = list(range(len(ids)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    joined = Groups(len(ids))
     for c in copied:
         if c.share >= threshold and c.a in order and c.b in order:
-            x, y = root(order[c.a]), root(order[c.b])
-            if x != y:
-                parent[max(x, y)] = min(x, y)
+            joined.join(order[c.a], order[c.b])
     groups: dict[int, list[str]] = {}
     for i, sid in enumerate(ids):
-        groups.setdefault(root(i), []).append(sid)
+        groups.setdefault(joined.root(i), []).append(sid)
     return [groups[r] for r in sorted(groups)]
 
 

@@ -121,11 +121,9 @@ class _Item:
         return self._ranked
 
 
-def _fold_demonyms(bags: list[list[str]], vocab: set[str] | None = None) -> list[list[str]]:
+def _fold_demonyms(bags: list[list[str]], vocab: set[str]) -> list[list[str]]:
     """'russian' counts as 'russia', 'korean' as 'korea' when both forms occur in the folder
-    (`vocab`: every term of the bags, when the caller has it)."""
-    if vocab is None:
-        vocab = {t for bag in bags for t in bag}
+    (`vocab`: every term of the bags)."""
     mapping: dict[str, str] = {}
     for t in vocab:
         if len(t) > 5 and t.endswith("ian") and t[:-3] in vocab:
@@ -137,13 +135,13 @@ def _fold_demonyms(bags: list[list[str]], vocab: set[str] | None = None) -> list
     return [[mapping.get(t, t) for t in bag] for bag in bags]
 
 
-def _surface_words(sentences: list[Sentence], needed: set[str] | None = None) -> dict[str, str]:
-    """Each term as the folder first writes it. With `needed`, only those terms: a sentence none
-    of whose content terms is needed gives none of them, and is not read (a 5 MB file has
-    100,000 sentences and a few links)."""
+def _surface_words(sentences: list[Sentence], needed: set[str]) -> dict[str, str]:
+    """Each `needed` term as the folder first writes it: a sentence none of whose content terms
+    is needed gives none of them, and is not read (a 5 MB file has 100,000 sentences and a few
+    links)."""
     out: dict[str, str] = {}
     for s in sentences:
-        if needed is not None and needed.isdisjoint(T.content_terms(s.text)):
+        if needed.isdisjoint(T.content_terms(s.text)):
             continue
         for w in T.words(s.text):
             if w not in T.STOPWORDS:
