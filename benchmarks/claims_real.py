@@ -16,7 +16,9 @@ side links to an engine sentence overlapping the other. Printed:
 - false-link rate: share of `event`/`unrelated` pairs linked (target <= 0.10);
 - unique but reported elsewhere: share of the sentences the engine marks unique, in clusters
   labelled exhaustively, that have a `same`/`partly` label with another outlet (target <= 0.05);
-  a sentence marked `partial` is not unique;
+  a sentence marked `partial` or `unlinked` is not unique; and the exclusives kept: of the
+  unique and `unlinked` claims no outlet reports, the share marked unique (sidebyside/novelty.py;
+  `--sweep-novel` prints both at other thresholds);
 - partial links (sidebyside/partial.py): a labelled pair counts as partial when an engine
   sentence overlapping one side holds a partial link (`parts`) to one overlapping the other and
   they are not linked: `partly` pairs linked or partial, false partials (`event`/`unrelated`
@@ -112,6 +114,8 @@ def evaluate_clusters(rows: list[dict], exhaustive: set[str]) -> dict:
     semantic_used = False
     uniq = uniq_reported = 0
     uniq_examples: list[str] = []
+    unlinked = unlinked_reported = 0
+    novel_rows: list[tuple[float, bool]] = []  # (novel, reported) of unique and unlinked claims
     for cluster, rs in sorted(by_cluster.items()):
         sides = {_key(r[x]) for r in rs for x in ("a", "b")}
         c, file_of, overlap = _cluster_run(cluster, sides)
@@ -147,10 +151,15 @@ def evaluate_clusters(rows: list[dict], exhaustive: set[str]) -> dict:
                     part_unreported += 1
                     uniq_examples.append(f"(partial, not reported) {cluster} {file_of[s.source]} "
                                          f"{s.text[:70]!r}")
-            if s.status != "unique" or not s.claim:
+            if s.status not in ("unique", "unlinked") or not s.claim:
+                continue
+            hit = [k for k in reported if k[0] == file_of[s.source] and k[1] < s.end and s.start < k[2]]
+            novel_rows.append((s.novel, bool(hit)))
+            if s.status == "unlinked":
+                unlinked += 1
+                unlinked_reported += bool(hit)
                 continue
             uniq += 1
-            hit = [k for k in reported if k[0] == file_of[s.source] and k[1] < s.end and s.start < k[2]]
             if hit:
                 uniq_reported += 1
                 uniq_examples.append(f"{cluster} {file_of[s.source]} {s.text[:70]!r}")
@@ -177,6 +186,9 @@ def evaluate_clusters(rows: list[dict], exhaustive: set[str]) -> dict:
         "unique_reported_n": uniq_reported,
         "unique_reported": uniq_reported / uniq if uniq else None,
         "unique_examples": uniq_examples,
+        "unlinked": unlinked,
+        "unlinked_reported": unlinked_reported,
+        "novel_rows": novel_rows,
         "missed": [r["id"] for r in missed],
         "false_links": [f"{r['id']} ({r['label']})" for r in false_links],
         "clusters": sorted(by_cluster),
@@ -261,6 +273,22 @@ def _verdict(name: str, x: float | None) -> str:
     return f"  (target {op} {t:g}: {'ok' if ok else 'MISSED'})"
 
 
+def _share(a: int, b: int) -> float | None:
+    return a / b if b else None
+
+
+def novelty_sweep(res: dict) -> str:
+    """Unique-but-reported and exclusives kept at other NOVEL_MIN thresholds (exhaustive clusters)."""
+    rows = res["novel_rows"]
+    exclusives = sum(1 for _, rep in rows if not rep)
+    out = ["  NOVEL_MIN  unique  reported  exclusives kept"]
+    for t in (0.0, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9):
+        kept = [rep for n, rep in rows if n >= t]
+        out.append(f"  {t:9.2f}  {len(kept):6d}  {_f(_share(sum(kept), len(kept)))}  "
+                   f"{_f(_share(len(kept) - sum(kept), exclusives))}")
+    return "\n".join(out)
+
+
 def report(res: dict, label: str) -> str:
     c = res["counts"]
     lines = [
@@ -283,6 +311,10 @@ def report(res: dict, label: str) -> str:
         f"  unique but reported elsewhere {_f(res['unique_reported'])}  ({res['unique_reported_n']}/{res['unique']} "
         f"unique sentences, exhaustive clusters: {', '.join(res['exhaustive']) or 'none'})"
         + _verdict("unique_reported", res["unique_reported"]),
+        f"  exclusives marked unique      {_f(_share(res['unique'] - res['unique_reported_n'], res['unique'] - res['unique_reported_n'] + res['unlinked'] - res['unlinked_reported']))}  "
+        f"({res['unique'] - res['unique_reported_n']}/{res['unique'] - res['unique_reported_n'] + res['unlinked'] - res['unlinked_reported']} "
+        f"unlinked claims no outlet reports; {res['unlinked']} `unlinked`, not called unique, "
+        f"{res['unlinked_reported']} of them reported)",
     ]
     if "cross_share" in res:
         lines.append(f"  two clusters in one folder    {_f(res['cross_share'])}  ({res['cross']}/{res['links']} links cross)"
@@ -300,6 +332,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--split", choices=("dev", "test", "all"), default="dev")
     ap.add_argument("--errors", action="store_true", help="list missed same-claim pairs and false links")
     ap.add_argument("--no-mrpc", action="store_true")
+    ap.add_argument("--sweep-novel", action="store_true",
+                    help="unique-but-reported at other novelty thresholds (sidebyside/novelty.py)")
     args = ap.parse_args(argv)
     if not (DEVDATA / "basil" / "sentences.tsv").is_file():
         print(f"dev data not found at {DEVDATA} (set SIDEBYSIDE_DEVDATA)")
@@ -310,6 +344,8 @@ def main(argv: list[str] | None = None) -> int:
     for label, on in modes:
         res = evaluate(args.split, semantic_on=on, mrpc=not args.no_mrpc)
         print(report(res, f"{label}, {args.split}"))
+        if args.sweep_novel:
+            print(novelty_sweep(res))
         if args.errors:
             print("  missed same-claim pairs:", *res["missed"], sep="\n    ")
             print("  false links:", *res["false_links"], sep="\n    ")

@@ -5,13 +5,16 @@
 seeds.svg (the two real seed articles at 120x36, the cursor on their disagreement, its
 counterpart brought beside it), main.svg (the demo at 160x45, on a numeric disagreement), detail.svg (that disagreement's detail),
 help.svg (every key), small.svg (80x24), note.svg (a disputed note's marker, and the note dialog
-open on the next sentence). Notes go to a throwaway store, never the user's.
+open on the next sentence), and html-export.png (the demo's HTML export in headless Chromium, when
+Chromium is installed). Notes go to a throwaway store, never the user's.
 """
 
 from __future__ import annotations
 
 import asyncio
 import os
+import shutil
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -63,8 +66,31 @@ async def main() -> None:
              "j", "a", *"Hospital: call the press office"),
         ),
     ]
-    for path in shots:
+    page = html_export()
+    for path in shots + ([page] if page else []):
         print(f"wrote {path.relative_to(HERE.parent)}")
+
+
+def html_export() -> Path | None:
+    """The demo's HTML export as headless Chromium shows it (None without Chromium)."""
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        print("Chromium not found: html-export.png left as it is")
+        return None
+    from sidebyside.engine import compare_folder
+    from sidebyside.export import write_export
+
+    with tempfile.TemporaryDirectory() as tmp:
+        page = write_export(compare_folder(demo_folder()), "html", Path(tmp) / "demo.html")
+        out = HERE / "html-export.png"
+        subprocess.run(
+            [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+             "--disable-background-networking", "--disable-component-update", "--disable-sync",
+             f"--user-data-dir={Path(tmp) / 'profile'}", f"--screenshot={out}",
+             "--window-size=1400,1000", page.as_uri()],
+            capture_output=True, timeout=120, check=True,
+        )
+    return out
 
 
 if __name__ == "__main__":

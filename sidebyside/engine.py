@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from . import clean, families, findings, partial, segment
+from . import clean, families, findings, novelty, partial, segment
 from .align import align
 from .files import gc_paused
 from .load import DEFAULT_MAX_BYTES, Document, FolderScan, InputError, decode_scan, scan_folder
@@ -89,6 +89,7 @@ def _compare_documents(
         )
         clean.confirm_trailers(sources)
         partial.find(sources, run, min_score)  # claim units of unlinked sentences: `parts`
+        novelty.measure(run.folder)  # the share of each sentence's words no other source uses
         run.folder = None
     comparison = Comparison(
         folder=folder, sources=sources, skipped=list(skipped or []), semantic=run.semantic

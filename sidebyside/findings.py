@@ -26,12 +26,14 @@ from .model import (
     SHARED,
     UNIQUE,
     UNIT,
+    UNLINKED,
     VALUE,
     Comparison,
     Disagreement,
     Quantity,
     Side,
 )
+from .novelty import NOVEL_MIN
 from .numbers.compare import _group, figure_key, judge_keyed, same_thing_keyed, thing_key
 from .numbers.lexicon import plural
 from .numbers.scope import STOP
@@ -64,12 +66,15 @@ def _content_words(text: str) -> int:
 
 def set_statuses(comparison: Comparison) -> None:
     """The one place each sentence's `status` and `claim` are written, from clean's flags
-    (Source.flag_of), the links, the partial links (`parts`) and the claim rule; again whenever
-    the links change (corrections.py)."""
+    (Source.flag_of), the links, the partial links (`parts`), the share of its words no other
+    source uses (`novel`: a sentence with no link is unique only when it brings words of its
+    own, sidebyside/novelty.py) and the claim rule; again whenever the links change
+    (corrections.py)."""
     for src in comparison.sources:
         for s in src.sentences:
             flag, para = src.flag_of(s), src.paragraph_of(s)
-            s.status = flag or (SHARED if s.links else PARTIAL if s.parts else UNIQUE)
+            s.status = flag or (SHARED if s.links else PARTIAL if s.parts
+                                else UNIQUE if s.novel >= NOVEL_MIN else UNLINKED)
             s.claim = not flag and is_claim(s.text, para is not None and para.heading)
 
 

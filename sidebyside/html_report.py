@@ -14,7 +14,7 @@ from html import escape as _html_escape
 
 from .corrections import describe
 from .families import confirmations, family_labels, family_of
-from .model import BOILERPLATE, DUPLICATE, PARTIAL, SHARED, UNIQUE, Comparison, Sentence
+from .model import BOILERPLATE, DUPLICATE, PARTIAL, SHARED, UNIQUE, UNLINKED, Comparison, Sentence
 from .safe import visible
 
 _CSS = """
@@ -196,6 +196,7 @@ def to_html(c: Comparison) -> str:
         out.append("</ul>")
     out.append(
         f'<p class="links" style="margin:24px">Made by sidebyside. Statuses: {SHARED}, {PARTIAL}, {UNIQUE}, '
+        f"{UNLINKED} (no link, but other sources use most of its words: not called unique), "
         f"{BOILERPLATE}, {DUPLICATE}.</p></body></html>"
     )
     return "\n".join(out) + "\n"

@@ -15,6 +15,8 @@ class Status(StrEnum):
     SHARED = "shared"  # another source makes the same claim (a link)
     UNIQUE = "unique"  # no other source does
     PARTIAL = "partial"  # no link, but part of it (a claim unit) another source reports (`parts`)
+    UNLINKED = "unlinked"  # no link, but other sources use most of its words (`novel` < NOVEL_MIN):
+    #                        they may report it in other words, so it is not called unique
     BOILERPLATE = "boilerplate"  # bylines, footers, off-topic: never a finding
     DUPLICATE = "duplicate"  # a repeat within its own source
 
@@ -77,7 +79,7 @@ class ReportFormat(StrEnum):
 # The values by their short names, as the engine writes them into the dataclasses: plain
 # strings (equal to the enum members), so a comparison read back from the cache or a report is
 # the same value for value and type for type.
-SHARED, UNIQUE, PARTIAL, BOILERPLATE, DUPLICATE = (m.value for m in Status)
+SHARED, UNIQUE, PARTIAL, UNLINKED, BOILERPLATE, DUPLICATE = (m.value for m in Status)
 
 # A source of more sentences than this (some 400,000 words; the longest news articles have a few
 # hundred sentences, a 300-page report some 5,000) is compared with caps: `Source.bulk`.
@@ -156,6 +158,7 @@ class Sentence:
     numbers: list[Quantity] = field(default_factory=list)
     duplicate_of: str | None = None  # for duplicates: the first copy's id
     parts: list[Part] = field(default_factory=list)  # claim units other sources report (partial)
+    novel: float = 1.0  # weighted share of its terms no other source uses (sidebyside/novelty.py)
 
 
 @dataclass

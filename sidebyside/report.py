@@ -19,7 +19,7 @@ import re
 
 from .corrections import describe
 from .families import confirmations, family_labels, family_of, independent_count
-from .model import BOILERPLATE, DUPLICATE, PARTIAL, SHARED, UNIQUE, Comparison, Sentence
+from .model import BOILERPLATE, DUPLICATE, PARTIAL, SHARED, UNIQUE, UNLINKED, Comparison, Sentence
 from .safe import line
 
 SCHEMA = "sidebyside.report/1"
@@ -70,6 +70,7 @@ def to_dict(c: Comparison) -> dict:
                 for link in s.links
             ],
             "claim": s.claim,
+            "novel": s.novel,
             "independent": independent_count(s, c, family),
         }
         if s.parts:  # partial links: the part of this sentence another source reports
@@ -278,6 +279,11 @@ def to_markdown(c: Comparison) -> str:
         out.append("")
         for s in unique:
             out += with_notes(f"- {_quote(s)}", s)
+        unlinked = sum(1 for s in src.sentences if s.status == UNLINKED and s.claim)
+        if unlinked:
+            out.append("")
+            out.append(f"*{unlinked} more sentences have no link but are not called unique: the other "
+                       "sources use most of their words and may say them otherwise.*")
         folded = [s for s in src.sentences if s.status in (BOILERPLATE, DUPLICATE)]
         if folded:
             out.append("")

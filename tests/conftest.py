@@ -58,6 +58,14 @@ def demo():
     return compare_folder(demo_folder())
 
 
+def unlinked_status(s) -> str:
+    """The status of a sentence with no link and no partial link: unique when it brings words
+    of its own (sidebyside/novelty.py), else `unlinked`."""
+    from sidebyside.novelty import NOVEL_MIN
+
+    return "unique" if s.novel >= NOVEL_MIN else "unlinked"
+
+
 def find(comparison, source_prefix: str, fragment: str):
     """The one sentence of a source whose text contains `fragment` (not a duplicate copy)."""
     hits = [

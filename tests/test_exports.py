@@ -17,8 +17,6 @@ from sidebyside.html_report import to_html
 
 from .conftest import find
 
-ROOT = Path(__file__).resolve().parents[1]
-
 
 @pytest.fixture
 def noted(tmp_path, seeds_dir):
@@ -130,4 +128,3 @@ def test_html_export_opens_in_headless_chromium(tmp_path):
         capture_output=True, text=True, timeout=120,
     )
     assert result.returncode == 0 and shot.stat().st_size > 10_000
-    shutil.copy(shot, ROOT / "screenshots" / "html-export.png")

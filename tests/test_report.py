@@ -6,7 +6,7 @@ import json
 
 from sidebyside import report
 
-STATUSES = {"shared", "unique", "boilerplate", "duplicate"}
+STATUSES = {"shared", "partial", "unique", "unlinked", "boilerplate", "duplicate"}
 KINDS = {"exact", "near", "paraphrase"}
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from sidebyside.novelty import NOVEL_MIN
+
 from .conftest import find
 
 
@@ -41,7 +43,7 @@ def test_pasted_paragraphs_appear_once_as_themselves_and_once_as_duplicate(seeds
         copies = [s for s in src.sentences if fragment in s.text]
         assert len(copies) == 2, fragment
         first, second = copies
-        assert first.status in ("shared", "unique")
+        assert first.status in ("shared", "unique", "unlinked")
         assert second.status == "duplicate"
         assert second.duplicate_of == first.id
 
@@ -68,13 +70,23 @@ def test_unique_claims(seeds):
         ("000", "less inept"),
         ("001", "Kommersant"),
         ("001", "Kursk"),
-        ("001", "which began in 2022"),
     ):
         s = find(seeds, prefix, fragment)
         assert s.status == "unique", fragment
-        assert s.claim
+        assert s.claim and s.novel >= NOVEL_MIN
         assert s.links == []
         assert s in seeds.unique_claims()
+
+
+def test_an_unlinked_sentence_in_the_other_sources_words_is_not_called_unique(seeds):
+    # 001's "Russia's invasion of Ukraine, which began in 2022" and 000's "Mishustin said the
+    # plan would reduce transport costs": no link, but the other source tells the war and what
+    # Mishustin said of the bridge too, so neither is an exclusive a reporter can rely on.
+    for prefix, fragment in (("001", "which began in 2022"), ("000", "reduce transport costs")):
+        s = find(seeds, prefix, fragment)
+        assert s.status == "unlinked", fragment
+        assert s.claim and s.links == [] and s.novel < NOVEL_MIN
+        assert s not in seeds.unique_claims()
 
 
 def test_exactly_one_disagreement_the_600_qualifier(seeds):

@@ -23,6 +23,7 @@ from sidebyside.model import (
     PARTIAL,
     SHARED,
     UNIQUE,
+    UNLINKED,
     Comparison,
     Part,
     Sentence,
@@ -96,6 +97,8 @@ def status_line(comparison: Comparison, s: Sentence) -> str:
             f" (and {len(s.parts) - 1} more)" if len(s.parts) > 1 else "")
     if s.status == UNIQUE:
         return "unique claim (no other source says this)" if s.claim else "only in this source (not a claim: heading, byline or fragment)"
+    if s.status == UNLINKED:
+        return f"no link, not called unique: other sources use {round(100 * (1 - s.novel))}% of its words"
     if s.status == DUPLICATE:
         return f"duplicate of {s.duplicate_of}" if s.duplicate_of else "duplicate (repeated in this source)"
     if s.status == BOILERPLATE:
@@ -139,6 +142,10 @@ def detail_text(comparison: Comparison, sid: str, shown: list[str] | None = None
     out.append("\n")
     out.append("Status: ", style=heading)
     out.append(status_line(comparison, s) + "\n")
+    if s.status == UNLINKED:
+        out.append("No sentence of another source was close enough to link, but they use most of "
+                   "its words (names, figures and rare words count most), so they may report it "
+                   "in other words: read them before calling it an exclusive.\n")
 
     # Disagreements this sentence takes part in.
     mine = [d for d in comparison.disagreements if any(side.sentence == sid for side in d.sides)]
