@@ -349,4 +349,9 @@ class Comparison:
         return out
 
     def single_source_numbers(self) -> list[Quantity]:
-        return [q for q in self.numbers if len(q.sources) == 1 and q.kind != "date"]
+        """Figures no other source gives: told by one source, not a date, and not a side of a
+        disagreement (another source gives that quantity, with another figure)."""
+        in_dispute = {(side.sentence, side.start, side.end)
+                      for d in self.disagreements for side in d.sides}
+        return [q for q in self.numbers if len(q.sources) == 1 and q.kind != "date"
+                and (q.sentence, q.start, q.end) not in in_dispute]

@@ -171,6 +171,27 @@ def test_a_figure_written_differently_elsewhere_is_not_exclusive(tmp_path):
     assert not any("8.2" in t or "8,214,530" in t for t in singles), singles
 
 
+def test_figures_in_a_disagreement_are_not_figures_only_one_source_gives(tmp_path):
+    # Both outlets give the complaint's length, with different figures: each figure has its
+    # counterpart, so neither is listed as exclusive; the pages are what is counted.
+    c = write(tmp_path, {
+        "a.txt": _BASE + "A 31-page complaint was filed in federal court by the contractor.\n",
+        "b.txt": _BASE + "A 32-page complaint was filed in federal court by the contractor.\n",
+    })
+    [d] = c.disagreements
+    assert d.kind == "value" and d.about == "pages of the complaint"
+    assert "31 pages" in d.why and "32 pages" in d.why
+    assert not any("page" in q.text for q in c.single_source_numbers())
+    assert "None." in report.to_markdown(c).split("## Figures only one source gives")[1]
+
+
+def test_a_committee_of_168_members_counts_members(tmp_path):
+    from sidebyside.numbers import read_quantities
+
+    [q] = read_quantities("The 168-member committee will elect a chairman in January.")
+    assert (q.value, q.unit, q.noun) == (168, "member", "committee")
+
+
 def test_disagreements_are_the_same_from_run_to_run(tmp_path):
     # Figures were once ordered by id() (memory addresses): the sides and the why-text of a
     # disagreement changed between two runs of the same folder.

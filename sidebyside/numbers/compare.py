@@ -397,6 +397,9 @@ def about(quantities: list[Quantity]) -> str:
             noun = Counter(nouns).most_common(1)[0][0]
             group = _group(noun)
             label = GROUP_LABEL.get(noun) or plural(noun)
+            of = [q.noun for q in qs if q.unit == noun and q.noun]
+            if of:  # "a 31-page complaint": pages of the complaint
+                label = f"{label} of the {Counter(of).most_common(1)[0][0]}"
             if group in OUTCOME:
                 return label
         event = Counter(events).most_common(1)[0][0] if events else None

@@ -264,6 +264,9 @@ def duration_age_measure(r: Tokens, d: Draft) -> Outcome | None:
     return units(r, d.first, d.last, d.v, d.lo, d.hi, d.qual, d.factor, d.why)
 
 
+_GLUED_UNITS = ("member", "seat", "bed", "page", "point")  # "a 31-page complaint": counts pages
+
+
 def glued_suffix(r: Tokens, d: Draft) -> None:
     """"600-odd", "600-plus", "600+", "a 600-strong force", "a 31-page complaint"."""
     T, last = r.T, d.last
@@ -284,7 +287,7 @@ def glued_suffix(r: Tokens, d: Draft) -> None:
             d.why.append("'-plus' after the figure")
         elif sw in _GLUED_WORDS:
             d.last = k + 1
-            if sw in ("member", "seat", "bed", "page", "point"):
+            if sw in _GLUED_UNITS:
                 d.unit = sw
             d.why.append(f"'-{sw}' after the figure")
     return None
@@ -334,7 +337,12 @@ def counted_noun(r: Tokens, d: Draft) -> Outcome | None:
             k += 1 if L[k] not in ("them", "whom", "which") else 0
         np = noun_after(r, k)
     if np is not None:
-        d.unit = d.unit if d.unit in ("member", "seat") and np[0] is None else np[0]
+        if d.unit in _GLUED_UNITS and np[0] is not None:
+            # "a 31-page complaint", "the 168-member committee": pages and members are what
+            # the figure counts; the noun after is what they are of
+            d.noun = np[0]
+        else:
+            d.unit = d.unit if d.unit in ("member", "seat") and np[0] is None else np[0]
         d.end = end = np[1]
         d.why.append(f"counted noun after: {np[0]}")
         if d.qual is None:
