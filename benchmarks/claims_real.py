@@ -36,7 +36,7 @@ import csv
 import json
 import os
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 from benchmarks.quality import auc, semantic_mode
@@ -96,6 +96,18 @@ def _cluster_run(cluster: str, sides: set[tuple[str, int, int]]):
 # --------------------------------------------------------------------------- BASIL
 
 
+def _uncrossed(weights: Counter) -> int:
+    """The most links between two sources' paragraphs that rows in both sources' order can hold:
+    a maximum-weight matching without crossings (weights: links per paragraph pair)."""
+    pa = sorted({a for a, _ in weights})
+    pb = sorted({b for _, b in weights})
+    best = [[0] * (len(pb) + 1) for _ in range(len(pa) + 1)]
+    for i, a in enumerate(pa, 1):
+        for j, b in enumerate(pb, 1):
+            best[i][j] = max(best[i - 1][j], best[i][j - 1], best[i - 1][j - 1] + weights.get((a, b), 0))
+    return best[-1][-1]
+
+
 def _wider(s: Sentence, side: dict) -> bool:
     """The engine sentence spans more than the labelled (BASIL) sentence: it merged a neighbour."""
     return s.start < side["start"] - 2 or s.end > side["end"] + 2
@@ -115,12 +127,23 @@ def evaluate_clusters(rows: list[dict], exhaustive: set[str]) -> dict:
     uniq = uniq_reported = 0
     uniq_examples: list[str] = []
     unlinked = unlinked_reported = 0
+    rows_total = rows_shared = 0  # links, and those whose paragraphs share a row
+    rows_bound = 0  # most links any rows could hold (rows keep each source's order)
     novel_rows: list[tuple[float, bool]] = []  # (novel, reported) of unique and unlinked claims
     for cluster, rs in sorted(by_cluster.items()):
         sides = {_key(r[x]) for r in rs for x in ("a", "b")}
         c, file_of, overlap = _cluster_run(cluster, sides)
         semantic_used = semantic_used or c.semantic
         linked_ids = {frozenset((s.id, ln.to)) for s in c.all_sentences() for ln in s.links}
+        # Rows follow the links: each link's two paragraphs side by side in one row.
+        row_of = {(sid, p): k for k, row in enumerate(c.rows) for sid, p in row.items() if p is not None}
+        by_sources: dict[tuple[str, str], Counter] = defaultdict(Counter)
+        for pair in linked_ids:
+            x, y = sorted((c.sentence(i) for i in pair), key=lambda s: s.source)
+            rows_total += 1
+            rows_shared += row_of.get((x.source, x.paragraph)) == row_of.get((y.source, y.paragraph))
+            by_sources[(x.source, y.source)][(x.paragraph, y.paragraph)] += 1
+        rows_bound += sum(_uncrossed(w) for w in by_sources.values())
         part_ids = {frozenset((s.id, p.to)) for s in c.all_sentences() for p in s.parts}
         for r in rs:
             xa, xb = overlap[_key(r["a"])], overlap[_key(r["b"])]
@@ -189,6 +212,9 @@ def evaluate_clusters(rows: list[dict], exhaustive: set[str]) -> dict:
         "unlinked": unlinked,
         "unlinked_reported": unlinked_reported,
         "novel_rows": novel_rows,
+        "rows_shared": rows_shared,
+        "rows_total": rows_total,
+        "rows_bound": rows_bound,
         "missed": [r["id"] for r in missed],
         "false_links": [f"{r['id']} ({r['label']})" for r in false_links],
         "clusters": sorted(by_cluster),
@@ -316,6 +342,9 @@ def report(res: dict, label: str) -> str:
         f"unlinked claims no outlet reports; {res['unlinked']} `unlinked`, not called unique, "
         f"{res['unlinked_reported']} of them reported)",
     ]
+    lines.append(f"  links whose paragraphs share a row {_f(_share(res['rows_shared'], res['rows_total']))}  "
+                 f"({res['rows_shared']}/{res['rows_total']}; two sources' rows in order can hold at most "
+                 f"{res['rows_bound']}: the others cross)")
     if "cross_share" in res:
         lines.append(f"  two clusters in one folder    {_f(res['cross_share'])}  ({res['cross']}/{res['links']} links cross)"
                      + _verdict("cross_share", res["cross_share"]))
