@@ -389,9 +389,12 @@ def figure_noun(r: Tokens, d: Draft) -> None:
     elif d.kind == Kind.MONEY:
         np = noun_after(r, k)
     noun = L[np[1]] if np else noun_left(r, d.hfirst, only_of=True)
-    if noun is None and d.kind == Kind.MONEY and r.word(d.hfirst - 1) in (
+    before = d.hfirst - 1
+    if r.word(before) == "at" and r.word(before - 1) in ("priced", "valued"):
+        before -= 1  # "jewelry valued at over $2.6 million"
+    if noun is None and d.kind == Kind.MONEY and r.word(before) in (
             "cost", "costs", "costing", "worth", "priced", "valued"):
-        noun = "cost" if r.word(d.hfirst - 1).startswith("cost") else "value"
+        noun = "cost" if r.word(before).startswith("cost") else "value"
     d.noun = noun
     if noun:
         d.why.append(f"of: {noun}")

@@ -31,7 +31,8 @@ has had having do does did doing will would shall should can could may might mus
 say told tell according including include includes included like near nearly almost versus
 vs plus minus ago later earlier yet respectively apiece overall altogether reportedly
 allegedly apparently officially
-last next another ever own else others""".split())
+last next another ever own else others
+early today yesterday tomorrow tonight recently previously""".split())  # "$2.6 million early Monday"
 DIRECTIONS = set("""north south east west northeast northwest southeast southwest northern
 southern eastern western""".split())
 ADJ = set("""more other additional extra new old young elderly armed unarmed foreign domestic
