@@ -46,6 +46,9 @@ _RUNS_ON = re.compile(
 # A list number or letter that the sentence splitter took for a sentence of its own.
 _LIST_MARK = re.compile(r"^\(?(?:\d{1,3}|[ivxlc]{1,4}|[a-z])[.)]$", re.I)
 _AM_PM_END = re.compile(r"\b[ap]\.m\.\s*$", re.I)
+# "Sen. Lindsey Graham, R-S.C., said": a state's initials after a party letter are one name.
+_INITIAL_END = re.compile(r"(?:^|[\s(\-–])[A-Z]\.$")
+_INITIAL_NEXT = re.compile(r"^[A-Z]\.[,;:)]")
 # "$2. 6 million" (a decimal point and a space, as detokenised text writes it) is one figure.
 _DECIMAL_END = re.compile(r"(?<![\d.])\d{1,3}\.$")
 _DECIMAL_NEXT = re.compile(r"^\d{1,2} (?:million|billion|trillion|percent|per cent)\b", re.I)
@@ -225,6 +228,9 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
             ps, pe = merged[-1]
             prev = chunk[ps:pe]
             if _AM_PM_END.search(prev) and _WEEKDAY_OR_LOWER.match(chunk[s:e]):
+                merged[-1] = (ps, e)
+                continue
+            if s <= pe + 1 and _INITIAL_END.search(prev) and _INITIAL_NEXT.match(chunk[s:e]):
                 merged[-1] = (ps, e)
                 continue
             if _DECIMAL_END.search(prev) and _DECIMAL_NEXT.match(chunk[s:e]) and s == pe + 1:

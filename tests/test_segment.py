@@ -56,6 +56,17 @@ def test_sentence_repairs_and_abbreviations():
     ]
 
 
+def test_a_state_after_a_party_letter_is_not_a_sentence_end():
+    # "R-S.C." and "D-N.Y." as US outlets write them; "Plan B." still ends its sentence.
+    assert sents("Sen. Lindsey Graham, R-S.C., said it was late. Rep. Gregory Meeks, D-N.Y., "
+                 "agreed. We had a Plan B. It worked.") == [
+        "Sen. Lindsey Graham, R-S.C., said it was late.",
+        "Rep. Gregory Meeks, D-N.Y., agreed.",
+        "We had a Plan B.",
+        "It worked.",
+    ]
+
+
 def test_decimals_do_not_split():
     assert sents("Prices rose 1.5 percent in May. Rents fell.") == ["Prices rose 1.5 percent in May.", "Rents fell."]
 
