@@ -48,6 +48,8 @@ FAR = 2.0  # figures further apart than this factor are not one figure told twic
 FAR_ACTED = 3.0  # ... unless both count one noun that did the same: "20,000 people marched" vs
 #                  "approximately 50,000 people marched" (a crowd is misreported by that much)
 SURE_LINK = 0.8  # a link this likely to be the same claim needs no shared word near the figures
+SIBLING_LINK = 0.5  # two unlinked sentences with one figure paired: their others, as if so linked
+SIBLING_WHY = "another figure of these two sentences is paired, and they share {words}"
 
 _SEVERITY = {VALUE: 4, UNIT: 3, DATE: 2, QUALIFIER: 1}
 
@@ -99,6 +101,10 @@ def read_numbers(comparison: Comparison) -> None:
                 s.numbers.append(q)
                 numbers.append(q)
     comparison.numbers = numbers
+
+
+def _edge(x: int, y: int) -> tuple[int, int]:
+    return (x, y) if x < y else (y, x)
 
 
 def _closeness(a: Quantity, b: Quantity) -> float:
@@ -595,7 +601,17 @@ def find_disagreements(comparison: Comparison) -> None:
         right = list(dict.fromkeys(rank[id(b)] for _, b in pairs))
         if len(left) * len(right) > MAX_NUMBER_PAIRS:
             continue
-        add(left, right, pair(part_reading(left, sa), part_reading(right, sb), None))
+        found = pair(part_reading(left, sa), part_reading(right, sb), None)
+        add(left, right, found)
+        if found and sa in numbered and sb in numbered:
+            # Two unlinked sentences with one figure paired tell the same facts: their other
+            # figures are read as a linked pair's ("killing seven and injuring 40" / "killed six,
+            # injured almost 50").
+            (_, ra, na), (_, rb, nb) = numbered[sa], numbered[sb]
+            if len(ra) * len(rb) <= MAX_NUMBER_PAIRS:
+                add(ra, rb, [(i, j, (v, note, SIBLING_WHY))
+                             for i, j, (v, note, why) in pair(na, nb, SIBLING_LINK)
+                             if "{words}" in why and _edge(ra[i], rb[j]) not in edges])
 
     # A source that gives both figures tells two quantities, not one quantity two ways ("$13.9
     # billion including debt, $13.2 billion for the shares"; "a 6.1 quake in September" and this

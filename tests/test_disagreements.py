@@ -185,6 +185,28 @@ def test_figures_in_a_disagreement_are_not_figures_only_one_source_gives(tmp_pat
     assert "None." in report.to_markdown(c).split("## Figures only one source gives")[1]
 
 
+def test_unlinked_sentences_with_one_figure_paired_have_their_others_paired_too(tmp_path):
+    # The dead and the injured of one storm, in two sentences that are not linked: the dead pair
+    # by their noun and verb, and so the injured (no noun beside them) pair as well.
+    c = write(tmp_path, {
+        "a.txt": _BASE + "The storm tore through the harbour district of Pellmouth on Friday, "
+                 "killing at least seven people and injuring 40.\n",
+        "b.txt": _BASE + "That storm killed at least six people, injured almost 50 and flattened "
+                 "the fish market.\n",
+    })
+    for s in c.all_sentences():  # the engine links them in so small a folder: unlink them all
+        s.links = []
+    findings.set_statuses(c)
+    findings.read_numbers(c)
+    findings.find_disagreements(c)
+    by_about = {d.about: d for d in c.disagreements}
+    assert set(by_about) == {"injured", "people killed"}, [d.summary() for d in c.disagreements]
+    assert {side.text for side in by_about["injured"].sides} == {"40", "almost 50"}
+    assert "another figure of these two sentences is paired" in by_about["injured"].why
+    assert "both count people that did the same" in by_about["people killed"].why
+    assert "same claim" not in by_about["injured"].why + by_about["people killed"].why
+
+
 def test_a_committee_of_168_members_counts_members(tmp_path):
     from sidebyside.numbers import read_quantities
 
