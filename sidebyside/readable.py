@@ -90,10 +90,14 @@ def reading(value: float, qualifier: str | None, unit: str | None,
     return read
 
 
+# Units written as abbreviations take no plural: "70 mph", "12 km", "3 kg".
+_ABBREVIATED = frozenset("km nmi m cm mm ft kg lb g ha l mph mw gw kwh mwh gwh twh usd".split())
+
+
 def _plural(unit: str, value: float) -> str:
     if unit == "person" and value != 1:
         return "people"
-    if value == 1 or not unit.isalpha() or unit.endswith("s"):
+    if value == 1 or not unit.isalpha() or unit.endswith("s") or unit in _ABBREVIATED:
         return unit
     if unit.endswith("y") and unit[-2:-1] not in "aeiou":
         return unit[:-1] + "ies"

@@ -207,6 +207,24 @@ def test_unlinked_sentences_with_one_figure_paired_have_their_others_paired_too(
     assert "same claim" not in by_about["injured"].why + by_about["people killed"].why
 
 
+def test_the_detail_says_a_figure_told_otherwise_is_the_same_figure(tmp_path):
+    from widgets.detail import detail_text
+
+    c = write(tmp_path, {
+        "a.txt": _BASE + "Unemployment in the county rose to 0.43 percent last month, the statistics "
+                 "office said. The storm brought winds of 70 miles an hour to the coast.\n",
+        "b.txt": _BASE + "Unemployment in the county rose to 0.4 per cent last month, the statistics "
+                 "office said. The storm brought winds of 70 mph to the coast.\n",
+    })
+    assert not c.disagreements  # rounded, and one unit spelled two ways: no conflict
+    rate = next(s for s in c.all_sentences() if "0.43 percent" in s.text)
+    wind = next(s for s in c.all_sentences() if "70 miles an hour" in s.text)
+    assert "b: “0.4 per cent”, the same figure rounded" in detail_text(c, rate.id).plain
+    text = detail_text(c, wind.id).plain
+    assert "b: “70 mph”, the same figure written another way" in text
+    assert "read as 70 mph\n" in text  # an abbreviation takes no plural
+
+
 def test_a_committee_of_168_members_counts_members(tmp_path):
     from sidebyside.numbers import read_quantities
 

@@ -125,6 +125,22 @@ def part_where(comparison: Comparison, part: Part) -> str:
     return f"{src.id} ({pictures(src.file)}) ¶{other.paragraph + 1}"
 
 
+def _told_alike(comparison: Comparison, s: Sentence, q) -> list[str]:
+    """How the linked sentences give the same figure another way: "nyt: “0.4 per cent”, the
+    same figure rounded" (a figure the findings found in agreement, written otherwise)."""
+    notes = []
+    for lk in s.links:
+        t = comparison.sentence(lk.to)
+        if t.source not in q.sources:
+            continue
+        for o in t.numbers:
+            if o.kind != q.kind or o.unit != q.unit or s.source not in o.sources or o.text == q.text:
+                continue
+            how = "rounded" if o.value != q.value else "written another way"
+            notes.append(f"{t.source}: “{pictures(o.text)}”, the same figure {how}")
+    return notes
+
+
 def _quantity(q) -> str:
     return pictures(quantity(q.text, q.value, q.qualifier, q.unit, q.kind, q.event))
 
@@ -210,6 +226,8 @@ def detail_text(comparison: Comparison, sid: str, shown: list[str] | None = None
     if s.numbers:
         for q in s.numbers:
             out.append(f"  {s.source}: {_quantity(q)}\n")
+            for note in _told_alike(comparison, s, q):
+                out.append(f"      {note}\n", style=muted)
     else:
         out.append(f"  {s.source}: none read\n", style=muted)
     for lk in s.links:
