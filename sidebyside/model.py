@@ -15,7 +15,7 @@ class Status(StrEnum):
     SHARED = "shared"  # another source makes the same claim (a link)
     UNIQUE = "unique"  # no other source does
     PARTIAL = "partial"  # no link, but part of it (a claim unit) another source reports (`parts`)
-    UNLINKED = "unlinked"  # no link, but other sources use most of its words (`novel` < NOVEL_MIN):
+    UNLINKED = "unlinked"  # no link, but other sources use over a fifth of its words (`novel` < NOVEL_MIN):
     #                        they may report it in other words, so it is not called unique
     BOILERPLATE = "boilerplate"  # bylines, footers, off-topic: never a finding
     DUPLICATE = "duplicate"  # a repeat within its own source

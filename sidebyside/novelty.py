@@ -7,7 +7,7 @@ real exclusives apart is that they bring words the other sources never use: a na
 place, a quote. So each unlinked sentence's `novel` share is the weight (the matcher's term
 weights: rare terms, names and figures count most) of its terms that appear in no other source,
 over the weight of all its terms; a sentence is marked unique only from NOVEL_MIN up, and below it
-is `unlinked`: no link was found, but the other sources use most of its words and may say it
+is `unlinked`: no link was found, but the other sources use enough of its words to say it
 (findings.set_statuses). Tuned on the exhaustively labelled dev clusters of the real same-claim
 set (python -m benchmarks.claims_real), never on its test clusters.
 """

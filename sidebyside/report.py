@@ -283,7 +283,7 @@ def to_markdown(c: Comparison) -> str:
         if unlinked:
             out.append("")
             out.append(f"*{unlinked} more sentences have no link but are not called unique: the other "
-                       "sources use most of their words and may say them otherwise.*")
+                       "sources use enough of their words to say them otherwise.*")
         folded = [s for s in src.sentences if s.status in (BOILERPLATE, DUPLICATE)]
         if folded:
             out.append("")

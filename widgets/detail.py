@@ -159,8 +159,8 @@ def detail_text(comparison: Comparison, sid: str, shown: list[str] | None = None
     out.append("Status: ", style=heading)
     out.append(status_line(comparison, s) + "\n")
     if s.status == UNLINKED:
-        out.append("No sentence of another source was close enough to link, but they use most of "
-                   "its words (names, figures and rare words count most), so they may report it "
+        out.append("No sentence of another source was close enough to link, but the others use "
+                   "enough of its words (names, figures and rare words count most) to report it "
                    "in other words: read them before calling it an exclusive.\n")
 
     # Disagreements this sentence takes part in.
