@@ -116,6 +116,9 @@ def apply(comparison: Comparison, entries: list[Note], finder: Finder | None = N
         taken.signature = signature
     shown = list(taken.disagreements)
     for c, a, b in placed:
+        if c.applied and c.kind == LINK:
+            findings.read_late(comparison, a)  # a bulk source's sentence: never read before
+            findings.read_late(comparison, b)
         if c.applied and c.kind == LINK and a.numbers and b.numbers:
             _pair_figures(a, b, shown, taken)
         elif c.applied and c.kind == UNLINK:

@@ -31,6 +31,7 @@ from .model import (
     Comparison,
     Disagreement,
     Quantity,
+    Sentence,
     Side,
 )
 from .novelty import NOVEL_MIN
@@ -101,6 +102,19 @@ def read_numbers(comparison: Comparison) -> None:
                 s.numbers.append(q)
                 numbers.append(q)
     comparison.numbers = numbers
+
+
+def read_late(comparison: Comparison, s: Sentence) -> None:
+    """The figures of a bulk source's sentence that read_numbers skipped (no other source shared
+    it), read when a reporter links it: the link may show a conflict (corrections.py)."""
+    src = comparison.source(s.source)
+    if s.numbers or not src.bulk or src.flag_of(s):
+        return
+    for q in map(copy.copy, N.read_quantities(s.text)):
+        q.sentence = s.id
+        q.sources = [s.source]
+        s.numbers.append(q)
+        comparison.numbers.append(q)
 
 
 def _edge(x: int, y: int) -> tuple[int, int]:

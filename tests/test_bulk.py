@@ -89,3 +89,32 @@ def test_the_brief_says_a_huge_source_was_compared_with_caps(tmp_path, monkeypat
     assert "book.txt has 5 sentences: a huge source is compared by words only" in brief
     monkeypatch.setattr(model, "BULK_SENTENCES", 10_000)
     assert "huge source" not in to_markdown(compare_folder(folder, use_cache=False))
+
+
+def test_a_reporter_link_on_a_bulk_sentence_reads_its_figures_and_shows_the_conflict(
+        tmp_path, monkeypatch):
+    from sidebyside.annotations import NoteStore, anchor
+
+    folder = _folder(tmp_path)
+    (folder / "article.txt").write_text(
+        ARTICLE + "\nBy Tuesday the insurers had listed 41 damaged boats.\n",
+        encoding="utf-8")
+    monkeypatch.setattr(model, "BULK_SENTENCES", 3)
+    c = compare_folder(folder, use_cache=False)
+    _, boats = _by_text(c, "book.txt", "Fishermen")
+    _, counted = _by_text(c, "article.txt", "By Tuesday")
+    # So small a folder links the two by "damaged boats": take that link away, as if never made.
+    from sidebyside import findings
+
+    boats.links, counted.links = [], []
+    findings.set_statuses(c)
+    findings.read_numbers(c)
+    findings.find_disagreements(c)
+    assert boats.numbers == [] and not c.disagreements  # never shared: never read
+    store = NoteStore(tmp_path / "notes.json", str(folder))
+    store.load()
+    store.correct("link", boats, counted, c)
+    anchor(c, store.live())
+    assert _figures(boats) == [37.0] and boats.status == "shared"
+    [d] = c.disagreements
+    assert {side.text for side in d.sides} == {"37 boats", "41"} and d.kind == "value"
