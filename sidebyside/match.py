@@ -345,21 +345,42 @@ def _why(x: _Item, y: _Item, shares: str, equal: bool, surface: dict[str, str],
     """A few words on why x links to y: shared distinctive terms and figures (`shares`: the words,
     from `_shares`), differing figures, what the other side adds. (`equal`: the same sentence,
     whose figures are not listed.)"""
-    parts: list[str] = []
+    return _whys(x, y, shares, equal, surface, cos)[0]
+
+
+def _whys(x: _Item, y: _Item, shares: str, equal: bool, surface: dict[str, str],
+          cos: float | None) -> tuple[str, str]:
+    """`_why(x, y, ...)` and `_why(y, x, ...)` at once: a link is explained from both ends, and
+    what the two have in common (the differing figures, the similarity) is worked out once
+    (some 80,000 links on a 50-source folder)."""
     xf, yf = x.figures, y.figures
-    figs = "" if equal or not (xf and yf) else ", ".join([f[1:] for f in xf if f in yf][:2])
-    if shares or figs:
-        parts.append("shares " + (f"{shares}, {figs}" if shares and figs else shares or figs))
-    if xf and yf:  # figures differ only when both sentences give some
+    figs_x = figs_y = ""
+    differ_x = differ_y = None
+    if xf and yf:  # figures are listed, and differ, only when both sentences give some
+        if not equal:
+            figs_x = ", ".join([f[1:] for f in xf if f in yf][:2])
+            figs_y = ", ".join([f[1:] for f in yf if f in xf][:2])
         differ_x = next((f[1:] for f in xf if f not in yf), None)
         differ_y = next((f[1:] for f in yf if f not in xf), None)
-        if differ_x and differ_y:
-            parts.append(f"figures differ: {differ_x} vs {differ_y}")
-    adds = ", ".join(islice((surface.get(t, t) for t in y.ranked() if t not in x.terms), 2))
+    similar = f"similar meaning ({cos:.2f})" if cos is not None and _semantic(cos) > 0.5 else ""
+    return (_why_from(x, y, shares, figs_x, differ_x, differ_y, surface, similar),
+            _why_from(y, x, shares, figs_y, differ_y, differ_x, surface, similar))
+
+
+def _why_from(x: _Item, y: _Item, shares: str, figs: str, differ_x: str | None,
+              differ_y: str | None, surface: dict[str, str], similar: str) -> str:
+    """One end's why, from the parts `_whys` worked out."""
+    parts: list[str] = []
+    if shares or figs:
+        parts.append("shares " + (f"{shares}, {figs}" if shares and figs else shares or figs))
+    if differ_x and differ_y:
+        parts.append(f"figures differ: {differ_x} vs {differ_y}")
+    xt = x.terms
+    adds = ", ".join(islice((surface.get(t, t) for t in y.ranked() if t not in xt), 2))
     if adds:
         parts.append("other adds " + adds)
-    if cos is not None and _semantic(cos) > 0.5:
-        parts.append(f"similar meaning ({cos:.2f})")
+    if similar:
+        parts.append(similar)
     return "; ".join(parts)
 
 
@@ -480,14 +501,15 @@ def match(
     ratios = process.cpdist([items[a].norm for a in xs], [items[b].norm for b in ys],
                             scorer=fuzz.ratio, workers=-1) if xs else []
     cs = cos_all[idx].tolist() if cos_all is not None else [None] * len(xs)
+    explained = E.explain_rows(feats[idx], use_sem)
     for i, (a, b, sc_, same, ratio, c) in enumerate(zip(xs, ys, scores, eq, ratios, cs, strict=True)):
         if i % 20_000 == 0:
             done(0.75 + 0.25 * i / len(xs))
         kind = EXACT if same else NEAR if ratio >= NEAR_RATIO else PARAPHRASE
         ia, ib = items[a], items[b]
         shares = _shares(ia, ib, surface)  # the words are ranked by folder-wide weights: symmetric
-        cues = "" if same else "; ".join(E.explain(feats[idx[i]], use_sem))
-        why_a, why_b = _why(ia, ib, shares, same, surface, c), _why(ib, ia, shares, same, surface, c)
+        cues = "" if same else explained[i]
+        why_a, why_b = _whys(ia, ib, shares, same, surface, c)
         if cues:
             why_a, why_b = f"{why_a}; {cues}" if why_a else cues, f"{why_b}; {cues}" if why_b else cues
         ia.sentence.links.append(Link(ib.sentence.id, sc_, kind, why_a))
