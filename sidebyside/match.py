@@ -116,12 +116,20 @@ class _Item:
     vector: object = None  # embedding row, with the semantic extra
     extra: dict = field(default_factory=dict)
     _ranked: list[str] | None = None
+    _heavy: list[tuple[str, float]] | None = None
 
     def ranked(self) -> list[str]:
         """Its words, most distinctive first."""
         if self._ranked is None:
             self._ranked = sorted(self.terms, key=lambda t: (-self.terms[t], t))
         return self._ranked
+
+    def heavy_figures(self) -> list[tuple[str, float]]:
+        """Its figures and their weights, largest weight first (ties in order of use): sorted
+        once, not once per pair `_slot` meets it in."""
+        if self._heavy is None:
+            self._heavy = sorted(self.figures.items(), key=lambda kv: -kv[1])
+        return self._heavy
 
 
 def _fold_demonyms(bags: list[list[str]], vocab: set[str]) -> list[list[str]]:
@@ -263,15 +271,30 @@ def _prepare(eligible: list[tuple[int, Sentence]]) -> _Folder:
 def _slot(x: _Item, y: _Item) -> float:
     """Credit for figures for the same slot with other values: pair the rest off, largest weight
     first, when they are of a size (212 and "more than 200", 11 and 13; not 4.2 and 400,000)."""
-    rest_y = {f: w for f, w in y.figures.items() if f not in x.figures}
+    xf, yf = x.figures, y.figures
+    rest_y = {f: w for f, w in yf.items() if f not in xf}
     slot = 0.0
-    for f, w in sorted(x.figures.items(), key=lambda kv: -kv[1]):
-        if f in y.figures or not rest_y:
+    if not rest_y:  # nothing of y's left to pair off
+        return slot
+    for f, w in x.heavy_figures():
+        if f in yf:
             continue
         g = next((g for g in rest_y if _comparable(f, g)), None)
         if g is not None:
             slot += (w + rest_y.pop(g)) / 2 * FIGURE_SLOT
+            if not rest_y:
+                break
     return slot
+
+
+def _add_slots(items: list[_Item], x, y, matched, which) -> None:
+    """matched[k] += `_slot` of pair k, for the pairs `which` (a mask): the pairs read as Python
+    ints once, not element by element from the arrays."""
+    import numpy as np
+
+    ks = np.flatnonzero(which)
+    if len(ks):
+        matched[ks] += [_slot(items[a], items[b]) for a, b in zip(x[ks].tolist(), y[ks].tolist(), strict=True)]
 
 
 def _lexical(x: _Item, y: _Item) -> tuple[float, list[str]]:
@@ -463,8 +486,7 @@ def match(
         upper = _vector_score(arrays, x, y, bound, sc.clash, sc.equal)
         ok &= (upper >= floor - 1e-9) | leads  # the bound is a sum with its own rounding: a margin
         matched = sc.matched.copy()
-        for k in np.flatnonzero(ok & sc.needs_slot):
-            matched[k] += _slot(items[x[k]], items[y[k]])
+        _add_slots(items, x, y, matched, ok & sc.needs_slot)
         score = _vector_score(arrays, x, y, matched, sc.clash, sc.equal)
         ok &= (score >= floor) | leads
         k = np.flatnonzero(ok)
@@ -620,7 +642,6 @@ def pair_evidence(
         cos = np.einsum("ij,ij->i", vecs[xs], vecs[ys]).astype(np.float64)
     sc = P.overlap(arrays, xs * folder.n + ys)
     matched = sc.matched.copy()
-    for k in np.flatnonzero(sc.needs_slot):
-        matched[k] += _slot(folder.items[xs[k]], folder.items[ys[k]])
+    _add_slots(folder.items, xs, ys, matched, sc.needs_slot)
     score = _vector_score(arrays, xs, ys, matched, sc.clash, sc.equal)
     return score, _evidence(folder, arrays, xs, ys, sc, matched, score, cos), sc.equal, found
