@@ -289,12 +289,32 @@ def _slot(x: _Item, y: _Item) -> float:
 
 def _add_slots(items: list[_Item], x, y, matched, which) -> None:
     """matched[k] += `_slot` of pair k, for the pairs `which` (a mask): the pairs read as Python
-    ints once, not element by element from the arrays."""
+    ints once, not element by element from the arrays.
+
+    A figure weighs the same in every sentence of a folder (its idf: `_prepare`, and a claim
+    unit keeps its sentence's weights), so `_slot` depends only on which figures each side
+    gives, in order: a wire's figures recur in every outlet's copy, and each distinct pair of
+    figure lists is worked out once."""
     import numpy as np
 
     ks = np.flatnonzero(which)
-    if len(ks):
-        matched[ks] += [_slot(items[a], items[b]) for a, b in zip(x[ks].tolist(), y[ks].tolist(), strict=True)]
+    if not len(ks):
+        return
+    known: dict[tuple[tuple[str, ...], tuple[str, ...]], float] = {}
+    keys: dict[int, tuple[str, ...]] = {}  # item -> its figures, as a key
+    out: list[float] = []
+    for a, b in zip(x[ks].tolist(), y[ks].tolist(), strict=True):
+        ka = keys.get(a)
+        if ka is None:
+            ka = keys[a] = tuple(items[a].figures)
+        kb = keys.get(b)
+        if kb is None:
+            kb = keys[b] = tuple(items[b].figures)
+        v = known.get((ka, kb))
+        if v is None:
+            v = known[ka, kb] = _slot(items[a], items[b])
+        out.append(v)
+    matched[ks] += out
 
 
 def _lexical(x: _Item, y: _Item) -> tuple[float, list[str]]:
