@@ -202,8 +202,18 @@ def _cues(items: list[_Item], needed=None) -> _Cues:
     import numpy as np
 
     empty = E.cues("", set())
-    cs = [E.cues(it.sentence.text, it.names) if needed is None or needed[k] else empty
-          for k, it in enumerate(items)]
+    # Cues depend only on the text and its names: outlets repeat the wire's sentences word for
+    # word, and each (text, names) is read once.
+    read: dict[tuple[str, frozenset[str]], E.Cues] = {}
+
+    def cues_of(it: _Item) -> E.Cues:
+        key = (it.sentence.text, frozenset(it.names))
+        c = read.get(key)
+        if c is None:
+            c = read[key] = E.cues(it.sentence.text, it.names)
+        return c
+
+    cs = [cues_of(it) if needed is None or needed[k] else empty for k, it in enumerate(items)]
     return _Cues(
         actions=P.bag([c.actions for c in cs]),
         days=P.bag([sorted(c.days) for c in cs]),
