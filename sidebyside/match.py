@@ -502,10 +502,11 @@ def match(
 
     # Exact scores on the candidates, a block at a time; only pairs that could link are kept.
     floor = min_score * WEAK
+    twin = _twins(items)
     kept: list[tuple[np.ndarray, ...]] = []
     for lo in range(0, len(codes), P.PAIR_BLOCK):
         done(0.35 + 0.35 * lo / len(codes))
-        sc = P.overlap(arrays, codes[lo : lo + P.PAIR_BLOCK])
+        sc = P.overlap_by_row(arrays, codes[lo : lo + P.PAIR_BLOCK], twin)
         x, y = sc.x, sc.y
         cos = cosines[lo : lo + P.PAIR_BLOCK] if cosines is not None else None
         close = cos >= SEM_CANDIDATE if cos is not None else np.zeros(len(x), dtype=bool)
@@ -582,6 +583,16 @@ def match(
         s.links.sort(key=lambda link: -link.score)
     run.links = len(xs)
     return run
+
+
+def _twins(items: list[_Item]):
+    """Each item's first item of the same text (the same row of terms and weights: `_prepare`
+    reads them from the text, with folder-wide weights), or None when every text is new."""
+    import numpy as np
+
+    first: dict[str, int] = {}
+    twin = np.array([first.setdefault(it.sentence.text, k) for k, it in enumerate(items)], dtype=np.int64)
+    return twin if len(first) < len(items) else None
 
 
 def _lead_pairs(lead, source):
