@@ -362,7 +362,15 @@ def _use_semantic(semantic: bool | None) -> bool:
 
 
 def _embed(items: list[_Item]):
-    vecs = S.embed([it.sentence.text for it in items])
+    import numpy as np
+
+    # Each text embedded once: a sentence's vector is summed and normalised on its own (the
+    # same bits whatever else is embedded with it), and outlets repeat the wire's sentences.
+    first: dict[str, int] = {}
+    which = [first.setdefault(it.sentence.text, len(first)) for it in items]
+    vecs = S.embed(list(first))
+    if len(first) < len(items):
+        vecs = vecs[np.array(which, dtype=np.int64)]
     for it, v in zip(items, vecs, strict=True):
         it.vector = v
     return vecs
