@@ -151,7 +151,11 @@ def _surface_words(sentences: list[Sentence], needed: set[str]) -> dict[str, str
     is needed gives none of them, and is not read (a 5 MB file has 100,000 sentences and a few
     links)."""
     out: dict[str, str] = {}
+    read: set[str] = set()  # a text read again sets nothing new (its words are all in `out`)
     for s in sentences:
+        if s.text in read:
+            continue
+        read.add(s.text)
         if needed.isdisjoint(T.content_terms(s.text)):
             continue
         for w in T.words(s.text):
