@@ -9,8 +9,6 @@ content) cannot all sit in rows; they stay as links the UI can jump along.
 
 from __future__ import annotations
 
-from itertools import accumulate
-
 from .model import Comparison, Source
 
 ROLE_WEIGHT = 0.1  # headline beside headline, byline beside byline, when free
@@ -101,34 +99,37 @@ def align(comparison: Comparison) -> list[dict[str, int | None]]:
     return [{sid: row.get(sid) for sid in ids} for row in rows]
 
 
-def _dp(sim: dict[tuple[int, int], float], n_rows: int, n_paras: int) -> list[list[float]]:
+def _dp(sim: dict[tuple[int, int], float], n_rows: int, n_paras: int) -> list:
     """The alignment table by columns: dp[j][i] is the best total for the first i rows and the
     first j paragraphs, the max of dp[j][i-1], dp[j-1][i] and dp[j-1][i-1] + sim[i-1, j-1].
 
-    Filled a column at a time: the previous column, raised where a similarity gives a better
-    diagonal step, then a running maximum down the rows from the first raised row (itertools.
-    accumulate, in C); a column with no similarity is the previous one (columns never decrease
-    down the rows). The same values as the cell-by-cell loops (max and + round the same way), at
-    a fraction of the cost."""
+    Filled a column at a time, each column a numpy array (rows run to the thousands on a big
+    folder): the previous column, raised where a similarity gives a better diagonal step, then a
+    running maximum down the rows from the first raised row; a column with no similarity is the
+    previous one (columns never decrease down the rows). The same values as the cell-by-cell
+    loops: max and + on float64 round exactly as on Python floats."""
+    import numpy as np
+
     by_col: dict[int, list[tuple[int, float]]] = {}
     for (i, j), s in sim.items():
         by_col.setdefault(j, []).append((i, s))
-    cols = [[0.0] * (n_rows + 1)]
+    cols = [np.zeros(n_rows + 1)]
     for j in range(1, n_paras + 1):
         prev = cols[-1]
         entries = by_col.get(j - 1)
         if not entries:  # a column is non-decreasing down the rows: nothing to raise, reuse it
             cols.append(prev)
             continue
-        best = prev.copy()  # the step from the left
-        first = n_rows
-        for i, s in entries:
-            d = prev[i] + s  # the diagonal step into row i + 1
-            if d > best[i + 1]:
-                best[i + 1] = d
-                first = min(first, i)
-        if first < n_rows:  # ... and the step down the rows, from the first raised row on
-            best[first:] = accumulate(best[first:], max)
+        rows = np.fromiter((i for i, _ in entries), dtype=np.int64, count=len(entries))
+        d = prev[rows] + np.fromiter((s for _, s in entries), dtype=np.float64, count=len(entries))
+        raised = d > prev[rows + 1]  # the diagonal step into row i + 1 beats the step from the left
+        if not raised.any():
+            cols.append(prev)  # the same values as a copy: nothing raised, nothing to carry down
+            continue
+        best = prev.copy()
+        best[rows[raised] + 1] = d[raised]  # each row once per column (`sim` is keyed by cell)
+        first = int(rows[raised].min())
+        np.maximum.accumulate(best[first:], out=best[first:])  # ... and the step down the rows
         cols.append(best)
     return cols
 

@@ -16,6 +16,7 @@ and the MRPC train pairs (never the test split).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import numpy as np
 
@@ -220,10 +221,15 @@ def explain(row: np.ndarray, semantic: bool = False) -> list[str]:
     zero is never named: it did not count)."""
     f = row.tolist()
     weighed = _weighed(bool(semantic))
+    return _phrases(lambda name: bool(f[_AT[name]]) and name in weighed)
 
-    def said(name: str) -> bool:
-        return bool(f[_AT[name]]) and name in weighed
 
+# The features `explain` can name, in the order its phrases come.
+_NAMED = ("action_agrees", "action_differs", "date_differs", "tense_differs", "negation_differs",
+          "names_only")
+
+
+def _phrases(said: Callable[[str], bool]) -> list[str]:
     out: list[str] = []
     if said("action_agrees"):
         out.append("same action")
@@ -238,3 +244,19 @@ def explain(row: np.ndarray, semantic: bool = False) -> list[str]:
     if said("names_only"):
         out.append("shares only names/figures")
     return out
+
+
+def explain_rows(rows: np.ndarray, semantic: bool = False) -> list[str]:
+    """`"; ".join(explain(row, semantic))` for every row, in bulk: the words depend only on which
+    of the six named features are set (and weighed), so each row becomes a 6-bit code and each
+    distinct code is put into words once (a big folder has some 70,000 links to explain, and
+    a handful of distinct codes)."""
+    weighed = _weighed(bool(semantic))
+    code = np.zeros(len(rows), dtype=np.int64)
+    for bit, name in enumerate(_NAMED):
+        if name in weighed:  # bool(x) of a float: nonzero (NaN included), as `explain` reads it
+            code |= (rows[:, _AT[name]] != 0).astype(np.int64) << bit
+    words: dict[int, str] = {}
+    for c in set(code.tolist()):
+        words[c] = "; ".join(_phrases(lambda name, c=c: bool(c >> _NAMED.index(name) & 1)))
+    return [words[c] for c in code.tolist()]

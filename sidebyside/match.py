@@ -116,12 +116,20 @@ class _Item:
     vector: object = None  # embedding row, with the semantic extra
     extra: dict = field(default_factory=dict)
     _ranked: list[str] | None = None
+    _heavy: list[tuple[str, float]] | None = None
 
     def ranked(self) -> list[str]:
         """Its words, most distinctive first."""
         if self._ranked is None:
             self._ranked = sorted(self.terms, key=lambda t: (-self.terms[t], t))
         return self._ranked
+
+    def heavy_figures(self) -> list[tuple[str, float]]:
+        """Its figures and their weights, largest weight first (ties in order of use): sorted
+        once, not once per pair `_slot` meets it in."""
+        if self._heavy is None:
+            self._heavy = sorted(self.figures.items(), key=lambda kv: -kv[1])
+        return self._heavy
 
 
 def _fold_demonyms(bags: list[list[str]], vocab: set[str]) -> list[list[str]]:
@@ -143,7 +151,11 @@ def _surface_words(sentences: list[Sentence], needed: set[str]) -> dict[str, str
     is needed gives none of them, and is not read (a 5 MB file has 100,000 sentences and a few
     links)."""
     out: dict[str, str] = {}
+    read: set[str] = set()  # a text read again sets nothing new (its words are all in `out`)
     for s in sentences:
+        if s.text in read:
+            continue
+        read.add(s.text)
         if needed.isdisjoint(T.content_terms(s.text)):
             continue
         for w in T.words(s.text):
@@ -194,8 +206,18 @@ def _cues(items: list[_Item], needed=None) -> _Cues:
     import numpy as np
 
     empty = E.cues("", set())
-    cs = [E.cues(it.sentence.text, it.names) if needed is None or needed[k] else empty
-          for k, it in enumerate(items)]
+    # Cues depend only on the text and its names: outlets repeat the wire's sentences word for
+    # word, and each (text, names) is read once.
+    read: dict[tuple[str, frozenset[str]], E.Cues] = {}
+
+    def cues_of(it: _Item) -> E.Cues:
+        key = (it.sentence.text, frozenset(it.names))
+        c = read.get(key)
+        if c is None:
+            c = read[key] = E.cues(it.sentence.text, it.names)
+        return c
+
+    cs = [cues_of(it) if needed is None or needed[k] else empty for k, it in enumerate(items)]
     return _Cues(
         actions=P.bag([c.actions for c in cs]),
         days=P.bag([sorted(c.days) for c in cs]),
@@ -263,15 +285,50 @@ def _prepare(eligible: list[tuple[int, Sentence]]) -> _Folder:
 def _slot(x: _Item, y: _Item) -> float:
     """Credit for figures for the same slot with other values: pair the rest off, largest weight
     first, when they are of a size (212 and "more than 200", 11 and 13; not 4.2 and 400,000)."""
-    rest_y = {f: w for f, w in y.figures.items() if f not in x.figures}
+    xf, yf = x.figures, y.figures
+    rest_y = {f: w for f, w in yf.items() if f not in xf}
     slot = 0.0
-    for f, w in sorted(x.figures.items(), key=lambda kv: -kv[1]):
-        if f in y.figures or not rest_y:
+    if not rest_y:  # nothing of y's left to pair off
+        return slot
+    for f, w in x.heavy_figures():
+        if f in yf:
             continue
         g = next((g for g in rest_y if _comparable(f, g)), None)
         if g is not None:
             slot += (w + rest_y.pop(g)) / 2 * FIGURE_SLOT
+            if not rest_y:
+                break
     return slot
+
+
+def _add_slots(items: list[_Item], x, y, matched, which) -> None:
+    """matched[k] += `_slot` of pair k, for the pairs `which` (a mask): the pairs read as Python
+    ints once, not element by element from the arrays.
+
+    A figure weighs the same in every sentence of a folder (its idf: `_prepare`, and a claim
+    unit keeps its sentence's weights), so `_slot` depends only on which figures each side
+    gives, in order: a wire's figures recur in every outlet's copy, and each distinct pair of
+    figure lists is worked out once."""
+    import numpy as np
+
+    ks = np.flatnonzero(which)
+    if not len(ks):
+        return
+    known: dict[tuple[tuple[str, ...], tuple[str, ...]], float] = {}
+    keys: dict[int, tuple[str, ...]] = {}  # item -> its figures, as a key
+    out: list[float] = []
+    for a, b in zip(x[ks].tolist(), y[ks].tolist(), strict=True):
+        ka = keys.get(a)
+        if ka is None:
+            ka = keys[a] = tuple(items[a].figures)
+        kb = keys.get(b)
+        if kb is None:
+            kb = keys[b] = tuple(items[b].figures)
+        v = known.get((ka, kb))
+        if v is None:
+            v = known[ka, kb] = _slot(items[a], items[b])
+        out.append(v)
+    matched[ks] += out
 
 
 def _lexical(x: _Item, y: _Item) -> tuple[float, list[str]]:
@@ -309,7 +366,15 @@ def _use_semantic(semantic: bool | None) -> bool:
 
 
 def _embed(items: list[_Item]):
-    vecs = S.embed([it.sentence.text for it in items])
+    import numpy as np
+
+    # Each text embedded once: a sentence's vector is summed and normalised on its own (the
+    # same bits whatever else is embedded with it), and outlets repeat the wire's sentences.
+    first: dict[str, int] = {}
+    which = [first.setdefault(it.sentence.text, len(first)) for it in items]
+    vecs = S.embed(list(first))
+    if len(first) < len(items):
+        vecs = vecs[np.array(which, dtype=np.int64)]
     for it, v in zip(items, vecs, strict=True):
         it.vector = v
     return vecs
@@ -345,21 +410,42 @@ def _why(x: _Item, y: _Item, shares: str, equal: bool, surface: dict[str, str],
     """A few words on why x links to y: shared distinctive terms and figures (`shares`: the words,
     from `_shares`), differing figures, what the other side adds. (`equal`: the same sentence,
     whose figures are not listed.)"""
-    parts: list[str] = []
+    return _whys(x, y, shares, equal, surface, cos)[0]
+
+
+def _whys(x: _Item, y: _Item, shares: str, equal: bool, surface: dict[str, str],
+          cos: float | None) -> tuple[str, str]:
+    """`_why(x, y, ...)` and `_why(y, x, ...)` at once: a link is explained from both ends, and
+    what the two have in common (the differing figures, the similarity) is worked out once
+    (some 80,000 links on a 50-source folder)."""
     xf, yf = x.figures, y.figures
-    figs = "" if equal or not (xf and yf) else ", ".join([f[1:] for f in xf if f in yf][:2])
-    if shares or figs:
-        parts.append("shares " + (f"{shares}, {figs}" if shares and figs else shares or figs))
-    if xf and yf:  # figures differ only when both sentences give some
+    figs_x = figs_y = ""
+    differ_x = differ_y = None
+    if xf and yf:  # figures are listed, and differ, only when both sentences give some
+        if not equal:
+            figs_x = ", ".join([f[1:] for f in xf if f in yf][:2])
+            figs_y = ", ".join([f[1:] for f in yf if f in xf][:2])
         differ_x = next((f[1:] for f in xf if f not in yf), None)
         differ_y = next((f[1:] for f in yf if f not in xf), None)
-        if differ_x and differ_y:
-            parts.append(f"figures differ: {differ_x} vs {differ_y}")
-    adds = ", ".join(islice((surface.get(t, t) for t in y.ranked() if t not in x.terms), 2))
+    similar = f"similar meaning ({cos:.2f})" if cos is not None and _semantic(cos) > 0.5 else ""
+    return (_why_from(x, y, shares, figs_x, differ_x, differ_y, surface, similar),
+            _why_from(y, x, shares, figs_y, differ_y, differ_x, surface, similar))
+
+
+def _why_from(x: _Item, y: _Item, shares: str, figs: str, differ_x: str | None,
+              differ_y: str | None, surface: dict[str, str], similar: str) -> str:
+    """One end's why, from the parts `_whys` worked out."""
+    parts: list[str] = []
+    if shares or figs:
+        parts.append("shares " + (f"{shares}, {figs}" if shares and figs else shares or figs))
+    if differ_x and differ_y:
+        parts.append(f"figures differ: {differ_x} vs {differ_y}")
+    xt = x.terms
+    adds = ", ".join(islice((surface.get(t, t) for t in y.ranked() if t not in xt), 2))
     if adds:
         parts.append("other adds " + adds)
-    if cos is not None and _semantic(cos) > 0.5:
-        parts.append(f"similar meaning ({cos:.2f})")
+    if similar:
+        parts.append(similar)
     return "; ".join(parts)
 
 
@@ -428,10 +514,11 @@ def match(
 
     # Exact scores on the candidates, a block at a time; only pairs that could link are kept.
     floor = min_score * WEAK
+    twin = _twins(items)
     kept: list[tuple[np.ndarray, ...]] = []
     for lo in range(0, len(codes), P.PAIR_BLOCK):
         done(0.35 + 0.35 * lo / len(codes))
-        sc = P.overlap(arrays, codes[lo : lo + P.PAIR_BLOCK])
+        sc = P.overlap_by_row(arrays, codes[lo : lo + P.PAIR_BLOCK], twin)
         x, y = sc.x, sc.y
         cos = cosines[lo : lo + P.PAIR_BLOCK] if cosines is not None else None
         close = cos >= SEM_CANDIDATE if cos is not None else np.zeros(len(x), dtype=bool)
@@ -442,8 +529,7 @@ def match(
         upper = _vector_score(arrays, x, y, bound, sc.clash, sc.equal)
         ok &= (upper >= floor - 1e-9) | leads  # the bound is a sum with its own rounding: a margin
         matched = sc.matched.copy()
-        for k in np.flatnonzero(ok & sc.needs_slot):
-            matched[k] += _slot(items[x[k]], items[y[k]])
+        _add_slots(items, x, y, matched, ok & sc.needs_slot)
         score = _vector_score(arrays, x, y, matched, sc.clash, sc.equal)
         ok &= (score >= floor) | leads
         k = np.flatnonzero(ok)
@@ -480,14 +566,27 @@ def match(
     ratios = process.cpdist([items[a].norm for a in xs], [items[b].norm for b in ys],
                             scorer=fuzz.ratio, workers=-1) if xs else []
     cs = cos_all[idx].tolist() if cos_all is not None else [None] * len(xs)
+    explained = E.explain_rows(feats[idx], use_sem)
+    # The words of a link's whys (shared, differing and added terms and figures) depend only on
+    # its two texts: terms, figures and their folder-wide weights come from the text. Outlets
+    # run the same wire sentences, so the same pair of texts links again and again (81,000
+    # links, 13,000 pairs of texts on 50 x 3,000): each pair is put into words once, and the
+    # link's own similarity and cues are added to them.
+    worded: dict[tuple[str, str], tuple[str, str]] = {}
     for i, (a, b, sc_, same, ratio, c) in enumerate(zip(xs, ys, scores, eq, ratios, cs, strict=True)):
         if i % 20_000 == 0:
             done(0.75 + 0.25 * i / len(xs))
         kind = EXACT if same else NEAR if ratio >= NEAR_RATIO else PARAPHRASE
         ia, ib = items[a], items[b]
-        shares = _shares(ia, ib, surface)  # the words are ranked by folder-wide weights: symmetric
-        cues = "" if same else "; ".join(E.explain(feats[idx[i]], use_sem))
-        why_a, why_b = _why(ia, ib, shares, same, surface, c), _why(ib, ia, shares, same, surface, c)
+        texts = (ia.sentence.text, ib.sentence.text)
+        whys = worded.get(texts)
+        if whys is None:  # (the words are ranked by folder-wide weights: the shares are symmetric)
+            whys = worded[texts] = _whys(ia, ib, _shares(ia, ib, surface), same, surface, None)
+        why_a, why_b = whys
+        if c is not None and _semantic(c) > 0.5:  # what `_whys` says last, given the similarity
+            similar = f"similar meaning ({c:.2f})"
+            why_a, why_b = f"{why_a}; {similar}" if why_a else similar, f"{why_b}; {similar}" if why_b else similar
+        cues = "" if same else explained[i]
         if cues:
             why_a, why_b = f"{why_a}; {cues}" if why_a else cues, f"{why_b}; {cues}" if why_b else cues
         ia.sentence.links.append(Link(ib.sentence.id, sc_, kind, why_a))
@@ -496,6 +595,16 @@ def match(
         s.links.sort(key=lambda link: -link.score)
     run.links = len(xs)
     return run
+
+
+def _twins(items: list[_Item]):
+    """Each item's first item of the same text (the same row of terms and weights: `_prepare`
+    reads them from the text, with folder-wide weights), or None when every text is new."""
+    import numpy as np
+
+    first: dict[str, int] = {}
+    twin = np.array([first.setdefault(it.sentence.text, k) for k, it in enumerate(items)], dtype=np.int64)
+    return twin if len(first) < len(items) else None
 
 
 def _lead_pairs(lead, source):
@@ -598,7 +707,6 @@ def pair_evidence(
         cos = np.einsum("ij,ij->i", vecs[xs], vecs[ys]).astype(np.float64)
     sc = P.overlap(arrays, xs * folder.n + ys)
     matched = sc.matched.copy()
-    for k in np.flatnonzero(sc.needs_slot):
-        matched[k] += _slot(folder.items[xs[k]], folder.items[ys[k]])
+    _add_slots(folder.items, xs, ys, matched, sc.needs_slot)
     score = _vector_score(arrays, xs, ys, matched, sc.clash, sc.equal)
     return score, _evidence(folder, arrays, xs, ys, sc, matched, score, cos), sc.equal, found

@@ -312,6 +312,26 @@ def overlap(a: Arrays, codes: np.ndarray) -> Scored:
     )
 
 
+def overlap_by_row(a: Arrays, codes: np.ndarray, twin: np.ndarray | None) -> Scored:
+    """`overlap(a, codes)`, each distinct pair of rows scored once: `twin` maps every sentence to
+    the first sentence of the same text (whose row is the same: terms, weights, names, figures),
+    or is None. Outlets run the same wire sentences word for word, so a big folder's candidates
+    are some 40% distinct pairs of rows. The sums run over the same entries in the same order,
+    so every field is what `overlap` gives, bit for bit."""
+    if twin is None or len(codes) == 0:
+        return overlap(a, codes)
+    x, y = codes // a.n, codes % a.n
+    key = twin[x] * a.n + twin[y]
+    order = np.argsort(key, kind="stable")
+    ordered = key[order]
+    first = np.r_[True, ordered[1:] != ordered[:-1]]
+    which = np.empty(len(key), dtype=np.int64)  # each pair -> its distinct pair of rows
+    which[order] = np.cumsum(first) - 1
+    sc = overlap(a, ordered[first])
+    fields = {f: getattr(sc, f)[which] for f in Scored.__dataclass_fields__ if f not in ("x", "y")}
+    return Scored(x=x, y=y, **fields)
+
+
 def accept(
     x: np.ndarray, y: np.ndarray, score: np.ndarray, evidence: np.ndarray, source: np.ndarray,
     per_source: int, near_best: float, strong: float, min_score: float,

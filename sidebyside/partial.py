@@ -323,8 +323,7 @@ def _score(folder, pieces, x, y, use_sem: bool, min_score: float):
     close = cos >= M.SEM_CANDIDATE if cos is not None else np.zeros(len(x), dtype=bool)
     ok = ((sc.shared >= 2) | sc.equal | close) & ((upper >= floor - 1e-9) | sc.equal)
     matched = sc.matched.copy()
-    for k in np.flatnonzero(ok & sc.needs_slot):
-        matched[k] += M._slot(pieces[x[k]], pieces[y[k]])
+    M._add_slots(pieces, x, y, matched, ok & sc.needs_slot)
     score = M._vector_score(arrays, x, y, matched, sc.clash, sc.equal)
     keep = np.flatnonzero(ok & ((score >= floor) | sc.equal))
     sub.needed = np.zeros(m, dtype=bool)

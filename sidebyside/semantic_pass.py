@@ -55,7 +55,12 @@ def semantic_pass(items, vecs, codes):
         close = sims >= SEM_CANDIDATE
         many = close.sum(axis=1) > k
         # Rows with at most k close neighbours take them all; the others their k closest.
-        r, c = np.nonzero(close & ~many[:, None])
+        if many.any():  # (only the few rows take part: nonzero keeps the row-major order)
+            few = np.flatnonzero(~many)
+            r, c = np.nonzero(close[few])
+            r = few[r]
+        else:
+            r, c = np.nonzero(close)
         x, y, v = [rows[r]], [col_of(c)], [sims[r, c]]
         if many.any():
             crowded = np.flatnonzero(many)
@@ -99,11 +104,47 @@ def semantic_pass(items, vecs, codes):
         sims = vecs[lo:hi] @ vecs.T
         cos[a:b] = sims[xs[a:b] - lo, ys[a:b]]
         rows = np.arange(lo, hi)
-        sims[src[rows][:, None] == src[None, :]] = -1.0  # same source: never a candidate
+        # Same source: never a candidate. In order, each source is one run of columns, so the
+        # block's rows of a source mask a rectangle (a slice; not a block-by-folder comparison).
+        if in_order:
+            r = lo
+            while r < hi:
+                e = min(int(run_end[r]), hi)
+                sims[r - lo : e - lo, int(run_start[r]) : int(run_end[r])] = -1.0
+                r = e
+        else:
+            sims[src[rows][:, None] == src[None, :]] = -1.0
         neighbours(rows, sims, lambda c: c)
-    all_codes = np.concatenate([codes, *more_codes])
-    all_cos = np.concatenate([cos, *more_cos])
-    order = np.argsort(all_codes, kind="stable")  # a candidate found both ways: the first cosine
-    all_codes, all_cos = all_codes[order], all_cos[order]
-    first = np.r_[True, all_codes[1:] != all_codes[:-1]] if len(all_codes) else np.zeros(0, bool)
-    return all_codes[first], all_cos[first]
+    if not more_codes:
+        return _first_of_each(codes, cos)
+    more, more_c = _first_of_each(np.concatenate(more_codes), np.concatenate(more_cos))
+    if len(codes) > 1 and not bool(np.all(codes[1:] > codes[:-1])):  # not strictly sorted: sort all
+        return _first_of_each(np.concatenate([codes, more]), np.concatenate([cos, more_c]))
+    return _merge(codes, cos, more, more_c)
+
+
+def _first_of_each(codes, cos):
+    """The distinct codes, sorted, each with its first cosine (a candidate found twice)."""
+    order = np.argsort(codes, kind="stable")
+    codes, cos = codes[order], cos[order]
+    first = np.r_[True, codes[1:] != codes[:-1]] if len(codes) else np.zeros(0, bool)
+    return codes[first], cos[first]
+
+
+def _merge(codes, cos, more, more_c):
+    """Two sorted runs of distinct codes into one, a code in both keeping the cosine in `codes`:
+    what sorting them together (stably, `codes` first) gives, without sorting the million
+    candidates again for the few thousand neighbours."""
+    at = np.searchsorted(codes, more)
+    known = np.zeros(len(more), dtype=bool)
+    inside = at < len(codes)
+    known[inside] = codes[at[inside]] == more[inside]
+    more, more_c, at = more[~known], more_c[~known], at[~known]
+    place = at + np.arange(len(more))  # each new code's place in the merged run
+    out = np.empty(len(codes) + len(more), dtype=codes.dtype)
+    out_c = np.empty(len(out), dtype=np.result_type(cos, more_c))
+    mine = np.ones(len(out), dtype=bool)
+    mine[place] = False
+    out[place], out_c[place] = more, more_c
+    out[mine], out_c[mine] = codes, cos
+    return out, out_c
