@@ -427,9 +427,22 @@ def _whys(x: _Item, y: _Item, shares: str, equal: bool, surface: dict[str, str],
             figs_y = ", ".join([f[1:] for f in yf if f in xf][:2])
         differ_x = next((f[1:] for f in xf if f not in yf), None)
         differ_y = next((f[1:] for f in yf if f not in xf), None)
+        if differ_x and differ_y and _rounds_alike(differ_x, differ_y):
+            differ_x = differ_y = None  # "0.43" and "0.4", "$8,214,530" and "$8.2 million"
     similar = f"similar meaning ({cos:.2f})" if cos is not None and _semantic(cos) > 0.5 else ""
     return (_why_from(x, y, shares, figs_x, differ_x, differ_y, surface, similar),
             _why_from(y, x, shares, figs_y, differ_y, differ_x, surface, similar))
+
+
+def _rounds_alike(a: str, b: str) -> bool:
+    """One figure is the other rounded to its own precision, scales aside (figures are compared
+    as digits: "8214530" and "8.2" of "$8.2 million", "0.43" and "0.4"): no difference to tell."""
+    da, db = (f.replace(".", "").lstrip("0") for f in (a, b))
+    short, long = sorted((da, db), key=len)
+    if not short or len(short) == len(long) or not (short.isdigit() and long.isdigit()):
+        return False
+    head = int(long[: len(short)])
+    return int(short) in (head, head + (long[len(short)] >= "5"))
 
 
 def _why_from(x: _Item, y: _Item, shares: str, figs: str, differ_x: str | None,

@@ -225,3 +225,22 @@ def test_the_demo_s_no_siren_reports_link_with_semantics(monkeypatch):
     [p] = M.score_pairs(c.sources, [("coastal:7", "valley:10")])
     assert M.P_LINK_SEM <= p
     assert "valley:10" in {link.to for link in c.sentence("coastal:7").links}
+
+
+def test_a_figure_rounded_in_the_other_sentence_is_not_said_to_differ():
+    assert M._rounds_alike("0.43", "0.4") and M._rounds_alike("8214530", "8.2")
+    assert not M._rounds_alike("11", "13") and not M._rounds_alike("4683", "4700")
+    x, y = _link_items("The county paid $8.2 million for the dredging contract on Monday.",
+                       "The county paid $8,214,530 for the dredging contract on Monday.")
+    why_x, why_y = M._whys(x, y, "paid", False, {}, None)
+    assert "figures differ" not in why_x + why_y
+    x, y = _link_items("Eleven people were injured in the crash on Monday.",
+                       "Thirteen people were injured in the crash on Monday.")
+    assert "figures differ: 11 vs 13" in M._whys(x, y, "injured", False, {}, None)[0]
+
+
+def _link_items(a: str, b: str):
+    items = M._prepare([(0, Sentence("a:0", "a", 0, 0, a, 0, len(a))),
+                        (1, Sentence("b:0", "b", 0, 0, b, 0, len(b)))]).items
+    return items[0], items[1]
+
