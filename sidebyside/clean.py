@@ -120,8 +120,11 @@ _BULK = 5_000  # a source with more paragraphs than this is searched in bulk (_c
 _WINDOW = 4  # ...each paragraph against this many neighbours either side in two sorted orders
 
 
-def _grams(norm: str) -> set[str]:
-    return {norm[i : i + _GRAM] for i in range(len(norm) - _GRAM + 1)}
+@lru_cache(maxsize=4096)
+def _grams(norm: str) -> frozenset[str]:
+    """A paragraph's trigrams, made once per text (outlets running a wire repeat its paragraphs;
+    only read here: counted, and sorted by rank, which does not depend on set order)."""
+    return frozenset(norm[i : i + _GRAM] for i in range(len(norm) - _GRAM + 1))
 
 
 def _prefix_size(n: int) -> int:
@@ -163,7 +166,7 @@ def _flag_copies(src: Source, by_id: dict[str, Sentence], todo: list[tuple[Parag
     """Paragraph by paragraph: each against the earlier originals its rarest trigrams meet."""
     # How many paragraphs use each trigram: the global order is rarest first.
     df: Counter[str] = Counter()
-    grams_of: list[set[str] | None] = [None] * len(todo)  # each paragraph's trigrams, made once
+    grams_of: list[frozenset[str] | None] = [None] * len(todo)  # each paragraph's trigrams, made once
     for k, (_, norm) in enumerate(todo):
         if _PARTNER_MIN <= len(norm) <= _NEAR_MAX:
             grams_of[k] = _grams(norm)
