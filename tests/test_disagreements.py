@@ -225,6 +225,15 @@ def test_the_detail_says_a_figure_told_otherwise_is_the_same_figure(tmp_path):
     assert "read as 70 mph\n" in text  # an abbreviation takes no plural
 
 
+def test_the_detail_never_calls_two_sides_of_a_disagreement_the_same_figure(demo):
+    from widgets.detail import detail_text
+
+    [d] = [d for d in demo.disagreements if d.kind == "qualifier"]  # some 40 vs more than 40
+    for side in d.sides:
+        text = detail_text(demo, side.sentence).plain
+        assert "≠ Numbers that disagree" in text and "the same figure" not in text
+
+
 def test_a_committee_of_168_members_counts_members(tmp_path):
     from sidebyside.numbers import read_quantities
 

@@ -129,6 +129,7 @@ def _told_alike(comparison: Comparison, s: Sentence, q) -> list[str]:
     """How the linked sentences give the same figure another way: "nyt: “0.4 per cent”, the
     same figure rounded" (a figure the findings found in agreement, written otherwise)."""
     notes = []
+    disputed = [{(side.sentence, side.start) for side in d.sides} for d in comparison.disagreements]
     for lk in s.links:
         t = comparison.sentence(lk.to)
         if t.source not in q.sources:
@@ -136,6 +137,8 @@ def _told_alike(comparison: Comparison, s: Sentence, q) -> list[str]:
         for o in t.numbers:
             if o.kind != q.kind or o.unit != q.unit or s.source not in o.sources or o.text == q.text:
                 continue
+            if any({(s.id, q.start), (t.id, o.start)} <= sides for sides in disputed):
+                continue  # a different hedge: shown as a disagreement, not as the same figure
             how = "rounded" if o.value != q.value else "written another way"
             notes.append(f"{t.source}: “{pictures(o.text)}”, the same figure {how}")
     return notes
