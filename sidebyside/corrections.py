@@ -62,6 +62,7 @@ class _Taken:
     signature: frozenset = frozenset()  # the link changes in force
     disagreements: list[Disagreement] = field(default_factory=list)  # the engine's
     sources: dict[int, tuple[Quantity, list[str]]] = field(default_factory=dict)  # as they were
+    read: list[str] = field(default_factory=list)  # bulk sentences whose figures a link read
 
 
 def _taken(comparison: Comparison) -> _Taken | None:
@@ -117,8 +118,9 @@ def apply(comparison: Comparison, entries: list[Note], finder: Finder | None = N
     shown = list(taken.disagreements)
     for c, a, b in placed:
         if c.applied and c.kind == LINK:
-            findings.read_late(comparison, a)  # a bulk source's sentence: never read before
-            findings.read_late(comparison, b)
+            for s in (a, b):  # a bulk source's sentence: never read before
+                if findings.read_late(comparison, s):
+                    taken.read.append(s.id)
         if c.applied and c.kind == LINK and a.numbers and b.numbers:
             _pair_figures(a, b, shown, taken)
         elif c.applied and c.kind == UNLINK:
@@ -142,7 +144,12 @@ def _take_back(comparison: Comparison, taken: _Taken) -> None:
         comparison.sentence(sid).parts.sort(key=lambda part: -part.score)
     for q, sources in taken.sources.values():
         q.sources = sources
-    taken.added, taken.removed, taken.parts, taken.sources = set(), [], [], {}
+    if taken.read:  # figures read only for a reporter's link, which is taken back
+        late = {id(q) for sid in taken.read for q in comparison.sentence(sid).numbers}
+        comparison.numbers = [q for q in comparison.numbers if id(q) not in late]
+        for sid in taken.read:
+            comparison.sentence(sid).numbers = []
+    taken.added, taken.removed, taken.parts, taken.sources, taken.read = set(), [], [], {}, []
 
 
 def _detach(a: Sentence, b: Sentence, taken: _Taken) -> bool:

@@ -104,17 +104,19 @@ def read_numbers(comparison: Comparison) -> None:
     comparison.numbers = numbers
 
 
-def read_late(comparison: Comparison, s: Sentence) -> None:
+def read_late(comparison: Comparison, s: Sentence) -> bool:
     """The figures of a bulk source's sentence that read_numbers skipped (no other source shared
-    it), read when a reporter links it: the link may show a conflict (corrections.py)."""
+    it), read when a reporter links it: the link may show a conflict (corrections.py, which
+    takes them back with the link). True if any were read."""
     src = comparison.source(s.source)
     if s.numbers or not src.bulk or src.flag_of(s):
-        return
+        return False
     for q in map(copy.copy, N.read_quantities(s.text)):
         q.sentence = s.id
         q.sources = [s.source]
         s.numbers.append(q)
         comparison.numbers.append(q)
+    return bool(s.numbers)
 
 
 def _edge(x: int, y: int) -> tuple[int, int]:

@@ -437,12 +437,13 @@ def _whys(x: _Item, y: _Item, shares: str, equal: bool, surface: dict[str, str],
 def _rounds_alike(a: str, b: str) -> bool:
     """One figure is the other rounded to its own precision, scales aside (figures are compared
     as digits: "8214530" and "8.2" of "$8.2 million", "0.43" and "0.4"): no difference to tell."""
-    da, db = (f.replace(".", "").lstrip("0") for f in (a, b))
-    short, long = sorted((da, db), key=len)
-    if not short or len(short) == len(long) or not (short.isdigit() and long.isdigit()):
+    (da, fa), (db, fb) = sorted(((f.replace(".", "").lstrip("0"), f) for f in (a, b)),
+                                key=lambda d: len(d[0]))
+    # Only a figure written with decimals ("8.2", "0.4") is taken as the other rounded: "4" and
+    # "43", "1" and "1.9" are different figures whatever the scale.
+    if "." not in fa or not da or len(da) == len(db) or not (da.isdigit() and db.isdigit()):
         return False
-    head = int(long[: len(short)])
-    return int(short) in (head, head + (long[len(short)] >= "5"))
+    return int(da) == int(db[: len(da)]) + (db[len(da)] >= "5")
 
 
 def _why_from(x: _Item, y: _Item, shares: str, figs: str, differ_x: str | None,

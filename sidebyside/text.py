@@ -144,6 +144,16 @@ def words(text: str) -> list[str]:
     return _WORD.findall(_THOUSANDS.sub("", text) if "," in text else text)
 
 
+def _per_cent(ws: list[str]) -> list[str]:
+    out: list[str] = []
+    for w in ws:
+        if w == "cent" and out and out[-1] == "per":
+            out[-1] = "percent"
+        else:
+            out.append(w)
+    return out
+
+
 @lru_cache(maxsize=200_000)
 def term(word: str) -> str:
     """One comparable term for a word: possessive dropped, stemmed, synonyms and demonyms folded."""
@@ -165,6 +175,8 @@ def content_terms(text: str) -> tuple[str, ...]:
     Memoised, and shared (a tuple): a sentence's terms are asked for when it is split (is it a
     claim?), cleaned (is its paragraph off the story?), matched and measured for families."""
     ws = words(text)
+    if "cent" in ws and "per" in ws:  # "0.4 per cent" is "0.43 percent": one word, one term
+        ws = _per_cent(ws)
     if "-" not in text and "’" not in text:  # the usual case, as one comprehension
         stop = STOPWORDS
         return tuple([term(w) for w in ws if w not in stop and (len(w) > 1 or w.isdigit())])

@@ -118,3 +118,8 @@ def test_a_reporter_link_on_a_bulk_sentence_reads_its_figures_and_shows_the_conf
     assert _figures(boats) == [37.0] and boats.status == "shared"
     [d] = c.disagreements
     assert {side.text for side in d.sides} == {"37 boats", "41"} and d.kind == "value"
+    # The link taken back: so are the figures read for it (a bulk source's own stay unread).
+    store.delete(next(e for e in store.live() if e.kind == "link"))
+    anchor(c, store.live())
+    assert boats.numbers == [] and not c.disagreements
+    assert "37 boats" not in [q.text for q in c.single_source_numbers()]

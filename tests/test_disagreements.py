@@ -179,7 +179,7 @@ def test_figures_in_a_disagreement_are_not_figures_only_one_source_gives(tmp_pat
         "b.txt": _BASE + "A 32-page complaint was filed in federal court by the contractor.\n",
     })
     [d] = c.disagreements
-    assert d.kind == "value" and d.about == "pages of the complaint"
+    assert d.kind == "value" and d.about == "complaint pages"
     assert "31 pages" in d.why and "32 pages" in d.why
     assert not any("page" in q.text for q in c.single_source_numbers())
     assert "None." in report.to_markdown(c).split("## Figures only one source gives")[1]
@@ -232,6 +232,31 @@ def test_the_detail_never_calls_two_sides_of_a_disagreement_the_same_figure(demo
     for side in d.sides:
         text = detail_text(demo, side.sentence).plain
         assert "≠ Numbers that disagree" in text and "the same figure" not in text
+
+
+def test_pages_of_two_documents_are_two_quantities(tmp_path):
+    c = write(tmp_path, {
+        "a.txt": _BASE + "Prosecutors filed a 31-page indictment against Mayor Tom Reed in federal "
+                 "court on Monday.\n",
+        "b.txt": _BASE + "On Monday, defence lawyers for Mayor Tom Reed filed a 25-page motion in "
+                 "federal court.\n",
+    })
+    assert not c.disagreements, [d.summary() for d in c.disagreements]
+
+
+def test_the_detail_pairs_each_figure_with_its_own_counterpart(tmp_path):
+    from widgets.detail import detail_text
+
+    c = write(tmp_path, {
+        "a.txt": _BASE + "The bus crash near Lyon killed 7 people and injured 40 people on Saturday, "
+                 "police said.\n",
+        "b.txt": _BASE + "The bus crash near Lyon killed seven people and injured 40 people on "
+                 "Saturday, police said.\n",
+    })
+    s = next(s for s in c.all_sentences() if "killed 7 people" in s.text)
+    text = detail_text(c, s.id).plain
+    assert "b: “seven people”, the same figure written another way" in text
+    assert "rounded" not in text and text.count("the same figure") == 1
 
 
 def test_a_committee_of_168_members_counts_members(tmp_path):

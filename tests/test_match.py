@@ -230,6 +230,8 @@ def test_the_demo_s_no_siren_reports_link_with_semantics(monkeypatch):
 def test_a_figure_rounded_in_the_other_sentence_is_not_said_to_differ():
     assert M._rounds_alike("0.43", "0.4") and M._rounds_alike("8214530", "8.2")
     assert not M._rounds_alike("11", "13") and not M._rounds_alike("4683", "4700")
+    for a, b in (("4", "43"), ("12", "120"), ("1", "1.9"), ("5", "48")):  # not a rounding
+        assert not M._rounds_alike(a, b) and not M._rounds_alike(b, a)
     x, y = _link_items("The county paid $8.2 million for the dredging contract on Monday.",
                        "The county paid $8,214,530 for the dredging contract on Monday.")
     why_x, why_y = M._whys(x, y, "paid", False, {}, None)
@@ -244,3 +246,9 @@ def _link_items(a: str, b: str):
                         (1, Sentence("b:0", "b", 0, 0, b, 0, len(b)))]).items
     return items[0], items[1]
 
+
+
+def test_per_cent_and_percent_are_one_term():
+    assert T.content_terms("Prices rose 0.4 per cent in March.") == T.content_terms(
+        "Prices rose 0.4 percent in March.")
+    assert "cent" in T.content_terms("Stamps cost one cent more, per item.")  # a coin stays one

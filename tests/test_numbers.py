@@ -386,7 +386,7 @@ LABELS = [
     # A time word after the sum is not what it is of; "valued at" says it is a value.
     (["made off with over $2.6 million early", "stole $2.6 million in jewelry"], "jewelry"),
     (["jewelry valued at over $2.6 million early", "a ring valued at $2 million"], "value"),
-    (["a 31-page complaint", "a 32-page complaint"], "pages of the complaint"),
+    (["a 31-page complaint", "a 32-page complaint"], "complaint pages"),
 ]
 
 

@@ -15,6 +15,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.widget import Widget
 
+from sidebyside import numbers as N
 from sidebyside.corrections import describe
 from sidebyside.families import confirmations
 from sidebyside.model import (
@@ -139,6 +140,8 @@ def _told_alike(comparison: Comparison, s: Sentence, q) -> list[str]:
                 continue
             if any({(s.id, q.start), (t.id, o.start)} <= sides for sides in disputed):
                 continue  # a different hedge: shown as a disagreement, not as the same figure
+            if not N.same_thing(q, o) or N.compare(q, o) is not None:
+                continue  # another figure of that sentence ("killed 7" is not "injured 40")
             how = "rounded" if o.value != q.value else "written another way"
             notes.append(f"{t.source}: “{pictures(o.text)}”, the same figure {how}")
     return notes

@@ -46,6 +46,8 @@ def _noun_of(q: Quantity) -> str | None:
 
 
 def _same_count(a: Quantity, b: Quantity) -> bool:
+    if a.noun and b.noun and a.noun != b.noun:
+        return False  # "a 31-page indictment" and "a 25-page motion": pages of two documents
     ga, gb = _group(a.unit), _group(b.unit)
     ea, eb = a.event, b.event
     who_a = ga if ga not in OUTCOME else None
@@ -398,8 +400,8 @@ def about(quantities: list[Quantity]) -> str:
             group = _group(noun)
             label = GROUP_LABEL.get(noun) or plural(noun)
             of = [q.noun for q in qs if q.unit == noun and q.noun]
-            if of:  # "a 31-page complaint": pages of the complaint
-                label = f"{label} of the {Counter(of).most_common(1)[0][0]}"
+            if of:  # "a 31-page complaint": the complaint's pages
+                label = f"{Counter(of).most_common(1)[0][0]} {label}"
             if group in OUTCOME:
                 return label
         event = Counter(events).most_common(1)[0][0] if events else None
