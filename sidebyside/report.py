@@ -282,7 +282,9 @@ def to_markdown(c: Comparison) -> str:
         unlinked = sum(1 for s in src.sentences if s.status == UNLINKED and s.claim)
         if unlinked:
             out.append("")
-            out.append(f"*{unlinked} more sentences have no link but are not called unique: the other "
+            out.append(f"*{unlinked} more sentence has no link but is not called unique: the other "
+                       "sources use enough of its words to say it otherwise.*" if unlinked == 1 else
+                       f"*{unlinked} more sentences have no link but are not called unique: the other "
                        "sources use enough of their words to say them otherwise.*")
         folded = [s for s in src.sentences if s.status in (BOILERPLATE, DUPLICATE)]
         if folded:

@@ -83,8 +83,8 @@ def test_unlinked_in_json_brief_status_line_and_cache(quarry):
     assert entry["status"] == "unlinked" and entry["novel"] == s.novel
     brief = to_markdown(c)
     assert "larger than planned" not in brief.split("### Unique claims")[1].split("##")[0]
-    assert "more sentences have no link but are not called unique" in brief
-    assert "use enough of their words to say them otherwise" in brief
+    assert "*1 more sentence has no link but is not called unique" in brief  # one a source
+    assert "use enough of its words to say it otherwise" in brief
     assert status_line(c, s) == (
         f"no link, not called unique: other sources use {round(100 * (1 - s.novel))}% of its words")
     back = cache_codec.decode(json.loads(json.dumps(cache_codec.encode(c))))
