@@ -539,7 +539,7 @@ def find_disagreements(comparison: Comparison) -> None:
     def add(xs: list[int], ys: list[int], found: list[tuple[int, int, tuple]]) -> None:
         for i, j, e in found:
             x, y = xs[i], ys[j]
-            edges[(x, y) if x < y else (y, x)] = e
+            edges[_edge(x, y)] = e
 
     # The sentences with figures (ids are unique): (source, index), figures' ranks, reading.
     numbered: dict[str, tuple[tuple[str, int], list[int], int]] = {}
@@ -619,7 +619,7 @@ def find_disagreements(comparison: Comparison) -> None:
             continue
         found = pair(part_reading(left, sa), part_reading(right, sb), None)
         add(left, right, found)
-        if found and sa in numbered and sb in numbered:
+        if found:
             # Two unlinked sentences with one figure paired tell the same facts: their other
             # figures are read as a linked pair's ("killing seven and injuring 40" / "killed six,
             # injured almost 50").
@@ -664,7 +664,7 @@ def find_disagreements(comparison: Comparison) -> None:
         neighbours.setdefault(b, set()).add(a)
 
     def edge(x: int, y: int):
-        return edges[(x, y) if x < y else (y, x)]
+        return edges[_edge(x, y)]
 
     def _joins(c: int, m: int) -> bool:
         qc, qm = by_key[c], by_key[m]
@@ -694,8 +694,9 @@ def find_disagreements(comparison: Comparison) -> None:
         kinds = []
         for i, x in enumerate(clique):
             for y in clique[i + 1 :]:
-                covered.add((x, y) if x < y else (y, x))
-                e = edges.get((x, y) if x < y else (y, x))
+                k = _edge(x, y)
+                covered.add(k)
+                e = edges.get(k)
                 if e and e[0]:
                     kinds.append(e[0])
         kind = max(kinds, key=lambda k: _SEVERITY.get(k, 0))

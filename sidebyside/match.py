@@ -405,19 +405,12 @@ def _shares(x: _Item, y: _Item, surface: dict[str, str]) -> str:
     return ", ".join(islice((surface.get(t, t) for t in x.ranked() if t in y.terms), 4))
 
 
-def _why(x: _Item, y: _Item, shares: str, equal: bool, surface: dict[str, str],
-         cos: float | None) -> str:
-    """A few words on why x links to y: shared distinctive terms and figures (`shares`: the words,
-    from `_shares`), differing figures, what the other side adds. (`equal`: the same sentence,
-    whose figures are not listed.)"""
-    return _whys(x, y, shares, equal, surface, cos)[0]
-
-
-def _whys(x: _Item, y: _Item, shares: str, equal: bool, surface: dict[str, str],
-          cos: float | None) -> tuple[str, str]:
-    """`_why(x, y, ...)` and `_why(y, x, ...)` at once: a link is explained from both ends, and
-    what the two have in common (the differing figures, the similarity) is worked out once
-    (some 80,000 links on a 50-source folder)."""
+def _whys(x: _Item, y: _Item, shares: str, equal: bool, surface: dict[str, str]) -> tuple[str, str]:
+    """A few words on why x links to y and why y links to x: shared distinctive terms and
+    figures (`shares`: the words, from `_shares`), differing figures, what the other side adds
+    (`equal`: the same sentence, whose figures are not listed). They depend only on the two
+    texts, and what the ends have in common (the differing figures) is worked out once. The
+    link's similarity and cues are added by `match` (`_similar`, `_joined`)."""
     xf, yf = x.figures, y.figures
     figs_x = figs_y = ""
     differ_x = differ_y = None
@@ -429,9 +422,16 @@ def _whys(x: _Item, y: _Item, shares: str, equal: bool, surface: dict[str, str],
         differ_y = next((f[1:] for f in yf if f not in xf), None)
         if differ_x and differ_y and _rounds_alike(differ_x, differ_y):
             differ_x = differ_y = None  # "0.43" and "0.4", "$8,214,530" and "$8.2 million"
-    similar = f"similar meaning ({cos:.2f})" if cos is not None and _semantic(cos) > 0.5 else ""
-    return (_why_from(x, y, shares, figs_x, differ_x, differ_y, surface, similar),
-            _why_from(y, x, shares, figs_y, differ_y, differ_x, surface, similar))
+    return (_why_from(x, y, shares, figs_x, differ_x, differ_y, surface),
+            _why_from(y, x, shares, figs_y, differ_y, differ_x, surface))
+
+
+def _similar(cos: float | None) -> str:
+    return f"similar meaning ({cos:.2f})" if cos is not None and _semantic(cos) > 0.5 else ""
+
+
+def _joined(*parts: str) -> str:
+    return "; ".join(p for p in parts if p)
 
 
 def _rounds_alike(a: str, b: str) -> bool:
@@ -447,7 +447,7 @@ def _rounds_alike(a: str, b: str) -> bool:
 
 
 def _why_from(x: _Item, y: _Item, shares: str, figs: str, differ_x: str | None,
-              differ_y: str | None, surface: dict[str, str], similar: str) -> str:
+              differ_y: str | None, surface: dict[str, str]) -> str:
     """One end's why, from the parts `_whys` worked out."""
     parts: list[str] = []
     if shares or figs:
@@ -458,8 +458,6 @@ def _why_from(x: _Item, y: _Item, shares: str, figs: str, differ_x: str | None,
     adds = ", ".join(islice((surface.get(t, t) for t in y.ranked() if t not in xt), 2))
     if adds:
         parts.append("other adds " + adds)
-    if similar:
-        parts.append(similar)
     return "; ".join(parts)
 
 
@@ -595,14 +593,9 @@ def match(
         texts = (ia.sentence.text, ib.sentence.text)
         whys = worded.get(texts)
         if whys is None:  # (the words are ranked by folder-wide weights: the shares are symmetric)
-            whys = worded[texts] = _whys(ia, ib, _shares(ia, ib, surface), same, surface, None)
-        why_a, why_b = whys
-        if c is not None and _semantic(c) > 0.5:  # what `_whys` says last, given the similarity
-            similar = f"similar meaning ({c:.2f})"
-            why_a, why_b = f"{why_a}; {similar}" if why_a else similar, f"{why_b}; {similar}" if why_b else similar
-        cues = "" if same else explained[i]
-        if cues:
-            why_a, why_b = f"{why_a}; {cues}" if why_a else cues, f"{why_b}; {cues}" if why_b else cues
+            whys = worded[texts] = _whys(ia, ib, _shares(ia, ib, surface), same, surface)
+        similar, cues = _similar(c), "" if same else explained[i]
+        why_a, why_b = _joined(whys[0], similar, cues), _joined(whys[1], similar, cues)
         ia.sentence.links.append(Link(ib.sentence.id, sc_, kind, why_a))
         ib.sentence.links.append(Link(ia.sentence.id, sc_, kind, why_b))
     for _, s in eligible:

@@ -234,11 +234,11 @@ def test_a_figure_rounded_in_the_other_sentence_is_not_said_to_differ():
         assert not M._rounds_alike(a, b) and not M._rounds_alike(b, a)
     x, y = _link_items("The county paid $8.2 million for the dredging contract on Monday.",
                        "The county paid $8,214,530 for the dredging contract on Monday.")
-    why_x, why_y = M._whys(x, y, "paid", False, {}, None)
+    why_x, why_y = M._whys(x, y, "paid", False, {})
     assert "figures differ" not in why_x + why_y
     x, y = _link_items("Eleven people were injured in the crash on Monday.",
                        "Thirteen people were injured in the crash on Monday.")
-    assert "figures differ: 11 vs 13" in M._whys(x, y, "injured", False, {}, None)[0]
+    assert "figures differ: 11 vs 13" in M._whys(x, y, "injured", False, {})[0]
 
 
 def _link_items(a: str, b: str):

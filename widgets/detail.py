@@ -126,11 +126,11 @@ def part_where(comparison: Comparison, part: Part) -> str:
     return f"{src.id} ({pictures(src.file)}) ¶{other.paragraph + 1}"
 
 
-def _told_alike(comparison: Comparison, s: Sentence, q) -> list[str]:
+def _told_alike(comparison: Comparison, s: Sentence, q, disputed: list[set]) -> list[str]:
     """How the linked sentences give the same figure another way: "nyt: “0.4 per cent”, the
-    same figure rounded" (a figure the findings found in agreement, written otherwise)."""
+    same figure rounded" (a figure the findings found in agreement, written otherwise).
+    `disputed`: the (sentence, start) of the sides of each disagreement `s` takes part in."""
     notes = []
-    disputed = [{(side.sentence, side.start) for side in d.sides} for d in comparison.disagreements]
     for lk in s.links:
         t = comparison.sentence(lk.to)
         if t.source not in q.sources:
@@ -230,9 +230,10 @@ def detail_text(comparison: Comparison, sid: str, shown: list[str] | None = None
     out.append("\n")
     out.append("Numbers\n", style=heading)
     if s.numbers:
+        disputed = [{(side.sentence, side.start) for side in d.sides} for d in mine]
         for q in s.numbers:
             out.append(f"  {s.source}: {_quantity(q)}\n")
-            for note in _told_alike(comparison, s, q):
+            for note in _told_alike(comparison, s, q, disputed):
                 out.append(f"      {note}\n", style=muted)
     else:
         out.append(f"  {s.source}: none read\n", style=muted)
