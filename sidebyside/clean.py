@@ -23,6 +23,7 @@ from . import text as T
 from .arrays import unique
 from .groups import Groups
 from .model import BOILERPLATE, DUPLICATE, Paragraph, Sentence, Source
+from .numbers.stamps import is_stamp
 from .segment import BYLINE, COPYRIGHT, para_display
 
 _TRAILER = re.compile(
@@ -377,6 +378,8 @@ def flag_boilerplate(sources: list[Source], page_spans: list[list[tuple[int, int
                 _mark(src, para, BOILERPLATE, "navigation")
             elif n_words <= 5 and _LONE_DATE.match(shown):
                 _mark(src, para, BOILERPLATE, "publication date")
+            elif n_words <= 20 and is_stamp(shown):
+                _mark(src, para, BOILERPLATE, "publication date and time")
         if trailer_from is not None:
             for para in paras[trailer_from:]:
                 if not para.flag:

@@ -21,6 +21,7 @@ import sentencex
 from . import text as T
 from .load import Document
 from .model import Paragraph, Sentence, Source
+from .numbers.stamps import is_stamp
 
 # Horizontal white space, including no-break and zero-width spaces and the byte-order mark.
 _HS = r"[ \t\f\v\u00a0\u1680\u2000-\u200d\u202f\u205f\u2060\u3000\ufeff]"
@@ -347,7 +348,7 @@ def _title(src: Source, doc: Document) -> str:
     """The headline: a first heading, else the first short line that does not end a sentence."""
     for para in src.paragraphs[:3]:
         shown = para_display(src.text[para.start : para.end])
-        if BYLINE.match(shown) or COPYRIGHT.search(shown):
+        if BYLINE.match(shown) or COPYRIGHT.search(shown) or is_stamp(shown):
             continue
         if 2 <= len(shown.split()) <= 20 and (
             para.heading or not re.search(r"[.!?]['\"”’)]?$", shown)

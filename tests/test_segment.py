@@ -252,3 +252,38 @@ def test_a_trailer_another_source_reports_is_story_and_clean_s_flag_stays(tmp_pa
     assert fire_para.story and not bakery_para.story
     assert fire.status == "shared" and src.flag_of(fire) is None
     assert bakery.status == "boilerplate" and bakery.links == [] and not bakery.claim
+
+
+def test_a_publication_stamp_is_boilerplate_never_a_title_nor_a_lead(tmp_path):
+    """A line that is nothing but a publication date and time ("Posted: 08 / 02 / 2013 11: 10 am
+    EDT", "9 September 2013 Last updated at 14: 39 GMT") says when the page was written: it is
+    boilerplate, links to no other stamp, is not the title, and the lede after it is a lead. A
+    headline with a figure ("3 dead after ...") is no stamp."""
+    from sidebyside.engine import compare_folder
+    from sidebyside.numbers.stamps import is_stamp
+
+    stamps = ["8 / 2 / 13 at 1: 30 PM", "Posted: 08 / 02 / 2013 11: 10 am EDT",
+              "Fri Aug 2, 2013 6: 50pm EDT", "9 September 2013 Last updated at 14: 39 GMT",
+              "Thursday, Apr 2, 2009 | Updated 1: 32 PM PDT", "12 January 2010 @ 09: 29 pm",
+              "Published: January 3, 2013", "on Tuesday, 16 December 2008 13: 45."]
+    assert all(is_stamp(s) for s in stamps)
+    assert not any(is_stamp(s) for s in ["3 dead after protesters torch Greek bank",
+                                         "Sentencing has been set for June 28.", "9/11",
+                                         "Polls close at 8: 00 pm on Tuesday, officials said."])
+    a = ("Posted: 08 / 02 / 2013 11: 10 am EDT\n\n"
+         "Ferry strike halts island crossings\n\n"
+         "Crews on the Calder ferries walked out on Friday, stranding hundreds of passengers on the island.\n")
+    b = ("Ferry crews walk out\n\n"
+         "Fri Aug 2, 2013 6: 50pm EDT\n\n"
+         "Hundreds of passengers were stranded on the island on Friday when Calder ferry crews walked out.\n")
+    (tmp_path / "a.txt").write_text(a, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(b, encoding="utf-8")
+    c = compare_folder(tmp_path, use_cache=False)
+    assert [src.title for src in c.sources] == ["Ferry strike halts island crossings", "Ferry crews walk out"]
+    for src in c.sources:
+        stamp = next(s for s in src.sentences if is_stamp(s.text))
+        assert stamp.status == "boilerplate" and stamp.links == [] and stamp.numbers == []
+        assert src.paragraph_of(stamp).reason == "publication date and time"
+    lede_a = next(s for s in c.source("a").sentences if s.text.startswith("Crews"))
+    lede_b = next(s for s in c.source("b").sentences if s.text.startswith("Hundreds"))
+    assert lede_b.id in {ln.to for ln in lede_a.links}

@@ -19,7 +19,7 @@ STAMP_WORDS = {"published", "posted", "updated", "modified", "created", "uploade
 # Words and signs a stamp is made of besides digits, months, weekdays and time zones.
 _STAMP_GLUE = {",", ":", ".", "|", "/", "(", ")", "+", "on", "at", "am", "pm", "a", "p", "m",
                "last", "first", "local", "time", "hours", "hrs", "h", "of", "'", "’", "st", "nd",
-               "rd", "th", "•", "·"} | DASHES | STAMP_WORDS
+               "rd", "th", "•", "·", "@"} | DASHES | STAMP_WORDS
 
 
 def _stamp_token(r: Tokens, k: int) -> bool:
@@ -45,6 +45,13 @@ def stamp_line(r: Tokens) -> bool:
         if r.T[k] == ":" or w in WEEKDAYS or w in STAMP_WORDS or r.T[k] in TIME_ZONES:
             stamp = True
     return dated and stamp
+
+
+def is_stamp(text: str) -> bool:
+    """Is this line (or paragraph) nothing but a publication date and time ("Posted: 08 / 02 /
+    2013 11: 10 am EDT", "Fri Aug 2, 2013 6: 50pm EDT", "9 September 2013 Last updated at
+    14: 39 GMT")? A line with a word of its own ("3 dead after ...") is not."""
+    return any(ch.isdigit() for ch in text) and stamp_line(Tokens(text))
 
 
 def _opens_stamp(r: Tokens, k: int) -> bool:
