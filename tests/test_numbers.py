@@ -235,6 +235,9 @@ NOT_COUNTS = [
     ("The plan was agreed in 2022 and revised last year.", ["date", "date"]),
     ("The two said they would return.", []),
     ("The bomb went off at 3.30pm near gate 4.", []),
+    ("A neighbour made a 999 call and 911 dispatchers sent two crews.", ["count"]),
+    ("It blamed a third party product and a third-world supplier.", []),
+    ("He bought a second-hand car; she came third in the race.", ["ordinal"]),
 ]
 
 

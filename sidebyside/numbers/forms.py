@@ -22,6 +22,10 @@ DESIGNATED = frozenset("street st avenue ave road rd boulevard blvd lane place w
                        " corps infantry airborne parallel congressional".split())
 
 
+# Words that make an ordinal part of a fixed term: "third party", "third-world", "second-hand".
+FIXED_TERMS = {"party", "parties", "world", "hand", "person"}
+
+
 def ordinal(r: Tokens, i: int, j: int, v: float) -> Outcome:
     """A rank at tokens i..j-1 ("third", "21st"), or a date ("21st March")."""
     T, L, n = r.T, r.L, r.n
@@ -30,6 +34,9 @@ def ordinal(r: Tokens, i: int, j: int, v: float) -> Outcome:
     end = j - 1
     if j < n and (T[j][:1].isupper() or L[j] == "congressional") and L[j] in DESIGNATED:
         return r.reject(i, j + 1, "a name, not a rank (83rd Street, 11th District)")
+    k = j + 1 if j + 1 < n and T[j] in DASHES and r.glued(j - 1, j) else j
+    if k < n and L[k] in FIXED_TERMS:
+        return r.reject(i, k + 1, f"a fixed term, not a rank ({T[i]} {T[k]})")
     if j + 1 < n and T[j] in DASHES and r.glued(end, j) and L[j + 1] == "ever":
         end = j + 1
     if L[i - 1: i] == ["the"] and r.is_month(end + 2) and L[end + 1] == "of":

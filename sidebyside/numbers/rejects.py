@@ -27,6 +27,10 @@ _DATE_PREFIXES = ("mid", "early", "late", "end", "pre", "post", "start")
 _AM_PM = ("am", "pm", "a", "p", "m", ".")
 # Words after a number that make it part of a name: "737 Max", "787 Dreamliner" (as written).
 _MODEL_SUFFIXES = {"Max", "MAX", "Dreamliner", "NG", "Neo", "neo", "XL"}
+# Emergency numbers before what they name: "a 999 call", "the 911 dispatcher".
+_EMERGENCY = {"999", "911", "112", "000"}
+_EMERGENCY_WORDS = {"call", "calls", "caller", "callers", "operator", "operators", "dispatcher",
+                    "dispatchers", "dispatch", "line", "lines", "centre", "center", "system"}
 _TEL_WORDS = {"tel", "phone", "telephone", "hotline", "fax", "dial", "dialled", "dialed", "mob"}
 PHONE_RE = re.compile(r"""(?:
     \+\d{1,3}(?:[ .-]\(?\d{1,4}\)?){2,5}      # +44 20 7946 0958
@@ -194,6 +198,13 @@ def model_name(r: Tokens, i: int) -> Outcome | None:
     return None
 
 
+def emergency_number(r: Tokens, i: int) -> Outcome | None:
+    """"a 999 call", "911 dispatchers": the number people dial, not a count of calls."""
+    if r.T[i] in _EMERGENCY and i + 1 < r.n and r.L[i + 1] in _EMERGENCY_WORDS:
+        return r.reject(i, i + 1, f"an emergency number ({r.T[i]} {r.T[i + 1]})")
+    return None
+
+
 def phone_number(r: Tokens, i: int) -> Outcome | None:
     """(555) 123-4567, 555-123-4567, 1-800-273-8255, +44 20 7946 0958, Tel: 020 7946 0958."""
     T, L = r.T, r.L
@@ -234,6 +245,6 @@ def letters_after(r: Tokens, i: int) -> Outcome | None:
 
 RULES: tuple[Rule, ...] = (
     glued_to_letters, number_sign, hyphenated_name, identifier_word, abbreviated_identifier,
-    after_slash, phone_number, slashed, dotted_date, time_of_day, time_zone_offset,
+    after_slash, emergency_number, phone_number, slashed, dotted_date, time_of_day, time_zone_offset,
     station_or_ticker, model_name, letters_after,
 )
