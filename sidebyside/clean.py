@@ -379,7 +379,7 @@ def flag_boilerplate(sources: list[Source], page_spans: list[list[tuple[int, int
             elif n_words <= 5 and _LONE_DATE.match(shown):
                 _mark(src, para, BOILERPLATE, "publication date")
             elif n_words <= 20 and is_stamp(shown):
-                _mark(src, para, BOILERPLATE, "publication date and time")
+                _mark(src, para, BOILERPLATE, "publication date, time or dateline")
         if trailer_from is not None:
             for para in paras[trailer_from:]:
                 if not para.flag:

@@ -50,6 +50,9 @@ _AM_PM_END = re.compile(r"\b[ap]\.m\.\s*$", re.I)
 # "Sen. Lindsey Graham, R-S.C., said": a state's initials after a party letter are one name.
 _INITIAL_END = re.compile(r"(?:^|[\s(\-–])[A-Z]\.$")
 _INITIAL_NEXT = re.compile(r"^[A-Z]\.[,;:)]")
+# "the post-Sept. 11 law", "on Jan. 6 the": an abbreviated month before its day is no sentence end.
+_MONTH_ABBR_END = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$")
+_DAY_NEXT = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?\b(?!\.)")
 # "$2. 6 million" (a decimal point and a space, as detokenised text writes it) is one figure.
 _DECIMAL_END = re.compile(r"(?<![\d.])\d{1,3}\.$")
 _DECIMAL_NEXT = re.compile(r"^\d{1,2} (?:million|billion|trillion|percent|per cent)\b", re.I)
@@ -232,6 +235,9 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 merged[-1] = (ps, e)
                 continue
             if s <= pe + 1 and _INITIAL_END.search(prev) and _INITIAL_NEXT.match(chunk[s:e]):
+                merged[-1] = (ps, e)
+                continue
+            if _MONTH_ABBR_END.search(prev) and _DAY_NEXT.match(chunk[s:e]) and s == pe + 1:
                 merged[-1] = (ps, e)
                 continue
             if _DECIMAL_END.search(prev) and _DECIMAL_NEXT.match(chunk[s:e]) and s == pe + 1:

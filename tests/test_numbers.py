@@ -238,6 +238,7 @@ NOT_COUNTS = [
     ("A neighbour made a 999 call and 911 dispatchers sent two crews.", ["count"]),
     ("It blamed a third party product and a third-world supplier.", []),
     ("He bought a second-hand car; she came third in the race.", ["ordinal"]),
+    ("He ran the campaign of '08 and loved the music of the ’80s.", ["date", "date"]),
 ]
 
 

@@ -265,11 +265,13 @@ def test_a_publication_stamp_is_boilerplate_never_a_title_nor_a_lead(tmp_path):
     stamps = ["8 / 2 / 13 at 1: 30 PM", "Posted: 08 / 02 / 2013 11: 10 am EDT",
               "Fri Aug 2, 2013 6: 50pm EDT", "9 September 2013 Last updated at 14: 39 GMT",
               "Thursday, Apr 2, 2009 | Updated 1: 32 PM PDT", "12 January 2010 @ 09: 29 pm",
-              "Published: January 3, 2013", "on Tuesday, 16 December 2008 13: 45."]
+              "Published: January 3, 2013", "on Tuesday, 16 December 2008 13: 45.",
+              "March 14, 2013-UNITED STATES-"]
     assert all(is_stamp(s) for s in stamps)
     assert not any(is_stamp(s) for s in ["3 dead after protesters torch Greek bank",
                                          "Sentencing has been set for June 28.", "9/11",
-                                         "Polls close at 8: 00 pm on Tuesday, officials said."])
+                                         "Polls close at 8: 00 pm on Tuesday, officials said.",
+                                         "REPORT: RED SOX MAKE HUGE OFFER", "WASHINGTON —"])
     a = ("Posted: 08 / 02 / 2013 11: 10 am EDT\n\n"
          "Ferry strike halts island crossings\n\n"
          "Crews on the Calder ferries walked out on Friday, stranding hundreds of passengers on the island.\n")
@@ -283,7 +285,15 @@ def test_a_publication_stamp_is_boilerplate_never_a_title_nor_a_lead(tmp_path):
     for src in c.sources:
         stamp = next(s for s in src.sentences if is_stamp(s.text))
         assert stamp.status == "boilerplate" and stamp.links == [] and stamp.numbers == []
-        assert src.paragraph_of(stamp).reason == "publication date and time"
+        assert src.paragraph_of(stamp).reason == "publication date, time or dateline"
     lede_a = next(s for s in c.source("a").sentences if s.text.startswith("Crews"))
     lede_b = next(s for s in c.source("b").sentences if s.text.startswith("Hundreds"))
     assert lede_b.id in {ln.to for ln in lede_a.links}
+
+
+def test_an_abbreviated_month_before_its_day_ends_no_sentence():
+    from sidebyside.segment import sentence_spans
+
+    t = "Congress renewed the post-Sept. 11 law last year. It expires on Jan. 6 next year."
+    assert [t[a:b] for a, b in sentence_spans(t, 0, len(t))] == [
+        "Congress renewed the post-Sept. 11 law last year.", "It expires on Jan. 6 next year."]

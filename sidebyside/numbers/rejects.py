@@ -198,6 +198,19 @@ def model_name(r: Tokens, i: int) -> Outcome | None:
     return None
 
 
+def abbreviated_year(r: Tokens, i: int) -> Outcome | None:
+    """"the campaign of '08", "the ’80s": two digits after an apostrophe are a year or a decade."""
+    T = r.T
+    if not (i > 0 and T[i - 1] in ("'", "’") and r.glued(i - 1, i) and len(T[i]) == 2
+            and T[i].isdigit()) or i > 1 and r.glued(i - 2, i - 1) and T[i - 2][0].isalnum():
+        return None
+    yy = int(T[i])
+    y = 2000 + yy if yy <= 40 else 1900 + yy
+    if i + 1 < r.n and r.L[i + 1] == "s" and r.glued(i, i + 1):
+        return date_period(r, i, i + 1, float(y), y + 10.0, why=f"decade (’{T[i]}s)")
+    return date_period(r, i, i, float(y), y + 1.0, why=f"abbreviated year (’{T[i]})")
+
+
 def emergency_number(r: Tokens, i: int) -> Outcome | None:
     """"a 999 call", "911 dispatchers": the number people dial, not a count of calls."""
     if r.T[i] in _EMERGENCY and i + 1 < r.n and r.L[i + 1] in _EMERGENCY_WORDS:
@@ -245,6 +258,6 @@ def letters_after(r: Tokens, i: int) -> Outcome | None:
 
 RULES: tuple[Rule, ...] = (
     glued_to_letters, number_sign, hyphenated_name, identifier_word, abbreviated_identifier,
-    after_slash, emergency_number, phone_number, slashed, dotted_date, time_of_day, time_zone_offset,
+    after_slash, abbreviated_year, emergency_number, phone_number, slashed, dotted_date, time_of_day, time_zone_offset,
     station_or_ticker, model_name, letters_after,
 )

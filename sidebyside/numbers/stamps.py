@@ -31,20 +31,27 @@ def _stamp_token(r: Tokens, k: int) -> bool:
 def stamp_line(r: Tokens) -> bool:
     """Is the whole sentence a timestamp, with nothing else ("Wednesday, 05 January 2011",
     "Posted: Sep 27, 2013 10: 50AM CDT", "12 March 2014, 08:45 (GMT+03:00)")? It needs a
-    clock time, a weekday or a stamp word besides the date: a bare date ("September 9, 2013")
-    is read, and left to the boilerplate stage to judge."""
+    clock time, a weekday or a stamp word besides the date, or a place in capitals set off by a
+    dash ("March 14, 2013-UNITED STATES-"): a bare date ("September 9, 2013") is read, and left
+    to the boilerplate stage to judge."""
     if r.n > 24 or r.n == 0:
         return False
-    dated = stamp = False
+    dated = stamp = place = dash = False
     for k in range(r.n):
+        if r.T[k] in DASHES:
+            dash = True
         if not _stamp_token(r, k):
+            # "March 14, 2013-UNITED STATES-": a place in capitals, in a dateline
+            if r.T[k].isalpha() and r.T[k].isupper() and len(r.T[k]) > 1:
+                place = True
+                continue
             return False
         w = r.L[k]
         if w in MONTHS and r.T[k][0].isupper() or r.T[k] in (":", "/"):
             dated = True
         if r.T[k] == ":" or w in WEEKDAYS or w in STAMP_WORDS or r.T[k] in TIME_ZONES:
             stamp = True
-    return dated and stamp
+    return dated and (stamp or place and dash)
 
 
 def is_stamp(text: str) -> bool:
