@@ -401,3 +401,12 @@ def test_about(sentences, label):
 
 def test_about_empty():
     assert about([]) == ""
+
+
+def test_a_detokenised_decimal_before_a_unit_is_one_figure():
+    """ECB+-style text writes "1. 2 miles" and "4. 6-magnitude": one figure, 1.2 and 4.6."""
+    from sidebyside.segment import sentence_spans
+
+    t = "The 4. 6-magnitude quake struck 1. 2 miles down; 7. 5% of homes lost power."
+    assert len(sentence_spans(t, 0, len(t))) == 1
+    assert [q.value for q in read_quantities(t)] == [4.6, 1.2, 7.5]
