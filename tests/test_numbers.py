@@ -410,3 +410,11 @@ def test_a_detokenised_decimal_before_a_unit_is_one_figure():
     t = "The 4. 6-magnitude quake struck 1. 2 miles down; 7. 5% of homes lost power."
     assert len(sentence_spans(t, 0, len(t))) == 1
     assert [q.value for q in read_quantities(t)] == [4.6, 1.2, 7.5]
+
+
+def test_about_after_a_word_of_topic_is_no_hedge():
+    """"information about two secret programs" says what it is on, not roughly how many."""
+    [q] = read_quantities("The briefing gave information about two secret programs.")
+    assert q.qualifier is None and q.value == 2
+    [q] = read_quantities("He said about 20 people died.")
+    assert q.qualifier == "about"
