@@ -203,19 +203,6 @@ def content_terms(text: str) -> tuple[str, ...]:
 _NAME = re.compile(r"(?<=[\w,;:’'\"”)] )[A-Z][^\W\d_]+(?:[-’'][A-Z]?[^\W\d_]+)*")
 
 
-_LONG_WORD = re.compile(r"\b[^\W\d_]{4,}\b")
-
-
-def title_case(text: str) -> bool:
-    """A headline in title case ("Trump Caves To Democrats, Agrees To Reopen Government"): no
-    full stop at the end, at least three words of four letters or more after the first, at
-    least 80% of them capitalised. Its capitals do not mark names."""
-    if re.search(r"(?<![A-Z])[.!?][\"'”’)]*\s*$", text):  # a sentence ends ("I.R.S." need not)
-        return False
-    long = _LONG_WORD.findall(text)[1:]
-    return len(long) >= 3 and sum(w[0].isupper() for w in long) >= 0.8 * len(long)
-
-
 def name_terms(text: str) -> set[str]:
     """Terms of the capitalised words inside a sentence (names of people, places, bodies)."""
     return {term(w) for w in (m.lower() for m in _NAME.findall(text)) if w not in STOPWORDS}
