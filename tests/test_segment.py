@@ -271,7 +271,8 @@ def test_a_publication_stamp_is_boilerplate_never_a_title_nor_a_lead(tmp_path):
     assert not any(is_stamp(s) for s in ["3 dead after protesters torch Greek bank",
                                          "Sentencing has been set for June 28.", "9/11",
                                          "Polls close at 8: 00 pm on Tuesday, officials said.",
-                                         "REPORT: RED SOX MAKE HUGE OFFER", "WASHINGTON —"])
+                                         "REPORT: RED SOX MAKE HUGE OFFER", "WASHINGTON —",
+                                         "COACH CRASH: A93 CLOSED FOR HOURS"])
     a = ("Posted: 08 / 02 / 2013 11: 10 am EDT\n\n"
          "Ferry strike halts island crossings\n\n"
          "Crews on the Calder ferries walked out on Friday, stranding hundreds of passengers on the island.\n")

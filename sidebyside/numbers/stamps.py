@@ -51,7 +51,9 @@ def stamp_line(r: Tokens) -> bool:
             dated = True
         if r.T[k] == ":" or w in WEEKDAYS or w in STAMP_WORDS or r.T[k] in TIME_ZONES:
             stamp = True
-    return dated and (stamp or place and dash)
+    if place:  # only a dateline: a month's date and a place in capitals set off by a dash
+        return dash and any(w in MONTHS and t[0].isupper() for t, w in zip(r.T, r.L, strict=True))
+    return dated and stamp
 
 
 def is_stamp(text: str) -> bool:
