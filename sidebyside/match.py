@@ -186,6 +186,9 @@ class _Folder:
     cues: _Cues | None = None
     lead: object = None  # np.ndarray of bool, per item: `_Item.lead`
     needed: object = None  # mask of the items in some candidate pair (None: all of them)
+    # The cues of each (text, names) read so far (`_cues`): the partial pass's folder of claim
+    # units (sidebyside/partial.py) holds whole sentences too, and shares this with matching's.
+    read: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -200,15 +203,16 @@ class _Cues:
     plain: object  # weight of words that are not names, per sentence
 
 
-def _cues(items: list[_Item], needed=None) -> _Cues:
+def _cues(items: list[_Item], needed=None, read: dict | None = None) -> _Cues:
     """The cues of every item, or (with `needed`, a mask) of those only: the others are never
-    looked at (a huge document's sentences, none of them a candidate)."""
+    looked at (a huge document's sentences, none of them a candidate). `read`: the cues of each
+    (text, names) already read, added to here."""
     import numpy as np
 
     empty = E.cues("", set())
     # Cues depend only on the text and its names: outlets repeat the wire's sentences word for
     # word, and each (text, names) is read once.
-    read: dict[tuple[str, frozenset[str]], E.Cues] = {}
+    read = {} if read is None else read
 
     def cues_of(it: _Item) -> E.Cues:
         key = (it.sentence.text, frozenset(it.names))
@@ -644,7 +648,7 @@ def _evidence(folder: _Folder, arrays: P.Arrays, x, y, sc: P.Scored, matched, sc
     import numpy as np
 
     if folder.cues is None:
-        folder.cues = _cues(folder.items, folder.needed)
+        folder.cues = _cues(folder.items, folder.needed, folder.read)
     if folder.lead is None:
         folder.lead = np.array([it.lead for it in folder.items], dtype=bool)
     cu = folder.cues
