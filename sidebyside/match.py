@@ -250,14 +250,19 @@ def _prepare(eligible: list[tuple[int, Sentence]]) -> _Folder:
     figure_terms = {t for t in vocab if T.is_figure_term(t)}
     bags = _fold_demonyms([[t for t in bag if t not in figure_terms] if figure_terms else list(bag)
                            for bag in raw], vocab - figure_terms)
-    figs = [list(dict.fromkeys("#" + f for f in T.figures(s.text))) for _, s in eligible]
+    # A text's figures and names are read once (outlets repeat the wire's sentences: half the
+    # sentences of 50 x 3,000 words); its copies share them, and nothing changes them.
+    texts = [s.text for _, s in eligible]
+    figures_of = {t: list(dict.fromkeys("#" + f for f in T.figures(t))) for t in dict.fromkeys(texts)}
+    figs = [figures_of[t] for t in texts]
     n = len(eligible)
     # Sentences using each term (counted in C: a huge file has millions of terms).
     df: Counter[str] = Counter(chain.from_iterable(
         {*bag, *fs} if fs else set(bag) for bag, fs in zip(bags, figs, strict=True)))
     idf = {t: math.log(1 + n / c) ** IDF_POWER for t, c in df.items()}
     # Names and figures say more about which claim a sentence makes than common words do.
-    names_of = [T.name_terms(s.text) for _, s in eligible]
+    names_read = {t: T.name_terms(t) for t in figures_of}
+    names_of = [names_read[t] for t in texts]
     names: set[str] = set().union(*names_of) if names_of else set()
     for t in idf:
         if t in names or t.startswith("#"):
