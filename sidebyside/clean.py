@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from functools import lru_cache
 
 import numpy as np
@@ -176,7 +176,9 @@ def _flag_copies(src: Source, by_id: dict[str, Sentence], todo: list[tuple[Parag
     exact: dict[str, int] = {}  # normalised text -> its place in `seen`
     seen: list[tuple[str, Paragraph]] = []
     lengths: list[int] = []  # of each in `seen`
-    index: dict[tuple[str, int], list[int]] = {}  # (trigram, band) -> places in `seen`
+    # Per length band, trigram -> places in `seen` (a table per band: no (trigram, band) key
+    # is made for each of the hundred-odd trigrams a paragraph indexes and looks up).
+    index: defaultdict[int, defaultdict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     wild: dict[int, list[int]] = {}  # band -> paragraphs too repetitive for the bound
     for k, (para, norm) in enumerate(todo):
         n = len(norm)
@@ -199,11 +201,12 @@ def _flag_copies(src: Source, by_id: dict[str, Sentence], todo: list[tuple[Parag
             elif prefix is None:  # too repetitive for the bound: the earliest ones
                 shared.update(dict.fromkeys(range(_CANDIDATES)))
             else:
+                tables = [index[b] for b in bands if b in index]
                 for g in prefix:
                     if len(shared) >= _CANDIDATES:
                         break
-                    for b in bands:
-                        posting = index.get((g, b))
+                    for table in tables:
+                        posting = table.get(g)
                         if posting:
                             shared.update(dict.fromkeys(posting[:_CANDIDATES]))
             # fuzz.ratio is at most 200 * shorter / (both lengths): skip what cannot reach 95.
@@ -240,8 +243,9 @@ def _flag_copies(src: Source, by_id: dict[str, Sentence], todo: list[tuple[Parag
                 if prefix is None:
                     wild.setdefault(band, []).append(place)
                 else:
+                    table = index[band]
                     for g in prefix:
-                        index.setdefault((g, band), []).append(place)
+                        table[g].append(place)
             continue
         _mark_copy(src, by_id, para, original)
 

@@ -186,6 +186,9 @@ class _Folder:
     cues: _Cues | None = None
     lead: object = None  # np.ndarray of bool, per item: `_Item.lead`
     needed: object = None  # mask of the items in some candidate pair (None: all of them)
+    # The cues of each (text, names) read so far (`_cues`): the partial pass's folder of claim
+    # units (sidebyside/partial.py) holds whole sentences too, and shares this with matching's.
+    read: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -200,15 +203,16 @@ class _Cues:
     plain: object  # weight of words that are not names, per sentence
 
 
-def _cues(items: list[_Item], needed=None) -> _Cues:
+def _cues(items: list[_Item], needed=None, read: dict | None = None) -> _Cues:
     """The cues of every item, or (with `needed`, a mask) of those only: the others are never
-    looked at (a huge document's sentences, none of them a candidate)."""
+    looked at (a huge document's sentences, none of them a candidate). `read`: the cues of each
+    (text, names) already read, added to here."""
     import numpy as np
 
     empty = E.cues("", set())
     # Cues depend only on the text and its names: outlets repeat the wire's sentences word for
     # word, and each (text, names) is read once.
-    read: dict[tuple[str, frozenset[str]], E.Cues] = {}
+    read = {} if read is None else read
 
     def cues_of(it: _Item) -> E.Cues:
         key = (it.sentence.text, frozenset(it.names))
@@ -246,14 +250,19 @@ def _prepare(eligible: list[tuple[int, Sentence]]) -> _Folder:
     figure_terms = {t for t in vocab if T.is_figure_term(t)}
     bags = _fold_demonyms([[t for t in bag if t not in figure_terms] if figure_terms else list(bag)
                            for bag in raw], vocab - figure_terms)
-    figs = [list(dict.fromkeys("#" + f for f in T.figures(s.text))) for _, s in eligible]
+    # A text's figures and names are read once (outlets repeat the wire's sentences: half the
+    # sentences of 50 x 3,000 words); its copies share them, and nothing changes them.
+    texts = [s.text for _, s in eligible]
+    figures_of = {t: list(dict.fromkeys("#" + f for f in T.figures(t))) for t in dict.fromkeys(texts)}
+    figs = [figures_of[t] for t in texts]
     n = len(eligible)
     # Sentences using each term (counted in C: a huge file has millions of terms).
     df: Counter[str] = Counter(chain.from_iterable(
         {*bag, *fs} if fs else set(bag) for bag, fs in zip(bags, figs, strict=True)))
     idf = {t: math.log(1 + n / c) ** IDF_POWER for t, c in df.items()}
     # Names and figures say more about which claim a sentence makes than common words do.
-    names_of = [T.name_terms(s.text) for _, s in eligible]
+    names_read = {t: T.name_terms(t) for t in figures_of}
+    names_of = [names_read[t] for t in texts]
     names: set[str] = set().union(*names_of) if names_of else set()
     for t in idf:
         if t in names or t.startswith("#"):
@@ -644,7 +653,7 @@ def _evidence(folder: _Folder, arrays: P.Arrays, x, y, sc: P.Scored, matched, sc
     import numpy as np
 
     if folder.cues is None:
-        folder.cues = _cues(folder.items, folder.needed)
+        folder.cues = _cues(folder.items, folder.needed, folder.read)
     if folder.lead is None:
         folder.lead = np.array([it.lead for it in folder.items], dtype=bool)
     cu = folder.cues

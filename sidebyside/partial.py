@@ -308,7 +308,7 @@ def _score(folder, pieces, x, y, use_sem: bool, min_score: float):
     these get their evidence worked out (as in match)."""
     from . import pairs as P
 
-    sub = M._Folder(pieces, folder.df, folder.n)
+    sub = M._Folder(pieces, folder.df, folder.n, read=folder.read)  # whole sentences' cues
     sub.lead = np.array([p.lead for p in pieces], dtype=bool) & use_sem
     arrays = M._arrays(sub)
     m = len(pieces)
