@@ -137,8 +137,10 @@ def _dp(sim: dict[tuple[int, int], float], n_rows: int, n_paras: int) -> list:
 def _compact(
     rows: list[dict[str, int]], links: dict[tuple[str, int], dict[tuple[str, int], float]]
 ) -> list[dict[str, int]]:
-    """Put neighbouring rows of unmatched paragraphs from different sources side by side, so a
-    gap is shown only where it means something. Every source keeps its order."""
+    """Put the unmatched paragraphs between two matched rows side by side, top-aligned: in each
+    run of rows none of whose paragraphs links to another in its row, the k-th paragraph of
+    each source shares the k-th row (each source keeps its order), so two outlets' ledes sit
+    beside each other and a gap is shown only where it means something."""
     def unmatched(row: dict[str, int]) -> bool:
         return len(row) == 1 or not any(
             (sid, p) in links and any(o in links[(sid, p)] for o in row.items())
@@ -146,9 +148,20 @@ def _compact(
         )
 
     out: list[dict[str, int]] = []
+    run: dict[str, list[int]] = {}  # each source's paragraphs in the current run, in order
+
+    def flush() -> None:
+        depth = max((len(ps) for ps in run.values()), default=0)
+        for k in range(depth):
+            out.append({sid: ps[k] for sid, ps in run.items() if k < len(ps)})
+        run.clear()
+
     for row in rows:
-        if out and unmatched(out[-1]) and unmatched(row) and not set(out[-1]) & set(row):
-            out[-1] = {**out[-1], **row}
+        if unmatched(row):
+            for sid, p in row.items():
+                run.setdefault(sid, []).append(p)
         else:
+            flush()
             out.append(dict(row))
+    flush()
     return out

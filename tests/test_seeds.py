@@ -141,3 +141,19 @@ def test_rows_place_every_paragraph_once_in_order(seeds):
     linked_paras = {seeds.sentence(link.to).paragraph for s in mine for link in s.links
                     if link.to.startswith("000:")}
     assert row["000"] in linked_paras
+
+
+def test_unmatched_paragraphs_between_two_matched_rows_sit_side_by_side_top_aligned(seeds):
+    """Between two rows that links fill, each source's unmatched paragraphs share rows in
+    order, from the top: the two seeds' ledes (which no link joins) sit beside each other, not
+    one source's whole opening above the other's."""
+    from sidebyside.align import _compact
+
+    links = {("a", 0): {("b", 0): 0.9}, ("b", 0): {("a", 0): 0.9},
+             ("a", 4): {("b", 3): 0.8}, ("b", 3): {("a", 4): 0.8}}
+    rows = [{"a": 0, "b": 0}, {"a": 1}, {"a": 2}, {"a": 3}, {"b": 1}, {"b": 2}, {"a": 4, "b": 3}]
+    assert _compact(rows, links) == [{"a": 0, "b": 0}, {"a": 1, "b": 1}, {"a": 2, "b": 2},
+                                     {"a": 3}, {"a": 4, "b": 3}]
+    lede_000 = find(seeds, "000", "MOSCOW/PYONGYANG/SEOUL")
+    lede_001 = find(seeds, "001", "A landmark development")
+    assert any(r["000"] == lede_000.paragraph and r["001"] == lede_001.paragraph for r in seeds.rows)
