@@ -349,9 +349,42 @@ class Comparison:
         return out
 
     def single_source_numbers(self) -> list[Quantity]:
-        """Figures no other source gives: told by one source, not a date, and not a side of a
-        disagreement (another source gives that quantity, with another figure)."""
+        """Figures no other source gives: told by one source, not a date, not a side of a
+        disagreement (another source gives that quantity, with another figure), and no other
+        source states a figure of the same kind that is the same or the same rounded ("5.6"
+        in a sentence no link reaches is still not one outlet's own figure)."""
         in_dispute = {(side.sentence, side.start, side.end)
                       for d in self.disagreements for side in d.sides}
-        return [q for q in self.numbers if len(q.sources) == 1 and q.kind != "date"
-                and (q.sentence, q.start, q.end) not in in_dispute]
+        candidates = [q for q in self.numbers if len(q.sources) == 1 and q.kind != "date"
+                      and (q.sentence, q.start, q.end) not in in_dispute]
+        if not candidates:
+            return []
+        source_of = {s.id: s.source for s in self.all_sentences()}
+        # Two figures are alike when each rounded to the fewer significant digits of the two is
+        # the same: index every figure at each precision it holds (up to its own) and at its own.
+        upto: dict[tuple, set[str]] = {}
+        exact: dict[tuple, set[str]] = {}
+        for q in self.numbers:
+            src, n = source_of.get(q.sentence, ""), _significant(q.value)
+            for k in range(1, n + 1):
+                upto.setdefault((q.kind, k, _rounded(q.value, k)), set()).add(src)
+            exact.setdefault((q.kind, n, _rounded(q.value, n)), set()).add(src)
+        out = []
+        for q in candidates:
+            mine, n = {source_of.get(q.sentence, "")}, _significant(q.value)
+            told = upto.get((q.kind, n, _rounded(q.value, n)), set()) - mine or any(
+                exact.get((q.kind, k, _rounded(q.value, k)), set()) - mine for k in range(1, n))
+            if not told:
+                out.append(q)
+        return out
+
+
+def _significant(v: float) -> int:
+    """The significant digits a figure is written with: 8,200,000 has 2, 5.6 has 2, 600 has 1."""
+    text = f"{abs(v):.6f}".rstrip("0").rstrip(".")
+    digits = text.replace(".", "").lstrip("0")
+    return max(1, len(digits) if "." in text else len(digits.rstrip("0")))
+
+
+def _rounded(v: float, digits: int) -> float:
+    return float(f"{v:.{digits}g}")

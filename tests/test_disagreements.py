@@ -617,3 +617,18 @@ def test_people_counted_by_who_they_are_are_people_when_the_number_is_the_same()
     a, b = pair("The attack on the school killed 12 people in Ardley.",
                 "The attack on the school in Ardley left five children dead.")
     assert findings._admit(a, ctx(a), b, ctx(b), 0.6, True) is None
+
+
+def test_a_figure_another_source_states_in_other_words_is_not_exclusive(tmp_path):
+    """"A 5.6 magnitude earthquake hit the island" and "An earthquake measuring 5.6 on the
+    Richter scale jolted the island", unlinked or not: the 5.6 is not one outlet's own figure.
+    A figure no other source states stays listed."""
+    c = write(tmp_path, {
+        "a.txt": _BASE + "A 5.6 magnitude earthquake hit Qeshm island on Sunday, damaging homes in "
+                         "three villages.\nThe island lies some 930 miles south of the capital.\n",
+        "b.txt": _BASE + "Seismologists recorded a tremor measuring 5.6 on the Richter scale near the "
+                         "Gulf coast.\n",
+    })
+    singles = [x.text for x in c.single_source_numbers()]
+    assert not any("5.6" in t for t in singles), singles
+    assert any("930 miles" in t for t in singles), singles
