@@ -34,6 +34,7 @@ whatever the overlap rules say.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -427,12 +428,31 @@ def _whys(x: _Item, y: _Item, shares: str, equal: bool, surface: dict[str, str])
         if not equal:
             figs_x = ", ".join([f[1:] for f in xf if f in yf][:2])
             figs_y = ", ".join([f[1:] for f in yf if f in xf][:2])
-        differ_x = next((f[1:] for f in xf if f not in yf), None)
-        differ_y = next((f[1:] for f in yf if f not in xf), None)
+        text_x, text_y = x.sentence.text, y.sentence.text
+        differ_x = next((f[1:] for f in xf if f not in yf and not _dating(text_x, f[1:])), None)
+        differ_y = next((f[1:] for f in yf if f not in xf and not _dating(text_y, f[1:])), None)
         if differ_x and differ_y and _rounds_alike(differ_x, differ_y):
             differ_x = differ_y = None  # "0.43" and "0.4", "$8,214,530" and "$8.2 million"
     return (_why_from(x, y, shares, figs_x, differ_x, differ_y, surface),
             _why_from(y, x, shares, figs_y, differ_y, differ_x, surface))
+
+
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+
+
+def _dating(text: str, figure: str) -> bool:
+    """Is every `figure` of the text part of a date or a time of day ("March 10", "10th of
+    May", "4:40 a.m.")? Then it dates the claim, and "figures differ: 10 vs 4" would mislead."""
+    seen = False
+    for m in re.finditer(rf"(?<![\d.,]){re.escape(figure)}(?![\d])", text):
+        seen = True
+        before, after = text[max(0, m.start() - 12) : m.start()], text[m.end() : m.end() + 14]
+        clock = re.search(r"\d\s?[:.]\s?$", before) or re.match(r"\s?:\s?\d", after)
+        dated = re.search(rf"\b{_MONTH}\s*$", before, re.I) or re.match(
+            rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?![a-z])", after, re.I)
+        if not (clock or dated):
+            return False
+    return seen
 
 
 def _similar(cos: float | None) -> str:

@@ -632,3 +632,17 @@ def test_a_figure_another_source_states_in_other_words_is_not_exclusive(tmp_path
     singles = [x.text for x in c.single_source_numbers()]
     assert not any("5.6" in t for t in singles), singles
     assert any("930 miles" in t for t in singles), singles
+
+
+def test_the_detail_wraps_each_line_under_its_own_indent():
+    from rich.console import Console
+    from rich.text import Text
+
+    from widgets.detail import hanging
+
+    console = Console(width=24, record=True, color_system=None)
+    console.print(hanging(Text("Heading\n    diff: one two three four five six seven eight\nend")))
+    lines = console.export_text().splitlines()
+    assert lines[0] == "Heading" and lines[-1] == "end"
+    body = lines[1:-1]
+    assert len(body) > 1 and all(line.startswith("    ") and line[4] != " " for line in body)

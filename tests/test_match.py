@@ -252,3 +252,16 @@ def test_per_cent_and_percent_are_one_term():
     assert T.content_terms("Prices rose 0.4 per cent in March.") == T.content_terms(
         "Prices rose 0.4 percent in March.")
     assert "cent" in T.content_terms("Stamps cost one cent more, per item.")  # a coin stays one
+
+
+def test_a_date_or_a_clock_time_is_not_a_figure_that_differs():
+    """"March 10" and "4:40 a.m." date the claims: the why does not read "figures differ: 10
+    vs 4". A count that differs still does."""
+    x, y = _link_items("LINDMOOR, March 10 - The dam at the Cullen reservoir burst before dawn on Tuesday.",
+                       "The dam at the Cullen reservoir collapsed at 4:40 a.m. on Tuesday.")
+    why_x, why_y = M._whys(x, y, "dam", False, {})
+    assert "figures differ" not in why_x + why_y
+    x, y = _link_items("The dam at the Cullen reservoir burst on March 10, killing 12 people.",
+                       "The dam at the Cullen reservoir burst on March 10, killing 14 people.")
+    why_x, _ = M._whys(x, y, "dam", False, {})
+    assert "figures differ: 12 vs 14" in why_x

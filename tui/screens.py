@@ -24,7 +24,7 @@ from sidebyside.model import Comparison
 from sidebyside.safe import pictures, visible
 from widgets import grid as G
 from widgets.choice import Choice
-from widgets.detail import DetailStyles, detail_text
+from widgets.detail import DetailStyles, detail_text, hanging
 from widgets.layout import NOTE_MARKS, note_mark
 
 from .bindings import KeyHelp
@@ -82,7 +82,7 @@ class DetailScreen(Dialog[None]):
                 id="detail-title",
             )
             with VerticalScroll(id="detail-scroll"):
-                yield DetailBody(self.text, id="detail-body")
+                yield DetailBody(hanging(self.text), id="detail-body")
 
     def on_mount(self) -> None:  # (Dialog.on_mount runs after this one, as Textual does)
         self.call_after_refresh(self.refresh_text)  # in the theme's colours, once styled
@@ -94,7 +94,7 @@ class DetailScreen(Dialog[None]):
         body = self.query_one(DetailBody)
         self.text = detail_text(self.comparison, self.sentence,
                                 styles=DetailStyles.from_widget(body))
-        body.update(self.text)
+        body.update(hanging(self.text))
 
     def action_close(self) -> None:
         self.dismiss(None)

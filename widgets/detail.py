@@ -11,6 +11,8 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
+from rich.console import Group
+from rich.padding import Padding
 from rich.style import Style
 from rich.text import Text
 from textual.widget import Widget
@@ -288,3 +290,17 @@ def notes_text(comparison: Comparison, sid: str, styles: DetailStyles = PLAIN) -
         else:
             out.append("(status only, no text)\n", style=muted)
     return out
+
+
+def hanging(text: Text) -> Group:
+    """The detail as shown: each line wrapped under its own first word, so a long sentence,
+    diff or note indented under its heading stays indented when it wraps."""
+    lines = []
+    for line in text.split("\n"):
+        indent = len(line.plain) - len(line.plain.lstrip(" "))
+        if indent and line.plain.strip():
+            lines.append(Padding(line[indent:], (0, 0, 0, indent)))
+        else:
+            lines.append(line)
+    return Group(*lines)
+
