@@ -6,6 +6,7 @@ Nothing here imports Textual; the UI and the exporters only read these objects.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
 
@@ -351,8 +352,9 @@ class Comparison:
     def single_source_numbers(self) -> list[Quantity]:
         """Figures no other source gives: told by one source, not a date, not a side of a
         disagreement (another source gives that quantity, with another figure), and no other
-        source states a figure of the same kind that is the same or the same rounded ("5.6"
-        in a sentence no link reaches is still not one outlet's own figure)."""
+        source states the same figure of the same kind and unit (or with no unit), or that
+        figure rounded to two significant digits or more ("$8.2 million" for "$8,214,530"),
+        wherever it stands ("5.6" in a sentence no link reaches is not one outlet's own)."""
         in_dispute = {(side.sentence, side.start, side.end)
                       for d in self.disagreements for side in d.sides}
         candidates = [q for q in self.numbers if len(q.sources) == 1 and q.kind != "date"
@@ -360,21 +362,28 @@ class Comparison:
         if not candidates:
             return []
         source_of = {s.id: s.source for s in self.all_sentences()}
-        # Two figures are alike when each rounded to the fewer significant digits of the two is
-        # the same: index every figure at each precision it holds (up to its own) and at its own.
-        upto: dict[tuple, set[str]] = {}
-        exact: dict[tuple, set[str]] = {}
+        # Every figure by (kind, significant digits, value at them) -- at its own precision, and
+        # (`coarser`) rounded to each precision from 2 below its own.
+        own: dict[tuple, list[tuple[str, str | None]]] = {}
+        coarser: dict[tuple, list[tuple[str, str | None]]] = {}
         for q in self.numbers:
-            src, n = source_of.get(q.sentence, ""), _significant(q.value)
-            for k in range(1, n + 1):
-                upto.setdefault((q.kind, k, _rounded(q.value, k)), set()).add(src)
-            exact.setdefault((q.kind, n, _rounded(q.value, n)), set()).add(src)
+            told = (source_of.get(q.sentence, ""), q.unit)
+            n = _significant(q.value)
+            own.setdefault((q.kind, n, _rounded(q.value, n)), []).append(told)
+            for k in range(2, n):
+                coarser.setdefault((q.kind, k, _rounded(q.value, k)), []).append(told)
         out = []
         for q in candidates:
-            mine, n = {source_of.get(q.sentence, "")}, _significant(q.value)
-            told = upto.get((q.kind, n, _rounded(q.value, n)), set()) - mine or any(
-                exact.get((q.kind, k, _rounded(q.value, k)), set()) - mine for k in range(1, n))
-            if not told:
+            mine, n = source_of.get(q.sentence, ""), _significant(q.value)
+            keys = [(q.kind, n, _rounded(q.value, n))]  # the same figure, or a finer one
+            keys += [(q.kind, k, _rounded(q.value, k)) for k in range(2, n)]  # a coarser one
+            found = [*own.get(keys[0], ()), *coarser.get(keys[0], ())]
+            found += [t for key in keys[1:] for t in own.get(key, ())]
+            same = own.get(keys[0], ())  # the very figure ("6.1" of a magnitude and of a quake)
+            if not any(src != mine and (unit == q.unit or unit is None or q.unit is None)
+                       for src, unit in found) and not (
+                    n >= 2 and q.kind not in ("money", "percent")
+                    and any(src != mine for src, _ in same)):
                 out.append(q)
         return out
 
@@ -387,4 +396,8 @@ def _significant(v: float) -> int:
 
 
 def _rounded(v: float, digits: int) -> float:
-    return float(f"{v:.{digits}g}")
+    """v to `digits` significant digits, halves rounded up (2.5 million is 3 million)."""
+    if not v:
+        return 0.0
+    d = Decimal(repr(float(v)))
+    return float(d.quantize(Decimal(1).scaleb(d.adjusted() - digits + 1), rounding=ROUND_HALF_UP))

@@ -54,8 +54,10 @@ _INITIAL_NEXT = re.compile(r"^[A-Z]\.[,;:)]")
 _MONTH_ABBR_END = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$")
 _DAY_NEXT = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?\b(?!\.)")
 # "$2. 6 million" (a decimal point and a space, as detokenised text writes it) is one figure.
-_DECIMAL_END = re.compile(r"(?<![\d.])\d{1,3}\.$")
-_DECIMAL_NEXT = re.compile(r"^\d{1,2}(?: (?:million|billion|trillion|percent|per cent|miles?|kilometers?|kilometres?|km|meters?|metres?|feet|foot|inches|magnitude|points?|degrees?|mph|tons?|tonnes?|pounds?|kg)\b|-magnitude\b|%)", re.I)
+_DECIMAL_END = re.compile(r"(?<![\d.\-–])\d{1,3}\.$")
+_DECIMAL_NEXT = re.compile(
+    r"^(?:\d{1,2} (?:million|billion|trillion|percent|per cent)\b|"
+    r"\d(?: (?:miles?|kilometers?|kilometres?|km|meters?|metres?|feet|foot|inches|magnitude|points?|degrees?|mph|tons?|tonnes?|pounds?|kg)\b|-magnitude\b|%))", re.I)
 _WEEKDAY_OR_LOWER = re.compile(
     r"^(?:[a-z0-9]|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:local|GMT|UTC|EST|ET)\b)"
 )

@@ -634,6 +634,20 @@ def test_a_figure_another_source_states_in_other_words_is_not_exclusive(tmp_path
     assert any("930 miles" in t for t in singles), singles
 
 
+
+def test_a_round_figure_or_another_currency_does_not_take_a_figure_s_exclusivity(tmp_path):
+    """"More than 10 fire engines" is no rounding of "14 homes", and "£5 million" is not "$5
+    million": each stays a figure only one source gives."""
+    c = write(tmp_path, {
+        "a.txt": _BASE + "The fire destroyed 14 homes in the north of the town.\n"
+                         "The company paid $5 million for the land.\n",
+        "b.txt": _BASE + "More than 10 fire engines were sent to the scene.\n"
+                         "The state set aside £5 million for repairs.\n",
+    })
+    assert sorted(x.text for x in c.single_source_numbers()) == [
+        "$5 million", "14 homes", "More than 10 fire engines", "£5 million"]
+
+
 def test_the_detail_wraps_each_line_under_its_own_indent():
     from rich.console import Console
     from rich.text import Text

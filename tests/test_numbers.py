@@ -235,7 +235,8 @@ NOT_COUNTS = [
     ("The plan was agreed in 2022 and revised last year.", ["date", "date"]),
     ("The two said they would return.", []),
     ("The bomb went off at 3.30pm near gate 4.", []),
-    ("A neighbour made a 999 call and 911 dispatchers sent two crews.", ["count"]),
+    ("A neighbour made a 999 call and the 911 dispatchers sent two crews.", ["count"]),
+    ("Police received 999 calls in an hour.", ["count"]),
     ("It blamed a third party product and a third-world supplier.", []),
     ("He bought a second-hand car; she came third in the race.", ["ordinal"]),
     ("He ran the campaign of '08 and loved the music of the ’80s.", ["date", "date"]),
@@ -418,3 +419,23 @@ def test_about_after_a_word_of_topic_is_no_hedge():
     assert q.qualifier is None and q.value == 2
     [q] = read_quantities("He said about 20 people died.")
     assert q.qualifier == "about"
+
+
+@pytest.mark.parametrize(("sentence", "read"), [
+    ("He said: '25 people died in the attack.'", [("25 people", "count")]),  # a quote, no year
+    ("She wrote '40 troops were killed', he said.", [("40 troops", "count")]),
+    ("He was the third person to die of the virus.", [("third person", "ordinal")]),
+    ("Labour became the third party in parliament.", [("third party", "ordinal")]),
+    ("Police think about 50 people were inside.", [("about 50 people", "count")]),
+    ("They talked about 30 minutes before the vote.", [("about 30 minutes", "duration")]),
+])
+def test_what_the_narrow_rules_leave_alone(sentence, read):
+    assert [(q.text, q.kind) for q in read_quantities(sentence)] == read
+
+
+def test_a_number_ending_a_sentence_is_no_decimal_point_of_the_next_one():
+    from sidebyside.segment import sentence_spans
+
+    for t in ("The death toll rose to 37. 10% of the town was destroyed.",
+              "Arsenal won 3-1. 3 points now separate the top two."):
+        assert len(sentence_spans(t, 0, len(t))) == 2, t

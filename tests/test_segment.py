@@ -272,7 +272,10 @@ def test_a_publication_stamp_is_boilerplate_never_a_title_nor_a_lead(tmp_path):
                                          "Sentencing has been set for June 28.", "9/11",
                                          "Polls close at 8: 00 pm on Tuesday, officials said.",
                                          "REPORT: RED SOX MAKE HUGE OFFER", "WASHINGTON —",
-                                         "COACH CRASH: A93 CLOSED FOR HOURS"])
+                                         "COACH CRASH: A93 CLOSED FOR HOURS",
+                                         "THERESA MAY - 10 DOWNING STREET",
+                                         "RATES MAY RISE IN 2014 - FED", "APOLLO 11 - JULY 20, 1969",
+                                         "EARTHQUAKE HITS CHILE - MARCH 14"])
     a = ("Posted: 08 / 02 / 2013 11: 10 am EDT\n\n"
          "Ferry strike halts island crossings\n\n"
          "Crews on the Calder ferries walked out on Friday, stranding hundreds of passengers on the island.\n")

@@ -22,8 +22,9 @@ DESIGNATED = frozenset("street st avenue ave road rd boulevard blvd lane place w
                        " corps infantry airborne parallel congressional".split())
 
 
-# Words that make an ordinal part of a fixed term: "third party", "third-world", "second-hand".
-FIXED_TERMS = {"party", "parties", "world", "hand", "person"}
+# Words that make an ordinal part of a fixed term: "a third party", "third-world", "second-hand"
+# ("the third party in parliament" and "the third person to die" are ranks).
+FIXED_TERMS = {"party", "parties", "world", "hand"}
 
 
 def ordinal(r: Tokens, i: int, j: int, v: float) -> Outcome:
@@ -35,7 +36,8 @@ def ordinal(r: Tokens, i: int, j: int, v: float) -> Outcome:
     if j < n and (T[j][:1].isupper() or L[j] == "congressional") and L[j] in DESIGNATED:
         return r.reject(i, j + 1, "a name, not a rank (83rd Street, 11th District)")
     k = j + 1 if j + 1 < n and T[j] in DASHES and r.glued(j - 1, j) else j
-    if k < n and L[k] in FIXED_TERMS:
+    if k < n and L[k] in FIXED_TERMS and (k > j or L[k] not in ("party", "parties")
+                                          or r.word(i - 1) != "the"):
         return r.reject(i, k + 1, f"a fixed term, not a rank ({T[i]} {T[k]})")
     if j + 1 < n and T[j] in DASHES and r.glued(end, j) and L[j + 1] == "ever":
         end = j + 1

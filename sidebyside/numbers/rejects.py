@@ -29,8 +29,9 @@ _AM_PM = ("am", "pm", "a", "p", "m", ".")
 _MODEL_SUFFIXES = {"Max", "MAX", "Dreamliner", "NG", "Neo", "neo", "XL"}
 # Emergency numbers before what they name: "a 999 call", "the 911 dispatcher".
 _EMERGENCY = {"999", "911", "112", "000"}
-_EMERGENCY_WORDS = {"call", "calls", "caller", "callers", "operator", "operators", "dispatcher",
-                    "dispatchers", "dispatch", "line", "lines", "centre", "center", "system"}
+_EMERGENCY_ONE = {"call", "caller", "operator", "dispatcher", "dispatch", "line", "centre", "center",
+                  "system", "service", "services"}
+_EMERGENCY_MANY = {"calls", "callers", "operators", "dispatchers", "lines"}
 _TEL_WORDS = {"tel", "phone", "telephone", "hotline", "fax", "dial", "dialled", "dialed", "mob"}
 PHONE_RE = re.compile(r"""(?:
     \+\d{1,3}(?:[ .-]\(?\d{1,4}\)?){2,5}      # +44 20 7946 0958
@@ -198,6 +199,11 @@ def model_name(r: Tokens, i: int) -> Outcome | None:
     return None
 
 
+# A closing single quote: an apostrophe not followed by a letter or a digit (not "Obama's",
+# "don't", "the ’80s").
+_CLOSING_QUOTE = re.compile(r"['’](?![^\W_])")
+
+
 def abbreviated_year(r: Tokens, i: int) -> Outcome | None:
     """"the campaign of '08", "the ’80s": two digits after an apostrophe are a year or a decade."""
     T = r.T
@@ -208,12 +214,18 @@ def abbreviated_year(r: Tokens, i: int) -> Outcome | None:
     y = 2000 + yy if yy <= 40 else 1900 + yy
     if i + 1 < r.n and r.L[i + 1] == "s" and r.glued(i, i + 1):
         return date_period(r, i, i + 1, float(y), y + 10.0, why=f"decade (’{T[i]}s)")
+    if _CLOSING_QUOTE.search(r.text, r.E[i]):
+        return None  # "He said: '25 people died.'": the quote opens on a number
     return date_period(r, i, i, float(y), y + 1.0, why=f"abbreviated year (’{T[i]})")
 
 
 def emergency_number(r: Tokens, i: int) -> Outcome | None:
-    """"a 999 call", "911 dispatchers": the number people dial, not a count of calls."""
-    if r.T[i] in _EMERGENCY and i + 1 < r.n and r.L[i + 1] in _EMERGENCY_WORDS:
+    """"a 999 call", "the 911 dispatchers": the number people dial, not a count of calls
+    ("received 999 calls" is a count)."""
+    if r.T[i] not in _EMERGENCY or i + 1 >= r.n:
+        return None
+    nxt = r.L[i + 1]
+    if nxt in _EMERGENCY_ONE or nxt in _EMERGENCY_MANY and r.word(i - 1) in ("a", "an", "the"):
         return r.reject(i, i + 1, f"an emergency number ({r.T[i]} {r.T[i + 1]})")
     return None
 

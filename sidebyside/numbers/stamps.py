@@ -5,6 +5,8 @@ time ("Wednesday, 05 January 2011", "12 March 2014, 08:45 (GMT+03:00)"), a date 
 
 from __future__ import annotations
 
+import re
+
 from .tokens import DASHES, Tokens
 from .words import MONTHS
 
@@ -31,36 +33,39 @@ def _stamp_token(r: Tokens, k: int) -> bool:
 def stamp_line(r: Tokens) -> bool:
     """Is the whole sentence a timestamp, with nothing else ("Wednesday, 05 January 2011",
     "Posted: Sep 27, 2013 10: 50AM CDT", "12 March 2014, 08:45 (GMT+03:00)")? It needs a
-    clock time, a weekday or a stamp word besides the date, or a place in capitals set off by a
-    dash ("March 14, 2013-UNITED STATES-"): a bare date ("September 9, 2013") is read, and left
-    to the boilerplate stage to judge."""
+    clock time, a weekday or a stamp word besides the date: a bare date ("September 9, 2013")
+    is read, and left to the boilerplate stage to judge."""
     if r.n > 24 or r.n == 0:
         return False
-    dated = stamp = place = dash = False
+    dated = stamp = False
     for k in range(r.n):
-        if r.T[k] in DASHES:
-            dash = True
         if not _stamp_token(r, k):
-            # "March 14, 2013-UNITED STATES-": a place in capitals, in a dateline
-            if r.T[k].isalpha() and r.T[k].isupper() and len(r.T[k]) > 1:
-                place = True
-                continue
             return False
         w = r.L[k]
         if w in MONTHS and r.T[k][0].isupper() or r.T[k] in (":", "/"):
             dated = True
         if r.T[k] == ":" or w in WEEKDAYS or w in STAMP_WORDS or r.T[k] in TIME_ZONES:
             stamp = True
-    if place:  # only a dateline: a month's date and a place in capitals set off by a dash
-        return dash and any(w in MONTHS and t[0].isupper() for t, w in zip(r.T, r.L, strict=True))
     return dated and stamp
+
+
+_MONTH_RE = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+             r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_DATE_RE = rf"(?:{_MONTH_RE} \d{{1,2}}(?:st|nd|rd|th)?(?:, ?\d{{4}})?|\d{{1,2}} {_MONTH_RE}(?:,? \d{{4}})?)"
+_PLACE_RE = r"[A-Z][A-Z.'’]+(?: [A-Z][A-Z.'’]+){0,3}"
+# A line that is only a dateline: a date, a dash and a place in capitals ("March 14, 2013-UNITED
+# STATES-"), or a place in capitals, a comma and a date ("NEW YORK, June 4 -").
+_DATELINE_LINE = re.compile(
+    rf"^\s*(?:{_DATE_RE}\s*[-–—]\s*{_PLACE_RE}|{_PLACE_RE},\s*{_DATE_RE})\s*[-–—]?\s*$")
 
 
 def is_stamp(text: str) -> bool:
     """Is this line (or paragraph) nothing but a publication date and time ("Posted: 08 / 02 /
     2013 11: 10 am EDT", "Fri Aug 2, 2013 6: 50pm EDT", "9 September 2013 Last updated at
-    14: 39 GMT")? A line with a word of its own ("3 dead after ...") is not."""
-    return any(ch.isdigit() for ch in text) and stamp_line(Tokens(text))
+    14: 39 GMT") or a dateline ("March 14, 2013-UNITED STATES-")? A line with a word of its
+    own ("3 dead after ...", "THERESA MAY - 10 DOWNING STREET") is not."""
+    return any(ch.isdigit() for ch in text) and (
+        bool(_DATELINE_LINE.match(text)) or stamp_line(Tokens(text)))
 
 
 def _opens_stamp(r: Tokens, k: int) -> bool:

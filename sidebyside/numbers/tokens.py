@@ -14,7 +14,8 @@ from .words import MONTHS
 
 TOKEN_RE = re.compile(
     r"\d{1,3}(?:,\d{3}|, 000)+(?!\d)(?:\.\d+)?|"
-    r"(?<![\d.])\d{1,3}\. \d{1,2}(?=(?: (?:million|billion|trillion|percent|per cent|miles?|kilometers?|kilometres?|km|meters?|metres?|feet|foot|inches|magnitude|points?|degrees?|mph|tons?|tonnes?|pounds?|kg)\b|-magnitude\b|%))|\d+(?:\.\d+)?|[^\W\d_]+(?:['’][^\W\d_]+)*|\S")
+    r"(?<![\d.\-–])\d{1,3}\. (?:\d{1,2}(?= (?:million|billion|trillion|percent|per cent)\b)|"
+    r"\d(?=(?: (?:miles?|kilometers?|kilometres?|km|meters?|metres?|feet|foot|inches|magnitude|points?|degrees?|mph|tons?|tonnes?|pounds?|kg)\b|-magnitude\b|%)))|\d+(?:\.\d+)?|[^\W\d_]+(?:['’][^\W\d_]+)*|\S")
 # A sentence without any of these has no quantity (checked before tokenizing).
 MAYBE_RE = re.compile(
     r"\d|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
