@@ -515,7 +515,8 @@ def match(
     # (and, with the semantic extra, its nearest neighbours in embedding space).
     common = min(max(40, n // 10), MAX_POSTING)
     done(0.05)
-    codes = P.candidates(arrays, CANDIDATE_TERMS, common, MAX_CANDIDATES)
+    twin = _twins(items)
+    codes = P.candidates(arrays, CANDIDATE_TERMS, common, MAX_CANDIDATES, twin)
     # Leads are the pairs' own rule only with the embedding similarity (lexically, two unrelated
     # stories' ledes are told apart too poorly: 2% of links crossed on the dev clusters).
     lead = folder.lead = np.array([it.lead for it in items], dtype=bool) & use_sem
@@ -535,7 +536,6 @@ def match(
 
     # Exact scores on the candidates, a block at a time; only pairs that could link are kept.
     floor = min_score * WEAK
-    twin = _twins(items)
     kept: list[tuple[np.ndarray, ...]] = []
     for lo in range(0, len(codes), P.PAIR_BLOCK):
         done(0.35 + 0.35 * lo / len(codes))
