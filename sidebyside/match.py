@@ -47,7 +47,7 @@ from . import evidence as E
 from . import pairs as P
 from . import semantic as S
 from . import text as T
-from .arrays import union
+from .arrays import union, unique
 from .model import EXACT, NEAR, PARAPHRASE, Link, Sentence, Source
 from .semantic_pass import SEM_CANDIDATE, semantic_pass
 
@@ -311,34 +311,39 @@ def _slot(x: _Item, y: _Item) -> float:
     return slot
 
 
-def _add_slots(items: list[_Item], x, y, matched, which) -> None:
-    """matched[k] += `_slot` of pair k, for the pairs `which` (a mask): the pairs read as Python
-    ints once, not element by element from the arrays.
+def _add_slots(items: list[_Item], x, y, matched, which, known: dict | None = None) -> None:
+    """matched[k] += `_slot` of pair k, for the pairs `which` (a mask).
 
     A figure weighs the same in every sentence of a folder (its idf: `_prepare`, and a claim
     unit keeps its sentence's weights), so `_slot` depends only on which figures each side
     gives, in order: a wire's figures recur in every outlet's copy, and each distinct pair of
-    figure lists is worked out once."""
+    figure lists is worked out once (`known`: those of earlier blocks of the same folder, added
+    to here). The pairs are grouped by their lists on arrays; only one pair of each group is
+    read in Python."""
     import numpy as np
 
     ks = np.flatnonzero(which)
     if not len(ks):
         return
-    known: dict[tuple[tuple[str, ...], tuple[str, ...]], float] = {}
-    keys: dict[int, tuple[str, ...]] = {}  # item -> its figures, as a key
-    out: list[float] = []
-    for a, b in zip(x[ks].tolist(), y[ks].tolist(), strict=True):
-        ka = keys.get(a)
-        if ka is None:
-            ka = keys[a] = tuple(items[a].figures)
-        kb = keys.get(b)
-        if kb is None:
-            kb = keys[b] = tuple(items[b].figures)
-        v = known.get((ka, kb))
+    known = {} if known is None else known
+    xs, ys = x[ks], y[ks]
+    used = unique(np.concatenate([xs, ys]))
+    lists: dict[tuple[str, ...], int] = {}  # each distinct list of figures, numbered
+    number = np.zeros(len(items), dtype=np.int64)
+    number[used] = [lists.setdefault(tuple(items[i].figures), len(lists)) for i in used.tolist()]
+    key = number[xs] * len(lists) + number[ys]
+    order = np.argsort(key, kind="stable")
+    first = np.r_[True, key[order][1:] != key[order][:-1]]
+    group = np.empty(len(key), dtype=np.int64)  # each pair -> its pair of lists
+    group[order] = np.cumsum(first) - 1
+    slots: list[float] = []
+    for a, b in zip(xs[order[first]].tolist(), ys[order[first]].tolist(), strict=True):
+        lists_ab = (tuple(items[a].figures), tuple(items[b].figures))
+        v = known.get(lists_ab)
         if v is None:
-            v = known[ka, kb] = _slot(items[a], items[b])
-        out.append(v)
-    matched[ks] += out
+            v = known[lists_ab] = _slot(items[a], items[b])
+        slots.append(v)
+    matched[ks] += np.array(slots, dtype=np.float64)[group]
 
 
 def _lexical(x: _Item, y: _Item) -> tuple[float, list[str]]:
@@ -535,7 +540,8 @@ def match(
     # (and, with the semantic extra, its nearest neighbours in embedding space).
     common = min(max(40, n // 10), MAX_POSTING)
     done(0.05)
-    codes = P.candidates(arrays, CANDIDATE_TERMS, common, MAX_CANDIDATES)
+    twin = _twins(items)
+    codes = P.candidates(arrays, CANDIDATE_TERMS, common, MAX_CANDIDATES, twin)
     # Leads are the pairs' own rule only with the embedding similarity (lexically, two unrelated
     # stories' ledes are told apart too poorly: 2% of links crossed on the dev clusters).
     lead = folder.lead = np.array([it.lead for it in items], dtype=bool) & use_sem
@@ -555,7 +561,7 @@ def match(
 
     # Exact scores on the candidates, a block at a time; only pairs that could link are kept.
     floor = min_score * WEAK
-    twin = _twins(items)
+    slots: dict = {}  # `_add_slots`' figure slots of each pair of figure lists, for every block
     kept: list[tuple[np.ndarray, ...]] = []
     for lo in range(0, len(codes), P.PAIR_BLOCK):
         done(0.35 + 0.35 * lo / len(codes))
@@ -570,7 +576,7 @@ def match(
         upper = _vector_score(arrays, x, y, bound, sc.clash, sc.equal)
         ok &= (upper >= floor - 1e-9) | leads  # the bound is a sum with its own rounding: a margin
         matched = sc.matched.copy()
-        _add_slots(items, x, y, matched, ok & sc.needs_slot)
+        _add_slots(items, x, y, matched, ok & sc.needs_slot, slots)
         score = _vector_score(arrays, x, y, matched, sc.clash, sc.equal)
         ok &= (score >= floor) | leads
         k = np.flatnonzero(ok)

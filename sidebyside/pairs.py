@@ -164,11 +164,16 @@ def _rank_in_group(sorted_keys: np.ndarray) -> np.ndarray:
     return np.arange(len(sorted_keys)) - np.repeat(starts, sizes)
 
 
-def candidates(a: Arrays, keys: int, common: int, cap: int) -> np.ndarray:
+def candidates(a: Arrays, keys: int, common: int, cap: int,
+               twin: np.ndarray | None = None) -> np.ndarray:
     """Candidate pairs as codes x * n + y (x < y, different sources), sorted. Each sentence looks
     up its `keys` most distinctive terms among those used by 2..`common` sentences and takes the
     sentences sharing most of those keys with it (at most `cap`, itself and its own source
-    included, as the per-sentence Counter did)."""
+    included, as the per-sentence Counter did).
+
+    `twin` (or None) maps each sentence to the first of the same text (the same row): sentences
+    of one text look up the same keys and meet the same sentences, so only the first of each
+    looks them up, and what it finds is every copy's (before pairs within a source go)."""
     n = a.n
     owner = np.repeat(np.arange(n, dtype=np.int64), np.diff(a.indptr))
     df = a.df[a.col]
@@ -199,6 +204,12 @@ def candidates(a: Arrays, keys: int, common: int, cap: int) -> np.ndarray:
         wanted[k_item[mixed[k_col]]] = True
         keep = wanted[k_item]
         k_item, k_col, k_rank = k_item[keep], k_col[keep], k_rank[keep]
+    if twin is not None:
+        keep = twin[k_item] == k_item
+        k_item, k_col, k_rank = k_item[keep], k_col[keep], k_rank[keep]
+        copies = np.argsort(twin, kind="stable")  # each text's sentences, text by text
+        copies_start = np.zeros(n + 1, dtype=np.int64)
+        np.cumsum(np.bincount(twin, minlength=n), out=copies_start[1:])
 
     out: list[np.ndarray] = []
     bounds = np.searchsorted(k_item, np.arange(0, n + ITEM_BLOCK, ITEM_BLOCK))
@@ -228,7 +239,11 @@ def candidates(a: Arrays, keys: int, common: int, cap: int) -> np.ndarray:
             order = np.argsort(priority + y[crowded], kind="stable")
             rank = _rank_in_group(cx[order])
             ok[crowded[order[rank < cap]]] = True
-        ok &= a.source[x] != a.source[y]
+        x, y = x[ok], y[ok]
+        if twin is not None:  # every copy of x meets what x met
+            lengths = copies_start[x + 1] - copies_start[x]
+            x, y = copies[_ranges(copies_start[x], lengths)], np.repeat(y, lengths)
+        ok = a.source[x] != a.source[y]
         x, y = x[ok], y[ok]
         out.append(np.minimum(x, y) * n + np.maximum(x, y))
     if not out:

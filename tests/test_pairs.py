@@ -74,6 +74,11 @@ def test_candidates_are_the_counter_lookup(wire, cap):
     assert len(want) > 500
     assert got == want
     assert list(codes) == sorted(set(codes.tolist()))  # sorted, no repeats
+    # Only the first sentence of each text looking its keys up (its copies meeting the same
+    # sentences) gives the same candidates.
+    twin = M._twins(folder.items)
+    assert twin is not None
+    assert np.array_equal(P.candidates(arrays, M.CANDIDATE_TERMS, common, cap, twin), codes)
 
 
 @pytest.mark.parametrize("where", ["demo", "wire"])
