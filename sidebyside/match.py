@@ -443,29 +443,38 @@ def _whys(x: _Item, y: _Item, shares: str, equal: bool, surface: dict[str, str])
 
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_CLOCK_BEFORE = re.compile(r"\d\s?[:.]\s?$")
+_CLOCK_AFTER = re.compile(r"\s?:\s?\d")
+_MONTH_BEFORE = re.compile(rf"\b{_MONTH}\s*$", re.I)
+_MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?![a-z])", re.I)
 
 
+@lru_cache(maxsize=1 << 16)
 def _dating(text: str, figure: str) -> bool:
     """Is every `figure` of the text part of a date or a time of day ("March 10", "10th of
-    May", "4:40 a.m.")? Then it dates the claim, and "figures differ: 10 vs 4" would mislead."""
+    May", "4:40 a.m.")? Then it dates the claim, and "figures differ: 10 vs 4" would mislead.
+    (Cached: outlets repeat the wire's sentences, and a text meets many others.)"""
     seen = False
     for m in re.finditer(rf"(?<![\d.,]){re.escape(figure)}(?![\d])", text):
         seen = True
         before, after = text[max(0, m.start() - 12) : m.start()], text[m.end() : m.end() + 14]
-        clock = re.search(r"\d\s?[:.]\s?$", before) or re.match(r"\s?:\s?\d", after)
-        dated = re.search(rf"\b{_MONTH}\s*$", before, re.I) or re.match(
-            rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?![a-z])", after, re.I)
-        if not (clock or dated):
+        clock = _CLOCK_BEFORE.search(before) or _CLOCK_AFTER.match(after)
+        if not (clock or _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after)):
             return False
     return seen
 
 
+# _semantic(cos) > 0.5 exactly when cos > SEM_FLOOR + (1 - SEM_FLOOR) / 2 (both sides exact in
+# binary floating point for SEM_FLOOR = 0.5: a subtraction of nearby values and a power of two).
+_SIMILAR_FROM = SEM_FLOOR + (1.0 - SEM_FLOOR) / 2
+
+
 def _similar(cos: float | None) -> str:
-    return f"similar meaning ({cos:.2f})" if cos is not None and _semantic(cos) > 0.5 else ""
+    return f"similar meaning ({cos:.2f})" if cos is not None and cos > _SIMILAR_FROM else ""
 
 
 def _joined(*parts: str) -> str:
-    return "; ".join(p for p in parts if p)
+    return "; ".join([p for p in parts if p])
 
 
 def _rounds_alike(a: str, b: str) -> bool:
