@@ -7,7 +7,8 @@ units are the sentence's clauses, cut where a new clause with its own verb begin
 - after ";" and at a spaced dash (" — ", " -- ") when it is the sentence's only one (a pair sets
   off an aside);
 - at ", and" / ", but" / ", while" / ", as" / ", which" / ", after" / ", before" / ", leading" /
-  ", saying" and at " and said" / " and says" / " and added", when what follows holds a verb.
+  ", saying", at " and said" / " and says" / " and added", and at "despite reports that" /
+  "amid fears that", when what follows holds a verb.
 
 It stays conservative: nothing inside a quotation is cut, and no unit is left with fewer than
 MIN_CONTENT content words (a cut that would leave one is not made). A unit is a character span
@@ -33,10 +34,13 @@ _CUTS = [
     re.compile(r"(,\s+(?:and|but|while|as|which|after|before|leading|saying|though|although|"
                r"whereas|so)\s+)", re.IGNORECASE),
     re.compile(r"(\s+and\s+(?=(?:said|says|added|adds|told|warned|noted)\b))", re.IGNORECASE),
+    re.compile(r"(,?\s+(?:despite|amid)\s+(?:reports?|claims?|fears?|warnings?)\s+that\s+)",
+               re.IGNORECASE),
 ]
 # Any joint at all, on the lowercased text (a quick test before the cuts are tried).
 _JOINT = re.compile(r";|—|--|–|,\s+(?:and|but|while|as|which|after|before|leading|saying|though|"
-                    r"although|whereas|so)\s|\sand\s+(?:said|says|added|adds|told|warned|noted)")
+                    r"although|whereas|so)\s|\sand\s+(?:said|says|added|adds|told|warned|noted)|"
+                    r"\s(?:despite|amid)\s+(?:reports?|claims?|fears?|warnings?)\s+that\s")
 _DASH = re.compile(r"\s(?:—|--|–)\s|—|--")
 _AUX = frozenset(
     "is are was were be been being has have had will would shall should can could may might must "

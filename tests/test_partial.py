@@ -67,6 +67,11 @@ def test_a_compound_sentence_is_cut_into_its_claims():
                  "trapped below the flooded tunnel.") == [
         "Rescuers pulled six miners from the shaft overnight",
         "two workers remain trapped below the flooded tunnel."]
+    assert units("The two countries have begun building a road bridge across the river despite "
+                 "reports that hundreds of their soldiers have died in the war.") == [
+        "The two countries have begun building a road bridge across the river",
+        "hundreds of their soldiers have died in the war."]
+    assert len(units("Fans queued despite the rain for the opening of the new stadium on Monday.")) == 1
 
 
 def test_the_splitter_is_conservative():
