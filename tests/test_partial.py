@@ -120,9 +120,19 @@ def test_a_sentence_holding_another_sources_claim_among_others_is_partial(bridge
             assert s.status == "shared" and not s.parts
 
 
-def test_the_seeds_have_no_partials_and_keep_their_statuses(seeds):
-    assert seeds.partial_sentences() == []
-    assert all(not s.parts for s in seeds.all_sentences())
+def test_the_seeds_one_partial_is_the_bridge_begun_in_000_s_lede(seeds):
+    """000's lede packs two claims, cut at "despite reports that": the bridge begun, and the
+    soldiers killed. 001's "North Korea has announced the commencement of construction ..." is
+    partly reported there (the first); nothing else in the seeds is partial."""
+    (s,) = seeds.partial_sentences()
+    assert s.source == "001" and s.text.startswith("North Korea has announced the commencement")
+    (part,) = s.parts
+    there = seeds.sentence(part.to)
+    assert there.source == "000" and there.text[part.to_start:part.to_end].startswith(
+        "Russia and North Korea have begun constructing a road bridge")
+    assert "despite" not in there.text[part.to_start:part.to_end]
+    assert [x.id for x in seeds.all_sentences() if x.parts] == [there.id, s.id]  # both ends
+    assert there.status == "shared"  # linked whole to 001's "A landmark development ..."
 
 
 def test_partial_links_survive_the_cache_codec(bridge):
