@@ -252,6 +252,19 @@ async def test_o_says_when_there_are_no_notes(folder, notes):
         assert any("No annotated sentences" in m for m in messages(app))
 
 
+async def test_o_on_the_only_annotated_sentence_says_so_and_stays(folder, notes):
+    app = app_on(folder, notes)
+    async with app.run_test(size=SIZE) as pilot:
+        grid = await ready(pilot)
+        await pilot.press("d", "m")
+        only = grid.cursor
+        app.clear_notifications()
+        await pilot.press("o")
+        assert grid.cursor == only
+        assert "No other annotated sentences in the sources on show" in messages(app)
+        assert not any("Wrapped" in m for m in messages(app))
+
+
 async def test_escape_cancels_without_saving(folder, notes):
     app = app_on(folder, notes)
     async with app.run_test(size=SIZE) as pilot:

@@ -468,7 +468,9 @@ class AlignedGrid(GridPainter, ScrollView, can_focus=True, inherit_bindings=Fals
                     message += " (a adds a note)"
             self._say(message)
             return
-        if wrapped:
+        if target == self.cursor:
+            self._say(f"No other {self.NAMES.get(kind, kind)} in the sources on show")
+        elif wrapped:
             self._say("Wrapped to the top" if step > 0 else "Wrapped to the bottom")
         self.set_cursor(target)
 
