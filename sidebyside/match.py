@@ -90,6 +90,8 @@ P_LINK_SEM = 0.53  # ...with semantic matching on (its model, with the embedding
 # matching only (lexically the feature's weight is 0 and leads are sentences like any other).
 LEAD = 2
 P_LEAD = 0.6
+LEAD_TERMS = 4  # a sentence with fewer content terms is a lead if it comes first, but the lede
+# after it still is one
 LEAD_PAIRS_MAX = 100_000  # past this many lead pairs (thousands of sources) none is added
 
 
@@ -288,7 +290,8 @@ def _prepare(eligible: list[tuple[int, Sentence]]) -> _Folder:
     seen: dict[int, int] = defaultdict(int)
     for it in items:  # eligible sentences come source by source, in order
         it.lead = seen[it.source_index] < LEAD
-        seen[it.source_index] += 1
+        if len(it.terms) >= LEAD_TERMS:  # "We've got an Oscar host!" takes no lead's place
+            seen[it.source_index] += 1
     return _Folder(items, df, n)
 
 

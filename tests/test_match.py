@@ -265,3 +265,20 @@ def test_a_date_or_a_clock_time_is_not_a_figure_that_differs():
                        "The dam at the Cullen reservoir burst on March 10, killing 14 people.")
     why_x, _ = M._whys(x, y, "dam", False, {})
     assert "figures differ: 12 vs 14" in why_x
+
+
+def test_a_short_exclamation_takes_no_lead_s_place(tmp_path):
+    from sidebyside.engine import compare_folder
+
+    (tmp_path / "a.txt").write_text(
+        "Harbour gala gets a host\n\nWe've got a host!\n\n"
+        "The Harbour Awards named the comedian Marla Quince as host of its May gala on Friday.\n",
+        encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        "Quince to host Harbour gala\n\n"
+        "Comedian Marla Quince will host the Harbour Awards gala in May, organisers said.\n",
+        encoding="utf-8")
+    c = compare_folder(tmp_path, use_cache=False)
+    folder = M._prepare(M._eligible(c.sources, set()))
+    leads = {it.sentence.text[:12] for it in folder.items if it.lead}
+    assert "The Harbour " in leads and "We've got a " in leads
