@@ -137,31 +137,21 @@ def _dp(sim: dict[tuple[int, int], float], n_rows: int, n_paras: int) -> list:
 def _compact(
     rows: list[dict[str, int]], links: dict[tuple[str, int], dict[tuple[str, int], float]]
 ) -> list[dict[str, int]]:
-    """Put the unmatched paragraphs between two matched rows side by side, top-aligned: in each
-    run of rows none of whose paragraphs links to another in its row, the k-th paragraph of
-    each source shares the k-th row (each source keeps its order), so two outlets' ledes sit
-    beside each other and a gap is shown only where it means something."""
-    def unmatched(row: dict[str, int]) -> bool:
-        return len(row) == 1 or not any(
-            (sid, p) in links and any(o in links[(sid, p)] for o in row.items())
-            for sid, p in row.items()
-        )
+    """Move each source's unmatched paragraphs up, in order, into the first rows after its
+    previous matched one where it has no paragraph: between two rows where a source's paragraph
+    links to another in its row, its other paragraphs sit from the top, beside whatever the
+    other sources show there (each source keeps its order; matched paragraphs do not move). Two
+    outlets' ledes then sit side by side, and a gap is shown only where it means something."""
+    rows = [dict(row) for row in rows]
 
-    out: list[dict[str, int]] = []
-    run: dict[str, list[int]] = {}  # each source's paragraphs in the current run, in order
+    def matched(row: dict[str, int], sid: str) -> bool:
+        mine = links.get((sid, row[sid]))
+        return bool(mine) and any(o in mine for o in row.items() if o[0] != sid)
 
-    def flush() -> None:
-        depth = max((len(ps) for ps in run.values()), default=0)
-        for k in range(depth):
-            out.append({sid: ps[k] for sid, ps in run.items() if k < len(ps)})
-        run.clear()
-
-    for row in rows:
-        if unmatched(row):
-            for sid, p in row.items():
-                run.setdefault(sid, []).append(p)
-        else:
-            flush()
-            out.append(dict(row))
-    flush()
-    return out
+    for sid in dict.fromkeys(sid for row in rows for sid in row):
+        anchors = [i for i, row in enumerate(rows) if sid in row and matched(row, sid)]
+        for lo, hi in zip([-1, *anchors], [*anchors, len(rows)], strict=True):
+            mine = [rows[i].pop(sid) for i in range(lo + 1, hi) if sid in rows[i]]
+            for k, p in enumerate(mine):
+                rows[lo + 1 + k][sid] = p
+    return [row for row in rows if row]
