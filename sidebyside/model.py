@@ -5,8 +5,9 @@ Nothing here imports Textual; the UI and the exporters only read these objects.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal
 from enum import StrEnum
 
 
@@ -389,15 +390,22 @@ class Comparison:
 
 
 def _significant(v: float) -> int:
-    """The significant digits a figure is written with: 8,200,000 has 2, 5.6 has 2, 600 has 1."""
-    text = f"{abs(v):.6f}".rstrip("0").rstrip(".")
-    digits = text.replace(".", "").lstrip("0")
-    return max(1, len(digits) if "." in text else len(digits.rstrip("0")))
+    """The significant digits a figure is written with: 8,200,000 has 2, 5.6 has 2, 600 has 1
+    (read at 15 digits, so the float noise of "$8.2 billion", 8199999999.999999, is not)."""
+    if not math.isfinite(v) or not v:
+        return 1
+    digits = f"{abs(v):.15g}"
+    if "e" in digits:
+        digits = digits.split("e")[0]
+    if "." in digits:
+        return max(1, len(digits.replace(".", "").lstrip("0")))
+    return max(1, len(digits.rstrip("0")))
 
 
 def _rounded(v: float, digits: int) -> float:
     """v to `digits` significant digits, halves rounded up (2.5 million is 3 million)."""
-    if not v:
-        return 0.0
+    if not v or not math.isfinite(v):
+        return v
     d = Decimal(repr(float(v)))
-    return float(d.quantize(Decimal(1).scaleb(d.adjusted() - digits + 1), rounding=ROUND_HALF_UP))
+    return float(d.quantize(Decimal(1).scaleb(d.adjusted() - digits + 1), rounding=ROUND_HALF_UP,
+                            context=Context(prec=max(28, digits + 2))))

@@ -58,6 +58,9 @@ _DECIMAL_END = re.compile(r"(?<![\d.\-–])\d{1,3}\.$")
 _DECIMAL_NEXT = re.compile(
     r"^(?:\d{1,2} (?:million|billion|trillion|percent|per cent)\b|"
     r"\d(?: (?:miles?|kilometers?|kilometres?|km|meters?|metres?|feet|foot|inches|magnitude|points?|degrees?|mph|tons?|tonnes?|pounds?|kg)\b|-magnitude\b|%))", re.I)
+# "by 0. 25% on Thursday": after one whole digit, two decimals before a percent sign.
+_ONE_DIGIT_END = re.compile(r"(?<![\d.\-–])\d\.$")
+_TWO_DECIMALS_PERCENT = re.compile(r"^\d\d%")
 _WEEKDAY_OR_LOWER = re.compile(
     r"^(?:[a-z0-9]|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:local|GMT|UTC|EST|ET)\b)"
 )
@@ -242,7 +245,9 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
             if _MONTH_ABBR_END.search(prev) and _DAY_NEXT.match(chunk[s:e]) and s == pe + 1:
                 merged[-1] = (ps, e)
                 continue
-            if _DECIMAL_END.search(prev) and _DECIMAL_NEXT.match(chunk[s:e]) and s == pe + 1:
+            if _DECIMAL_END.search(prev) and s == pe + 1 and (
+                    _DECIMAL_NEXT.match(chunk[s:e])
+                    or _ONE_DIGIT_END.search(prev) and _TWO_DECIMALS_PERCENT.match(chunk[s:e])):
                 merged[-1] = (ps, e)
                 continue
             # A piece with no letter or digit (stray quote, bullet) joins its neighbour.

@@ -660,3 +660,16 @@ def test_the_detail_wraps_each_line_under_its_own_indent():
     assert lines[0] == "Heading" and lines[-1] == "end"
     body = lines[1:-1]
     assert len(body) > 1 and all(line.startswith("    ") and line[4] != " " for line in body)
+
+
+
+def test_a_billion_figure_and_its_exact_amount_are_one_figure_and_huge_ones_do_not_crash(tmp_path):
+    """"$8.2 billion" is stored as 8199999999.999999: still two significant digits, so it is the
+    rounding of "$8,214,530,000"; a figure past 1e28 does not crash the list."""
+    c = write(tmp_path, {
+        "a.txt": _BASE + "The agency paid $8.2 billion to the contractor.\n",
+        "b.txt": _BASE + "Records show a payment of $8,214,530,000 by the agency, the mayor said.\n"
+                         "A prankster claimed a fine of 1 trillion trillion trillion dollars.\n",
+    })
+    singles = [x.text for x in c.single_source_numbers()]
+    assert not any("8.2" in t or "8,214,530,000" in t for t in singles), singles

@@ -428,6 +428,13 @@ def test_about_after_a_word_of_topic_is_no_hedge():
     ("Labour became the third party in parliament.", [("third party", "ordinal")]),
     ("Police think about 50 people were inside.", [("about 50 people", "count")]),
     ("They talked about 30 minutes before the vote.", [("about 30 minutes", "duration")]),
+    ("He said: '25 people died in the fire.", [("25 people", "count")]),  # the quote runs on
+    ("The class of '08 raised more than the parents' association.", [("08", "date")]),
+    ("The senator asked about 10 payments to the firm.", [("10 payments", "count")]),
+    ("Frantic 911 calls described a gunman.", []),
+    ("Neighbours made several 999 calls before the fire spread.", []),
+    ("He made 112 calls to police.", [("112 calls", "count")]),
+    ("The bank raised its key rate by 0. 25% on Thursday.", [("0. 25%", "percent"), ("Thursday", "date")]),
 ])
 def test_what_the_narrow_rules_leave_alone(sentence, read):
     assert [(q.text, q.kind) for q in read_quantities(sentence)] == read

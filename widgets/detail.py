@@ -292,6 +292,17 @@ def notes_text(comparison: Comparison, sid: str, styles: DetailStyles = PLAIN) -
     return out
 
 
+class _Hanging:
+    """A line wrapped under its own indent; on a pane too narrow for the indent, less of it."""
+
+    def __init__(self, line: Text, indent: int) -> None:
+        self.line, self.indent = line, indent
+
+    def __rich_console__(self, console, options):
+        indent = min(self.indent, max(0, options.max_width - 10))
+        yield Padding(self.line, (0, 0, 0, indent))
+
+
 def hanging(text: Text) -> Group:
     """The detail as shown: each line wrapped under its own first word, so a long sentence,
     diff or note indented under its heading stays indented when it wraps."""
@@ -299,8 +310,7 @@ def hanging(text: Text) -> Group:
     for line in text.split("\n"):
         indent = len(line.plain) - len(line.plain.lstrip(" "))
         if indent and line.plain.strip():
-            lines.append(Padding(line[indent:], (0, 0, 0, indent)))
+            lines.append(_Hanging(line[indent:], indent))
         else:
             lines.append(line)
     return Group(*lines)
-

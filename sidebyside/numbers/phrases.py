@@ -34,11 +34,13 @@ _COMPARED = frozenset((Qualifier.UNDER, Qualifier.OVER))
 
 
 # Words after which "about" says what something is on, not how many: "information about two
-# secret programs", "questions about three payments", "worried about two sons" (never verbs that
-# take a hedge: "police think about 50 people were inside").
+# secret programs", "asked about 10 payments", "worried about two sons" (never verbs that take a
+# hedge before a clause or a count: "police think about 50 people were inside", "wrote about 40
+# novels", "talked about 30 minutes").
 _ABOUT_TOPIC = frozenset("""information details detail questions question concerns concern worries
 worry worried news story stories debate debates complained complaint complaints warned curious
-confused unsure""".split())
+confused unsure spoke speak speaks speaking asked ask asks asking lied lying lies testified
+inquired questioned learned""".split())
 
 
 def hedge(r: Tokens, first: int, kind: str = "count") -> tuple[Qualifier | None, int]:

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from .dates import date_period
 from .forms import ordinal
 from .lexicon import ID_WORDS
+from .phrases import plural_after
 from .stamps import TIME_ZONES
 from .tokens import DASHES, Outcome, Tokens
 
@@ -32,6 +33,10 @@ _EMERGENCY = {"999", "911", "112", "000"}
 _EMERGENCY_ONE = {"call", "caller", "operator", "dispatcher", "dispatch", "line", "centre", "center",
                   "system", "service", "services"}
 _EMERGENCY_MANY = {"calls", "callers", "operators", "dispatchers", "lines"}
+# Verbs right before which "999 calls" is a count of calls ("police received 999 calls").
+_COUNTING = {"received", "receive", "receives", "took", "take", "takes", "handled", "handle",
+             "handles", "logged", "fielded", "answered", "made", "make", "makes", "placed",
+             "recorded", "got", "had"}
 _TEL_WORDS = {"tel", "phone", "telephone", "hotline", "fax", "dial", "dialled", "dialed", "mob"}
 PHONE_RE = re.compile(r"""(?:
     \+\d{1,3}(?:[ .-]\(?\d{1,4}\)?){2,5}      # +44 20 7946 0958
@@ -200,8 +205,8 @@ def model_name(r: Tokens, i: int) -> Outcome | None:
 
 
 # A closing single quote: an apostrophe not followed by a letter or a digit (not "Obama's",
-# "don't", "the ’80s").
-_CLOSING_QUOTE = re.compile(r"['’](?![^\W_])")
+# "don't", "the ’80s") nor after an "s" (a plural possessive: "the parents' association").
+_CLOSING_QUOTE = re.compile(r"(?<!s)['’](?![^\W_])")
 
 
 def abbreviated_year(r: Tokens, i: int) -> Outcome | None:
@@ -214,18 +219,18 @@ def abbreviated_year(r: Tokens, i: int) -> Outcome | None:
     y = 2000 + yy if yy <= 40 else 1900 + yy
     if i + 1 < r.n and r.L[i + 1] == "s" and r.glued(i, i + 1):
         return date_period(r, i, i + 1, float(y), y + 10.0, why=f"decade (’{T[i]}s)")
-    if _CLOSING_QUOTE.search(r.text, r.E[i]):
+    if plural_after(r, i + 1) or _CLOSING_QUOTE.search(r.text, r.E[i]):
         return None  # "He said: '25 people died.'": the quote opens on a number
     return date_period(r, i, i, float(y), y + 1.0, why=f"abbreviated year (’{T[i]})")
 
 
 def emergency_number(r: Tokens, i: int) -> Outcome | None:
-    """"a 999 call", "the 911 dispatchers": the number people dial, not a count of calls
-    ("received 999 calls" is a count)."""
+    """"a 999 call", "frantic 911 calls": the number people dial, not a count of calls
+    (right after a counting verb, "received 999 calls" is a count)."""
     if r.T[i] not in _EMERGENCY or i + 1 >= r.n:
         return None
     nxt = r.L[i + 1]
-    if nxt in _EMERGENCY_ONE or nxt in _EMERGENCY_MANY and r.word(i - 1) in ("a", "an", "the"):
+    if nxt in _EMERGENCY_ONE or nxt in _EMERGENCY_MANY and r.word(i - 1) not in _COUNTING:
         return r.reject(i, i + 1, f"an emergency number ({r.T[i]} {r.T[i + 1]})")
     return None
 

@@ -14,6 +14,7 @@ from .words import MONTHS
 
 TOKEN_RE = re.compile(
     r"\d{1,3}(?:,\d{3}|, 000)+(?!\d)(?:\.\d+)?|"
+    r"(?<![\d.\-–])\d\. \d\d(?=%)|"  # "0. 25%" (one whole digit: two decimals may follow)
     r"(?<![\d.\-–])\d{1,3}\. (?:\d{1,2}(?= (?:million|billion|trillion|percent|per cent)\b)|"
     r"\d(?=(?: (?:miles?|kilometers?|kilometres?|km|meters?|metres?|feet|foot|inches|magnitude|points?|degrees?|mph|tons?|tonnes?|pounds?|kg)\b|-magnitude\b|%)))|\d+(?:\.\d+)?|[^\W\d_]+(?:['’][^\W\d_]+)*|\S")
 # A sentence without any of these has no quantity (checked before tokenizing).
