@@ -232,13 +232,10 @@ def test_a_figure_rounded_in_the_other_sentence_is_not_said_to_differ():
     assert not M._rounds_alike("11", "13") and not M._rounds_alike("4683", "4700")
     for a, b in (("4", "43"), ("12", "120"), ("1", "1.9"), ("5", "48")):  # not a rounding
         assert not M._rounds_alike(a, b) and not M._rounds_alike(b, a)
-    x, y = _link_items("The county paid $8.2 million for the dredging contract on Monday.",
-                       "The county paid $8,214,530 for the dredging contract on Monday.")
-    why_x, why_y = M._whys(x, y, "paid", False, {})
-    assert "figures differ" not in why_x + why_y
-    x, y = _link_items("Eleven people were injured in the crash on Monday.",
-                       "Thirteen people were injured in the crash on Monday.")
-    assert "figures differ: 11 vs 13" in M._whys(x, y, "injured", False, {})[0]
+    assert "figures differ" not in _why_both("The county paid $8.2 million for the dredging contract on Monday.",
+                                             "The county paid $8,214,530 for the dredging contract on Monday.")
+    assert "figures differ: 11 vs 13" in _why_both("Eleven people were injured in the crash on Monday.",
+                                                   "Thirteen people were injured in the crash on Monday.")
 
 
 def _link_items(a: str, b: str):
@@ -246,6 +243,11 @@ def _link_items(a: str, b: str):
                         (1, Sentence("b:0", "b", 0, 0, b, 0, len(b)))]).items
     return items[0], items[1]
 
+
+def _why_both(a: str, b: str) -> str:
+    """Both ends' whys of a link between two sentences, as one string."""
+    x, y = _link_items(a, b)
+    return " | ".join(M._whys(x, y, "", False, {}))
 
 
 def test_per_cent_and_percent_are_one_term():
@@ -257,27 +259,23 @@ def test_per_cent_and_percent_are_one_term():
 def test_a_date_or_a_clock_time_is_not_a_figure_that_differs():
     """"March 10" and "4:40 a.m." date the claims: the why does not read "figures differ: 10
     vs 4". A count that differs still does."""
-    x, y = _link_items("LINDMOOR, March 10 - The dam at the Cullen reservoir burst before dawn on Tuesday.",
-                       "The dam at the Cullen reservoir collapsed at 4:40 a.m. on Tuesday.")
-    why_x, why_y = M._whys(x, y, "dam", False, {})
-    assert "figures differ" not in why_x + why_y
-    x, y = _link_items("The dam at the Cullen reservoir burst on March 10, killing 12 people.",
-                       "The dam at the Cullen reservoir burst on March 10, killing 14 people.")
-    why_x, _ = M._whys(x, y, "dam", False, {})
-    assert "figures differ: 12 vs 14" in why_x
+    assert "figures differ" not in _why_both(
+        "LINDMOOR, March 10 - The dam at the Cullen reservoir burst before dawn on Tuesday.",
+        "The dam at the Cullen reservoir collapsed at 4:40 a.m. on Tuesday.")
+    assert "figures differ: 12 vs 14" in _why_both(
+        "The dam at the Cullen reservoir burst on March 10, killing 12 people.",
+        "The dam at the Cullen reservoir burst on March 10, killing 14 people.")
 
 
 def test_a_short_exclamation_takes_no_lead_s_place(tmp_path):
     from sidebyside.engine import compare_folder
 
-    (tmp_path / "a.txt").write_text(
-        "Harbour gala gets a host\n\nWe've got a host!\n\n"
-        "The Harbour Awards named the comedian Marla Quince as host of its May gala on Friday.\n",
-        encoding="utf-8")
-    (tmp_path / "b.txt").write_text(
-        "Quince to host Harbour gala\n\n"
-        "Comedian Marla Quince will host the Harbour Awards gala in May, organisers said.\n",
-        encoding="utf-8")
+    texts = {"a.txt": ["Harbour gala gets a host", "We've got a host!", "The Harbour Awards named "
+                       "the comedian Marla Quince as host of its May gala on Friday."],
+             "b.txt": ["Quince to host Harbour gala", "Comedian Marla Quince will host the Harbour "
+                       "Awards gala in May, organisers said."]}
+    for name, paragraphs in texts.items():
+        (tmp_path / name).write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
     c = compare_folder(tmp_path, use_cache=False)
     folder = M._prepare(M._eligible(c.sources, set()))
     leads = {it.sentence.text[:12] for it in folder.items if it.lead}
