@@ -378,9 +378,9 @@ class Comparison:
             mine, n = source_of.get(q.sentence, ""), _significant(q.value)
             keys = [(q.kind, n, _rounded(q.value, n))]  # the same figure, or a finer one
             keys += [(q.kind, k, _rounded(q.value, k)) for k in range(2, n)]  # a coarser one
-            found = [*own.get(keys[0], ()), *coarser.get(keys[0], ())]
-            found += [t for key in keys[1:] for t in own.get(key, ())]
             same = own.get(keys[0], ())  # the very figure ("6.1" of a magnitude and of a quake)
+            found = [*same, *coarser.get(keys[0], ())]
+            found += [t for key in keys[1:] for t in own.get(key, ())]
             if not any(src != mine and (unit == q.unit or unit is None or q.unit is None)
                        for src, unit in found) and not (
                     n >= 2 and q.kind not in ("money", "percent")

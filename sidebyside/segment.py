@@ -22,6 +22,7 @@ from . import text as T
 from .load import Document
 from .model import Paragraph, Sentence, Source
 from .numbers.stamps import is_stamp
+from .numbers.tokens import DECIMAL_HEAD, DECIMAL_TAIL, ONE_DIGIT_TAIL
 
 # Horizontal white space, including no-break and zero-width spaces and the byte-order mark.
 _HS = r"[ \t\f\v\u00a0\u1680\u2000-\u200d\u202f\u205f\u2060\u3000\ufeff]"
@@ -54,13 +55,11 @@ _INITIAL_NEXT = re.compile(r"^[A-Z]\.[,;:)]")
 _MONTH_ABBR_END = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$")
 _DAY_NEXT = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?\b(?!\.)")
 # "$2. 6 million" (a decimal point and a space, as detokenised text writes it) is one figure.
-_DECIMAL_END = re.compile(r"(?<![\d.\-–])\d{1,3}\.$")
-_DECIMAL_NEXT = re.compile(
-    r"^(?:\d{1,2} (?:million|billion|trillion|percent|per cent)\b|"
-    r"\d(?: (?:miles?|kilometers?|kilometres?|km|meters?|metres?|feet|foot|inches|magnitude|points?|degrees?|mph|tons?|tonnes?|pounds?|kg)\b|-magnitude\b|%))", re.I)
-# "by 0. 25% on Thursday": after one whole digit, two decimals before a percent sign.
-_ONE_DIGIT_END = re.compile(r"(?<![\d.\-–])\d\.$")
-_TWO_DECIMALS_PERCENT = re.compile(r"^\d\d%")
+# (numbers/tokens.py reads such a figure as one token, from the same patterns)
+_DECIMAL_END = re.compile(rf"{DECIMAL_HEAD}\d{{1,3}}\.$")
+_DECIMAL_NEXT = re.compile(rf"^(?:{DECIMAL_TAIL})", re.I)
+_ONE_DIGIT_END = re.compile(rf"{DECIMAL_HEAD}\d\.$")  # "by 0. 25% on Thursday"
+_TWO_DECIMALS_PERCENT = re.compile(rf"^(?:{ONE_DIGIT_TAIL})")
 _WEEKDAY_OR_LOWER = re.compile(
     r"^(?:[a-z0-9]|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:local|GMT|UTC|EST|ET)\b)"
 )

@@ -275,6 +275,6 @@ def letters_after(r: Tokens, i: int) -> Outcome | None:
 
 RULES: tuple[Rule, ...] = (
     glued_to_letters, number_sign, hyphenated_name, identifier_word, abbreviated_identifier,
-    after_slash, abbreviated_year, emergency_number, phone_number, slashed, dotted_date, time_of_day, time_zone_offset,
-    station_or_ticker, model_name, letters_after,
+    after_slash, abbreviated_year, emergency_number, phone_number, slashed, dotted_date,
+    time_of_day, time_zone_offset, station_or_ticker, model_name, letters_after,
 )

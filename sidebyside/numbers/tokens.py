@@ -12,11 +12,21 @@ from ..model import Quantity
 from .kinds import KINDS, QUALIFIERS
 from .words import MONTHS
 
+# Detokenised decimals, "$2. 6 million", "1. 2 miles", "0. 25%" (a point and a space, as
+# detokenised text writes them): the whole part (DECIMAL_HEAD then 1-3 digits, or one digit for
+# ONE_DIGIT_TAIL) and what after ". " makes them one figure. TOKEN_RE reads them as one token;
+# segment.py does not end a sentence at their point.
+DECIMAL_HEAD = r"(?<![\d.\-–])"
+DECIMAL_TAIL = (
+    r"\d{1,2}(?= (?:million|billion|trillion|percent|per cent)\b)|"
+    r"\d(?= (?:miles?|kilometers?|kilometres?|km|meters?|metres?|feet|foot|inches|magnitude|"
+    r"points?|degrees?|mph|tons?|tonnes?|pounds?|kg)\b|-magnitude\b|%)"
+)
+ONE_DIGIT_TAIL = r"\d\d(?=%)"  # "0. 25%": after one whole digit, two decimals before a "%"
 TOKEN_RE = re.compile(
     r"\d{1,3}(?:,\d{3}|, 000)+(?!\d)(?:\.\d+)?|"
-    r"(?<![\d.\-–])\d\. \d\d(?=%)|"  # "0. 25%" (one whole digit: two decimals may follow)
-    r"(?<![\d.\-–])\d{1,3}\. (?:\d{1,2}(?= (?:million|billion|trillion|percent|per cent)\b)|"
-    r"\d(?=(?: (?:miles?|kilometers?|kilometres?|km|meters?|metres?|feet|foot|inches|magnitude|points?|degrees?|mph|tons?|tonnes?|pounds?|kg)\b|-magnitude\b|%)))|\d+(?:\.\d+)?|[^\W\d_]+(?:['’][^\W\d_]+)*|\S")
+    rf"{DECIMAL_HEAD}\d\. (?:{ONE_DIGIT_TAIL})|{DECIMAL_HEAD}\d{{1,3}}\. (?:{DECIMAL_TAIL})|"
+    r"\d+(?:\.\d+)?|[^\W\d_]+(?:['’][^\W\d_]+)*|\S")
 # A sentence without any of these has no quantity (checked before tokenizing).
 MAYBE_RE = re.compile(
     r"\d|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
