@@ -27,8 +27,9 @@ shared. A link's `score` is that probability of the same claim (1.0 for the same
 
 With semantic matching, the leads (a source's first LEAD sentences: headline and lede) are a case
 of their own: outlets open with the same news in other words, so every pair of two sources' leads
-is a candidate, skips the overlap floor, is known to the model as a lead pair, and links at P_LEAD
-whatever the overlap rules say.
+is a candidate, skips the overlap floor, is known to the model as a lead pair, and links whatever
+the overlap rules say: at P_LINK_SEM, like any link, when the two sources already share
+STORY_LINKS links outside their leads (they tell one story), else at P_LEAD.
 """
 
 from __future__ import annotations
@@ -88,10 +89,15 @@ P_LINK_SEM = 0.53  # ...with semantic matching on (its model, with the embedding
 # whatever the overlap rules say (the fitted model knows the pair as `lead_pair`). Tuned on the
 # claims_real dev split: 0.55 let 1.8% of links cross between two unrelated stories. With semantic
 # matching only (lexically the feature's weight is 0 and leads are sentences like any other).
+# Two sources that share STORY_LINKS links outside their leads tell one story, and their leads
+# link at P_LINK_SEM like any link (`_lead_bar`): claims_real dev, same-claim pairs linked
+# 0.607 -> 0.624, hard negatives linked 0.097 -> 0.097, links crossing two stories 2 -> 2
+# (benchmarks/SEMANTIC.md has the sweep).
 LEAD = 2
 P_LEAD = 0.6
 LEAD_TERMS = 4  # a sentence with fewer content terms is a lead if it comes first, but the lede
 # after it still is one
+STORY_LINKS = 3  # links outside their leads that show two sources tell one story
 LEAD_PAIRS_MAX = 100_000  # past this many lead pairs (thousands of sources) none is added
 
 
@@ -614,8 +620,10 @@ def match(
     # evidence, or strong), then needs the fitted probability of the same claim: sharing names or
     # figures while the action, the day or the tense differs does not make a link.
     keep = P.accept(x, y, lexical, evidence, arrays.source, PER_SOURCE, NEAR_BEST, STRONG, min_score)
-    keep |= lead[x] & lead[y] & (score >= P_LEAD)
     keep &= score >= (P_LINK_SEM if use_sem else P_LINK)
+    leads = lead[x] & lead[y]
+    if use_sem and leads.any():
+        keep |= leads & (score >= _lead_bar(arrays.source, x, y, keep & ~leads, leads))
     idx = np.flatnonzero(keep)  # codes were sorted, so these are in (x, y) order
     xs, ys = x[idx].tolist(), y[idx].tolist()
     needed = {t for i in {*xs, *ys} for t in items[i].terms}
@@ -649,6 +657,20 @@ def match(
         s.links.sort(key=lambda link: -link.score)
     run.links = len(xs)
     return run
+
+
+def _lead_bar(source, x, y, body, leads):
+    """The probability each lead pair needs to link: P_LINK_SEM, like any link, when its two
+    sources already share at least STORY_LINKS links outside their leads (they tell one story),
+    else P_LEAD (two unrelated stories in one folder open with news of the same kind)."""
+    import numpy as np
+
+    n_src = int(source.max()) + 1
+    sx, sy = source[x], source[y]
+    lo, hi = np.minimum(sx, sy), np.maximum(sx, sy)
+    shared = np.bincount(lo[body] * n_src + hi[body], minlength=n_src * n_src)
+    told = shared[lo * n_src + hi] >= STORY_LINKS
+    return np.where(leads & told, P_LINK_SEM, P_LEAD)
 
 
 def _twins(items: list[_Item]):

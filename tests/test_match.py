@@ -200,6 +200,54 @@ def test_unrelated_ledes_do_not_link(monkeypatch):
     assert not any(_linked(sources, f"s0:{i}", f"s1:{j}") for i in (0, 1) for j in (0, 1))
 
 
+BODY_SHARED = [
+    "The toll would have cost each trawler 40 pounds a night from the first of May.",
+    "Skippers said the charge would have driven the smaller boats to moor at Penhallow instead.",
+    "The council will now ask the county for a grant to repair the slipway.",
+]
+
+
+def test_leads_of_one_story_link_at_the_ordinary_bar(monkeypatch):
+    """Two sources that already share STORY_LINKS links outside their leads tell one story: their
+    leads link at P_LINK_SEM, like any link, whatever the overlap rules say; without that
+    evidence a lead pair needs P_LEAD."""
+    from sidebyside import pairs as P
+
+    monkeypatch.setenv(semantic.ENV_SWITCH, "1")
+    monkeypatch.delenv("SIDEBYSIDE_MODEL_DIR", raising=False)
+    accept = P.accept
+
+    def headlines_turned_down(x, y, *args):  # the overlap rules refuse the headline pair
+        keep = accept(x, y, *args)
+        keep[(x == 0) & (y == len(BODY_SHARED) + 2)] = False
+        return keep
+
+    monkeypatch.setattr(P, "accept", headlines_turned_down)
+    monkeypatch.setattr(M, "P_LEAD", 0.99)  # the bar two unrelated sources' leads face
+    told = _sources(LEAD_A[:2] + BODY_SHARED, LEAD_B[:2] + BODY_SHARED)
+    [p_lead] = M.score_pairs(told, [("s0:0", "s1:0")])
+    assert M.P_LINK_SEM <= p_lead < M.P_LEAD
+    M.match(told)
+    assert all(_linked(told, f"s0:{i}", f"s1:{i}") for i in (2, 3, 4))
+    assert _linked(told, "s0:0", "s1:0")
+    monkeypatch.setattr(M, "STORY_LINKS", 4)  # three body links are then not enough
+    again = _sources(LEAD_A[:2] + BODY_SHARED, LEAD_B[:2] + BODY_SHARED)
+    M.match(again)
+    assert not _linked(again, "s0:0", "s1:0")
+
+
+def test_lead_bar_counts_body_links_per_pair_of_sources():
+    import numpy as np
+
+    source = np.array([0, 0, 1, 1, 2, 2])
+    x = np.array([0, 0, 1, 1, 1, 0])
+    y = np.array([2, 4, 3, 3, 3, 5])
+    leads = np.array([True, True, False, False, False, True])
+    body = ~leads
+    bar = M._lead_bar(source, x, y, body, leads)  # sources 0-1: three body links; 0-2: none
+    assert bar.tolist() == [M.P_LINK_SEM, M.P_LEAD, M.P_LEAD, M.P_LEAD, M.P_LEAD, M.P_LEAD]
+
+
 def test_lead_pairs_are_across_sources_and_bounded(monkeypatch):
     import numpy as np
 
