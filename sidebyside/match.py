@@ -451,7 +451,9 @@ def _whys(x: _Item, y: _Item, shares: str, equal: bool, surface: dict[str, str])
             _why_from(y, x, shares, figs_y, differ_y, differ_x, surface))
 
 
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+# A month's name or its abbreviation, never a word that begins like one ("Mayor", "Marines").
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+          r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?:\.|(?![a-z]))")
 _CLOCK_BEFORE = re.compile(r"\d\s?[:.]\s?$")
 _CLOCK_AFTER = re.compile(r"\s?:\s?\d")
 _MONTH_BEFORE = re.compile(rf"\b{_MONTH}\s*$", re.I)

@@ -313,6 +313,11 @@ def test_a_date_or_a_clock_time_is_not_a_figure_that_differs():
     assert "figures differ: 12 vs 14" in _why_both(
         "The dam at the Cullen reservoir burst on March 10, killing 12 people.",
         "The dam at the Cullen reservoir burst on March 10, killing 14 people.")
+    # a word that only begins like a month dates nothing
+    assert M._dating("The dam burst on Sept. 10.", "10") and M._dating("On the 10th of May.", "10")
+    assert not M._dating("Mayor 10 votes ahead, the count went on.", "10")
+    assert not M._dating("The Marines 3 battalion was sent.", "3")
+    assert not M._dating("It took a decade 4 times over.", "4")
 
 
 def test_a_short_exclamation_takes_no_lead_s_place(tmp_path):
