@@ -239,10 +239,12 @@ def mixed_stories(stories: list[dict], min_score: float = M.MIN_SCORE) -> dict:
     return {"links": total, "cross": cross, "share": cross / total if total else 0.0}
 
 
-def mixed_clusters(dirs: list[Path], min_score: float = M.MIN_SCORE) -> dict:
-    """The same check through the whole engine: two clusters' files in one folder."""
+def mixed_clusters(dirs: list[Path], min_score: float = M.MIN_SCORE,
+                   pairs: list[tuple[Path, Path]] | None = None) -> dict:
+    """The same check through the whole engine: two clusters' files in one folder (each cluster
+    and the next, or the given `pairs`)."""
     total = cross = 0
-    for a, b in zip(dirs, dirs[1:] + dirs[:1], strict=True):
+    for a, b in pairs if pairs is not None else zip(dirs, dirs[1:] + dirs[:1], strict=True):
         if a == b:
             continue
         with tempfile.TemporaryDirectory() as tmp:

@@ -51,6 +51,15 @@ _AM_PM_END = re.compile(r"\b[ap]\.m\.\s*$", re.I)
 # "Sen. Lindsey Graham, R-S.C., said": a state's initials after a party letter are one name.
 _INITIAL_END = re.compile(r"(?:^|[\s(\-–])[A-Z]\.$")
 _INITIAL_NEXT = re.compile(r"^[A-Z]\.[,;:)]")
+# A title before a name never ends a sentence ("told Ms. Smith", "met Prof. Jones"; sentencex cuts
+# after these), nor a state's abbreviation before one ("call for Ariz. Gov. Jan Brewer to veto").
+TITLES = ("Mr|Mrs|Ms|Mx|Dr|Prof|Gov|Govs|Sen|Sens|Rep|Reps|Gen|Gens|Col|Sgt|Capt|Lt|Rev|Atty|"
+          "Supt|Det|Insp|Cmdr|Adm|Maj|Pvt|Cpl|Hon|Msgr|Pres|Amb")
+_TITLE_END = re.compile(rf"(?:^|[\s(\[\"'“‘—–-])(?:{TITLES})\.$")
+_STATE_END = re.compile(
+    r"\b(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Kans|Ky|La|Md|Mass|Mich|Minn|Miss|"
+    r"Mo|Mont|Neb|Nev|Okla|Ore|Pa|Tenn|Tex|Va|Vt|Wash|Wis|Wyo)\.$")
+_TITLE_NEXT = re.compile(rf"^(?:(?:{TITLES})\.\s|(?:Governor|Senator|Mayor|Attorney General)\b)")
 # "the post-Sept. 11 law", "on Jan. 6 the": an abbreviated month before its day is no sentence end.
 _MONTH_ABBR_END = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$")
 _DAY_NEXT = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?\b(?!\.)")
@@ -79,6 +88,12 @@ _QUOTED_SPLIT = re.compile(
 _ELLIPSIS_SPLIT = re.compile(
     r"(?:(?:…|\.\.\.)[\"'”’]?|(?<=\bMay\.))\s+(?=[A-Z“\"])"  # "paused… Then", "in May. Rents"
 )
+
+
+def _before_a_name(before: str, after: str) -> bool:
+    """Does `before` end in a title ("Ms.", "Prof.") or a state before a title ("Ariz. Gov."),
+    so that no sentence ends there?"""
+    return bool(_TITLE_END.search(before) or (_STATE_END.search(before) and _TITLE_NEXT.match(after)))
 
 
 def _spans(text: str, pattern: re.Pattern[str], start: int, end: int) -> list[tuple[int, int]]:
@@ -241,6 +256,9 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
             if s <= pe + 1 and _INITIAL_END.search(prev) and _INITIAL_NEXT.match(chunk[s:e]):
                 merged[-1] = (ps, e)
                 continue
+            if s == pe + 1 and _before_a_name(prev, chunk[s:e]):
+                merged[-1] = (ps, e)
+                continue
             if _MONTH_ABBR_END.search(prev) and _DAY_NEXT.match(chunk[s:e]) and s == pe + 1:
                 merged[-1] = (ps, e)
                 continue
@@ -266,7 +284,9 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for s, e in merged:
         pos = s
         cuts = {m.end() for m in _ELLIPSIS_SPLIT.finditer(chunk, s, e)}
-        cuts.update(m.end() for m in _QUOTED_SPLIT.finditer(chunk, s, e))
+        cuts.update(m.end() for m in _QUOTED_SPLIT.finditer(chunk, s, e)
+                    if not _before_a_name(chunk[max(s, m.start() - 12) : m.start() + 1],
+                                          chunk[m.end() : e]))
         for cut in sorted(cuts) if cuts else ():
             ps, pe = _strip(chunk, pos, cut)
             if ps < pe:

@@ -67,6 +67,25 @@ def test_a_state_after_a_party_letter_is_not_a_sentence_end():
     ]
 
 
+def test_a_title_or_a_state_before_a_name_is_not_a_sentence_end():
+    # sentencex cuts after "Ms.", "Prof.", "Capt." and after "Ariz." before "Gov.": on real news
+    # that left "... said in a letter to Ms." alone, called unique. A state ending a sentence
+    # still ends it.
+    assert sents("Mr. Wilder said Ms. Brewer would decide. The Rev. Al Sharpton met Prof. Jones "
+                 "and Capt. Ortiz.") == [
+        "Mr. Wilder said Ms. Brewer would decide.",
+        "The Rev. Al Sharpton met Prof. Jones and Capt. Ortiz.",
+    ]
+    assert sents("Prominent Republicans call for Ariz. Gov. Jan Brewer to veto the bill.") == [
+        "Prominent Republicans call for Ariz. Gov. Jan Brewer to veto the bill."]
+    assert sents("It will be held in Glendale, Ariz. Tickets sold out. He lives in Ann Arbor, "
+                 "Mich.") == ["It will be held in Glendale, Ariz.", "Tickets sold out.",
+                              "He lives in Ann Arbor, Mich."]
+    # inside a quote of several sentences (split after a lower-case word), the same
+    assert sents("“I wrote to Ms. Brewer. She never answered,” he said.") == [
+        "“I wrote to Ms. Brewer.", "She never answered,” he said."]
+
+
 def test_decimals_do_not_split():
     assert sents("Prices rose 1.5 percent in May. Rents fell.") == ["Prices rose 1.5 percent in May.", "Rents fell."]
 
