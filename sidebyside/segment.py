@@ -60,6 +60,7 @@ _STATE_END = re.compile(
     r"\b(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Kans|Ky|La|Md|Mass|Mich|Minn|Miss|"
     r"Mo|Mont|Neb|Nev|Okla|Ore|Pa|Tenn|Tex|Va|Vt|Wash|Wis|Wyo)\.$")
 _TITLE_NEXT = re.compile(rf"^(?:(?:{TITLES})\.\s|(?:Governor|Senator|Mayor|Attorney General)\b)")
+_OPENING_QUOTE_END = re.compile(r"\s[“‘]$")  # curly only: 'charm. "' closes a quote
 # "the post-Sept. 11 law", "on Jan. 6 the": an abbreviated month before its day is no sentence end.
 _MONTH_ABBR_END = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$")
 _DAY_NEXT = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?\b(?!\.)")
@@ -295,6 +296,14 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         ps, pe = _strip(chunk, pos, e)
         if ps < pe:
             out.append((ps, pe))
+    # Repair 3: an opening quote mark left at the end of a sentence ('... Bloomberg said. “' when
+    # the quote that follows is never closed) opens the next one.
+    for i in range(len(out) - 1):
+        s, e = out[i]
+        m = _OPENING_QUOTE_END.search(chunk, s, e)
+        if m is not None and m.start() > s:
+            out[i] = _strip(chunk, s, m.start())
+            out[i + 1] = (m.start() + len(m.group()) - 1, out[i + 1][1])
     return [(start + s, start + e) for s, e in out]
 
 

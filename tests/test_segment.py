@@ -86,6 +86,17 @@ def test_a_title_or_a_state_before_a_name_is_not_a_sentence_end():
         "“I wrote to Ms. Brewer.", "She never answered,” he said."]
 
 
+def test_an_opening_quote_mark_opens_the_next_sentence():
+    # a quote never closed (as scraped pages often leave them): sentencex ends the sentence
+    # before it with its opening mark
+    assert sents("“They left,” Bloomberg said. “Trump wants to run the nation like his business? "
+                 "God help us.") == ["“They left,” Bloomberg said.",
+                                     "“Trump wants to run the nation like his business?",
+                                     "God help us."]
+    # a straight mark after a space may close a quote (detokenised text: 'charm . "'): kept
+    assert sents('He said it was the charm. " Next came the band.')[0].endswith('"')
+
+
 def test_decimals_do_not_split():
     assert sents("Prices rose 1.5 percent in May. Rents fell.") == ["Prices rose 1.5 percent in May.", "Rents fell."]
 
