@@ -445,8 +445,10 @@ def _whys(x: _Item, y: _Item, shares: str, equal: bool, surface: dict[str, str])
         text_x, text_y = x.sentence.text, y.sentence.text
         differ_x = next((f[1:] for f in xf if f not in yf and not _dating(text_x, f[1:])), None)
         differ_y = next((f[1:] for f in yf if f not in xf and not _dating(text_y, f[1:])), None)
-        if differ_x and differ_y and _rounds_alike(differ_x, differ_y):
-            differ_x = differ_y = None  # "0.43" and "0.4", "$8,214,530" and "$8.2 million"
+        if differ_x and differ_y and (_rounds_alike(differ_x, differ_y) or {
+                _money(text_x, differ_x), _money(text_y, differ_y)} == {True, False}):
+            # "0.43" and "0.4", "$8,214,530" and "$8.2 million"; "$600 a year" and "eight years"
+            differ_x = differ_y = None
     return (_why_from(x, y, shares, figs_x, differ_x, differ_y, surface),
             _why_from(y, x, shares, figs_y, differ_y, differ_x, surface))
 
@@ -486,6 +488,19 @@ def _similar(cos: float | None) -> str:
 
 def _joined(*parts: str) -> str:
     return "; ".join([p for p in parts if p])
+
+
+_CURRENCY_BEFORE = re.compile(r"[$£€¥]\s?$")
+
+
+@lru_cache(maxsize=1 << 16)
+def _money(text: str, figure: str) -> bool | None:
+    """Is the figure, wherever the text writes it in digits, a sum of money ("$600")? None when
+    the text does not write it so ("eight", "8,214,530")."""
+    found = [m.start() for m in re.finditer(rf"(?<![\d.,]){re.escape(figure)}(?![\d])", text)]
+    if not found:
+        return None
+    return all(_CURRENCY_BEFORE.search(text[max(0, i - 3) : i]) for i in found)
 
 
 def _rounds_alike(a: str, b: str) -> bool:

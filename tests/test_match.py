@@ -284,6 +284,11 @@ def test_a_figure_rounded_in_the_other_sentence_is_not_said_to_differ():
                                              "The county paid $8,214,530 for the dredging contract on Monday.")
     assert "figures differ: 11 vs 13" in _why_both("Eleven people were injured in the crash on Monday.",
                                                    "Thirteen people were injured in the crash on Monday.")
+    # a sum of money and a count are two quantities, not one figure told two ways
+    assert "figures differ" not in _why_both("The plan keeps the fund solvent for 8 more years, the trustees said.",
+                                             "The plan saves each retiree $600 a year, the trustees said.")
+    assert "figures differ: 600 vs 700" in _why_both("The plan saves each retiree $600 a year, the trustees said.",
+                                                     "The plan saves each retiree $700 a year, the trustees said.")
 
 
 def _link_items(a: str, b: str):
