@@ -83,8 +83,12 @@ _WEEKDAY_OR_LOWER = re.compile(
 # none is one sentence, without asking it.
 _MAY_SPLIT = re.compile(r"""[.!?](?!["'”’)\]]*\s*$)|[\n\r\v\f]""")
 _MAY_CUT = re.compile(r"""[.!?…]["'”’)]?\s""")
+# Also after a short word that ends sentences ("hasn't shown it. He has", "I intend to do so.
+# But") and after an acronym ("the end of DACA and TPS. Then"), never after "U.S." or "vs.".
 _QUOTED_SPLIT = re.compile(
-    r"(?<=[a-z]{3})(?<![a-z]\.[a-z]{3})[.!?][\"'”’)]?\s+(?=[\"'“‘]?[A-Z])"
+    r"(?:(?<=[a-z]{3})(?<![a-z]\.[a-z]{3})|(?<=\b(?:it|so|me|us|up|in|on|do|go|be|no|he|we))"
+    r"|(?<=\b[A-Z]{3})|(?<=[A-Z]{4}))"
+    r"[.!?][\"'”’)]?\s+(?=[\"'“‘]?[A-Z])"
 )
 _ELLIPSIS_SPLIT = re.compile(
     r"(?:(?:…|\.\.\.)[\"'”’]?|(?<=\bMay\.))\s+(?=[A-Z“\"])"  # "paused… Then", "in May. Rents"

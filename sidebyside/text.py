@@ -99,7 +99,9 @@ for _group in _SYNONYM_GROUPS:
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
 _MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-_MD_MARKS = re.compile(r"(\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`)")
+# A run of emphasis marks at a word's edge ("**bold**", "_it_"); never inside a word ("f***ing",
+# "snake_case"), where the marks are the writer's own.
+_MD_MARKS = re.compile(r"((?<![\w*_])[*_]+(?=[^\s*_])|(?<=[^\s*_])[*_]+(?![\w*_])|`)")
 _MD_HEAD = re.compile(r"^\s{0,3}(#{1,6}\s+|>\s*|[-*+]\s+(?=\S)|\d{1,3}[.)]\s+(?=\S))", re.M)
 _SPACES = re.compile(r"\s+")
 

@@ -97,6 +97,18 @@ def test_an_opening_quote_mark_opens_the_next_sentence():
     assert sents('He said it was the charm. " Next came the band.')[0].endswith('"')
 
 
+def test_a_quote_splits_after_a_short_word_or_an_acronym_but_not_an_abbreviation():
+    assert sents('"He hasn\'t shown it. He has a certificate," she said.') == [
+        '"He hasn\'t shown it.', 'He has a certificate," she said.']
+    assert sents('"I intend to do so. But good women will not run," she said.') == [
+        '"I intend to do so.', 'But good women will not run," she said.']
+    assert sents('She tweeted: "He ended DACA and TPS. Then he shut the government."') == [
+        'She tweeted: "He ended DACA and TPS.', 'Then he shut the government."']
+    for whole in ('"We met in the U.S. Then we left," he said.',
+                  '"I told the F.B.I. Then they left," he said.'):
+        assert sents(whole) == [whole]
+
+
 def test_decimals_do_not_split():
     assert sents("Prices rose 1.5 percent in May. Rents fell.") == ["Prices rose 1.5 percent in May.", "Rents fell."]
 
@@ -116,6 +128,15 @@ def test_markdown_marks_are_stripped_for_display_but_offsets_kept():
     assert src.title == "The big story"
     last = src.sentences[-1]
     assert doc.text[last.start : last.end] == "The [council](http://x) said *no*."
+
+
+def test_marks_inside_a_word_are_the_writer_s_own():
+    from sidebyside.text import display
+
+    # a newsroom's censored word and a name in code keep their marks; emphasis does not
+    assert display("Biden called it a f***ing disaster.") == "Biden called it a f***ing disaster."
+    assert display("See snake_case and sh*t, not **this** or _that_.") == \
+        "See snake_case and sh*t, not this or that."
 
 
 def test_source_ids_are_short_and_unique():
