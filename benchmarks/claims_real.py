@@ -130,7 +130,8 @@ def evaluate_clusters(rows: list[dict], exhaustive: set[str]) -> dict:
     unlinked = unlinked_reported = 0
     rows_total = rows_shared = 0  # links, and those whose paragraphs share a row
     rows_bound = 0  # most links any rows could hold (rows keep each source's order)
-    novel_rows: list[tuple[float, bool]] = []  # (novel, reported) of unique and unlinked claims
+    novel_rows: list[tuple[float, bool, bool]] = []  # (novel, reported, anchored) of unique and
+    # unlinked claims
     for cluster, rs in sorted(by_cluster.items()):
         sides = {_key(r[x]) for r in rs for x in ("a", "b")}
         c, file_of, overlap = _cluster_run(cluster, sides)
@@ -178,7 +179,7 @@ def evaluate_clusters(rows: list[dict], exhaustive: set[str]) -> dict:
             if s.status not in ("unique", "unlinked") or not s.claim:
                 continue
             hit = [k for k in reported if k[0] == file_of[s.source] and k[1] < s.end and s.start < k[2]]
-            novel_rows.append((s.novel, bool(hit)))
+            novel_rows.append((s.novel, bool(hit), bool(s.anchor)))
             if s.status == "unlinked":
                 unlinked += 1
                 unlinked_reported += bool(hit)
@@ -322,14 +323,18 @@ def _share(a: int, b: int) -> float | None:
 
 
 def novelty_sweep(res: dict) -> str:
-    """Unique-but-reported and exclusives kept at other NOVEL_MIN thresholds (exhaustive clusters)."""
+    """Unique-but-reported and exclusives kept at other NOVEL_MIN thresholds (exhaustive clusters),
+    with and without the anchor rule (a unique claim has a name, a figure or a quote of its own)."""
     rows = res["novel_rows"]
-    exclusives = sum(1 for _, rep in rows if not rep)
-    out = ["  NOVEL_MIN  unique  reported  exclusives kept"]
+    exclusives = sum(1 for _, rep, _ in rows if not rep)
+    out = ["  NOVEL_MIN  unique  reported  exclusives kept   with an anchor: unique  reported  kept"]
     for t in (0.0, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9):
-        kept = [rep for n, rep in rows if n >= t]
+        kept = [rep for n, rep, _ in rows if n >= t]
+        held = [rep for n, rep, anchored in rows if n >= t and anchored]
         out.append(f"  {t:9.2f}  {len(kept):6d}  {_f(_share(sum(kept), len(kept)))}  "
-                   f"{_f(_share(len(kept) - sum(kept), exclusives))}")
+                   f"{_f(_share(len(kept) - sum(kept), exclusives))}"
+                   f"  {len(held):27d}  {_f(_share(sum(held), len(held)))}  "
+                   f"{_f(_share(len(held) - sum(held), exclusives))}")
     return "\n".join(out)
 
 

@@ -77,7 +77,7 @@ def set_statuses(comparison: Comparison) -> None:
         for s in src.sentences:
             flag, para = src.flag_of(s), src.paragraph_of(s)
             s.status = flag or (SHARED if s.links else PARTIAL if s.parts
-                                else UNIQUE if s.novel >= NOVEL_MIN else UNLINKED)
+                                else UNIQUE if s.novel >= NOVEL_MIN and s.anchor else UNLINKED)
             s.claim = not flag and is_claim(s.text, para is not None and para.heading)
 
 

@@ -17,8 +17,9 @@ class Status(StrEnum):
     SHARED = "shared"  # another source makes the same claim (a link)
     UNIQUE = "unique"  # no other source does
     PARTIAL = "partial"  # no link, but part of it (a claim unit) another source reports (`parts`)
-    UNLINKED = "unlinked"  # no link, but other sources use over a fifth of its words (`novel` < NOVEL_MIN):
-    #                        they may report it in other words, so it is not called unique
+    UNLINKED = "unlinked"  # no link, but other sources use over a fifth of its words (`novel` < NOVEL_MIN),
+    #                        or nothing in it is its own (no `anchor`): they may report it in
+    #                        other words, so it is not called unique
     BOILERPLATE = "boilerplate"  # bylines, footers, off-topic: never a finding
     DUPLICATE = "duplicate"  # a repeat within its own source
 
@@ -161,6 +162,8 @@ class Sentence:
     duplicate_of: str | None = None  # for duplicates: the first copy's id
     parts: list[Part] = field(default_factory=list)  # claim units other sources report (partial)
     novel: float = 1.0  # weighted share of its terms no other source uses (sidebyside/novelty.py)
+    anchor: str = ""  # what marks it as its source's own: "a name of its own", "a figure of its
+    # own", "a quote" (joined with "and"), or "" (sidebyside/novelty.py); without, never unique
 
 
 @dataclass

@@ -71,6 +71,7 @@ def to_dict(c: Comparison) -> dict:
             ],
             "claim": s.claim,
             "novel": s.novel,
+            "anchor": s.anchor,
             "independent": independent_count(s, c, family),
         }
         if s.parts:  # partial links: the part of this sentence another source reports
@@ -283,9 +284,11 @@ def to_markdown(c: Comparison) -> str:
         if unlinked:
             out.append("")
             out.append(f"*{unlinked} more sentence has no link but is not called unique: the other "
-                       "sources use enough of its words to say it otherwise.*" if unlinked == 1 else
+                       "sources use enough of its words to say it otherwise, or no name, figure or "
+                       "quote in it is its own.*" if unlinked == 1 else
                        f"*{unlinked} more sentences have no link but are not called unique: the other "
-                       "sources use enough of their words to say them otherwise.*")
+                       "sources use enough of their words to say them otherwise, or no name, figure "
+                       "or quote in them is their own.*")
         folded = [s for s in src.sentences if s.status in (BOILERPLATE, DUPLICATE)]
         if folded:
             out.append("")

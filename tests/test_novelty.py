@@ -69,6 +69,45 @@ def test_a_sentence_with_words_of_its_own_is_unique_and_one_in_the_others_words_
     assert 0.0 < larger.novel < chapel.novel <= 1.0
 
 
+C = """Ormsby blast shakes quarry village
+
+A blast at the Ormsby limestone quarry shook houses across the village on Monday morning.
+
+Villagers said windows rattled and dishes fell from shelves in homes along Mill Lane.
+
+Furious residents accused the operator of reckless disregard for their safety.
+
+Resident Agnes Pryce said 14 panes of glass had cracked in her greenhouse.
+
+"We were told it would never happen again," said one neighbour.
+"""
+
+
+def test_a_unique_claim_has_a_name_a_figure_or_a_quote_of_its_own(quarry):
+    """Rare words alone ("furious", "reckless disregard") are an outlet's own wording, which a
+    fact the others report can wear: without a name, a figure or a quote of its own such a
+    sentence is `unlinked`, and the detail says why."""
+    (quarry / "b.txt").unlink()
+    (quarry / "c.txt").write_text(C, encoding="utf-8")
+    c = compare_folder(quarry, use_cache=False)
+    wording = find(c, "c", "Furious residents accused")
+    assert not wording.links and wording.novel >= NOVEL_MIN and wording.anchor == ""
+    assert wording.status == "unlinked" and wording not in c.unique_claims()
+    assert status_line(c, wording) == "no link, not called unique: no name, figure or quote in it is its own"
+    pryce = find(c, "c", "Resident Agnes Pryce")
+    assert pryce.anchor == "a name of its own and a figure of its own" and pryce.status == "unique"
+    assert status_line(c, pryce) == ("unique claim (no other source says this; it has a name of its "
+                                     "own and a figure of its own)")
+    quote = find(c, "c", "We were told it would never happen again")
+    assert quote.anchor == "a quote" and quote.status == "unique"
+    chapel = find(c, "a", "Geologist Ruth Okafor")
+    assert "a name of its own" in chapel.anchor and chapel.status == "unique"
+    entry = next(e for e in to_dict(c)["sentences"] if e["id"] == wording.id)
+    assert entry["anchor"] == "" and entry["status"] == "unlinked"
+    back = cache_codec.decode(json.loads(json.dumps(cache_codec.encode(c))))
+    assert back.sentence(pryce.id).anchor == pryce.anchor
+
+
 def test_novel_is_the_weighted_share_of_terms_no_other_source_uses(quarry):
     c = compare_folder(quarry, use_cache=False)
     assert find(c, "a", "Geologist Ruth Okafor").novel > 0.95  # hardly one of its words is in b

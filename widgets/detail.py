@@ -31,6 +31,7 @@ from sidebyside.model import (
     Part,
     Sentence,
 )
+from sidebyside.novelty import NOVEL_MIN
 from sidebyside.readable import plain_why, quantity
 from sidebyside.safe import pictures
 
@@ -99,8 +100,13 @@ def status_line(comparison: Comparison, s: Sentence) -> str:
         return "partly reported: " + part_said(comparison, s, s.parts[0]) + (
             f" (and {len(s.parts) - 1} more)" if len(s.parts) > 1 else "")
     if s.status == UNIQUE:
-        return "unique claim (no other source says this)" if s.claim else "only in this source (not a claim: heading, byline or fragment)"
+        if not s.claim:
+            return "only in this source (not a claim: heading, byline or fragment)"
+        return "unique claim (no other source says this" + (
+            f"; it has {s.anchor})" if s.anchor else ")")
     if s.status == UNLINKED:
+        if s.novel >= NOVEL_MIN and not s.anchor:
+            return "no link, not called unique: no name, figure or quote in it is its own"
         return f"no link, not called unique: other sources use {round(100 * (1 - s.novel))}% of its words"
     if s.status == DUPLICATE:
         return f"duplicate of {s.duplicate_of}" if s.duplicate_of else "duplicate (repeated in this source)"
