@@ -50,7 +50,7 @@ def measure(folder) -> None:
         it.sentence.anchor = _anchor(it, sources_of)
 
 
-_QUOTE_MARKS = frozenset('"“”«»')
+_QUOTE_MARKS = frozenset('"“”«»‘')  # ‘ opens a quote (UK style); ’ is also an apostrophe
 
 
 def _anchor(it, sources_of) -> str:

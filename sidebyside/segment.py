@@ -52,14 +52,18 @@ _AM_PM_END = re.compile(r"\b[ap]\.m\.\s*$", re.I)
 _INITIAL_END = re.compile(r"(?:^|[\s(\-–])[A-Z]\.$")
 _INITIAL_NEXT = re.compile(r"^[A-Z]\.[,;:)]")
 # A title before a name never ends a sentence ("told Ms. Smith", "met Prof. Jones"; sentencex cuts
-# after these), nor a state's abbreviation before one ("call for Ariz. Gov. Jan Brewer to veto").
-TITLES = ("Mr|Mrs|Ms|Mx|Dr|Prof|Gov|Govs|Sen|Sens|Rep|Reps|Gen|Gens|Col|Sgt|Capt|Lt|Rev|Atty|"
+# after these), nor a state's abbreviation before a title ("call for Ariz. Gov. Jan Brewer to
+# veto"), in capitals too ("SEN. JOHN MCCAIN DIES"). Not "Dr." (sentencex keeps "Dr. Jones"
+# whole, and "King Jr. Dr." may be a drive that ends one), nor a state after a comma: "in Flint,
+# Mich. Mayor Sheldon Neeley declared" is a city and its state, ending a sentence.
+TITLES = ("Mr|Mrs|Ms|Mx|Prof|Gov|Govs|Sen|Sens|Rep|Reps|Gen|Gens|Col|Sgt|Capt|Lt|Rev|Atty|"
           "Supt|Det|Insp|Cmdr|Adm|Maj|Pvt|Cpl|Hon|Msgr|Pres|Amb")
-_TITLE_END = re.compile(rf"(?:^|[\s(\[\"'“‘—–-])(?:{TITLES})\.$")
-_STATE_END = re.compile(
-    r"\b(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Kans|Ky|La|Md|Mass|Mich|Minn|Miss|"
-    r"Mo|Mont|Neb|Nev|Okla|Ore|Pa|Tenn|Tex|Va|Vt|Wash|Wis|Wyo)\.$")
-_TITLE_NEXT = re.compile(rf"^(?:(?:{TITLES})\.\s|(?:Governor|Senator|Mayor|Attorney General)\b)")
+_STATES = ("Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Kans|Ky|La|Md|Mass|Mich|Minn|Miss|"
+           "Mo|Mont|Neb|Nev|Okla|Ore|Pa|Tenn|Tex|Va|Vt|Wash|Wis|Wyo")
+_TITLE_END = re.compile(rf"(?:^|[\s(\[\"'“‘—–-])(?:{TITLES}|{TITLES.upper()})\.$")
+_STATE_END = re.compile(rf"(?<!,)\s(?:{_STATES}|{_STATES.upper()})\.$|^(?:{_STATES}|{_STATES.upper()})\.$")
+_TITLE_NEXT = re.compile(
+    rf"^(?:(?:{TITLES}|{TITLES.upper()})\.\s|(?:Governor|Senator|Mayor|Attorney General)\b)")
 _OPENING_QUOTE_END = re.compile(r"\s[“‘]$")  # curly only: 'charm. "' closes a quote
 # "the post-Sept. 11 law", "on Jan. 6 the": an abbreviated month before its day is no sentence end.
 _MONTH_ABBR_END = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$")
@@ -261,7 +265,7 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
             if s <= pe + 1 and _INITIAL_END.search(prev) and _INITIAL_NEXT.match(chunk[s:e]):
                 merged[-1] = (ps, e)
                 continue
-            if s == pe + 1 and _before_a_name(prev, chunk[s:e]):
+            if chunk[pe:s].isspace() and _before_a_name(prev, chunk[s:e]):
                 merged[-1] = (ps, e)
                 continue
             if _MONTH_ABBR_END.search(prev) and _DAY_NEXT.match(chunk[s:e]) and s == pe + 1:

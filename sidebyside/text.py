@@ -99,9 +99,15 @@ for _group in _SYNONYM_GROUPS:
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
 _MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-# A run of emphasis marks at a word's edge ("**bold**", "_it_"); never inside a word ("f***ing",
-# "snake_case"), where the marks are the writer's own.
-_MD_MARKS = re.compile(r"((?<![\w*_])[*_]+(?=[^\s*_])|(?<=[^\s*_])[*_]+(?![\w*_])|`)")
+# Emphasis: a run of marks that opens at a word's start and the same run closing at a word's end
+# ("**bold**", "_it_", "***both***"); never marks inside or ending a word alone ("f***ing",
+# "s***.", "snake_case"), which are the writer's own. Code marks (`) go wherever they stand.
+_MD_MARKS = re.compile(r"(?<![\w*_])(\*{1,3}|_{1,3})(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?![\w*_])")
+
+
+def strip_marks(text: str) -> str:
+    """Markdown's emphasis and code marks taken out of a line of text."""
+    return _MD_MARKS.sub(r"\2", text).replace("`", "")
 _MD_HEAD = re.compile(r"^\s{0,3}(#{1,6}\s+|>\s*|[-*+]\s+(?=\S)|\d{1,3}[.)]\s+(?=\S))", re.M)
 _SPACES = re.compile(r"\s+")
 
@@ -115,7 +121,7 @@ def display(raw: str) -> str:
     if "](" in text:
         text = _MD_LINK.sub(r"\1", text)
     if "*" in text or "_" in text or "`" in text:
-        text = _MD_MARKS.sub("", text)
+        text = strip_marks(text)
     return " ".join(text.split())  # white space folded and trimmed, as _SPACES and strip()
 
 

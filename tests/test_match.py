@@ -165,25 +165,36 @@ LEAD_B = [
 
 def test_headlines_that_lead_with_the_same_news_link(monkeypatch):
     """Two outlets' headlines in other words: as the sources' leads (first LEAD sentences) the pair
-    is weighed as such (`lead_pair`) and links on the fitted probability alone; the same two
-    sentences deep in the articles do not link. Lexically leads are sentences like any other."""
+    is weighed as such (`lead_pair`) and, the sources telling one story (they share body links),
+    links on the fitted probability alone; the same two sentences deep in the articles do not
+    link, nor do they, as leads, when nothing else shows one story (P_LEAD). Lexically leads are
+    sentences like any other."""
     from sidebyside import evidence as E
 
     monkeypatch.setenv(semantic.ENV_SWITCH, "1")
     monkeypatch.delenv("SIDEBYSIDE_MODEL_DIR", raising=False)
     col = E.FEATURES.index("lead_pair")
-    sources = _sources(LEAD_A, LEAD_B)
-    M.match(sources)
-    assert _linked(sources, "s0:0", "s1:0")
-    _, feats, _, _ = M.pair_evidence(sources, [("s0:0", "s1:0"), ("s0:1", "s1:1"), ("s0:0", "s1:2")])
-    assert feats[:, col].tolist() == [1.0, 1.0, 0.0]
-    [p_lead] = M.score_pairs(sources, [("s0:0", "s1:0")])
+    told = _sources(LEAD_A[:2] + BODY_SHARED, LEAD_B[:2] + BODY_SHARED)
+    M.match(told)
+    assert _linked(told, "s0:0", "s1:0")
+    _, feats, _, _ = M.pair_evidence(told, [("s0:0", "s1:0"), ("s0:1", "s1:1"), ("s0:0", "s1:4")])
+    assert feats[:, col].tolist() == [1.0, 1.0, 0.0]  # s1:4 is past the first LEAD sentences
+    [p_lead] = M.score_pairs(told, [("s0:0", "s1:0")])
     # The same sentences, moved to the end of their articles: no longer leads.
-    deep = _sources(LEAD_A[2:] + LEAD_A[:2], LEAD_B[2:] + LEAD_B[1:2] + LEAD_B[:1])
+    deep = _sources(BODY_SHARED + LEAD_A[:2], BODY_SHARED + LEAD_B[1:2] + LEAD_B[:1])
     M.match(deep)
-    assert not _linked(deep, "s0:2", "s1:3")
-    [p_deep] = M.score_pairs(deep, [("s0:2", "s1:3")])
-    assert p_deep < M.P_LEAD <= p_lead
+    assert not _linked(deep, "s0:3", "s1:4")
+    [p_deep] = M.score_pairs(deep, [("s0:3", "s1:4")])
+    assert p_deep < p_lead
+    # Leads of two sources that share nothing else: only from P_LEAD.
+    alone = _sources(LEAD_A, LEAD_B)
+    M.match(alone)
+    [p_alone] = M.score_pairs(alone, [("s0:0", "s1:0")])
+    assert M.P_LINK_SEM <= p_alone < M.P_LEAD and not _linked(alone, "s0:0", "s1:0")
+    monkeypatch.setattr(M, "P_LEAD", p_alone - 0.001)  # (scores are rounded)
+    alone = _sources(LEAD_A, LEAD_B)
+    M.match(alone)
+    assert _linked(alone, "s0:0", "s1:0")
     # Lexical matching: the feature has no weight and leads get no rule of their own.
     assert E.COEF[col] == 0.0 < E.COEF_SEM[col]
     lexical = _sources(LEAD_A, LEAD_B)
@@ -289,6 +300,11 @@ def test_a_figure_rounded_in_the_other_sentence_is_not_said_to_differ():
                                              "The plan saves each retiree $600 a year, the trustees said.")
     assert "figures differ: 600 vs 700" in _why_both("The plan saves each retiree $600 a year, the trustees said.",
                                                      "The plan saves each retiree $700 a year, the trustees said.")
+    # a currency word or code after or before the figure; thousands separators
+    assert "figures differ: 600 vs 700" in _why_both("The plan saves each retiree $600 a year, the trustees said.",
+                                                     "The plan saves each retiree 700 dollars a year, the trustees said.")
+    assert M._money("USD 700 a year", "700") and M._money("$1,200 a year", "1200")
+    assert M._money("8 more years", "8") is False and M._money("eight years", "8") is None
 
 
 def _link_items(a: str, b: str):

@@ -100,6 +100,8 @@ def test_a_unique_claim_has_a_name_a_figure_or_a_quote_of_its_own(quarry):
                                      "own and a figure of its own)")
     quote = find(c, "c", "We were told it would never happen again")
     assert quote.anchor == "a quote" and quote.status == "unique"
+    from sidebyside.novelty import _QUOTE_MARKS
+    assert "‘" in _QUOTE_MARKS and "’" not in _QUOTE_MARKS  # UK quotes open with ‘; ’ is an apostrophe
     chapel = find(c, "a", "Geologist Ruth Okafor")
     assert "a name of its own" in chapel.anchor and chapel.status == "unique"
     entry = next(e for e in to_dict(c)["sentences"] if e["id"] == wording.id)

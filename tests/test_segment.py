@@ -81,6 +81,17 @@ def test_a_title_or_a_state_before_a_name_is_not_a_sentence_end():
     assert sents("It will be held in Glendale, Ariz. Tickets sold out. He lives in Ann Arbor, "
                  "Mich.") == ["It will be held in Glendale, Ariz.", "Tickets sold out.",
                               "He lives in Ann Arbor, Mich."]
+    # in capitals, across two spaces or a line break, the same
+    assert sents("SEN. JOHN MCCAIN DIES AT 81") == ["SEN. JOHN MCCAIN DIES AT 81"]
+    assert sents("ARIZ. GOV. JAN BREWER VETOES BILL") == ["ARIZ. GOV. JAN BREWER VETOES BILL"]
+    assert sents("He wrote to Ms.  Brewer on Monday.") == ["He wrote to Ms.  Brewer on Monday."]
+    # a city and its state end a sentence, even before a title; "Dr." may be a drive
+    assert sents("The crisis began in Flint, Mich. Mayor Sheldon Neeley declared an emergency.") == [
+        "The crisis began in Flint, Mich.", "Mayor Sheldon Neeley declared an emergency."]
+    assert sents("It broke out near Paradise, Calif. Gov. Gavin Newsom came.") == [
+        "It broke out near Paradise, Calif.", "Gov. Gavin Newsom came."]
+    assert sents("The crash was on Martin Luther King Jr. Dr. No one was hurt.") == [
+        "The crash was on Martin Luther King Jr. Dr.", "No one was hurt."]
     # inside a quote of several sentences (split after a lower-case word), the same
     assert sents("“I wrote to Ms. Brewer. She never answered,” he said.") == [
         "“I wrote to Ms. Brewer.", "She never answered,” he said."]
@@ -137,6 +148,8 @@ def test_marks_inside_a_word_are_the_writer_s_own():
     assert display("Biden called it a f***ing disaster.") == "Biden called it a f***ing disaster."
     assert display("See snake_case and sh*t, not **this** or _that_.") == \
         "See snake_case and sh*t, not this or that."
+    assert display("A piece of s***. What the f***? ***Both*** `code`") == \
+        "A piece of s***. What the f***? Both code"
 
 
 def test_source_ids_are_short_and_unique():
