@@ -64,7 +64,6 @@ _TITLE_END = re.compile(rf"(?:^|[\s(\[\"'“‘—–-])(?:{TITLES}|{TITLES.uppe
 _STATE_END = re.compile(rf"(?<!,)\s(?:{_STATES}|{_STATES.upper()})\.$|^(?:{_STATES}|{_STATES.upper()})\.$")
 _TITLE_NEXT = re.compile(
     rf"^(?:(?:{TITLES}|{TITLES.upper()})\.\s|(?:Governor|Senator|Mayor|Attorney General)\b)")
-_OPENING_QUOTE_END = re.compile(r"\s[“‘]$")  # curly only: 'charm. "' closes a quote
 # "the post-Sept. 11 law", "on Jan. 6 the": an abbreviated month before its day is no sentence end.
 _MONTH_ABBR_END = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$")
 _DAY_NEXT = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?\b(?!\.)")
@@ -89,10 +88,12 @@ _MAY_SPLIT = re.compile(r"""[.!?](?!["'”’)\]]*\s*$)|[\n\r\v\f]""")
 _MAY_CUT = re.compile(r"""[.!?…]["'”’)]?\s""")
 # Also after a short word that ends sentences ("hasn't shown it. He has", "I intend to do so.
 # But") and after an acronym ("the end of DACA and TPS. Then"), never after "U.S." or "vs.".
+# (The mark is matched first and the word before it looked back at: scanning for the mark is
+# what keeps this fast.)
 _QUOTED_SPLIT = re.compile(
-    r"(?:(?<=[a-z]{3})(?<![a-z]\.[a-z]{3})|(?<=\b(?:it|so|me|us|up|in|on|do|go|be|no|he|we))"
-    r"|(?<=\b[A-Z]{3})|(?<=[A-Z]{4}))"
-    r"[.!?][\"'”’)]?\s+(?=[\"'“‘]?[A-Z])"
+    r"[.!?](?:(?<=[a-z]{3}.)(?<![a-z]\.[a-z]{3}.)|(?<=\b(?:it|so|me|us|up|in|on|do|go|be|no|he|we).)"
+    r"|(?<=\b[A-Z]{3}.)|(?<=[A-Z]{4}.))"
+    r"[\"'”’)]?\s+(?=[\"'“‘]?[A-Z])"
 )
 _ELLIPSIS_SPLIT = re.compile(
     r"(?:(?:…|\.\.\.)[\"'”’]?|(?<=\bMay\.))\s+(?=[A-Z“\"])"  # "paused… Then", "in May. Rents"
@@ -305,13 +306,13 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if ps < pe:
             out.append((ps, pe))
     # Repair 3: an opening quote mark left at the end of a sentence ('... Bloomberg said. “' when
-    # the quote that follows is never closed) opens the next one.
+    # the quote that follows is never closed) opens the next one. Curly marks only: a straight one
+    # after a space may close a quote (detokenised text: 'charm . "').
     for i in range(len(out) - 1):
         s, e = out[i]
-        m = _OPENING_QUOTE_END.search(chunk, s, e)
-        if m is not None and m.start() > s:
-            out[i] = _strip(chunk, s, m.start())
-            out[i + 1] = (m.start() + len(m.group()) - 1, out[i + 1][1])
+        if chunk[e - 1] in "“‘" and e - 2 > s and chunk[e - 2].isspace():
+            out[i] = _strip(chunk, s, e - 2)
+            out[i + 1] = (e - 1, out[i + 1][1])
     return [(start + s, start + e) for s, e in out]
 
 
