@@ -102,8 +102,12 @@ _ELLIPSIS_SPLIT = re.compile(
 
 def _before_a_name(before: str, after: str) -> bool:
     """Does `before` end in a title ("Ms.", "Prof.") or a state before a title ("Ariz. Gov."),
-    so that no sentence ends there?"""
-    return bool(_TITLE_END.search(before) or (_STATE_END.search(before) and _TITLE_NEXT.match(after)))
+    so that no sentence ends there? (Only the last 16 characters are looked at: a title or a
+    state and the character before it fit, and a long sentence is not searched whole.)"""
+    if not before.endswith("."):
+        return False
+    tail = before[-16:]
+    return bool(_TITLE_END.search(tail) or (_STATE_END.search(tail) and _TITLE_NEXT.match(after)))
 
 
 def _spans(text: str, pattern: re.Pattern[str], start: int, end: int) -> list[tuple[int, int]]:
