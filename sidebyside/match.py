@@ -492,10 +492,13 @@ def _joined(*parts: str) -> str:
     return "; ".join([p for p in parts if p])
 
 
-_CURRENCY_BEFORE = re.compile(r"(?:[$£€¥]|\b(?:USD|EUR|GBP|JPY|CHF|CAD|AUD|US\$|C\$|A\$))\s?$")
+_CODES = r"USD|EUR|GBP|JPY|CNY|CHF|CAD|AUD|INR|Rs\.?"
+_CURRENCY_BEFORE = re.compile(rf"(?:[$£€¥₹]|\b(?:{_CODES}|US\$|C\$|A\$))\s?$")
 _CURRENCY_AFTER = re.compile(
-    r"^(?:\s?(?:thousand|million|billion|trillion|bn|m|k))?\s?(?:dollars?|euros?|pounds?|yen|yuan|"
-    r"rupees?|francs?|pesos?|cents?|pence|USD|EUR|GBP)\b", re.I)
+    r"^(?:\s?(?:thousand|million|billion|trillion|bn|m|k)\b)?[\s-]?(?:(?:US|U\.S\.|Canadian|"
+    r"Australian|Hong Kong|Singapore|New Zealand)\s)?(?:dollars?|euros?|yen|yuan|rupees?|francs?|"
+    rf"pesos?|cents?|pence|{_CODES})\b|^\s?[$£€¥₹]", re.I)
+_POUNDS_AFTER = re.compile(r"^(?:\s?(?:thousand|million|billion)\b)?[\s-]?pounds?\b", re.I)  # or a weight
 
 
 @lru_cache(maxsize=1 << 16)
@@ -507,7 +510,9 @@ def _money(text: str, figure: str) -> bool | None:
     found = [(m.start(), m.end()) for m in re.finditer(rf"(?<![\d.,]){digits}(?![\d])", text)]
     if not found:
         return None
-    return all(_CURRENCY_BEFORE.search(text[max(0, i - 4) : i]) or _CURRENCY_AFTER.match(text[j : j + 20])
+    if any(_POUNDS_AFTER.match(text[j : j + 20]) for _, j in found):
+        return None  # "300 pounds": sterling or a weight, not to be told apart here
+    return all(_CURRENCY_BEFORE.search(text[max(0, i - 4) : i]) or _CURRENCY_AFTER.match(text[j : j + 30])
                for i, j in found)
 
 

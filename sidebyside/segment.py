@@ -60,8 +60,12 @@ TITLES = ("Mr|Mrs|Ms|Mx|Prof|Gov|Govs|Sen|Sens|Rep|Reps|Gen|Gens|Col|Sgt|Capt|Lt
           "Supt|Det|Insp|Cmdr|Adm|Maj|Pvt|Cpl|Hon|Msgr|Pres|Amb")
 _STATES = ("Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Kans|Ky|La|Md|Mass|Mich|Minn|Miss|"
            "Mo|Mont|Neb|Nev|Okla|Ore|Pa|Tenn|Tex|Va|Vt|Wash|Wis|Wyo")
-_TITLE_END = re.compile(rf"(?:^|[\s(\[\"'“‘—–-])(?:{TITLES}|{TITLES.upper()})\.$")
-_STATE_END = re.compile(rf"(?<!,)\s(?:{_STATES}|{_STATES.upper()})\.$|^(?:{_STATES}|{_STATES.upper()})\.$")
+_TITLE_END = re.compile(rf"(?:^|[\s(\[\"'“‘—–-])(?:{TITLES})\.$")
+_STATE_END = re.compile(rf"(?<!,)\s(?:{_STATES})\.$|^(?:{_STATES})\.$")
+# In capitals, only before a word in capitals: "SEN. JOHN MCCAIN", but "diagnosed with MS. She".
+_TITLE_END_CAPS = re.compile(rf"(?:^|[\s(\[\"'“‘—–-])(?:{TITLES.upper()})\.$")
+_STATE_END_CAPS = re.compile(rf"(?<!,)\s(?:{_STATES.upper()})\.$|^(?:{_STATES.upper()})\.$")
+_CAPS_NEXT = re.compile(r"^[\"'“‘(]?[A-Z]{2,}\b")
 _TITLE_NEXT = re.compile(
     rf"^(?:(?:{TITLES}|{TITLES.upper()})\.\s|(?:Governor|Senator|Mayor|Attorney General)\b)")
 # "the post-Sept. 11 law", "on Jan. 6 the": an abbreviated month before its day is no sentence end.
@@ -107,7 +111,10 @@ def _before_a_name(before: str, after: str) -> bool:
     if not before.endswith("."):
         return False
     tail = before[-16:]
-    return bool(_TITLE_END.search(tail) or (_STATE_END.search(tail) and _TITLE_NEXT.match(after)))
+    if _TITLE_END.search(tail) or (_STATE_END.search(tail) and _TITLE_NEXT.match(after)):
+        return True
+    return bool(_CAPS_NEXT.match(after) and (
+        _TITLE_END_CAPS.search(tail) or (_STATE_END_CAPS.search(tail) and _TITLE_NEXT.match(after))))
 
 
 def _spans(text: str, pattern: re.Pattern[str], start: int, end: int) -> list[tuple[int, int]]:

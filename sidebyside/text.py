@@ -102,12 +102,23 @@ _MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 # Emphasis: a run of marks that opens at a word's start and the same run closing at a word's end
 # ("**bold**", "_it_", "***both***"); never marks inside or ending a word alone ("f***ing",
 # "s***.", "snake_case"), which are the writer's own. Code marks (`) go wherever they stand.
-_MD_MARKS = re.compile(r"(?<![\w*_])(\*{1,3}|_{1,3})(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?![\w*_])")
+# Each mark on its own ("**_final_**" is two emphases), the text between at most 400 characters
+# (an unclosed mark never makes a search run to the end of the text), across line breaks.
+_MD_MARKS = tuple(
+    re.compile(rf"(?<![\w{m}])({m}{{1,3}})(?=[^\s{m}])(.{{1,400}}?)(?<=[^\s{m}])\1(?![\w{m}])", re.S)
+    for m in (r"\*", "_"))
 
 
 def strip_marks(text: str) -> str:
-    """Markdown's emphasis and code marks taken out of a line of text."""
-    return _MD_MARKS.sub(r"\2", text).replace("`", "")
+    """Markdown's emphasis and code marks taken out of a paragraph: nested and mixed emphasis
+    ("**a *b* c**", "_**both**_") too, in up to three rounds."""
+    for _ in range(3):
+        before = text
+        for pattern in _MD_MARKS:
+            text = pattern.sub(r"\2", text)
+        if text == before:
+            break
+    return text.replace("`", "")
 _MD_HEAD = re.compile(r"^\s{0,3}(#{1,6}\s+|>\s*|[-*+]\s+(?=\S)|\d{1,3}[.)]\s+(?=\S))", re.M)
 _SPACES = re.compile(r"\s+")
 

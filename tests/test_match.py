@@ -305,6 +305,9 @@ def test_a_figure_rounded_in_the_other_sentence_is_not_said_to_differ():
                                                      "The plan saves each retiree 700 dollars a year, the trustees said.")
     assert M._money("USD 700 a year", "700") and M._money("$1,200 a year", "1200")
     assert M._money("8 more years", "8") is False and M._money("eight years", "8") is None
+    for money in ("₹600 a year", "700 rupees", "700 CHF", "700 €", "700 US dollars", "a 700-dollar credit"):
+        assert M._money(money, "600" if "600" in money else "700"), money
+    assert M._money("weighed 300 pounds", "300") is None  # sterling or a weight: not told apart
 
 
 def _link_items(a: str, b: str):

@@ -83,6 +83,9 @@ def test_a_title_or_a_state_before_a_name_is_not_a_sentence_end():
                               "He lives in Ann Arbor, Mich."]
     # in capitals, across two spaces or a line break, the same
     assert sents("SEN. JOHN MCCAIN DIES AT 81") == ["SEN. JOHN MCCAIN DIES AT 81"]
+    # ... but an acronym in capitals before a sentence that is not in capitals ends it
+    assert sents("She was diagnosed with MS. She died in 2010.") == [
+        "She was diagnosed with MS.", "She died in 2010."]
     assert sents("ARIZ. GOV. JAN BREWER VETOES BILL") == ["ARIZ. GOV. JAN BREWER VETOES BILL"]
     assert sents("He wrote to Ms.  Brewer on Monday.") == ["He wrote to Ms.  Brewer on Monday."]
     # a city and its state end a sentence, even before a title; "Dr." may be a drive
@@ -150,6 +153,10 @@ def test_marks_inside_a_word_are_the_writer_s_own():
         "See snake_case and sh*t, not this or that."
     assert display("A piece of s***. What the f***? ***Both*** `code`") == \
         "A piece of s***. What the f***? Both code"
+    # nested, mixed, across a line break; unclosed marks stay
+    assert display("**approve the\nharbour plan**, **a *b* c**, **_final_**") == \
+        "approve the harbour plan, a b c, final"
+    assert display("*a *a *a") == "*a *a *a"
 
 
 def test_source_ids_are_short_and_unique():
