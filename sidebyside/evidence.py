@@ -140,7 +140,7 @@ FEATURES = (
     "semantic",  # cosine similarity of the sentence embeddings (sidebyside/semantic.py), clipped
     # to [0, 1]; 0 when matching is lexical (which has its own coefficients, COEF)
     "lead_pair",  # both open their articles (each among its source's first LEAD sentences: the
-    # headline and the lede): outlets covering one event lead with its news
+    # headline, the lede and the next sentence): outlets covering one event lead with its news
 )
 
 # Fitted by `python -m benchmarks.fit_links` (dev split of claims_real + MRPC train); see there.
