@@ -715,13 +715,16 @@ def _twins(items: list[_Item]):
 
 
 def _lead_pairs(lead, source):
-    """Every pair of leads of two different sources, as sorted codes x * n + y (x < y); none when
-    there are more than LEAD_PAIRS_MAX (a folder of thousands of sources)."""
+    """Every pair of leads of two different sources, as sorted codes x * n + y (x < y). Past
+    LEAD_PAIRS_MAX pairs (a folder of hundreds of sources) only each source's first lead (its
+    headline) is paired; past that again (thousands of sources), none."""
     import numpy as np
 
     li = np.flatnonzero(lead)
     if len(li) * (len(li) - 1) // 2 > LEAD_PAIRS_MAX:
-        return np.zeros(0, dtype=np.int64)
+        li = li[np.unique(source[li], return_index=True)[1]]  # (items are in source order)
+        if len(li) * (len(li) - 1) // 2 > LEAD_PAIRS_MAX:
+            return np.zeros(0, dtype=np.int64)
     a, b = np.triu_indices(len(li), k=1)
     a, b = li[a], li[b]
     other = source[a] != source[b]

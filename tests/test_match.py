@@ -268,7 +268,9 @@ def test_lead_pairs_are_across_sources_and_bounded(monkeypatch):
     pairs = [(int(c) // 7, int(c) % 7) for c in codes]
     assert pairs == sorted(pairs) and all(source[a] != source[b] and a < b for a, b in pairs)
     assert len(pairs) == 2 * 2 + 2 + 2  # sources 0-1, 0-2, 1-2
-    monkeypatch.setattr(M, "LEAD_PAIRS_MAX", 7)
+    monkeypatch.setattr(M, "LEAD_PAIRS_MAX", 7)  # 10 pairs of all leads: only first leads
+    assert [(int(c) // 7, int(c) % 7) for c in M._lead_pairs(lead, source)] == [(0, 3), (0, 6), (3, 6)]
+    monkeypatch.setattr(M, "LEAD_PAIRS_MAX", 2)  # 3 pairs of first leads: none
     assert len(M._lead_pairs(lead, source)) == 0
 
 
