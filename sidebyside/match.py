@@ -50,6 +50,7 @@ from . import semantic as S
 from . import text as T
 from .arrays import union, unique
 from .model import EXACT, NEAR, PARAPHRASE, Link, Sentence, Source
+from .numbers.words import CUR_CODES, CUR_SYMBOLS, CUR_WORDS
 from .semantic_pass import SEM_CANDIDATE, semantic_pass
 
 # Tuned on the gold set in benchmarks/gold (python -m benchmarks.quality --sweep), not on the seeds.
@@ -470,9 +471,9 @@ def _dating(text: str, figure: str) -> bool:
     May", "4:40 a.m.")? Then it dates the claim, and "figures differ: 10 vs 4" would mislead.
     (Cached: outlets repeat the wire's sentences, and a text meets many others.)"""
     seen = False
-    for m in re.finditer(rf"(?<![\d.,]){re.escape(figure)}(?![\d])", text):
+    for i, j in _written_at(text, figure):
         seen = True
-        before, after = text[max(0, m.start() - 12) : m.start()], text[m.end() : m.end() + 14]
+        before, after = text[max(0, i - 12) : i], text[j : j + 14]
         clock = _CLOCK_BEFORE.search(before) or _CLOCK_AFTER.match(after)
         if not (clock or _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after)):
             return False
@@ -492,12 +493,23 @@ def _joined(*parts: str) -> str:
     return "; ".join([p for p in parts if p])
 
 
-_CODES = r"USD|EUR|GBP|JPY|CNY|CHF|CAD|AUD|INR|Rs\.?"
-_CURRENCY_BEFORE = re.compile(rf"(?:[$£€¥₹]|\b(?:{_CODES}|US\$|C\$|A\$))\s?$")
+def _written_at(text: str, figure: str, separators: bool = False) -> list[tuple[int, int]]:
+    """Where the text writes the figure in digits, not inside a longer number (`separators`:
+    "1,200" too for "1200")."""
+    digits = ",?".join(re.escape(ch) for ch in figure) if separators else re.escape(figure)
+    return [m.span() for m in re.finditer(rf"(?<![\d.,]){digits}(?![\d])", text)]
+
+
+# Money as the number reader knows it (sidebyside/numbers/words.py): its signs and codes, and its
+# currency words but "pound" (sterling or a weight: see _POUNDS_AFTER) and "won" (a verb).
+_SIGNS = re.escape("".join(CUR_SYMBOLS))
+_CODES = "|".join(sorted(code.upper() for code in CUR_CODES if code != "rs")) + r"|Rs\.?"
+_WORDS = "|".join(sorted(set(CUR_WORDS) - {"pound", "pounds", "won"}, key=lambda w: (-len(w), w)))
+_CURRENCY_BEFORE = re.compile(rf"(?:[{_SIGNS}]|\b(?:{_CODES}|US\$|C\$|A\$))\s?$")
 _CURRENCY_AFTER = re.compile(
     r"^(?:\s?(?:thousand|million|billion|trillion|bn|m|k)\b)?[\s-]?(?:(?:US|U\.S\.|Canadian|"
-    r"Australian|Hong Kong|Singapore|New Zealand)\s)?(?:dollars?|euros?|yen|yuan|rupees?|francs?|"
-    rf"pesos?|cents?|pence|{_CODES})\b|^\s?[$£€¥₹]", re.I)
+    rf"Australian|Hong Kong|Singapore|New Zealand)\s)?(?:{_WORDS}|cents?|pence|{_CODES})\b|^\s?[{_SIGNS}]",
+    re.I)
 _POUNDS_AFTER = re.compile(r"^(?:\s?(?:thousand|million|billion)\b)?[\s-]?pounds?\b", re.I)  # or a weight
 
 
@@ -506,8 +518,7 @@ def _money(text: str, figure: str) -> bool | None:
     """Is the figure, wherever the text writes it in digits (thousands separated or not), a sum
     of money ("$600", "700 dollars", "USD 700")? None when the text does not write it in digits
     ("eight")."""
-    digits = ",?".join(re.escape(ch) if ch != "." else r"\." for ch in figure)
-    found = [(m.start(), m.end()) for m in re.finditer(rf"(?<![\d.,]){digits}(?![\d])", text)]
+    found = _written_at(text, figure, separators=True)
     if not found:
         return None
     if any(_POUNDS_AFTER.match(text[j : j + 20]) for _, j in found):
