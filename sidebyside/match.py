@@ -709,9 +709,12 @@ def _lead_bar(source, x, y, body, leads):
 
     n_src = int(source.max()) + 1
     sx, sy = source[x], source[y]
-    lo, hi = np.minimum(sx, sy), np.maximum(sx, sy)
-    shared = np.bincount(lo[body] * n_src + hi[body], minlength=n_src * n_src)
-    told = shared[lo * n_src + hi] >= STORY_LINKS
+    pair = np.minimum(sx, sy).astype(np.int64) * n_src + np.maximum(sx, sy)
+    # links per pair of sources, counted over the pairs that have some (not a table of every
+    # pair of sources: a folder of thousands)
+    codes, counts = np.unique(pair[body], return_counts=True)
+    at = np.minimum(np.searchsorted(codes, pair), max(len(codes) - 1, 0))
+    told = (codes[at] == pair) & (counts[at] >= STORY_LINKS) if len(codes) else np.zeros(len(pair), bool)
     return np.where(leads & told, P_LINK_SEM, P_LEAD)
 
 
