@@ -62,7 +62,10 @@ def _file_span(comparison, sentence_id: str, start: int, end: int, text: str) ->
 
 
 def _differ(x, y) -> bool:
-    """Two sides of one disagreement that read differently: value, hedge, or two named units."""
+    """Two sides of one disagreement that read differently: value, hedge, or two named units. A
+    relative date is read as its words ("two years ago" / "more than two years ago")."""
+    if x.qualifier == y.qualifier == "relative":
+        return " ".join(x.text.lower().split()) != " ".join(y.text.lower().split())
     return x.value != y.value or x.qualifier != y.qualifier or bool(x.unit and y.unit and x.unit != y.unit)
 
 

@@ -48,6 +48,7 @@ DATE_SLIP = 2.0  # years: a date misreported is off by a year or two, not by dec
 FAR = 2.0  # figures further apart than this factor are not one figure told twice
 FAR_ACTED = 3.0  # ... unless both count one noun that did the same: "20,000 people marched" vs
 #                  "approximately 50,000 people marched" (a crowd is misreported by that much)
+HELD = 2  # close words both counts of one noun share to be told apart as much as FAR_ACTED
 SURE_LINK = 0.8  # a link this likely to be the same claim needs no shared word near the figures
 SIBLING_LINK = 0.5  # two unlinked sentences with one figure paired: their others, as if so linked
 SIBLING_WHY = "another figure of these two sentences is paired, and they share {words}"
@@ -183,20 +184,31 @@ def _admit_same(a: Quantity, ca: N.Context, b: Quantity, cb: N.Context, link: fl
         return None  # "2001" vs "1976": dates of two events, not one date misreported
     noun = a.unit if a.kind == "count" and a.unit and a.unit == b.unit else None
     acted = bool(noun and ca.act and ca.act == cb.act)  # "20,000 people marched" twice
-    if a.kind != "date" and _far(a, b, FAR_ACTED if acted else FAR) and \
-            N.compare(a, b) != "unit":
+    held = bool(noun and len(ca.close & cb.close) >= HELD)  # "customers were without power"
+    fate = _fate(a, b, ca, cb, link)
+    if a.kind != "date" and not fate and \
+            _far(a, b, FAR_ACTED if acted or held else FAR) and N.compare(a, b) != "unit":
         # "2.9 percent" vs "37 percent", "thousands" vs "hundreds of thousands": too far apart
         # to be one reported figure
         return None
     shared = N.shared_words(ca, cb)
+    kin = link is None and not listed and _kin(a, b) and \
+        len(_sentence_words(ca) & _sentence_words(cb)) >= KIN_ALIKE
     if a.kind != "date" and not (ca.close & cb.close) and (link is None or link < SURE_LINK) \
-            and (link is not None or listed or not _told_alike(a, ca, b, cb)):
+            and (link is not None or listed or not (kin or _told_alike(a, ca, b, cb))):
         return None  # nothing said right by both figures about what they are of
     if a.kind == "percent" and len(ca.close & cb.close) < 2 and (link is None or link < SURE_LINK):
         return None  # a share of what: "41 percent" of Fox viewers is not "36 percent" of CNN's
     if link is None:
         if a.kind == "money" and not _slip(a, b):
             return None
+        if a.kind == "date":
+            if len(shared) >= 2 and (ca.act in cb.words or cb.act in ca.words):
+                return "both date one act, said near them with the words {words}"
+            return None
+        if kin:
+            return f"both count people {a.event} ({a.text}, {b.text}) in sentences that share " \
+                   "the words {sentence}"
         if len(shared) < 2 and not acted and (listed or not (
                 a.kind == "money" and len(_sentence_words(ca) & _sentence_words(cb)) >= 3)):
             return None
@@ -261,6 +273,7 @@ def _slip(a: Quantity, b: Quantity) -> bool:
 
 LISTED = 2  # more figures of one kind than this in a sentence make a list
 ALIKE = 4  # content words two sentences share to tell one sum, said in other words near it
+KIN_ALIKE = 3  # content words two sentences share to count one group of people in other words
 CLOSE_SUMS = 1.25  # ... when the sums are this close: "$200 million" / "$184 million"
 
 
@@ -271,6 +284,17 @@ def _told_alike(a: Quantity, ca: N.Context, b: Quantity, cb: N.Context) -> bool:
     return a.kind == "money" and a.value > 0 and b.value > 0 and \
         max(a.value, b.value) <= CLOSE_SUMS * min(a.value, b.value) and \
         len(_sentence_words(ca) & _sentence_words(cb)) >= ALIKE
+
+
+_FATES = frozenset(("killed", "injured", "missing"))  # `lexicon.EVENTS` names
+
+
+def _fate(a: Quantity, b: Quantity, ca: N.Context, cb: N.Context, link: float | None) -> bool:
+    """People with one fate said of them in two linked sentences that name the same act: "five
+    people were killed" and "killed at least one person". Early tolls differ by any factor."""
+    return link is not None and a.kind == "count" and a.event is not None and \
+        a.event == b.event and a.event in _FATES and bool(ca.act and ca.act == cb.act) and \
+        _group(a.unit) == "person" == _group(b.unit)
 
 
 def _far(a: Quantity, b: Quantity, factor: float) -> bool:
@@ -421,6 +445,8 @@ def _own_words(qs: list[Quantity], fams: list, counts: Counter,
 def _key(q: Quantity) -> tuple | None:
     """The bucket of figures that may be one quantity across unlinked sentences."""
     if q.kind == "count":
+        if q.event and _group(q.unit) in _PEOPLE:
+            return ("count", "person")  # "three bank workers" dead may be "three people" killed
         return ("count", q.unit) if q.unit else None
     if q.kind == "money":
         return ("money", q.unit)  # what it is of is often unsaid: `_admit` checks the nouns
@@ -428,6 +454,8 @@ def _key(q: Quantity) -> tuple | None:
         return (q.kind, q.unit, q.noun)
     if q.kind == "duration":
         return ("duration", q.unit)
+    if q.kind == "date" and q.qualifier == "relative" and _anchor(q) == "ago":
+        return ("date", "ago")  # "two years ago", "more than two years ago"
     return None
 
 
@@ -470,7 +498,7 @@ def _scope_words(c: N.Context) -> str:
     if c.years:
         parts.append("in " + ", ".join(sorted(c.years)))
     if c.day:
-        parts.append(f"on {c.day}")
+        parts.append(c.day if c.day in ("today", "yesterday", "tonight", "tomorrow") else f"on {c.day}")
     if c.session:
         parts.append({"close": "at the close", "intraday": "during the session"}[c.session])
     return "; ".join(parts)
@@ -637,7 +665,7 @@ def find_disagreements(comparison: Comparison) -> None:
     for q, k in zip(comparison.numbers, told_keys, strict=True):
         told.setdefault(k, set()).add(q.sources[0])
     by_family: dict[str, tuple[list[float], list[int]]] = {}
-    value_edges = [k for k, e in edges.items() if e[0] == VALUE]
+    value_edges = [k for k, e in edges.items() if e[0] in (VALUE, UNIT)]  # "60 seats", "six"
     if value_edges:
         for i in sorted(by_key, key=lambda i: (by_key[i].value, i)):
             lows, ids = by_family.setdefault(N.family(by_key[i]), ([], []))

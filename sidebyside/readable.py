@@ -81,6 +81,8 @@ def reading(value: float, qualifier: str | None, unit: str | None,
         amount = _money(value, unit)
     elif kind == "percent" or unit == "%":
         amount = f"{number(value)} percent"
+    elif unit == "magnitude":
+        amount = f"magnitude {number(value)}"
     else:
         amount = number(value) + (f" {_plural(unit, value)}" if unit else "")
     hedge = HEDGES.get(qualifier or "", qualifier or "")

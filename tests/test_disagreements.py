@@ -500,11 +500,15 @@ def test_a_hedged_time_ago_keeps_its_hedge():
 
 def test_figures_far_apart_are_one_figure_only_when_they_did_the_same():
     """Two and a half times apart is one figure misreported only when both count one noun that
-    did the same ("people marched"); otherwise twice apart is the limit. A name with an
-    abbreviation ("Corp.") between a figure and its noun does not hide the noun."""
+    did the same ("people marched") or that two words beside both say the same of ("customers
+    ... without power"); otherwise twice apart is the limit. A name with an abbreviation
+    ("Corp.") between a figure and its noun does not hide the noun."""
     a, b = pair("Some 14,000 customers were without power in the area, Ardley Gas said.",
                 "About 38,000 Ardley Gas Corp. customers are without power, the company said.")
     assert b.unit == "customer"
+    assert findings._pairs([a], [b], 0.5) and N.compare(a, b) == "value"
+    a, b = pair("Some 14,000 customers were without power in the area, Ardley Gas said.",
+                "About 38,000 Ardley Gas Corp. customers signed up for the cheaper plan, it said.")
     assert findings._pairs([a], [b], 0.5) == []
     a, b = pair("In the port city, 20,000 people marched through the centre.",
                 "In the port city, some 50,000 people marched through the centre.")
@@ -617,6 +621,58 @@ def test_people_counted_by_who_they_are_are_people_when_the_number_is_the_same()
     a, b = pair("The attack on the school killed 12 people in Ardley.",
                 "The attack on the school in Ardley left five children dead.")
     assert findings._admit(a, ctx(a), b, ctx(b), 0.6, True) is None
+
+
+def test_unlinked_people_counted_by_who_they_are_pair_on_their_sentences_words():
+    """Three people killed and three bank workers dead, in sentences that are not linked but
+    share three content words (bank, police, protesters): one toll, told with and without a
+    hedge. Two words are not enough, nor another fate."""
+    s1 = ("A firebomb attack on a bank in Ardley killed at least three people today as police "
+          "fought pitched battles with striking protesters.")
+    s2 = ("Riots over new cuts left three bank workers dead and engulfed the streets, as angry "
+          "protesters hurled petrol bombs at police.")
+    a, b = pair(s1, s2, "at least three people", "three bank workers")
+    why = findings._admit(a, ctx(a), b, ctx(b), None)
+    assert why and "killed" in why and N.compare(a, b) == "qualifier"
+    a, b = pair(s1, s2.replace("protesters", "crowds"), "at least three people", "three bank workers")
+    assert findings._admit(a, ctx(a), b, ctx(b), None) is None
+    a, b = pair(s1, s2.replace("dead", "injured"), "at least three people", "three bank workers")
+    assert findings._admit(a, ctx(a), b, ctx(b), None) is None
+
+
+def test_early_tolls_of_one_fate_pair_on_a_link_however_far_apart():
+    """"five people were killed" and "killed at least one person" on a link that names the same
+    act are one toll told two ways, however far apart; unlinked, or a count of something else,
+    they stay apart."""
+    s1 = "The region where five people were killed and hundreds injured at the weekend was hit again."
+    s2 = "Two powerful earthquakes flattened buildings in the region and killed at least one person."
+    a, b = pair(s1, s2, "five people", "at least one person")
+    assert findings._admit(a, ctx(a), b, ctx(b), 0.7) and N.compare(a, b) == "value"
+    assert findings._admit(a, ctx(a), b, ctx(b), None) is None
+    a, b = pair("The storm destroyed five homes in the valley.",
+                "The storm destroyed at least one home in the valley.")
+    assert findings._admit(a, ctx(a), b, ctx(b), 0.7) is None
+
+
+def test_unlinked_times_ago_pair_when_both_date_one_act(tmp_path):
+    """"began ... two years ago" and "began more than two years ago", in sentences that are not
+    linked, date one act: the hedge is a disagreement, and the JSON's sides keep both wordings."""
+    c = write(tmp_path, {
+        "a.txt": _BASE + "The Justice Department began investigating Mayor Ardley two years ago on "
+                 "claims that he filed false campaign reports.\n",
+        "b.txt": _BASE + "The inquiry into Mayor Ardley, by federal agents and prosecutors in "
+                 "Brooklyn, began more than two years ago with a look at his fund-raising.\n",
+    })
+    dates = [d for d in c.disagreements if d.kind == "date"]
+    assert [sorted(s.text for s in d.sides) for d in dates] == \
+        [["more than two years ago", "two years ago"]], [d.summary() for d in c.disagreements]
+    a, b = pair("The Justice Department began investigating Mayor Ardley two years ago.",
+                "The inquiry into Mayor Ardley began more than two years ago with a look at his books.",
+                "two years ago", "more than two years ago")
+    assert "both date one act" in findings._admit(a, ctx(a), b, ctx(b), None)
+    a, b = pair("The inquiry began two years ago, officials said.",
+                "The mayor was elected more than two years ago, officials said.")
+    assert findings._admit(a, ctx(a), b, ctx(b), None) is None
 
 
 def test_a_figure_another_source_states_in_other_words_is_not_exclusive(tmp_path):

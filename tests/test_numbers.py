@@ -172,7 +172,25 @@ READ = [
     ("Winds reached 100 km/h on the coast.", "100 km/h", 100, None, "km/h", "measure"),
     ("The convoy drove 62 miles.", "62 miles", 62, None, "mile", "measure"),
     ("Temperatures reached 104°F.", "104°F", 104, None, "°f", "measure"),
+    # a quake's magnitude is a measure, never a count of quakes
+    ("A magnitude 6.1 earthquake hit the coast.", "6.1", 6.1, None, "magnitude", "measure"),
+    ("A magnitude-7.0 quake hit the coast.", "7.0", 7.0, None, "magnitude", "measure"),
+    ("A 5.6-magnitude earthquake struck.", "5.6-magnitude", 5.6, None, "magnitude", "measure"),
+    ("The 7.7 magnitude quake damaged homes.", "7.7 magnitude", 7.7, None, "magnitude", "measure"),
+    ("A 6.1 quake in September shook the town.", "6.1", 6.1, None, "magnitude", "measure"),
+    ("The tremor measured 4.5 on the Richter scale.", "4.5 on the Richter scale", 4.5, None,
+     "magnitude", "measure"),
+    ("Two quakes hit the coast.", "Two quakes", 2, None, "quake", "count"),
 ]
+
+
+def test_a_magnitude_reads_as_one_and_compares_as_a_measure():
+    from sidebyside.readable import reading
+
+    a = only("A magnitude 6.1 earthquake hit the coast.", "6.1")
+    assert reading(a.value, a.qualifier, a.unit, a.kind) == "magnitude 6.1"
+    assert compare(a, only("The tremor measured 6.1 on the Richter scale.", "6.1 on the Richter scale")) is None
+    assert compare(a, only("A 6.3 quake hit the coast.", "6.3")) == "value"
 
 
 @pytest.mark.parametrize(("sentence", "text", "value", "qualifier", "unit", "kind"), READ)

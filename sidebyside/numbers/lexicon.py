@@ -4,7 +4,7 @@ from __future__ import annotations
 
 ID_WORDS = set("""article section chapter clause paragraph resolution room route highway
 interstate flight gate terminal platform level phase stage category type model grade item
-rule amendment proposition prop channel title magnitude version episode season vol volume part pier lane
+rule amendment proposition prop channel title version episode season vol volume part pier lane
 no nos number apollo boeing airbus formula windows iphone galaxy pixel ward district precinct
 unit block apartment suite page pages tier division ch sec art fig figure table line bus
 zone sector squadron battalion brigade regiment corps class act covid code""".split())

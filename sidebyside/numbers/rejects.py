@@ -92,7 +92,8 @@ def hyphenated_name(r: Tokens, i: int) -> Outcome | None:
     """COVID-19, F-16 (not mid-2026, pre-2020)."""
     T = r.T
     if (i > 1 and T[i - 1] in DASHES and r.glued(i - 1, i) and r.glued(i - 2, i - 1)
-            and T[i - 2][0].isalpha() and r.L[i - 2] not in _DATE_PREFIXES):
+            and T[i - 2][0].isalpha() and r.L[i - 2] not in _DATE_PREFIXES
+            and r.L[i - 2] != "magnitude"):  # "a magnitude-7.0 quake": a measure
         return r.reject(i, i + 1, "designation: a name, a dash, a number (F-16, COVID-19)")
     return None
 

@@ -26,7 +26,7 @@ MEASURE_RE = re.compile(
     r"centimet(?:re|er)s?|cm|millimet(?:re|er)s?|mm|feet|foot|ft|inch(?:es)?|"
     r"kilo(?:gram)?(?:me)?s?|kg|tonnes?|tons?|pounds?(?=\s+of\b)|lbs?|grams?|litres?|liters?|"
     r"gallons?|barrels?|megawatts?|MW|gigawatts?|GW|kWh|MWh|GWh|TWh|"
-    r"degrees?\s+(?:celsius|fahrenheit|C|F)|°\s?[CF]|degrees?)\b", re.I)
+    r"degrees?\s+(?:celsius|fahrenheit|C|F)|°\s?[CF]|degrees?|magnitude)\b", re.I)
 DEGREE_RE = re.compile(r"\s?°\s?([CF])\b")
 
 # Measure units: canonical name -> (dimension, factor to the dimension's base unit).
@@ -45,10 +45,12 @@ MEASURES = {
     "kwh": ("energy", 1.0), "mwh": ("energy", 1e3), "gwh": ("energy", 1e6),
     "twh": ("energy", 1e9),
     "°c": ("temperature", None), "°f": ("temperature", None), "degree": ("angle", 1.0),
+    "magnitude": ("magnitude", 1.0),
 }
 DIMENSION_LABEL = {"length": "distance", "mass": "weight", "area": "area", "volume": "volume",
                    "speed": "speed", "power": "power", "energy": "energy",
-                   "temperature": "temperature", "angle": "degrees"}
+                   "temperature": "temperature", "angle": "degrees",
+                   "magnitude": "magnitude"}
 
 DURATIONS = {  # canonical unit -> days
     "second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "night": 1.0,
@@ -124,6 +126,30 @@ def measure_unit(raw: str) -> str | None:
         return "degree"
     if w.startswith("°"):
         return "°" + w[-1]
+    if w == "magnitude":
+        return "magnitude"
+    return None
+
+
+# A quake's size: "a magnitude 6.1 earthquake", "a 5.6-magnitude quake", "a 6.1 quake" (a
+# fraction of a quake is no count), "measured 4.5 on the Richter scale".
+QUAKES = frozenset(("quake", "quakes", "earthquake", "earthquakes", "tremor", "tremors", "temblor",
+                    "temblors", "aftershock", "aftershocks"))
+_RICHTER_RE = re.compile(r"\s+on\s+the\s+richter\s+scale\b", re.I)
+
+
+def _magnitude(r: Tokens, first: int, last: int, v: float) -> int | None:
+    """The last token of a quake's magnitude read at tokens first..last, or None."""
+    if not 0 < v < 10:
+        return None
+    if r.word(first - 1) == "magnitude" or (
+            r.word(first - 1) in ("-", "‐") and r.word(first - 2) == "magnitude"):
+        return last
+    m = _RICHTER_RE.match(r.text, r.E[last])
+    if m:
+        return r.tok_at(m.end()) - 1
+    if v != int(v) and r.word(last + 1) in QUAKES:
+        return last
     return None
 
 
@@ -173,6 +199,10 @@ def units(r: Tokens, first: int, last: int, v: float, lo: float | None, hi: floa
         return finish_simple(r, first, end, v * mult, lo if lo is None else lo * mult,
                              hi if hi is None else hi * mult, qual, u, Kind.DURATION,
                              "duration: a time unit follows", before)
+    quake = _magnitude(r, first, last, v)
+    if quake is not None:
+        return finish_simple(r, first, quake, v, lo, hi, qual, "magnitude", Kind.MEASURE,
+                             "measure: a quake's magnitude", before)
     if aged in ("aged", "age", "ages") or (
             r.word(first - 1) == "between" and r.word(first - 2) in ("aged", "ages")):
         return finish_simple(r, first, last, v, lo, hi, qual, "year", Kind.AGE,
