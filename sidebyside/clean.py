@@ -53,7 +53,7 @@ _DAY = r"\d{1,2}(st|nd|rd|th)?"
 # A line that is nothing but a date ("September 9, 2013", "Tue, 4 June 2013", "2013-09-09"): the
 # page's publication date, never a fact of the story (issue 14, boilerplate by form).
 _LONE_DATE = re.compile(
-    rf"^\W*((mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+    rf"^\W*(on\s+)?((mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
     rf"({_MONTH}\s+{_DAY},?\s+\d{{4}}|{_DAY}\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|"
     rf"\d{{1,2}}/\d{{1,2}}/\d{{2,4}})\W*$",
     re.I,

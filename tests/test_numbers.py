@@ -237,6 +237,10 @@ def test_interval(sentence, text, low, high):
 
 # Sentences whose numbers are not counts (or not quantities at all).
 NOT_COUNTS = [
+    ("He fired a 12-gauge shotgun at a .22-caliber target.", []),  # kinds of things
+    ("Ely hit a 3-pointer, and an 18-wheeler blocked the road.", []),
+    ("He scored in the 1st half and in the third inning.", []),  # parts of a match
+    ("The adviser will take the fifth, his lawyer said.", []),  # the Fifth Amendment
     ("The dam collapsed at 4:40 a.m. on Tuesday.", ["date"]),  # the day, never the time
     ("The No. 3 reactor was shut.", []),
     ("Under Article 5, allies must respond.", []),

@@ -334,7 +334,7 @@ def test_a_publication_stamp_is_boilerplate_never_a_title_nor_a_lead(tmp_path):
               "Fri Aug 2, 2013 6: 50pm EDT", "9 September 2013 Last updated at 14: 39 GMT",
               "Thursday, Apr 2, 2009 | Updated 1: 32 PM PDT", "12 January 2010 @ 09: 29 pm",
               "Published: January 3, 2013", "on Tuesday, 16 December 2008 13: 45.",
-              "March 14, 2013-UNITED STATES-"]
+              "March 14, 2013-UNITED STATES-", "WASHINGTON-April 27-", "NEW YORK - June 4 -"]
     assert all(is_stamp(s) for s in stamps)
     assert not any(is_stamp(s) for s in ["3 dead after protesters torch Greek bank",
                                          "Sentencing has been set for June 28.", "9/11",
@@ -369,3 +369,20 @@ def test_an_abbreviated_month_before_its_day_ends_no_sentence():
     t = "Congress renewed the post-Sept. 11 law last year. It expires on Jan. 6 next year."
     assert [t[a:b] for a, b in sentence_spans(t, 0, len(t))] == [
         "Congress renewed the post-Sept. 11 law last year.", "It expires on Jan. 6 next year."]
+
+
+def test_a_lone_publication_date_is_boilerplate_with_or_without_on(tmp_path):
+    """"on Feb. 04, 2009" under a headline says when the page was written: boilerplate, never
+    read as a date of the story nor linked to another outlet's stamp."""
+    from sidebyside.engine import compare_folder
+
+    body = ("Ardley lineman arrested on suspicion of drunken driving\n\n{stamp}\n\n"
+            "Ardley defensive tackle Sam Reyes was arrested early Sunday on suspicion of drunken "
+            "driving, the highway patrol said.\n")
+    (tmp_path / "a.txt").write_text(body.format(stamp="on Feb. 04, 2009"), encoding="utf-8")
+    (tmp_path / "b.txt").write_text(body.format(stamp="on February 4, 2009"), encoding="utf-8")
+    c = compare_folder(tmp_path, use_cache=False)
+    for src in c.sources:
+        stamp = next(s for s in src.sentences if "2009" in s.text)
+        assert stamp.status == "boilerplate" and not stamp.numbers and not stamp.links
+

@@ -24,7 +24,11 @@ DESIGNATED = frozenset("street st avenue ave road rd boulevard blvd lane place w
 
 # Words that make an ordinal part of a fixed term: "a third party", "third-world", "second-hand"
 # ("the third party in parliament" and "the third person to die" are ranks).
-FIXED_TERMS = {"party", "parties", "world", "hand"}
+# Words after which a rank names a thing or a part of a match or a year, not a figure:
+# "third party", "the 1st half", "the second quarter", "the third inning".
+FIXED_TERMS = {"party", "parties", "world", "hand", "half", "quarter", "inning", "period"}
+_PLEAD = frozenset(("take", "takes", "took", "taking", "plead", "pleads", "pleaded", "pleading",
+                    "invoke", "invokes", "invoked", "invoking"))
 
 
 def ordinal(r: Tokens, i: int, j: int, v: float) -> Outcome:
@@ -33,6 +37,8 @@ def ordinal(r: Tokens, i: int, j: int, v: float) -> Outcome:
     if j < n and r.is_month(j) and v <= 31:
         return day_month(r, i, int(v), j)
     end = j - 1
+    if v == 5 and r.word(i - 1) == "the" and r.word(i - 2) in _PLEAD:
+        return r.reject(i, j, "the Fifth Amendment ('take the fifth'), not a rank")
     if j < n and (T[j][:1].isupper() or L[j] == "congressional") and L[j] in DESIGNATED:
         return r.reject(i, j + 1, "a name, not a rank (83rd Street, 11th District)")
     k = j + 1 if j + 1 < n and T[j] in DASHES and r.glued(j - 1, j) else j

@@ -205,6 +205,21 @@ def model_name(r: Tokens, i: int) -> Outcome | None:
     return None
 
 
+# A kind of thing named by a number glued to a word: a bore ("a 12-gauge shotgun", ".22-caliber"),
+# a shot ("a 3-pointer"), a vehicle ("an 18-wheeler", "a two-seater", "a double-decker").
+_KIND_SUFFIXES = frozenset(("gauge", "caliber", "calibre", "pointer", "pointers", "wheeler",
+                            "wheelers", "seater", "seaters"))
+
+
+def kind_of_thing(r: Tokens, i: int) -> Outcome | None:
+    """"a 12-gauge shotgun", "a 3-pointer": a kind of thing, not twelve or three of anything."""
+    T, j = r.T, i + 1
+    if j + 1 < r.n and T[j] in DASHES and r.glued(i, j) and r.glued(j, j + 1) \
+            and r.L[j + 1] in _KIND_SUFFIXES:
+        return r.reject(i, j + 2, f"a kind of thing ({T[i]}-{T[j + 1]})")
+    return None
+
+
 # A closing single quote: an apostrophe not followed by a letter or a digit (not "Obama's",
 # "don't", "the ’80s") nor after an "s" (a plural possessive: "the parents' association").
 _CLOSING_QUOTE = re.compile(r"(?<!s)['’](?![^\W_])")
@@ -277,5 +292,5 @@ def letters_after(r: Tokens, i: int) -> Outcome | None:
 RULES: tuple[Rule, ...] = (
     glued_to_letters, number_sign, hyphenated_name, identifier_word, abbreviated_identifier,
     after_slash, abbreviated_year, emergency_number, phone_number, slashed, dotted_date,
-    time_of_day, time_zone_offset, station_or_ticker, model_name, letters_after,
+    time_of_day, time_zone_offset, station_or_ticker, model_name, kind_of_thing, letters_after,
 )

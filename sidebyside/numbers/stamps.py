@@ -54,9 +54,10 @@ _MONTH_RE = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|Jul
 _DATE_RE = rf"(?:{_MONTH_RE} \d{{1,2}}(?:st|nd|rd|th)?(?:, ?\d{{4}})?|\d{{1,2}} {_MONTH_RE}(?:,? \d{{4}})?)"
 _PLACE_RE = r"[A-Z][A-Z.'’]+(?: [A-Z][A-Z.'’]+){0,3}"
 # A line that is only a dateline: a date, a dash and a place in capitals ("March 14, 2013-UNITED
-# STATES-"), or a place in capitals, a comma and a date ("NEW YORK, June 4 -").
+# STATES-"), or a place in capitals, a comma or a dash and a date ("NEW YORK, June 4 -",
+# "WASHINGTON-April 27-").
 _DATELINE_LINE = re.compile(
-    rf"^\s*(?:{_DATE_RE}\s*[-–—]\s*{_PLACE_RE}|{_PLACE_RE},\s*{_DATE_RE})\s*[-–—]?\s*$")
+    rf"^\s*(?:{_DATE_RE}\s*[-–—]\s*{_PLACE_RE}|{_PLACE_RE}\s*[,–—-]\s*{_DATE_RE})\s*[-–—]?\s*$")
 
 
 def is_stamp(text: str) -> bool:
