@@ -184,6 +184,15 @@ READ = [
 ]
 
 
+def test_a_part_of_them_counts_what_the_figure_before_counts():
+    a, b = read_quantities("The wave killed more than 230,000 people, over 170,000 of them in Aceh.")
+    assert (a.unit, b.unit, b.text) == ("person", "person", "over 170,000")
+    a, b = read_quantities("Police arrested 200 protesters, 50 of whom were charged.")
+    assert b.unit == "protester"
+    # no part: the bare figure stays bare
+    assert read_quantities("Police arrested 200 protesters and 50 were charged.")[1].unit is None
+
+
 def test_a_magnitude_reads_as_one_and_compares_as_a_measure():
     from sidebyside.readable import reading
 

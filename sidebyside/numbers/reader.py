@@ -71,7 +71,19 @@ def run(r: Tokens) -> list[Quantity]:
                 for t in r.trace:
                     if isinstance(t, Reading) and t.quantity is a:
                         t.why.append(f"counted noun of the next figure: {b.unit}")
+    # "killed 230,000 people, over 170,000 of them in Aceh": a part of the figure before
+    for a, b in zip(out, out[1:], strict=False):
+        if (a.kind == b.kind == Kind.COUNT and b.unit is None and a.unit is not None
+                and _OF_THEM_RE.match(r.text, b.end)):
+            b.unit = a.unit
+            if r.trace is not None:
+                for t in r.trace:
+                    if isinstance(t, Reading) and t.quantity is b:
+                        t.why.append(f"'of them': a part of the figure before ({a.unit})")
     return out
+
+
+_OF_THEM_RE = re.compile(r"\s+of\s+(?:them|whom|those)\b", re.I)
 
 
 def number(r: Tokens, i: int) -> Outcome:
