@@ -155,9 +155,15 @@ def _admit(a: Quantity, ca: N.Context, b: Quantity, cb: N.Context, link: float |
     linked: those must share the counted noun and words about the subject or event. `listed`:
     a or b is one of a list of such figures in its sentence ("$4,272.78 on the cruise, $2,306.08
     at the park ..."): only the words beside it say which it is, never its sentence's words."""
-    if a.kind in ("ordinal", "age") or not (N.same_thing(a, b) or _kin(a, b)):
+    if a.kind == "ordinal" or not (N.same_thing(a, b) or _kin(a, b)) or not _one_age(a, b):
         return None
     return _admit_same(a, ca, b, cb, link, alone, listed)
+
+
+def _one_age(a: Quantity, b: Quantity) -> bool:
+    """Ages pair only as the age of one named person ("Paul Durousseau, 30," / "Paul Durousseau,
+    32,"): Sasha's 13 is not the aide's 31."""
+    return a.kind != "age" or bool(a.noun) and a.noun == b.noun
 
 
 def _admit_same(a: Quantity, ca: N.Context, b: Quantity, cb: N.Context, link: float | None,
@@ -377,7 +383,7 @@ def _admitted_at(left: _Figures, right: _Figures, link: float | None) -> list[tu
     """`_admitted`, each pair by the places of its figures on their sides."""
     options = []
     for i, a in enumerate(left.qs):
-        if a.kind in ("ordinal", "age"):
+        if a.kind == "ordinal" or a.kind == "age" and not a.noun:
             continue  # `_admit` pairs no such figure
         fa, na, oa, ca, ta = left.fam[i], left.n[i], left.own[i], left.ctx[i], left.thing[i]
         for j, b in enumerate(right.qs):
@@ -389,7 +395,8 @@ def _admitted_at(left: _Figures, right: _Figures, link: float | None) -> list[tu
                 # two lists of shares: "24 percent as Democrats" is not "29 percent ... as
                 # Republicans", nor "Among Fox viewers" "Among CNN viewers"
                 continue
-            if not (same_thing_keyed(a, b, ta, right.thing[j]) or _kin(a, b)):
+            if not (same_thing_keyed(a, b, ta, right.thing[j]) or _kin(a, b)) or \
+                    not _one_age(a, b):
                 continue  # `_admit`'s first test
             why = _admit_same(a, ca, b, right.ctx[j], link, na == 1 and nb == 1,
                               na > LISTED or nb > LISTED)

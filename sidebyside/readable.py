@@ -83,6 +83,8 @@ def reading(value: float, qualifier: str | None, unit: str | None,
         amount = f"{number(value)} percent"
     elif unit == "magnitude":
         amount = f"magnitude {number(value)}"
+    elif kind == "age":
+        amount = f"aged {number(value)}"
     else:
         amount = number(value) + (f" {_plural(unit, value)}" if unit else "")
     hedge = HEDGES.get(qualifier or "", qualifier or "")

@@ -110,6 +110,24 @@ def test_bare_numerals_are_not_paired_with_counted_figures():
     assert admit("Sasha, 13, was criticised by the aide.", "The aide, 31, apologised to Sasha.") is None
 
 
+def test_an_age_set_off_by_commas_is_the_age_of_who_comes_before_it():
+    """"Paul Ardley, 30, was charged" / "Paul Ardley, 32, was charged": one man's age told two
+    ways; Sasha's 13 and the aide's 31 are two people's; a list of figures is no age."""
+    a, b = pair("Paul Ardley, 30, was charged Tuesday with murder in five slayings.",
+                "Paul Ardley, 32, was charged Tuesday with murder in five city slayings.", "30", "32")
+    assert (a.kind, a.noun, b.noun) == ("age", "paul ardley", "paul ardley")
+    # two men of one surname
+    c, d = pair("The hijackers were Luis Suarez Acosta, 22, and others.",
+                "The hijackers were Yosvani Martinez Acosta, 27, and others.", "22", "27")
+    assert findings._pairs([c], [d], 0.9) == []
+    assert admit("Paul Ardley, 30, was charged Tuesday with murder in five slayings.",
+                 "Paul Ardley, 32, was charged Tuesday with murder in five city slayings.", "30", "32")
+    assert N.compare(a, b) == "value"
+    from sidebyside.readable import reading
+    assert reading(a.value, a.qualifier, a.unit, a.kind) == "aged 30"
+    assert [q.kind for q in N.read_quantities("Prices rose in March, 30, 40 and 50.")] == ["count"] * 3
+
+
 def test_figures_far_apart_are_not_one_figure():
     assert admit("Sun's shipments fell 2.9 percent in the quarter.",
                  "Shipments rose 37 percent in the quarter.") is None

@@ -374,6 +374,11 @@ COMPARE = [
     ("last year", "last year", "in 2024", "2024", True, None),
     ("March 10, 2026", "March 10, 2026", "March 11, 2026", "March 11, 2026", True, "date"),
     ("by 2028", "by 2028", "in 2027", "2027", True, None),
+    # a deadline with its year and without: compared within that year
+    ("signed by 30 September 2003", "by 30 September 2003", "signed by Sept. 30", "by Sept. 30",
+     True, None),
+    ("signed by 30 September 2003", "by 30 September 2003", "signed by Oct. 30", "by Oct. 30",
+     True, "date"),
     ("the war began in 2022", "2022", "the bridge will be completed in 2027", "2027",
      False, "date"),
     ("the war began in 2022", "2022", "the war started in February 2022", "February 2022",

@@ -332,10 +332,12 @@ _UPPER = {Q.BY, Q.BEFORE}
 _LOWER = {Q.SINCE, Q.AFTER}
 
 
-def _bound(q: Quantity) -> float:
+def _bound(q: Quantity, lo: float, hi: float) -> float:
+    """The end of a date's span that its hedge names ("by Sept. 30": its end), with the span
+    as compared (lo, hi: a date without a year is compared within the other's year)."""
     if q.qualifier == Q.BY or q.qualifier == Q.AFTER:
-        return q.high
-    return q.low
+        return hi
+    return lo
 
 
 WEEKDAY = "weekday"  # the unit of a day of the week ("on Friday"), valued by its place
@@ -368,16 +370,17 @@ def _compare_dates(a: Quantity, b: Quantity) -> Verdict | None:
     db = "up" if qb in _UPPER else "down" if qb in _LOWER else None
     if da is None and db is None:
         return None if (alo < bhi - 1e-9 and blo < ahi - 1e-9) else V.DATE
+    ba, bb = _bound(a, alo, ahi), _bound(b, blo, bhi)
     if da == db:
-        return None if abs(_bound(a) - _bound(b)) < 1 / 366 else V.DATE
+        return None if abs(ba - bb) < 1 / 366 else V.DATE
     if da and db:  # by X vs since Y
-        up, down = (a, b) if da == "up" else (b, a)
-        return None if _bound(down) < _bound(up) else V.DATE
-    d, p = (a, b) if da else (b, a)
+        up, down = (ba, bb) if da == "up" else (bb, ba)
+        return None if down < up else V.DATE
+    d, bd = (a, ba) if da else (b, bb)
     plo, phi = (blo, bhi) if da else (alo, ahi)
     if d.qualifier in _UPPER:
-        return None if plo < _bound(d) - 1e-9 else V.DATE
-    return None if phi > _bound(d) + 1e-9 else V.DATE
+        return None if plo < bd - 1e-9 else V.DATE
+    return None if phi > bd + 1e-9 else V.DATE
 
 
 # ----------------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ findings stage (sidebyside/findings.py) pairs figures with `different_scope` and
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -45,6 +46,43 @@ _INTRADAY = frozenset("intraday midday morning afternoon earlier early gmt edt e
 _MARKET = frozenset("shares stock stocks index indexes points nasdaq dow s&p yield yields basis"
                     " session composite yen franc francs intraday"
                     " after-hours".split())
+# After a distance: the place it is measured from ("about 70 miles southwest of St. Petersburg",
+# "135 kilometers from the main city of Manokwari" has no name right after "from": none).
+_ORIGIN_RE = re.compile(
+    r"\s+(?:\(?[\d.,]+\s*\w+\)?\s+)?(?:(?:north|south|east|west)(?:-?(?:north|south|east|west))?"
+    r"(?:east|west)?\s+)?(?:of|from)\s+((?:[A-Z][\w.'’-]*)(?:\s+[A-Z][\w.'’-]*){0,2})")
+# A reporting period, as a company or an agency names it.
+_PERIOD_RE = re.compile(
+    r"\b(?:(first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter|quarter\s+(?:ended|ending)\s+"
+    r"(?:in\s+|on\s+)?([A-Z][a-z]+\.?(?:\s+\d{1,2})?)|(prior|previous|last|current|this|next)"
+    r"\s+fiscal\s+year|fiscal\s+(?:year\s+)?(\d{4})|(first|second)[- ]half|Q([1-4]))\b")
+_QUARTERS = {"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth", "1": "first",
+             "2": "second", "3": "third", "4": "fourth"}
+
+
+def _period(text: str) -> str:
+    """The first reporting period a sentence names, in one spelling ("Q2" and "2nd quarter"
+    are "second quarter"), or ""."""
+    m = _PERIOD_RE.search(text)
+    if m is None:
+        return ""
+    quarter, ended, relative, fiscal, half, q = m.groups()
+    if quarter or q:
+        return f"{_QUARTERS.get((quarter or q).lower(), (quarter or '').lower())} quarter"
+    if ended:
+        return "quarter to " + ended.lower().rstrip(".")
+    if relative:
+        return f"{relative.lower()} fiscal year"
+    if fiscal:
+        return f"fiscal {fiscal}"
+    return f"{half.lower()} half"
+
+
+_CLOCK_RE = re.compile(r"\b(\d{1,2})(?:[:.] ?(\d\d))?\s*([ap])\.?\s?m\b\.?", re.I)
+# A total followed by its part: "killed more than 230,000 people, over 170,000 of them in Aceh".
+_HAS_PART_RE = re.compile(r"[^.;:\d]{0,40}?,\s+(?:(?:over|more\s+than|about|some|nearly|almost|"
+                          r"at\s+least|around)\s+)?(\d[\d,]*)\s+of\s+(?:them|whom|those)\b", re.I)
+_PART_RE = re.compile(r"\s+of\s+(?:them|whom|those)\b", re.I)
 _PARTIAL_RE = re.compile(r"\b(?:by|as of|until)\s+(?:mid-?\w+|noon|morning|afternoon|evening|"
                          r"night|then|\w+day|\d)|\b(?:this|that|the first|the latest|initial|"
                          r"early)\s+(?:\w+\s+)?(?:raid|attack|day|round|wave|count|report|"
@@ -88,6 +126,11 @@ class Context:
     lead: str = ""  # the sentence's first name (its subject, usually): "Sun", "Fox"
     text: str = ""  # the sentence, lower case
     partial: bool = False  # a count bounded in time or to one event: "by mid-morning", "this raid"
+    part: bool = False  # a part of the figure before it: "20 of them in Virginia"
+    has_part: float | None = None  # the part told right after this total: "40 people, 12 of them"
+    clock: str = ""  # a time of day the sentence names: "10 p.m." -> "10pm"
+    origin: str = ""  # the place a distance is measured from: "70 miles southwest of St. Petersburg"
+    period: str = ""  # the reporting period the sentence names: "second quarter", "fiscal 2003"
     move: str | None = None  # "from" or "to": the figure a change starts from or ends at
     acts: set[str] = field(default_factory=set)  # ... of the close words, the verbs ("arrested")
     act: str | None = None  # the figure's own verb: "20,000 people marched", "killed 40"
@@ -213,6 +256,16 @@ def _context(text: str, start: int, end: int, qtext: str) -> Context:
     c.when = c.years | {x for x in (c.month, c.day) if x}
     c.lead = _lead(text)
     c.partial = bool(_PARTIAL_RE.search(text[max(0, q.start - 40) : q.end + 100]))
+    c.part = bool(_PART_RE.match(text, q.end))
+    k = _CLOCK_RE.search(text)
+    if k:
+        c.clock = f"{int(k.group(1))}{k.group(2) or ''}{k.group(3)[0].lower()}m"
+    h = _HAS_PART_RE.match(text, q.end)
+    if h:
+        c.has_part = float(h.group(1).replace(",", ""))
+    c.period = _period(text)
+    o = _ORIGIN_RE.match(text, q.end)
+    c.origin = o.group(1).lower().rstrip(".,") if o else ""
     before = [w.lower() for w in left if w.lower() not in _HEDGED][-2:]
     if before and before[-1] in ("from", "to") and not (
             len(before) == 2 and before[0] in ("up", "close", "near", "amounting", "equal")):
@@ -284,6 +337,22 @@ def _verb(w: str) -> bool:
 
 def different_scope(a: Quantity, ca: Context, b: Quantity, cb: Context) -> str | None:
     """Why a and b are not one quantity by their scope, or None when the scopes agree."""
+    for x, y, cy in ((a, b, cb), (b, a, ca)):
+        if cy.has_part and x.value > 0 and y.value > 0 and \
+                abs(math.log(x.value / cy.has_part)) < abs(math.log(x.value / y.value)):
+            return "nearer the part the other sentence tells of this total " \
+                   f"({cy.has_part:,.0f} of them) than the total"
+    if (ca.clock or cb.clock) and ca.clock != cb.clock and (
+            (ca.clock and cb.clock) or (ca.day or cb.day)):
+        # a storm's place "by 10 p.m." vs "early Monday": two moments, not one figure
+        return f"different moments ({ca.clock or ca.day} vs {cb.clock or cb.day})"
+    if ca.part != cb.part:
+        return "one is a part of a figure told before it ('20 of them in Virginia'), the other " \
+               "is not"
+    if ca.period and cb.period and ca.period != cb.period:
+        return f"periods named differently ({ca.period} vs {cb.period})"
+    if ca.origin and cb.origin and ca.origin != cb.origin:
+        return f"distances from different places ({ca.origin} vs {cb.origin})"
     if ca.move and cb.move and ca.move != cb.move:
         return "one is where a change started ('from'), the other where it ended ('to')"
     if ca.total != cb.total and (cb.partial if ca.total else ca.partial):

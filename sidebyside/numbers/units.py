@@ -7,10 +7,11 @@ import re
 
 from .kinds import Kind
 from .kinds import Qualifier as Q
+from .lexicon import STOP
 from .phrases import hedge, noun_after
 from .tokens import Outcome, Tokens
 from .values import interval
-from .words import POST_HEDGES
+from .words import MONTHS, POST_HEDGES
 
 _AGO_HEDGED = {Q.OVER, Q.AT_LEAST, Q.NEARLY, Q.ABOUT, Q.UNDER}
 
@@ -131,6 +132,29 @@ def measure_unit(raw: str) -> str | None:
     return None
 
 
+_NOT_WHO = frozenset(MONTHS) | frozenset("""monday tuesday wednesday thursday friday saturday
+sunday year years said says""".split())
+
+
+def _apposed(r: Tokens, first: int, last: int, v: float, qual: str | None) -> str | None:
+    """"Paul Durousseau, 30, was charged", "the aide, 31, said": a whole number set off by commas
+    after a name or a noun, with a word after it, is the age of who comes before it. Returns
+    whose (the name or word before the comma, lower case), or None ("in March, 30, 40 and 50": a list)."""
+    if qual is not None or first != last or not r.T[first].isdigit() or not 1 <= v <= 120:
+        return None
+    if r.word(first - 1) != "," or r.word(last + 1) != "," or first < 2 or last + 2 >= r.n:
+        return None
+    who, nxt = r.T[first - 2], r.T[last + 2]
+    if not (who.isalpha() and nxt[:1].isalpha()) or r.L[first - 2] in _NOT_WHO or \
+            r.L[first - 2] in STOP:
+        return None
+    # a full name, when there is one: "Suarez Acosta, 22" and "Martinez Acosta, 27" are two men
+    k = first - 3
+    if k >= 0 and r.T[k].isalpha() and r.T[k][0].isupper() and r.T[first - 2][0].isupper():
+        return f"{r.L[k]} {r.L[first - 2]}"
+    return r.L[first - 2]
+
+
 # A quake's size: "a magnitude 6.1 earthquake", "a 5.6-magnitude quake", "a 6.1 quake" (a
 # fraction of a quake is no count), "measured 4.5 on the Richter scale".
 QUAKES = frozenset(("quake", "quakes", "earthquake", "earthquakes", "tremor", "tremors", "temblor",
@@ -207,6 +231,12 @@ def units(r: Tokens, first: int, last: int, v: float, lo: float | None, hi: floa
             r.word(first - 1) == "between" and r.word(first - 2) in ("aged", "ages")):
         return finish_simple(r, first, last, v, lo, hi, qual, "year", Kind.AGE,
                              "age: 'aged' before the number", before)
+    who = _apposed(r, first, last, v, qual)
+    if who is not None:
+        q, nxt = finish_simple(r, first, last, v, lo, hi, qual, "year", Kind.AGE,
+                               f"age: set off by commas after a name ({who})", before)
+        q.noun = who
+        return q, nxt
     m = MEASURE_RE.match(text, pos)
     if m is None and text.startswith("°", pos):
         m = DEGREE_RE.match(text, pos)
