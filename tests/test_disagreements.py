@@ -105,6 +105,18 @@ def test_different_scopes_are_different_quantities(s1, s2):
     assert admit(s1, s2) is None
 
 
+def test_a_move_to_a_price_is_a_market_quote_a_company_s_sales_are_not():
+    """"fell 1.3 percent to A$12.43" / "fell two percent to A$12.34": one share at two moments
+    of a session; "sales rose 7 percent to $645 million" is a company's figure, and two
+    outlets' figures for it disagree."""
+    assert admit("News Corp fell 1.3 percent to A$12.43 after a weak night overseas.",
+                 "News Corp fell two percent to A$12.34 after a weak night overseas.",
+                 "A$12.43", "A$12.34") is None
+    assert admit("Ardco said sales rose 7 percent to $645 million in the year.",
+                 "Ardco said sales rose 9 percent to $660 million in the year.",
+                 "$645 million", "$660 million")
+
+
 def test_bare_numerals_are_not_paired_with_counted_figures():
     # Sasha's age vs the aide's age: neither says what it counts
     assert admit("Sasha, 13, was criticised by the aide.", "The aide, 31, apologised to Sasha.") is None

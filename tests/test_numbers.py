@@ -374,6 +374,10 @@ COMPARE = [
     ("last year", "last year", "in 2024", "2024", True, None),
     ("March 10, 2026", "March 10, 2026", "March 11, 2026", "March 11, 2026", True, "date"),
     ("by 2028", "by 2028", "in 2027", "2027", True, None),
+    # rounding is judged on the figures as written, whatever the unit
+    ("as near as in 60,000 years", "60,000 years", "closest for 59,619 years", "59,619 years",
+     True, None),
+    ("a fall of 296 feet", "296 feet", "a fall of 300 feet", "300 feet", True, None),
     # a deadline with its year and without: compared within that year
     ("signed by 30 September 2003", "by 30 September 2003", "signed by Sept. 30", "by Sept. 30",
      True, None),

@@ -271,8 +271,10 @@ def _compare(a: Quantity, b: Quantity) -> tuple[Verdict | None, str]:
         return (None, "") if _close(a.value, b.value, 1e-9) else (V.VALUE, "different ranks")
     if a.unit != b.unit and a.kind in (Kind.MONEY, Kind.PERCENT):
         return V.UNIT, f"different units ({a.unit} vs {b.unit})"
-    fa, fb = _factor(a), _factor(b)
     converted = a.unit != b.unit
+    # one unit: the figures as written (rounding is judged on "60,000 years" and "59,619
+    # years", never on their values in days or metres)
+    fa, fb = (_factor(a), _factor(b)) if converted else (1.0, 1.0)
     if fa is None or fb is None:
         if converted:
             return V.UNIT, f"different units ({a.unit} vs {b.unit})"

@@ -46,6 +46,14 @@ _INTRADAY = frozenset("intraday midday morning afternoon earlier early gmt edt e
 _MARKET = frozenset("shares stock stocks index indexes points nasdaq dow s&p yield yields basis"
                     " session composite yen franc francs intraday"
                     " after-hours".split())
+# A move to a price: "fell 1.3 percent to A$12.43", "dropped $2.21, or 5.8 percent, to $36.14"
+# (a sum with "million" after it is a company's sales or profit, not a price).
+_PRICE_MOVE_RE = re.compile(
+    r"\b(?:fell|dropped|rose|gained|climbed|slipped|slid|jumped|added|lost|declined|advanced|"
+    r"eased|tumbled|soared|surged|sank|plunged|rallied|shed|edged\s+(?:up|down|higher|lower))\s+"
+    r"(?:[A-Z]{0,3}\$)?[\d.,]+(?:\s*(?:percent|per\s+cent|%|cents?|points?))?"
+    r"(?:\s*,?\s*or\s+[\d.,]+\s*(?:percent|per\s+cent|%))?,?\s+to\s+(?:[A-Z]{0,3}\$|€|£|¥)"
+    r"[\d.,]*\d(?![\d.,]*\d)(?!\s*(?:million|billion|trillion|bn|mn|m)\b)", re.I)
 # After a distance: the place it is measured from ("about 70 miles southwest of St. Petersburg",
 # "135 kilometers from the main city of Manokwari" has no name right after "from": none).
 _ORIGIN_RE = re.compile(
@@ -256,6 +264,8 @@ def _context(text: str, start: int, end: int, qtext: str) -> Context:
     c.when = c.years | {x for x in (c.month, c.day) if x}
     c.lead = _lead(text)
     c.partial = bool(_PARTIAL_RE.search(text[max(0, q.start - 40) : q.end + 100]))
+    if not c.market and _PRICE_MOVE_RE.search(text):
+        c.market = True  # a share's move and the price it ended at: a moment's figures
     c.part = bool(_PART_RE.match(text, q.end))
     k = _CLOCK_RE.search(text)
     if k:
