@@ -250,6 +250,9 @@ NOT_COUNTS = [
     ("Ely hit a 3-pointer, and an 18-wheeler blocked the road.", []),
     ("He scored in the 1st half and in the third inning.", []),  # parts of a match
     ("The adviser will take the fifth, his lawyer said.", []),  # the Fifth Amendment
+    ("He lived at 550 Barbey Street, near 1 World Trade Center.", []),  # addresses, a building
+    ("Soldiers of the 3-15 Infantry met 40 Marines.", ["count"]),  # a unit's name; a count
+    ("Troops from 3-15 infantry were attacked.", []),
     ("The dam collapsed at 4:40 a.m. on Tuesday.", ["date"]),  # the day, never the time
     ("The No. 3 reactor was shut.", []),
     ("Under Article 5, allies must respond.", []),

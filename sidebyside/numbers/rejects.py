@@ -211,6 +211,35 @@ _KIND_SUFFIXES = frozenset(("gauge", "caliber", "calibre", "pointer", "pointers"
                             "wheelers", "seater", "seaters"))
 
 
+# The last word of a street address or a building's name: "550 Barbey Street", "27 Devon
+# Road", "1 World Trade Center"; and of a military unit: "the 3-15 Infantry".
+_PLACE_ENDS = frozenset(("street", "st", "road", "rd", "avenue", "ave", "boulevard", "blvd",
+                         "drive", "lane", "way", "place", "court", "terrace", "square", "plaza",
+                         "center", "centre", "tower", "infantry", "cavalry", "regiment",
+                         "battalion", "brigade", "division", "armor", "armored"))
+
+
+_UNITS = frozenset(("infantry", "cavalry", "regiment", "battalion", "brigade", "armor"))
+
+
+def address(r: Tokens, i: int) -> Outcome | None:
+    """"550 Barbey Street", "1 World Trade Center", "the 3-15 Infantry": a number before one
+    to three capitalised words that end a street, a building or a unit is part of a name."""
+    T, n = r.T, r.n
+    j = i + 1
+    if j + 1 < n and T[j] in DASHES and r.glued(i, j) and r.glued(j, j + 1) and T[j + 1].isdigit():
+        j += 2  # "3-15"
+        if j < n and r.L[j] in _UNITS:
+            return r.reject(i, j + 1, f"a unit's name ('{' '.join(T[i:j + 1])}')")
+    k = j
+    while k < n and k < j + 3 and T[k][:1].isupper() and T[k].isalpha():
+        if r.L[k] in _PLACE_ENDS:
+            return r.reject(i, k + 1, f"part of a name: an address, a building or a unit "
+                                      f"('{' '.join(T[i:k + 1])}')")
+        k += 1
+    return None
+
+
 def kind_of_thing(r: Tokens, i: int) -> Outcome | None:
     """"a 12-gauge shotgun", "a 3-pointer": a kind of thing, not twelve or three of anything."""
     T, j = r.T, i + 1
@@ -292,5 +321,6 @@ def letters_after(r: Tokens, i: int) -> Outcome | None:
 RULES: tuple[Rule, ...] = (
     glued_to_letters, number_sign, hyphenated_name, identifier_word, abbreviated_identifier,
     after_slash, abbreviated_year, emergency_number, phone_number, slashed, dotted_date,
-    time_of_day, time_zone_offset, station_or_ticker, model_name, kind_of_thing, letters_after,
+    time_of_day, time_zone_offset, station_or_ticker, model_name, kind_of_thing, address,
+    letters_after,
 )
