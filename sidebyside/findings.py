@@ -505,7 +505,8 @@ def _scope_words(c: N.Context) -> str:
     if c.years:
         parts.append("in " + ", ".join(sorted(c.years)))
     if c.day:
-        parts.append(c.day if c.day in ("today", "yesterday", "tonight", "tomorrow") else f"on {c.day}")
+        parts.append(c.day if c.day in ("today", "yesterday", "tonight", "tomorrow")
+                     else f"on {c.day.capitalize()}")
     if c.session:
         parts.append({"close": "at the close", "intraday": "during the session"}[c.session])
     return "; ".join(parts)
