@@ -47,6 +47,7 @@ SHAPES = (
     "identical_lines",
     "near_identical_lines",
     "no_punctuation",
+    "long_figures",
 )
 LIMIT_5MB = 10.0  # seconds, any shape
 LINEAR_FACTOR = 2.0  # s/MB at the largest size over s/MB at the smallest
@@ -121,6 +122,14 @@ def generate(shape: str, size: int, seed: int = 13) -> str:
     elif shape == "no_punctuation":
         while total < size:
             emit(" ".join(rng.choice(vocab) for _ in range(50)) + " ")
+    elif shape == "long_figures":
+        # runs of digits where the figure rules look around a figure: a move to a price, a part
+        # "of them", a distance from a place, a clock time (issue 14's scope rules must stay
+        # linear on a pasted table or a line of digits)
+        run = "1" * 20_000
+        while total < size:
+            emit(f"Revenue rose 5 percent to ${run} million, 12 of them at 10 p.m., "
+                 f"{run} miles west of Ardley, {run}, {run} of them in total.\n\n")
     else:
         raise ValueError(f"unknown shape {shape}")
     return "".join(parts)

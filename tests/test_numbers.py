@@ -178,6 +178,7 @@ READ = [
     ("A 5.6-magnitude earthquake struck.", "5.6-magnitude", 5.6, None, "magnitude", "measure"),
     ("The 7.7 magnitude quake damaged homes.", "7.7 magnitude", 7.7, None, "magnitude", "measure"),
     ("A 6.1 quake in September shook the town.", "6.1", 6.1, None, "magnitude", "measure"),
+    ("A 7.0 quake struck the island.", "7.0", 7.0, None, "magnitude", "measure"),
     ("The tremor measured 4.5 on the Richter scale.", "4.5 on the Richter scale", 4.5, None,
      "magnitude", "measure"),
     ("Two quakes hit the coast.", "Two quakes", 2, None, "quake", "count"),
@@ -253,6 +254,10 @@ NOT_COUNTS = [
     ("He lived at 550 Barbey Street, near 1 World Trade Center.", []),  # addresses, a building
     ("Soldiers of the 3-15 Infantry met 40 Marines.", ["count"]),  # a unit's name; a count
     ("Troops from 3-15 infantry were attacked.", []),
+    ("All 9 Supreme Court justices agreed.", ["count"]),  # a count before a name, then a noun
+    ("Of the 40 injured, 12, including three children, stayed.", ["count"] * 3),  # no age
+    ("In Baghdad, 12, including a child, were killed.", ["count"]),  # a place, no age
+    ("Schumacher took the fifth spot on the grid.", ["ordinal"]),  # a rank, not the Amendment
     ("The dam collapsed at 4:40 a.m. on Tuesday.", ["date"]),  # the day, never the time
     ("The No. 3 reactor was shut.", []),
     ("Under Article 5, allies must respond.", []),

@@ -37,7 +37,8 @@ def ordinal(r: Tokens, i: int, j: int, v: float) -> Outcome:
     if j < n and r.is_month(j) and v <= 31:
         return day_month(r, i, int(v), j)
     end = j - 1
-    if v == 5 and r.word(i - 1) == "the" and r.word(i - 2) in _PLEAD:
+    if v == 5 and r.word(i - 1) == "the" and r.word(i - 2) in _PLEAD and (
+            j >= n or not T[j][:1].isalpha() or L[j] == "amendment"):
         return r.reject(i, j, "the Fifth Amendment ('take the fifth'), not a rank")
     if j < n and (T[j][:1].isupper() or L[j] == "congressional") and L[j] in DESIGNATED:
         return r.reject(i, j + 1, "a name, not a rank (83rd Street, 11th District)")

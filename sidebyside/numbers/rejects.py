@@ -234,6 +234,8 @@ def address(r: Tokens, i: int) -> Outcome | None:
     k = j
     while k < n and k < j + 3 and T[k][:1].isupper() and T[k].isalpha():
         if r.L[k] in _PLACE_ENDS:
+            if plural_after(r, k + 1) and r.T[k + 1][:1].islower():
+                return None  # "9 Supreme Court justices", "1,500 Johnson Space Center employees"
             return r.reject(i, k + 1, f"part of a name: an address, a building or a unit "
                                       f"('{' '.join(T[i:k + 1])}')")
         k += 1

@@ -46,19 +46,21 @@ _INTRADAY = frozenset("intraday midday morning afternoon earlier early gmt edt e
 _MARKET = frozenset("shares stock stocks index indexes points nasdaq dow s&p yield yields basis"
                     " session composite yen franc francs intraday"
                     " after-hours".split())
-# A move to a price: "fell 1.3 percent to A$12.43", "dropped $2.21, or 5.8 percent, to $36.14"
-# (a sum with "million" after it is a company's sales or profit, not a price).
+# A move to a price quoted in cents: "fell 1.3 percent to A$12.43", "dropped $2.21, or 5.8
+# percent, to $36.14" ("rose 5 percent to $245,000", a home's price, and "to $645 million", a
+# company's sales, are no quotes). Only the figures inside the move are quotes.
 _PRICE_MOVE_RE = re.compile(
     r"\b(?:fell|dropped|rose|gained|climbed|slipped|slid|jumped|added|lost|declined|advanced|"
     r"eased|tumbled|soared|surged|sank|plunged|rallied|shed|edged\s+(?:up|down|higher|lower))\s+"
-    r"(?:[A-Z]{0,3}\$)?[\d.,]+(?:\s*(?:percent|per\s+cent|%|cents?|points?))?"
-    r"(?:\s*,?\s*or\s+[\d.,]+\s*(?:percent|per\s+cent|%))?,?\s+to\s+(?:[A-Z]{0,3}\$|€|£|¥)"
-    r"[\d.,]*\d(?![\d.,]*\d)(?!\s*(?:million|billion|trillion|bn|mn|m)\b)", re.I)
+    r"(?:[A-Z]{0,3}\$)?(?>[\d.,]+)(?:\s*(?:percent|per\s+cent|%|cents?|points?))?"
+    r"(?:\s*,?\s*or\s+(?>[\d.,]+)\s*(?:percent|per\s+cent|%))?,?\s+to\s+(?:[A-Z]{0,3}\$|€|£|¥)"
+    r"(?>\d{1,3}(?:,\d{3})*)\.\d\d(?![\d,])", re.I)
 # After a distance: the place it is measured from ("about 70 miles southwest of St. Petersburg",
 # "135 kilometers from the main city of Manokwari" has no name right after "from": none).
 _ORIGIN_RE = re.compile(
     r"\s+(?:\(?[\d.,]+\s*\w+\)?\s+)?(?:(?:north|south|east|west)(?:-?(?:north|south|east|west))?"
-    r"(?:east|west)?\s+)?(?:of|from)\s+((?:[A-Z][\w.'’-]*)(?:\s+[A-Z][\w.'’-]*){0,2})")
+    r"(?:east|west)?\s+)?(?:of|from)\s+(?:the\s+)?((?:[A-Z][\w.'’-]*)(?:\s+[A-Z][\w.'’-]*){0,2})")
+_LENGTH_RE = re.compile(r"\b(?:miles?|kilomet(?:er|re)s?|km|met(?:er|re)s?|feet|yards?)\b", re.I)
 # A reporting period, as a company or an agency names it.
 _PERIOD_RE = re.compile(
     r"\b(?:(first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter|quarter\s+(?:ended|ending)\s+"
@@ -78,9 +80,11 @@ def _period(text: str) -> str:
     if quarter or q:
         return f"{_QUARTERS.get((quarter or q).lower(), (quarter or '').lower())} quarter"
     if ended:
-        return "quarter to " + ended.lower().rstrip(".")
+        return "quarter to " + ended.lower()[:3]  # "Sept. 30", "September": one month
     if relative:
-        return f"{relative.lower()} fiscal year"
+        rel = relative.lower()
+        return f"{'this' if rel == 'current' else 'last' if rel in ('prior', 'previous') else rel}" \
+               " fiscal year"
     if fiscal:
         return f"fiscal {fiscal}"
     return f"{half.lower()} half"
@@ -89,8 +93,8 @@ def _period(text: str) -> str:
 _CLOCK_RE = re.compile(r"\b(\d{1,2})(?:[:.] ?(\d\d))?\s*([ap])\.?\s?m\b\.?", re.I)
 # A total followed by its part: "killed more than 230,000 people, over 170,000 of them in Aceh".
 _HAS_PART_RE = re.compile(r"[^.;:\d]{0,40}?,\s+(?:(?:over|more\s+than|about|some|nearly|almost|"
-                          r"at\s+least|around)\s+)?(\d[\d,]*)\s+of\s+(?:them|whom|those)\b", re.I)
-_PART_RE = re.compile(r"\s+of\s+(?:them|whom|those)\b", re.I)
+                          r"at\s+least|around)\s+)?(\d[\d,]*)\s+of\s+(?:them|whom)\b", re.I)
+_PART_RE = re.compile(r"\s+of\s+(?:them|whom)\b", re.I)
 _PARTIAL_RE = re.compile(r"\b(?:by|as of|until)\s+(?:mid-?\w+|noon|morning|afternoon|evening|"
                          r"night|then|\w+day|\d)|\b(?:this|that|the first|the latest|initial|"
                          r"early)\s+(?:\w+\s+)?(?:raid|attack|day|round|wave|count|report|"
@@ -264,18 +268,24 @@ def _context(text: str, start: int, end: int, qtext: str) -> Context:
     c.when = c.years | {x for x in (c.month, c.day) if x}
     c.lead = _lead(text)
     c.partial = bool(_PARTIAL_RE.search(text[max(0, q.start - 40) : q.end + 100]))
-    if not c.market and _PRICE_MOVE_RE.search(text):
+    if not c.market and any(m.start() <= q.start and q.end <= m.end()
+                            for m in _PRICE_MOVE_RE.finditer(text)):
         c.market = True  # a share's move and the price it ended at: a moment's figures
-    c.part = bool(_PART_RE.match(text, q.end))
-    k = _CLOCK_RE.search(text)
+    # a part of a count told before it in the sentence ("40 people, 12 of them children")
+    c.part = bool(_PART_RE.match(text, q.end)) and any(ch.isdigit() for ch in text[: q.start])
+    # a time of day near the figure ("By 10 p.m., Claudette was ... 320 miles east")
+    lo = left_m[0].start() if left_m else q.start
+    hi = right_m[-1].end() if right_m else q.end
+    k = _CLOCK_RE.search(text, lo, hi)
     if k:
         c.clock = f"{int(k.group(1))}{k.group(2) or ''}{k.group(3)[0].lower()}m"
     h = _HAS_PART_RE.match(text, q.end)
     if h:
         c.has_part = float(h.group(1).replace(",", ""))
     c.period = _period(text)
-    o = _ORIGIN_RE.match(text, q.end)
-    c.origin = o.group(1).lower().rstrip(".,") if o else ""
+    if q.text and _LENGTH_RE.search(q.text):
+        o = _ORIGIN_RE.match(text, q.end)
+        c.origin = o.group(1).lower().rstrip(".,") if o else ""
     before = [w.lower() for w in left if w.lower() not in _HEDGED][-2:]
     if before and before[-1] in ("from", "to") and not (
             len(before) == 2 and before[0] in ("up", "close", "near", "amounting", "equal")):
@@ -352,16 +362,18 @@ def different_scope(a: Quantity, ca: Context, b: Quantity, cb: Context) -> str |
                 abs(math.log(x.value / cy.has_part)) < abs(math.log(x.value / y.value)):
             return "nearer the part the other sentence tells of this total " \
                    f"({cy.has_part:,.0f} of them) than the total"
-    if (ca.clock or cb.clock) and ca.clock != cb.clock and (
-            (ca.clock and cb.clock) or (ca.day or cb.day)):
-        # a storm's place "by 10 p.m." vs "early Monday": two moments, not one figure
+    if ca.clock and cb.clock and ca.clock != cb.clock or \
+            bool(ca.clock) != bool(cb.clock) and (ca.day or cb.day) and ca.day != cb.day:
+        # a storm's place "by 10 p.m." vs "early Monday": two moments, not one figure (a clock
+        # on one side only, on the same day, says nothing: "on Monday, at a 5 p.m. briefing")
         return f"different moments ({ca.clock or ca.day} vs {cb.clock or cb.day})"
     if ca.part != cb.part:
         return "one is a part of a figure told before it ('20 of them in Virginia'), the other " \
                "is not"
     if ca.period and cb.period and ca.period != cb.period:
         return f"periods named differently ({ca.period} vs {cb.period})"
-    if ca.origin and cb.origin and ca.origin != cb.origin:
+    if ca.origin and cb.origin and not (ca.origin.startswith(cb.origin)
+                                        or cb.origin.startswith(ca.origin)):
         return f"distances from different places ({ca.origin} vs {cb.origin})"
     if ca.move and cb.move and ca.move != cb.move:
         return "one is where a change started ('from'), the other where it ended ('to')"

@@ -132,6 +132,7 @@ def measure_unit(raw: str) -> str | None:
     return None
 
 
+_PLACE_WORDS = frozenset("in at from near across outside inside of among".split())
 _NOT_WHO = frozenset(MONTHS) | frozenset("""monday tuesday wednesday thursday friday saturday
 sunday year years said says""".split())
 
@@ -145,12 +146,14 @@ def _apposed(r: Tokens, first: int, last: int, v: float, qual: str | None) -> st
     if r.word(first - 1) != "," or r.word(last + 1) != "," or first < 2 or last + 2 >= r.n:
         return None
     who, nxt = r.T[first - 2], r.T[last + 2]
-    if not (who.isalpha() and nxt[:1].isalpha()) or r.L[first - 2] in _NOT_WHO or \
-            r.L[first - 2] in STOP:
-        return None
-    # a full name, when there is one: "Suarez Acosta, 22" and "Martinez Acosta, 27" are two men
+    if not (who.isalpha() and who[0].isupper() and nxt[:1].isalpha()) or \
+            r.L[first - 2] in _NOT_WHO or r.L[first - 2] in STOP:
+        return None  # a name, never "Of the 40 injured, 12, including three children"
     k = first - 3
-    if k >= 0 and r.T[k].isalpha() and r.T[k][0].isupper() and r.T[first - 2][0].isupper():
+    if k >= 0 and r.L[k] in _PLACE_WORDS:
+        return None  # "In Baghdad, 12, including a child, were killed": a place
+    # a full name, when there is one: "Suarez Acosta, 22" and "Martinez Acosta, 27" are two men
+    if k >= 0 and r.T[k].isalpha() and r.T[k][0].isupper() and r.L[k] not in STOP:
         return f"{r.L[k]} {r.L[first - 2]}"
     return r.L[first - 2]
 
@@ -172,7 +175,7 @@ def _magnitude(r: Tokens, first: int, last: int, v: float) -> int | None:
     m = _RICHTER_RE.match(r.text, r.E[last])
     if m:
         return r.tok_at(m.end()) - 1
-    if v != int(v) and r.word(last + 1) in QUAKES:
+    if "." in r.T[last] and r.word(last + 1) in QUAKES:  # "a 6.1 quake", "a 7.0 quake"
         return last
     return None
 
