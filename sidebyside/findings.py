@@ -162,8 +162,14 @@ def _admit(a: Quantity, ca: N.Context, b: Quantity, cb: N.Context, link: float |
 
 def _one_age(a: Quantity, b: Quantity) -> bool:
     """Ages pair only as the age of one named person ("Paul Durousseau, 30," / "Paul Durousseau,
-    32,"): Sasha's 13 is not the aide's 31."""
-    return a.kind != "age" or bool(a.noun) and a.noun == b.noun
+    32," or "Durousseau, 32,"): Sasha's 13 is not the aide's 31."""
+    if a.kind != "age":
+        return True
+    if not (a.noun and b.noun):
+        return False
+    # "Paul Ardley, 30" and, at second mention, "Ardley, 32": the surname alone is the same name
+    return a.noun == b.noun or " " not in a.noun and b.noun.endswith(" " + a.noun) or \
+        " " not in b.noun and a.noun.endswith(" " + b.noun)
 
 
 def _admit_same(a: Quantity, ca: N.Context, b: Quantity, cb: N.Context, link: float | None,

@@ -191,6 +191,10 @@ def test_an_age_set_off_by_commas_is_the_age_of_who_comes_before_it():
     c, d = pair("The hijackers were Luis Suarez Acosta, 22, and others.",
                 "The hijackers were Yosvani Martinez Acosta, 27, and others.", "22", "27")
     assert findings._pairs([c], [d], 0.9) == []
+    # the surname alone, at a second mention, is the same name
+    c, d = pair("Paul Ardley, 30, was charged Tuesday with murder.",
+                "Prosecutors said Ardley, 32, was charged Tuesday with murder.", "30", "32")
+    assert findings._pairs([c], [d], 0.9)
     assert admit("Paul Ardley, 30, was charged Tuesday with murder in five slayings.",
                  "Paul Ardley, 32, was charged Tuesday with murder in five city slayings.", "30", "32")
     assert N.compare(a, b) == "value"

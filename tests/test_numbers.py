@@ -179,6 +179,7 @@ READ = [
     ("The 7.7 magnitude quake damaged homes.", "7.7 magnitude", 7.7, None, "magnitude", "measure"),
     ("A 6.1 quake in September shook the town.", "6.1", 6.1, None, "magnitude", "measure"),
     ("A 7.0 quake struck the island.", "7.0", 7.0, None, "magnitude", "measure"),
+    ("A quake with a magnitude of 6.2 struck.", "6.2", 6.2, None, "magnitude", "measure"),
     ("The tremor measured 4.5 on the Richter scale.", "4.5 on the Richter scale", 4.5, None,
      "magnitude", "measure"),
     ("Two quakes hit the coast.", "Two quakes", 2, None, "quake", "count"),

@@ -170,7 +170,7 @@ def _magnitude(r: Tokens, first: int, last: int, v: float) -> int | None:
     if not 0 < v < 10:
         return None
     if r.word(first - 1) == "magnitude" or (
-            r.word(first - 1) in ("-", "‐") and r.word(first - 2) == "magnitude"):
+            r.word(first - 1) in ("-", "‐", "of") and r.word(first - 2) == "magnitude"):
         return last
     m = _RICHTER_RE.match(r.text, r.E[last])
     if m:
