@@ -186,6 +186,15 @@ READ = [
 ]
 
 
+def test_a_margin_of_error_is_in_percentage_points_however_it_is_written():
+    a = only("It has a plus or minus 4.9 percent margin of error.", "4.9 percent")
+    b = only("It had a margin of error of plus or minus five percentage points.",
+             "five percentage points")
+    assert (a.unit, b.unit) == ("pp", "pp") and compare(a, b) is None
+    assert only("The poll has a 3 percent margin of error.", "3 percent").unit == "pp"
+    assert only("Ardco kept a 5 percent profit margin.", "5 percent").unit == "%"
+
+
 def test_a_part_of_them_counts_what_the_figure_before_counts():
     a, b = read_quantities("The wave killed more than 230,000 people, over 170,000 of them in Aceh.")
     assert (a.unit, b.unit, b.text) == ("person", "person", "over 170,000")

@@ -219,6 +219,15 @@ def number_range(r: Tokens, d: Draft) -> Outcome | None:
     return None
 
 
+def _margin(r: Tokens, d: Draft) -> bool:
+    """A poll's margin of error is in percentage points however it is written: "plus or minus
+    4.9 percent", "a 3 percent margin of error"."""
+    before = r.L[max(0, d.first - 3): d.first]
+    error = ["margin", "of", "error"]
+    return before[-3:] == ["plus", "or", "minus"] or r.L[d.last + 2: d.last + 5] == error \
+        or r.L[d.first - 4: d.first - 1] == error
+
+
 def percent_or_money(r: Tokens, d: Draft) -> None:
     """A percent sign or word after the figure, or a currency (sign on the left, word after)."""
     if d.kind != Kind.COUNT:
@@ -227,9 +236,9 @@ def percent_or_money(r: Tokens, d: Draft) -> None:
     m = PERCENT_RE.match(r.text, pos) if d.currency is None else None
     if m:
         d.kind = Kind.PERCENT
-        d.unit = "pp" if m.group(3) else "%"
+        d.unit = "pp" if m.group(3) or _margin(r, d) else "%"
         d.last = r.tok_at(m.end()) - 1
-        d.why.append("percent after the figure")
+        d.why.append("percent after the figure" if d.unit == "%" else "percentage points")
         return None
     if d.pct_first:
         d.kind, d.unit = Kind.PERCENT, "%"
