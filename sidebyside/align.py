@@ -16,19 +16,30 @@ ROLE_WEIGHT = 0.1  # headline beside headline, byline beside byline, when free
 
 def _paragraph_links(sources: list[Source]) -> dict[tuple[str, int], dict[tuple[str, int], float]]:
     """For each paragraph, the strongest link score to each paragraph of another source."""
-    para_of = {s.id: (s.source, s.paragraph) for src in sources for s in src.sentences}
     heading = {(p.source, p.index): p.heading for src in sources for p in src.paragraphs}
+    # Each sentence's paragraph and whether that is a heading (None: a paragraph not found, an
+    # error as before when a link reaches it), looked up once per sentence, not once per link.
+    para_of = {s.id: ((s.source, s.paragraph), heading.get((s.source, s.paragraph)))
+               for src in sources for s in src.sentences}
     out: dict[tuple[str, int], dict[tuple[str, int], float]] = {}
     for src in sources:
         for s in src.sentences:
+            if not s.links:
+                continue
             mine = (s.source, s.paragraph)
+            mine_heading = heading[mine]
+            row = None  # made at the first link kept (a paragraph without one has no entry)
             for link in s.links:
-                other = para_of[link.to]
-                if heading[mine] != heading[other]:
+                other, other_heading = para_of[link.to]
+                if other_heading is None:
+                    raise KeyError(other)
+                if mine_heading != other_heading:
                     continue  # a headline stays beside headlines, not beside the body it sums up
-                row = out.setdefault(mine, {})
-                if link.score > row.get(other, 0.0):
-                    row[other] = link.score
+                if row is None:
+                    row = out.setdefault(mine, {})
+                score = link.score
+                if score > row.get(other, 0.0):
+                    row[other] = score
     # Paragraphs with the same role sit side by side when nothing better claims them: each
     # source's headline with the others', bylines with bylines (a tiny weight, never a link).
     roles: dict[str, list[tuple[str, int]]] = {}
