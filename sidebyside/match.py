@@ -41,6 +41,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain, islice
+from operator import attrgetter
 
 from rapidfuzz import fuzz, process
 
@@ -669,7 +670,7 @@ def match(
     xs, ys = x[idx].tolist(), y[idx].tolist()
     needed = {t for i in {*xs, *ys} for t in items[i].terms}
     surface = _surface_words([it.sentence for it in items], needed) if xs else {}
-    scores = [round(min(1.0, v), 3) for v in score[idx].tolist()]
+    scores = [round(v, 3) for v in np.minimum(score[idx], 1.0).tolist()]
     eq = equal[idx].tolist()
     ratios = process.cpdist([items[a].norm for a in xs], [items[b].norm for b in ys],
                             scorer=fuzz.ratio, workers=-1) if xs else []
@@ -681,21 +682,31 @@ def match(
     # links, 13,000 pairs of texts on 50 x 3,000): each pair is put into words once, and the
     # link's own similarity and cues are added to them.
     worded: dict[tuple[str, str], tuple[str, str]] = {}
+    sentence = [it.sentence for it in items]
     for i, (a, b, sc_, same, ratio, c) in enumerate(zip(xs, ys, scores, eq, ratios, cs, strict=True)):
         if i % 20_000 == 0:
             done(0.75 + 0.25 * i / len(xs))
         kind = EXACT if same else NEAR if ratio >= NEAR_RATIO else PARAPHRASE
-        ia, ib = items[a], items[b]
-        texts = (ia.sentence.text, ib.sentence.text)
+        sa, sb = sentence[a], sentence[b]
+        texts = (sa.text, sb.text)
         whys = worded.get(texts)
         if whys is None:  # (the words are ranked by folder-wide weights: the shares are symmetric)
+            ia, ib = items[a], items[b]
             whys = worded[texts] = _whys(ia, ib, _shares(ia, ib, surface), same, surface)
-        similar, cues = _similar(c), "" if same else explained[i]
-        why_a, why_b = _joined(whys[0], similar, cues), _joined(whys[1], similar, cues)
-        ia.sentence.links.append(Link(ib.sentence.id, sc_, kind, why_a))
-        ib.sentence.links.append(Link(ia.sentence.id, sc_, kind, why_b))
-    for _, s in eligible:
-        s.links.sort(key=lambda link: -link.score)
+        similar = _similar(c) if c is not None and c > _SIMILAR_FROM else ""
+        cues = "" if same else explained[i]
+        # _joined(why, similar, cues) for both ends, the common tail joined once
+        tail = f"{similar}; {cues}" if similar and cues else similar or cues
+        if tail:
+            why_a = f"{whys[0]}; {tail}" if whys[0] else tail
+            why_b = f"{whys[1]}; {tail}" if whys[1] else tail
+        else:  # nothing to add to the words
+            why_a, why_b = whys
+        sa.links.append(Link(sb.id, sc_, kind, why_a))
+        sb.links.append(Link(sa.id, sc_, kind, why_b))
+    by_score = attrgetter("score")
+    for _, s in eligible:  # strongest first (a stable sort: ties keep their order)
+        s.links.sort(key=by_score, reverse=True)
     run.links = len(xs)
     return run
 
