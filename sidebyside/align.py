@@ -9,6 +9,8 @@ content) cannot all sit in rows; they stay as links the UI can jump along.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from .model import Comparison, Source
 
 ROLE_WEIGHT = 0.1  # headline beside headline, byline beside byline, when free
@@ -159,10 +161,18 @@ def _compact(
         mine = links.get((sid, row[sid]))
         return bool(mine) and any(o in mine for o in row.items() if o[0] != sid)
 
-    for sid in dict.fromkeys(sid for row in rows for sid in row):
-        anchors = [i for i, row in enumerate(rows) if sid in row and matched(row, sid)]
+    # The rows holding each source's paragraphs, in order, sources in order of first use. Only a
+    # source's own turn moves its paragraphs, so its list is still true when its turn comes: each
+    # source looks at its own rows, not at every row (200 sources x 1,600 rows on 200 x 1,000).
+    holding: dict[str, list[int]] = {}
+    for i, row in enumerate(rows):
+        for sid in row:
+            holding.setdefault(sid, []).append(i)
+    for sid, at in holding.items():
+        anchors = [i for i in at if matched(rows[i], sid)]
         for lo, hi in zip([-1, *anchors], [*anchors, len(rows)], strict=True):
-            mine = [rows[i].pop(sid) for i in range(lo + 1, hi) if sid in rows[i]]
+            between = at[bisect_right(at, lo) : bisect_left(at, hi)]  # rows lo < i < hi holding it
+            mine = [rows[i].pop(sid) for i in between]
             for k, p in enumerate(mine):
                 rows[lo + 1 + k][sid] = p
     return [row for row in rows if row]
