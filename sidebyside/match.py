@@ -234,16 +234,16 @@ def _cues(items: list[_Item], needed=None, read: dict | None = None) -> _Cues:
             c = read[key] = E.cues(it.sentence.text, it.names)
         return c
 
-    cs = [cues_of(it) if needed is None or needed[k] else empty for k, it in enumerate(items)]
+    wanted = [True] * len(items) if needed is None else np.asarray(needed, dtype=bool).tolist()
+    cs = [cues_of(it) if want else empty for it, want in zip(items, wanted, strict=True)]
     return _Cues(
         actions=P.bag([c.actions for c in cs]),
         days=P.bag([sorted(c.days) for c in cs]),
         dates=P.bag([sorted(c.dates) for c in cs]),
         future=np.array([c.future for c in cs], dtype=bool),
         negated=np.array([c.negated for c in cs], dtype=bool),
-        plain=np.array([sum(w for t, w in it.terms.items() if t not in it.names)
-                        if needed is None or needed[k] else 0.0 for k, it in enumerate(items)],
-                       dtype=np.float64),
+        plain=np.array([sum(w for t, w in it.terms.items() if t not in it.names) if want else 0.0
+                        for it, want in zip(items, wanted, strict=True)], dtype=np.float64),
     )
 
 
