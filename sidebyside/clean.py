@@ -172,24 +172,28 @@ def _flag_copies(src: Source, by_id: dict[str, Sentence], todo: list[tuple[Parag
         if _PARTNER_MIN <= len(norm) <= _NEAR_MAX:
             grams_of[k] = _grams(norm)
             df.update(grams_of[k])
-    rank = {g: r for r, g in enumerate(sorted(df, key=lambda g: (df[g], g)))}
+    # Rarest first, ties in text order: sorted by text, then (stably) by count, which is the
+    # order of the key (count, text) at a quarter of its cost. Trigrams are then their ranks.
+    order = sorted(df)
+    order.sort(key=df.__getitem__)
+    rank = dict(zip(order, range(len(order)), strict=True))
     exact: dict[str, int] = {}  # normalised text -> its place in `seen`
     seen: list[tuple[str, Paragraph]] = []
     lengths: list[int] = []  # of each in `seen`
-    # Per length band, trigram -> places in `seen` (a table per band: no (trigram, band) key
+    # Per length band, trigram rank -> places in `seen` (a table per band: no (trigram, band) key
     # is made for each of the hundred-odd trigrams a paragraph indexes and looks up).
-    index: defaultdict[int, defaultdict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+    index: defaultdict[int, defaultdict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
     wild: dict[int, list[int]] = {}  # band -> paragraphs too repetitive for the bound
     for k, (para, norm) in enumerate(todo):
         n = len(norm)
         hit = exact.get(norm)
         original = seen[hit][1] if hit is not None else None
-        prefix: list[str] | None = None
+        prefix: list[int] | None = None  # the ranks of its rarest trigrams
         if hit != 0 and _PARTNER_MIN <= n <= _NEAR_MAX:  # it may be a near copy, or be copied
             grams = grams_of[k]
             size = _prefix_size(n)
             if size <= len(grams):
-                prefix = sorted(grams, key=rank.__getitem__)[:size]
+                prefix = sorted(map(rank.__getitem__, grams))[:size]
         if _NEAR_MIN <= n <= _NEAR_MAX and hit != 0:
             # Earlier paragraphs sharing an indexed trigram, those of the rarest trigrams first.
             shared: dict[int, None] = {}

@@ -41,6 +41,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain, islice
+from operator import attrgetter
 
 from rapidfuzz import fuzz, process
 
@@ -233,16 +234,16 @@ def _cues(items: list[_Item], needed=None, read: dict | None = None) -> _Cues:
             c = read[key] = E.cues(it.sentence.text, it.names)
         return c
 
-    cs = [cues_of(it) if needed is None or needed[k] else empty for k, it in enumerate(items)]
+    wanted = [True] * len(items) if needed is None else np.asarray(needed, dtype=bool).tolist()
+    cs = [cues_of(it) if want else empty for it, want in zip(items, wanted, strict=True)]
     return _Cues(
         actions=P.bag([c.actions for c in cs]),
         days=P.bag([sorted(c.days) for c in cs]),
         dates=P.bag([sorted(c.dates) for c in cs]),
         future=np.array([c.future for c in cs], dtype=bool),
         negated=np.array([c.negated for c in cs], dtype=bool),
-        plain=np.array([sum(w for t, w in it.terms.items() if t not in it.names)
-                        if needed is None or needed[k] else 0.0 for k, it in enumerate(items)],
-                       dtype=np.float64),
+        plain=np.array([sum(w for t, w in it.terms.items() if t not in it.names) if want else 0.0
+                        for it, want in zip(items, wanted, strict=True)], dtype=np.float64),
     )
 
 
@@ -653,7 +654,7 @@ def match(
     evidence = np.concatenate([k[3] for k in kept])
     equal = np.concatenate([k[4] for k in kept])
     cos_all = np.concatenate([k[5] for k in kept]) if vectors is not None else None
-    feats = np.concatenate([k[6] for k in kept])
+    feat_blocks = [k[6] for k in kept]  # joined only at the links (`_rows_at`): a copy saved
     lexical = np.concatenate([k[7] for k in kept])
 
     done(0.7)
@@ -669,35 +670,60 @@ def match(
     xs, ys = x[idx].tolist(), y[idx].tolist()
     needed = {t for i in {*xs, *ys} for t in items[i].terms}
     surface = _surface_words([it.sentence for it in items], needed) if xs else {}
-    scores = [round(min(1.0, v), 3) for v in score[idx].tolist()]
+    scores = [round(v, 3) for v in np.minimum(score[idx], 1.0).tolist()]
     eq = equal[idx].tolist()
     ratios = process.cpdist([items[a].norm for a in xs], [items[b].norm for b in ys],
                             scorer=fuzz.ratio, workers=-1) if xs else []
     cs = cos_all[idx].tolist() if cos_all is not None else [None] * len(xs)
-    explained = E.explain_rows(feats[idx], use_sem)
+    explained = E.explain_rows(_rows_at(feat_blocks, idx), use_sem)
     # The words of a link's whys (shared, differing and added terms and figures) depend only on
     # its two texts: terms, figures and their folder-wide weights come from the text. Outlets
     # run the same wire sentences, so the same pair of texts links again and again (81,000
     # links, 13,000 pairs of texts on 50 x 3,000): each pair is put into words once, and the
     # link's own similarity and cues are added to them.
     worded: dict[tuple[str, str], tuple[str, str]] = {}
+    sentence = [it.sentence for it in items]
     for i, (a, b, sc_, same, ratio, c) in enumerate(zip(xs, ys, scores, eq, ratios, cs, strict=True)):
         if i % 20_000 == 0:
             done(0.75 + 0.25 * i / len(xs))
         kind = EXACT if same else NEAR if ratio >= NEAR_RATIO else PARAPHRASE
-        ia, ib = items[a], items[b]
-        texts = (ia.sentence.text, ib.sentence.text)
+        sa, sb = sentence[a], sentence[b]
+        texts = (sa.text, sb.text)
         whys = worded.get(texts)
         if whys is None:  # (the words are ranked by folder-wide weights: the shares are symmetric)
+            ia, ib = items[a], items[b]
             whys = worded[texts] = _whys(ia, ib, _shares(ia, ib, surface), same, surface)
-        similar, cues = _similar(c), "" if same else explained[i]
-        why_a, why_b = _joined(whys[0], similar, cues), _joined(whys[1], similar, cues)
-        ia.sentence.links.append(Link(ib.sentence.id, sc_, kind, why_a))
-        ib.sentence.links.append(Link(ia.sentence.id, sc_, kind, why_b))
-    for _, s in eligible:
-        s.links.sort(key=lambda link: -link.score)
+        similar = _similar(c) if c is not None and c > _SIMILAR_FROM else ""
+        cues = "" if same else explained[i]
+        # _joined(why, similar, cues) for both ends, the common tail joined once
+        tail = f"{similar}; {cues}" if similar and cues else similar or cues
+        if tail:
+            why_a = f"{whys[0]}; {tail}" if whys[0] else tail
+            why_b = f"{whys[1]}; {tail}" if whys[1] else tail
+        else:  # nothing to add to the words
+            why_a, why_b = whys
+        sa.links.append(Link(sb.id, sc_, kind, why_a))
+        sb.links.append(Link(sa.id, sc_, kind, why_b))
+    by_score = attrgetter("score")
+    for _, s in eligible:  # strongest first (a stable sort: ties keep their order)
+        s.links.sort(key=by_score, reverse=True)
     run.links = len(xs)
     return run
+
+
+def _rows_at(blocks, idx):
+    """`np.concatenate(blocks)[idx]` for sorted `idx`, without joining the blocks (the evidence
+    rows of every kept candidate: some 60 MB on 50 x 3,000 words, of which only the links' are
+    read)."""
+    import numpy as np
+
+    out, lo = [], 0
+    for b in blocks:
+        hi = lo + len(b)
+        a, z = np.searchsorted(idx, [lo, hi])
+        out.append(b[idx[a:z] - lo])
+        lo = hi
+    return np.concatenate(out)
 
 
 def _lead_bar(source, x, y, body, leads):

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from itertools import chain, count
+from itertools import chain, count, repeat
 
 import numpy as np
 
@@ -65,6 +65,15 @@ def _keys(row: tuple) -> Iterable[str]:
     return chain(terms, figs, map(_YEAR_KEY.__add__, years)) if years else chain(terms, figs)
 
 
+def _name_flags(row: tuple) -> Iterable[bool]:
+    """For each of a row's column keys (`_keys`), whether it is a word that is a name there."""
+    terms, names = row[0], row[3]
+    others = len(row[1]) + len(row[2])
+    if not names:
+        return repeat(False, len(terms) + others)
+    return chain(map(names.__contains__, terms), repeat(False, others))
+
+
 def _values(row: tuple) -> Iterable[float]:
     return chain(row[0].values(), row[1].values(), row[2].values())
 
@@ -91,12 +100,9 @@ def build(
     a_indptr = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(lengths, out=a_indptr[1:])
     owner = np.repeat(np.arange(n, dtype=np.int64), lengths)
-    # Which entries are words that are names in their sentence.
-    name_all = np.zeros(len(keys), dtype=bool)
-    for i, r in enumerate(rows):
-        if r[3] and r[0]:
-            at = int(a_indptr[i])
-            name_all[at : at + len(r[0])] = [t in r[3] for t in r[0]]
+    # Which entries are words that are names in their sentence (read in one pass, in the order
+    # of `keys`: each row's words, then its figures and years, which are never names).
+    name_all = np.fromiter(chain.from_iterable(map(_name_flags, rows)), dtype=bool, count=len(keys))
     # A column's weight is the one its first user gave it: columns are numbered in order of
     # first use, so a column is new exactly where the running maximum grows.
     grows = np.diff(np.maximum.accumulate(a_col), prepend=-1) > 0 if len(keys) else np.zeros(0, bool)
@@ -377,18 +383,32 @@ def accept(
     to = np.concatenate([y, x])
     sc = np.concatenate([score, score])
     group = frm * (int(source.max()) + 1) + source[to]
-    order = np.lexsort((to, -sc, group))
+    order = _by_group_score(group, sc, to, score)
     ranked = _rank_in_group(group[order])
     start = np.arange(2 * m) - ranked  # where each one's group begins, in sorted order
-    rank = np.empty(2 * m, dtype=np.int64)
-    rank[order] = ranked
-    best = np.empty(2 * m, dtype=np.float64)
-    best[order] = sc[order][start]
-    near = (rank < per_source) & (sc >= best * near_best)
-    top = rank == 0
+    sc_sorted = sc[order]
+    # In sorted order, then put back in place (the same comparisons as in place).
+    near = np.empty(2 * m, dtype=bool)
+    near[order] = (ranked < per_source) & (sc_sorted >= sc_sorted[start] * near_best)
+    top = np.empty(2 * m, dtype=bool)
+    top[order] = ranked == 0
     both_near = near[:m] & near[m:]
     both_top = top[:m] & top[m:]
     return (score >= strong) | ((score >= min_score) & both_near) | (both_top & (evidence >= 2))
+
+
+def _by_group_score(group: np.ndarray, sc: np.ndarray, to: np.ndarray, score: np.ndarray) -> np.ndarray:
+    """The order of `np.lexsort((to, -sc, group))` (group, then score highest first, then `to`;
+    `sc` is `score` twice). (group, to) never repeats, so the order has no ties, and one sort of
+    a single integer key gives it: the scores are replaced by their rank among the distinct
+    scores. Over twice as fast as the three-key lexsort on a big folder's half million pairs.
+    Falls back to lexsort when the key would not fit in 64 bits (a huge folder)."""
+    distinct, inverse = np.unique(-score, return_inverse=True)
+    size = int(to.max()) + 1 if len(to) else 1
+    if (int(group.max()) + 1) * len(distinct) * size >= 1 << 62:
+        return np.lexsort((to, -sc, group))
+    rank = np.concatenate([inverse, inverse]).astype(np.int64)
+    return np.argsort((group * len(distinct) + rank) * size + to, kind="stable")
 
 
 @dataclass

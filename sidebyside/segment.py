@@ -248,10 +248,16 @@ def _boundaries(chunk: str) -> list[tuple[int, int]]:
 
 def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """(start, end) of each sentence of text[start:end], trimmed; together they cover every letter."""
-    chunk = text[start:end]
+    return [(start + s, start + e) for s, e in _chunk_spans(text[start:end])]
+
+
+@lru_cache(maxsize=1 << 14)
+def _chunk_spans(chunk: str) -> tuple[tuple[int, int], ...]:
+    """The sentences of one paragraph, as offsets into it. They depend on its text alone, and
+    outlets running a wire story repeat its paragraphs word for word: each is split once."""
     if chunk.isascii() and _MAY_SPLIT.search(chunk) is None:  # one sentence, plainly
         s, e = _strip(chunk, 0, len(chunk))
-        return [(start + s, start + e)] if s < e else []
+        return ((s, e),) if s < e else ()
     raw: list[tuple[int, int]] = []
     # sentencex panics on a letter, a non-ASCII space and a full stop ("C\u00a0."): it gets the
     # chunk with such spaces as plain ones (one character for one, so offsets stay true).
@@ -263,8 +269,7 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         s, e = _strip(chunk, 0, len(chunk))
         raw = [(s, e)] if s < e else []
     if len(raw) == 1 and _MAY_CUT.search(chunk) is None:  # one sentence, no repair can apply
-        s, e = raw[0]
-        return [(start + s, start + e)]
+        return (raw[0],)
     # Repair 1: "... at 9 a.m. Tuesday" is one sentence.
     merged: list[tuple[int, int]] = []
     for s, e in raw:
@@ -324,7 +329,7 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if chunk[e - 1] in "“‘" and e - 2 > s and chunk[e - 2].isspace():
             out[i] = _strip(chunk, s, e - 2)
             out[i + 1] = (e - 1, out[i + 1][1])
-    return [(start + s, start + e) for s, e in out]
+    return tuple(out)
 
 
 # A copyright line and a byline are never a headline (clean.py flags both as boilerplate).

@@ -53,7 +53,7 @@ def semantic_pass(items, vecs, codes):
         if k < 1:
             return
         close = sims >= SEM_CANDIDATE
-        many = close.sum(axis=1) > k
+        many = np.count_nonzero(close, axis=1) > k  # (counted without summing bools as ints)
         # Rows with at most k close neighbours take them all; the others their k closest.
         if many.any():  # (only the few rows take part: nonzero keeps the row-major order)
             few = np.flatnonzero(~many)

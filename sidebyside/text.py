@@ -139,8 +139,11 @@ def display(raw: str) -> str:
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 
 
+@lru_cache(maxsize=1 << 17)
 def fold(text: str) -> str:
-    """Lower-case, accents and curly quotes folded: for comparing texts, not for showing them."""
+    """Lower-case, accents and curly quotes folded: for comparing texts, not for showing them.
+    Memoised: a sentence is folded again and again (for its words, its terms, its figures, its
+    cues), and outlets repeat the wire's sentences word for word."""
     if text.isascii():
         return text.lower()
     text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
@@ -159,8 +162,13 @@ _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
 
 
 def words(text: str) -> list[str]:
+    return list(_words(text))  # a list of its own: the memoised tuple is shared
+
+
+@lru_cache(maxsize=1 << 17)
+def _words(text: str) -> tuple[str, ...]:
     text = fold(text)
-    return _WORD.findall(_THOUSANDS.sub("", text) if "," in text else text)
+    return tuple(_WORD.findall(_THOUSANDS.sub("", text) if "," in text else text))
 
 
 def _per_cent(ws: list[str]) -> list[str]:
