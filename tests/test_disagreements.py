@@ -105,75 +105,67 @@ def test_different_scopes_are_different_quantities(s1, s2):
     assert admit(s1, s2) is None
 
 
-def test_a_move_to_a_price_is_a_market_quote_a_company_s_sales_are_not():
-    """"fell 1.3 percent to A$12.43" / "fell two percent to A$12.34": one share at two moments
-    of a session; "sales rose 7 percent to $645 million" is a company's figure, and two
-    outlets' figures for it disagree."""
-    assert admit("News Corp fell 1.3 percent to A$12.43 after a weak night overseas.",
-                 "News Corp fell two percent to A$12.34 after a weak night overseas.",
-                 "A$12.43", "A$12.34") is None
-    assert admit("Ardco said sales rose 7 percent to $645 million in the year.",
-                 "Ardco said sales rose 9 percent to $660 million in the year.",
-                 "$645 million", "$660 million")
+# Scope read from the sentence around a figure: (sentence a, sentence b, figure a, figure b,
+# paired?). Each rule with a pair it parts and a pair it must leave together.
+SCOPES = [
+    # a storm's place at two moments; a clock on one side only, on the same day, says nothing
+    ("By 10 p.m., Storm Ana was centered about 320 miles east of Brownsville.",
+     "Early Monday, the center of Storm Ana was about 300 miles east of Brownsville.",
+     "about 320 miles", "about 300 miles", False),
+    ("At 5 p.m., Storm Ana was about 300 miles east of Brownsville, forecasters said.",
+     "At 11 p.m., Storm Ana was about 250 miles east of Brownsville, forecasters said.",
+     "about 300 miles", "about 250 miles", False),
+    ("The storm killed 40 people in Florida on Monday, officials said at a 5 p.m. briefing.",
+     "The storm killed 45 people in Florida on Monday, officials said.",
+     "40 people", "45 people", True),
+    # periods named differently; one period named alike
+    ("During the fiscal second quarter, Ardco earned $991 million, the company said.",
+     "Ardco earned $987 million for the quarter ending in April, the company said.",
+     "$991 million", "$987 million", False),
+    ("Ardco earned $50 million in the quarter ended Sept. 30, the company said.",
+     "Ardco earned $65 million in the quarter ended in September, the company said.",
+     "$50 million", "$65 million", True),
+    ("Ardco's boss made $721,154 in salary in the prior fiscal year.",
+     "Ardco's boss made $770,962 in salary in fiscal 2003.", "$721,154", "$770,962", False),
+    # distances from two places; a name said longer is one place; only lengths have a place
+    ("Storm Ana was centered about 70 miles southwest of St. Petersburg, forecasters said.",
+     "Storm Ana was centered about 75 miles southwest of Cedar Key, forecasters said.",
+     "about 70 miles", "about 75 miles", False),
+    ("The convoy stopped 40 miles north of Ardley City on Monday, officials said.",
+     "The convoy stopped 50 miles north of Ardley on Monday, officials said.",
+     "40 miles", "50 miles", True),
+    ("Gates sold 5 million shares of Microsoft on Monday, a filing showed.",
+     "Gates sold 6 million shares of Microsoft Corp. on Monday, a filing showed.",
+     "5 million shares", "6 million shares", True),
+    # a part "of them" pairs only with a part; "of those surveyed" is no part
+    ("At least 36 deaths have been blamed on the storm, 20 of them in Virginia.",
+     "Nine deaths were blamed on the storm in Virginia and Maryland.", "20", "Nine deaths", False),
+    ("Exactly 60 percent of those surveyed backed the plan, the Gallup poll found.",
+     "Exactly 68 percent of voters surveyed backed the plan, the Gallup poll found.",
+     "60 percent", "68 percent", True),
+    # only the figures of a move to a price quoted in cents are quotes
+    ("Acme said on Tuesday it would cut 2,000 jobs and shut three plants next year as demand for "
+     "its printers slumped, and its stock fell 1.3 percent to $12.43.",
+     "Acme said on Tuesday it would cut 3,000 jobs and shut three plants next year.",
+     "2,000 jobs", "3,000 jobs", True),
+    ("News Corp fell 1.3 percent to A$12.43 after a weak night overseas.",
+     "News Corp fell two percent to A$12.34 after a weak night overseas.",
+     "1.3 percent", "two percent", False),
+    ("News Corp fell 1.3 percent to A$12.43 after a weak night overseas.",
+     "News Corp fell two percent to A$12.34 after a weak night overseas.",
+     "A$12.43", "A$12.34", False),
+    ("The median price of a home rose 5 percent to $245,000 in March, realtors said.",
+     "The median price of a home rose 8 percent to $265,000 in March, realtors said.",
+     "$245,000", "$265,000", True),
+    ("Ardco said sales rose 7 percent to $645 million in the year.",
+     "Ardco said sales rose 9 percent to $660 million in the year.",
+     "$645 million", "$660 million", True),
+]
 
 
-def test_a_storm_s_place_at_two_moments_is_two_figures_a_clock_on_one_side_is_not():
-    assert admit("By 10 p.m., Storm Ana was centered about 320 miles east of Brownsville.",
-                 "Early Monday, the center of Storm Ana was about 300 miles east of Brownsville.",
-                 "about 320 miles", "about 300 miles") is None
-    assert admit("At 5 p.m., Storm Ana was about 300 miles east of Brownsville, forecasters said.",
-                 "At 11 p.m., Storm Ana was about 250 miles east of Brownsville, forecasters said.",
-                 "about 300 miles", "about 250 miles") is None
-    assert admit("The storm killed 40 people in Florida on Monday, officials said at a 5 p.m. "
-                 "briefing.", "The storm killed 45 people in Florida on Monday, officials said.",
-                 "40 people", "45 people")
-
-
-def test_periods_named_differently_are_two_quantities_one_period_named_alike_is_one():
-    assert admit("During the fiscal second quarter, Ardco earned $991 million, the company said.",
-                 "Ardco earned $987 million for the quarter ending in April, the company said.",
-                 "$991 million", "$987 million") is None
-    assert admit("Ardco earned $50 million in the quarter ended Sept. 30, the company said.",
-                 "Ardco earned $65 million in the quarter ended in September, the company said.",
-                 "$50 million", "$65 million")
-    assert admit("Ardco's boss made $721,154 in salary in the prior fiscal year.",
-                 "Ardco's boss made $770,962 in salary in fiscal 2003.",
-                 "$721,154", "$770,962") is None
-
-
-def test_distances_from_two_places_are_two_quantities_a_name_said_longer_is_one():
-    assert admit("Storm Ana was centered about 70 miles southwest of St. Petersburg, forecasters said.",
-                 "Storm Ana was centered about 75 miles southwest of Cedar Key, forecasters said.",
-                 "about 70 miles", "about 75 miles") is None
-    assert admit("The convoy stopped 40 miles north of Ardley City on Monday, officials said.",
-                 "The convoy stopped 50 miles north of Ardley on Monday, officials said.",
-                 "40 miles", "50 miles")
-    # only distances have a place they are measured from
-    assert admit("Gates sold 5 million shares of Microsoft on Monday, a filing showed.",
-                 "Gates sold 6 million shares of Microsoft Corp. on Monday, a filing showed.",
-                 "5 million shares", "6 million shares")
-
-
-def test_a_part_of_them_pairs_only_with_a_part():
-    assert admit("At least 36 deaths have been blamed on the storm, 20 of them in Virginia.",
-                 "Nine deaths were blamed on the storm in Virginia and Maryland.",
-                 "20", "Nine deaths") is None
-    assert admit("Exactly 60 percent of those surveyed backed the plan, the Gallup poll found.",
-                 "Exactly 68 percent of voters surveyed backed the plan, the Gallup poll found.",
-                 "60 percent", "68 percent")
-
-
-def test_only_the_figures_of_a_move_to_a_price_are_quotes():
-    assert admit("Acme said on Tuesday it would cut 2,000 jobs and shut three plants next year as "
-                 "demand for its printers slumped, and its stock fell 1.3 percent to $12.43.",
-                 "Acme said on Tuesday it would cut 3,000 jobs and shut three plants next year.",
-                 "2,000 jobs", "3,000 jobs")
-    assert admit("News Corp fell 1.3 percent to A$12.43 after a weak night overseas.",
-                 "News Corp fell two percent to A$12.34 after a weak night overseas.",
-                 "1.3 percent", "two percent") is None
-    assert admit("The median price of a home rose 5 percent to $245,000 in March, realtors said.",
-                 "The median price of a home rose 8 percent to $265,000 in March, realtors said.",
-                 "$245,000", "$265,000")
+@pytest.mark.parametrize(("s1", "s2", "t1", "t2", "paired"), SCOPES)
+def test_scope_read_around_a_figure(s1, s2, t1, t2, paired):
+    assert bool(admit(s1, s2, t1, t2)) is paired
 
 
 def test_bare_numerals_are_not_paired_with_counted_figures():
