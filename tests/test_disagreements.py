@@ -160,6 +160,13 @@ SCOPES = [
     ("Ardco said sales rose 7 percent to $645 million in the year.",
      "Ardco said sales rose 9 percent to $660 million in the year.",
      "$645 million", "$660 million", True),
+    # what a company earned vs what analysts expected, in the figure's own clause
+    ("Ardco's first quarter saw a profit of 29 cents a share on revenue of $17.9 billion.",
+     "Analysts expected a profit of 27 cents a share on revenue of $17.7 billion.",
+     "$17.9 billion", "$17.7 billion", False),
+    ("Ardley was expected to win easily, outraising his rival $5.4 million to $200,000.",
+     "With just over $200,000 raised, his rival won the primary on Tuesday.",
+     "$200,000", "just over $200,000", True),
 ]
 
 

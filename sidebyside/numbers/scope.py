@@ -90,6 +90,11 @@ def _period(text: str) -> str:
     return f"{half.lower()} half"
 
 
+# Words before a figure that make it a forecast: "analysts expected earnings of 27 cents",
+# "it expects profit of 11 cents" ("an estimated 1,000" is a hedge, not a forecast).
+_FORECAST = frozenset("""expect expects expected expecting forecast forecasts forecasting forecasted
+predict predicts predicted predicting projected projects projecting anticipated anticipates
+consensus""".split())
 _CLOCK_RE = re.compile(r"\b(\d{1,2})(?:[:.] ?(\d\d))?\s*([ap])\.?\s?m\b\.?", re.I)
 # A total followed by its part: "killed more than 230,000 people, over 170,000 of them in Aceh".
 _HAS_PART_RE = re.compile(r"[^.;:\d]{0,40}?,\s+(?:(?:over|more\s+than|about|some|nearly|almost|"
@@ -141,6 +146,7 @@ class Context:
     part: bool = False  # a part of the figure before it: "20 of them in Virginia"
     has_part: float | None = None  # the part told right after this total: "40 people, 12 of them"
     clock: str = ""  # a time of day the sentence names: "10 p.m." -> "10pm"
+    forecast: bool = False  # a figure expected, forecast or projected, not one that happened
     origin: str = ""  # the place a distance is measured from: "70 miles southwest of St. Petersburg"
     period: str = ""  # the reporting period the sentence names: "second quarter", "fiscal 2003"
     move: str | None = None  # "from" or "to": the figure a change starts from or ends at
@@ -283,6 +289,13 @@ def _context(text: str, start: int, end: int, qtext: str) -> Context:
     if h:
         c.has_part = float(h.group(1).replace(",", ""))
     c.period = _period(text)
+    # a forecast word in the figure's own clause ("analysts expected earnings of 27 cents a share
+    # on revenue of $17.7 billion"; not "was expected to defeat Brat, outraising him $5.4 million
+    # to $200,000")
+    clause = text[: q.start]
+    cut = max(clause.rfind(","), clause.rfind(";"), clause.rfind(":"))
+    c.forecast = any(m.group().lower() in _FORECAST
+                     for m in _WORD_RE.finditer(text, cut + 1, q.start))
     if q.text and _LENGTH_RE.search(q.text):
         o = _ORIGIN_RE.match(text, q.end)
         c.origin = o.group(1).lower().rstrip(".,") if o else ""
@@ -367,6 +380,10 @@ def different_scope(a: Quantity, ca: Context, b: Quantity, cb: Context) -> str |
         # a storm's place "by 10 p.m." vs "early Monday": two moments, not one figure (a clock
         # on one side only, on the same day, says nothing: "on Monday, at a 5 p.m. briefing")
         return f"different moments ({ca.clock or ca.day} vs {cb.clock or cb.day})"
+    if ca.forecast != cb.forecast and a.kind in ("money", "percent"):
+        # what a company earned vs what analysts expected (a river's forecast crest is told
+        # alike with or without "expected": only sums and shares)
+        return "one is a forecast ('analysts expected'), the other what was reported"
     if ca.part != cb.part:
         return "one is a part of a figure told before it ('20 of them in Virginia'), the other " \
                "is not"
