@@ -268,6 +268,9 @@ NOT_COUNTS = [
     ("Of the 40 injured, 12, including three children, stayed.", ["count"] * 3),  # no age
     ("In Baghdad, 12, including a child, were killed.", ["count"]),  # a place, no age
     ("Schumacher took the fifth spot on the grid.", ["ordinal"]),  # a rank, not the Amendment
+    ("A 501(c)(3) charity and 501 c3,4,5 groups were asked.", []),  # sections of a code
+    ("She was sworn in as a member of the 116th Congress.", []),  # a Congress's number
+    ("pic.twitter.com/x — Morning Joe (@Morning_Joe) December 4, 2017", []),  # a tweet's stamp
     ("The dam collapsed at 4:40 a.m. on Tuesday.", ["date"]),  # the day, never the time
     ("The No. 3 reactor was shut.", []),
     ("Under Article 5, allies must respond.", []),

@@ -19,7 +19,8 @@ from .words import BIG, DENOMS, VAGUE
 # District", "the Fifth Amendment".
 DESIGNATED = frozenset("street st avenue ave road rd boulevard blvd lane place way drive district"
                        " precinct ward amendment circuit division battalion regiment brigade fleet"
-                       " corps infantry airborne parallel congressional".split())
+                       " corps infantry airborne parallel congressional congress parliament"
+                       " assembly legislature".split())
 
 
 # Words that make an ordinal part of a fixed term: "a third party", "third-world", "second-hand"

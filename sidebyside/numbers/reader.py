@@ -51,6 +51,9 @@ def run(r: Tokens) -> list[Quantity]:
                 res = words(r, i)
             elif w in MONTHS and r.is_month(i):
                 res = month(r, i)
+                if res is not None and res[0] is not None and \
+                        _TWEET_RE.search(r.text, max(0, r.S[i] - 40), r.S[i]):
+                    res = r.reject(i, res[1], "an embedded tweet's date stamp ((@name) December 4)")
             elif w[:3] in _DAY_STARTS and c.isupper() and \
                     w.removesuffix("'s").removesuffix("’s") in WEEKDAY_NAMES:
                 res = weekday(r, i)
@@ -83,6 +86,8 @@ def run(r: Tokens) -> list[Quantity]:
     return out
 
 
+# An embedded tweet ends "— Name (@handle) December 4, 2017": its date says when it was posted.
+_TWEET_RE = re.compile(r"\(@\w+\)\s*$")
 _OF_THEM_RE = re.compile(r"\s+of\s+(?:them|whom|those)\b", re.I)
 
 

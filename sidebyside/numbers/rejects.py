@@ -242,6 +242,28 @@ def address(r: Tokens, i: int) -> Outcome | None:
     return None
 
 
+def code_section(r: Tokens, i: int) -> Outcome | None:
+    """"a 501(c)(3) charity", "501 c3,4,5 organizations": a section of a code, with its
+    lettered and numbered parts, is a name (the parts are read on past, never as counts)."""
+    T, n = r.T, r.n
+    j = i + 1
+    if j + 2 < n and T[j] == "(" and r.glued(i, j) and len(T[j + 1]) == 1 and T[j + 1].isalpha() \
+            and T[j + 2] == ")":
+        j += 3
+        while j + 2 < n and T[j] == "(" and r.glued(j - 1, j) and T[j + 1].isalnum() \
+                and T[j + 2] == ")":
+            j += 3
+        return r.reject(i, j, "a section of a code (501(c)(3))")
+    if j + 1 < n and len(T[j]) == 1 and T[j].islower() and not r.glued(i, j) \
+            and r.glued(j, j + 1) and T[j + 1].isdigit():
+        j += 2
+        while j + 1 < n and T[j] == "," and r.glued(j - 1, j) and r.glued(j, j + 1) \
+                and T[j + 1].isdigit():
+            j += 2
+        return r.reject(i, j, "a section of a code (501 c3)")
+    return None
+
+
 def kind_of_thing(r: Tokens, i: int) -> Outcome | None:
     """"a 12-gauge shotgun", "a 3-pointer": a kind of thing, not twelve or three of anything."""
     T, j = r.T, i + 1
@@ -323,6 +345,7 @@ def letters_after(r: Tokens, i: int) -> Outcome | None:
 RULES: tuple[Rule, ...] = (
     glued_to_letters, number_sign, hyphenated_name, identifier_word, abbreviated_identifier,
     after_slash, abbreviated_year, emergency_number, phone_number, slashed, dotted_date,
-    time_of_day, time_zone_offset, station_or_ticker, model_name, kind_of_thing, address,
+    time_of_day, time_zone_offset, station_or_ticker, model_name, kind_of_thing, code_section,
+    address,
     letters_after,
 )
