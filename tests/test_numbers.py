@@ -186,6 +186,15 @@ READ = [
 ]
 
 
+def test_a_moment_near_a_date_is_no_bound():
+    """"hours after Thursday's swearing-in" dates an act by that day, it is no "after Thursday"
+    bound; "after Thursday" alone is."""
+    q = only("She was videotaped hours after Thursday's swearing-in.", "Thursday's")
+    assert (q.unit, q.qualifier) == ("weekday", None)
+    assert only("The deal closed days after March 3.", "March 3").qualifier is None
+    assert only("He left after Thursday.", "after Thursday").qualifier == "after"
+
+
 def test_a_margin_of_error_is_in_percentage_points_however_it_is_written():
     a = only("It has a plus or minus 4.9 percent margin of error.", "4.9 percent")
     b = only("It had a margin of error of plus or minus five percentage points.",

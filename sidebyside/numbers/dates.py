@@ -212,6 +212,8 @@ def date_period(r: Tokens, first: int, end: int, a: float, b: float,
         w = L[k]
         if w in ("by", "until", "till"):
             qual, k = Q.BY, k - 1
+        elif w in ("before", "after") and k - 1 >= fl and L[k - 1] in SOON:
+            pass  # "days after March 3": a moment near the date, not a bound
         elif w == "before":
             qual, k = Q.BEFORE, k - 1
         elif w == "since":
@@ -258,6 +260,10 @@ def date_anchor(r: Tokens, first: int) -> str | None:
     return None
 
 
+# Words before "after" / "before" that make it a moment near a date, not a bound: "hours after
+# Thursday's swearing-in", "shortly before March 3".
+SOON = frozenset("""hours hour minutes moments days day weeks shortly soon just right
+immediately""".split())
 WEEKDAY_NAMES = {d: i for i, d in enumerate(
     "monday tuesday wednesday thursday friday saturday sunday".split())}
 # Words before a capitalised weekday that still leave it a day ("On Friday", "Since Monday"); any
@@ -290,6 +296,8 @@ def weekday(r: Tokens, i: int) -> Outcome | None:
         return r.reject(i, i + 2, "a weekday in a name (the Sunday Times)")
     first = i
     qual = _DAY_BOUND.get(L[i - 1]) if i - 1 >= r.floor else None
+    if qual in (Q.BEFORE, Q.AFTER) and i - 2 >= r.floor and L[i - 2] in SOON:
+        qual = None  # "hours after Thursday's swearing-in": the day of that act, not a bound
     if qual:
         first = i - 1
     if stamped(r, first):
