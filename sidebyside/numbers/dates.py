@@ -13,7 +13,7 @@ from .stamps import dateline, stamped
 from .tokens import DASHES, Outcome, Tokens
 from .units import DUR_RE, MEASURE_RE
 from .values import SCALE_ABBR
-from .words import BIG, CUR_AFTER_RE, HEDGES, MONTHS
+from .words import BIG, CUR_AFTER_RE, HEDGES, MONTHS, WEEKDAY_NAMES
 
 
 def year_context(r: Tokens, i0: int, j: int) -> bool:
@@ -264,8 +264,6 @@ def date_anchor(r: Tokens, first: int) -> str | None:
 # Thursday's swearing-in", "shortly before March 3".
 SOON = frozenset("""hours hour minutes moments days day weeks shortly soon just right
 immediately""".split())
-WEEKDAY_NAMES = {d: i for i, d in enumerate(
-    "monday tuesday wednesday thursday friday saturday sunday".split())}
 # Words before a capitalised weekday that still leave it a day ("On Friday", "Since Monday"); any
 # other capitalised word before it makes a name: "Good Friday", "Super Tuesday", "Ash Wednesday".
 _DAY_LEFT = {"on", "by", "since", "until", "till", "before", "after", "last", "next", "this",

@@ -11,7 +11,7 @@ import math
 import re
 
 from ..model import Quantity
-from .dates import WEEKDAY_NAMES, month, relative, weekday
+from .dates import month, relative, weekday
 from .finish import finish
 from .forms import fraction, half, ordinal, several, vague
 from .kinds import Kind
@@ -21,7 +21,17 @@ from .rejects import RULES
 from .stamps import stamp_line
 from .tokens import BETWEEN_OF_RE, DASHES, Outcome, Reading, Rejection, Tokens, maybe_quantity
 from .values import spelled
-from .words import BIG, CUR_CODES, DENOMS, HEDGES, MONTHS, ORDINALS, SMALL_WORDS, VAGUE
+from .words import (
+    BIG,
+    CUR_CODES,
+    DENOMS,
+    HEDGES,
+    MONTHS,
+    ORDINALS,
+    SMALL_WORDS,
+    VAGUE,
+    WEEKDAY_NAMES,
+)
 
 _WORD_STARTS = {"a", "an", "zero", "tens", "several", "few", "last", "this", "next", "yesterday",
                 "mid", "early", "late"}

@@ -70,6 +70,7 @@ _QUARTERS = {"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth", "
              "2": "second", "3": "third", "4": "fourth"}
 
 
+@lru_cache(maxsize=16384)
 def _period(text: str) -> str:
     """The first reporting period a sentence names, in one spelling ("Q2" and "2nd quarter"
     are "second quarter"), or ""."""
@@ -88,6 +89,13 @@ def _period(text: str) -> str:
     if fiscal:
         return f"fiscal {fiscal}"
     return f"{half.lower()} half"
+
+
+@lru_cache(maxsize=16384)
+def _price_moves(text: str) -> tuple[tuple[int, int], ...]:
+    """The spans of a sentence's moves to a price (`_PRICE_MOVE_RE`), found once per sentence
+    however many figures it has."""
+    return tuple(m.span() for m in _PRICE_MOVE_RE.finditer(text))
 
 
 # Words before a figure that make it a forecast: "analysts expected earnings of 27 cents",
@@ -274,8 +282,7 @@ def _context(text: str, start: int, end: int, qtext: str) -> Context:
     c.when = c.years | {x for x in (c.month, c.day) if x}
     c.lead = _lead(text)
     c.partial = bool(_PARTIAL_RE.search(text[max(0, q.start - 40) : q.end + 100]))
-    if not c.market and any(m.start() <= q.start and q.end <= m.end()
-                            for m in _PRICE_MOVE_RE.finditer(text)):
+    if not c.market and any(a <= q.start and q.end <= b for a, b in _price_moves(text)):
         c.market = True  # a share's move and the price it ended at: a moment's figures
     # a part of a count told before it in the sentence ("40 people, 12 of them children")
     c.part = bool(_PART_RE.match(text, q.end)) and any(ch.isdigit() for ch in text[: q.start])

@@ -11,7 +11,7 @@ from .lexicon import STOP
 from .phrases import hedge, noun_after
 from .tokens import Outcome, Tokens
 from .values import interval
-from .words import MONTHS, POST_HEDGES
+from .words import MONTHS, POST_HEDGES, WEEKDAY_NAMES
 
 _AGO_HEDGED = {Q.OVER, Q.AT_LEAST, Q.NEARLY, Q.ABOUT, Q.UNDER}
 
@@ -133,8 +133,7 @@ def measure_unit(raw: str) -> str | None:
 
 
 _PLACE_WORDS = frozenset("in at from near across outside inside of among".split())
-_NOT_WHO = frozenset(MONTHS) | frozenset("""monday tuesday wednesday thursday friday saturday
-sunday year years said says""".split())
+_NOT_WHO = frozenset(MONTHS) | frozenset(WEEKDAY_NAMES) | frozenset("year years said says".split())
 
 
 def _apposed(r: Tokens, first: int, last: int, v: float, qual: str | None) -> str | None:

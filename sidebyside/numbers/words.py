@@ -48,6 +48,8 @@ VAGUE = {
     "billions": (2e9, 9.99e9),
 }
 
+WEEKDAY_NAMES = {d: i for i, d in enumerate(
+    "monday tuesday wednesday thursday friday saturday sunday".split())}  # name -> place (Monday 0)
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
     "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
