@@ -183,7 +183,21 @@ READ = [
     ("The tremor measured 4.5 on the Richter scale.", "4.5 on the Richter scale", 4.5, None,
      "magnitude", "measure"),
     ("Two quakes hit the coast.", "Two quakes", 2, None, "quake", "count"),
+    ("Two quakes, measuring 7.6 and 7.4, struck.", "7.4", 7.4, None, "magnitude", "measure"),
+    ("The quake, measuring 6.1, hit at night.", "6.1", 6.1, None, "magnitude", "measure"),
+    # a dash lost between a counted noun and its verb; detokenised thousands before a noun
+    ("A town home to 167,000 people-remained wary.", "167,000 people", 167000, None, "person",
+     "count"),
+    ("More than 1, 300 federal scientists signed.", "More than 1, 300 federal scientists", 1300,
+     "over", "scientist", "count"),
 ]
+
+
+def test_detokenised_thousands_only_before_a_word():
+    """"1, 300 federal scientists" is 1,300; "1, 300 and 400" and "(5-11, 220)" are lists."""
+    assert [q.value for q in read_quantities("Groups 1, 300 and 400 voted.")] != [1300, 400]
+    assert 11220 not in [q.value for q in read_quantities("Bell (5-11, 220) played.")]
+    assert 220 in [q.value for q in read_quantities("Bell (5-11, 220) played.")]
 
 
 def test_a_moment_near_a_date_is_no_bound():
@@ -279,6 +293,8 @@ NOT_COUNTS = [
     ("Schumacher took the fifth spot on the grid.", ["ordinal"]),  # a rank, not the Amendment
     ("A 501(c)(3) charity and 501 c3,4,5 groups were asked.", []),  # sections of a code
     ("She was sworn in as a member of the 116th Congress.", []),  # a Congress's number
+    ("He served in the 3rd Armored Cavalry Regiment.", []),  # a unit's name
+    ("He served in the 3 rd Armored Cavalry Regiment.", []),  # as tokenised text writes it
     ("pic.twitter.com/x — Morning Joe (@Morning_Joe) December 4, 2017", []),  # a tweet's stamp
     ("The dam collapsed at 4:40 a.m. on Tuesday.", ["date"]),  # the day, never the time
     ("The No. 3 reactor was shut.", []),

@@ -43,6 +43,11 @@ def ordinal(r: Tokens, i: int, j: int, v: float) -> Outcome:
         return r.reject(i, j, "the Fifth Amendment ('take the fifth'), not a rank")
     if j < n and (T[j][:1].isupper() or L[j] == "congressional") and L[j] in DESIGNATED:
         return r.reject(i, j + 1, "a name, not a rank (83rd Street, 11th District)")
+    k = j
+    while k < min(n, j + 3) and T[k][:1].isupper() and T[k].isalpha() and L[k] not in DESIGNATED:
+        k += 1
+    if j < k < n and T[k][:1].isupper() and L[k] in DESIGNATED:
+        return r.reject(i, k + 1, "a name, not a rank (the 3rd Armored Cavalry Regiment)")
     k = j + 1 if j + 1 < n and T[j] in DASHES and r.glued(j - 1, j) else j
     if k < n and L[k] in FIXED_TERMS and (k > j or L[k] not in ("party", "parties")
                                           or r.word(i - 1) != "the"):

@@ -100,6 +100,9 @@ def noun_after(r: Tokens, j: int) -> tuple[str, int] | None:
         # hyphenated modifiers: anti-aircraft, Russian-made
         if k + 2 < n and T[k + 1] in DASHES and r.glued(k, k + 1) \
                 and r.glued(k + 1, k + 2) and T[k + 2][0].isalpha():
+            if t[0].islower() and pluralish(w) and L[k + 2].endswith("ed") \
+                    and looks_verb(L[k + 2]):
+                return singular(w), k  # "167,000 people-remained wary": a dash lost
             if k + 3 < n and T[k + 3][0].isalpha() and r.L[k + 3] not in STOP \
                     and not looks_verb(r.L[k + 3]):
                 k += 3

@@ -323,10 +323,20 @@ def phone_number(r: Tokens, i: int) -> Outcome | None:
     return None
 
 
+def _ordinal_suffix(digits: str) -> str:
+    """The suffix an ordinal of these digits takes: "st" for 1 and 21, "th" for 11 and 13."""
+    if digits[-2:] in ("11", "12", "13"):
+        return "th"
+    return {"1": "st", "2": "nd", "3": "rd"}.get(digits[-1], "th")
+
+
 def letters_after(r: Tokens, i: int) -> Outcome | None:
     """Letters glued on the right: an ordinal (7th), a decade (1990s), a unit or scale (2bn,
     100km); anything else (3D, 5G, 737MAX) is an identifier."""
     T, L, j = r.T, r.L, i + 1
+    if j < r.n and not r.glued(i, j) and T[i].isdigit() and L[j] == _ordinal_suffix(T[i]) \
+            and r.S[j] - r.E[i] == 1:
+        return ordinal(r, i, j + 1, float(T[i]))  # "the 3 rd Armored", as tokenised text has it
     if not (j < r.n and r.glued(i, j) and T[j][0].isalpha()):
         return None
     raw, suf = T[i], L[j]

@@ -12,6 +12,8 @@ from ..model import Quantity
 from .kinds import KINDS, QUALIFIERS
 from .words import MONTHS
 
+# "1, 300 federal scientists" (detokenised thousands before a lowercase word; never "5-11, 220)"
+# nor "1, 300 and 400", "Of the 12, 345 were released") is one figure, as "20, 000" is.
 # Detokenised decimals, "$2. 6 million", "1. 2 miles", "0. 25%" (a point and a space, as
 # detokenised text writes them): the whole part (DECIMAL_HEAD then 1-3 digits, or one digit for
 # ONE_DIGIT_TAIL) and what after ". " makes them one figure. TOKEN_RE reads them as one token;
@@ -23,8 +25,11 @@ DECIMAL_TAIL = (
     r"points?|degrees?|mph|tons?|tonnes?|pounds?|kg)\b|-magnitude\b|%)"
 )
 ONE_DIGIT_TAIL = r"\d\d(?=%)"  # "0. 25%": after one whole digit, two decimals before a "%"
+# Words after "12, 345" that say it is two figures: "Of the 12, 345 were released".
+_NOT_A_NOUN = r"(?:and|or|of|to|in|on|at|for|were|was|are|is|have|had|has|will|would|could|did)"
 TOKEN_RE = re.compile(
     r"\d{1,3}(?:,\d{3}|, 000)+(?!\d)(?:\.\d+)?|"
+    rf"{DECIMAL_HEAD}\d{{1,3}}, \d{{3}}(?= (?!{_NOT_A_NOUN}\b)[a-z])|"
     rf"{DECIMAL_HEAD}\d\. (?:{ONE_DIGIT_TAIL})|{DECIMAL_HEAD}\d{{1,3}}\. (?:{DECIMAL_TAIL})|"
     r"\d+(?:\.\d+)?|[^\W\d_]+(?:['’][^\W\d_]+)*|\S")
 # A sentence without any of these has no quantity (checked before tokenizing).

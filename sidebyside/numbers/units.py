@@ -176,7 +176,23 @@ def _magnitude(r: Tokens, first: int, last: int, v: float) -> int | None:
         return r.tok_at(m.end()) - 1
     if "." in r.T[last] and r.word(last + 1) in QUAKES:  # "a 6.1 quake", "a 7.0 quake"
         return last
+    if "." in r.T[last] and _measured_quake(r, first):
+        return last
     return None
+
+
+_MEASURING = frozenset(("measuring", "measured", "registering", "registered"))
+
+
+def _measured_quake(r: Tokens, first: int) -> bool:
+    """"two quakes, measuring 7.6 and 7.4": a decimal after "measuring" (or after one such
+    decimal and "and"/"or") with a quake named just before."""
+    k = first - 1
+    if r.word(k) in ("and", "or") and "." in r.word(k - 1) and r.word(k - 1)[0].isdigit():
+        k -= 2
+    if r.word(k) not in _MEASURING:
+        return False
+    return any(r.word(j) in QUAKES for j in range(max(0, k - 4), k))
 
 
 def units(r: Tokens, first: int, last: int, v: float, lo: float | None, hi: float | None,
