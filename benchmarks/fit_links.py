@@ -42,7 +42,8 @@ EVIDENCE_PY = Path(E.__file__)
 UNUSED = ("name_clash", "action_differs", "cover_short", "length_ratio", "figure_agrees", "negation_differs")
 
 
-def dev_rows(split: str = "dev") -> tuple[np.ndarray, np.ndarray, np.ndarray, list[dict]]:
+def dev_rows(split: str = "dev", partly_weight: float | None = None,
+             ) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[dict]]:
     """Features, labels (1 same/partly, 0 event/unrelated), weights, and the labelled rows."""
     _, rows = CR.load_gold(split)
     by_cluster: dict[str, list[dict]] = defaultdict(list)
@@ -73,7 +74,8 @@ def dev_rows(split: str = "dev") -> tuple[np.ndarray, np.ndarray, np.ndarray, li
                 continue  # identical sentences link whatever the model says
             feats.append(row)
             labels.append(0.0 if r["label"] in CR.NEGATIVE else 1.0)
-            weights.append(DEV_WEIGHT * (PARTLY_WEIGHT if r["label"] == "partly" else 1.0))
+            part = PARTLY_WEIGHT if partly_weight is None else partly_weight
+            weights.append(DEV_WEIGHT * (part if r["label"] == "partly" else 1.0))
             kept.append(r)
     return np.array(feats), np.array(labels), np.array(weights), kept
 
@@ -135,9 +137,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--write", action="store_true", help="write the coefficients into evidence.py")
     ap.add_argument("--semantic", action="store_true",
                     help="fit INTERCEPT_SEM/COEF_SEM, with the embedding similarity as a feature")
+    ap.add_argument("--partly", type=float, default=PARTLY_WEIGHT,
+                    help=f"weight of a `partly` pair against a `same` one (default {PARTLY_WEIGHT})")
     args = ap.parse_args(argv)
     with semantic_mode(args.semantic):
-        Xd, yd, wd, kept = dev_rows("dev")
+        Xd, yd, wd, kept = dev_rows("dev", args.partly)
         Xm, ym = mrpc_rows()
     X = np.vstack([Xd, Xm])
     y = np.concatenate([yd, ym])

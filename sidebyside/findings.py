@@ -45,6 +45,7 @@ MAX_NUMBER_PAIRS = 2_500  # 50 figures facing 50
 MAX_UNLINKED_PAIRS = 20_000  # figure pairs tried across sentences that are not linked
 MAX_BOTH_TOLD = 16  # figures near a disagreeing one looked at for a source that gives both
 DATE_SLIP = 2.0  # years: a date misreported is off by a year or two, not by decades
+UNLINKED_DATE_SLIP = 1.0  # ...in sentences not linked, by a year at most, told alike ("since")
 FAR = 2.0  # figures further apart than this factor are not one figure told twice
 FAR_ACTED = 3.0  # ... unless both count one noun that did the same: "20,000 people marched" vs
 #                  "approximately 50,000 people marched" (a crowd is misreported by that much)
@@ -215,6 +216,9 @@ def _admit_same(a: Quantity, ca: N.Context, b: Quantity, cb: N.Context, link: fl
         if a.kind == "money" and not _slip(a, b):
             return None
         if a.kind == "date":
+            if a.qualifier != "relative" and (a.qualifier != b.qualifier or abs(
+                    a.value - b.value) > UNLINKED_DATE_SLIP):
+                return None  # "the 2014 ban" / "hunted from 2016 to 2018": two dates
             if len(shared) >= 2 and (ca.act in cb.words or cb.act in ca.words):
                 return "both date one act, said near them with the words {words}"
             return None
@@ -469,6 +473,8 @@ def _key(q: Quantity) -> tuple | None:
         return ("duration", q.unit)
     if q.kind == "date" and q.qualifier == "relative" and _anchor(q) == "ago":
         return ("date", "ago")  # "two years ago", "more than two years ago"
+    if q.kind == "date" and q.unit == "date" and q.qualifier != "relative" and q.value > 1000:
+        return ("date", "dated")  # "has led House Democrats since 2002" / "since 2003"
     return None
 
 
@@ -477,6 +483,8 @@ def _reads_same(a: Quantity, b: Quantity) -> bool:
 
 
 def _reading(q: Quantity) -> str:
+    if q.kind == "date" and q.qualifier == "range":
+        return f"a span of time ({q.text})"
     if q.kind == "date" and (q.qualifier == "relative" or q.unit == "weekday"):
         return f"a date ({q.text})"
     return reading(q.value, q.qualifier, q.unit, q.kind, q.event)

@@ -602,6 +602,49 @@ def test_a_hedged_time_ago_keeps_its_hedge():
     assert N.compare(a, b) is None
 
 
+def test_two_spans_of_years_differ_by_their_ends():
+    """"from 1967 to 1979" and "from 1966 to 1978" overlap but are two accounts of one term; a
+    year inside a span is no conflict."""
+    a, b = pair("Brooke served in the Senate from 1967 to 1979.",
+                "Brooke held the seat from 1966 to 1978.")
+    assert N.compare(a, b) == "date" and "span of time (from 1967 to 1979)" in findings._reading(a)
+    a, b = pair("Brooke served in the Senate from 1967 to 1979.", "Brooke served in 1970.")
+    assert N.compare(a, b) is None
+
+
+def test_unlinked_years_pair_only_told_alike_and_a_year_apart():
+    """Unlinked sentences dating one act: "has led House Democrats since 2002" / "since 2003"
+    pair; "the 2014 ban" / "hunted from 2016 to 2018" and "the 2012 Oscars" / "host 2014 Oscars"
+    are other dates (told otherwise, or too far apart for one date misreported)."""
+    a, b = pair("Pelosi has led House Democrats since 2002, aides said.",
+                "Pelosi, who has led House Democrats since 2003, spoke on Friday.")
+    assert findings._admit(a, ctx(a), b, ctx(b), None) and N.compare(a, b) == "date"
+    a, b = pair("The administration opted to lift the 2014 ban on elephants hunted in Zimbabwe.",
+                "It would allow the import of elephants hunted in Zimbabwe from 2016 to 2018.")
+    assert findings._admit(a, ctx(a), b, ctx(b), None) is None
+    a, b = pair("The Academy picked Eddie Murphy to host the 2012 Oscars.",
+                "The Academy picked Ellen DeGeneres to host the 2014 Oscars.")
+    assert findings._admit(a, ctx(a), b, ctx(b), None) is None
+
+
+def test_unlinked_sentences_dating_one_act_a_year_apart_disagree(tmp_path):
+    c = write(tmp_path, {
+        "fox.txt": "Ryan challenges Pelosi for House leadership\n\nRep. Tim Ryan of Ohio announced "
+                   "Thursday that he will challenge Nancy Pelosi for the post of House Democratic "
+                   "leader.\n\nPelosi has led House Democrats since 2002 and she says she has the "
+                   "votes to win again.\n",
+        "hpo.txt": "Tim Ryan launches bid against Nancy Pelosi\n\nOhio Rep. Tim Ryan said on "
+                   "Thursday he would run against Nancy Pelosi to lead the Democrats in the House."
+                   "\n\nFew analysts give the bid much chance: the California lawmaker, a "
+                   "prodigious fundraiser who brought in more than $50 million for candidates this "
+                   "cycle, has led House Democrats since 2003.\n",
+    })
+    [d] = c.disagreements
+    assert d.kind == "date" and [s.text for s in d.sides] == ["since 2002", "since 2003"]
+    assert not c.sentence(d.sides[0].sentence).links  # found across unlinked sentences
+    assert "both date one act" in d.why
+
+
 def test_figures_far_apart_are_one_figure_only_when_they_did_the_same():
     """Two and a half times apart is one figure misreported only when both count one noun that
     did the same ("people marched") or that two words beside both say the same of ("customers

@@ -371,6 +371,8 @@ def _compare_dates(a: Quantity, b: Quantity) -> Verdict | None:
     da = "up" if qa in _UPPER else "down" if qa in _LOWER else None
     db = "up" if qb in _UPPER else "down" if qb in _LOWER else None
     if da is None and db is None:
+        if qa == qb == Q.RANGE:  # "from 1967 to 1979" vs "from 1966 to 1978": its ends
+            return None if abs(alo - blo) < 1 / 366 and abs(ahi - bhi) < 1 / 366 else V.DATE
         return None if (alo < bhi - 1e-9 and blo < ahi - 1e-9) else V.DATE
     ba, bb = _bound(a, alo, ahi), _bound(b, blo, bhi)
     if da == db:
