@@ -36,6 +36,19 @@ def test_a_figure_rounded_to_its_own_precision_is_consistent(s1, s2):
     assert N.compare(a, b) is None and N.compare(b, a) is None
 
 
+def test_two_approximate_figures_in_other_units_agree_near_the_conversion():
+    """"about 90 miles" is some 145 km: "about 150 kilometres" rounds the conversion; "about 100
+    miles" (161 km) is not "about 170 km"."""
+    a, b = pair("Tikrit is about 90 miles north of Baghdad.",
+                "Tikrit is about 150 kilometres north of Baghdad.")
+    assert N.compare(a, b) is None
+    a, b = pair("Galileo travelled about 4.6 billion kilometres.",
+                "Galileo travelled about 2.8 billion miles.")
+    assert N.compare(a, b) is None
+    a, b = pair("The town is about 100 miles away.", "The town is about 170 km away.")
+    assert N.compare(a, b) == "value"
+
+
 def test_rounding_is_not_stretched_to_a_different_claim():
     a, b = pair("The Red Sox offered $200 million.", "The Red Sox offered $184 million.")
     assert N.compare(a, b) == "value"  # 8% apart: not "200" rounded
@@ -167,6 +180,16 @@ SCOPES = [
     ("Ardley was expected to win easily, outraising his rival $5.4 million to $200,000.",
      "With just over $200,000 raised, his rival won the primary on Tuesday.",
      "$200,000", "just over $200,000", True),
+    # a rate said after the figure (at the sentence's end too) or before it ("weekly salary")
+    ("Beckham will receive a salary, earning him about $220,000 a game.",
+     "Beckham will pocket a weekly salary of about $213,000.", "about $220,000",
+     "about $213,000", False),
+    ("His annual pay and bonus will be at least $2.4 million a year.",
+     "His annual pay and bonus will be $1.4 million.", "at least $2.4 million", "$1.4 million",
+     False),
+    ("Beckham will pocket a weekly salary of about $220,000, his agent said.",
+     "Beckham will pocket a weekly salary of about $213,000.", "about $220,000",
+     "about $213,000", True),
 ]
 
 

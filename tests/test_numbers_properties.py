@@ -294,6 +294,7 @@ def test_miles_an_hour_is_mph():
     ("Some 20, 000 people marched through the city centre.", "Some 20, 000 people", 20_000, "count"),
     ("Roughly 1, 000, 000 homes lost power.", "Roughly 1, 000, 000 homes", 1_000_000, "count"),
     ("The club offered $160MM over eight years.", "$160MM", 160e6, "money"),
+    ("He got a bonus of just more than $2-million.", "more than $2-million", 2e6, "money"),
     ("The club offered $75 MM in total.", "$75 MM", 75e6, "money"),
 ])
 def test_detokenised_thousands_and_mm_millions_are_read(sentence, text, value, kind):

@@ -204,6 +204,10 @@ _APPROX = {Q.ABOUT}
 
 
 ROUNDING = 0.05  # a figure ending in zeros holds a rounding at most this far off ("300": 296)
+# Two approximate figures in different units agree this far apart: "about 90 miles" is some 145
+# km, and "about 150 kilometres" rounds the conversion, as "about 2.8 billion miles" does 4.6
+# billion km (2.86 billion miles).
+CONVERTED_ABOUT = 0.05
 
 
 _DIGITS_RE = re.compile(r"\d[\d,]*(?:\.\d+)?")
@@ -312,6 +316,8 @@ def _compare(a: Quantity, b: Quantity) -> tuple[Verdict | None, str]:
             return None, f"two '{qa}' bounds that can both hold"
         if _compatible(av, bv) or _close(av, bv, tol):
             return None, "rounded: one is the other to its own precision"
+        if converted and qa in _APPROX and _close(av, bv, CONVERTED_ABOUT):
+            return None, f"both '{qa}', one converted from the other{conv}"
         return V.VALUE, f"different figures, both '{qa}'"
     if {qa, qb} <= _LOWER_BOUND or {qa, qb} <= _UPPER_BOUND:
         if _close(av, bv, 0.05):

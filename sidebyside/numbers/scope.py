@@ -39,7 +39,11 @@ _TOTAL = ("so far", "to date", "in total", "in all", "altogether", "all told", "
 _RATE = {"each": "each", "apiece": "each", "a year": "year", "per year": "year",
          "annually": "year", "annual": "year", "yearly": "year", "a month": "month",
          "monthly": "month", "a week": "week", "weekly": "week", "a day": "day", "daily": "day",
-         "an hour": "hour", "per hour": "hour"}
+         "an hour": "hour", "per hour": "hour", "hourly": "hour", "a game": "game",
+         "per game": "game"}
+# Rates said before the figure: "a weekly salary of about $213,000", "annual sales of $3 billion".
+_RATE_BEFORE = {"weekly": "week", "annual": "year", "yearly": "year", "monthly": "month",
+                "daily": "day", "hourly": "hour"}
 _CLOSE = frozenset("close closed closing closes ended ending finished settled".split())
 _INTRADAY = frozenset("intraday midday morning afternoon earlier early gmt edt est et"
                       " opening open".split())
@@ -234,6 +238,7 @@ def _lead(text: str) -> str:
 
 
 _TOTAL_PADDED = tuple(f" {t} " for t in _TOTAL)
+RATE_LEFT = 4  # words before a figure that may say it is a rate ("a weekly salary of about")
 _RATE_PADDED = tuple((f" {k} ", v) for k, v in _RATE.items())
 
 
@@ -311,11 +316,15 @@ def _context(text: str, start: int, end: int, qtext: str) -> Context:
             len(before) == 2 and before[0] in ("up", "close", "near", "amounting", "equal")):
         c.move = before[-1]
     own = " " + " ".join(_WORD_RE.findall(q.text.lower())) + " "
-    after = " " + " ".join(right[:2]).lower() + " "
+    # ("a year." at the sentence's end is "a year")
+    after = " " + " ".join(w.rstrip(".") for w in right[:2]).lower() + " "
     for k, v in _RATE_PADDED:
         if after.startswith(k) or k in own:
             c.rate = v
             break
+    else:
+        c.rate = next((_RATE_BEFORE[w] for w in reversed(left[-RATE_LEFT:])
+                       if w in _RATE_BEFORE), None)
     m = _SPAN_RE.search(phrase)
     if m:
         c.span = f"{m.group(1).lower()} {m.group(2).lower().rstrip('s')}"
