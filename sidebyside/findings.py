@@ -442,10 +442,11 @@ def _own_words(qs: list[Quantity], fams: list, counts: Counter,
     """For each percentage in a list of percentages of one sentence ("Among Fox viewers, 41
     percent describe themselves as Republicans, 24 percent as Democrats"), the content words
     after it up to the next one (what it is a share of) and the names before the list (whose
-    shares: "Fox"). None for every other figure."""
+    shares: "Fox"); the same for sums of money ("$18.6 billion for reconstruction of Iraq and
+    $1.2 billion for Afghanistan") that have such words. None for every other figure."""
     out: list[tuple[set, set] | None] = [None] * len(qs)
     for i, q in enumerate(qs):
-        if q.kind != "percent" or counts[fams[i]] < 2:
+        if q.kind not in ("percent", "money") or counts[fams[i]] < 2:
             continue
         t = text if text is not None else getattr(q, "_sentence", "")
         if not t:
@@ -455,7 +456,10 @@ def _own_words(qs: list[Quantity], fams: list, counts: Counter,
         words = _WORDS.findall(t[q.end : nxt])[:_OWN]
         first = min(o.start for k, o in enumerate(qs) if fams[k] == fams[i])
         names = {w for w in _WORDS.findall(t[:first])[1:] if w[:1].isupper() and w.lower() not in STOP}
-        out[i] = ({N.stem(w) for w in words if w.lower() not in STOP and len(w) > 2}, names)
+        own = {N.stem(w) for w in words if w.lower() not in STOP and len(w) > 2}
+        if q.kind == "money" and not own:
+            continue  # "rose to $1.45 billion from $1.38 billion": a move, not a list's item
+        out[i] = (own, names)
     return out
 
 

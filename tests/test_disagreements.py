@@ -177,6 +177,9 @@ SCOPES = [
     ("Ardco's first quarter saw a profit of 29 cents a share on revenue of $17.9 billion.",
      "Analysts expected a profit of 27 cents a share on revenue of $17.7 billion.",
      "$17.9 billion", "$17.7 billion", False),
+    ("Leaving out one-off items, Ardco made a profit of 6 cents a share, it said.",
+     "Leaving out one-off items, Ardco expects a profit of 11 cents a share, it said.",
+     "6 cents", "11 cents", False),
     ("Ardley was expected to win easily, outraising his rival $5.4 million to $200,000.",
      "With just over $200,000 raised, his rival won the primary on Tuesday.",
      "$200,000", "just over $200,000", True),
@@ -687,6 +690,24 @@ def test_figures_far_apart_are_one_figure_only_when_they_did_the_same():
     a, b = pair("The rule ended a programme for thousands of immigrants.",
                 "The programme protects hundreds of thousands of immigrants.")
     assert findings._admit(a, ctx(a), b, ctx(b), 0.6, True) is None
+
+
+def test_sums_in_two_lists_pair_by_what_they_are_for():
+    """"$18.6 billion for rebuilding Ardland and $1.2 billion for Belmark" / "$20 billion for
+    rebuilding and about $11 billion for Belmark": Ardland's money is not Belmark's. A move
+    ("rose to $1.45 billion from $1.38 billion") is no list: its sums pair as figures do."""
+    s1 = ("Of the nearly $20 billion, $18.6 billion is set aside for rebuilding Ardland and "
+          "$1.2 billion for Belmark.")
+    s2 = ("The $87 billion bill holds $51 billion for troops in Ardland, another $20 billion for "
+          "rebuilding and about $11 billion for Belmark.")
+    pairs = {(a.text, b.text) for a, b in findings._pairs(N.read_quantities(s1),
+                                                           N.read_quantities(s2), 0.6)}
+    assert ("$18.6 billion", "about $11 billion") not in pairs
+    s1 = "Ardco's revenues were $1.45 billion, an increase over last year's result of $1.38 billion."
+    s2 = "Ardco's revenues rose to $1.45 billion from $1.38 billion last year."
+    pairs = findings._pairs(N.read_quantities(s1), N.read_quantities(s2), 0.6)
+    money = {(a.text, b.text) for a, b in pairs if a.kind == "money"}
+    assert money == {("$1.45 billion", "$1.45 billion"), ("$1.38 billion", "$1.38 billion")}
 
 
 def test_unlinked_counts_of_one_noun_that_did_the_same_pair():

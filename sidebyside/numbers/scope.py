@@ -396,7 +396,7 @@ def different_scope(a: Quantity, ca: Context, b: Quantity, cb: Context) -> str |
         # a storm's place "by 10 p.m." vs "early Monday": two moments, not one figure (a clock
         # on one side only, on the same day, says nothing: "on Monday, at a 5 p.m. briefing")
         return f"different moments ({ca.clock or ca.day} vs {cb.clock or cb.day})"
-    if ca.forecast != cb.forecast and a.kind in ("money", "percent"):
+    if ca.forecast != cb.forecast and (a.kind in ("money", "percent") or a.unit == "cent"):
         # what a company earned vs what analysts expected (a river's forecast crest is told
         # alike with or without "expected": only sums and shares)
         return "one is a forecast ('analysts expected'), the other what was reported"
