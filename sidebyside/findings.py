@@ -38,6 +38,7 @@ from .novelty import NOVEL_MIN
 from .numbers.compare import _group, figure_key, judge_keyed, same_thing_keyed, thing_key
 from .numbers.lexicon import plural
 from .numbers.scope import STOP
+from .numbers.words import MONTHS, WEEKDAY_NAMES
 from .readable import reading
 
 _WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*")
@@ -216,9 +217,12 @@ def _admit_same(a: Quantity, ca: N.Context, b: Quantity, cb: N.Context, link: fl
         if a.kind == "money" and not _slip(a, b):
             return None
         if a.kind == "date":
-            if a.qualifier != "relative" and (a.qualifier != b.qualifier or abs(
-                    a.value - b.value) > UNLINKED_DATE_SLIP):
-                return None  # "the 2014 ban" / "hunted from 2016 to 2018": two dates
+            if a.value > 1000 and b.value > 1000 and a.qualifier != "relative" and (
+                    a.qualifier != b.qualifier or not _share_a_name(ca.raw, cb.raw)
+                    or abs(math.floor(a.value) - math.floor(b.value)) > UNLINKED_DATE_SLIP):
+                # "the 2014 ban" / "hunted from 2016 to 2018"; "Pelosi ... since 2003" /
+                # "Schumer ... since 2002": two dates
+                return None
             if len(shared) >= 2 and (ca.act in cb.words or cb.act in ca.words):
                 return "both date one act, said near them with the words {words}"
             return None
@@ -246,6 +250,24 @@ def _admit_same(a: Quantity, ca: N.Context, b: Quantity, cb: N.Context, link: fl
         return f"the sentences make the same claim (link {link:.2f}), each with one such " \
                f"figure{day}"
     return None
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:['’][a-z]+)?\b")
+
+
+@lru_cache(maxsize=16384)
+def _names(text: str) -> frozenset[str]:
+    """The capitalised words of a sentence, the first one too, but for function words and the
+    names of days and months."""
+    return frozenset(w for w in _CAPITALISED.findall(text)
+                     if w.lower() not in STOP and w.lower() not in MONTHS
+                     and w.lower() not in WEEKDAY_NAMES)
+
+
+def _share_a_name(a: str, b: str) -> bool:
+    """Do two sentences name someone or something in common ("Pelosi ... since 2002" and
+    "Pelosi ... since 2003"; not "Pelosi ..." and "Schumer ...")?"""
+    return bool(_names(a) & _names(b))
 
 
 @lru_cache(maxsize=16384)
@@ -442,11 +464,11 @@ def _own_words(qs: list[Quantity], fams: list, counts: Counter,
     """For each percentage in a list of percentages of one sentence ("Among Fox viewers, 41
     percent describe themselves as Republicans, 24 percent as Democrats"), the content words
     after it up to the next one (what it is a share of) and the names before the list (whose
-    shares: "Fox"); the same for sums of money ("$18.6 billion for reconstruction of Iraq and
-    $1.2 billion for Afghanistan") that have such words. None for every other figure."""
+    shares: "Fox"). None for every other figure (sums of money are labelled before them more
+    often than after: "a profit of $300 million for the quarter")."""
     out: list[tuple[set, set] | None] = [None] * len(qs)
     for i, q in enumerate(qs):
-        if q.kind not in ("percent", "money") or counts[fams[i]] < 2:
+        if q.kind != "percent" or counts[fams[i]] < 2:
             continue
         t = text if text is not None else getattr(q, "_sentence", "")
         if not t:
@@ -456,10 +478,7 @@ def _own_words(qs: list[Quantity], fams: list, counts: Counter,
         words = _WORDS.findall(t[q.end : nxt])[:_OWN]
         first = min(o.start for k, o in enumerate(qs) if fams[k] == fams[i])
         names = {w for w in _WORDS.findall(t[:first])[1:] if w[:1].isupper() and w.lower() not in STOP}
-        own = {N.stem(w) for w in words if w.lower() not in STOP and len(w) > 2}
-        if q.kind == "money" and not own:
-            continue  # "rose to $1.45 billion from $1.38 billion": a move, not a list's item
-        out[i] = (own, names)
+        out[i] = ({N.stem(w) for w in words if w.lower() not in STOP and len(w) > 2}, names)
     return out
 
 

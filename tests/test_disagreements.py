@@ -193,6 +193,17 @@ SCOPES = [
     ("Beckham will pocket a weekly salary of about $220,000, his agent said.",
      "Beckham will pocket a weekly salary of about $213,000.", "about $220,000",
      "about $213,000", True),
+    # a rate word before a figure marks it only against another rate ("annual" vs none: alike)
+    ("The annual march drew 20,000 people, police said.", "The march drew 50,000 people.",
+     "20,000 people", "50,000 people", True),
+    ("Annual revenue at the chain is about $15.8 billion.",
+     "The chain has $16.8 billion in annual revenue.", "about $15.8 billion", "$16.8 billion",
+     True),
+    ("The chain's annual revenue is about $15.8 billion.",
+     "The chain has $16.8 billion in annual revenue.", "about $15.8 billion", "$16.8 billion",
+     True),
+    ("Ardco will lay off 5,000 hourly workers, it said.", "Ardco will lay off 4,000 workers.",
+     "5,000 hourly workers", "4,000 workers", True),
 ]
 
 
@@ -651,6 +662,13 @@ def test_unlinked_years_pair_only_told_alike_and_a_year_apart():
     a, b = pair("The Academy picked Eddie Murphy to host the 2012 Oscars.",
                 "The Academy picked Ellen DeGeneres to host the 2014 Oscars.")
     assert findings._admit(a, ctx(a), b, ctx(b), None) is None
+    # two people's dates; days and dates without a year are not years
+    a, b = pair("Pelosi, who has led the caucus since 2003, spoke on Friday.",
+                "Schumer has led the caucus since 2002, aides said.")
+    assert findings._admit(a, ctx(a), b, ctx(b), None) is None
+    a, b = pair("Ardley was arrested on March 3, 2019, police said.",
+                "Ardley was arrested on March 3, 2020, police said.")
+    assert findings._admit(a, ctx(a), b, ctx(b), None) and N.compare(a, b) == "date"
 
 
 def test_unlinked_sentences_dating_one_act_a_year_apart_disagree(tmp_path):
@@ -692,22 +710,19 @@ def test_figures_far_apart_are_one_figure_only_when_they_did_the_same():
     assert findings._admit(a, ctx(a), b, ctx(b), 0.6, True) is None
 
 
-def test_sums_in_two_lists_pair_by_what_they_are_for():
-    """"$18.6 billion for rebuilding Ardland and $1.2 billion for Belmark" / "$20 billion for
-    rebuilding and about $11 billion for Belmark": Ardland's money is not Belmark's. A move
-    ("rose to $1.45 billion from $1.38 billion") is no list: its sums pair as figures do."""
-    s1 = ("Of the nearly $20 billion, $18.6 billion is set aside for rebuilding Ardland and "
-          "$1.2 billion for Belmark.")
-    s2 = ("The $87 billion bill holds $51 billion for troops in Ardland, another $20 billion for "
-          "rebuilding and about $11 billion for Belmark.")
+def test_sums_of_money_are_labelled_before_them():
+    """Sums are told "a profit of $300 million for the quarter": the words after a sum are not
+    what it is (a review found the rule of shares in lists, tried on sums, hid these)."""
+    s1 = "Ardco had revenue of $1.2 billion and a profit of $300 million for the quarter."
+    s2 = "Ardco's revenue rose to $1.2 billion, while its profit fell to $250 million."
     pairs = {(a.text, b.text) for a, b in findings._pairs(N.read_quantities(s1),
                                                            N.read_quantities(s2), 0.6)}
-    assert ("$18.6 billion", "about $11 billion") not in pairs
-    s1 = "Ardco's revenues were $1.45 billion, an increase over last year's result of $1.38 billion."
-    s2 = "Ardco's revenues rose to $1.45 billion from $1.38 billion last year."
-    pairs = findings._pairs(N.read_quantities(s1), N.read_quantities(s2), 0.6)
-    money = {(a.text, b.text) for a, b in pairs if a.kind == "money"}
-    assert money == {("$1.45 billion", "$1.45 billion"), ("$1.38 billion", "$1.38 billion")}
+    assert ("$300 million", "$250 million") in pairs
+    s1 = "Ardoil paid a fine of $4.5 billion and set aside $20 billion for victims."
+    s2 = "Ardoil agreed to pay a $4 billion fine, on top of a $20 billion fund for victims."
+    pairs = {(a.text, b.text) for a, b in findings._pairs(N.read_quantities(s1),
+                                                           N.read_quantities(s2), 0.6)}
+    assert ("$4.5 billion", "$4 billion") in pairs
 
 
 def test_unlinked_counts_of_one_noun_that_did_the_same_pair():

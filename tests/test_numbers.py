@@ -185,6 +185,20 @@ READ = [
     ("Two quakes hit the coast.", "Two quakes", 2, None, "quake", "count"),
     ("Two quakes, measuring 7.6 and 7.4, struck.", "7.4", 7.4, None, "magnitude", "measure"),
     ("The quake, measuring 6.1, hit at night.", "6.1", 6.1, None, "magnitude", "measure"),
+    ("After the earthquake, a crack measuring 3.5 metres opened.", "3.5 metres", 3.5, None, "m",
+     "measure"),
+    ("It funded 500 women-owned businesses.", "500 women-owned businesses", 500, None,
+     "business", "count"),
+    ("On Sept. 11, 343 firefighters died.", "343 firefighters", 343, None, "firefighter",
+     "count"),
+    ("By the end of Round 3, 120 riders had quit.", "120 riders", 120, None, "rider", "count"),
+    ("Temperatures hit 38 C (100.4 F) on Monday.", "38 C", 38, None, "°c", "measure"),
+    ("Temperatures hit 38 C (100.4 F) on Monday.", "100.4 F", 100.4, None, "°f", "measure"),
+    ("It was above 120 Fahrenheit in Basra.", "above 120 Fahrenheit", 120, "over", "°f",
+     "measure"),
+    # a conversion in brackets keeps the hedge it converts
+    ("It was above 50 degrees (120 Fahrenheit) in Basra.", "120 Fahrenheit", 120, "over", "°f",
+     "measure"),
     # a dash lost between a counted noun and its verb; detokenised thousands before a noun
     ("A town home to 167,000 people-remained wary.", "167,000 people", 167000, None, "person",
      "count"),
@@ -293,8 +307,11 @@ NOT_COUNTS = [
     ("Schumacher took the fifth spot on the grid.", ["ordinal"]),  # a rank, not the Amendment
     ("A 501(c)(3) charity and 501 c3,4,5 groups were asked.", []),  # sections of a code
     ("She was sworn in as a member of the 116th Congress.", []),  # a Congress's number
+    ("The sequel \"2 Fast 2 Furious\" won the weekend.", []),  # a title
+    ("Ardair will fly 40 Airbus A320 jets and serve 50,000 CPUs.", ["count", "count"]),
     ("He served in the 3rd Armored Cavalry Regiment.", []),  # a unit's name
     ("He served in the 3 rd Armored Cavalry Regiment.", []),  # as tokenised text writes it
+    ("Israel Heads To 3rd Election As Parliament Dissolves", ["ordinal"]),  # a rank
     ("pic.twitter.com/x — Morning Joe (@Morning_Joe) December 4, 2017", []),  # a tweet's stamp
     ("The dam collapsed at 4:40 a.m. on Tuesday.", ["date"]),  # the day, never the time
     ("The No. 3 reactor was shut.", []),

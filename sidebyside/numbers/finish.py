@@ -16,6 +16,7 @@ from collections.abc import Callable
 from .dates import day_month, year, year_context
 from .kinds import Kind
 from .kinds import Qualifier as Q
+from .lexicon import STOP, looks_verb, pluralish
 from .phrases import event_after, event_left, hedge, noun_after, noun_left
 from .tokens import DASHES, EPS, Outcome, Tokens
 from .units import DUR_RE, units
@@ -27,8 +28,10 @@ from .words import (
     CUR_WORDS,
     DOLLAR_ADJ,
     DOLLAR_PREFIX,
+    MONTHS,
     PERCENT_RE,
     POST_HEDGES,
+    WEEKDAY_NAMES,
 )
 
 _CODES_LEFT = ("USD", "EUR", "GBP", "JPY", "CNY", "RMB", "CHF", "INR", "RUB", "UAH", "KRW", "CAD",
@@ -380,7 +383,37 @@ def counted_noun(r: Tokens, d: Draft) -> Outcome | None:
         return r.reject(d.i0, last + 1, "'one' after a determiner: a pronoun")
     if not d.words and r.named and np is None and d.qual is None and d.factor == 1.0:
         return r.reject(d.i0, last + 1, "a number after a name, no noun: a name (Title 42)")
+    if not d.words and np is None and d.qual is None and d.factor == 1.0 and d.event is None \
+            and d.kind == Kind.COUNT and d.unit is None and "-" not in r.text[r.S[d.i0]:r.E[last]] \
+            and _title_word(r, last + 1) \
+            and not _counted_after_name(r, last + 1):
+        return r.reject(d.i0, last + 1, "a number before a name, no noun: a title (2 Fast 2 "
+                        "Furious)")
     return None
+
+
+def _title_word(r: Tokens, k: int) -> bool:
+    """A capitalised word at token k that starts no count: "2 Fast", never "3 Democrats" (a
+    noun, read as such before), "50,000 CPUs", "5 In Florida" nor "2 Friday"."""
+    if k >= r.n or r.glued(k - 1, k):
+        return False
+    t, w = r.T[k], r.L[k]
+    return t[:1].isupper() and t.isalpha() and sum(ch.isupper() for ch in t) == 1 \
+        and w not in STOP and w not in MONTHS and w not in WEEKDAY_NAMES
+
+
+_NAME_RUN = 10  # tokens of a name between a count and its noun ("40 Airbus A320 jets")
+
+
+def _counted_after_name(r: Tokens, k: int) -> bool:
+    """Does a name starting at token k run into a plural noun ("40 Airbus A320 jets",
+    "700,000 Deferred Action for Childhood Arrivals (DACA) recipients")?"""
+    for j in range(k, min(r.n, k + _NAME_RUN)):
+        t, w = r.T[j], r.L[j]
+        if t[:1].isupper() or t[:1].isdigit() or w in ("of", "for", "and", "&", "(", ")", "-"):
+            continue
+        return t[:1].isalpha() and pluralish(w) and not looks_verb(w)
+    return False
 
 
 def figure_noun(r: Tokens, d: Draft) -> None:

@@ -9,6 +9,7 @@ from .dates import day_month
 from .finish import finish
 from .kinds import Kind
 from .kinds import Qualifier as Q
+from .lexicon import STOP
 from .phrases import event_after, event_left, hedge, noun_after, noun_left
 from .tokens import DASHES, EPS, Outcome, Tokens
 from .units import DUR_ALIASES, DUR_RE, DURATIONS, finish_simple
@@ -44,7 +45,8 @@ def ordinal(r: Tokens, i: int, j: int, v: float) -> Outcome:
     if j < n and (T[j][:1].isupper() or L[j] == "congressional") and L[j] in DESIGNATED:
         return r.reject(i, j + 1, "a name, not a rank (83rd Street, 11th District)")
     k = j
-    while k < min(n, j + 3) and T[k][:1].isupper() and T[k].isalpha() and L[k] not in DESIGNATED:
+    while k < min(n, j + 3) and T[k][:1].isupper() and T[k].isalpha() and L[k] not in DESIGNATED \
+            and L[k] not in STOP:  # never "3rd Election As Parliament Dissolves"
         k += 1
     if j < k < n and T[k][:1].isupper() and L[k] in DESIGNATED:
         return r.reject(i, k + 1, "a name, not a rank (the 3rd Armored Cavalry Regiment)")

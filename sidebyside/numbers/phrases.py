@@ -86,6 +86,18 @@ def plural_after(r: Tokens, j: int) -> bool:
 _NAME_ABBR = frozenset("corp co inc ltd plc bros dept intl".split())
 
 
+def _noun_follows(r: Tokens, k: int) -> bool:
+    """Does a noun (after an adjective or two) start at token k: "women-owned businesses",
+    "women-owned small firms"? Then "women-owned" describes it."""
+    for j in range(k, min(r.n, k + 3)):
+        t, w = r.T[j], r.L[j]
+        if not t[0].isalpha() or not t[0].islower() or w in STOP:
+            return False
+        if w not in ADJ:
+            return pluralish(w) or w in IRREGULAR_PLURALS or not looks_verb(w) and j > k
+    return False
+
+
 def noun_after(r: Tokens, j: int) -> tuple[str, int] | None:
     """The head noun of the phrase starting at token j: (lemma, last token) or None."""
     T, L, n = r.T, r.L, r.n
@@ -101,7 +113,7 @@ def noun_after(r: Tokens, j: int) -> tuple[str, int] | None:
         if k + 2 < n and T[k + 1] in DASHES and r.glued(k, k + 1) \
                 and r.glued(k + 1, k + 2) and T[k + 2][0].isalpha():
             if t[0].islower() and pluralish(w) and L[k + 2].endswith("ed") \
-                    and looks_verb(L[k + 2]):
+                    and looks_verb(L[k + 2]) and not _noun_follows(r, k + 3):
                 return singular(w), k  # "167,000 people-remained wary": a dash lost
             if k + 3 < n and T[k + 3][0].isalpha() and r.L[k + 3] not in STOP \
                     and not looks_verb(r.L[k + 3]):

@@ -185,8 +185,24 @@ def _read(text: str, trace: list | None = None) -> list[Quantity]:
         out = run(Tokens(HUGE_RE.sub(lambda m: "x" * len(m.group()), text), trace))
         for q in out:
             q.text = text[q.start : q.end]
-    return [q for q in out
-            if all(math.isfinite(v) for v in (q.value, q.low, q.high) if v is not None)]
+    out = [q for q in out
+           if all(math.isfinite(v) for v in (q.value, q.low, q.high) if v is not None)]
+    _conversions_keep_hedges(out, text)
+    return out
+
+
+_OPENS = re.compile(r"\s*\(\s*$")
+
+
+def _conversions_keep_hedges(qs: list[Quantity], text: str) -> None:
+    """A measure converted in brackets right after a hedged one has its hedge: "above 50
+    degrees (120 Fahrenheit)" is above 120 Fahrenheit."""
+    for a, b in zip(qs, qs[1:], strict=False):
+        if a.kind == b.kind == "measure" and a.qualifier and b.qualifier is None \
+                and a.qualifier not in ("range", "vague") and _OPENS.match(text, a.end, b.start):
+            b.qualifier = a.qualifier
+            if a.value:  # the same interval, scaled: "above 50" holds 50 to 60, so 120 to 144
+                b.low, b.high = b.value * a.low / a.value, b.value * a.high / a.value
 
 
 def read_quantities(text: str) -> list[Quantity]:

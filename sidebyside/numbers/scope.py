@@ -39,11 +39,14 @@ _TOTAL = ("so far", "to date", "in total", "in all", "altogether", "all told", "
 _RATE = {"each": "each", "apiece": "each", "a year": "year", "per year": "year",
          "annually": "year", "annual": "year", "yearly": "year", "a month": "month",
          "monthly": "month", "a week": "week", "weekly": "week", "a day": "day", "daily": "day",
-         "an hour": "hour", "per hour": "hour", "hourly": "hour", "a game": "game",
-         "per game": "game"}
-# Rates said before the figure: "a weekly salary of about $213,000", "annual sales of $3 billion".
-_RATE_BEFORE = {"weekly": "week", "annual": "year", "yearly": "year", "monthly": "month",
-                "daily": "day", "hourly": "hour"}
+         "an hour": "hour", "per hour": "hour"}
+# Softer marks of a rate, which tell two figures apart only when both have one and they differ
+# ("a weekly salary of about $213,000" / "about $220,000 a game"): a rate word near before the
+# figure ("The annual march drew 20,000 people" is no rate against "The march drew 25,000"), and
+# "a game", "per game" after it ("40 points, a game high").
+_PER_NEAR = {"weekly": "week", "annual": "year", "yearly": "year", "monthly": "month",
+             "daily": "day", "hourly": "hour"}
+_PER_AFTER = {"a game": "game", "per game": "game"}
 _CLOSE = frozenset("close closed closing closes ended ending finished settled".split())
 _INTRADAY = frozenset("intraday midday morning afternoon earlier early gmt edt est et"
                       " opening open".split())
@@ -105,8 +108,8 @@ def _price_moves(text: str) -> tuple[tuple[int, int], ...]:
 # Words before a figure that make it a forecast: "analysts expected earnings of 27 cents",
 # "it expects profit of 11 cents" ("an estimated 1,000" is a hedge, not a forecast).
 _FORECAST = frozenset("""expect expects expected expecting forecast forecasts forecasting forecasted
-predict predicts predicted predicting projected projects projecting anticipated anticipates
-consensus""".split())
+predict predicts predicted predicting prediction predictions projected projects projecting
+projection projections anticipated anticipates consensus""".split())
 _CLOCK_RE = re.compile(r"\b(\d{1,2})(?:[:.] ?(\d\d))?\s*([ap])\.?\s?m\b\.?", re.I)
 # A total followed by its part: "killed more than 230,000 people, over 170,000 of them in Aceh".
 _HAS_PART_RE = re.compile(r"[^.;:\d]{0,40}?,\s+(?:(?:over|more\s+than|about|some|nearly|almost|"
@@ -144,6 +147,7 @@ class Context:
     names: set[str] = field(default_factory=set)  # capitalised names near the figure
     total: bool = False  # so far, in total, altogether ...
     rate: str | None = None  # each, a year, a day ...
+    per: str | None = None  # the rate, or a softer mark of one (`_PER_NEAR`, `_PER_AFTER`)
     years: set[str] = field(default_factory=set)  # years named near the figure
     span: str | None = None  # "five year": over the past five years
     session: str | None = None  # close | intraday (market reports)
@@ -154,6 +158,7 @@ class Context:
     market: bool = False  # a share price, index level or currency quote: a moment's figure
     lead: str = ""  # the sentence's first name (its subject, usually): "Sun", "Fox"
     text: str = ""  # the sentence, lower case
+    raw: str = ""  # the sentence as written
     partial: bool = False  # a count bounded in time or to one event: "by mid-morning", "this raid"
     part: bool = False  # a part of the figure before it: "20 of them in Virginia"
     has_part: float | None = None  # the part told right after this total: "40 people, 12 of them"
@@ -238,7 +243,7 @@ def _lead(text: str) -> str:
 
 
 _TOTAL_PADDED = tuple(f" {t} " for t in _TOTAL)
-RATE_LEFT = 4  # words before a figure that may say it is a rate ("a weekly salary of about")
+RATE_LEFT = 4  # words before a figure that may mark it a rate ("a weekly salary of about")
 _RATE_PADDED = tuple((f" {k} ", v) for k, v in _RATE.items())
 
 
@@ -284,6 +289,7 @@ def _context(text: str, start: int, end: int, qtext: str) -> Context:
     phrase = (" ".join(left) + " " + q.text + " " + " ".join(right)).lower()
     c.total = any(t in near for t in _TOTAL_PADDED)
     c.text = text.lower()
+    c.raw = text
     c.when = c.years | {x for x in (c.month, c.day) if x}
     c.lead = _lead(text)
     c.partial = bool(_PARTIAL_RE.search(text[max(0, q.start - 40) : q.end + 100]))
@@ -322,9 +328,9 @@ def _context(text: str, start: int, end: int, qtext: str) -> Context:
         if after.startswith(k) or k in own:
             c.rate = v
             break
-    else:
-        c.rate = next((_RATE_BEFORE[w] for w in reversed(left[-RATE_LEFT:])
-                       if w in _RATE_BEFORE), None)
+    c.per = c.rate or next((v for k, v in _PER_AFTER.items() if after.startswith(f" {k} ")),
+                           None) or next((_PER_NEAR[w.lower()] for w in reversed(left[-RATE_LEFT:])
+                                          if w.lower() in _PER_NEAR), None)
     m = _SPAN_RE.search(phrase)
     if m:
         c.span = f"{m.group(1).lower()} {m.group(2).lower().rstrip('s')}"
@@ -415,6 +421,8 @@ def different_scope(a: Quantity, ca: Context, b: Quantity, cb: Context) -> str |
                "'this raid')"
     if ca.rate != cb.rate and a.kind != "date":
         return f"one is a rate ('{ca.rate or cb.rate}'), the other is not"
+    if ca.per and cb.per and ca.per != cb.per and a.kind != "date":
+        return f"rates of different periods ('{ca.per}' vs '{cb.per}')"
     if ca.span != cb.span and ca.span and cb.span:
         return f"different time spans ({ca.span}s vs {cb.span}s)"
     if a.kind != "date" and b.kind != "date":

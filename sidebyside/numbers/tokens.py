@@ -50,6 +50,23 @@ _ASCII_DIGIT = re.compile(r"[0-9]")
 _ASCII_WORDS = re.compile(r"\w+")
 
 
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?\s*$")
+
+
+def _thousands_after(text: str, start: int) -> bool:
+    """Can "1, 300" at `start` be one figure written with a detokenised separator? Not after a
+    capitalised word or a month ("Sept. 11, 343 firefighters", "Round 3, 120 riders"), nor
+    after a word that numbers things ("day 3, 120 riders")."""
+    m = _WORD_BEFORE.search(text, max(0, start - 24), start)
+    if m is None:
+        return True
+    w = m.group(1)
+    return not (w[0].isupper() or w.lower() in MONTHS or w.lower() in _NUMBERING)
+
+
+_NUMBERING = frozenset("day days round stage page game no number chapter section article".split())
+
+
 def maybe_quantity(text: str) -> bool:
     """MAYBE_RE.search(text), faster on ASCII text (the usual case): its words are matched as
     whole words, so a set of them (and the word endings it allows) says the same."""
@@ -105,6 +122,17 @@ class Tokens:
         E: list[int] = []
         for m in TOKEN_RE.finditer(text):
             t = m.group()
+            if ", " in t and ", 000" not in t and not _thousands_after(text, m.start()):
+                # "On Sept. 11, 343 firefighters died": a day (a round, a number) and a count
+                head = t.split(",")[0]
+                T += [head, ","]
+                S += [m.start(), m.start() + len(head)]
+                E += [m.start() + len(head), m.start() + len(head) + 1]
+                for m2 in TOKEN_RE.finditer(text, m.start() + len(head) + 2, m.end()):
+                    T.append(m2.group())
+                    S.append(m2.start())
+                    E.append(m2.end())
+                continue
             # "20, 000" and "2. 6 million" (a separator or a decimal point and a space, as
             # detokenised text writes them) are 20,000 and 2.6: the token reads without the space.
             T.append(t if " " not in t else t.replace(" ", ""))

@@ -27,7 +27,8 @@ MEASURE_RE = re.compile(
     r"centimet(?:re|er)s?|cm|millimet(?:re|er)s?|mm|feet|foot|ft|inch(?:es)?|"
     r"kilo(?:gram)?(?:me)?s?|kg|tonnes?|tons?|pounds?(?=\s+of\b)|lbs?|grams?|litres?|liters?|"
     r"gallons?|barrels?|megawatts?|MW|gigawatts?|GW|kWh|MWh|GWh|TWh|"
-    r"degrees?\s+(?:celsius|fahrenheit|C|F)|°\s?[CF]|degrees?|magnitude)\b", re.I)
+    r"degrees?\s+(?:celsius|fahrenheit|C|F)|°\s?[CF]|degrees?|magnitude|celsius|fahrenheit|"
+    r"(?-i:[CF])(?=\s*[()]))\b", re.I)  # "37.1 C (98.8 F)"
 DEGREE_RE = re.compile(r"\s?°\s?([CF])\b")
 
 # Measure units: canonical name -> (dimension, factor to the dimension's base unit).
@@ -127,6 +128,10 @@ def measure_unit(raw: str) -> str | None:
         return "degree"
     if w.startswith("°"):
         return "°" + w[-1]
+    if w in ("celsius", "c"):
+        return "°c"
+    if w in ("fahrenheit", "f"):
+        return "°f"
     if w == "magnitude":
         return "magnitude"
     return None
@@ -176,8 +181,9 @@ def _magnitude(r: Tokens, first: int, last: int, v: float) -> int | None:
         return r.tok_at(m.end()) - 1
     if "." in r.T[last] and r.word(last + 1) in QUAKES:  # "a 6.1 quake", "a 7.0 quake"
         return last
-    if "." in r.T[last] and _measured_quake(r, first):
-        return last
+    if "." in r.T[last] and _measured_quake(r, first) and not (
+            (m := MEASURE_RE.match(r.text, r.E[last])) and m.group(2).lower() != "magnitude"):
+        return last  # never "a crack measuring 3.5 metres"
     return None
 
 
