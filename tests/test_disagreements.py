@@ -316,7 +316,7 @@ def test_figures_in_a_disagreement_are_not_figures_only_one_source_gives(tmp_pat
 
 def test_unlinked_sentences_with_one_figure_paired_have_their_others_paired_too(tmp_path):
     # The dead and the injured of one storm, in two sentences that are not linked: the dead pair
-    # by their noun and verb, and so the injured (no noun beside them) pair as well.
+    # by their noun and verb, and so do the injured (people, as the toll before them is).
     c = write(tmp_path, {
         "a.txt": _BASE + "The storm tore through the harbour district of Pellmouth on Friday, "
                  "killing at least seven people and injuring 40.\n",
@@ -329,11 +329,31 @@ def test_unlinked_sentences_with_one_figure_paired_have_their_others_paired_too(
     findings.read_numbers(c)
     findings.find_disagreements(c)
     by_about = {d.about: d for d in c.disagreements}
-    assert set(by_about) == {"injured", "people killed"}, [d.summary() for d in c.disagreements]
-    assert {side.text for side in by_about["injured"].sides} == {"40", "almost 50"}
-    assert "another figure of these two sentences is paired" in by_about["injured"].why
+    assert set(by_about) == {"people injured", "people killed"}, \
+        [d.summary() for d in c.disagreements]
+    assert {side.text for side in by_about["people injured"].sides} == {"40", "almost 50"}
     assert "both count people that did the same" in by_about["people killed"].why
-    assert "same claim" not in by_about["injured"].why + by_about["people killed"].why
+    assert "same claim" not in by_about["people injured"].why + by_about["people killed"].why
+
+
+def test_a_second_figure_of_two_unlinked_sentences_pairs_as_on_a_link(tmp_path):
+    """Once the dead of two unlinked sentences pair, the damage they tell pairs as a linked
+    pair's figures would (sums of money alone never pair unlinked unless a slip of a digit)."""
+    c = write(tmp_path, {
+        "a.txt": _BASE + "The storm tore through the harbour district of Pellmouth on Friday, "
+                 "killing at least seven people and causing damage of $40 million.\n",
+        "b.txt": _BASE + "That storm killed at least six people, flattened the fish market and "
+                 "caused damage of $55 million.\n",
+    })
+    for s in c.all_sentences():  # the engine links them in so small a folder: unlink them all
+        s.links = []
+    findings.set_statuses(c)
+    findings.read_numbers(c)
+    findings.find_disagreements(c)
+    money = [d for d in c.disagreements if d.sides[0].text.startswith("$")]
+    assert [sorted(side.text for side in d.sides) for d in money] == [["$40 million",
+                                                                       "$55 million"]]
+    assert "another figure of these two sentences is paired" in money[0].why
 
 
 def test_the_detail_says_a_figure_told_otherwise_is_the_same_figure(tmp_path):
@@ -687,6 +707,17 @@ def test_unlinked_sentences_dating_one_act_a_year_apart_disagree(tmp_path):
     assert d.kind == "date" and [s.text for s in d.sides] == ["since 2002", "since 2003"]
     assert not c.sentence(d.sides[0].sentence).links  # found across unlinked sentences
     assert "both date one act" in d.why
+
+
+def test_a_slip_of_a_factor_of_ten_only_on_a_link():
+    """"five people" hurt on Sunday and "almost 50" hurt in September, in sentences that are not
+    linked, are two tolls, not a slip of a factor of ten; on a link they may be one."""
+    a, b = pair("A quake hit the island on Sunday, injuring five people and damaging buildings.",
+                "That temblor killed at least six people, injured almost 50 and caused damage.",
+                "five", "almost 50")
+    assert b.unit == "person" and N.compare(a, b) == "unit"
+    assert findings._admit(a, ctx(a), b, ctx(b), None) is None
+    assert findings._admit(a, ctx(a), b, ctx(b), 0.9)
 
 
 def test_figures_far_apart_are_one_figure_only_when_they_did_the_same():

@@ -199,6 +199,9 @@ READ = [
     # a conversion in brackets keeps the hedge it converts
     ("It was above 50 degrees (120 Fahrenheit) in Basra.", "120 Fahrenheit", 120, "over", "°f",
      "measure"),
+    # "others", and a toll after a toll of people, count people
+    ("Five people were killed and 250 others injured.", "250", 250, None, "person", "count"),
+    ("It left 50 people killed and 53 wounded.", "53", 53, None, "person", "count"),
     # a dash lost between a counted noun and its verb; detokenised thousands before a noun
     ("A town home to 167,000 people-remained wary.", "167,000 people", 167000, None, "person",
      "count"),

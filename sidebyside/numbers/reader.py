@@ -16,7 +16,7 @@ from .finish import finish
 from .forms import fraction, half, ordinal, several, vague
 from .kinds import Kind
 from .kinds import Qualifier as Q
-from .lexicon import STOP, YEAR_PREV
+from .lexicon import GROUP, STOP, YEAR_PREV, singular
 from .rejects import RULES
 from .stamps import stamp_line
 from .tokens import BETWEEN_OF_RE, DASHES, Outcome, Reading, Rejection, Tokens, maybe_quantity
@@ -84,6 +84,15 @@ def run(r: Tokens) -> list[Quantity]:
                 for t in r.trace:
                     if isinstance(t, Reading) and t.quantity is a:
                         t.why.append(f"counted noun of the next figure: {b.unit}")
+    # "killing five people and injuring 250 others", "50 people killed and 53 wounded": people,
+    # as the count before them
+    for k, b in enumerate(out):
+        if b.kind == Kind.COUNT and b.unit is None and (
+                b.event or _OTHERS_RE.match(r.text, b.end)):
+            a = next((q for q in reversed(out[:k]) if q.kind == Kind.COUNT and q.unit), None)
+            if a is not None and (a.event or not b.event) and \
+                    GROUP.get(a.unit, GROUP.get(singular(a.unit))) == "person":
+                b.unit = "person"
     # "killed 230,000 people, over 170,000 of them in Aceh": a part of the figure before
     for a, b in zip(out, out[1:], strict=False):
         if (a.kind == b.kind == Kind.COUNT and b.unit is None and a.unit is not None
@@ -99,6 +108,7 @@ def run(r: Tokens) -> list[Quantity]:
 # An embedded tweet ends "— Name (@handle) December 4, 2017": its date says when it was posted.
 _TWEET_RE = re.compile(r"\(@\w+\)\s*$")
 _OF_THEM_RE = re.compile(r"\s+of\s+(?:them|whom|those)\b", re.I)
+_OTHERS_RE = re.compile(r"\s+others\b", re.I)
 
 
 def number(r: Tokens, i: int) -> Outcome:
