@@ -337,13 +337,14 @@ def test_unlinked_sentences_with_one_figure_paired_have_their_others_paired_too(
 
 
 def test_a_second_figure_of_two_unlinked_sentences_pairs_as_on_a_link(tmp_path):
-    """Once the dead of two unlinked sentences pair, the damage they tell pairs as a linked
-    pair's figures would (sums of money alone never pair unlinked unless a slip of a digit)."""
+    """Once the dead of two unlinked sentences pair, the payouts they tell pair as a linked
+    pair's figures would (two exact sums more than a digit apart never pair unlinked alone)."""
     c = write(tmp_path, {
         "a.txt": _BASE + "The storm tore through the harbour district of Pellmouth on Friday, "
-                 "killing at least seven people and causing damage of $40 million.\n",
-        "b.txt": _BASE + "That storm killed at least six people, flattened the fish market and "
-                 "caused damage of $55 million.\n",
+                 "killing at least seven people, and insurers said they would pay out "
+                 "$40,125,000.\n",
+        "b.txt": _BASE + "That storm killed at least six people, flattened the fish market, and "
+                 "insurers said they would pay out $55,250,000.\n",
     })
     for s in c.all_sentences():  # the engine links them in so small a folder: unlink them all
         s.links = []
@@ -351,8 +352,8 @@ def test_a_second_figure_of_two_unlinked_sentences_pairs_as_on_a_link(tmp_path):
     findings.read_numbers(c)
     findings.find_disagreements(c)
     money = [d for d in c.disagreements if d.sides[0].text.startswith("$")]
-    assert [sorted(side.text for side in d.sides) for d in money] == [["$40 million",
-                                                                       "$55 million"]]
+    assert [sorted(side.text for side in d.sides) for d in money] == [["$40,125,000",
+                                                                       "$55,250,000"]]
     assert "another figure of these two sentences is paired" in money[0].why
 
 
