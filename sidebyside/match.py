@@ -49,6 +49,7 @@ from . import evidence as E
 from . import pairs as P
 from . import semantic as S
 from . import text as T
+from . import workers
 from .arrays import union, unique
 from .model import EXACT, NEAR, PARAPHRASE, Link, Sentence, Source
 from .numbers.words import CUR_CODES, CUR_SYMBOLS, CUR_WORDS
@@ -102,6 +103,7 @@ P_LEAD = 0.75
 LEAD_TERMS = 4  # a sentence with fewer content terms is a lead if it comes first, but the lede
 # after it still is one
 STORY_LINKS = 2  # links other than lead pairs that show two sources tell one story
+PARALLEL_BLOCKS = 2  # blocks of candidates (P.PAIR_BLOCK) from which they are scored in parallel
 LEAD_PAIRS_MAX = 100_000  # past this many lead pairs (thousands of sources) none is added
 
 
@@ -622,9 +624,13 @@ def match(
     # Exact scores on the candidates, a block at a time; only pairs that could link are kept.
     floor = min_score * WEAK
     slots: dict = {}  # `_add_slots`' figure slots of each pair of figure lists, for every block
-    kept: list[tuple[np.ndarray, ...]] = []
-    for lo in range(0, len(codes), P.PAIR_BLOCK):
-        done(0.35 + 0.35 * lo / len(codes))
+    if len(codes):  # worked out before the blocks (which may be scored in other processes)
+        folder.cues = _cues(folder.items, folder.needed, folder.read)
+        P.cell_table(arrays)
+    blocks = -(-len(codes) // P.PAIR_BLOCK)
+
+    def score_block(i: int) -> tuple[np.ndarray, ...]:
+        lo = i * P.PAIR_BLOCK
         sc = P.overlap_by_row(arrays, codes[lo : lo + P.PAIR_BLOCK], twin)
         x, y = sc.x, sc.y
         cos = cosines[lo : lo + P.PAIR_BLOCK] if cosines is not None else None
@@ -644,8 +650,13 @@ def match(
         feats = _evidence(folder, arrays, x[k], y[k], sub, matched[k], score[k],
                           cos[k] if cos is not None else None)
         prob = _probability(feats, sc.equal[k], use_sem)
-        kept.append((x[k], y[k], prob, sc.evidence[k], sc.equal[k],
-                     cos[k] if cos is not None else None, feats, score[k]))
+        return (x[k], y[k], prob, sc.evidence[k], sc.equal[k],
+                cos[k] if cos is not None else None, feats, score[k])
+
+    # Past PARALLEL_BLOCKS blocks, they are shared among processes (sidebyside/workers.py):
+    # each block is scored as in one process, rows for rows, so every score is the same bits.
+    kept = workers.run(score_block, blocks, progress=lambda i: done(0.35 + 0.35 * i / blocks),
+                       parallel=blocks >= PARALLEL_BLOCKS)
     if not kept:
         return run
     x = np.concatenate([k[0] for k in kept])
