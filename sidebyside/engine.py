@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from . import clean, families, findings, novelty, partial, segment
+from . import clean, families, findings, novelty, partial, segment, workers
 from .align import align
 from .files import gc_paused
 from .load import DEFAULT_MAX_BYTES, Document, FolderScan, InputError, decode_scan, scan_folder
@@ -104,24 +104,64 @@ def _compare_documents(
             progress=lambda f: stage("match", 0.4 + 0.4 * f),
         )
         clean.confirm_trailers(sources)
-        partial.find(sources, run, min_score)  # claim units of unlinked sentences: `parts`
-        novelty.measure(run.folder)  # the share of each sentence's words no other source uses
-        run.folder = None
     comparison = Comparison(
         folder=folder, sources=sources, skipped=list(skipped or []), semantic=run.semantic
     )
-    with timed("align", 0.8):
-        comparison.rows = align(comparison)
-    with timed("findings", 0.9):
-        findings.set_statuses(comparison)
-        findings.read_numbers(comparison)
-        findings.find_disagreements(comparison)
+    # Partial links, novelty and the rows need the links only, and the figures and their
+    # disagreements need neither them nor the statuses they lead to (only clean's flags, but in
+    # a bulk source): on a big folder a forked process works them out while this one reads the
+    # figures (sidebyside/workers.py); on others, one after the other.
+    n = len(run.folder.items) if run.folder is not None else 0
+    overlap = n >= OVERLAP_FROM and not any(src.bulk for src in sources)
+    with workers.Later(lambda: _refine(sources, run, min_score, comparison), overlap) as later:
+        if later.forked:
+            with timed("findings", 0.8):
+                findings.set_statuses(comparison)  # again below, with the parts and novelty
+                findings.read_numbers(comparison)
+                findings.find_disagreements(comparison)
+            with timed("align", 0.9):  # (the time left waiting for the fork)
+                _apply_refined(sources, comparison, later.result())
+                run.folder = None
+                findings.set_statuses(comparison)
+        else:
+            t = time.perf_counter()
+            partial.find(sources, run, min_score)  # claim units of unlinked sentences: `parts`
+            novelty.measure(run.folder)  # the share of each sentence's words no other source uses
+            run.folder = None
+            timings["match"] += time.perf_counter() - t
+            with timed("align", 0.8):
+                comparison.rows = align(comparison)
+            with timed("findings", 0.9):
+                findings.set_statuses(comparison)
+                findings.read_numbers(comparison)
+                findings.find_disagreements(comparison)
     with timed("families", 0.95):
         comparison.copied = families.copied_shares(sources)
         comparison.families = families.families(sources, comparison.copied)
     comparison.timings = timings
     stage("done", 1.0)
     return comparison
+
+
+OVERLAP_FROM = 3_000  # matched sentences from which the refinements are worked out in a fork
+
+
+def _refine(sources, run, min_score: float, comparison: Comparison):
+    """What follows the links: partial links (`parts`), the share of each sentence's words no
+    other source uses (`novel`, `anchor`) and the rows, as (rows, per sentence (parts, novel,
+    anchor)): values only, to be sent back by a forked process."""
+    partial.find(sources, run, min_score)  # claim units of unlinked sentences: `parts`
+    novelty.measure(run.folder)  # the share of each sentence's words no other source uses
+    rows = align(comparison)
+    return rows, [(s.parts, s.novel, s.anchor) for src in sources for s in src.sentences]
+
+
+def _apply_refined(sources, comparison: Comparison, refined) -> None:
+    rows, per_sentence = refined
+    comparison.rows = rows
+    for s, (parts, novel, anchor) in zip(
+            (s for src in sources for s in src.sentences), per_sentence, strict=True):
+        s.parts, s.novel, s.anchor = parts, novel, anchor
 
 
 def compare_folder(

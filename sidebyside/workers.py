@@ -85,6 +85,42 @@ def run(fn: Callable[[int], R], tasks: int, progress: Callable[[int], None] | No
             _reap(pid, fd)
 
 
+class Later:
+    """`fn()` worked out in a forked child while this process goes on (`parallel`, and forking
+    possible), else when `result()` asks for it, here. Use as a context manager: leaving it
+    reaps the child, killed if its result was never asked for."""
+
+    def __init__(self, fn: Callable[[], R], parallel: bool = True) -> None:
+        self.fn = fn
+        self.child = None
+        if parallel and count() > 1 and can_fork():
+            self.child = _fork(lambda _: fn(), 0, 1, 1)
+
+    @property
+    def forked(self) -> bool:
+        return self.child is not None
+
+    def result(self) -> R:
+        if self.child is not None:
+            pid, fd = self.child
+            self.child = None
+            try:
+                out = _collect(pid, fd)
+            finally:
+                _reap(pid, fd)
+            if out is not None and len(out) == 1:
+                return out[0]
+        return self.fn()  # no child, or it failed: here
+
+    def __enter__(self) -> Later:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.child is not None:
+            _reap(*self.child)
+            self.child = None
+
+
 def _step(fn: Callable[[int], R], i: int, progress: Callable[[int], None] | None) -> R:
     if progress is not None:
         progress(i)
