@@ -6,7 +6,7 @@ import gc
 import os
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 from . import clean, families, findings, novelty, partial, segment, workers
@@ -96,29 +96,37 @@ def _compare_documents(
         clean.flag_boilerplate(sources, [d.boilerplate_spans for d in docs])
         for src in sources:
             clean.flag_duplicates(src)
-    with timed("match", 0.4):
-        from . import match as matcher
+    # The figures of each sentence's text depend on the text alone (findings.read_numbers): on a
+    # big folder a forked process reads them while this one matches (sidebyside/workers.py).
+    big = sum(len(src.sentences) for src in sources) >= OVERLAP_FROM and not any(
+        src.bulk for src in sources)
+    with ExitStack() as stack:
+        texts = stack.enter_context(workers.Later(lambda: findings.read_texts(sources), big))
+        with timed("match", 0.4):
+            from . import match as matcher
 
-        run = matcher.match(
-            sources, min_score=min_score, also=clean.trailer_sentences(sources),
-            progress=lambda f: stage("match", 0.4 + 0.4 * f),
+            run = matcher.match(
+                sources, min_score=min_score, also=clean.trailer_sentences(sources),
+                progress=lambda f: stage("match", 0.4 + 0.4 * f),
+            )
+            clean.confirm_trailers(sources)
+        comparison = Comparison(
+            folder=folder, sources=sources, skipped=list(skipped or []), semantic=run.semantic
         )
-        clean.confirm_trailers(sources)
-    comparison = Comparison(
-        folder=folder, sources=sources, skipped=list(skipped or []), semantic=run.semantic
-    )
-    # Partial links, novelty and the rows need the links only, and the figures and their
-    # disagreements need neither them nor the statuses they lead to (only clean's flags, but in
-    # a bulk source): on a big folder a forked process works them out while this one reads the
-    # figures (sidebyside/workers.py); on others, one after the other.
-    n = len(run.folder.items) if run.folder is not None else 0
-    overlap = n >= OVERLAP_FROM and not any(src.bulk for src in sources)
-    with workers.Later(lambda: _refine(sources, run, min_score, comparison), overlap) as later:
+        # Partial links, novelty and the rows need the links only, and the figures and their
+        # disagreements need neither them nor the statuses they lead to (only clean's flags, but
+        # in a bulk source): on a big folder a forked process works them out while this one reads
+        # the figures (sidebyside/workers.py); on others, one after the other.
+        n = len(run.folder.items) if run.folder is not None else 0
+        overlap = n >= OVERLAP_FROM and not any(src.bulk for src in sources)
+        later = stack.enter_context(
+            workers.Later(lambda: _refine(sources, run, min_score, comparison), overlap))
         if later.forked:
             with timed("findings", 0.8):
                 findings.set_statuses(comparison)  # again below, with the parts and novelty
-                findings.read_numbers(comparison)
-                findings.find_disagreements(comparison)
+                known, contexts = texts.result() if texts.forked else (None, None)
+                findings.read_numbers(comparison, known)
+                findings.find_disagreements(comparison, contexts)
             with timed("align", 0.9):  # (the time left waiting for the fork)
                 _apply_refined(sources, comparison, later.result())
                 run.folder = None
@@ -133,11 +141,12 @@ def _compare_documents(
                 comparison.rows = align(comparison)
             with timed("findings", 0.9):
                 findings.set_statuses(comparison)
-                findings.read_numbers(comparison)
-                findings.find_disagreements(comparison)
-    with timed("families", 0.95):
-        comparison.copied = families.copied_shares(sources)
-        comparison.families = families.families(sources, comparison.copied)
+                known, contexts = texts.result() if texts.forked else (None, None)
+                findings.read_numbers(comparison, known)
+                findings.find_disagreements(comparison, contexts)
+        with timed("families", 0.95):
+            comparison.copied = families.copied_shares(sources)
+            comparison.families = families.families(sources, comparison.copied)
     comparison.timings = timings
     stage("done", 1.0)
     return comparison
