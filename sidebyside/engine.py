@@ -97,11 +97,13 @@ def _compare_documents(
         for src in sources:
             clean.flag_duplicates(src)
     # The figures of each sentence's text depend on the text alone (findings.read_numbers): on a
-    # big folder a forked process reads them while this one matches (sidebyside/workers.py).
+    # big folder a forked process reads them (and their contexts) while this one matches
+    # (sidebyside/workers.py), at a lower priority: they are needed after matching.
     big = sum(len(src.sentences) for src in sources) >= OVERLAP_FROM and not any(
         src.bulk for src in sources)
     with ExitStack() as stack:
-        texts = stack.enter_context(workers.Later(lambda: findings.read_texts(sources), big))
+        texts = stack.enter_context(workers.Later(lambda: findings.read_texts(sources), big,
+                                                  nice=NICE_AHEAD))
         with timed("match", 0.4):
             from . import match as matcher
 
@@ -153,6 +155,7 @@ def _compare_documents(
 
 
 OVERLAP_FROM = 3_000  # matched sentences from which the refinements are worked out in a fork
+NICE_AHEAD = 10  # the figures read ahead are needed last: their process takes what cores are idle
 
 
 def _refine(sources, run, min_score: float, comparison: Comparison):

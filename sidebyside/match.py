@@ -103,6 +103,7 @@ P_LEAD = 0.75
 LEAD_TERMS = 4  # a sentence with fewer content terms is a lead if it comes first, but the lede
 # after it still is one
 STORY_LINKS = 2  # links other than lead pairs that show two sources tell one story
+PARALLEL_EMBED = 3_000  # sentences from which they are embedded in a forked process
 PARALLEL_WHYS = 4_000  # pairs of linked texts from which their whys are worded in parallel
 PARALLEL_BLOCKS = 2  # blocks of candidates (P.PAIR_BLOCK) from which they are scored in parallel
 LEAD_PAIRS_MAX = 100_000  # past this many lead pairs (thousands of sources) none is added
@@ -396,18 +397,27 @@ def _use_semantic(semantic: bool | None) -> bool:
     return S.available()
 
 
-def _embed(items: list[_Item]):
+def _embed(items: list[_Item], vecs=None):
+    """Each item's embedding (`vecs`: those of their texts, worked out already by
+    `_embedding`)."""
+    if vecs is None:
+        vecs = _embedding([it.sentence.text for it in items])
+    for it, v in zip(items, vecs, strict=True):
+        it.vector = v
+    return vecs
+
+
+def _embedding(texts: list[str]):
+    """The embedding of each text, one row each."""
     import numpy as np
 
     # Each text embedded once: a sentence's vector is summed and normalised on its own (the
     # same bits whatever else is embedded with it), and outlets repeat the wire's sentences.
     first: dict[str, int] = {}
-    which = [first.setdefault(it.sentence.text, len(first)) for it in items]
+    which = [first.setdefault(t, len(first)) for t in texts]
     vecs = S.embed(list(first))
-    if len(first) < len(items):
+    if len(first) < len(texts):
         vecs = vecs[np.array(which, dtype=np.int64)]
-    for it, v in zip(items, vecs, strict=True):
-        it.vector = v
     return vecs
 
 
@@ -578,7 +588,6 @@ def match(
     whether the embedding score took part): no module state carries it.
     `semantic`: None uses the embedding score when the extra is available, False never does.
     `progress` is called with the share of the work done (0..1) as it goes."""
-    import numpy as np
 
     def done(fraction: float) -> None:
         if progress:
@@ -594,6 +603,19 @@ def match(
     run = MatchRun(semantic=use_sem)
     if not eligible:
         return run
+    # The embeddings need the texts only: past PARALLEL_EMBED sentences a forked process works
+    # them out while this one weighs the terms and finds the lexical candidates (the same bits:
+    # each text's vector is its own).
+    with workers.Later(lambda: _embedding([s.text for _, s in eligible]),
+                       use_sem and len(eligible) >= PARALLEL_EMBED) as embedding:
+        return _match(run, eligible, min_score, use_sem, embedding, done)
+
+
+def _match(run: MatchRun, eligible: list[tuple[int, Sentence]], min_score: float, use_sem: bool,
+           embedding: workers.Later, done: Callable[[float], None]) -> MatchRun:
+    """`match` from the eligible sentences on (`embedding`: their embeddings, on the way)."""
+    import numpy as np
+
     folder = run.folder = _prepare(eligible)
     items, n = folder.items, folder.n
     arrays = _arrays(folder)
@@ -613,7 +635,7 @@ def match(
     done(0.25)
     vectors = cosines = None
     if use_sem:
-        vectors = _embed(items)
+        vectors = _embed(items, embedding.result() if embedding.forked else None)
         done(0.3)
         codes, cosines = semantic_pass(items, vectors, codes)
 
