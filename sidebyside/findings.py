@@ -537,10 +537,10 @@ def _scope_words(c: N.Context) -> str:
     return "; ".join(parts)
 
 
-def find_disagreements(comparison: Comparison, contexts: dict | None = None) -> None:
+def find_disagreements(comparison: Comparison, read: dict | None = None) -> None:
     """Pair figures that are one quantity (same claim, or same counted noun and subject; same
     scope), then list each set of figures in conflict in which every two were paired: no
-    transitive groups (issue 14). `contexts`: the figures' contexts worked out already
+    transitive groups (issue 14). `read`: the figures' contexts worked out already
     (`read_texts`)."""
     order = {src.id: i for i, src in enumerate(comparison.sources)}
     # Figures are keyed by their place in the comparison, never by id(): an order that follows
@@ -580,7 +580,7 @@ def find_disagreements(comparison: Comparison, contexts: dict | None = None) -> 
         f = prepared.get(n)
         if f is None:
             ranks, text = parts[n]
-            f = prepared[n] = _prepare([by_key[r] for r in ranks], text, contexts)
+            f = prepared[n] = _prepare([by_key[r] for r in ranks], text, read)
         return f
 
     def pair(ra: int, rb: int, link: float | None) -> list[tuple[int, int, tuple]]:
