@@ -91,19 +91,22 @@ def _compare_documents(
     need_two(docs, list(skipped or []), folder)
     with timed("segment", 0.1):
         ids = segment.source_ids([d.file for d in docs])
-        sources = [segment.build_source(d, sid) for d, sid in zip(docs, ids, strict=True)]
+        # Each document is split on its own: past SEGMENT_FROM characters in all, the documents
+        # are shared among processes (sidebyside/workers.py), their sources sent back.
+        sources = workers.run(lambda i: segment.build_source(docs[i], ids[i]), len(docs),
+                              parallel=sum(len(d.text) for d in docs) >= SEGMENT_FROM)
     with timed("clean", 0.3):
         clean.flag_boilerplate(sources, [d.boilerplate_spans for d in docs])
         for src in sources:
             clean.flag_duplicates(src)
     # The figures of each sentence's text depend on the text alone (findings.read_numbers): on a
     # big folder a forked process reads them (and their contexts) while this one matches
-    # (sidebyside/workers.py), at a lower priority: they are needed after matching.
+    # (sidebyside/workers.py). (Not at a lower priority: on a busy machine it would starve, and
+    # findings wait for it.)
     big = sum(len(src.sentences) for src in sources) >= OVERLAP_FROM and not any(
         src.bulk for src in sources)
     with ExitStack() as stack:
-        texts = stack.enter_context(workers.Later(lambda: findings.read_texts(sources), big,
-                                                  nice=NICE_AHEAD))
+        texts = stack.enter_context(workers.Later(lambda: findings.read_texts(sources), big))
         with timed("match", 0.4):
             from . import match as matcher
 
@@ -155,7 +158,7 @@ def _compare_documents(
 
 
 OVERLAP_FROM = 3_000  # matched sentences from which the refinements are worked out in a fork
-NICE_AHEAD = 10  # the figures read ahead are needed last: their process takes what cores are idle
+SEGMENT_FROM = 400_000  # characters from which the documents are split in parallel
 
 
 def _refine(sources, run, min_score: float, comparison: Comparison):

@@ -87,15 +87,14 @@ def run(fn: Callable[[int], R], tasks: int, progress: Callable[[int], None] | No
 
 class Later:
     """`fn()` worked out in a forked child while this process goes on (`parallel`, and forking
-    possible), else when `result()` asks for it, here. `nice`: how much lower the child's
-    priority is (work needed late, which should take only a core left idle). Use as a context
-    manager: leaving it reaps the child, killed if its result was never asked for."""
+    possible), else when `result()` asks for it, here. Use as a context manager: leaving it
+    reaps the child, killed if its result was never asked for."""
 
-    def __init__(self, fn: Callable[[], R], parallel: bool = True, nice: int = 0) -> None:
+    def __init__(self, fn: Callable[[], R], parallel: bool = True) -> None:
         self.fn = fn
         self.child = None
         if parallel and count() > 1 and can_fork():
-            self.child = _fork(lambda _: fn(), 0, 1, 1, nice)
+            self.child = _fork(lambda _: fn(), 0, 1, 1)
 
     @property
     def forked(self) -> bool:
@@ -128,7 +127,7 @@ def _step(fn: Callable[[int], R], i: int, progress: Callable[[int], None] | None
     return fn(i)
 
 
-def _fork(fn: Callable[[int], R], w: int, k: int, tasks: int, nice: int = 0) -> tuple[int, int] | None:
+def _fork(fn: Callable[[int], R], w: int, k: int, tasks: int) -> tuple[int, int] | None:
     """Start worker w (of k): it does tasks w, w + k, ... and writes their results to a pipe.
     Returns (pid, read end), or None when no process could be started."""
     try:
@@ -145,8 +144,6 @@ def _fork(fn: Callable[[int], R], w: int, k: int, tasks: int, nice: int = 0) -> 
         code = 1
         try:
             os.close(r)
-            if nice:
-                os.nice(nice)
             data = pickle.dumps([fn(i) for i in range(w, tasks, k)], protocol=pickle.HIGHEST_PROTOCOL)
             view = memoryview(data)
             while view:
