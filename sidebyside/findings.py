@@ -17,7 +17,6 @@ from typing import NamedTuple
 
 from . import numbers as N
 from . import text as T
-from . import workers
 from .model import (
     BOILERPLATE,
     DATE,
@@ -51,7 +50,6 @@ FAR_ACTED = 3.0  # ... unless both count one noun that did the same: "20,000 peo
 #                  "approximately 50,000 people marched" (a crowd is misreported by that much)
 HELD = 2  # close words both counts of one noun share to be told apart as much as FAR_ACTED
 SURE_LINK = 0.8  # a link this likely to be the same claim needs no shared word near the figures
-PARALLEL_PAIRS = 2_000  # pairs of readings from which the pairing is shared among processes
 SIBLING_LINK = 0.5  # two unlinked sentences with one figure paired: their others, as if so linked
 SIBLING_WHY = "another figure of these two sentences is paired, and they share {words}"
 
@@ -589,34 +587,14 @@ def find_disagreements(comparison: Comparison, read: dict | None = None) -> None
         key = (ra, rb, link)
         out = paired.get(key)
         if out is None:
-            out = paired[key] = paired_now(key)
+            left, right = figures(ra), figures(rb)
+            ka, kb = parts[ra][0], parts[rb][0]
+            out = paired[key] = []
+            for i, j, why in _admitted_at(left, right, link):
+                v, note = judge_keyed(left.qs[i], right.qs[j], keys[ka[i]], keys[kb[j]])
+                # the plain string (the cache keeps exact types)
+                out.append((i, j, (v.value if v else None, note, why)))
         return out
-
-    def paired_now(key: tuple[int, int, float | None]) -> list[tuple[int, int, tuple]]:
-        ra, rb, link = key
-        left, right = figures(ra), figures(rb)
-        ka, kb = parts[ra][0], parts[rb][0]
-        out = []
-        for i, j, why in _admitted_at(left, right, link):
-            v, note = judge_keyed(left.qs[i], right.qs[j], keys[ka[i]], keys[kb[j]])
-            # the plain string (the cache keeps exact types)
-            out.append((i, j, (v.value if v else None, note, why)))
-        return out
-
-    def pair_all(wanted: list[tuple[int, int, float | None]]) -> None:
-        """Pair the readings of every key of `wanted` that is not yet (`pair`'s work, done
-        ahead): past PARALLEL_PAIRS keys, in parts shared among processes
-        (sidebyside/workers.py), each a run of keys (a reading's figures are read once in each
-        process that pairs them). The results are values, the same in any process."""
-        todo = list(dict.fromkeys(k for k in wanted if k not in paired))
-        if len(todo) < PARALLEL_PAIRS:
-            return
-        tasks = workers.count()
-        size = -(-len(todo) // tasks)
-        runs = [todo[i : i + size] for i in range(0, len(todo), size)]
-        for run, out in zip(runs, workers.run(lambda t: [paired_now(k) for k in runs[t]], len(runs)),
-                            strict=True):
-            paired.update(zip(run, out, strict=True))
 
     def add(xs: list[int], ys: list[int], found: list[tuple[int, int, tuple]]) -> None:
         for i, j, e in found:
@@ -630,7 +608,6 @@ def find_disagreements(comparison: Comparison, read: dict | None = None) -> None
             ranks = [rank[id(q)] for q in s.numbers]
             numbered[s.id] = ((s.source, s.index), ranks, reading(ranks, s.text))
     sentence = comparison.sentence
-    calls: list[tuple[list[int], list[int], tuple[int, int, float]]] = []
     for sid, (at, ranks, r) in numbered.items():
         n = len(ranks)
         for link in sentence(sid).links:
@@ -641,10 +618,7 @@ def find_disagreements(comparison: Comparison, read: dict | None = None) -> None
                 continue
             if n * len(other[1]) > MAX_NUMBER_PAIRS:
                 continue
-            calls.append((ranks, other[1], (r, other[2], link.score)))
-    pair_all([key for _, _, key in calls])
-    for ranks, other_ranks, key in calls:
-        add(ranks, other_ranks, pair(*key))
+            add(ranks, other[1], pair(r, other[2], link.score))
 
     linked: dict[str, set[str]] = {}
 
@@ -698,15 +672,12 @@ def find_disagreements(comparison: Comparison, read: dict | None = None) -> None
             n = part_readings[key] = reading(ranks, sentence(sid).text)
         return n
 
-    sides = {}  # (sa, sb) -> the figures of each side met here
     for (sa, sb), pairs in per_pair.items():
         left = list(dict.fromkeys(rank[id(a)] for a, _ in pairs))
         right = list(dict.fromkeys(rank[id(b)] for _, b in pairs))
-        if len(left) * len(right) <= MAX_NUMBER_PAIRS:
-            sides[(sa, sb)] = (left, right, part_reading(left, sa), part_reading(right, sb))
-    pair_all([(pa, pb, None) for _, _, pa, pb in sides.values()])
-    for (sa, sb), (left, right, pa, pb) in sides.items():
-        found = pair(pa, pb, None)
+        if len(left) * len(right) > MAX_NUMBER_PAIRS:
+            continue
+        found = pair(part_reading(left, sa), part_reading(right, sb), None)
         add(left, right, found)
         if found:
             # Two unlinked sentences with one figure paired tell the same facts: their other

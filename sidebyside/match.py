@@ -104,7 +104,6 @@ LEAD_TERMS = 4  # a sentence with fewer content terms is a lead if it comes firs
 # after it still is one
 STORY_LINKS = 2  # links other than lead pairs that show two sources tell one story
 PARALLEL_EMBED = 3_000  # sentences from which they are embedded in a forked process
-PARALLEL_WHYS = 4_000  # pairs of linked texts from which their whys are worded in parallel
 PARALLEL_BLOCKS = 2  # blocks of candidates (P.PAIR_BLOCK) from which they are scored in parallel
 LEAD_PAIRS_MAX = 100_000  # past this many lead pairs (thousands of sources) none is added
 
@@ -715,15 +714,18 @@ def _match(run: MatchRun, eligible: list[tuple[int, Sentence]], min_score: float
     # run the same wire sentences, so the same pair of texts links again and again (81,000
     # links, 13,000 pairs of texts on 50 x 3,000): each pair is put into words once, and the
     # link's own similarity and cues are added to them.
+    worded: dict[tuple[str, str], tuple[str, str]] = {}
     sentence = [it.sentence for it in items]
-    worded = _worded(items, xs, ys, eq, surface)
     for i, (a, b, sc_, same, ratio, c) in enumerate(zip(xs, ys, scores, eq, ratios, cs, strict=True)):
         if i % 20_000 == 0:
             done(0.75 + 0.25 * i / len(xs))
         kind = EXACT if same else NEAR if ratio >= NEAR_RATIO else PARAPHRASE
         sa, sb = sentence[a], sentence[b]
         texts = (sa.text, sb.text)
-        whys = worded[texts]
+        whys = worded.get(texts)
+        if whys is None:  # (the words are ranked by folder-wide weights: the shares are symmetric)
+            ia, ib = items[a], items[b]
+            whys = worded[texts] = _whys(ia, ib, _shares(ia, ib, surface), same, surface)
         similar = _similar(c) if c is not None and c > _SIMILAR_FROM else ""
         cues = "" if same else explained[i]
         # _joined(why, similar, cues) for both ends, the common tail joined once
@@ -740,28 +742,6 @@ def _match(run: MatchRun, eligible: list[tuple[int, Sentence]], min_score: float
         s.links.sort(key=by_score, reverse=True)
     run.links = len(xs)
     return run
-
-
-def _worded(items: list[_Item], xs: list[int], ys: list[int], eq: list[bool],
-            surface: dict[str, str]) -> dict[tuple[str, str], tuple[str, str]]:
-    """The words of the whys (`_whys`) of each pair of texts the links (xs, ys) join, worked out
-    once per pair of texts, from its first link (the words are ranked by folder-wide weights: the
-    shares are symmetric). Past PARALLEL_WHYS pairs of texts, in runs shared among processes
-    (sidebyside/workers.py): strings, the same in any process."""
-    first: dict[tuple[str, str], tuple[int, int, bool]] = {}
-    for a, b, same in zip(xs, ys, eq, strict=True):
-        first.setdefault((items[a].sentence.text, items[b].sentence.text), (a, b, same))
-    todo = list(first.values())
-    tasks = workers.count() if len(todo) >= PARALLEL_WHYS else 1
-    size = max(1, -(-len(todo) // tasks))
-    runs = [todo[i : i + size] for i in range(0, len(todo), size)]
-
-    def words(t: int) -> list[tuple[str, str]]:
-        return [_whys(items[a], items[b], _shares(items[a], items[b], surface), same, surface)
-                for a, b, same in runs[t]]
-
-    out = [w for ws in workers.run(words, len(runs), parallel=tasks > 1) for w in ws]
-    return dict(zip(first, out, strict=True))
 
 
 def _rows_at(blocks, idx):

@@ -24,14 +24,11 @@ from itertools import chain, count, repeat
 
 import numpy as np
 
-from . import workers
-
 WORD, FIGURE, YEAR = 0, 1, 2
 
 DENSE_MAX = 1 << 25  # sentences x columns up to which `_cells` looks cells up in a table
 PAIR_BLOCK = 200_000  # pairs scored per block (memory stays bounded on big folders)
 ITEM_BLOCK = 1_000  # sentences per block of candidate lookups
-PARALLEL_ITEMS = 4_000  # sentences from which the blocks of lookups are shared among processes
 
 
 @dataclass
@@ -220,13 +217,11 @@ def candidates(a: Arrays, keys: int, common: int, cap: int,
         copies_start = np.zeros(n + 1, dtype=np.int64)
         np.cumsum(np.bincount(twin, minlength=n), out=copies_start[1:])
 
+    out: list[np.ndarray] = []
     bounds = np.searchsorted(k_item, np.arange(0, n + ITEM_BLOCK, ITEM_BLOCK))
-
-    def block(b: int) -> np.ndarray | None:
-        """The candidate codes the sentences of block b find (None: no lookups)."""
-        lo, hi = bounds[b], bounds[b + 1]
+    for lo, hi in zip(bounds[:-1], bounds[1:], strict=False):
         if lo == hi:
-            return None
+            continue
         cols = k_col[lo:hi]
         lengths = p_start[cols + 1] - p_start[cols]
         hit_a = np.repeat(k_item[lo:hi], lengths)
@@ -256,12 +251,7 @@ def candidates(a: Arrays, keys: int, common: int, cap: int,
             x, y = copies[_ranges(copies_start[x], lengths)], np.repeat(y, lengths)
         ok = a.source[x] != a.source[y]
         x, y = x[ok], y[ok]
-        return np.minimum(x, y) * n + np.maximum(x, y)
-
-    # Past PARALLEL_ITEMS sentences the blocks are shared among processes (workers.run): the
-    # codes are sorted and made unique whatever found them.
-    found = workers.run(block, len(bounds) - 1, parallel=n >= PARALLEL_ITEMS)
-    out = [codes for codes in found if codes is not None]
+        out.append(np.minimum(x, y) * n + np.maximum(x, y))
     if not out:
         return np.zeros(0, dtype=np.int64)
     codes = np.sort(np.concatenate(out))
