@@ -110,9 +110,11 @@ def _compare_documents(
         with timed("match", 0.4):
             from . import match as matcher
 
+            # With the forks, the links' whys are put into words by the one working out the
+            # partial links (`_refine`): nothing before it reads them.
             run = matcher.match(
                 sources, min_score=min_score, also=clean.trailer_sentences(sources),
-                progress=lambda f: stage("match", 0.4 + 0.4 * f),
+                progress=lambda f: stage("match", 0.4 + 0.4 * f), defer_whys=texts.forked,
             )
             clean.confirm_trailers(sources)
         comparison = Comparison(
@@ -133,11 +135,13 @@ def _compare_documents(
                 findings.read_numbers(comparison, known)
                 findings.find_disagreements(comparison, contexts)
             with timed("align", 0.9):  # (the time left waiting for the fork)
-                _apply_refined(sources, comparison, later.result())
+                _apply_refined(sources, run, comparison, later.result())
                 run.folder = None
                 findings.set_statuses(comparison)
         else:
             t = time.perf_counter()
+            if run.wording is not None:
+                matcher.put_whys(run, matcher.word_links(run))
             partial.find(sources, run, min_score)  # claim units of unlinked sentences: `parts`
             novelty.measure(run.folder)  # the share of each sentence's words no other source uses
             run.folder = None
@@ -162,17 +166,25 @@ SEGMENT_FROM = 400_000  # characters from which the documents are split in paral
 
 
 def _refine(sources, run, min_score: float, comparison: Comparison):
-    """What follows the links: partial links (`parts`), the share of each sentence's words no
-    other source uses (`novel`, `anchor`) and the rows, as (rows, per sentence (parts, novel,
-    anchor)): values only, to be sent back by a forked process."""
+    """What follows the links: their whys if not yet worded, partial links (`parts`), the share
+    of each sentence's words no other source uses (`novel`, `anchor`) and the rows, as (whys,
+    rows, per sentence (parts, novel, anchor)): values only, to be sent back by a forked
+    process."""
+    from . import match as matcher
+
+    whys = matcher.word_links(run) if run.wording is not None else None
     partial.find(sources, run, min_score)  # claim units of unlinked sentences: `parts`
     novelty.measure(run.folder)  # the share of each sentence's words no other source uses
     rows = align(comparison)
-    return rows, [(s.parts, s.novel, s.anchor) for src in sources for s in src.sentences]
+    return whys, rows, [(s.parts, s.novel, s.anchor) for src in sources for s in src.sentences]
 
 
-def _apply_refined(sources, comparison: Comparison, refined) -> None:
-    rows, per_sentence = refined
+def _apply_refined(sources, run, comparison: Comparison, refined) -> None:
+    from . import match as matcher
+
+    whys, rows, per_sentence = refined
+    if whys is not None and run.wording is not None:
+        matcher.put_whys(run, whys)
     comparison.rows = rows
     for s, (parts, novel, anchor) in zip(
             (s for src in sources for s in src.sentences), per_sentence, strict=True):

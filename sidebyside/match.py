@@ -116,6 +116,8 @@ class MatchRun:
     links: int = 0
     folder: object = field(default=None, repr=False)  # the folder's weighed sentences, for the
     # partial pass that follows (sidebyside/partial.py); never stored
+    wording: object = field(default=None, repr=False)  # the links still without whys
+    # (`match(defer_whys=True)`: `word_links`, `put_whys`); never stored
 
 
 @dataclass
@@ -581,12 +583,15 @@ def match(
     also: set[str] | None = None,
     semantic: bool | None = None,
     progress: Callable[[float], None] | None = None,
+    defer_whys: bool = False,
 ) -> MatchRun:
     """Fill `links` on every eligible sentence (both ends of each link): every sentence that is
     not boilerplate or a duplicate, plus the ids in `also`. Returns what it did (the link count,
     whether the embedding score took part): no module state carries it.
     `semantic`: None uses the embedding score when the extra is available, False never does.
-    `progress` is called with the share of the work done (0..1) as it goes."""
+    `progress` is called with the share of the work done (0..1) as it goes.
+    `defer_whys`: the links are made without their whys, which `word_links` works out and
+    `put_whys` gives them (the engine has a forked process word them)."""
 
     def done(fraction: float) -> None:
         if progress:
@@ -607,11 +612,11 @@ def match(
     # each text's vector is its own).
     with workers.Later(lambda: _embedding([s.text for _, s in eligible]),
                        use_sem and len(eligible) >= PARALLEL_EMBED) as embedding:
-        return _match(run, eligible, min_score, use_sem, embedding, done)
+        return _match(run, eligible, min_score, use_sem, embedding, done, defer_whys)
 
 
 def _match(run: MatchRun, eligible: list[tuple[int, Sentence]], min_score: float, use_sem: bool,
-           embedding: workers.Later, done: Callable[[float], None]) -> MatchRun:
+           embedding: workers.Later, done: Callable[[float], None], defer_whys: bool) -> MatchRun:
     """`match` from the eligible sentences on (`embedding`: their embeddings, on the way)."""
     import numpy as np
 
@@ -709,39 +714,76 @@ def _match(run: MatchRun, eligible: list[tuple[int, Sentence]], min_score: float
                             scorer=fuzz.ratio, workers=-1) if xs else []
     cs = cos_all[idx].tolist() if cos_all is not None else [None] * len(xs)
     explained = E.explain_rows(_rows_at(feat_blocks, idx), use_sem)
+    sentence = [it.sentence for it in items]
+    ends: list[tuple[Link, Link]] = []  # each link's two ends, for their whys
+    for i, (a, b, sc_, same, ratio) in enumerate(zip(xs, ys, scores, eq, ratios, strict=True)):
+        if i % 20_000 == 0:
+            done(0.75 + 0.25 * i / len(xs))
+        kind = EXACT if same else NEAR if ratio >= NEAR_RATIO else PARAPHRASE
+        sa, sb = sentence[a], sentence[b]
+        ends.append((Link(sb.id, sc_, kind), Link(sa.id, sc_, kind)))
+        sa.links.append(ends[-1][0])
+        sb.links.append(ends[-1][1])
+    run.wording = _Wording(items, xs, ys, eq, cs, explained, surface, ends)
+    if not defer_whys:
+        put_whys(run, word_links(run))
+    by_score = attrgetter("score")
+    for _, s in eligible:  # strongest first (a stable sort: ties keep their order)
+        s.links.sort(key=by_score, reverse=True)
+    run.links = len(xs)
+    return run
+
+
+@dataclass
+class _Wording:
+    """What the links' whys are put into words from (`word_links`), and the links (both ends)."""
+
+    items: list[_Item]
+    xs: list[int]
+    ys: list[int]
+    equal: list[bool]
+    cosines: list
+    cues: list[str]
+    surface: dict[str, str]
+    ends: list[tuple[Link, Link]]
+
+
+def word_links(run: MatchRun) -> list[tuple[str, str]]:
+    """The whys of the links `match` made (both ends of each, in their order), as strings: a
+    forked process may work them out (`match(defer_whys=True)`); `put_whys` gives them to the
+    links. Nothing in the comparison reads a why but what shows it."""
+    w = run.wording
+    items, surface = w.items, w.surface
+    out: list[tuple[str, str]] = []
     # The words of a link's whys (shared, differing and added terms and figures) depend only on
     # its two texts: terms, figures and their folder-wide weights come from the text. Outlets
     # run the same wire sentences, so the same pair of texts links again and again (81,000
     # links, 13,000 pairs of texts on 50 x 3,000): each pair is put into words once, and the
     # link's own similarity and cues are added to them.
     worded: dict[tuple[str, str], tuple[str, str]] = {}
-    sentence = [it.sentence for it in items]
-    for i, (a, b, sc_, same, ratio, c) in enumerate(zip(xs, ys, scores, eq, ratios, cs, strict=True)):
-        if i % 20_000 == 0:
-            done(0.75 + 0.25 * i / len(xs))
-        kind = EXACT if same else NEAR if ratio >= NEAR_RATIO else PARAPHRASE
-        sa, sb = sentence[a], sentence[b]
-        texts = (sa.text, sb.text)
+    for a, b, same, c, cue in zip(w.xs, w.ys, w.equal, w.cosines, w.cues, strict=True):
+        texts = (items[a].sentence.text, items[b].sentence.text)
         whys = worded.get(texts)
         if whys is None:  # (the words are ranked by folder-wide weights: the shares are symmetric)
             ia, ib = items[a], items[b]
             whys = worded[texts] = _whys(ia, ib, _shares(ia, ib, surface), same, surface)
         similar = _similar(c) if c is not None and c > _SIMILAR_FROM else ""
-        cues = "" if same else explained[i]
+        cues = "" if same else cue
         # _joined(why, similar, cues) for both ends, the common tail joined once
         tail = f"{similar}; {cues}" if similar and cues else similar or cues
         if tail:
-            why_a = f"{whys[0]}; {tail}" if whys[0] else tail
-            why_b = f"{whys[1]}; {tail}" if whys[1] else tail
+            out.append((f"{whys[0]}; {tail}" if whys[0] else tail,
+                        f"{whys[1]}; {tail}" if whys[1] else tail))
         else:  # nothing to add to the words
-            why_a, why_b = whys
-        sa.links.append(Link(sb.id, sc_, kind, why_a))
-        sb.links.append(Link(sa.id, sc_, kind, why_b))
-    by_score = attrgetter("score")
-    for _, s in eligible:  # strongest first (a stable sort: ties keep their order)
-        s.links.sort(key=by_score, reverse=True)
-    run.links = len(xs)
-    return run
+            out.append(whys)
+    return out
+
+
+def put_whys(run: MatchRun, whys: list[tuple[str, str]]) -> None:
+    """Give the links of `run` their whys (`word_links`)."""
+    for (end_a, end_b), (why_a, why_b) in zip(run.wording.ends, whys, strict=True):
+        end_a.why, end_b.why = why_a, why_b
+    run.wording = None
 
 
 def _rows_at(blocks, idx):
