@@ -164,45 +164,113 @@ def flag_duplicates(src: Source) -> None:
 
 
 def _flag_copies(src: Source, by_id: dict[str, Sentence], todo: list[tuple[Paragraph, str]]) -> None:
-    """Paragraph by paragraph: each against the earlier originals its rarest trigrams meet."""
-    # How many paragraphs use each trigram: the global order is rarest first.
-    df: Counter[str] = Counter()
-    grams_of: list[frozenset[str] | None] = [None] * len(todo)  # each paragraph's trigrams, made once
-    for k, (_, norm) in enumerate(todo):
-        if _PARTNER_MIN <= len(norm) <= _NEAR_MAX:
-            grams_of[k] = _grams(norm)
-            df.update(grams_of[k])
-    # Rarest first, ties in text order: sorted by text, then (stably) by count, which is the
-    # order of the key (count, text) at a quarter of its cost. Trigrams are then their ranks.
-    order = sorted(df)
-    order.sort(key=df.__getitem__)
-    rank = dict(zip(order, range(len(order)), strict=True))
+    """Paragraph by paragraph: each against the earlier originals its rarest trigrams meet.
+
+    A paragraph none of whose earlier originals of a compatible length comes near it (one
+    fuzz.ratio each, in C) has no near copy among them, whatever the trigram index would pick as
+    candidates (a subset of them): the index (`_Near`) is built, up to that paragraph, only when
+    some earlier one comes near (an article seldom repeats itself: most sources never build it)."""
+    near = _Near(todo)
     exact: dict[str, int] = {}  # normalised text -> its place in `seen`
-    seen: list[tuple[str, Paragraph]] = []
-    lengths: list[int] = []  # of each in `seen`
-    # Per length band, trigram rank -> places in `seen` (a table per band: no (trigram, band) key
-    # is made for each of the hundred-odd trigrams a paragraph indexes and looks up).
-    index: defaultdict[int, defaultdict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
-    wild: dict[int, list[int]] = {}  # band -> paragraphs too repetitive for the bound
+    seen = near.seen
+    lengths = near.lengths
     for k, (para, norm) in enumerate(todo):
         n = len(norm)
         hit = exact.get(norm)
         original = seen[hit][1] if hit is not None else None
-        prefix: list[int] | None = None  # the ranks of its rarest trigrams
-        if hit != 0 and _PARTNER_MIN <= n <= _NEAR_MAX:  # it may be a near copy, or be copied
-            grams = grams_of[k]
-            size = _prefix_size(n)
-            if size <= len(grams):
-                prefix = sorted(map(rank.__getitem__, grams))[:size]
         if _NEAR_MIN <= n <= _NEAR_MAX and hit != 0:
-            # Earlier paragraphs sharing an indexed trigram, those of the rarest trigrams first.
-            shared: dict[int, None] = {}
-            bands = _partner_bands(n)
-            for b in bands:
-                shared.update(dict.fromkeys(wild.get(b, ())[:_CANDIDATES]))
-            if len(seen) <= _CHECKS:  # few enough: every earlier one
-                shared.update(dict.fromkeys(range(len(seen))))
-            elif prefix is None:  # too repetitive for the bound: the earliest ones
+            end = len(seen) if hit is None else hit
+            lo, hi = n * _NEAR, n * (200 - _NEAR)
+            within = [seen[i][0] for i in range(end)
+                      if lo <= lengths[i] * (200 - _NEAR) and lengths[i] * _NEAR <= hi]
+            # (a lower cutoff than _NEAR: a ratio within rounding of it takes the exact path)
+            if within and process.extractOne(norm, within, scorer=fuzz.ratio,
+                                             score_cutoff=_NEAR - 5) is not None:
+                found = near.original(k, n, norm, end)
+                if found is not None:
+                    original = found
+        if original is None:
+            near.add(k, para, norm)
+            exact.setdefault(norm, len(seen) - 1)
+            continue
+        _mark_copy(src, by_id, para, original)
+
+
+class _Near:
+    """The earlier originals of `_flag_copies` (`seen`, `lengths`) and, made when first needed,
+    the index of their rarest trigrams by length band: near copies found as by comparing with
+    every earlier original (see the note above _NEAR)."""
+
+    def __init__(self, todo: list[tuple[Paragraph, str]]) -> None:
+        self.todo = todo
+        self.seen: list[tuple[str, Paragraph]] = []
+        self.lengths: list[int] = []  # of each in `seen`
+        self.places: list[int] = []  # of each in `seen`, its place in `todo`
+        self.rank: dict[str, int] | None = None
+        self.indexed = 0  # how many of `seen` are in the index
+        # Per length band, trigram rank -> places in `seen` (a table per band: no (trigram, band)
+        # key is made for each of the hundred-odd trigrams a paragraph indexes and looks up).
+        self.index: defaultdict[int, defaultdict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
+        self.wild: dict[int, list[int]] = {}  # band -> paragraphs too repetitive for the bound
+
+    def add(self, k: int, para: Paragraph, norm: str) -> None:
+        self.seen.append((norm, para))
+        self.lengths.append(len(norm))
+        self.places.append(k)
+
+    def _ranks(self) -> dict[str, int]:
+        """Trigram -> rank, rarest first (over every paragraph of `todo`)."""
+        if self.rank is None:
+            df: Counter[str] = Counter()
+            for _, norm in self.todo:
+                if _PARTNER_MIN <= len(norm) <= _NEAR_MAX:
+                    df.update(_grams(norm))
+            # Rarest first, ties in text order: sorted by text, then (stably) by count, which is
+            # the order of the key (count, text) at a quarter of its cost. Trigrams are then
+            # their ranks.
+            order = sorted(df)
+            order.sort(key=df.__getitem__)
+            self.rank = dict(zip(order, range(len(order)), strict=True))
+        return self.rank
+
+    def _prefix(self, norm: str) -> list[int] | None:
+        """The ranks of its rarest trigrams (None: too repetitive for the bound)."""
+        if not _PARTNER_MIN <= len(norm) <= _NEAR_MAX:
+            return None
+        grams = _grams(norm)
+        size = _prefix_size(len(norm))
+        return sorted(map(self._ranks().__getitem__, grams))[:size] if size <= len(grams) else None
+
+    def _catch_up(self) -> None:
+        for place in range(self.indexed, len(self.seen)):
+            norm = self.seen[place][0]
+            n = len(norm)
+            if _PARTNER_MIN <= n <= _NEAR_MAX:
+                band = _band(n)
+                prefix = self._prefix(norm)
+                if prefix is None:
+                    self.wild.setdefault(band, []).append(place)
+                else:
+                    table = self.index[band]
+                    for g in prefix:
+                        table[g].append(place)
+        self.indexed = len(self.seen)
+
+    def original(self, k: int, n: int, norm: str, end: int) -> Paragraph | None:
+        """The earliest of the first `end` originals that paragraph k (`norm`, n characters) is
+        95% like, among those its rarest trigrams meet."""
+        self._catch_up()
+        seen, lengths, wild, index = self.seen, self.lengths, self.wild, self.index
+        # Earlier paragraphs sharing an indexed trigram, those of the rarest trigrams first.
+        shared: dict[int, None] = {}
+        bands = _partner_bands(n)
+        for b in bands:
+            shared.update(dict.fromkeys(wild.get(b, ())[:_CANDIDATES]))
+        if len(seen) <= _CHECKS:  # few enough: every earlier one
+            shared.update(dict.fromkeys(range(len(seen))))
+        else:
+            prefix = self._prefix(norm)
+            if prefix is None:  # too repetitive for the bound: the earliest ones
                 shared.update(dict.fromkeys(range(_CANDIDATES)))
             else:
                 tables = [index[b] for b in bands if b in index]
@@ -213,45 +281,27 @@ def _flag_copies(src: Source, by_id: dict[str, Sentence], todo: list[tuple[Parag
                         posting = table.get(g)
                         if posting:
                             shared.update(dict.fromkeys(posting[:_CANDIDATES]))
-            # fuzz.ratio is at most 200 * shorter / (both lengths): skip what cannot reach 95.
-            lo, hi = n * _NEAR, n * (200 - _NEAR)
-            end = len(seen) if hit is None else hit
-            cands = [
-                i for i in shared
-                if i < end and lo <= lengths[i] * (200 - _NEAR) and lengths[i] * _NEAR <= hi
-            ]
-            if len(cands) > _CHECKS:  # look-alikes by the thousand: those of the rarest trigrams
-                cands = cands[:_FEW]
-            cands.sort()
-            # The earliest that is near enough (an equal one counts too).
-            if len(cands) <= 4:
-                for i in cands:
-                    if fuzz.ratio(seen[i][0], norm, score_cutoff=_NEAR) >= _NEAR:
-                        original = seen[i][1]
-                        break
-            else:  # scored all at once, in C
-                scores = process.cdist(
-                    [norm], [seen[i][0] for i in cands], scorer=fuzz.ratio,
-                    score_cutoff=_NEAR, dtype=np.float32,
-                )[0]
-                near = np.flatnonzero(scores >= _NEAR)
-                if len(near):
-                    original = seen[cands[int(near[0])]][1]
-        if original is None:
-            place = len(seen)
-            seen.append((norm, para))
-            lengths.append(n)
-            exact.setdefault(norm, place)
-            if _PARTNER_MIN <= n <= _NEAR_MAX:
-                band = _band(n)
-                if prefix is None:
-                    wild.setdefault(band, []).append(place)
-                else:
-                    table = index[band]
-                    for g in prefix:
-                        table[g].append(place)
-            continue
-        _mark_copy(src, by_id, para, original)
+        # fuzz.ratio is at most 200 * shorter / (both lengths): skip what cannot reach 95.
+        lo, hi = n * _NEAR, n * (200 - _NEAR)
+        cands = [
+            i for i in shared
+            if i < end and lo <= lengths[i] * (200 - _NEAR) and lengths[i] * _NEAR <= hi
+        ]
+        if len(cands) > _CHECKS:  # look-alikes by the thousand: those of the rarest trigrams
+            cands = cands[:_FEW]
+        cands.sort()
+        # The earliest that is near enough (an equal one counts too).
+        if len(cands) <= 4:
+            for i in cands:
+                if fuzz.ratio(seen[i][0], norm, score_cutoff=_NEAR) >= _NEAR:
+                    return seen[i][1]
+            return None
+        scores = process.cdist(  # scored all at once, in C
+            [norm], [seen[i][0] for i in cands], scorer=fuzz.ratio,
+            score_cutoff=_NEAR, dtype=np.float32,
+        )[0]
+        found = np.flatnonzero(scores >= _NEAR)
+        return seen[cands[int(found[0])]][1] if len(found) else None
 
 
 def _mark_copy(src: Source, by_id: dict[str, Sentence], para: Paragraph, original: Paragraph) -> None:

@@ -6,10 +6,10 @@ import gc
 import os
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
-from . import clean, families, findings, novelty, partial, segment
+from . import clean, families, findings, novelty, partial, segment, workers
 from .align import align
 from .files import gc_paused
 from .load import DEFAULT_MAX_BYTES, Document, FolderScan, InputError, decode_scan, scan_folder
@@ -91,37 +91,104 @@ def _compare_documents(
     need_two(docs, list(skipped or []), folder)
     with timed("segment", 0.1):
         ids = segment.source_ids([d.file for d in docs])
-        sources = [segment.build_source(d, sid) for d, sid in zip(docs, ids, strict=True)]
+        # Each document is split on its own: past SEGMENT_FROM characters in all, the documents
+        # are shared among processes (sidebyside/workers.py), their sources sent back.
+        sources = workers.run(lambda i: segment.build_source(docs[i], ids[i]), len(docs),
+                              parallel=sum(len(d.text) for d in docs) >= SEGMENT_FROM)
     with timed("clean", 0.3):
         clean.flag_boilerplate(sources, [d.boilerplate_spans for d in docs])
         for src in sources:
             clean.flag_duplicates(src)
-    with timed("match", 0.4):
-        from . import match as matcher
+    # The figures of each sentence's text depend on the text alone (findings.read_numbers): on a
+    # big folder a forked process reads them (and their contexts) while this one matches
+    # (sidebyside/workers.py). (Not at a lower priority: on a busy machine it would starve, and
+    # findings wait for it.)
+    big = sum(len(src.sentences) for src in sources) >= OVERLAP_FROM and not any(
+        src.bulk for src in sources)
+    with ExitStack() as stack:
+        texts = stack.enter_context(workers.Later(lambda: findings.read_texts(sources), big))
+        with timed("match", 0.4):
+            from . import match as matcher
 
-        run = matcher.match(
-            sources, min_score=min_score, also=clean.trailer_sentences(sources),
-            progress=lambda f: stage("match", 0.4 + 0.4 * f),
+            # With the forks, the links' whys are put into words by the one working out the
+            # partial links (`_refine`): nothing before it reads them.
+            run = matcher.match(
+                sources, min_score=min_score, also=clean.trailer_sentences(sources),
+                progress=lambda f: stage("match", 0.4 + 0.4 * f), defer_whys=texts.forked,
+            )
+            clean.confirm_trailers(sources)
+        comparison = Comparison(
+            folder=folder, sources=sources, skipped=list(skipped or []), semantic=run.semantic
         )
-        clean.confirm_trailers(sources)
-        partial.find(sources, run, min_score)  # claim units of unlinked sentences: `parts`
-        novelty.measure(run.folder)  # the share of each sentence's words no other source uses
-        run.folder = None
-    comparison = Comparison(
-        folder=folder, sources=sources, skipped=list(skipped or []), semantic=run.semantic
-    )
-    with timed("align", 0.8):
-        comparison.rows = align(comparison)
-    with timed("findings", 0.9):
-        findings.set_statuses(comparison)
-        findings.read_numbers(comparison)
-        findings.find_disagreements(comparison)
-    with timed("families", 0.95):
-        comparison.copied = families.copied_shares(sources)
-        comparison.families = families.families(sources, comparison.copied)
+        # Partial links, novelty and the rows need the links only, and the figures and their
+        # disagreements need neither them nor the statuses they lead to (only clean's flags, but
+        # in a bulk source): on a big folder a forked process works them out while this one reads
+        # the figures (sidebyside/workers.py); on others, one after the other.
+        n = len(run.folder.items) if run.folder is not None else 0
+        overlap = n >= OVERLAP_FROM and not any(src.bulk for src in sources)
+        later = stack.enter_context(
+            workers.Later(lambda: _refine(sources, run, min_score, comparison), overlap))
+        if later.forked:
+            with timed("findings", 0.8):
+                findings.set_statuses(comparison)  # again below, with the parts and novelty
+                known, contexts = texts.result() if texts.forked else (None, None)
+                findings.read_numbers(comparison, known)
+                findings.find_disagreements(comparison, contexts)
+            with timed("align", 0.9):  # (the time left waiting for the fork)
+                _apply_refined(sources, run, comparison, later.result())
+                run.folder = None
+                findings.set_statuses(comparison)
+        else:
+            t = time.perf_counter()
+            if run.wording is not None:
+                matcher.put_whys(run, matcher.word_links(run))
+            partial.find(sources, run, min_score)  # claim units of unlinked sentences: `parts`
+            novelty.measure(run.folder)  # the share of each sentence's words no other source uses
+            run.folder = None
+            timings["match"] += time.perf_counter() - t
+            with timed("align", 0.8):
+                comparison.rows = align(comparison)
+            with timed("findings", 0.9):
+                findings.set_statuses(comparison)
+                known, contexts = texts.result() if texts.forked else (None, None)
+                findings.read_numbers(comparison, known)
+                findings.find_disagreements(comparison, contexts)
+        with timed("families", 0.95):
+            comparison.copied = families.copied_shares(sources)
+            comparison.families = families.families(sources, comparison.copied)
     comparison.timings = timings
     stage("done", 1.0)
     return comparison
+
+
+OVERLAP_FROM = 3_000  # matched sentences from which the refinements are worked out in a fork
+SEGMENT_FROM = 400_000  # characters from which the documents are split in parallel
+
+
+def _refine(sources, run, min_score: float, comparison: Comparison):
+    """What follows the links: their whys if not yet worded, partial links (`parts`), the share
+    of each sentence's words no other source uses (`novel`, `anchor`) and the rows, as (whys,
+    rows, per sentence (parts, novel, anchor)): values only, to be sent back by a forked
+    process."""
+    from . import match as matcher
+
+    whys = matcher.word_links(run) if run.wording is not None else None
+    partial.find(sources, run, min_score)  # claim units of unlinked sentences: `parts`
+    novelty.measure(run.folder)  # the share of each sentence's words no other source uses
+    rows = align(comparison)
+    return whys, rows, [(s.parts, s.novel, s.anchor) for src in sources for s in src.sentences]
+
+
+def _apply_refined(sources, run, comparison: Comparison, refined) -> None:
+    from . import match as matcher
+
+    whys, rows, per_sentence = refined
+    if whys is not None and run.wording is not None:
+        matcher.put_whys(run, whys)
+    comparison.rows = rows
+    for s, (parts, novel, anchor) in zip(
+            (s for src in sources for s in src.sentences), per_sentence, strict=True):
+        s.parts, s.novel, s.anchor = parts, novel, anchor
 
 
 def compare_folder(

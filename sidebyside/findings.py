@@ -84,12 +84,13 @@ def set_statuses(comparison: Comparison) -> None:
             s.claim = not flag and is_claim(s.text, para is not None and para.heading)
 
 
-def read_numbers(comparison: Comparison) -> None:
+def read_numbers(comparison: Comparison, known: dict[str, list[Quantity]] | None = None) -> None:
     """The figures of every sentence of the story; in a bulk source (`Source.bulk`) only of the
     sentences another source shares (the rest could only be "figures only one source gives", by
-    the thousand)."""
+    the thousand). `known`: texts' figures read already (`read_texts`)."""
     numbers: list[Quantity] = []
-    read: dict[str, list[Quantity]] = {}  # a text's figures, read once: each sentence has copies
+    # a text's figures, read once: each sentence has copies
+    read: dict[str, list[Quantity]] = dict(known) if known else {}
     for src in comparison.sources:
         bulk = src.bulk
         for s in src.sentences:
@@ -105,6 +106,19 @@ def read_numbers(comparison: Comparison) -> None:
                 s.numbers.append(q)
                 numbers.append(q)
     comparison.numbers = numbers
+
+
+def read_texts(sources: list) -> tuple[dict[str, list[Quantity]], dict[tuple, N.Context]]:
+    """The figures of the text of every sentence of `sources`, flagged or not (which sentences
+    read_numbers reads is known only once matching has confirmed the trailers), and the context
+    of each (by text, start, end and figure): what read_numbers and find_disagreements read,
+    worked out ahead (by a forked process while matching runs). Values only: a context is
+    never changed, and its sets are only counted, met or sorted."""
+    figures = {t: N.read_quantities(t) for t in dict.fromkeys(s.text for src in sources
+                                                              for s in src.sentences)}
+    contexts = {(t, q.start, q.end, q.text): N.context(q, t)
+                for t, qs in figures.items() for q in qs}
+    return figures, contexts
 
 
 def read_late(comparison: Comparison, s: Sentence) -> bool:
@@ -406,10 +420,13 @@ class _Figures(NamedTuple):
     thing: list[tuple]  # `thing_key`s (what same_thing reads)
 
 
-def _prepare(qs: list[Quantity], text: str | None) -> _Figures:
+def _prepare(qs: list[Quantity], text: str | None, known: dict | None = None) -> _Figures:
+    """`known`: contexts worked out already (`read_texts`), by (text, start, end, figure)."""
     fam = [N.family(q) for q in qs]
     counts = Counter(fam)
-    return _Figures(qs, [_context(q, text) for q in qs], fam, [counts[f] for f in fam],
+    ctx = [_context(q, text) for q in qs] if not known or text is None else [
+        known.get((text, q.start, q.end, q.text)) or _context(q, text) for q in qs]
+    return _Figures(qs, ctx, fam, [counts[f] for f in fam],
                     _own_words(qs, fam, counts, text), [thing_key(q) for q in qs])
 
 
@@ -551,10 +568,11 @@ def _scope_words(c: N.Context) -> str:
     return "; ".join(parts)
 
 
-def find_disagreements(comparison: Comparison) -> None:
+def find_disagreements(comparison: Comparison, read: dict | None = None) -> None:
     """Pair figures that are one quantity (same claim, or same counted noun and subject; same
     scope), then list each set of figures in conflict in which every two were paired: no
-    transitive groups (issue 14)."""
+    transitive groups (issue 14). `read`: the figures' contexts worked out already
+    (`read_texts`)."""
     order = {src.id: i for i, src in enumerate(comparison.sources)}
     # Figures are keyed by their place in the comparison, never by id(): an order that follows
     # memory addresses changed the sides and the why-text from one run to the next.
@@ -593,7 +611,7 @@ def find_disagreements(comparison: Comparison) -> None:
         f = prepared.get(n)
         if f is None:
             ranks, text = parts[n]
-            f = prepared[n] = _prepare([by_key[r] for r in ranks], text)
+            f = prepared[n] = _prepare([by_key[r] for r in ranks], text, read)
         return f
 
     def pair(ra: int, rb: int, link: float | None) -> list[tuple[int, int, tuple]]:

@@ -49,6 +49,7 @@ from . import evidence as E
 from . import pairs as P
 from . import semantic as S
 from . import text as T
+from . import workers
 from .arrays import union, unique
 from .model import EXACT, NEAR, PARAPHRASE, Link, Sentence, Source
 from .numbers.words import CUR_CODES, CUR_SYMBOLS, CUR_WORDS
@@ -102,6 +103,8 @@ P_LEAD = 0.75
 LEAD_TERMS = 4  # a sentence with fewer content terms is a lead if it comes first, but the lede
 # after it still is one
 STORY_LINKS = 2  # links other than lead pairs that show two sources tell one story
+PARALLEL_EMBED = 3_000  # sentences from which they are embedded in a forked process
+PARALLEL_BLOCKS = 2  # blocks of candidates (P.PAIR_BLOCK) from which they are scored in parallel
 LEAD_PAIRS_MAX = 100_000  # past this many lead pairs (thousands of sources) none is added
 
 
@@ -113,6 +116,8 @@ class MatchRun:
     links: int = 0
     folder: object = field(default=None, repr=False)  # the folder's weighed sentences, for the
     # partial pass that follows (sidebyside/partial.py); never stored
+    wording: object = field(default=None, repr=False)  # the links still without whys
+    # (`match(defer_whys=True)`: `word_links`, `put_whys`); never stored
 
 
 @dataclass
@@ -393,18 +398,27 @@ def _use_semantic(semantic: bool | None) -> bool:
     return S.available()
 
 
-def _embed(items: list[_Item]):
+def _embed(items: list[_Item], vecs=None):
+    """Each item's embedding (`vecs`: those of their texts, worked out already by
+    `_embedding`)."""
+    if vecs is None:
+        vecs = _embedding([it.sentence.text for it in items])
+    for it, v in zip(items, vecs, strict=True):
+        it.vector = v
+    return vecs
+
+
+def _embedding(texts: list[str]):
+    """The embedding of each text, one row each."""
     import numpy as np
 
     # Each text embedded once: a sentence's vector is summed and normalised on its own (the
     # same bits whatever else is embedded with it), and outlets repeat the wire's sentences.
     first: dict[str, int] = {}
-    which = [first.setdefault(it.sentence.text, len(first)) for it in items]
+    which = [first.setdefault(t, len(first)) for t in texts]
     vecs = S.embed(list(first))
-    if len(first) < len(items):
+    if len(first) < len(texts):
         vecs = vecs[np.array(which, dtype=np.int64)]
-    for it, v in zip(items, vecs, strict=True):
-        it.vector = v
     return vecs
 
 
@@ -569,13 +583,15 @@ def match(
     also: set[str] | None = None,
     semantic: bool | None = None,
     progress: Callable[[float], None] | None = None,
+    defer_whys: bool = False,
 ) -> MatchRun:
     """Fill `links` on every eligible sentence (both ends of each link): every sentence that is
     not boilerplate or a duplicate, plus the ids in `also`. Returns what it did (the link count,
     whether the embedding score took part): no module state carries it.
     `semantic`: None uses the embedding score when the extra is available, False never does.
-    `progress` is called with the share of the work done (0..1) as it goes."""
-    import numpy as np
+    `progress` is called with the share of the work done (0..1) as it goes.
+    `defer_whys`: the links are made without their whys, which `word_links` works out and
+    `put_whys` gives them (the engine has a forked process word them)."""
 
     def done(fraction: float) -> None:
         if progress:
@@ -591,6 +607,19 @@ def match(
     run = MatchRun(semantic=use_sem)
     if not eligible:
         return run
+    # The embeddings need the texts only: past PARALLEL_EMBED sentences a forked process works
+    # them out while this one weighs the terms and finds the lexical candidates (the same bits:
+    # each text's vector is its own).
+    with workers.Later(lambda: _embedding([s.text for _, s in eligible]),
+                       use_sem and len(eligible) >= PARALLEL_EMBED) as embedding:
+        return _match(run, eligible, min_score, use_sem, embedding, done, defer_whys)
+
+
+def _match(run: MatchRun, eligible: list[tuple[int, Sentence]], min_score: float, use_sem: bool,
+           embedding: workers.Later, done: Callable[[float], None], defer_whys: bool) -> MatchRun:
+    """`match` from the eligible sentences on (`embedding`: their embeddings, on the way)."""
+    import numpy as np
+
     folder = run.folder = _prepare(eligible)
     items, n = folder.items, folder.n
     arrays = _arrays(folder)
@@ -610,7 +639,7 @@ def match(
     done(0.25)
     vectors = cosines = None
     if use_sem:
-        vectors = _embed(items)
+        vectors = _embed(items, embedding.result() if embedding.forked else None)
         done(0.3)
         codes, cosines = semantic_pass(items, vectors, codes)
 
@@ -622,9 +651,13 @@ def match(
     # Exact scores on the candidates, a block at a time; only pairs that could link are kept.
     floor = min_score * WEAK
     slots: dict = {}  # `_add_slots`' figure slots of each pair of figure lists, for every block
-    kept: list[tuple[np.ndarray, ...]] = []
-    for lo in range(0, len(codes), P.PAIR_BLOCK):
-        done(0.35 + 0.35 * lo / len(codes))
+    if len(codes):  # worked out before the blocks (which may be scored in other processes)
+        folder.cues = _cues(folder.items, folder.needed, folder.read)
+        P.cell_table(arrays)
+    blocks = -(-len(codes) // P.PAIR_BLOCK)
+
+    def score_block(i: int) -> tuple[np.ndarray, ...]:
+        lo = i * P.PAIR_BLOCK
         sc = P.overlap_by_row(arrays, codes[lo : lo + P.PAIR_BLOCK], twin)
         x, y = sc.x, sc.y
         cos = cosines[lo : lo + P.PAIR_BLOCK] if cosines is not None else None
@@ -644,8 +677,13 @@ def match(
         feats = _evidence(folder, arrays, x[k], y[k], sub, matched[k], score[k],
                           cos[k] if cos is not None else None)
         prob = _probability(feats, sc.equal[k], use_sem)
-        kept.append((x[k], y[k], prob, sc.evidence[k], sc.equal[k],
-                     cos[k] if cos is not None else None, feats, score[k]))
+        return (x[k], y[k], prob, sc.evidence[k], sc.equal[k],
+                cos[k] if cos is not None else None, feats, score[k])
+
+    # Past PARALLEL_BLOCKS blocks, they are shared among processes (sidebyside/workers.py):
+    # each block is scored as in one process, rows for rows, so every score is the same bits.
+    kept = workers.run(score_block, blocks, progress=lambda i: done(0.35 + 0.35 * i / blocks),
+                       parallel=blocks >= PARALLEL_BLOCKS)
     if not kept:
         return run
     x = np.concatenate([k[0] for k in kept])
@@ -676,39 +714,76 @@ def match(
                             scorer=fuzz.ratio, workers=-1) if xs else []
     cs = cos_all[idx].tolist() if cos_all is not None else [None] * len(xs)
     explained = E.explain_rows(_rows_at(feat_blocks, idx), use_sem)
+    sentence = [it.sentence for it in items]
+    ends: list[tuple[Link, Link]] = []  # each link's two ends, for their whys
+    for i, (a, b, sc_, same, ratio) in enumerate(zip(xs, ys, scores, eq, ratios, strict=True)):
+        if i % 20_000 == 0:
+            done(0.75 + 0.25 * i / len(xs))
+        kind = EXACT if same else NEAR if ratio >= NEAR_RATIO else PARAPHRASE
+        sa, sb = sentence[a], sentence[b]
+        ends.append((Link(sb.id, sc_, kind), Link(sa.id, sc_, kind)))
+        sa.links.append(ends[-1][0])
+        sb.links.append(ends[-1][1])
+    run.wording = _Wording(items, xs, ys, eq, cs, explained, surface, ends)
+    if not defer_whys:
+        put_whys(run, word_links(run))
+    by_score = attrgetter("score")
+    for _, s in eligible:  # strongest first (a stable sort: ties keep their order)
+        s.links.sort(key=by_score, reverse=True)
+    run.links = len(xs)
+    return run
+
+
+@dataclass
+class _Wording:
+    """What the links' whys are put into words from (`word_links`), and the links (both ends)."""
+
+    items: list[_Item]
+    xs: list[int]
+    ys: list[int]
+    equal: list[bool]
+    cosines: list
+    cues: list[str]
+    surface: dict[str, str]
+    ends: list[tuple[Link, Link]]
+
+
+def word_links(run: MatchRun) -> list[tuple[str, str]]:
+    """The whys of the links `match` made (both ends of each, in their order), as strings: a
+    forked process may work them out (`match(defer_whys=True)`); `put_whys` gives them to the
+    links. Nothing in the comparison reads a why but what shows it."""
+    w = run.wording
+    items, surface = w.items, w.surface
+    out: list[tuple[str, str]] = []
     # The words of a link's whys (shared, differing and added terms and figures) depend only on
     # its two texts: terms, figures and their folder-wide weights come from the text. Outlets
     # run the same wire sentences, so the same pair of texts links again and again (81,000
     # links, 13,000 pairs of texts on 50 x 3,000): each pair is put into words once, and the
     # link's own similarity and cues are added to them.
     worded: dict[tuple[str, str], tuple[str, str]] = {}
-    sentence = [it.sentence for it in items]
-    for i, (a, b, sc_, same, ratio, c) in enumerate(zip(xs, ys, scores, eq, ratios, cs, strict=True)):
-        if i % 20_000 == 0:
-            done(0.75 + 0.25 * i / len(xs))
-        kind = EXACT if same else NEAR if ratio >= NEAR_RATIO else PARAPHRASE
-        sa, sb = sentence[a], sentence[b]
-        texts = (sa.text, sb.text)
+    for a, b, same, c, cue in zip(w.xs, w.ys, w.equal, w.cosines, w.cues, strict=True):
+        texts = (items[a].sentence.text, items[b].sentence.text)
         whys = worded.get(texts)
         if whys is None:  # (the words are ranked by folder-wide weights: the shares are symmetric)
             ia, ib = items[a], items[b]
             whys = worded[texts] = _whys(ia, ib, _shares(ia, ib, surface), same, surface)
         similar = _similar(c) if c is not None and c > _SIMILAR_FROM else ""
-        cues = "" if same else explained[i]
+        cues = "" if same else cue
         # _joined(why, similar, cues) for both ends, the common tail joined once
         tail = f"{similar}; {cues}" if similar and cues else similar or cues
         if tail:
-            why_a = f"{whys[0]}; {tail}" if whys[0] else tail
-            why_b = f"{whys[1]}; {tail}" if whys[1] else tail
+            out.append((f"{whys[0]}; {tail}" if whys[0] else tail,
+                        f"{whys[1]}; {tail}" if whys[1] else tail))
         else:  # nothing to add to the words
-            why_a, why_b = whys
-        sa.links.append(Link(sb.id, sc_, kind, why_a))
-        sb.links.append(Link(sa.id, sc_, kind, why_b))
-    by_score = attrgetter("score")
-    for _, s in eligible:  # strongest first (a stable sort: ties keep their order)
-        s.links.sort(key=by_score, reverse=True)
-    run.links = len(xs)
-    return run
+            out.append(whys)
+    return out
+
+
+def put_whys(run: MatchRun, whys: list[tuple[str, str]]) -> None:
+    """Give the links of `run` their whys (`word_links`)."""
+    for (end_a, end_b), (why_a, why_b) in zip(run.wording.ends, whys, strict=True):
+        end_a.why, end_b.why = why_a, why_b
+    run.wording = None
 
 
 def _rows_at(blocks, idx):

@@ -284,15 +284,21 @@ def tversky(a: Arrays, x: np.ndarray, y: np.ndarray, matched: np.ndarray,
         return np.where(denom > 0, matched / np.where(denom > 0, denom, 1.0), 0.0)
 
 
+def cell_table(a: Arrays) -> None:
+    """Make `_cells`' table now, if it uses one (before the pairs are scored in several
+    processes, which then share it)."""
+    if a.n * a.vocab <= DENSE_MAX and a.dense is None:
+        a.dense = np.zeros(a.n * a.vocab, dtype=np.int8)
+        a.dense[a.cell] = 1 + a.name  # 1: a cell, 2: a cell whose term is a name
+
+
 def _cells(a: Arrays, query: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Which cells (sentence * vocab + column) of `query` the matrix holds, and which of those
     are names in their sentence. Up to DENSE_MAX cells in all (a folder of articles: a few
     thousand columns), from a table of every cell (one byte each), a third of the time of
     searching the sorted cells; past that (a huge file's vocabulary), by that search."""
     if a.n * a.vocab <= DENSE_MAX:
-        if a.dense is None:
-            a.dense = np.zeros(a.n * a.vocab, dtype=np.int8)
-            a.dense[a.cell] = 1 + a.name  # 1: a cell, 2: a cell whose term is a name
+        cell_table(a)
         at = a.dense[query]
         return at > 0, at == 2
     ey = np.searchsorted(a.cell, query)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from . import workers
+
 SEM_NEIGHBOURS = 10  # nearest embedding neighbours (other sources) added as candidates per sentence
 SEM_CANDIDATE = 0.7  # ...if at least this similar
 # A block of sentences is compared with every sentence of the folder (its own source masked) up
@@ -17,6 +19,7 @@ SEM_CANDIDATE = 0.7  # ...if at least this similar
 # huge document beside short articles: issue 13).
 SEM_FULL_MIN = 4_096
 SEM_FULL_MAX = 50_000
+PARALLEL_FROM = 4_000  # sentences from which the blocks are shared among processes
 
 
 def semantic_pass(items, vecs, codes):
@@ -37,8 +40,6 @@ def semantic_pass(items, vecs, codes):
     n = len(items)
     src = np.array([it.source_index for it in items], dtype=np.int64)
     xs, ys = codes // n, codes % n
-    cos = np.empty(len(codes), dtype=np.float64)
-    more_codes, more_cos = [], []
     block = 512
     k = min(SEM_NEIGHBOURS, n - 1)
     bounds = np.searchsorted(xs, np.arange(0, n + block, block))
@@ -47,7 +48,7 @@ def semantic_pass(items, vecs, codes):
     run_start = np.searchsorted(src, src, side="left") if in_order else None
     run_end = np.searchsorted(src, src, side="right") if in_order else None
 
-    def neighbours(rows, sims, col_of) -> None:
+    def neighbours(rows, sims, col_of, more_codes, more_cos) -> None:
         """The close neighbours of `rows` among the columns of `sims` (own source already out
         of them, or masked to -1), as codes and cosines."""
         if k < 1:
@@ -73,8 +74,9 @@ def semantic_pass(items, vecs, codes):
         more_codes.append(np.minimum(x, y) * n + np.maximum(x, y))
         more_cos.append(np.concatenate(v))
 
-    def one_source(lo: int, hi: int, a: int, b: int) -> None:
-        """Rows lo..hi, all of one source, against the other sources' sentences only."""
+    def one_source(lo: int, hi: int, a: int, b: int, cos, more_codes, more_cos) -> None:
+        """Rows lo..hi, all of one source, against the other sources' sentences only (`cos`:
+        where the cosines of candidates a..b go)."""
         s0, s1 = int(run_start[lo]), int(run_end[lo])
         if s0 == 0 or s1 == n:  # the others are one slice of the rows (no copy)
             sims = vecs[lo:hi] @ (vecs[s1:] if s0 == 0 else vecs[:s0]).T
@@ -84,12 +86,18 @@ def semantic_pass(items, vecs, codes):
             return  # one source only: no candidates at all
         width = s1 - s0
         y = ys[a:b]
-        cos[a:b] = sims[xs[a:b] - lo, np.where(y >= s1, y - width, y)]
-        neighbours(np.arange(lo, hi), sims, lambda c: np.where(c >= s0, c + width, c))
+        cos[:] = sims[xs[a:b] - lo, np.where(y >= s1, y - width, y)]
+        neighbours(np.arange(lo, hi), sims, lambda c: np.where(c >= s0, c + width, c),
+                   more_codes, more_cos)
 
-    for i, lo in enumerate(range(0, n, block)):
+    def one_block(i: int):
+        """Block i of rows: the cosines of its candidates, and its rows' close neighbours."""
+        lo = i * block
         hi = min(lo + block, n)
-        a, b = bounds[i], bounds[i + 1]
+        a, b = int(bounds[i]), int(bounds[i + 1])
+        cos = np.empty(b - a, dtype=np.float64)
+        more_codes: list = []
+        more_cos: list = []
         own = int(run_end[lo] - run_start[lo]) if in_order else 0
         if in_order and (n > SEM_FULL_MAX or (
                 n > SEM_FULL_MIN and run_end[lo] >= hi and 2 * own > n)):
@@ -98,11 +106,11 @@ def semantic_pass(items, vecs, codes):
             while r < hi:
                 e = min(int(run_end[r]), hi)
                 ra, rb = np.searchsorted(xs[a:b], [r, e]) + a
-                one_source(r, e, int(ra), int(rb))
+                one_source(r, e, int(ra), int(rb), cos[ra - a : rb - a], more_codes, more_cos)
                 r = e
-            continue
+            return cos, more_codes, more_cos
         sims = vecs[lo:hi] @ vecs.T
-        cos[a:b] = sims[xs[a:b] - lo, ys[a:b]]
+        cos[:] = sims[xs[a:b] - lo, ys[a:b]]
         rows = np.arange(lo, hi)
         # Same source: never a candidate. In order, each source is one run of columns, so the
         # block's rows of a source mask a rectangle (a slice; not a block-by-folder comparison).
@@ -114,7 +122,16 @@ def semantic_pass(items, vecs, codes):
                 r = e
         else:
             sims[src[rows][:, None] == src[None, :]] = -1.0
-        neighbours(rows, sims, lambda c: c)
+        neighbours(rows, sims, lambda c: c, more_codes, more_cos)
+        return cos, more_codes, more_cos
+
+    blocks = -(-n // block)
+    # Past PARALLEL_FROM sentences the blocks are shared among processes (sidebyside/workers.py):
+    # each block is the very computation it is in one process, so the cosines are the same bits.
+    done = workers.run(one_block, blocks, parallel=n >= PARALLEL_FROM)
+    cos = np.concatenate([d[0] for d in done]) if done else np.empty(0, dtype=np.float64)
+    more_codes = [c for d in done for c in d[1]]
+    more_cos = [c for d in done for c in d[2]]
     if not more_codes:
         return _first_of_each(codes, cos)
     more, more_c = _first_of_each(np.concatenate(more_codes), np.concatenate(more_cos))

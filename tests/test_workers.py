@@ -1,0 +1,95 @@
+"""sidebyside/workers.py: tasks shared with forked processes come back in order, and every case
+where forking is not possible or fails gives the serial result."""
+
+import os
+import threading
+
+import pytest
+
+from sidebyside import workers
+
+needs_fork = pytest.mark.skipif(not hasattr(os, "fork"), reason="no os.fork")
+
+
+@needs_fork
+def test_run_keeps_task_order_across_processes(monkeypatch):
+    monkeypatch.setenv(workers.ENV, "3")
+    parent = os.getpid()
+    out = workers.run(lambda i: (i * i, os.getpid() == parent), 10)
+    assert [v for v, _ in out] == [i * i for i in range(10)]
+    assert not all(here for _, here in out)  # some were done by children
+
+
+@needs_fork
+def test_a_failing_child_has_its_tasks_done_here(monkeypatch):
+    monkeypatch.setenv(workers.ENV, "2")
+    parent = os.getpid()
+
+    def fn(i):
+        if os.getpid() != parent:
+            raise RuntimeError("child fails")
+        return i + 1
+
+    assert workers.run(fn, 5) == [1, 2, 3, 4, 5]
+
+
+def test_serial_when_told_or_small(monkeypatch):
+    parent = os.getpid()
+    monkeypatch.setenv(workers.ENV, "1")
+    assert workers.run(lambda i: os.getpid() == parent, 4) == [True] * 4
+    monkeypatch.setenv(workers.ENV, "2")
+    assert workers.run(lambda i: os.getpid() == parent, 4, parallel=False) == [True] * 4
+
+
+def test_serial_in_a_worker_thread(monkeypatch):
+    """The app compares in a worker thread: never a fork there."""
+    monkeypatch.setenv(workers.ENV, "2")
+    parent = os.getpid()
+    seen = []
+    t = threading.Thread(target=lambda: seen.extend(workers.run(lambda i: os.getpid() == parent, 4)))
+    t.start()
+    t.join()
+    assert seen == [True] * 4
+
+
+@needs_fork
+def test_progress_is_called_here_only(monkeypatch):
+    monkeypatch.setenv(workers.ENV, "2")
+    called = []
+    workers.run(lambda i: i, 6, progress=called.append)
+    assert called == [0, 2, 4]  # this process's tasks (the child's progress is not seen)
+
+
+@needs_fork
+def test_later_works_in_a_child_or_here(monkeypatch):
+    monkeypatch.setenv(workers.ENV, "2")
+    parent = os.getpid()
+    with workers.Later(lambda: (42, os.getpid() == parent)) as later:
+        assert later.forked
+        assert later.result() == (42, False)
+    with workers.Later(lambda: (42, os.getpid() == parent), parallel=False) as later:
+        assert not later.forked
+        assert later.result() == (42, True)
+
+
+@needs_fork
+def test_later_child_failing_is_done_here(monkeypatch):
+    monkeypatch.setenv(workers.ENV, "2")
+    parent = os.getpid()
+
+    def fn():
+        if os.getpid() != parent:
+            os._exit(3)
+        return "here"
+
+    with workers.Later(fn) as later:
+        assert later.result() == "here"
+
+
+@needs_fork
+def test_later_never_asked_is_reaped(monkeypatch):
+    monkeypatch.setenv(workers.ENV, "2")
+    with workers.Later(lambda: __import__("time").sleep(30)) as later:
+        pid = later.child[0]
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)
