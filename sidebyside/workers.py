@@ -18,8 +18,11 @@ from __future__ import annotations
 
 import os
 import pickle
+import signal
+import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import TypeVar
 
 ENV = "SIDEBYSIDE_WORKERS"  # how many processes a stage may use ("1": never fork)
@@ -45,9 +48,25 @@ def count() -> int:
 
 
 def can_fork() -> bool:
-    """Forking is safe here: the main thread, no other thread running."""
+    """Forking is safe here: the main thread, no other thread running, and children can be
+    waited for (a program started with SIGCHLD ignored has its children reaped for it)."""
     return (hasattr(os, "fork") and threading.current_thread() is threading.main_thread()
-            and threading.active_count() == 1)
+            and threading.active_count() == 1
+            and signal.getsignal(signal.SIGCHLD) is not signal.SIG_IGN)
+
+
+# Signals held while a child is forked and recorded: Ctrl-C (or a SIGTERM) then never lands in the
+# child before it has set its own handling, nor in this process before it knows the child.
+_HELD = {signal.SIGINT, signal.SIGTERM}
+
+
+@contextmanager
+def _signals_held() -> Iterator[None]:
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
 
 
 def run(fn: Callable[[int], R], tasks: int, progress: Callable[[int], None] | None = None,
@@ -61,10 +80,12 @@ def run(fn: Callable[[int], R], tasks: int, progress: Callable[[int], None] | No
     children: list[tuple[int, int, int]] = []  # (worker, pid, read end of its pipe)
     try:
         for w in range(1, k):
-            started = _fork(fn, w, k, tasks)
+            with _signals_held():
+                started = _fork(fn, w, k, tasks)
+                if started is not None:
+                    children.append((w, *started))
             if started is None:
                 break
-            children.append((w, *started))
         results: list = [None] * tasks
         for i in range(0, tasks, k):
             results[i] = _step(fn, i, progress)
@@ -94,7 +115,8 @@ class Later:
         self.fn = fn
         self.child = None
         if parallel and count() > 1 and can_fork():
-            self.child = _fork(lambda _: fn(), 0, 1, 1)
+            with _signals_held():
+                self.child = _fork(lambda _: fn(), 0, 1, 1)
 
     @property
     def forked(self) -> bool:
@@ -134,6 +156,7 @@ def _fork(fn: Callable[[int], R], w: int, k: int, tasks: int) -> tuple[int, int]
         r, wr = os.pipe()
     except OSError:
         return None
+    parent = os.getpid()
     try:
         pid = os.fork()
     except OSError:
@@ -143,6 +166,7 @@ def _fork(fn: Callable[[int], R], w: int, k: int, tasks: int) -> tuple[int, int]
     if pid == 0:  # the child: never returns
         code = 1
         try:
+            _child_signals(parent)
             os.close(r)
             data = pickle.dumps([fn(i) for i in range(w, tasks, k)], protocol=pickle.HIGHEST_PROTOCOL)
             view = memoryview(data)
@@ -157,6 +181,25 @@ def _fork(fn: Callable[[int], R], w: int, k: int, tasks: int) -> tuple[int, int]
     return pid, r
 
 
+def _child_signals(parent: int) -> None:
+    """A child ignores Ctrl-C (its parent stops it), dies with a SIGTERM, and is killed when its
+    parent dies (Linux: PR_SET_PDEATHSIG), never left running alone; then the held signals are
+    let through."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # the parent died before the line above
+        os._exit(1)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _HELD)
+
+
 def _collect(pid: int, fd: int) -> list | None:
     """A child's results, or None if it failed."""
     chunks = []
@@ -168,8 +211,14 @@ def _collect(pid: int, fd: int) -> list | None:
             chunks.append(chunk)
     except OSError:
         return None
-    _, status = os.waitpid(pid, 0)
+    try:
+        _, status = os.waitpid(pid, 0)
+    except ChildProcessError:  # reaped by someone else (a SIGCHLD handler): its tasks, here
+        return None
     if not os.WIFEXITED(status) or os.WEXITSTATUS(status) != 0:
+        if os.environ.get(ENV + "_DEBUG"):
+            print(f"sidebyside: a worker process failed ({status}); its tasks are done again",
+                  file=sys.stderr)
         return None
     try:
         return pickle.loads(b"".join(chunks))

@@ -93,3 +93,47 @@ def test_later_never_asked_is_reaped(monkeypatch):
         pid = later.child[0]
     with pytest.raises(ChildProcessError):
         os.waitpid(pid, os.WNOHANG)
+
+
+@needs_fork
+def test_serial_when_children_are_reaped_for_us(monkeypatch):
+    """A program started with SIGCHLD ignored (servers often leave it so) cannot wait for its
+    children: no fork then, and the tasks are done here (it failed with 'No child processes')."""
+    import signal
+
+    monkeypatch.setenv(workers.ENV, "2")
+    parent = os.getpid()
+    old = signal.signal(signal.SIGCHLD, signal.SIG_IGN)
+    try:
+        assert not workers.can_fork()
+        assert workers.run(lambda i: (i, os.getpid() == parent), 3) == [(0, True), (1, True),
+                                                                         (2, True)]
+        with workers.Later(lambda: os.getpid() == parent) as later:
+            assert not later.forked and later.result() is True
+    finally:
+        signal.signal(signal.SIGCHLD, old)
+
+
+@needs_fork
+def test_a_child_ignores_ctrl_c_and_dies_with_its_parent(monkeypatch):
+    """Ctrl-C reaches the whole process group: a child ignores it (the parent stops it), and a
+    child is killed when its parent dies (Linux), never left running alone."""
+    import ctypes
+    import signal
+    import sys
+
+    monkeypatch.setenv(workers.ENV, "2")
+
+    def state():
+        death = ctypes.c_int(0)
+        if sys.platform.startswith("linux"):
+            ctypes.CDLL(None).prctl(2, ctypes.byref(death), 0, 0, 0)  # PR_GET_PDEATHSIG
+        return signal.getsignal(signal.SIGINT) is signal.SIG_IGN, death.value
+
+    with workers.Later(state) as later:
+        assert later.forked
+        ignores, death = later.result()
+    assert ignores
+    if sys.platform.startswith("linux"):
+        assert death == signal.SIGKILL
+    assert signal.getsignal(signal.SIGINT) is not signal.SIG_IGN  # this process: unchanged
