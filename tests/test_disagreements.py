@@ -323,17 +323,23 @@ def test_unlinked_sentences_with_one_figure_paired_have_their_others_paired_too(
         "b.txt": _BASE + "That storm killed at least six people, injured almost 50 and flattened "
                  "the fish market.\n",
     })
-    for s in c.all_sentences():  # the engine links them in so small a folder: unlink them all
-        s.links = []
-    findings.set_statuses(c)
-    findings.read_numbers(c)
-    findings.find_disagreements(c)
+    _unlink_all(c)
     by_about = {d.about: d for d in c.disagreements}
     assert set(by_about) == {"people injured", "people killed"}, \
         [d.summary() for d in c.disagreements]
     assert {side.text for side in by_about["people injured"].sides} == {"40", "almost 50"}
     assert "both count people that did the same" in by_about["people killed"].why
     assert "same claim" not in by_about["people injured"].why + by_about["people killed"].why
+
+
+def _unlink_all(c):
+    """The engine links the sentences of so small a folder: unlink them all and find the
+    disagreements again, as across sentences that are not linked."""
+    for s in c.all_sentences():
+        s.links = []
+    findings.set_statuses(c)
+    findings.read_numbers(c)
+    findings.find_disagreements(c)
 
 
 def test_a_second_figure_of_two_unlinked_sentences_pairs_as_on_a_link(tmp_path):
@@ -346,11 +352,7 @@ def test_a_second_figure_of_two_unlinked_sentences_pairs_as_on_a_link(tmp_path):
         "b.txt": _BASE + "That storm killed at least six people, flattened the fish market, and "
                  "insurers said they would pay out $55,250,000.\n",
     })
-    for s in c.all_sentences():  # the engine links them in so small a folder: unlink them all
-        s.links = []
-    findings.set_statuses(c)
-    findings.read_numbers(c)
-    findings.find_disagreements(c)
+    _unlink_all(c)
     money = [d for d in c.disagreements if d.sides[0].text.startswith("$")]
     assert [sorted(side.text for side in d.sides) for d in money] == [["$40,125,000",
                                                                        "$55,250,000"]]
