@@ -103,7 +103,7 @@ def _compare_documents(
     # big folder a forked process reads them (and their contexts) while this one matches
     # (sidebyside/workers.py). (Not at a lower priority: on a busy machine it would starve, and
     # findings wait for it.)
-    big = sum(len(src.sentences) for src in sources) >= OVERLAP_FROM and not any(
+    big = OVERLAP_FROM <= sum(len(src.sentences) for src in sources) <= OVERLAP_TO and not any(
         src.bulk for src in sources)
     with ExitStack() as stack:
         texts = stack.enter_context(workers.Later(lambda: findings.read_texts(sources), big))
@@ -125,7 +125,7 @@ def _compare_documents(
         # in a bulk source): on a big folder a forked process works them out while this one reads
         # the figures (sidebyside/workers.py); on others, one after the other.
         n = len(run.folder.items) if run.folder is not None else 0
-        overlap = n >= OVERLAP_FROM and not any(src.bulk for src in sources)
+        overlap = OVERLAP_FROM <= n <= OVERLAP_TO and not any(src.bulk for src in sources)
         later = stack.enter_context(
             workers.Later(lambda: _refine(sources, run, min_score, comparison), overlap))
         if later.forked:
@@ -162,6 +162,10 @@ def _compare_documents(
 
 
 OVERLAP_FROM = 3_000  # matched sentences from which the refinements are worked out in a fork
+# ... up to this many: a forked process that runs beside this one for long touches most of the
+# pages it shares (all processes together peaked near 1 GB on 200 x 1,000 words, 12,798
+# sentences, against 0.6 GB on one core), so past it they stay here, one after the other
+OVERLAP_TO = 20_000
 SEGMENT_FROM = 400_000  # characters from which the documents are split in parallel
 
 

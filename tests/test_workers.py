@@ -137,3 +137,29 @@ def test_a_child_ignores_ctrl_c_and_dies_with_its_parent(monkeypatch):
     if sys.platform.startswith("linux"):
         assert death == signal.SIGKILL
     assert signal.getsignal(signal.SIGINT) is not signal.SIG_IGN  # this process: unchanged
+
+
+@needs_fork
+def test_the_engine_forks_only_within_its_sizes(monkeypatch):
+    """Between OVERLAP_FROM and OVERLAP_TO matched sentences the engine works beside forked
+    processes, with the same results as one process; past OVERLAP_TO (memory) and under
+    OVERLAP_FROM (a fork would cost more than it saves) it never forks."""
+    from sidebyside import engine, report
+
+    monkeypatch.setenv(workers.ENV, "2")
+    forks = []
+    real = workers._fork
+    monkeypatch.setattr(workers, "_fork", lambda *a: forks.append(1) or real(*a))
+
+    def run():
+        c = engine.compare_folder(engine.demo_folder(), use_cache=False)
+        c.timings = {}
+        return report.to_json(c)
+
+    serial = run()
+    assert not forks  # the demo is small
+    monkeypatch.setattr(engine, "OVERLAP_FROM", 1)
+    assert run() == serial and forks
+    forks.clear()
+    monkeypatch.setattr(engine, "OVERLAP_TO", 10)
+    assert run() == serial and not forks
