@@ -35,8 +35,8 @@ from .model import (
     Side,
 )
 from .novelty import NOVEL_MIN
-from .numbers.compare import _group, figure_key, judge_keyed, same_thing_keyed, thing_key
-from .numbers.lexicon import plural
+from .numbers.compare import figure_key, judge_keyed, same_thing_keyed, thing_key
+from .numbers.lexicon import group, plural
 from .numbers.scope import STOP
 from .numbers.words import MONTHS, WEEKDAY_NAMES
 from .readable import reading
@@ -348,7 +348,7 @@ def _fate(a: Quantity, b: Quantity, ca: N.Context, cb: N.Context, link: float | 
     people were killed" and "killed at least one person". Early tolls differ by any factor."""
     return link is not None and a.kind == "count" and a.event is not None and \
         a.event == b.event and a.event in _FATES and bool(ca.act and ca.act == cb.act) and \
-        _group(a.unit) == "person" == _group(b.unit)
+        group(a.unit) == "person" == group(b.unit)
 
 
 def _far(a: Quantity, b: Quantity, factor: float) -> bool:
@@ -376,7 +376,7 @@ def _kin(a: Quantity, b: Quantity) -> bool:
     "at least three people" killed, "three bank workers" dead."""
     if a.kind != "count" or b.kind != "count" or a.value != b.value:
         return False
-    ga, gb = _group(a.unit), _group(b.unit)
+    ga, gb = group(a.unit), group(b.unit)
     if {ga, gb} & {"person"} and (ga in _PEOPLE or gb in _PEOPLE):
         return not (a.event and b.event and a.event != b.event) and bool(a.event or b.event)
     return False
@@ -504,7 +504,7 @@ def _own_words(qs: list[Quantity], fams: list, counts: Counter,
 def _key(q: Quantity) -> tuple | None:
     """The bucket of figures that may be one quantity across unlinked sentences."""
     if q.kind == "count":
-        if q.event and _group(q.unit) in _PEOPLE:
+        if q.event and group(q.unit) in _PEOPLE:
             return ("count", "person")  # "three bank workers" dead may be "three people" killed
         return ("count", q.unit) if q.unit else None
     if q.kind == "money":

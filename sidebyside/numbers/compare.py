@@ -12,7 +12,7 @@ from ..model import Quantity
 from .kinds import VERDICTS, Kind, Verdict
 from .kinds import Qualifier as Q
 from .kinds import Verdict as V
-from .lexicon import GROUP, GROUP_LABEL, OUTCOME, plural, singular
+from .lexicon import GROUP_LABEL, OUTCOME, group, plural
 from .tokens import EPS
 from .units import DIMENSION_LABEL, DURATIONS, MEASURES
 from .values import place
@@ -30,15 +30,6 @@ def _family(q: Quantity) -> str:
     return q.kind
 
 
-def _group(noun: str | None) -> str | None:
-    if not noun:
-        return None
-    noun = noun.lower()
-    if noun not in GROUP:
-        noun = singular(noun)
-    return GROUP.get(noun, noun)
-
-
 def _noun_of(q: Quantity) -> str | None:
     if q.kind in (Kind.COUNT, Kind.ORDINAL):
         return q.unit
@@ -48,7 +39,7 @@ def _noun_of(q: Quantity) -> str | None:
 def _same_count(a: Quantity, b: Quantity) -> bool:
     if a.noun and b.noun and a.noun != b.noun:
         return False  # "a 31-page indictment" and "a 25-page motion": pages of two documents
-    ga, gb = _group(a.unit), _group(b.unit)
+    ga, gb = group(a.unit), group(b.unit)
     ea, eb = a.event, b.event
     who_a = ga if ga not in OUTCOME else None
     who_b = gb if gb not in OUTCOME else None
@@ -112,7 +103,7 @@ def _same_thing(a: Quantity, b: Quantity) -> bool:
         return not (ea and eb and ea != eb)
     if a.kind in (Kind.DURATION, Kind.AGE):
         return True
-    ga, gb = _group(_noun_of(a)), _group(_noun_of(b))
+    ga, gb = group(_noun_of(a)), group(_noun_of(b))
     return not (ga and gb and ga != gb)
 
 
@@ -410,12 +401,12 @@ def about(quantities: list[Quantity]) -> str:
         label = None
         if nouns:
             noun = Counter(nouns).most_common(1)[0][0]
-            group = _group(noun)
+            its_group = group(noun)
             label = GROUP_LABEL.get(noun) or plural(noun)
             of = [q.noun for q in qs if q.unit == noun and q.noun]
             if of:  # "a 31-page complaint": the complaint's pages
                 label = f"{Counter(of).most_common(1)[0][0]} {label}"
-            if group in OUTCOME:
+            if its_group in OUTCOME:
                 return label
         event = Counter(events).most_common(1)[0][0] if events else None
         if event == "casualty":

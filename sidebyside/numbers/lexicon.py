@@ -177,6 +177,17 @@ def singular(w: str) -> str:
     return w[:-1]
 
 
+def group(noun: str | None) -> str | None:
+    """The group a counted noun belongs to ("soldiers" -> "troop", "people" -> "person"), or the
+    noun itself, singular; None for none."""
+    if not noun:
+        return None
+    noun = noun.lower()
+    if noun not in GROUP:
+        noun = singular(noun)
+    return GROUP.get(noun, noun)
+
+
 def plural(w: str) -> str:
     p = PLURAL.get(w)
     if p is not None:

@@ -16,7 +16,7 @@ from .finish import finish
 from .forms import fraction, half, ordinal, several, vague
 from .kinds import Kind
 from .kinds import Qualifier as Q
-from .lexicon import GROUP, STOP, YEAR_PREV, singular
+from .lexicon import STOP, YEAR_PREV, group
 from .rejects import RULES
 from .stamps import stamp_line
 from .tokens import BETWEEN_OF_RE, DASHES, Outcome, Reading, Rejection, Tokens, maybe_quantity
@@ -90,8 +90,7 @@ def run(r: Tokens) -> list[Quantity]:
         if b.kind == Kind.COUNT and b.unit is None and (
                 b.event or _OTHERS_RE.match(r.text, b.end)):
             a = next((q for q in reversed(out[:k]) if q.kind == Kind.COUNT and q.unit), None)
-            if a is not None and (a.event or not b.event) and \
-                    GROUP.get(a.unit, GROUP.get(singular(a.unit))) == "person":
+            if a is not None and (a.event or not b.event) and group(a.unit) == "person":
                 b.unit = "person"
     # "killed 230,000 people, over 170,000 of them in Aceh": a part of the figure before
     for a, b in zip(out, out[1:], strict=False):
