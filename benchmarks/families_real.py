@@ -144,11 +144,8 @@ def sources_of(files: dict[str, str], tmp: Path | None = None) -> list[Source]:
         for name, text in files.items():
             (folder / name).write_text(text, encoding="utf-8")
         docs, _ = load_folder(folder)
-    ids = segment.source_ids([d.file for d in docs])
-    sources = [segment.build_source(d, sid) for d, sid in zip(docs, ids, strict=True)]
-    clean.flag_boilerplate(sources, [d.boilerplate_spans for d in docs])
-    for src in sources:
-        clean.flag_duplicates(src)
+    sources = segment.build_sources(docs)
+    clean.flag_sources(sources, docs)
     return sources
 
 

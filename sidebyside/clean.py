@@ -397,6 +397,14 @@ def _copies_in_bulk(todo: list[tuple[Paragraph, str]]) -> list[tuple[Paragraph, 
     return out
 
 
+def flag_sources(sources: list[Source], docs: list) -> None:
+    """Clean's whole pass on the sources of `docs` (in their order): boilerplate (with each
+    document's page header and footer spans), then repeats within each source."""
+    flag_boilerplate(sources, [d.boilerplate_spans for d in docs])
+    for src in sources:
+        flag_duplicates(src)
+
+
 def flag_boilerplate(sources: list[Source], page_spans: list[list[tuple[int, int]]] | None = None) -> None:
     """Flag page headers and footers (`page_spans`: each source's document's
     `boilerplate_spans`, from a PDF), copyright lines, trailers of unrelated headlines, bylines,

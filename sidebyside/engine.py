@@ -90,21 +90,15 @@ def _compare_documents(
 
     need_two(docs, list(skipped or []), folder)
     with timed("segment", 0.1):
-        ids = segment.source_ids([d.file for d in docs])
-        # Each document is split on its own: past SEGMENT_FROM characters in all, the documents
-        # are shared among processes (sidebyside/workers.py), their sources sent back.
-        sources = workers.run(lambda i: segment.build_source(docs[i], ids[i]), len(docs),
-                              parallel=sum(len(d.text) for d in docs) >= SEGMENT_FROM)
+        # past SEGMENT_FROM characters in all, the documents are shared among processes
+        sources = segment.build_sources(docs, sum(len(d.text) for d in docs) >= SEGMENT_FROM)
     with timed("clean", 0.3):
-        clean.flag_boilerplate(sources, [d.boilerplate_spans for d in docs])
-        for src in sources:
-            clean.flag_duplicates(src)
+        clean.flag_sources(sources, docs)
     # The figures of each sentence's text depend on the text alone (findings.read_numbers): on a
     # big folder a forked process reads them (and their contexts) while this one matches
     # (sidebyside/workers.py). (Not at a lower priority: on a busy machine it would starve, and
     # findings wait for it.)
-    big = OVERLAP_FROM <= sum(len(src.sentences) for src in sources) <= OVERLAP_TO and not any(
-        src.bulk for src in sources)
+    big = _forks_pay(sum(len(src.sentences) for src in sources), sources)
     with ExitStack() as stack:
         texts = stack.enter_context(workers.Later(lambda: findings.read_texts(sources), big))
         with timed("match", 0.4):
@@ -125,7 +119,7 @@ def _compare_documents(
         # in a bulk source): on a big folder a forked process works them out while this one reads
         # the figures (sidebyside/workers.py); on others, one after the other.
         n = len(run.folder.items) if run.folder is not None else 0
-        overlap = OVERLAP_FROM <= n <= OVERLAP_TO and not any(src.bulk for src in sources)
+        overlap = _forks_pay(n, sources)
         later = stack.enter_context(
             workers.Later(lambda: _refine(sources, run, min_score, comparison), overlap))
         if later.forked:
@@ -166,6 +160,12 @@ OVERLAP_FROM = 3_000  # matched sentences from which the refinements are worked 
 # pages it shares (all processes together peaked near 1 GB on 200 x 1,000 words, 12,798
 # sentences, against 0.6 GB on one core), so past it they stay here, one after the other
 OVERLAP_TO = 20_000
+
+
+def _forks_pay(sentences: int, sources) -> bool:
+    """Is a process worth forking to work beside this one: a big folder, but not so big that
+    its shared pages double the memory, and no bulk source (compared with caps, serially)?"""
+    return OVERLAP_FROM <= sentences <= OVERLAP_TO and not any(src.bulk for src in sources)
 SEGMENT_FROM = 400_000  # characters from which the documents are split in parallel
 
 

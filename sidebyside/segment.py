@@ -377,6 +377,15 @@ def _looks_like_heading(raw: str, shown: str) -> bool:
     return shown.isupper() or caps >= max(2, 0.6 * len(words))
 
 
+def build_sources(docs: list[Document], parallel: bool = False) -> list[Source]:
+    """Each document split into a source, with ids from the file names; shared among processes
+    when `parallel` (sidebyside/workers.py: each document on its own, its source sent back)."""
+    from . import workers
+
+    ids = source_ids([d.file for d in docs])
+    return workers.run(lambda i: build_source(docs[i], ids[i]), len(docs), parallel=parallel)
+
+
 def build_source(doc: Document, sid: str) -> Source:
     """Paragraphs and sentences of one document, with display text and offsets."""
     text = doc.text

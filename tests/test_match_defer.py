@@ -8,11 +8,8 @@ from sidebyside.load import load_folder
 
 def _sources():
     docs, _ = load_folder(demo_folder())
-    ids = segment.source_ids([d.file for d in docs])
-    sources = [segment.build_source(d, sid) for d, sid in zip(docs, ids, strict=True)]
-    clean.flag_boilerplate(sources, [d.boilerplate_spans for d in docs])
-    for src in sources:
-        clean.flag_duplicates(src)
+    sources = segment.build_sources(docs)
+    clean.flag_sources(sources, docs)
     return sources
 
 

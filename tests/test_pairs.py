@@ -34,11 +34,8 @@ def wire(tmp_path_factory) -> Path:
 
 def _folder(path: Path):
     docs, _ = load_folder(path)
-    ids = segment.source_ids([d.file for d in docs])
-    sources = [segment.build_source(d, i) for d, i in zip(docs, ids, strict=True)]
-    clean.flag_boilerplate(sources)
-    for s in sources:
-        clean.flag_duplicates(s)
+    sources = segment.build_sources(docs)
+    clean.flag_sources(sources, docs)
     folder = M._prepare(M._eligible(sources, set()))
     return folder, M._arrays(folder)
 
