@@ -101,20 +101,17 @@ def _mrpc_sentences() -> dict[int, tuple[str, str]]:
 
 
 def _mrpc_run(index: int, s1: str, s2: str) -> tuple[list, list]:
-    """The number comparison on one MRPC pair: the engine's pairing of two linked sentences."""
+    """The number comparison on one MRPC pair: the engine's pairing and verdicts of two linked
+    sentences (`findings.judged_pairs`)."""
     from sidebyside import numbers as N
+    from sidebyside.findings import judged_pairs
 
-    try:
-        from sidebyside.findings import _pairs
-    except ImportError:  # pairing moved: fall back to every pair counting the same thing
-        def _pairs(left, right):
-            return [(a, b) for a in left for b in right if N.same_thing(a, b)]
     q1, q2 = N.read_quantities(s1), N.read_quantities(s2)
     w1, w2 = ("mrpc", index, "sentence1"), ("mrpc", index, "sentence2")
     pairs = [
         {"a": (w1, a.start, a.end), "b": (w2, b.start, b.end), "texts": (a.text, b.text), "kind": verdict}
-        for a, b in _pairs(q1, q2)
-        if (verdict := N.compare(a, b))
+        for a, b, verdict in judged_pairs(q1, q2)
+        if verdict
     ]
     read = [((w1, q.start, q.end), q.kind, q.text) for q in q1] + [((w2, q.start, q.end), q.kind, q.text) for q in q2]
     return pairs, read

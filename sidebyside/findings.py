@@ -418,6 +418,7 @@ class _Figures(NamedTuple):
     n: list[int]
     own: list[tuple[set, set] | None]
     thing: list[tuple]  # `thing_key`s (what same_thing reads)
+    twin: dict[int, int]  # a measure and its conversion in brackets, where that holds (`_twins`)
 
 
 def _prepare(qs: list[Quantity], text: str | None, known: dict | None = None) -> _Figures:
@@ -427,7 +428,43 @@ def _prepare(qs: list[Quantity], text: str | None, known: dict | None = None) ->
     ctx = [_context(q, text) for q in qs] if not known or text is None else [
         known.get((text, q.start, q.end, q.text)) or _context(q, text) for q in qs]
     return _Figures(qs, ctx, fam, [counts[f] for f in fam],
-                    _own_words(qs, fam, counts, text), [thing_key(q) for q in qs])
+                    _own_words(qs, fam, counts, text), [thing_key(q) for q in qs], _twins(qs, text))
+
+
+def _twins(qs: list[Quantity], text: str | None) -> dict[int, int]:
+    """`N.conversion_twins` whose conversion holds ("50 km (32 miles)": 50 km is 31 miles), so
+    that a figure agreeing with either writing agrees with the quantity (`_twin_agrees`)."""
+    text = text if text is not None else getattr(qs[0], "_sentence", "") if qs else ""
+    twins = N.conversion_twins(qs, text) if text and "(" in text else {}
+    return {i: j for i, j in twins.items() if N.judge(qs[i], qs[j])[0] is None}
+
+
+def _twin_agrees(left: _Figures, i: int, right: _Figures, j: int) -> str | None:
+    """Why two paired figures that disagree as written still agree: one side converts its figure
+    in brackets, and the other figure agrees with that writing ("30 miles" / "50 km (32 miles)")."""
+    for a in (i, left.twin.get(i)):
+        for b in (j, right.twin.get(j)):
+            if a is not None and b is not None and (a, b) != (i, j) \
+                    and N.judge(left.qs[a], right.qs[b])[0] is None:
+                return f"agrees with the conversion in brackets ({left.qs[a].text} / {right.qs[b].text})"
+    return None
+
+
+def judged_pairs(left: list[Quantity], right: list[Quantity], link: float | None = 0.5,
+                 texts: tuple[str, str] | None = None) -> list[tuple[Quantity, Quantity, str | None]]:
+    """The figures of two sentences that are one quantity (`_pairs`), each with the verdict the
+    comparison gives it (None: they agree), as for two linked sentences."""
+    if len(left) * len(right) > MAX_NUMBER_PAIRS:
+        return []
+    fl = _prepare(left, texts[0] if texts else None)
+    fr = _prepare(right, texts[1] if texts else None)
+    out = []
+    for i, j, _ in _admitted_at(fl, fr, link):
+        v = N.judge(left[i], right[j])[0]
+        if v is not None and _twin_agrees(fl, i, fr, j):
+            v = None
+        out.append((left[i], right[j], v.value if v else None))
+    return out
 
 
 def _admitted_at(left: _Figures, right: _Figures, link: float | None) -> list[tuple[int, int, str]]:
@@ -625,6 +662,10 @@ def find_disagreements(comparison: Comparison, read: dict | None = None) -> None
             out = paired[key] = []
             for i, j, why in _admitted_at(left, right, link):
                 v, note = judge_keyed(left.qs[i], right.qs[j], keys[ka[i]], keys[kb[j]])
+                if v is not None and (left.twin or right.twin):
+                    why_not = _twin_agrees(left, i, right, j)
+                    if why_not:
+                        v, note = None, why_not
                 # the plain string (the cache keeps exact types)
                 out.append((i, j, (v.value if v else None, note, why)))
         return out

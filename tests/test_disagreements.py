@@ -969,3 +969,21 @@ def test_a_billion_figure_and_its_exact_amount_are_one_figure_and_huge_ones_do_n
     })
     singles = [x.text for x in c.single_source_numbers()]
     assert not any("8.2" in t or "8,214,530,000" in t for t in singles), singles
+
+
+def test_a_figure_agreeing_with_the_other_source_s_own_conversion_agrees(tmp_path):
+    """"50 km (32 miles)" is one distance written twice; "30 miles" is 48 km, so it agrees with
+    the kilometres (rounded), though not with "32 miles" as written."""
+    s1 = "Initial reports said the attackers fired from a mosque in the city, 30 miles west of Baghdad."
+    s2 = "The statement said the gunmen fired from a mosque in the city, 50 km (32 miles) west of Baghdad."
+    verdicts = {(a.text, b.text): v for a, b, v in findings.judged_pairs(N.read_quantities(s1), N.read_quantities(s2))}
+    assert verdicts == {("30 miles", "32 miles"): None}
+    assert N.compare(q(s1), q(s2, "32 miles")) == "value"  # as written, the two miles differ
+    c = write(tmp_path, {"a.txt": _BASE + s1 + "\n", "b.txt": _BASE + s2 + "\n"})
+    assert c.disagreements == []
+    # a conversion that does not hold is no second writing: "50 miles (110 km)" is 80 km
+    s3 = "The clash took place 50 miles (110 km) north of the capital, officials said."
+    s4 = "The clash took place 70 miles north of the capital, officials said."
+    assert [v for _, _, v in findings.judged_pairs(N.read_quantities(s3), N.read_quantities(s4))] == ["value"]
+    assert N.conversion_twins(N.read_quantities(s3), s3) == {0: 1, 1: 0}
+    assert findings._twins(N.read_quantities(s3), s3) == {}

@@ -91,9 +91,9 @@ the functions fall back to ``unit``.
 
 from .compare import about, compare, family, judge, same_thing
 from .kinds import Kind, Qualifier, Verdict
-from .reader import explain, read_quantities
+from .reader import conversion_twins, explain, read_quantities
 from .scope import Context, context, different_scope, different_subject, shared_words, stem
 
-__all__ = ["read_quantities", "same_thing", "compare", "judge", "family", "about", "explain", "Kind",
-           "Qualifier", "Verdict", "Context", "context", "different_scope", "different_subject",
+__all__ = ["read_quantities", "conversion_twins", "same_thing", "compare", "judge", "family", "about",
+           "explain", "Kind", "Qualifier", "Verdict", "Context", "context", "different_scope", "different_subject",
            "shared_words", "stem"]

@@ -214,6 +214,18 @@ def _conversions_keep_hedges(qs: list[Quantity], text: str) -> None:
                 b.low, b.high = b.value * a.low / a.value, b.value * a.high / a.value
 
 
+def conversion_twins(qs: list[Quantity], text: str) -> dict[int, int]:
+    """Measures converted in brackets right after another, in another unit ("50 km (32 miles)",
+    "38 C (100.4 F)"): each one's place in `qs` to its twin's, both ways. Together they are one
+    quantity written twice; whether the conversion holds is the caller's to judge."""
+    out: dict[int, int] = {}
+    for k, (a, b) in enumerate(zip(qs, qs[1:], strict=False)):
+        if a.kind == b.kind == "measure" and a.unit and b.unit and a.unit != b.unit \
+                and a.end <= b.start and _OPENS.match(text, a.end, b.start):
+            out[k], out[k + 1] = k + 1, k
+    return out
+
+
 def read_quantities(text: str) -> list[Quantity]:
     """Every quantity in one sentence, in order (see the package docstring for conventions).
 
