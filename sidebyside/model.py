@@ -358,7 +358,10 @@ class Comparison:
         disagreement (another source gives that quantity, with another figure), and no other
         source states the same figure of the same kind and unit (or with no unit), or that
         figure rounded to two significant digits or more ("$8.2 million" for "$8,214,530"),
-        wherever it stands ("5.6" in a sentence no link reaches is not one outlet's own)."""
+        wherever it stands ("5.6" in a sentence no link reaches is not one outlet's own). A
+        counted noun is compared by its group: "two countries" states "two nations"."""
+        from .numbers.lexicon import group  # here: the numbers package imports this module
+
         in_dispute = {(side.sentence, side.start, side.end)
                       for d in self.disagreements for side in d.sides}
         candidates = [q for q in self.numbers if len(q.sources) == 1 and q.kind != "date"
@@ -371,7 +374,7 @@ class Comparison:
         own: dict[tuple, list[tuple[str, str | None]]] = {}
         coarser: dict[tuple, list[tuple[str, str | None]]] = {}
         for q in self.numbers:
-            told = (source_of.get(q.sentence, ""), q.unit)
+            told = (source_of.get(q.sentence, ""), group(q.unit) if q.kind == "count" else q.unit)
             n = _significant(q.value)
             own.setdefault((q.kind, n, _rounded(q.value, n)), []).append(told)
             for k in range(2, n):
@@ -379,12 +382,13 @@ class Comparison:
         out = []
         for q in candidates:
             mine, n = source_of.get(q.sentence, ""), _significant(q.value)
+            unit_q = group(q.unit) if q.kind == "count" else q.unit
             keys = [(q.kind, n, _rounded(q.value, n))]  # the same figure, or a finer one
             keys += [(q.kind, k, _rounded(q.value, k)) for k in range(2, n)]  # a coarser one
             same = own.get(keys[0], ())  # the very figure ("6.1" of a magnitude and of a quake)
             found = [*same, *coarser.get(keys[0], ())]
             found += [t for key in keys[1:] for t in own.get(key, ())]
-            if not any(src != mine and (unit == q.unit or unit is None or q.unit is None)
+            if not any(src != mine and (unit == unit_q or unit is None or unit_q is None)
                        for src, unit in found) and not (
                     n >= 2 and q.kind not in ("money", "percent")
                     and any(src != mine for src, _ in same)):

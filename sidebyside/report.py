@@ -316,7 +316,13 @@ def to_markdown(c: Comparison) -> str:
     out.append("")
     if not singles:
         out.append("None.")
+    # One line a figure: a source that gives it in several sentences ("about six months", "six
+    # months") is listed at the first, with how many more.
+    lines: dict[tuple, list] = {}
     for q in singles:
-        out.append(f"- {md(q.sources[0])}: {md(q.text)} — \"{_quote(c.sentence(q.sentence))}\"")
+        lines.setdefault((q.sources[0], q.kind, q.value, q.unit), []).append(q)
+    for q, *more in lines.values():
+        also = f" *(and {len(more)} more sentence{'s' if len(more) > 1 else ''})*" if more else ""
+        out.append(f"- {md(q.sources[0])}: {md(q.text)} — \"{_quote(c.sentence(q.sentence))}\"{also}")
     out.append("")
     return "\n".join(out)

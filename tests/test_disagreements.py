@@ -987,3 +987,29 @@ def test_a_figure_agreeing_with_the_other_source_s_own_conversion_agrees(tmp_pat
     assert [v for _, _, v in findings.judged_pairs(N.read_quantities(s3), N.read_quantities(s4))] == ["value"]
     assert N.conversion_twins(N.read_quantities(s3), s3) == {0: 1, 1: 0}
     assert findings._twins(N.read_quantities(s3), s3) == {}
+
+
+def test_a_count_in_a_noun_of_its_group_is_not_exclusive(tmp_path):
+    """"The two countries" and "the two nations" state one figure; "three ports" stays one
+    outlet's own."""
+    c = write(tmp_path, {
+        "a.txt": _BASE + "The two countries signed the treaty in the capital.\n"
+                         "Ships will call at three ports on the coast.\n",
+        "b.txt": _BASE + "Leaders of the two nations met before the signing.\n",
+    })
+    singles = [x.text for x in c.single_source_numbers()]
+    assert singles == ["three ports"], singles
+
+
+def test_the_brief_lists_a_figure_one_source_repeats_once(tmp_path):
+    """A figure one source gives in three sentences is one line of "Figures only one source
+    gives", which says how many more sentences give it."""
+    c = write(tmp_path, {
+        "a.txt": _BASE + "The strike lasted six months in all.\n\nAfter six months, the workers "
+                         "returned to the plant.\n\nUnion leaders said six months was too long.\n",
+        "b.txt": _BASE + "Workers at the plant went back on Monday.\n",
+    })
+    assert len([x for x in c.single_source_numbers() if x.value == 6]) == 3
+    section = report.to_markdown(c).split("## Figures only one source gives")[1]
+    lines = [ln for ln in section.splitlines() if ln.startswith("- ")]
+    assert len(lines) == 1 and lines[0].endswith("*(and 2 more sentences)*"), lines

@@ -126,6 +126,7 @@ GROUPS = [
     ["migrant", "immigrant"],
     ["ship", "vessel", "boat"],
     ["cost", "price", "bill", "expense", "spending", "budget"],
+    ["country", "nation"],
 ]
 GROUP = {w: g[0] for g in GROUPS for w in g}
 # Groups that name an outcome rather than who or what is counted, and their event.
