@@ -552,3 +552,42 @@ def test_a_number_ending_a_sentence_is_no_decimal_point_of_the_next_one():
     for t in ("The death toll rose to 37. 10% of the town was destroyed.",
               "Arsenal won 3-1. 3 points now separate the top two."):
         assert len(sentence_spans(t, 0, len(t))) == 2, t
+
+
+@pytest.mark.parametrize("sentence, text, value, unit", [
+    ("He was sentenced to 2 1/2 years in prison.", "2 1/2 years", 2.5, "year"),
+    ("He was sentenced to 2-1/2 years in prison.", "2-1/2 years", 2.5, "year"),
+    ("He was sentenced to 2½ years in prison.", "2½ years", 2.5, "year"),
+    ("The quick conviction followed a 2 1/2 week trial.", "2 1/2 week", 2.5, "week"),
+    ("It raised the fireproofing to a thickness of 1 1/2 inches.", "1 1/2 inches", 1.5, "inch"),
+    ("About 1 1/2 million people fled.", "About 1 1/2 million people", 1_500_000, "person"),
+])
+def test_a_whole_number_and_a_fraction_are_one_figure(sentence, text, value, unit):
+    qs = read_quantities(sentence)
+    assert [(q.text, q.value, q.unit) for q in qs] == [(text, value, unit)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Route 9 1/2 was closed.",  # a name's number, as "Route 9"
+    "The 9/11 attacks changed the city.",
+    "Safeway rose 1-1/4p.",  # a letter glued to it: read as "1.25p" would be
+])
+def test_a_fraction_does_not_make_a_designation_a_figure(sentence):
+    assert [q.text for q in read_quantities(sentence)] == []
+
+
+def test_a_vote_tally_is_not_a_figure_gone_beyond():
+    """"The bill passed 218 to 214": the bill passed; "the toll passed 1,000": more than 1,000."""
+    tally = read_quantities("The bill passed 218 to 214 in the House.")
+    assert [(q.value, q.qualifier) for q in tally] == [(218, None), (214, None)]
+    toll = read_quantities("The death toll passed 1,000 on Monday.")
+    assert (toll[0].value, toll[0].qualifier) == (1000, "over")
+
+
+@pytest.mark.parametrize("sentence, texts", [
+    ("Only 1pc of those taking the drug have fallen ill.", [("1pc", "percent", 1.0)]),
+    ("Prices rose 0.3pc in March.", [("0.3pc", "percent", 0.3)]),
+    ("The 5PC model sold well.", []),  # a model's name, as "5G"
+])
+def test_pc_glued_to_a_figure_is_per_cent(sentence, texts):
+    assert [(q.text, q.kind, q.value) for q in read_quantities(sentence)] == texts

@@ -43,10 +43,19 @@ confused unsure spoke speak speaks speaking asked ask asks asking lied lying lie
 inquired questioned learned""".split())
 
 
+def _tally(r: Tokens, first: int) -> bool:
+    """A vote's tally starts at token `first` ("passed 218 to 214", "passed 52-48"): the verb
+    says the bill passed, not that a figure was gone beyond."""
+    T, k = r.T, first + 1
+    return k + 1 < r.n and T[first].isdigit() and T[k + 1].isdigit() and (
+        r.L[k] == "to" or T[k] in DASHES and r.glued(first, k) and r.glued(k, k + 1))
+
+
 def hedge(r: Tokens, first: int, kind: str = "count") -> tuple[Qualifier | None, int]:
     """The hedge ending just before token `first`, longest first: (qualifier, its first token)."""
     L, fl = r.L, r.floor
-    if first - 1 >= fl and L[first - 1] in _BEYOND and r.T[first][:1] in _NUMBER_STARTS:
+    if first - 1 >= fl and L[first - 1] in _BEYOND and r.T[first][:1] in _NUMBER_STARTS \
+            and not _tally(r, first):
         return Qualifier.OVER, first  # "passed $1 million", "topped 1,000": more than that
     for size in (4, 3, 2, 1):
         a = first - size

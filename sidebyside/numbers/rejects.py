@@ -22,7 +22,8 @@ from .tokens import DASHES, Outcome, Tokens
 # Letters allowed glued to digits ("2bn", "7th", "1990s", "100km"); anything else is an identifier.
 GLUED_OK = {"bn", "b", "m", "mn", "mln", "k", "tn", "km", "kg", "cm", "mm", "ft", "mph", "kph",
             "kmh", "mw", "gw", "kwh", "mwh", "gwh", "twh", "h", "hr", "hrs", "min", "mins",
-            "yr", "yrs", "ha", "lb", "lbs", "st", "nd", "rd", "th", "s", "am", "pm"}
+            "yr", "yrs", "ha", "lb", "lbs", "st", "nd", "rd", "th", "s", "am", "pm",
+            "pc"}  # "0.3pc": per cent, as British papers write it
 _DATE_PREFIXES = ("mid", "early", "late", "end", "pre", "post", "start")
 
 _AM_PM = ("am", "pm", "a", "p", "m", ".")
@@ -347,7 +348,7 @@ def letters_after(r: Tokens, i: int) -> Outcome | None:
             y = int(raw)
             return date_period(r, i, j, float(y), y + 10.0, why="decade (the 1990s)")
         return r.reject(i, j + 1, "a plural of a number (the 60s, 747s)")
-    if suf not in GLUED_OK:
+    if suf not in GLUED_OK or suf == "pc" and T[j] != "pc":  # "0.3pc", but "5PC" is a name
         return r.reject(i, j + 1, "identifier: letters glued on the right (3D, 5G)")
     return None
 

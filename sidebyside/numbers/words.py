@@ -111,7 +111,7 @@ DOLLAR_ADJ = {"us": "usd", "american": "usd", "canadian": "cad", "australian": "
               "singapore": "sgd", "taiwan": "twd", "zealand": "nzd", "kong": "hkd"}
 
 PERCENT_RE = re.compile(
-    r"\s?(?:(%)|(per\s?cent|percent|pct)\b|(percentage\s+points?)\b)", re.I)
+    r"\s?(?:(%)|(per\s?cent|percent|pct|(?<=\d)(?-i:pc))\b|(percentage\s+points?)\b)", re.I)
 CUR_AFTER_RE = re.compile(
     r"\s+(?:(?:U\.S\.|US|American|Canadian|Australian|Singapore|Taiwan|New\s+Zealand|"
     r"Hong\s+Kong)\s+)?(dollars?|euros?|pounds?(?!\s+of\b)(?:\s+sterling)?|sterling|yen|yuan|"
