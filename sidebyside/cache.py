@@ -39,12 +39,13 @@ from pathlib import Path
 from . import __version__
 from . import cache_codec as codec
 from . import semantic as S
+from . import transformer as TX
 from .files import READ_FLAGS, gc_paused, read_upto, write_atomic
 from .load import FORMAT_SUFFIXES, FolderScan, scan_folder
 from .model import Comparison
 
-CACHE_VERSION = 4  # bump when the stored format or its meaning changes (2: JSON, was pickle;
-# 3: a sentence's partial links, `parts`; 4: `novel` and the `unlinked` status)
+CACHE_VERSION = 5  # bump when the stored format or its meaning changes (2: JSON, was pickle;
+# 3: a sentence's partial links, `parts`; 4: `novel` and the `unlinked` status; 5: `transformer`)
 MAX_ENTRIES = 20
 MAX_BYTES = 512 * 1024 * 1024  # all entries together
 SUFFIX = ".json"
@@ -115,6 +116,16 @@ def _reader_state(module: str) -> tuple:
     return ("found", origin, _mtime(origin) if spec.origin else None, _install_state())
 
 
+def _transformer_state() -> str:
+    """Whether the transformer reads the weaker links, and which model: its recorded checksums."""
+    if not TX.available():
+        return "off"
+    try:
+        return json.dumps(TX.metadata().get("sha256"), sort_keys=True)
+    except (OSError, ValueError):
+        return f"model without a build record in {TX.MODEL_DIR}"
+
+
 def _semantic_state() -> str:
     """Which semantic model takes part, without loading it: its build record's checksums (a
     rebuilt or replaced model changes the key), or why none does."""
@@ -159,7 +170,7 @@ def key_of(scan: FolderScan, min_score: float) -> str:
             h.update(data)
 
     put(engine_id(), str(scan.root), float(min_score), int(scan.max_bytes), bool(scan.recursive),
-        _semantic_state())
+        _semantic_state(), _transformer_state())
     suffixes: set[str] = set()
     for entry in scan.entries:
         put(entry.name)

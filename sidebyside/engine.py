@@ -112,7 +112,8 @@ def _compare_documents(
             )
             clean.confirm_trailers(sources)
         comparison = Comparison(
-            folder=folder, sources=sources, skipped=list(skipped or []), semantic=run.semantic
+            folder=folder, sources=sources, skipped=list(skipped or []), semantic=run.semantic,
+            transformer=run.transformer,
         )
         # Partial links, novelty and the rows need the links only, and the figures and their
         # disagreements need neither them nor the statuses they lead to (only clean's flags, but
@@ -127,7 +128,7 @@ def _compare_documents(
                 findings.set_statuses(comparison)  # again below, with the parts and novelty
                 known, contexts = texts.result() if texts.forked else (None, None)
                 findings.read_numbers(comparison, known)
-                findings.find_disagreements(comparison, contexts)
+                findings.find_disagreements(comparison, contexts, run.near)
             with timed("align", 0.9):  # (the time left waiting for the fork)
                 _apply_refined(sources, run, comparison, later.result())
                 run.folder = None
@@ -146,7 +147,7 @@ def _compare_documents(
                 findings.set_statuses(comparison)
                 known, contexts = texts.result() if texts.forked else (None, None)
                 findings.read_numbers(comparison, known)
-                findings.find_disagreements(comparison, contexts)
+                findings.find_disagreements(comparison, contexts, run.near)
         with timed("families", 0.95):
             comparison.copied = families.copied_shares(sources)
             comparison.families = families.families(sources, comparison.copied)

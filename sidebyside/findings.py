@@ -605,10 +605,13 @@ def _scope_words(c: N.Context) -> str:
     return "; ".join(parts)
 
 
-def find_disagreements(comparison: Comparison, read: dict | None = None) -> None:
+def find_disagreements(comparison: Comparison, read: dict | None = None,
+                       near: list[tuple[str, str, float]] | None = None) -> None:
     """Pair figures that are one quantity (same claim, or same counted noun and subject; same
     scope), then list each set of figures in conflict in which every two were paired: no
-    transitive groups (issue 14). `read`: the figures' contexts worked out already
+    transitive groups (issue 14). `near`: pairs of sentences whose figures are paired as a link
+    of that probability would pair them, though they are not linked (the links the transformer
+    turned down, `match.MatchRun.near`). `read`: the figures' contexts worked out already
     (`read_texts`)."""
     order = {src.id: i for i, src in enumerate(comparison.sources)}
     # Figures are keyed by their place in the comparison, never by id(): an order that follows
@@ -693,15 +696,26 @@ def find_disagreements(comparison: Comparison, read: dict | None = None) -> None
             if n * len(other[1]) > MAX_NUMBER_PAIRS:
                 continue
             add(ranks, other[1], pair(r, other[2], link.score))
+    near_of: dict[str, set[str]] = {}
+    for a, b, score in near or ():
+        one, other = numbered.get(a), numbered.get(b)
+        if one is None or other is None or one[0][0] == other[0][0]:
+            continue
+        near_of.setdefault(a, set()).add(b)
+        near_of.setdefault(b, set()).add(a)
+        if one[0] > other[0]:
+            one, other = other, one
+        if len(one[1]) * len(other[1]) <= MAX_NUMBER_PAIRS:
+            add(one[1], other[1], pair(one[2], other[2], score))
 
     linked: dict[str, set[str]] = {}
 
     def linked_to(sid: str) -> set[str]:
-        """The sentences a sentence with figures is linked to."""
+        """The sentences a sentence with figures is linked (or `near`) to."""
         out = linked.get(sid)
         if out is None:
-            out = linked[sid] = {link.to for link in sentence(sid).links} if sid in numbered \
-                else set()
+            out = linked[sid] = ({link.to for link in sentence(sid).links} | near_of.get(sid, set())
+                                 if sid in numbered else set())
         return out
 
     # Sentences that are not linked: the same counted noun and the same subject or event.

@@ -49,6 +49,7 @@ from . import evidence as E
 from . import pairs as P
 from . import semantic as S
 from . import text as T
+from . import transformer as TX
 from . import workers
 from .arrays import union, unique
 from .model import EXACT, NEAR, PARAPHRASE, Link, Sentence, Source
@@ -100,6 +101,15 @@ P_LINK_SEM = 0.53  # ...with semantic matching on (its model, with the embedding
 # two clusters 6 -> 3 of ~500, ≠ on dev unchanged (benchmarks/SEMANTIC.md has the sweep).
 LEAD = 3
 P_LEAD = 0.75
+# The transformer's second reading (sidebyside/transformer.py; benchmarks/SEMANTIC.md, "The
+# transformer as a second tier"): when it can run, a link needs P_LINK_TIER (not P_LINK_SEM), and
+# one under P_SURE stands only if the transformer's cosine of its two sentences is at least
+# VETO_COS. Chosen on the claims_real dev split: same-claim pairs linked 0.638 -> 0.652, hard
+# negatives linked 0.086 -> 0.074 (test 0.581 -> 0.615 and 0.111 -> 0.093; six clusters
+# labelled afterwards, read once: 0.418 -> 0.491 and 0.208 -> 0.139).
+P_LINK_TIER = 0.45
+P_SURE = 0.7
+VETO_COS = 0.6
 LEAD_TERMS = 4  # a sentence with fewer content terms is a lead if it comes first, but the lede
 # after it still is one
 STORY_LINKS = 2  # links other than lead pairs that show two sources tell one story
@@ -113,6 +123,9 @@ class MatchRun:
     """What a `match()` call did, for the comparison (and so the app and reports) to carry."""
 
     semantic: bool = False  # the embedding score took part
+    transformer: bool = False  # the transformer read the weaker links (`_second_reading`)
+    near: list = field(default_factory=list)  # links the transformer turned down that the static
+    # decision made: (sentence id, sentence id, probability), for pairing figures; never stored
     links: int = 0
     folder: object = field(default=None, repr=False)  # the folder's weighed sentences, for the
     # partial pass that follows (sidebyside/partial.py); never stored
@@ -699,11 +712,31 @@ def _match(run: MatchRun, eligible: list[tuple[int, Sentence]], min_score: float
     # A link passes the overlap rules (near its ends' best, or mutual best with distinctive
     # evidence, or strong), then needs the fitted probability of the same claim: sharing names or
     # figures while the action, the day or the tense differs does not make a link.
-    keep = P.accept(x, y, lexical, evidence, arrays.source, PER_SOURCE, NEAR_BEST, STRONG, min_score)
-    keep &= score >= (P_LINK_SEM if use_sem else P_LINK)
+    rules = P.accept(x, y, lexical, evidence, arrays.source, PER_SOURCE, NEAR_BEST, STRONG, min_score)
     leads = lead[x] & lead[y]
-    if use_sem and leads.any():
-        keep |= leads & (score >= _lead_bar(arrays.source, x, y, keep & ~leads, leads))
+
+    def decide(bar: float):
+        keep = rules & (score >= bar)
+        if use_sem and leads.any():
+            keep |= leads & (score >= _lead_bar(arrays.source, x, y, keep & ~leads, leads, bar))
+        return keep
+
+    keep = decide(P_LINK_SEM if use_sem else P_LINK)
+    if use_sem and TX.available():
+        # The transformer's second reading: links down to P_LINK_TIER, each under P_SURE kept
+        # only if the transformer reads the two sentences alike (`_second_reading`).
+        second = _second_reading(items, x, y, score, decide(P_LINK_TIER))
+        if second is not None:
+            tier_keep, vetoed = second
+            # A link the static decision made and the transformer turned down still pairs the
+            # two sentences' figures (`findings.find_disagreements`' `near`): the veto is about
+            # the claim, and the figures' own tests decide whether they are one quantity.
+            near = np.flatnonzero(keep & vetoed)
+            run.near = [(items[a].sentence.id, items[b].sentence.id, float(score[k]))
+                        for k, a, b in zip(near.tolist(), x[near].tolist(), y[near].tolist(),
+                                           strict=True)]
+            keep = tier_keep
+            run.transformer = True
     idx = np.flatnonzero(keep)  # codes were sorted, so these are in (x, y) order
     xs, ys = x[idx].tolist(), y[idx].tolist()
     needed = {t for i in {*xs, *ys} for t in items[i].terms}
@@ -801,8 +834,28 @@ def _rows_at(blocks, idx):
     return np.concatenate(out)
 
 
-def _lead_bar(source, x, y, body, leads):
-    """The probability each lead pair needs to link: P_LINK_SEM, like any link, when its two
+def _second_reading(items: list[_Item], x, y, score, keep):
+    """The links `keep` (made at P_LINK_TIER) the transformer confirms, and those it turns down
+    (a boolean mask each), or None when it would read more than `TX.MAX_SENTENCES` sentences.
+    A link under P_SURE stands only when the transformer's cosine of its two sentences is at
+    least VETO_COS."""
+    import numpy as np
+
+    weak = np.flatnonzero(keep & (score < P_SURE))
+    if not len(weak):
+        return keep, np.zeros(len(keep), dtype=bool)
+    xs, ys = x[weak], y[weak]
+    if len(np.union1d(xs, ys)) > TX.MAX_SENTENCES:
+        return None
+    text = [it.sentence.text for it in items]
+    cos = TX.load().cosines([text[i] for i in xs.tolist()], [text[i] for i in ys.tolist()])
+    vetoed = np.zeros(len(keep), dtype=bool)
+    vetoed[weak[cos < VETO_COS]] = True
+    return keep & ~vetoed, vetoed
+
+
+def _lead_bar(source, x, y, body, leads, bar: float | None = None):
+    """The probability each lead pair needs to link: P_LINK_SEM (or `bar`), like any link, when its two
     sources already share at least STORY_LINKS links other than lead pairs (`body`: a lead of
     one may link to a body sentence of the other; they tell one story), else P_LEAD (two
     unrelated stories in one folder open with news of the same kind)."""
@@ -816,7 +869,7 @@ def _lead_bar(source, x, y, body, leads):
     codes, counts = np.unique(pair[body], return_counts=True)
     at = np.minimum(np.searchsorted(codes, pair), max(len(codes) - 1, 0))
     told = (codes[at] == pair) & (counts[at] >= STORY_LINKS) if len(codes) else np.zeros(len(pair), bool)
-    return np.where(leads & told, P_LINK_SEM, P_LEAD)
+    return np.where(leads & told, P_LINK_SEM if bar is None else bar, P_LEAD)
 
 
 def _twins(items: list[_Item]):

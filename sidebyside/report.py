@@ -143,7 +143,7 @@ def to_dict(c: Comparison) -> dict:
         "annotations": annotations,
         "corrections": corrections,
         "dismissed": [disagreement(d) for d in c.dismissed],
-        "matching": {"semantic": c.semantic},
+        "matching": {"semantic": c.semantic, "transformer": c.transformer},
         "families": [list(fam) for fam in c.families],
         "copied": [{"a": k.a, "b": k.b, "share": k.share} for k in c.copied],
     }
@@ -217,7 +217,9 @@ def to_markdown(c: Comparison) -> str:
         f"{len(c.sources)} sources, {len(c.shared_sentences())} shared sentences, "
         f"{len(c.partial_sentences())} partly shared, {len(c.unique_claims())} unique claims, {len(c.disagreements)} numeric disagreements, "
         f"{len(c.annotations)} notes."
-        + (" Matching used the bundled meaning-aware (semantic) model." if c.semantic else "")
+        + (" Matching used the bundled meaning-aware (semantic) model" if c.semantic else "")
+        + (", and the bundled transformer checked the weaker links." if c.semantic and c.transformer
+           else "." if c.semantic else "")
         + "".join(f" {md(src.file)} has {len(src.sentences):,} sentences: a huge source is compared"
                   " by words only, and its figures are read only where another source shares them."
                   for src in c.sources if src.bulk)

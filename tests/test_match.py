@@ -5,6 +5,7 @@ from __future__ import annotations
 from sidebyside import match as M
 from sidebyside import semantic
 from sidebyside import text as T
+from sidebyside import transformer as TX
 from sidebyside.model import Sentence, Source
 
 
@@ -172,6 +173,7 @@ def test_headlines_that_lead_with_the_same_news_link(monkeypatch):
     from sidebyside import evidence as E
 
     monkeypatch.setenv(semantic.ENV_SWITCH, "1")
+    monkeypatch.setenv(TX.ENV_SWITCH, "0")  # the static decision's lead rule alone
     monkeypatch.delenv("SIDEBYSIDE_MODEL_DIR", raising=False)
     col = E.FEATURES.index("lead_pair")
     told = _sources(LEAD_A[:2] + BODY_SHARED, LEAD_B[:2] + BODY_SHARED)
@@ -225,6 +227,7 @@ def test_leads_of_one_story_link_at_the_ordinary_bar(monkeypatch):
     from sidebyside import pairs as P
 
     monkeypatch.setenv(semantic.ENV_SWITCH, "1")
+    monkeypatch.setenv(TX.ENV_SWITCH, "0")  # the static decision's lead rule alone
     monkeypatch.delenv("SIDEBYSIDE_MODEL_DIR", raising=False)
     accept = P.accept
 

