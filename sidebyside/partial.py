@@ -316,12 +316,18 @@ def _score(folder, pieces, x, y, use_sem: bool, min_score: float):
     floor = min_score * M.WEAK
     upper = M._vector_score(arrays, x, y, sc.matched + M.FIGURE_SLOT * sc.slot_bound, sc.clash,
                             sc.equal)
+    under = (upper >= floor - 1e-9) | sc.equal  # a pair over the floor's bound, or equal
     cos = None
     if use_sem:
+        # The cosines of those pairs only (a fifth of them on 50 x 3,000 words): no other is
+        # read. Each pair's product is summed on its own, so the same bits as over all pairs;
+        # the vectors of all 60,000 pairs, gathered, took 0.2-0.7 s.
         vecs = np.stack([p.vector for p in pieces])
-        cos = np.einsum("ij,ij->i", vecs[x], vecs[y]).astype(np.float64)
+        g = np.flatnonzero(under)
+        cos = np.zeros(len(x), dtype=np.float64)
+        cos[g] = np.einsum("ij,ij->i", vecs[x[g]], vecs[y[g]]).astype(np.float64)
     close = cos >= M.SEM_CANDIDATE if cos is not None else np.zeros(len(x), dtype=bool)
-    ok = ((sc.shared >= 2) | sc.equal | close) & ((upper >= floor - 1e-9) | sc.equal)
+    ok = ((sc.shared >= 2) | sc.equal | close) & under
     matched = sc.matched.copy()
     M._add_slots(pieces, x, y, matched, ok & sc.needs_slot)
     score = M._vector_score(arrays, x, y, matched, sc.clash, sc.equal)
