@@ -845,10 +845,13 @@ def _second_reading(items: list[_Item], x, y, score, keep):
     if not len(weak):
         return keep, np.zeros(len(keep), dtype=bool)
     xs, ys = x[weak], y[weak]
-    if len(np.union1d(xs, ys)) > TX.MAX_SENTENCES:
-        return None
     text = [it.sentence.text for it in items]
-    cos = TX.load().cosines([text[i] for i in xs.tolist()], [text[i] for i in ys.tolist()])
+    if len({text[i] for i in np.union1d(xs, ys).tolist()}) > TX.MAX_SENTENCES:
+        return None  # (wire copies of one text are read once: texts are counted, not sentences)
+    try:
+        cos = TX.load().cosines([text[i] for i in xs.tolist()], [text[i] for i in ys.tolist()])
+    except Exception:  # noqa: BLE001 -- a model that will not open (a damaged install): the
+        return None  # static decision stands, as without the transformer
     vetoed = np.zeros(len(keep), dtype=bool)
     vetoed[weak[cos < VETO_COS]] = True
     return keep & ~vetoed, vetoed

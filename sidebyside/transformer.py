@@ -19,8 +19,11 @@ decides, at the static bar); `--lexical` / SIDEBYSIDE_SEMANTIC=0 turn off both m
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
+import re
+import threading
 from functools import lru_cache
 from pathlib import Path
 
@@ -35,10 +38,26 @@ VOCAB = "vocab.txt"
 META = "MODEL.json"
 ENV_SWITCH = "SIDEBYSIDE_TRANSFORMER"  # "0" turns the second reading off
 MAX_PIECES = 256  # word pieces a sentence is read with, [CLS] and [SEP] included
-BATCH = 32
+# One sentence a run: the int8 model quantizes its activations over the whole input, so a
+# sentence read in a batch (with others, and padding) gets a vector that depends on its batch
+# mates, and a link could turn on what else the folder, or the process, held.
+BATCH = 1
 THREADS = 2
-MAX_SENTENCES = 120  # the most sentences one comparison has the transformer read (~0.5-2 s)
+MAX_SENTENCES = 120  # the most texts one comparison has the transformer read (~0.5-2 s)
 CACHE_MAX = 20_000  # sentence vectors kept for the next comparison in the same process
+
+
+# A wire dateline opening a sentence: a place in capitals, maybe a date and an agency in brackets,
+# then a dash ("LINDMOOR, March 10 (Coastal Wire) -", "WASHINGTON ―", "MOSCOW/SEOUL (AP) –"). It
+# says where the story was filed, not what happened; read, it pulls two outlets' ledes apart.
+_DATELINE_RE = re.compile(
+    r"^[A-Z][A-Z.'’/ -]{2,40}(?:,\s*[A-Z][a-z]{2,9}\.?(?:\s+\d{1,2})?(?:,\s*\d{4})?)?"
+    r"\s*(?:\([^()]{1,40}\))?\s*[-–—―]+\s+(?=[A-Z\"“‘'])")
+
+
+def _without_dateline(text: str) -> str:
+    m = _DATELINE_RE.match(text)
+    return text[m.end():] if m else text
 
 
 def enabled() -> bool:
@@ -50,11 +69,10 @@ def available() -> bool:
     """The model files are there, onnxruntime imports, and neither switch turns it off."""
     if not (enabled() and (MODEL_DIR / ONNX).is_file() and (MODEL_DIR / VOCAB).is_file()):
         return False
-    try:
-        import onnxruntime  # noqa: F401
-    except ImportError:
+    try:  # found, not imported: a cache hit must not pay for the import (sidebyside/cache.py)
+        return importlib.util.find_spec("onnxruntime") is not None
+    except (ImportError, ValueError):
         return False
-    return True
 
 
 def metadata() -> dict:
@@ -78,15 +96,22 @@ class Transformer:
         self.cls, self.sep = self.pieces.ids["[CLS]"], self.pieces.ids["[SEP]"]
         self.names = [i.name for i in self.session.get_inputs()]
         self.cache: dict[str, np.ndarray] = {}  # a sentence's vector, by its text
+        self.lock = threading.Lock()  # two comparisons in one process (threads) share the cache
 
     def encode(self, texts: list[str]) -> np.ndarray:
-        """Unit vectors (float32), one row per text; each text is read once a process."""
+        """Unit vectors (float32), one row per text; each text is read once a process, and its
+        vector depends on its text alone."""
+        with self.lock:
+            return self._encode(texts)
+
+    def _encode(self, texts: list[str]) -> np.ndarray:
         todo = [t for t in dict.fromkeys(texts) if t not in self.cache]
         if len(self.cache) + len(todo) > CACHE_MAX:  # a long session opening many folders
             self.cache.clear()
             todo = list(dict.fromkeys(texts))
         if todo:
-            ids = [[self.cls, *self.pieces.encode(t)[: MAX_PIECES - 2], self.sep] for t in todo]
+            ids = [[self.cls, *self.pieces.encode(_without_dateline(t))[: MAX_PIECES - 2], self.sep]
+                   for t in todo]
             order = np.argsort([len(x) for x in ids], kind="stable")  # batches of like lengths
             for lo in range(0, len(order), BATCH):
                 chunk = order[lo : lo + BATCH]

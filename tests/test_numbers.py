@@ -591,3 +591,20 @@ def test_a_vote_tally_is_not_a_figure_gone_beyond():
 ])
 def test_pc_glued_to_a_figure_is_per_cent(sentence, texts):
     assert [(q.text, q.kind, q.value) for q in read_quantities(sentence)] == texts
+
+
+@pytest.mark.parametrize("sentence, texts", [
+    ("In 2019 3/4 of respondents said they were happy.", [("2019", 2019.0)]),  # a year, a share
+    ("The project will last between 2 1/2 and 3 1/2 years.",
+     [("between 2 1/2 and 3 1/2 years", 3.0)]),
+    ("Shares rose 2 3/8 to 45 1/8 in early trade.", [("2 3/8", 2.375), ("45 1/8", 45.125)]),
+    ("Shares of Hartford rose $2.88 to $46.50.", [("$2.88", 2.88), ("$46.50", 46.5)]),
+    ("Prices rose 2 to 3 percent last month.", [("2 to 3 percent", 2.5), ("last month", -1 / 12)]),
+])
+def test_fractions_in_ranges_and_moves_to_a_level(sentence, texts):
+    """A range's ends may be mixed fractions; "rose 2 3/8 to 45 1/8" is a move and the level it
+    reached (the second far above the first), not a range."""
+    got = [(q.text, q.value) for q in read_quantities(sentence)]
+    assert [t for t, _ in got] == [t for t, _ in texts]
+    assert all(math.isclose(v, w, rel_tol=1e-6) for (_, v), (_, w) in zip(got, texts, strict=True))
+

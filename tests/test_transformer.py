@@ -57,9 +57,22 @@ def test_each_sentence_is_read_once(on, monkeypatch):
     run = model.session.run
     monkeypatch.setattr(model.session, "run", lambda *a, **k: calls.append(1) or run(*a, **k))
     model.cache.clear()
-    model.encode(["A sentence read once.", "Another one."])
+    model.encode(["A sentence read once.", "Another one.", "A sentence read once."])
     model.encode(["A sentence read once."])
-    assert len(calls) == 1
+    assert len(calls) == 2
+
+
+def test_a_sentence_s_vector_depends_on_its_text_alone(on):
+    """The int8 model quantizes over its whole input: read with others (and padding), a vector
+    would change with its batch mates, and a link with what else the process had read."""
+    model = TX.load()
+    text = "Police said 1,200 residents were evacuated from Lindmoor by mid-morning."
+    model.cache.clear()
+    alone = model.encode([text])[0].copy()
+    model.cache.clear()
+    crowd = ["A much longer sentence about a reservoir, a dam, the valley below it and the "
+             "villages it flooded on Tuesday before dawn, as police and officials said.", "Short."]
+    assert (model.encode([*crowd, text])[2] == alone).all()
 
 
 def test_switched_off_by_either_switch(monkeypatch):
@@ -107,6 +120,28 @@ def test_past_its_budget_the_static_decision_stands(on, monkeypatch):
     static = _story()
     assert not M.match(static).transformer
     assert _links(capped) == _links(static) != _links(read)
+
+
+def test_wire_copies_count_once_against_the_budget(on, monkeypatch):
+    """Ten copies of one text are one text to read."""
+    read = _story()
+    M.match(read)
+    copies = _sources(*([LEAD_A[:2] + BODY_SHARED] * 10), LEAD_B[:2] + BODY_SHARED)
+    monkeypatch.setattr(TX, "MAX_SENTENCES", 4)
+    assert M.match(copies).transformer
+
+
+def test_a_model_that_will_not_open_leaves_the_static_decision(on, monkeypatch):
+    def broken():
+        raise RuntimeError("InvalidProtobuf: a damaged model file")
+
+    monkeypatch.setattr(TX, "load", broken)
+    failed = _story()
+    assert not M.match(failed).transformer
+    monkeypatch.setenv(TX.ENV_SWITCH, "0")
+    static = _story()
+    M.match(static)
+    assert _links(failed) == _links(static)
 
 
 def test_a_link_turned_down_still_pairs_the_figures(tmp_path, on, monkeypatch):

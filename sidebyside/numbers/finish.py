@@ -16,7 +16,7 @@ from collections.abc import Callable
 from .dates import day_month, year, year_context
 from .kinds import Kind
 from .kinds import Qualifier as Q
-from .lexicon import STOP, looks_verb, pluralish
+from .lexicon import CHANGE_VERBS, STOP, looks_verb, pluralish
 from .phrases import event_after, event_left, hedge, noun_after, noun_left
 from .tokens import DASHES, EPS, Outcome, Tokens
 from .units import DUR_RE, units
@@ -172,6 +172,9 @@ def one_in_n(r: Tokens, d: Draft) -> None:
     return None
 
 
+_MOVES = frozenset("gained lost added slipped slid advanced eased tumbled sank rallied".split())
+
+
 def number_range(r: Tokens, d: Draft) -> Outcome | None:
     """Ranges: 5-7, 5 to 7, between 5 and 7, two or three, 5%-7%; a score (3-1) is none."""
     if d.kind != Kind.COUNT:
@@ -206,7 +209,9 @@ def number_range(r: Tokens, d: Draft) -> Outcome | None:
     if d.factor == 1.0 and f2 != 1.0 and v1 * f2 < v2 + EPS:
         v1 = v1 * f2
     pct_ok = not d.pct_first or (m2 < n and T[m2] == "%")
-    if v1 < v2 and (v1 > 0 and v2 <= 20 * v1 or v1 == 0 and v2 <= 10) and pct_ok:
+    # "rose 2 3/8 to 45 1/8": a move and the level it reached, not a range ("rose 2 to 3 percent")
+    move = conn == "to" and (left in CHANGE_VERBS or left in _MOVES) and v2 > 3 * v1
+    if v1 < v2 and (v1 > 0 and v2 <= 20 * v1 or v1 == 0 and v2 <= 10) and pct_ok and not move:
         if d.pct_first:
             m2 += 1
         d.lo, d.hi = v1, v2

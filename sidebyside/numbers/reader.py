@@ -20,7 +20,7 @@ from .lexicon import STOP, YEAR_PREV, group
 from .rejects import RULES
 from .stamps import stamp_line
 from .tokens import BETWEEN_OF_RE, DASHES, Outcome, Reading, Rejection, Tokens, maybe_quantity
-from .values import spelled
+from .values import mixed_fraction, spelled
 from .words import (
     BIG,
     CUR_CODES,
@@ -110,29 +110,6 @@ _OF_THEM_RE = re.compile(r"\s+of\s+(?:them|whom|those)\b", re.I)
 _OTHERS_RE = re.compile(r"\s+others\b", re.I)
 
 
-_VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
-
-
-def _mixed_fraction(r: Tokens, i: int) -> tuple[float, int] | None:
-    """A whole number and a fraction after it, "2 1/2", "2-1/2", "2½" (as a sentence or a share
-    price writes two and a half): the fraction's value and the token after it."""
-    T, n = r.T, r.n
-    if not T[i].isdigit() or i + 1 >= n:
-        return None
-    if T[i + 1] in _VULGAR and (r.glued(i, i + 1) or r.S[i + 1] - r.E[i] == 1):
-        return _VULGAR[T[i + 1]], i + 2
-    k = i + 1
-    if T[k] in ("-", "‑") and r.glued(i, k):
-        k += 1
-    elif r.S[k] - r.E[i] != 1:  # one space between the whole number and the fraction
-        return None
-    if k + 2 < n and T[k].isdigit() and T[k + 1] == "/" and T[k + 2] in ("2", "3", "4", "8") \
-            and r.glued(k, k + 1) and r.glued(k + 1, k + 2) and (k == i + 1 or r.glued(k - 1, k)) \
-            and 0 < int(T[k]) < int(T[k + 2]) and not (k + 3 < n and T[k + 3] == "/"):
-        return int(T[k]) / int(T[k + 2]), k + 3
-    return None
-
-
 def number(r: Tokens, i: int) -> Outcome:
     """A number written in digits at token i."""
     T, L = r.T, r.L
@@ -141,7 +118,7 @@ def number(r: Tokens, i: int) -> Outcome:
              and L[i - 1] not in MONTHS and L[i - 1] not in CUR_CODES
              and (L[i - 1],) not in HEDGES and L[i - 1] not in YEAR_PREV
              and L[i - 1] not in ("us", "aged", "age", "ages"))
-    mixed = None if named else _mixed_fraction(r, i)
+    mixed = None if named else mixed_fraction(r, i)
     # "290-1/2p" is read as "290.5p" would be (a letter glued to a figure: the rules decide)
     if mixed is not None and not (mixed[1] < r.n and r.glued(mixed[1] - 1, mixed[1])
                                   and T[mixed[1]][:1].isalpha()):

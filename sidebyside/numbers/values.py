@@ -173,9 +173,36 @@ def core(r: Tokens, m: int) -> tuple[float, int, bool] | None:
         if r.glued(m, m + 1) and r.T[m + 1][0].isalpha() and r.L[m + 1] not in (
                 "bn", "m", "k", "b", "mn", "tn") and r.T[m + 1] != "MM":
             return None
+        mixed = mixed_fraction(r, m)  # "between 2 1/2 and 3 1/2 years"
+        if mixed is not None and not (mixed[1] < r.n and r.glued(mixed[1] - 1, mixed[1])
+                                      and r.T[mixed[1]][:1].isalpha()):
+            return float(t) + mixed[0], mixed[1], False
         return float(t.replace(",", "")), m + 1, t.isdigit()
     if r.L[m] in SMALL_WORDS or r.L[m] in ("a", "an"):
         res = spelled(r, m)
         if res is not None and not res[2]:
             return res[0], res[1], False
+    return None
+
+
+_VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
+
+
+def mixed_fraction(r: Tokens, i: int) -> tuple[float, int] | None:
+    """A whole number and a fraction after it, "2 1/2", "2-1/2", "2½" (as a sentence or a share
+    price writes two and a half): the fraction's value and the token after it."""
+    T, n = r.T, r.n
+    if not T[i].isdigit() or i + 1 >= n or len(T[i]) == 4 and 1000 <= int(T[i]) <= 2100:
+        return None  # "In 2019 3/4 of respondents": a year, then a share
+    if T[i + 1] in _VULGAR and (r.glued(i, i + 1) or r.S[i + 1] - r.E[i] == 1):
+        return _VULGAR[T[i + 1]], i + 2
+    k = i + 1
+    if T[k] in ("-", "‑") and r.glued(i, k):
+        k += 1
+    elif r.S[k] - r.E[i] != 1:  # one space between the whole number and the fraction
+        return None
+    if k + 2 < n and T[k].isdigit() and T[k + 1] == "/" and T[k + 2] in ("2", "3", "4", "8") \
+            and r.glued(k, k + 1) and r.glued(k + 1, k + 2) and (k == i + 1 or r.glued(k - 1, k)) \
+            and 0 < int(T[k]) < int(T[k + 2]) and not (k + 3 < n and T[k + 3] == "/"):
+        return int(T[k]) / int(T[k + 2]), k + 3
     return None
