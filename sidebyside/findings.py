@@ -439,6 +439,16 @@ def _twins(qs: list[Quantity], text: str | None) -> dict[int, int]:
     return {i: j for i, j in twins.items() if N.judge(qs[i], qs[j])[0] is None}
 
 
+def _verdict(left: _Figures, i: int, right: _Figures, j: int, judged: tuple) -> tuple:
+    """`judged` (the verdict and note of left's figure i and right's j, as `judge` gives them),
+    unless a conversion in brackets on either side agrees (`_twin_agrees`)."""
+    if judged[0] is not None and (left.twin or right.twin):
+        why_not = _twin_agrees(left, i, right, j)
+        if why_not:
+            return None, why_not
+    return judged
+
+
 def _twin_agrees(left: _Figures, i: int, right: _Figures, j: int) -> str | None:
     """Why two paired figures that disagree as written still agree: one side converts its figure
     in brackets, and the other figure agrees with that writing ("30 miles" / "50 km (32 miles)")."""
@@ -460,9 +470,7 @@ def judged_pairs(left: list[Quantity], right: list[Quantity], link: float | None
     fr = _prepare(right, texts[1] if texts else None)
     out = []
     for i, j, _ in _admitted_at(fl, fr, link):
-        v = N.judge(left[i], right[j])[0]
-        if v is not None and _twin_agrees(fl, i, fr, j):
-            v = None
+        v = _verdict(fl, i, fr, j, N.judge(left[i], right[j]))[0]
         out.append((left[i], right[j], v.value if v else None))
     return out
 
@@ -664,11 +672,8 @@ def find_disagreements(comparison: Comparison, read: dict | None = None,
             ka, kb = parts[ra][0], parts[rb][0]
             out = paired[key] = []
             for i, j, why in _admitted_at(left, right, link):
-                v, note = judge_keyed(left.qs[i], right.qs[j], keys[ka[i]], keys[kb[j]])
-                if v is not None and (left.twin or right.twin):
-                    why_not = _twin_agrees(left, i, right, j)
-                    if why_not:
-                        v, note = None, why_not
+                v, note = _verdict(left, i, right, j,
+                                   judge_keyed(left.qs[i], right.qs[j], keys[ka[i]], keys[kb[j]]))
                 # the plain string (the cache keeps exact types)
                 out.append((i, j, (v.value if v else None, note, why)))
         return out

@@ -374,8 +374,11 @@ class Comparison:
         # (`coarser`) rounded to each precision from 2 below its own.
         own: dict[tuple, list[tuple[str, str | None]]] = {}
         coarser: dict[tuple, list[tuple[str, str | None]]] = {}
+        def unit(q: Quantity) -> str | None:
+            return group(q.unit) if q.kind == "count" else q.unit
+
         for q in self.numbers:
-            told = (source_of.get(q.sentence, ""), group(q.unit) if q.kind == "count" else q.unit)
+            told = (source_of.get(q.sentence, ""), unit(q))
             n = _significant(q.value)
             own.setdefault((q.kind, n, _rounded(q.value, n)), []).append(told)
             for k in range(2, n):
@@ -383,14 +386,14 @@ class Comparison:
         out = []
         for q in candidates:
             mine, n = source_of.get(q.sentence, ""), _significant(q.value)
-            unit_q = group(q.unit) if q.kind == "count" else q.unit
+            unit_q = unit(q)
             keys = [(q.kind, n, _rounded(q.value, n))]  # the same figure, or a finer one
             keys += [(q.kind, k, _rounded(q.value, k)) for k in range(2, n)]  # a coarser one
             same = own.get(keys[0], ())  # the very figure ("6.1" of a magnitude and of a quake)
             found = [*same, *coarser.get(keys[0], ())]
             found += [t for key in keys[1:] for t in own.get(key, ())]
-            if not any(src != mine and (unit == unit_q or unit is None or unit_q is None)
-                       for src, unit in found) and not (
+            if not any(src != mine and (u == unit_q or u is None or unit_q is None)
+                       for src, u in found) and not (
                     n >= 2 and q.kind not in ("money", "percent")
                     and any(src != mine for src, _ in same)):
                 out.append(q)

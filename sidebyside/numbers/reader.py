@@ -119,9 +119,7 @@ def number(r: Tokens, i: int) -> Outcome:
              and (L[i - 1],) not in HEDGES and L[i - 1] not in YEAR_PREV
              and L[i - 1] not in ("us", "aged", "age", "ages"))
     mixed = None if named else mixed_fraction(r, i)
-    # "290-1/2p" is read as "290.5p" would be (a letter glued to a figure: the rules decide)
-    if mixed is not None and not (mixed[1] < r.n and r.glued(mixed[1] - 1, mixed[1])
-                                  and T[mixed[1]][:1].isalpha()):
+    if mixed is not None:
         frac, j = mixed
         r.named = False
         return finish(r, i, j, float(T[i]) + frac, plain=False, words=False)

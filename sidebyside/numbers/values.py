@@ -174,8 +174,7 @@ def core(r: Tokens, m: int) -> tuple[float, int, bool] | None:
                 "bn", "m", "k", "b", "mn", "tn") and r.T[m + 1] != "MM":
             return None
         mixed = mixed_fraction(r, m)  # "between 2 1/2 and 3 1/2 years"
-        if mixed is not None and not (mixed[1] < r.n and r.glued(mixed[1] - 1, mixed[1])
-                                      and r.T[mixed[1]][:1].isalpha()):
+        if mixed is not None:
             return float(t) + mixed[0], mixed[1], False
         return float(t.replace(",", "")), m + 1, t.isdigit()
     if r.L[m] in SMALL_WORDS or r.L[m] in ("a", "an"):
@@ -190,12 +189,13 @@ _VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛":
 
 def mixed_fraction(r: Tokens, i: int) -> tuple[float, int] | None:
     """A whole number and a fraction after it, "2 1/2", "2-1/2", "2½" (as a sentence or a share
-    price writes two and a half): the fraction's value and the token after it."""
+    price writes two and a half): the fraction's value and the token after it. None with
+    letters glued after it: "290-1/2p" is read as "290.5p" would be (the rules decide)."""
     T, n = r.T, r.n
     if not T[i].isdigit() or i + 1 >= n or len(T[i]) == 4 and 1000 <= int(T[i]) <= 2100:
         return None  # "In 2019 3/4 of respondents": a year, then a share
     if T[i + 1] in _VULGAR and (r.glued(i, i + 1) or r.S[i + 1] - r.E[i] == 1):
-        return _VULGAR[T[i + 1]], i + 2
+        return _unglued(r, _VULGAR[T[i + 1]], i + 2)
     k = i + 1
     if T[k] in ("-", "‑") and r.glued(i, k):
         k += 1
@@ -204,5 +204,9 @@ def mixed_fraction(r: Tokens, i: int) -> tuple[float, int] | None:
     if k + 2 < n and T[k].isdigit() and T[k + 1] == "/" and T[k + 2] in ("2", "3", "4", "8") \
             and r.glued(k, k + 1) and r.glued(k + 1, k + 2) and (k == i + 1 or r.glued(k - 1, k)) \
             and 0 < int(T[k]) < int(T[k + 2]) and not (k + 3 < n and T[k + 3] == "/"):
-        return int(T[k]) / int(T[k + 2]), k + 3
+        return _unglued(r, int(T[k]) / int(T[k + 2]), k + 3)
     return None
+
+
+def _unglued(r: Tokens, frac: float, j: int) -> tuple[float, int] | None:
+    return None if j < r.n and r.glued(j - 1, j) and r.T[j][:1].isalpha() else (frac, j)
