@@ -789,6 +789,14 @@ def test_a_day_said_of_a_statement_is_not_a_fact_of_the_story():
     a, b = pair("The shares closed on Monday at $3.01.", "The stock, which closed at $3.01 Friday, was halted.",
                 "Monday", "Friday")
     assert findings._admit(a, ctx(a), b, ctx(b), 0.5, True) and N.compare(a, b) == "date"
+    # the day a report came out, said right after it, dates the report, not the act before it
+    s1 = "In a statement issued Friday, the prosecutor disputed the Courier's report Thursday that the mayor lied."
+    s2 = "The prosecutor disputed on Friday a report that said the mayor had lied."
+    pairs = [(a.text, b.text, N.compare(a, b))
+             for a, b in findings._pairs(N.read_quantities(s1), N.read_quantities(s2), 0.7)]
+    assert ("Thursday", "Friday", "date") not in pairs
+    a, b = pair("The mayor was arrested Thursday.", "The mayor was arrested on Friday.")
+    assert findings._admit(a, ctx(a), b, ctx(b), 0.7, True) and N.compare(a, b) == "date"
 
 
 def test_close_sums_in_sentences_told_alike_pair_but_not_out_of_a_list():

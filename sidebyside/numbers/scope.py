@@ -349,6 +349,10 @@ _AUX = frozenset("had have has were was are is been be being would could will ma
 SPEECH = frozenset("""said says say told tells tell announced announces reported reports confirmed
 confirms stated states added adds noted notes wrote writes declared claimed claims
 according""".split())
+# ...and what they make: "BuzzFeed's report Thursday", "a statement Friday" date a statement
+STATEMENTS = frozenset("""report reports statement statements article story interview speech
+remarks announcement tweet tweets post letter release editorial column testimony briefing
+broadcast""".split())
 
 
 def _own_verb(text: str, start: int, end: int, left: list, right: list) -> str | None:
@@ -368,11 +372,13 @@ def _own_verb(text: str, start: int, end: int, left: list, right: list) -> str |
             return None if lw in SPEECH else stem(lw)
         break
     at = start
-    for m in reversed(left[-5:]):
+    for n, m in enumerate(reversed(left[-5:])):
         if _BREAK_RE.search(text, m.end(), at):
             break
         at = m.start()
         lw = m.group().lower()
+        if not n and lw in STATEMENTS:
+            return None  # the day of a statement: "disputed BuzzFeed's report Thursday"
         if lw in _CLAUSE:
             break
         if lw.isalpha() and _verb(lw):
