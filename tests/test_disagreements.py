@@ -54,6 +54,33 @@ def test_rounding_is_not_stretched_to_a_different_claim():
     assert N.compare(a, b) == "value"  # 8% apart: not "200" rounded
 
 
+def test_a_hedged_figure_holds_what_its_last_digit_leaves_out():
+    """"some 34.7 million" of 34.75 million is cut short, not a second figure; "roughly $215
+    million" of $212 million is, and "about 600" (written round) of 680 too."""
+    a, b = pair("Holders tendered 34.75 million shares.", "Holders tendered some 34.7 million shares.")
+    verdict, note = N.judge(a, b)
+    assert verdict is None and "cut short" in note
+    a, b = pair("The port cost $212 million.", "The port cost roughly $215 million.")
+    assert N.compare(a, b) == "value"
+    a, b = pair("The march drew 680 people.", "The march drew about 600 people.")
+    assert N.compare(a, b) == "value"
+
+
+def test_a_range_with_a_round_end_holds_the_figure_it_rounds():
+    """"$1 billion to $2.8 billion" and "$952 million or $2.8 billion" are one range, its low end
+    rounded; "300 to 500" does not hold 250."""
+    a, b = pair("The deficit was estimated at $1 billion to $2.8 billion.",
+                "The deficit was estimated at $952 million or $2.8 billion.")
+    assert N.judge(a, b) == (None, "the same range, its ends rounded")
+    a, b = pair("The deficit was estimated at $1 billion to $2.8 billion.",
+                "The deficit was estimated at $952 million.")
+    assert N.compare(a, b) is None
+    a, b = pair("Between 300 and 500 people marched.", "Some 250 people marched.")
+    assert N.compare(a, b) == "value"
+    a, b = pair("Between 300 and 500 people marched.", "250 people marched.")
+    assert N.compare(a, b) == "value"
+
+
 @pytest.mark.parametrize("s1, s2", [
     ("The storm had winds of 60 miles an hour.", "The storm had winds of 60 mph."),
     ("Turnout was 52 per cent.", "Turnout was 52 percent."),

@@ -240,6 +240,11 @@ def _bare_vs_hedged(e: float, q: str, h: float, lo: float, hi: float, tol: float
     if q in _APPROX:
         if same or _rounded(e, h, None, hedged):
             return None, "an approximate figure that holds the exact one (rounded)"
+        if hedged is not None and tol < 1e-6 and not _zeros(hedged) and \
+                abs(e - h) < place(h) * (1 - 1e-9):
+            # "some 34.7 million" of 34.75 million: a hedged figure written to its last digit
+            # holds what that digit leaves out, cut short as well as rounded
+            return None, "an approximate figure that holds the exact one (cut short)"
         return V.VALUE, "the exact figure does not round to the approximate one"
     if q in _LOWER_BOUND | _UPPER_BOUND | {Q.NEARLY}:
         if same:
@@ -251,7 +256,15 @@ def _bare_vs_hedged(e: float, q: str, h: float, lo: float, hi: float, tol: float
         hi *= VAGUE_REACH
     if lo - slack <= e <= hi + slack:
         return None, f"the exact figure fits the {q} figure"
+    if q == Q.RANGE and any(_round_end(e, end) for end in (lo, hi)):
+        # "$1 billion to $2.8 billion" of "$952 million": a round end of a range, rounded
+        return None, "the exact figure rounds to an end of the range"
     return V.VALUE, f"the exact figure is outside the {q} figure"
+
+
+def _round_end(x: float, end: float) -> bool:
+    """x is the end of a range written round ("$1 billion" of "$952 million"), within ROUNDING."""
+    return _close(x, end, 1e-9) or _rounds_to(x, end) and _close(x, end, ROUNDING)
 
 
 def _compare(a: Quantity, b: Quantity) -> tuple[Verdict | None, str]:
@@ -300,6 +313,9 @@ def _compare(a: Quantity, b: Quantity) -> tuple[Verdict | None, str]:
                 return None, ""
             if qa == Q.VAGUE:
                 return V.VALUE, "different vague amounts"
+            if not converted and (_round_end(alo, blo) or _round_end(blo, alo)) and \
+                    (_round_end(ahi, bhi) or _round_end(bhi, ahi)):
+                return None, "the same range, its ends rounded"
             contains = (alo <= blo and bhi <= ahi) or (blo <= alo and ahi <= bhi)
             return (V.QUALIFIER, "one range holds the other") if contains else \
                 (V.VALUE, "different ranges")
