@@ -60,6 +60,23 @@ def test_same_template_other_names_is_not_linked():
     assert not _linked(sources, "s0:1", "s1:1")
 
 
+def test_the_two_chambers_of_a_legislature_are_two_claims():
+    """"the Senate committee subpoenaed" is not "the House committee will subpoena", however alike
+    the rest reads; the same chamber links, and "the White House" is no chamber."""
+    for semantic_on in (False, True):
+        for other, linked in (("Senate", True), ("House", False), ("White House and the Senate", True)):
+            a = STORY_A + ["The Senate intelligence committee said it had subpoenaed two of Arden "
+                           "Voss's businesses in the harbour inquiry."]
+            b = STORY_B + [f"The {other} intelligence committee said it would subpoena two of Arden "
+                           "Voss's businesses in the harbour inquiry."]
+            sources = _sources(a, b)
+            M.match(sources, semantic=semantic_on)
+            assert _linked(sources, "s0:4", "s1:4") is linked, (semantic_on, other)
+    assert M._chamber("The White House said the House would vote.") == "house"
+    assert M._chamber("The White House said so.") is None
+    assert M._chamber("The House of Lords voted.") is None
+
+
 def test_score_pairs_scores_any_pair_against_the_folder():
     sources = _sources(STORY_A, STORY_B)
     same, related, _ = M.score_pairs(
