@@ -446,7 +446,45 @@ def _verdict(left: _Figures, i: int, right: _Figures, j: int, judged: tuple) -> 
         why_not = _twin_agrees(left, i, right, j)
         if why_not:
             return None, why_not
+    if judged[0] is N.Verdict.VALUE and _two_moments(left, i, right, j):
+        return None, "prices or moves of a market, at moments not said to be one (markets move)"
     return judged
+
+
+# A market's price or move: said of trading ("the euro rose 0.67 percent to $1.1784", "shares
+# traded at $4.81", "136.94 yen"), a figure of a moment. Two such figures disagree only when
+# both sentences tell the close, or share another figure exactly (the same closing level).
+_MARKET_RE = re.compile(
+    r"\b(?:trad(?:e|ed|ing|ers?)|shares?|stocks?|Nasdaq|Dow|S&P|FTSE|DAX|CAC|Nikkei|Hang Seng|"
+    r"index|euro|yen|dollar|sterling|franc|ounce|barrel|futures|Treasur(?:y|ies)|yields?|"
+    r"bonds?|markets?)\b", re.I)
+_MOVE_RE = re.compile(
+    r"\b(?:rose|rise[sn]?|rising|fell|fall(?:s|en|ing)?|gain(?:s|ed|ing)?|lost|los(?:e|es|ing)|"
+    r"climb(?:s|ed|ing)?|slip(?:s|ped|ping)?|drop(?:s|ped|ping)?|jump(?:s|ed|ing)?|eas(?:e|ed|es|ing)|"
+    r"add(?:s|ed|ing)?|shed|rall(?:y|ied|ies)|sl(?:id|ide|ides|iding)|tumbl(?:e|ed|es|ing)|"
+    r"firm(?:ed|er)?|weaken(?:ed|ing)?|strengthen(?:ed|ing)?|edg(?:e|ed|ing)|hit|reach(?:ed)?|"
+    r"touch(?:ed)?|peak(?:ed)?|high|low|up|down|higher|lower|traded|trading|at|to|from|quoted)\s+"
+    r"(?:\S+\s+){0,2}$", re.I)
+_CLOSE_RE = re.compile(r"\b(?:clos(?:e|ed|es|ing)|settl(?:e|ed|ing)|finish(?:ed)?)\b", re.I)
+
+
+def _market_figure(q: Quantity, text: str) -> bool:
+    if q.kind not in ("money", "percent", "count", "number") or not _MARKET_RE.search(text):
+        return False
+    return bool(_MOVE_RE.search(text[max(0, q.start - 40):q.start])) or q.unit == "jpy" \
+        or bool(re.search(r"\.\d{3,}", q.text))
+
+
+def _two_moments(left: _Figures, i: int, right: _Figures, j: int) -> bool:
+    """Are left's figure i and right's j prices or moves of a market whose moments may differ?"""
+    a, b = left.qs[i], right.qs[j]
+    ta, tb = left.ctx[i].raw, right.ctx[j].raw
+    if not (_market_figure(a, ta) and _market_figure(b, tb)):
+        return False
+    if _CLOSE_RE.search(ta) and _CLOSE_RE.search(tb):
+        return False  # both tell the close: one moment
+    told = {q.text.lower() for k, q in enumerate(left.qs) if k != i}
+    return not any(q.text.lower() in told for k, q in enumerate(right.qs) if k != j)
 
 
 def _twin_agrees(left: _Figures, i: int, right: _Figures, j: int) -> str | None:

@@ -1048,3 +1048,28 @@ def test_the_brief_lists_a_figure_one_source_repeats_once(tmp_path):
     section = report.to_markdown(c).split("## Figures only one source gives")[1]
     lines = [ln for ln in section.splitlines() if ln.startswith("- ")]
     assert len(lines) == 1 and lines[0].endswith("*(and 2 more sentences)*"), lines
+
+
+def _verdicts(s1: str, s2: str) -> dict:
+    return {(a.text, b.text): v for a, b, v in findings.judged_pairs(N.read_quantities(s1), N.read_quantities(s2))}
+
+
+def test_a_market_s_prices_at_two_moments_do_not_disagree_unless_one_moment_is_told():
+    """A rate or a move said of trading is a figure of a moment: two reports of it differ because
+    the market moved. They disagree when both tell the close, or share another figure exactly
+    (the same closing level); a hedge that differs is still a qualifier."""
+    moved = _verdicts("The euro rose 0.67 percent to $1.1784 in early trading in New York.",
+                      "The euro traded at $1.1741, up 0.6 percent, in late European trading.")
+    assert moved and set(moved.values()) == {None}
+    closed = _verdicts("The euro closed at $1.1784 in New York trading.",
+                       "The euro closed at $1.1741 in New York trading.")
+    assert list(closed.values()) == ["value"]
+    level = _verdicts("The euro rose 0.67 percent to $1.1784 in early trading in New York.",
+                      "The euro traded at $1.1784, up 0.6 percent, in late European trading.")
+    assert level[("0.67 percent", "0.6 percent")] == "value"  # one moment: the same rate
+    hedged = _verdicts("Shares of Ardley Biotech, a much larger company, rose more than 2 percent.",
+                       "Shares of Ardley Biotech, a much larger company, were up 2 percent in early trade.")
+    assert list(hedged.values()) == ["qualifier"]
+    # not a market: the fine and the shares tendered are facts, not moments
+    fine = _verdicts("Westway was fined $41,500 on Tuesday.", "Westway was fined $45,100 on Tuesday.")
+    assert fine[("$41,500", "$45,100")] == "value"
