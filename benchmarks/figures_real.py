@@ -1,11 +1,13 @@
 """Numeric disagreements measured against hand-labelled figure pairs from real news.
 
-    python -m benchmarks.figures_real [--split dev|test|all]
+    python -m benchmarks.figures_real [--split dev|test|all] [--engine-links] [-v]
 
 Reads the labels in benchmarks/gold/figures_real.jsonl (how they were made: gold/FIGURES.md) and
 the articles they point into from ../shared/devdata (or $SIDEBYSIDE_DEVDATA); the articles are
 not in the repository. For every BASIL / ECB+ cluster a label refers to, the engine compares the
-folder; for every MRPC pair, the number reader and comparison run on its two sentences. Then:
+folder; for every MRPC pair, the number reader and comparison run on its two sentences, read as
+if linked (a harsh reading: every pair's figures are paired), or with --engine-links as the
+engine links them when it matches the pairs as claims_real does (what the app would show). Then:
 
 - precision: of the shown disagreement pairs that match a label, how many are labelled conflict
   (shown pairs matching no label are listed, so they can be labelled);
@@ -100,18 +102,52 @@ def _mrpc_sentences() -> dict[int, tuple[str, str]]:
         return {int(r["pair_index"]): (r["sentence1"], r["sentence2"]) for r in rows}
 
 
-def _mrpc_run(index: int, s1: str, s2: str) -> tuple[list, list]:
-    """The number comparison on one MRPC pair: the engine's pairing and verdicts of two linked
-    sentences (`findings.judged_pairs`)."""
+AS_IF_LINKED = 0.5  # the link MRPC pairs are paired at when all are read as if linked
+
+
+def _mrpc_links(indices: list[int]) -> dict[int, float | None]:
+    """The link the engine makes between each MRPC pair's two sentences when it matches them as
+    `claims_real` does (folders of MRPC_FOLDER pairs, no leads), by its score; None when it
+    makes none. A link the transformer turned down counts at its static score: the app still
+    pairs its figures (`MatchRun.near`)."""
+    from benchmarks import claims_real as CR
+    from sidebyside import match as M
+
+    rows, want, out = CR._mrpc_rows(), set(indices), {}
+    lead, M.LEAD = M.LEAD, 0
+    try:
+        for i in range(0, len(rows), CR.MRPC_FOLDER):
+            chunk = rows[i : i + CR.MRPC_FOLDER]
+            if not want & {int(r["pair_index"]) for r in chunk}:
+                continue
+            sources = [CR._source("a", [r["sentence1"] for r in chunk]),
+                       CR._source("b", [r["sentence2"] for r in chunk])]
+            run = M.match(sources)
+            score = {(s.id, ln.to): ln.score for s in sources[0].sentences for ln in s.links}
+            for a, b, sc in run.near:
+                score.setdefault((a, b), sc)
+                score.setdefault((b, a), sc)
+            for k, r in enumerate(chunk):
+                if int(r["pair_index"]) in want:
+                    out[int(r["pair_index"])] = score.get((f"a:{k}", f"b:{k}"))
+    finally:
+        M.LEAD = lead
+    return out
+
+
+def _mrpc_run(index: int, s1: str, s2: str, link: float | None = AS_IF_LINKED) -> tuple[list, list]:
+    """The number comparison on one MRPC pair: the engine's pairing and verdicts of two
+    sentences linked at `link` (`findings.judged_pairs`); with link None, of two unlinked
+    sentences (figures in one bucket of `findings._key`, paired by the unlinked rules)."""
+    from sidebyside import findings as F
     from sidebyside import numbers as N
-    from sidebyside.findings import judged_pairs
 
     q1, q2 = N.read_quantities(s1), N.read_quantities(s2)
     w1, w2 = ("mrpc", index, "sentence1"), ("mrpc", index, "sentence2")
     pairs = [
         {"a": (w1, a.start, a.end), "b": (w2, b.start, b.end), "texts": (a.text, b.text), "kind": verdict}
-        for a, b, verdict in judged_pairs(q1, q2)
-        if verdict
+        for a, b, verdict in F.judged_pairs(q1, q2, link)
+        if verdict and (link is not None or F._key(a) is not None and F._key(a) == F._key(b))
     ]
     read = [((w1, q.start, q.end), q.kind, q.text) for q in q1] + [((w2, q.start, q.end), q.kind, q.text) for q in q2]
     return pairs, read
@@ -131,9 +167,11 @@ def _best_label(pair: dict, labels: list[dict]) -> dict | None:
     return best
 
 
-def evaluate(split: str = "dev") -> dict:
+def evaluate(split: str = "dev", engine_links: bool = False) -> dict:
     """Precision, recall and not-a-quantity reads of the engine on the labelled pairs of `split`
-    ("dev", "test" or "all"). Raises FileNotFoundError when the devdata folder is missing."""
+    ("dev", "test" or "all"). MRPC pairs are read as if linked, or with `engine_links` as the
+    engine links them (`_mrpc_links`). Raises FileNotFoundError when the devdata folder is
+    missing."""
     if not DEVDATA.is_dir():
         raise FileNotFoundError(f"devdata not found at {DEVDATA} (set SIDEBYSIDE_DEVDATA)")
     items = load_gold(split)
@@ -145,8 +183,9 @@ def evaluate(split: str = "dev") -> dict:
     mrpc_indices = sorted({i["pair_index"] for i in items if i["corpus"] == "mrpc"})
     if mrpc_indices:
         sentences = _mrpc_sentences()
+        links = _mrpc_links(mrpc_indices) if engine_links else {}
         for index in mrpc_indices:
-            p, r = _mrpc_run(index, *sentences[index])
+            p, r = _mrpc_run(index, *sentences[index], links.get(index) if engine_links else AS_IF_LINKED)
             shown += p
             read += r
 
@@ -205,9 +244,11 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", choices=("dev", "test", "all"), default="dev")
     ap.add_argument("-v", "--verbose", action="store_true", help="also list false and missed conflicts")
+    ap.add_argument("--engine-links", action="store_true",
+                    help="pair MRPC sentences as the engine links them (default: as if linked)")
     args = ap.parse_args(argv)
     try:
-        r = evaluate(args.split)
+        r = evaluate(args.split, args.engine_links)
     except FileNotFoundError as e:
         print(f"figures_real: {e}", file=sys.stderr)
         return 2

@@ -448,7 +448,26 @@ def _verdict(left: _Figures, i: int, right: _Figures, j: int, judged: tuple) -> 
             return None, why_not
     if judged[0] is N.Verdict.VALUE and _two_moments(left, i, right, j):
         return None, "prices or moves of a market, at moments not said to be one (markets move)"
+    if judged[0] is N.Verdict.DATE:
+        told = _year_told_too(left, i, right, j)
+        if told:
+            return None, told
     return judged
+
+
+def _year_told_too(left: _Figures, i: int, right: _Figures, j: int) -> str | None:
+    """Why two years that differ are no conflict: one sentence also gives the other's year
+    ("dropped to 2.92 million in 2002" / "from 3.03 million in 2001 to 2.92 million in 2002"):
+    it tells both years, and the pairing took the wrong one."""
+    for one, k, other, m in ((left, i, right, j), (right, j, left, i)):
+        o = other.qs[m]
+        if o.kind != "date" or o.unit != "date" or o.qualifier == "relative" or o.value < 1000:
+            continue
+        for x, q in enumerate(one.qs):
+            if x != k and q.kind == "date" and q.unit == "date" and q.qualifier != "relative" \
+                    and math.floor(q.value) == math.floor(o.value):
+                return f"the same sentence also gives {q.text}, as the other does"
+    return None
 
 
 # A market's price or move: said of trading ("the euro rose 0.67 percent to $1.1784", "shares

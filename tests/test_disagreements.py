@@ -1073,3 +1073,19 @@ def test_a_market_s_prices_at_two_moments_do_not_disagree_unless_one_moment_is_t
     # not a market: the fine and the shares tendered are facts, not moments
     fine = _verdicts("Westway was fined $41,500 on Tuesday.", "Westway was fined $45,100 on Tuesday.")
     assert fine[("$41,500", "$45,100")] == "value"
+
+
+def test_a_date_told_less_precisely_is_not_a_second_date():
+    a, b = pair("He did no work for the firm until 1999, when a jury met.",
+                "He did no work for the firm until June 1999, after a jury met.", "until 1999", "until June 1999")
+    assert N.compare(a, b) is None
+    a, b = pair("He has led the party since 2002.", "He has led the party since March 2003.", "since 2002", "since March 2003")
+    assert N.compare(a, b) == "date"
+
+
+def test_a_sentence_that_gives_both_years_does_not_disagree_on_one_of_them():
+    both = _verdicts("The number of injured dropped to 2.92 million in 2002 from 3.03 million a year earlier.",
+                     "The number of injuries dropped, from 3.03 million in 2001 to 2.92 million in 2002.")
+    assert "date" not in both.values()
+    one = _verdicts("Ardley was ousted as mayor in 2003, officials said.", "Ardley was ousted as mayor in 2002, officials said.")
+    assert list(one.values()) == ["date"]

@@ -389,7 +389,9 @@ def _compare_dates(a: Quantity, b: Quantity) -> Verdict | None:
         return None if (alo < bhi - 1e-9 and blo < ahi - 1e-9) else V.DATE
     ba, bb = _bound(a, alo, ahi), _bound(b, blo, bhi)
     if da == db:
-        return None if abs(ba - bb) < 1 / 366 else V.DATE
+        nested = alo <= blo + 1e-9 and bhi <= ahi + 1e-9 or blo <= alo + 1e-9 and ahi <= bhi + 1e-9
+        # "until 1999" vs "until June 1999": one date told less precisely, not a second one
+        return None if abs(ba - bb) < 1 / 366 or nested else V.DATE
     if da and db:  # by X vs since Y
         up, down = (ba, bb) if da == "up" else (bb, ba)
         return None if down < up else V.DATE
