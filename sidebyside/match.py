@@ -794,9 +794,17 @@ def word_links(run: MatchRun) -> list[tuple[str, str]]:
     # run the same wire sentences, so the same pair of texts links again and again (81,000
     # links, 13,000 pairs of texts on 50 x 3,000): each pair is put into words once, and the
     # link's own similarity and cues are added to them.
+    # The same two texts with the same similarity and cues word alike: each such link takes the
+    # pair of strings made for the first (a shared object, also sent back once by a fork).
+    made: dict[tuple, tuple[str, str]] = {}
     worded: dict[tuple[str, str], tuple[str, str]] = {}
     for a, b, same, c, cue in zip(w.xs, w.ys, w.equal, w.cosines, w.cues, strict=True):
         texts = (items[a].sentence.text, items[b].sentence.text)
+        key = (texts, same, c, cue)
+        both = made.get(key)
+        if both is not None:
+            out.append(both)
+            continue
         whys = worded.get(texts)
         if whys is None:  # (the words are ranked by folder-wide weights: the shares are symmetric)
             ia, ib = items[a], items[b]
@@ -806,10 +814,12 @@ def word_links(run: MatchRun) -> list[tuple[str, str]]:
         # _joined(why, similar, cues) for both ends, the common tail joined once
         tail = f"{similar}; {cues}" if similar and cues else similar or cues
         if tail:
-            out.append((f"{whys[0]}; {tail}" if whys[0] else tail,
-                        f"{whys[1]}; {tail}" if whys[1] else tail))
+            both = (f"{whys[0]}; {tail}" if whys[0] else tail,
+                    f"{whys[1]}; {tail}" if whys[1] else tail)
         else:  # nothing to add to the words
-            out.append(whys)
+            both = whys
+        made[key] = both
+        out.append(both)
     return out
 
 
