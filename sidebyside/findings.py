@@ -192,6 +192,13 @@ def _admit_same(a: Quantity, ca: N.Context, b: Quantity, cb: N.Context, link: fl
                 alone: bool, listed: bool) -> str | None:
     """`_admit` for figures already known to count the same thing (`same_thing` or `_kin`),
     a not an ordinal or an age."""
+    noun = a.unit if a.kind == "count" and a.unit and a.unit == b.unit else None
+    acted = bool(noun and ca.act and ca.act == cb.act)  # "20,000 people marched" twice
+    held = bool(noun and len(ca.close & cb.close) >= HELD)  # "customers were without power"
+    if link is None and a.kind != "date" and _far(a, b, FAR_ACTED if acted or held else FAR):
+        # the test "too far apart" below, first where it needs no link (every test here only
+        # turns a pair down, so the order changes nothing): it turns most unlinked pairs down
+        return None
     if not (_named(a, b, ca) and _named(b, a, cb)):
         return None
     if a.kind == "money" and a.unit != b.unit:
@@ -210,9 +217,6 @@ def _admit_same(a: Quantity, ca: N.Context, b: Quantity, cb: N.Context, link: fl
     if a.kind == "date" and a.qualifier != "relative" and b.qualifier != "relative" and \
             a.value > 1000 and b.value > 1000 and abs(a.value - b.value) > DATE_SLIP:
         return None  # "2001" vs "1976": dates of two events, not one date misreported
-    noun = a.unit if a.kind == "count" and a.unit and a.unit == b.unit else None
-    acted = bool(noun and ca.act and ca.act == cb.act)  # "20,000 people marched" twice
-    held = bool(noun and len(ca.close & cb.close) >= HELD)  # "customers were without power"
     fate = _fate(a, b, ca, cb, link)
     if a.kind != "date" and not fate and \
             _far(a, b, FAR_ACTED if acted or held else FAR) and (
@@ -1053,64 +1057,78 @@ def _counterparts(comparison: Comparison) -> None:
     # number), and two kinds agree or not whichever figures: each pair of kinds is asked once.
     kinds: dict[tuple, int] = {}
     alike: dict[tuple[int, int], bool] = {}  # two kinds: the same thing, in agreement
-    have: dict[int, set[str]] = {}  # the sources of a figure (by id) as its list grows here
     for qs in buckets.values():
         if len(qs) > 4000:
             continue
         # Only figures whose ranges come within a quarter of each other can agree: sorted by the
         # low end, each figure meets the ones up to that bound (a wire story's 50 rewrites give
-        # thousands of figures a bucket, and every pair was compared).
-        # The agreeing pairs are then applied in text order, as the every-pair loop did.
-        # Only figures of two sources can agree: each figure meets the later ones of every
-        # other source (their places in the order), so that the many figures of one long
-        # document are never compared with each other (issue 13).
+        # thousands of figures a bucket, and every pair was compared), on arrays.
+        # Only figures of two sources can agree: the many figures of one long document are never
+        # compared with each other (issue 13).
         # Figures are named by their place in the bucket.
         src = [q.sources[0] for q in qs]
         kind = [kinds.setdefault((thing_key(q), figure_key(q)), len(kinds)) for q in qs]
         by_low = sorted(range(len(qs)), key=lambda r: (qs[r].low, qs[r].high, r))
-        places: dict[str | None, list[int]] = {}
-        for p, r in enumerate(by_low):
-            places.setdefault(src[r], []).append(p)
-        if len(places) < 2:
+        if len(set(src)) < 2:
             continue
         lows = [qs[r].low for r in by_low]
-        agree: list[tuple[int, int]] = []
-        if len(places) > 8:  # many sources: each figure meets the next ones within reach
-            places = {None: list(range(len(by_low)))}
-        for i, ra in enumerate(by_low):
-            a = qs[ra]
-            reach = a.high + abs(a.high) * 0.25 + 1e-9
-            sa, ka = src[ra], kind[ra]
-            for s, at in places.items():
-                if s == sa:
-                    continue
-                k = bisect_right(at, i)
-                n = len(at)
-                while k < n:
-                    p = at[k]
-                    if not lows[p] <= reach:
-                        break
-                    k += 1
-                    rb = by_low[p]
-                    if src[rb] == sa:
-                        continue
-                    if ra < rb:
-                        key, pair = (ka, kind[rb]), (ra, rb)
-                    else:
-                        key, pair = (kind[rb], ka), (rb, ra)
-                    same = alike.get(key)
-                    if same is None:
-                        x, y = qs[pair[0]], qs[pair[1]]
-                        same = alike[key] = N.same_thing(x, y) and N.compare(x, y) is None
-                    if same:
-                        agree.append(pair)
-        agree.sort()
-        for rx, ry in agree:
-            a, b = qs[rx], qs[ry]
-            for q, other in ((a, b), (b, a)):
-                told = have.get(id(q))
-                if told is None:
-                    told = have[id(q)] = set(q.sources)
-                if other.sources[0] not in told:
-                    q.sources.append(other.sources[0])
-                    told.add(other.sources[0])
+        reach = [qs[r].high + abs(qs[r].high) * 0.25 + 1e-9 for r in by_low]
+        # Each figure takes its partners' sources in the order of their places in the bucket
+        # (the order the agreeing pairs, sorted, gave them: a figure's list grows by its own
+        # pairs only).
+        told: set = set()
+        q = None
+        for r, p in zip(*_agreeing_pairs(qs, src, kind, by_low, lows, reach, alike), strict=True):
+            if qs[r] is not q:
+                q = qs[r]
+                told = set(q.sources)
+            other = src[p]
+            if other not in told:
+                q.sources.append(other)
+                told.add(other)
+
+
+def _agreeing_pairs(qs: list[Quantity], src: list, kind: list[int], by_low: list[int],
+                    lows: list[float], reach: list[float], alike: dict) -> tuple[list, list]:
+    """The figures of a bucket that agree with one of another source (`_counterparts`), as two
+    lists of places (each such pair both ways, by the first place, then the second): figures
+    whose ranges come within a quarter of each other (a figure meets the later ones, by the low
+    end, up to its reach), of the same thing and in agreement (`alike`, asked once per pair of
+    kinds, of the first such pair met)."""
+    import numpy as np
+
+    at = np.array(by_low, dtype=np.int64)
+    n = len(at)
+    end = np.searchsorted(np.array(lows, dtype=np.float64), np.array(reach, dtype=np.float64),
+                          side="right")
+    counts = np.maximum(end - np.arange(1, n + 1), 0)
+    total = int(counts.sum())
+    if total == 0:
+        return [], []
+    first = np.repeat(np.arange(n, dtype=np.int64), counts)
+    ends = np.cumsum(counts)
+    second = np.repeat(np.arange(1, n + 1, dtype=np.int64) - (ends - counts), counts) + \
+        np.arange(total, dtype=np.int64)
+    ra, rb = at[first], at[second]
+    source = {s: i for i, s in enumerate(dict.fromkeys(src))}
+    src_id = np.array([source[s] for s in src], dtype=np.int64)
+    other = src_id[ra] != src_id[rb]
+    ra, rb = ra[other], rb[other]
+    lo, hi = np.minimum(ra, rb), np.maximum(ra, rb)
+    kinds = np.array(kind, dtype=np.int64)
+    code = kinds[lo] * (int(kinds.max()) + 1) + kinds[hi]
+    codes, where, inverse = np.unique(code, return_index=True, return_inverse=True)
+    same = np.zeros(len(codes), dtype=bool)
+    for c, w in enumerate(where.tolist()):
+        x, y = int(lo[w]), int(hi[w])
+        key = (kind[x], kind[y])
+        ok = alike.get(key)
+        if ok is None:
+            ok = alike[key] = N.same_thing(qs[x], qs[y]) and N.compare(qs[x], qs[y]) is None
+        same[c] = ok
+    keep = same[inverse.ravel()]
+    x = np.concatenate([lo[keep], hi[keep]])
+    y = np.concatenate([hi[keep], lo[keep]])
+    order = np.lexsort((y, x))
+    return x[order].tolist(), y[order].tolist()
+
