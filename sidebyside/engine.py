@@ -92,15 +92,15 @@ def _compare_documents(
     with timed("segment", 0.1):
         # past SEGMENT_FROM characters in all, the documents are shared among processes
         sources = segment.build_sources(docs, sum(len(d.text) for d in docs) >= SEGMENT_FROM)
-    with timed("clean", 0.3):
-        clean.flag_sources(sources, docs)
     # The figures of each sentence's text depend on the text alone (findings.read_numbers): on a
-    # big folder a forked process reads them (and their contexts) while this one matches
-    # (sidebyside/workers.py). (Not at a lower priority: on a busy machine it would starve, and
-    # findings wait for it.)
+    # big folder a forked process reads them (and their contexts) while this one cleans and
+    # matches (sidebyside/workers.py); clean changes no text. (Not at a lower priority: on a
+    # busy machine it would starve, and findings wait for it.)
     big = _forks_pay(sum(len(src.sentences) for src in sources), sources)
     with ExitStack() as stack:
         texts = stack.enter_context(workers.Later(lambda: findings.read_texts(sources), big))
+        with timed("clean", 0.3):
+            clean.flag_sources(sources, docs)
         with timed("match", 0.4):
             from . import match as matcher
 
@@ -121,16 +121,21 @@ def _compare_documents(
         # the figures (sidebyside/workers.py); on others, one after the other.
         n = len(run.folder.items) if run.folder is not None else 0
         overlap = _forks_pay(n, sources)
+        # The fork does the links' whys (`word_links`, which nothing here reads) and the
+        # families (clean's flags only) too, and this process the rows after the figures: the
+        # two take about as long (three processes slowed this one, the longest, most).
         later = stack.enter_context(
-            workers.Later(lambda: _refine(sources, run, min_score, comparison), overlap))
+            workers.Later(lambda: _refine(sources, run, min_score), overlap))
+        kin = None  # (copied, families) from the fork
         if later.forked:
             with timed("findings", 0.8):
                 findings.set_statuses(comparison)  # again below, with the parts and novelty
                 known, contexts = texts.result() if texts.forked else (None, None)
                 findings.read_numbers(comparison, known)
                 findings.find_disagreements(comparison, contexts, run.near)
-            with timed("align", 0.9):  # (the time left waiting for the fork)
-                _apply_refined(sources, run, comparison, later.result())
+            with timed("align", 0.9):  # (and the time left waiting for the fork)
+                comparison.rows = align(comparison)
+                kin = _apply_refined(sources, run, comparison, later.result())
                 run.folder = None
                 findings.set_statuses(comparison)
         else:
@@ -149,8 +154,11 @@ def _compare_documents(
                 findings.read_numbers(comparison, known)
                 findings.find_disagreements(comparison, contexts, run.near)
         with timed("families", 0.95):
-            comparison.copied = families.copied_shares(sources)
-            comparison.families = families.families(sources, comparison.copied)
+            if kin is not None:
+                comparison.copied, comparison.families = kin
+            else:
+                comparison.copied = families.copied_shares(sources)
+                comparison.families = families.families(sources, comparison.copied)
     comparison.timings = timings
     stage("done", 1.0)
     return comparison
@@ -170,30 +178,32 @@ def _forks_pay(sentences: int, sources) -> bool:
 SEGMENT_FROM = 400_000  # characters from which the documents are split in parallel
 
 
-def _refine(sources, run, min_score: float, comparison: Comparison):
-    """What follows the links: their whys if not yet worded, partial links (`parts`), the share
-    of each sentence's words no other source uses (`novel`, `anchor`) and the rows, as (whys,
-    rows, per sentence (parts, novel, anchor)): values only, to be sent back by a forked
-    process."""
+def _refine(sources, run, min_score: float):
+    """What follows the links but the rows: their whys if not yet worded, partial links
+    (`parts`), the share of each sentence's words no other source uses (`novel`, `anchor`) and
+    the families (which need clean's flags only), as (whys, per sentence (parts, novel,
+    anchor), (copied, families)): values only, to be sent back by a forked process."""
     from . import match as matcher
 
     whys = matcher.word_links(run) if run.wording is not None else None
     partial.find(sources, run, min_score)  # claim units of unlinked sentences: `parts`
     novelty.measure(run.folder)  # the share of each sentence's words no other source uses
-    rows = align(comparison)
-    return whys, rows, [(s.parts, s.novel, s.anchor) for src in sources for s in src.sentences]
+    copied = families.copied_shares(sources)
+    return whys, [(s.parts, s.novel, s.anchor) for src in sources for s in src.sentences], (
+        copied, families.families(sources, copied))
 
 
-def _apply_refined(sources, run, comparison: Comparison, refined) -> None:
+def _apply_refined(sources, run, comparison: Comparison, refined) -> tuple:
+    """Give the sentences and links what `_refine` worked out; returns (copied, families)."""
     from . import match as matcher
 
-    whys, rows, per_sentence = refined
+    whys, per_sentence, kin = refined
     if whys is not None and run.wording is not None:
         matcher.put_whys(run, whys)
-    comparison.rows = rows
     for s, (parts, novel, anchor) in zip(
             (s for src in sources for s in src.sentences), per_sentence, strict=True):
         s.parts, s.novel, s.anchor = parts, novel, anchor
+    return kin
 
 
 def compare_folder(
