@@ -480,7 +480,7 @@ def _year_told_too(left: _Figures, i: int, right: _Figures, j: int) -> str | Non
 _MARKET_RE = re.compile(
     r"\b(?:trad(?:e|ed|ing|ers?)|shares?|stocks?|Nasdaq|Dow|S&P|FTSE|DAX|CAC|Nikkei|Hang Seng|"
     r"index|euro|yen|dollar|sterling|franc|ounce|barrel|futures|Treasur(?:y|ies)|yields?|"
-    r"bonds?|markets?)\b", re.I)
+    r"bonds?)\b", re.I)
 _MOVE_RE = re.compile(
     r"\b(?:rose|rise[sn]?|rising|fell|fall(?:s|en|ing)?|gain(?:s|ed|ing)?|lost|los(?:e|es|ing)|"
     r"climb(?:s|ed|ing)?|slip(?:s|ped|ping)?|drop(?:s|ped|ping)?|jump(?:s|ed|ing)?|eas(?:e|ed|es|ing)|"
@@ -491,8 +491,14 @@ _MOVE_RE = re.compile(
 _CLOSE_RE = re.compile(r"\b(?:clos(?:e|ed|es|ing)|settl(?:e|ed|ing)|finish(?:ed)?)\b", re.I)
 
 
+MARKET_REACH = 80  # characters before a figure (and half as many after) its market is named in
+
+
 def _market_figure(q: Quantity, text: str) -> bool:
-    if q.kind not in ("money", "percent", "count", "number") or not _MARKET_RE.search(text):
+    """Is q a price, a level or a move of something traded, said near it ("the euro rose 0.67
+    percent to $1.1784")? A count of people or things is not ("a bomb in a market killed 40")."""
+    if q.kind not in ("money", "percent", "count") or q.kind == "count" and q.unit not in (None, "point") \
+            or not _MARKET_RE.search(text, max(0, q.start - MARKET_REACH), q.end + MARKET_REACH // 2):
         return False
     return bool(_MOVE_RE.search(text[max(0, q.start - 40):q.start])) or q.unit == "jpy" \
         or bool(re.search(r"\.\d{3,}", q.text))

@@ -1070,6 +1070,10 @@ def test_a_market_s_prices_at_two_moments_do_not_disagree_unless_one_moment_is_t
     hedged = _verdicts("Shares of Ardley Biotech, a much larger company, rose more than 2 percent.",
                        "Shares of Ardley Biotech, a much larger company, were up 2 percent in early trade.")
     assert list(hedged.values()) == ["qualifier"]
+    # a count of people near a market, or a figure far from the market it names, is no price
+    bomb = _verdicts("The toll from the bomb at the Ardley market rose to 40 people, police said.",
+                     "The toll from the bomb at the Ardley market rose to 45 people, police said.")
+    assert bomb[("40 people", "45 people")] == "value"
     # not a market: the fine and the shares tendered are facts, not moments
     fine = _verdicts("Westway was fined $41,500 on Tuesday.", "Westway was fined $45,100 on Tuesday.")
     assert fine[("$41,500", "$45,100")] == "value"
