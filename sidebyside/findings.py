@@ -469,25 +469,41 @@ def _year_told_too(left: _Figures, i: int, right: _Figures, j: int) -> str | Non
             continue
         for x, q in enumerate(one.qs):
             if x != k and q.kind == "date" and q.unit == "date" and q.qualifier != "relative" \
-                    and math.floor(q.value) == math.floor(o.value):
+                    and math.floor(q.value) == math.floor(o.value) \
+                    and _nearest_alike(one.qs, q, other.qs, o):
                 return f"the same sentence also gives {q.text}, as the other does"
     return None
+
+
+def _nearest_alike(xs: list[Quantity], x: Quantity, ys: list[Quantity], y: Quantity) -> bool:
+    """Do the figures (not dates) nearest x in its sentence and y in its own read alike? Then
+    x and y date one fact ("2.92 million in 2002" twice); "fell to 2.1 million in 2003 from 2.4
+    million in 2002" / "fell to 2.1 million in 2002" date two."""
+    def nearest(qs: list[Quantity], at: Quantity) -> Quantity | None:
+        others = [q for q in qs if q.kind != "date"]
+        return min(others, key=lambda q: min(abs(q.start - at.end), abs(at.start - q.end)), default=None)
+    a, b = nearest(xs, x), nearest(ys, y)
+    return a is not None and b is not None and _reads_same(a, b)
 
 
 # A market's price or move: said of trading ("the euro rose 0.67 percent to $1.1784", "shares
 # traded at $4.81", "136.94 yen"), a figure of a moment. Two such figures disagree only when
 # both sentences tell the close, or share another figure exactly (the same closing level).
 _MARKET_RE = re.compile(
-    r"\b(?:trad(?:e|ed|ing|ers?)|shares?|stocks?|Nasdaq|Dow|S&P|FTSE|DAX|CAC|Nikkei|Hang Seng|"
-    r"index|euro|yen|dollar|sterling|franc|ounce|barrel|futures|Treasur(?:y|ies)|yields?|"
-    r"bonds?)\b", re.I)
+    r"\b(?:trad(?:ed|ing|ers?)|stocks?|Nasdaq|Dow|S&P|FTSE|DAX|CAC|Nikkei|Hang Seng|"
+    r"euro(?!\s*(?:zone|area|pean))|yen|dollar(?!\s+(?:amount|figure|value|terms))|sterling|"
+    r"franc|ounce|barrel|futures|Treasur(?:y|ies)|"
+    r"(?<!\ba\s)(?<!\bper\s)shares?(?!\s+(?:of\s+the\s+)?(?:vote|cost|blame|market|responsibility)))\b")
+# ...a move or a quote right before the figure ("rose 0.67 percent", "was up 4.6 percent",
+# "traded at $4.81", "quoted at $1.1784"), a word or two apart at most
 _MOVE_RE = re.compile(
     r"\b(?:rose|rise[sn]?|rising|fell|fall(?:s|en|ing)?|gain(?:s|ed|ing)?|lost|los(?:e|es|ing)|"
-    r"climb(?:s|ed|ing)?|slip(?:s|ped|ping)?|drop(?:s|ped|ping)?|jump(?:s|ed|ing)?|eas(?:e|ed|es|ing)|"
-    r"add(?:s|ed|ing)?|shed|rall(?:y|ied|ies)|sl(?:id|ide|ides|iding)|tumbl(?:e|ed|es|ing)|"
-    r"firm(?:ed|er)?|weaken(?:ed|ing)?|strengthen(?:ed|ing)?|edg(?:e|ed|ing)|hit|reach(?:ed)?|"
-    r"touch(?:ed)?|peak(?:ed)?|high|low|up|down|higher|lower|traded|trading|at|to|from|quoted)\s+"
-    r"(?:\S+\s+){0,2}$", re.I)
+    r"climb(?:s|ed|ing)?|slip(?:s|ped|ping)?|drop(?:s|ped|ping)?|jump(?:s|ed|ing)?|eas(?:ed|es|ing)|"
+    r"add(?:s|ed|ing)?|shed|rall(?:ied|ies)|sl(?:id|ides|iding)|tumbl(?:e|ed|es|ing)|"
+    r"firm(?:ed)?|weaken(?:ed|ing)?|strengthen(?:ed|ing)?|edg(?:ed|ing)|"
+    r"touch(?:ed)?|peak(?:ed)?|(?:was|were|is|are|stood|ended)\s+(?:up|down)|,\s*(?:up|down)|traded(?:\s+at)?|"
+    r"trading(?:\s+at)?|quoted(?:\s+at)?)\s+(?:[\d.,]+\s*(?:percent|per\s+cent|%|points?|cents?),?\s+)?"
+    r"(?:(?:as\s+(?:high|low|much)\s+as|about|some|nearly|almost|around|to|at|by)\s+){0,2}$", re.I)
 _CLOSE_RE = re.compile(r"\b(?:clos(?:e|ed|es|ing)|settl(?:e|ed|ing)|finish(?:ed)?)\b", re.I)
 
 
@@ -501,7 +517,10 @@ def _market_figure(q: Quantity, text: str) -> bool:
             or not _MARKET_RE.search(text, max(0, q.start - MARKET_REACH), q.end + MARKET_REACH // 2):
         return False
     return bool(_MOVE_RE.search(text[max(0, q.start - 40):q.start])) or q.unit == "jpy" \
-        or bool(re.search(r"\.\d{3,}", q.text))
+        or bool(re.search(r"\.\d{3,}", q.text)) or bool(_PER_UNIT_RE.match(text, q.end))
+
+
+_PER_UNIT_RE = re.compile(r"(?:/\d+)?\s+(?:an|a|per)\s+(?:ounce|barrel|bushel|troy ounce)\b")
 
 
 def _two_moments(left: _Figures, i: int, right: _Figures, j: int) -> bool:
@@ -512,8 +531,9 @@ def _two_moments(left: _Figures, i: int, right: _Figures, j: int) -> bool:
         return False
     if _CLOSE_RE.search(ta) and _CLOSE_RE.search(tb):
         return False  # both tell the close: one moment
-    told = {q.text.lower() for k, q in enumerate(left.qs) if k != i}
-    return not any(q.text.lower() in told for k, q in enumerate(right.qs) if k != j)
+    # another figure told alike by both (a day is no moment of trading: "on Wednesday" twice)
+    told = {q.text.lower() for k, q in enumerate(left.qs) if k != i and q.kind != "date"}
+    return not any(q.text.lower() in told for k, q in enumerate(right.qs) if k != j and q.kind != "date")
 
 
 def _twin_agrees(left: _Figures, i: int, right: _Figures, j: int) -> str | None:

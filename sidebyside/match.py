@@ -721,11 +721,11 @@ def _match(run: MatchRun, eligible: list[tuple[int, Sentence]], min_score: float
             keep |= leads & (score >= _lead_bar(arrays.source, x, y, keep & ~leads, leads, bar))
         return keep
 
-    keep = decide(P_LINK_SEM if use_sem else P_LINK)
+    keep = decide(P_LINK_SEM if use_sem else P_LINK) & ~(clash := _chamber_clash(items, x, y))
     if use_sem and TX.available():
         # The transformer's second reading: links down to P_LINK_TIER, each under P_SURE kept
         # only if the transformer reads the two sentences alike (`_second_reading`).
-        second = _second_reading(items, x, y, score, decide(P_LINK_TIER))
+        second = _second_reading(items, x, y, score, decide(P_LINK_TIER) & ~clash)
         if second is not None:
             tier_keep, vetoed = second
             # A link the static decision made and the transformer turned down still pairs the
@@ -737,7 +737,6 @@ def _match(run: MatchRun, eligible: list[tuple[int, Sentence]], min_score: float
                                            strict=True)]
             keep = tier_keep
             run.transformer = True
-    keep = _two_chambers(items, x, y, keep)
     idx = np.flatnonzero(keep)  # codes were sorted, so these are in (x, y) order
     xs, ys = x[idx].tolist(), y[idx].tolist()
     needed = {t for i in {*xs, *ys} for t in items[i].terms}
@@ -869,28 +868,39 @@ def _second_reading(items: list[_Item], x, y, score, keep):
 
 
 # The two chambers of a legislature: "the Senate panel subpoenaed" and "the House committee will
-# subpoena" are two bodies acting, however alike the rest reads ("White House" is neither).
-_SENATE = re.compile(r"\bSenate\b")
-_HOUSE = re.compile(r"(?<!White )\bHouse\b(?! of (?:Lords|Commons))")
+# subpoena" are two bodies acting, however alike the rest reads. A chamber is "the Senate", "the
+# House", "U.S./state House", or "House/Senate" before a committee, its members or its vote; not
+# a title ("House Speaker", "Senate Majority Leader", "a former Senate aide"), nor a building or
+# a firm ("White House", "Blue House", "Random House"), nor "the House of Lords/Commons".
+_NOT_CHAMBER = r"(?!\s+(?:Speaker|Majority|Minority|[Ll]eader|Whip|seat|race|aide|staff|candidate|of\s+(?:Lords|Commons|Councillors)))"
+_CHAMBER_RE = re.compile(
+    r"\b(?:(?:[Tt]he|U\.S\.|[Ss]tate|full)\s+(Senate|House)\b" + _NOT_CHAMBER + "|"
+    r"(?<![A-Z][a-z])(?<![A-Z][a-z][a-z])(?<![A-Z][a-z]{3})(?<![A-Z][a-z]{4})(?<!White )"
+    r"\b(Senate|House)\s+(?:[A-Za-z]+\s+)?(?:[Cc]ommittee|panel|[Ss]ubcommittee|Republicans|"
+    r"Democrats|Dems?|GOP|leaders|members|lawmakers|vote|floor|version|bill|passed|voted|approved|"
+    r"rejected|[Ii]ntel(?:ligence)?|[Jj]udiciary|[Ee]thics|[Aa]ppropriations|chairman|chair)\b)")
 
 
 def _chamber(text: str) -> str | None:
-    """"senate" or "house" when a sentence names that chamber and not the other, else None."""
-    senate, house = bool(_SENATE.search(text)), bool(_HOUSE.search(text))
-    return "senate" if senate and not house else "house" if house and not senate else None
+    """"senate" or "house" when a sentence names that chamber (and not the other) in its first
+    half, where the actor is named, else None."""
+    found = {m.group(1) or m.group(2) for m in _CHAMBER_RE.finditer(text, 0, max(40, len(text) // 2))}
+    if len(found) != 1 or len({m.group(1) or m.group(2) for m in _CHAMBER_RE.finditer(text)}) != 1:
+        return None
+    return found.pop().lower()
 
 
-def _two_chambers(items: list[_Item], x, y, keep):
-    """`keep` less the links whose sentences name one chamber each, a different one (issue 15:
-    on the test clusters, 8 labelled pairs do, none the same claim; MRPC, 1 of 3,940)."""
+def _chamber_clash(items: list[_Item], x, y):
+    """Which of the pairs (x, y) name one chamber each, a different one (issue 15: on the test
+    clusters, 8 labelled pairs do, none the same claim; MRPC, 1 of 3,940)."""
     import numpy as np
 
     codes = {"senate": 1, "house": 2}
     ch = np.array([codes.get(_chamber(it.sentence.text), 0) for it in items], dtype=np.int8)
     if not (ch == 1).any() or not (ch == 2).any():
-        return keep
+        return np.zeros(len(x), dtype=bool)
     cx, cy = ch[x], ch[y]
-    return keep & ~((cx > 0) & (cy > 0) & (cx != cy))
+    return (cx > 0) & (cy > 0) & (cx != cy)
 
 
 def _lead_bar(source, x, y, body, leads, bar: float | None = None):

@@ -1093,3 +1093,46 @@ def test_a_sentence_that_gives_both_years_does_not_disagree_on_one_of_them():
     assert "date" not in both.values()
     one = _verdicts("Ardley was ousted as mayor in 2003, officials said.", "Ardley was ousted as mayor in 2002, officials said.")
     assert list(one.values()) == ["date"]
+
+
+@pytest.mark.parametrize("exact, hedged", [
+    ("The rate rose to 6.1 percent.", "The rate rose to about 7 percent."),
+    ("It lost 1.9 million customers.", "It lost about 1 million customers."),
+    ("Sales were $4.41 billion.", "Sales were about $4.5 billion."),
+    ("Holders tendered 34.61 million shares.", "Holders tendered some 34.7 million shares."),
+])
+def test_cut_short_only_ever_drops_digits_of_a_figure_of_two_digits_or_more(exact, hedged):
+    a, b = pair(exact, hedged)
+    assert N.compare(a, b) == "value"
+
+
+def test_before_and_after_leave_their_own_date_out():
+    a, b = pair("Cars built after 2008 are safe.", "Cars built after March 2008 are safe.", "after 2008", "after March 2008")
+    assert N.compare(a, b) == "date"
+
+
+def test_a_year_told_twice_hides_nothing_when_its_figure_differs():
+    v = _verdicts("Sales fell to 2.1 million in 2003 from 2.4 million in 2002.", "Sales fell to 2.1 million in 2002.")
+    assert v[("2003", "2002")] == "date"
+
+
+def test_a_statement_s_day_after_the_verb_that_makes_it_dates_that_verb():
+    for s1, s2 in (("The White House issued a statement Thursday.", "The White House issued a statement Friday."),
+                   ("The senator resigned in a letter Monday.", "The senator resigned in a letter Tuesday.")):
+        assert list(_verdicts(s1, s2).values()) == ["date"]
+
+
+@pytest.mark.parametrize("s1, s2", [
+    ("The U.S. trade deficit rose 5 percent to $40.3 billion in March.", "The U.S. trade deficit rose 7 percent to $43.1 billion in March."),
+    ("The euro zone economy expanded at a 0.3 percent rate.", "The euro zone economy expanded at a 0.6 percent rate."),
+    ("Net income rose 12 percent to $1.2 billion, or 45 cents a share.", "Net income rose 15 percent to $1.3 billion, or 47 cents a share."),
+    ("The city plans to sell $300 million in bonds.", "The city plans to sell $350 million in bonds."),
+])
+def test_economic_figures_are_no_market_quotes(s1, s2):
+    assert set(_verdicts(s1, s2).values()) == {"value"}
+
+
+def test_a_day_shared_is_no_moment_of_trading():
+    v = _verdicts("Shares of Ardley rose 5 percent to $4.81 in early trading on Wednesday.",
+                  "Shares of Ardley rose 8 percent to $4.95 in afternoon trading on Wednesday.")
+    assert "value" not in v.values()

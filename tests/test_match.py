@@ -73,8 +73,12 @@ def test_the_two_chambers_of_a_legislature_are_two_claims():
             M.match(sources, semantic=semantic_on)
             assert _linked(sources, "s0:4", "s1:4") is linked, (semantic_on, other)
     assert M._chamber("The White House said the House would vote.") == "house"
-    assert M._chamber("The White House said so.") is None
-    assert M._chamber("The House of Lords voted.") is None
+    assert M._chamber("Senate intel panel subpoenas two Voss businesses") == "senate"
+    for text in ("The White House said so.", "The House of Lords voted.",
+                 "The plan would cost $286 billion over 10 years, House Speaker Dennis Hastert said.",
+                 "Smith, a former Senate aide, was charged.", "Random House said sales rose.",
+                 "The farm bill, passed 68-31 on Thursday, had already cleared the House in June."):
+        assert M._chamber(text) is None, text
 
 
 def test_score_pairs_scores_any_pair_against_the_folder():

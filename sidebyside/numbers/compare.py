@@ -240,10 +240,12 @@ def _bare_vs_hedged(e: float, q: str, h: float, lo: float, hi: float, tol: float
     if q in _APPROX:
         if same or _rounded(e, h, None, hedged):
             return None, "an approximate figure that holds the exact one (rounded)"
-        if hedged is not None and tol < 1e-6 and not _zeros(hedged) and \
-                abs(e - h) < place(h) * (1 - 1e-9):
-            # "some 34.7 million" of 34.75 million: a hedged figure written to its last digit
-            # holds what that digit leaves out, cut short as well as rounded
+        p = place(h)
+        if hedged is not None and tol < 1e-6 and not _zeros(hedged) and h > 0 and \
+                10 * p <= h * (1 + 1e-9) and -1e-9 * h <= e - h < p * (1 - 1e-9):
+            # "some 34.7 million" of 34.75 million: a hedged figure of two digits or more,
+            # written to its last one, holds what that digit leaves out (cut short: only ever
+            # smaller; "about 7 percent" of 6.1, "about $4.5 billion" of $4.41 billion are not)
             return None, "an approximate figure that holds the exact one (cut short)"
         return V.VALUE, "the exact figure does not round to the approximate one"
     if q in _LOWER_BOUND | _UPPER_BOUND | {Q.NEARLY}:
@@ -344,6 +346,7 @@ def _compare(a: Quantity, b: Quantity) -> tuple[Verdict | None, str]:
 
 
 _UPPER = {Q.BY, Q.BEFORE}
+_EXCLUSIVE = {Q.BEFORE, Q.AFTER}
 _LOWER = {Q.SINCE, Q.AFTER}
 
 
@@ -389,7 +392,10 @@ def _compare_dates(a: Quantity, b: Quantity) -> Verdict | None:
         return None if (alo < bhi - 1e-9 and blo < ahi - 1e-9) else V.DATE
     ba, bb = _bound(a, alo, ahi), _bound(b, blo, bhi)
     if da == db:
-        nested = alo <= blo + 1e-9 and bhi <= ahi + 1e-9 or blo <= alo + 1e-9 and ahi <= bhi + 1e-9
+        # (not under "before"/"after", which leave their own date out: "after 2008" is not
+        # "after March 2008")
+        nested = qa not in _EXCLUSIVE and qb not in _EXCLUSIVE and (
+            alo <= blo + 1e-9 and bhi <= ahi + 1e-9 or blo <= alo + 1e-9 and ahi <= bhi + 1e-9)
         # "until 1999" vs "until June 1999": one date told less precisely, not a second one
         return None if abs(ba - bb) < 1 / 366 or nested else V.DATE
     if da and db:  # by X vs since Y

@@ -334,7 +334,7 @@ def _context(text: str, start: int, end: int, qtext: str) -> Context:
     m = _SPAN_RE.search(phrase)
     if m:
         c.span = f"{m.group(1).lower()} {m.group(2).lower().rstrip('s')}"
-    c.act = _own_verb(text, q.start, q.end, left_m, right_m)
+    c.act = _own_verb(text, q.start, q.end, left_m, right_m, bool(_DATE_TEXT.search(q.text)))
     for w in _WORD_RE.findall(q.text):
         c.words.discard(stem(w))
         c.close.discard(stem(w))
@@ -353,13 +353,22 @@ according""".split())
 STATEMENTS = frozenset("""report reports statement statements article story interview speech
 remarks announcement tweet tweets post letter release editorial column testimony briefing
 broadcast""".split())
+# ...and the verbs that answer one: the day after "disputed BuzzFeed's report" dates the report,
+# while after "issued a statement", "released its report" it dates the act itself
+RESPONSES = frozenset("""disputed disputes dispute denied denies deny rejected rejects reject
+dismissed dismisses dismiss cited cites cite questioned questions question challenged
+challenges challenge refuted refutes refute criticized criticizes criticised slammed slams
+praised praises welcomed welcomes answered answers responded responds""".split())
 
 
-def _own_verb(text: str, start: int, end: int, left: list, right: list) -> str | None:
+def _own_verb(text: str, start: int, end: int, left: list, right: list,
+              date: bool = False) -> str | None:
     """The verb said of the figure at text[start:end] itself: right after it ("people marched",
     "had received"), past auxiliaries and adverbs; or else the nearest before it in its clause
     ("killed at least six", "arrested by police on Tuesday", "closed at $3.01 Friday"). None for
-    a verb of saying ("officials said Tuesday"). `left`, `right`: the word matches around it."""
+    a verb of saying ("officials said Tuesday"), and for a `date` said right after a statement
+    that the verb answers ("disputed BuzzFeed's report Thursday": the report's day). `left`,
+    `right`: the word matches around it."""
     at = end
     for m in right[:4]:
         if _BREAK_RE.search(text, at, m.start()):
@@ -372,21 +381,26 @@ def _own_verb(text: str, start: int, end: int, left: list, right: list) -> str |
             return None if lw in SPEECH else stem(lw)
         break
     at = start
+    statement = False
     for n, m in enumerate(reversed(left[-5:])):
         if _BREAK_RE.search(text, m.end(), at):
             break
         at = m.start()
         lw = m.group().lower()
-        if not n and lw in STATEMENTS:
-            return None  # the day of a statement: "disputed BuzzFeed's report Thursday"
+        if not n and date and lw in STATEMENTS:
+            statement = True
+            continue
         if lw in _CLAUSE:
             break
         if lw.isalpha() and _verb(lw):
-            return None if lw in SPEECH else stem(lw)
+            return None if lw in SPEECH or statement and lw in RESPONSES else stem(lw)
     return None
 
 
 _BREAK_RE = re.compile(r"[,;:()\[\]\"“”]")
+# a figure written as a day or a date (what `_context` knows of it is its text)
+_DATE_TEXT = re.compile(r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:jan|feb|mar|apr|may|jun|"
+                        r"jul|aug|sep|sept|oct|nov|dec)[a-z]*|(?:1[89]|20)\d\d)\b", re.I)
 _CLAUSE = frozenset("and but or that which who whom while when where as".split())
 
 
