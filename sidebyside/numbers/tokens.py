@@ -117,10 +117,15 @@ class Tokens:
 
     def __init__(self, text: str, trace: list | None = None) -> None:
         self.text = text
-        T: list[str] = []
+        ms = list(TOKEN_RE.finditer(text))
+        T: list[str] = [m.group() for m in ms]
+        if not any(" " in t for t in T):  # the usual case: no token to split or to join
+            self._set(T, [m.start() for m in ms], [m.end() for m in ms], trace)
+            return
+        T = []
         S: list[int] = []
         E: list[int] = []
-        for m in TOKEN_RE.finditer(text):
+        for m in ms:
             t = m.group()
             if ", " in t and ", 000" not in t and not _thousands_after(text, m.start()):
                 # "On Sept. 11, 343 firefighters died": a day (a round, a number) and a count
@@ -138,6 +143,9 @@ class Tokens:
             T.append(t if " " not in t else t.replace(" ", ""))
             S.append(m.start())
             E.append(m.end())
+        self._set(T, S, E, trace)
+
+    def _set(self, T: list[str], S: list[int], E: list[int], trace: list | None) -> None:
         self.T, self.S, self.E = T, S, E
         self.L = [t.lower() for t in T]
         self.n = len(T)
