@@ -44,6 +44,12 @@ _SIGN_OFF = re.compile(
     r"contact (us|the author)|send (us )?(a )?tips?|image (source|caption)|photo:|picture:)",
     re.I,
 )
+# The print edition's line at a web article's foot ("A version of this article appears in print
+# on Oct. 12, 2012, on page A16 of the New York edition with the headline: ..."): boilerplate by
+# form, whatever headline it quotes.
+_PRINT_LINE = re.compile(
+    r"^\W*(a version of this (article|story|report|review|column)|this (article|story) "
+    r"(also )?(appears|appeared))\s+(appears\s+|appeared\s+)?in\s+(the\s+)?print\b", re.I)
 TRAILER = "after the article's end"
 OFF_TOPIC = 0.1  # a paragraph sharing fewer of its terms with the other sources is off the story
 _NAV = re.compile(r"\s[|›»>/]\s")
@@ -438,6 +444,8 @@ def flag_boilerplate(sources: list[Source], page_spans: list[list[tuple[int, int
                 _mark(src, para, BOILERPLATE, "link to another story")
             elif n_words <= 25 and _SIGN_OFF.match(shown):
                 _mark(src, para, BOILERPLATE, "sign-off")
+            elif n_words <= 60 and _PRINT_LINE.match(shown):
+                _mark(src, para, BOILERPLATE, "print edition line")
             elif n_words <= 25 and BYLINE.match(shown):
                 _mark(src, para, BOILERPLATE, "byline")
             elif len(_NAV.findall(shown)) >= 3 and n_words <= 30:

@@ -205,6 +205,22 @@ def test_boilerplate_rules_are_generic():
     assert by_text["The council said the river wall had been inspected in March."] != "boilerplate"
 
 
+def test_the_print_edition_line_is_boilerplate_whatever_headline_it_quotes():
+    story = "Floods hit the valley town of Ardley overnight, and rescue crews reached forty homes."
+    line = ("A version of this article appears in print on March 12, 2026, on page A16 of the "
+            "Ardley edition with the headline: Floods Reach Forty Homes in the Valley.")
+    a = _src("a.txt", "Ardley floods\n\n" + story + "\n\n" + line)
+    b = _src("b.txt", "Ardley hit by floods\n\n" + story)
+    flag_boilerplate([a, b])
+    flags = {s.text: a.flag_of(s) for s in a.sentences}
+    assert [f for t, f in flags.items() if t.startswith("A version of")] == ["boilerplate"]
+    assert flags[story] != "boilerplate"
+    c = _src("c.txt", "Ardley floods\n\nA version of the plan would print money for the valley, "
+             "the mayor said on Friday.")
+    flag_boilerplate([c, b])
+    assert not any(c.flag_of(s) for s in c.sentences)
+
+
 def test_a_photo_credit_does_not_end_the_article_but_a_copyright_notice_does():
     story = "Floods hit the valley town of Ardley overnight, and rescue crews reached forty homes."
     a = _src(
