@@ -38,6 +38,8 @@ import json
 import os
 import sys
 from collections import Counter, defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from benchmarks.quality import auc, semantic_mode
@@ -265,25 +267,40 @@ def _source(sid: str, texts: list[str]) -> Source:
     return Source(sid, f"{sid}.txt", "", sid, text, sentences=sents)
 
 
-def evaluate_mrpc() -> dict:
-    """AUC of the pair score and share of paraphrases linked, folders of MRPC_FOLDER pairs. The
-    pairs' sentences open no article, so none of them is a lead (match.LEAD 0 here): before
-    2026-11-30 the first LEAD sentences of each folder were weighed as headlines and ledes (AUC
-    0.751 with two leads; 0.755 without)."""
+def mrpc_folders(rows: list[dict]) -> Iterator[tuple[list[dict], list[Source]]]:
+    """The MRPC pairs as they are matched here: folders of MRPC_FOLDER pairs (term weights come
+    from the folder), each as its rows and its two sources ("a": the first sentences, "b": the
+    second; pair k is a:k / b:k)."""
+    for i in range(0, len(rows), MRPC_FOLDER):
+        chunk = rows[i : i + MRPC_FOLDER]
+        yield chunk, [_source("a", [r["sentence1"] for r in chunk]),
+                      _source("b", [r["sentence2"] for r in chunk])]
+
+
+@contextmanager
+def no_leads() -> Iterator[None]:
+    """Match with no leads (match.LEAD 0): MRPC sentences open no article."""
     lead, M.LEAD = M.LEAD, 0
     try:
-        return _mrpc_figures()
+        yield
     finally:
         M.LEAD = lead
+
+
+def evaluate_mrpc() -> dict:
+    """AUC of the pair score and share of paraphrases linked, folders of MRPC_FOLDER pairs. The
+    pairs' sentences open no article, so none of them is a lead (`no_leads`): before
+    2026-11-30 the first LEAD sentences of each folder were weighed as headlines and ledes (AUC
+    0.751 with two leads; 0.755 without)."""
+    with no_leads():
+        return _mrpc_figures()
 
 
 def _mrpc_figures() -> dict:
     rows = _mrpc_rows()
     pos, neg = [], []
     linked_pos = 0
-    for i in range(0, len(rows), MRPC_FOLDER):
-        chunk = rows[i : i + MRPC_FOLDER]
-        sources = [_source("a", [r["sentence1"] for r in chunk]), _source("b", [r["sentence2"] for r in chunk])]
+    for chunk, sources in mrpc_folders(rows):
         pairs = [(f"a:{k}", f"b:{k}") for k in range(len(chunk))]
         scores = M.score_pairs(sources, pairs)
         M.match(sources)

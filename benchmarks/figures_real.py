@@ -113,15 +113,11 @@ def _mrpc_links(indices: list[int]) -> dict[int, float | None]:
     from benchmarks import claims_real as CR
     from sidebyside import match as M
 
-    rows, want, out = CR._mrpc_rows(), set(indices), {}
-    lead, M.LEAD = M.LEAD, 0
-    try:
-        for i in range(0, len(rows), CR.MRPC_FOLDER):
-            chunk = rows[i : i + CR.MRPC_FOLDER]
+    want, out = set(indices), {}
+    with CR.no_leads():
+        for chunk, sources in CR.mrpc_folders(CR._mrpc_rows()):
             if not want & {int(r["pair_index"]) for r in chunk}:
                 continue
-            sources = [CR._source("a", [r["sentence1"] for r in chunk]),
-                       CR._source("b", [r["sentence2"] for r in chunk])]
             run = M.match(sources)
             score = {(s.id, ln.to): ln.score for s in sources[0].sentences for ln in s.links}
             for a, b, sc in run.near:
@@ -130,8 +126,6 @@ def _mrpc_links(indices: list[int]) -> dict[int, float | None]:
             for k, r in enumerate(chunk):
                 if int(r["pair_index"]) in want:
                     out[int(r["pair_index"])] = score.get((f"a:{k}", f"b:{k}"))
-    finally:
-        M.LEAD = lead
     return out
 
 

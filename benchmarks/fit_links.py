@@ -87,12 +87,8 @@ def labelled_alone(c, r: dict, pair: tuple[str, str]) -> bool:
 
 
 def mrpc_rows() -> tuple[np.ndarray, np.ndarray]:
-    rows = CR._mrpc_rows()
     feats, labels = [], []
-    for i in range(0, len(rows), CR.MRPC_FOLDER):
-        chunk = rows[i : i + CR.MRPC_FOLDER]
-        sources = [CR._source("a", [r["sentence1"] for r in chunk]),
-                   CR._source("b", [r["sentence2"] for r in chunk])]
+    for chunk, sources in CR.mrpc_folders(CR._mrpc_rows()):
         pairs = [(f"a:{k}", f"b:{k}") for k in range(len(chunk))]
         _, fs, equal, found = M.pair_evidence(sources, pairs)
         j = 0
