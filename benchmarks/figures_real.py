@@ -129,21 +129,46 @@ def _mrpc_links(indices: list[int]) -> dict[int, float | None]:
     return out
 
 
-def _mrpc_run(index: int, s1: str, s2: str, link: float | None = AS_IF_LINKED) -> tuple[list, list]:
-    """The number comparison on one MRPC pair: the engine's pairing and verdicts of two
-    sentences linked at `link` (`findings.judged_pairs`); with link None, of two unlinked
-    sentences (figures in one bucket of `findings._key`, paired by the unlinked rules)."""
+def _mrpc_comparison(s1: str, s2: str, link: float | None):
+    """A comparison of two sources of one sentence each, the two linked at `link` (None: not
+    linked), with their figures read and compared by the engine's own findings
+    (`read_numbers`, `find_disagreements`): what the app shows for these two sentences."""
     from sidebyside import findings as F
-    from sidebyside import numbers as N
+    from sidebyside.model import Comparison, Link, Paragraph, Sentence, Source
 
-    q1, q2 = N.read_quantities(s1), N.read_quantities(s2)
-    w1, w2 = ("mrpc", index, "sentence1"), ("mrpc", index, "sentence2")
-    pairs = [
-        {"a": (w1, a.start, a.end), "b": (w2, b.start, b.end), "texts": (a.text, b.text), "kind": verdict}
-        for a, b, verdict in F.judged_pairs(q1, q2, link)
-        if verdict and (link is not None or F._key(a) is not None and F._key(a) == F._key(b))
-    ]
-    read = [((w1, q.start, q.end), q.kind, q.text) for q in q1] + [((w2, q.start, q.end), q.kind, q.text) for q in q2]
+    sources = []
+    for name, text in (("a", s1), ("b", s2)):
+        sentence = Sentence(id=f"{name}:0", source=name, paragraph=0, index=0, text=text,
+                            start=0, end=len(text))
+        para = Paragraph(source=name, index=0, start=0, end=len(text), sentences=[sentence.id])
+        sources.append(Source(id=name, file=f"{name}.txt", path=f"{name}.txt", title=name,
+                              text=text, paragraphs=[para], sentences=[sentence]))
+    a, b = sources[0].sentences[0], sources[1].sentences[0]
+    if link is not None:
+        a.links.append(Link(to=b.id, score=link, kind="near"))
+        b.links.append(Link(to=a.id, score=link, kind="near"))
+        a.status = b.status = F.SHARED
+    c = Comparison(folder="mrpc", sources=sources)
+    F.read_numbers(c)
+    F.find_disagreements(c)
+    return c
+
+
+def _mrpc_run(index: int, s1: str, s2: str, link: float | None = AS_IF_LINKED) -> tuple[list, list]:
+    """The number comparison on one MRPC pair, as the app makes it (`_mrpc_comparison`): its two
+    sentences linked at `link`, or with link None not linked (the unlinked rules)."""
+    c = _mrpc_comparison(s1, s2, link)
+    where = {"a": ("mrpc", index, "sentence1"), "b": ("mrpc", index, "sentence2")}
+    pairs = []
+    for d in c.disagreements:
+        for x, y in combinations(d.sides, 2):
+            if x.source == y.source or not _differ(x, y):
+                continue
+            if x.source == "b":
+                x, y = y, x
+            pairs.append({"a": (where["a"], x.start, x.end), "b": (where["b"], y.start, y.end),
+                          "texts": (x.text, y.text), "kind": d.kind})
+    read = [((where[s.source], q.start, q.end), q.kind, q.text) for s in c.all_sentences() for q in s.numbers]
     return pairs, read
 
 
