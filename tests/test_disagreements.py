@@ -167,6 +167,18 @@ SCOPES = [
      "$50 million", "$65 million", True),
     ("Ardco's boss made $721,154 in salary in the prior fiscal year.",
      "Ardco's boss made $770,962 in salary in fiscal 2003.", "$721,154", "$770,962", False),
+    # last year's result vs this year's: one sentence names the period a year before
+    ("Ardco posted a net income of $41.5 million, or 19 cents a share, in the quarter ended "
+     "June 2.", "That was up from the year-ago quarter, when Ardco earned $33.1 million.",
+     "$41.5 million", "$33.1 million", False),
+    ("Compared with the same quarter last year, Ardco earned $510 million on sales of $3.9 "
+     "billion.", "Ardco earned $640 million on sales of $3.7 billion for the quarter ending in "
+     "March.", "$3.9 billion", "$3.7 billion", False),
+    ("In the year-ago quarter Ardco earned $33.1 million, it said.",
+     "Ardco earned $35.2 million in the same quarter last year.", "$33.1 million",
+     "$35.2 million", True),
+    ("Ardco hired 300 people, up from the year-ago quarter.", "Ardco hired 350 people.",
+     "300 people", "350 people", True),
     # distances from two places; a name said longer is one place; only lengths have a place
     ("Storm Ana was centered about 70 miles southwest of St. Petersburg, forecasters said.",
      "Storm Ana was centered about 75 miles southwest of Cedar Key, forecasters said.",

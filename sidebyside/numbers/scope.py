@@ -73,6 +73,15 @@ _PERIOD_RE = re.compile(
     r"\b(?:(first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter|quarter\s+(?:ended|ending)\s+"
     r"(?:in\s+|on\s+)?([A-Z][a-z]+\.?(?:\s+\d{1,2})?)|(prior|previous|last|current|this|next)"
     r"\s+fiscal\s+year|fiscal\s+(?:year\s+)?(\d{4})|(first|second)[- ]half|Q([1-4]))\b")
+# The period a company's result is compared with, a year before: "the year-ago quarter", "the same
+# quarter last year", "the same period a year earlier". A sentence naming it tells (or sets
+# against) last year's figures: "earned $54.3 million in the year-ago quarter" is not "$64.2
+# million in the quarter ended May 30".
+_PRIOR_RE = re.compile(
+    r"\b(?:year[- ](?:ago|earlier)\s+(?:quarter|period|month|half|year)|(?:same|comparable|"
+    r"corresponding|like)\s+(?:fiscal\s+)?(?:quarter|period|months?|half|weeks?)\s+(?:a\s+year\s+"
+    r"(?:ago|earlier|before)|(?:of\s+)?last\s+year|(?:of\s+)?the\s+(?:previous|prior)\s+year|"
+    r"(?:of\s+|in\s+)?(?:19|20)\d\d))", re.I)
 _QUARTERS = {"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth", "1": "first",
              "2": "second", "3": "third", "4": "fourth"}
 
@@ -96,6 +105,12 @@ def _period(text: str) -> str:
     if fiscal:
         return f"fiscal {fiscal}"
     return f"{half.lower()} half"
+
+
+@lru_cache(maxsize=16384)
+def _prior(text: str) -> bool:
+    """Does the sentence name the period a year before (`_PRIOR_RE`)?"""
+    return _PRIOR_RE.search(text) is not None
 
 
 @lru_cache(maxsize=16384)
@@ -166,6 +181,7 @@ class Context:
     forecast: bool = False  # a figure expected, forecast or projected, not one that happened
     origin: str = ""  # the place a distance is measured from: "70 miles southwest of St. Petersburg"
     period: str = ""  # the reporting period the sentence names: "second quarter", "fiscal 2003"
+    prior: bool = False  # the sentence names the period a year before ("the year-ago quarter")
     move: str | None = None  # "from" or "to": the figure a change starts from or ends at
     acts: set[str] = field(default_factory=set)  # ... of the close words, the verbs ("arrested")
     act: str | None = None  # the figure's own verb: "20,000 people marched", "killed 40"
@@ -307,6 +323,7 @@ def _context(text: str, start: int, end: int, qtext: str) -> Context:
     if h:
         c.has_part = float(h.group(1).replace(",", ""))
     c.period = _period(text)
+    c.prior = _prior(text)
     # a forecast word in the figure's own clause ("analysts expected earnings of 27 cents a share
     # on revenue of $17.7 billion"; not "was expected to defeat Brat, outraising him $5.4 million
     # to $200,000")
@@ -431,6 +448,12 @@ def different_scope(a: Quantity, ca: Context, b: Quantity, cb: Context) -> str |
                "is not"
     if ca.period and cb.period and ca.period != cb.period:
         return f"periods named differently ({ca.period} vs {cb.period})"
+    if ca.prior != cb.prior and (a.kind in ("money", "percent") or a.unit == "cent"):
+        # "That was up from the year-ago quarter, when the company earned $54.3 million" vs "a
+        # net income of $64.2 million in the quarter ended May 30": last year's result and this
+        # year's (a sentence telling both does not say which period another's figure is of)
+        return "one sentence tells the period a year before ('the year-ago quarter'), the " \
+               "other does not"
     if ca.origin and cb.origin and not (ca.origin.startswith(cb.origin)
                                         or cb.origin.startswith(ca.origin)):
         return f"distances from different places ({ca.origin} vs {cb.origin})"
