@@ -453,10 +453,38 @@ def _verdict(left: _Figures, i: int, right: _Figures, j: int, judged: tuple) -> 
     if judged[0] is N.Verdict.VALUE and _two_moments(left, i, right, j):
         return None, "prices or moves of a market, at moments not said to be one (markets move)"
     if judged[0] is N.Verdict.DATE:
-        told = _year_told_too(left, i, right, j)
+        told = _year_told_too(left, i, right, j) or _dates_of_two_figures(left, i, right, j)
         if told:
             return None, told
     return judged
+
+
+DATED_REACH = 60  # characters between a date and the figure it dates ("17 in 1996")
+
+
+def _dates_of_two_figures(left: _Figures, i: int, right: _Figures, j: int) -> str | None:
+    """Why two dates that differ are no conflict: each dates a figure of its own, and those
+    disagree too ("went from zero to 30 in 1995" / "fell sharply to 17 in 1996"; "1.92 billion
+    on Tuesday" / "1.5 billion Monday"): two measurements at two moments, not one date told two
+    ways. Dates beside one figure told alike ("closed on Monday at $3.01" / "closed at $3.01
+    Friday", or "at least 30" / "30") still disagree."""
+    a = _dated(left.qs, left.qs[i])
+    b = _dated(right.qs, right.qs[j])
+    if a is None or b is None or N.family(a) != N.family(b) or \
+            N.judge(a, b)[0] is not N.Verdict.VALUE:
+        return None  # (a hedge told otherwise, "at least 30" / "30", is one figure still)
+    return f"each date goes with a figure of its own ({a.text}, {b.text}), and those differ: " \
+           "two moments"
+
+
+def _dated(qs: list[Quantity], date: Quantity) -> Quantity | None:
+    """The figure nearest a date in its sentence, within DATED_REACH characters: a count, a
+    sum, a share or a measure (not a date, an ordinal or an age: "the second black senator,
+    after Brooke, who served from 1967 to 1979" dates no figure)."""
+    def gap(q: Quantity) -> int:
+        return max(q.start - date.end, date.start - q.end, 0)
+    near = [q for q in qs if q.kind not in ("date", "ordinal", "age") and gap(q) <= DATED_REACH]
+    return min(near, key=gap, default=None)
 
 
 def _year_told_too(left: _Figures, i: int, right: _Figures, j: int) -> str | None:
