@@ -314,6 +314,9 @@ def _compare(a: Quantity, b: Quantity) -> tuple[Verdict | None, str]:
             if _close(alo, blo, tol) and _close(ahi, bhi, tol):
                 return None, ""
             if qa == Q.VAGUE:
+                if (alo <= blo and bhi <= ahi) or (blo <= alo and ahi <= bhi):
+                    # "several hundred" homes within "hundreds of homes"
+                    return None, "a vague amount that holds the other"
                 return V.VALUE, "different vague amounts"
             if not converted and (_round_end(alo, blo) or _round_end(blo, alo)) and \
                     (_round_end(ahi, bhi) or _round_end(bhi, ahi)):
@@ -340,6 +343,11 @@ def _compare(a: Quantity, b: Quantity) -> tuple[Verdict | None, str]:
         return None, "a vague amount that holds the other"
     if qa == Q.RANGE or qb == Q.RANGE:
         return V.QUALIFIER, "a range vs a hedged figure"
+    if {qa, qb} == {Q.ABOUT, Q.NEARLY} and (
+            (alo <= blo and bhi <= ahi) if qa == Q.ABOUT else (blo <= alo and ahi <= bhi)):
+        # "nearly two dozen" is "about two dozen" (not "about a dozen" / "more than a dozen",
+        # nor "some 14,000" / "over 14,000": neither holds the other)
+        return None, "'about' holds the 'nearly' figure"
     if _compatible(av, bv) or _close(av, bv, tol):
         return V.QUALIFIER, f"different hedges ('{qa}' vs '{qb}')"
     return V.VALUE, "different figures"
