@@ -119,6 +119,13 @@ def test_equivalent_lower_bounds_agree(s1, s2):
     ("It cost $212 million.", "It cost roughly $215 million.", "value"),
     ("It unlocks $3.5 billion.", "It unlocks about $3.6 billion.", "value"),
     ("Trade was more than $34 billion.", "Trade was $33.4 billion.", "value"),
+    # one hedge or vague amount inside the other agrees; two that only overlap do not
+    ("Troops killed nearly two dozen militants.", "Troops killed about two dozen militants.", None),
+    ("The fire threatened several hundred homes.", "The fire threatened hundreds of homes.", None),
+    ("The fire threatened hundreds of homes.", "The fire threatened thousands of homes.", "value"),
+    ("About a dozen police stood guard.", "More than a dozen police stood guard.", "qualifier"),
+    ("Some 14,000 people fled.", "Over 14,000 people fled.", "qualifier"),
+    ("Nearly 40 people fled.", "About 30 people fled.", "value"),
 ])
 def test_hedges_that_hold_the_other_figure_agree_others_do_not(s1, s2, verdict):
     a, b = pair(s1, s2)
@@ -1105,6 +1112,28 @@ def test_a_sentence_that_gives_both_years_does_not_disagree_on_one_of_them():
     assert "date" not in both.values()
     one = _verdicts("Ardley was ousted as mayor in 2003, officials said.", "Ardley was ousted as mayor in 2002, officials said.")
     assert list(one.values()) == ["date"]
+
+
+def test_dates_of_two_figures_that_differ_too_are_two_moments():
+    """Each date goes with a figure of its own, and those differ: two measurements, not one
+    date told two ways. Beside one figure told alike, or only hedged otherwise, or an ordinal,
+    the dates still disagree."""
+    two = _verdicts("Ardley's flu cases went from zero to 30 in 1995, officials said.",
+                    "Still, Ardley's flu cases fell sharply to 17 in 1996, officials said.")
+    assert "date" not in two.values() and two, two
+    days = _verdicts("Volume on the exchange was heavy, with 2.3 billion shares traded, compared "
+                     "with 1.8 billion on Tuesday.", "Volume on the exchange was light, with 1.7 "
+                     "billion shares traded, compared to 1.4 billion Monday.")
+    assert "date" not in days.values() and days, days
+    same = _verdicts("Ardco's shares closed on Monday at $3.01, the exchange said.",
+                     "Ardco's shares closed at $3.01 on Friday, the exchange said.")
+    assert "date" in same.values()
+    hedged = _verdicts("The flood that killed at least 30 people struck Ardley in 2003.",
+                       "The flood that killed 30 people struck Ardley in 2002.")
+    assert "date" in hedged.values()
+    ordinal = _verdicts("Ardley will be the second mayor after Brooke, who served from 1967 to 1979.",
+                        "Ardley will be the first mayor since Brooke, who held the post from 1966 to 1978.")
+    assert "date" in ordinal.values()
 
 
 @pytest.mark.parametrize("exact, hedged", [

@@ -217,6 +217,17 @@ def test_detokenised_thousands_only_before_a_word():
     assert 220 in [q.value for q in read_quantities("Bell (5-11, 220) played.")]
 
 
+def test_a_decimal_comma_before_a_scale_or_a_percent_is_a_decimal():
+    """"1,2 million women" (a continental writer's decimal comma) is 1.2 million, not "1" and
+    "2 million"; a comma before three digits, or before no scale, is no decimal."""
+    got = [(q.text, q.value) for q in read_quantities(
+        "Some 1,2 million women still take it, down from about 3,4 million, and 8,5% of men.")]
+    assert got == [("Some 1,2 million women", 1_200_000), ("about 3,4 million", 3_400_000), ("8,5%", 8.5)]
+    assert [q.value for q in read_quantities("It cost 1,250 million.")] == [1_250_000_000]
+    values = [q.value for q in read_quantities("Votes 1,2 and 3 passed.")]
+    assert 1.2 not in values and 12 not in values and 3 in values, values
+
+
 def test_a_moment_near_a_date_is_no_bound():
     """"hours after Thursday's swearing-in" dates an act by that day, it is no "after Thursday"
     bound; "after Thursday" alone is."""

@@ -25,12 +25,19 @@ DECIMAL_TAIL = (
     r"points?|degrees?|mph|tons?|tonnes?|pounds?|kg)\b|-magnitude\b|%)"
 )
 ONE_DIGIT_TAIL = r"\d\d(?=%)"  # "0. 25%": after one whole digit, two decimals before a "%"
+# A decimal comma, as continental writers and translations put it: "1,2 million women", "3,5
+# per cent" (one or two digits after the comma, then a scale or "percent": never a thousands
+# separator). The token reads with a point (`Tokens`).
+DECIMAL_COMMA = (r"(?<![\d.,\-–])\d{1,3},\d{1,2}(?= (?:million|billion|trillion|percent|per cent)\b"
+                 r"|%)")
+_DECIMAL_COMMA_RE = re.compile(r"\d{1,3},\d{1,2}")
 # Words after "12, 345" that say it is two figures: "Of the 12, 345 were released".
 _NOT_A_NOUN = r"(?:and|or|of|to|in|on|at|for|were|was|are|is|have|had|has|will|would|could|did)"
 TOKEN_RE = re.compile(
     r"\d{1,3}(?:,\d{3}|, 000)+(?!\d)(?:\.\d+)?|"
     rf"{DECIMAL_HEAD}\d{{1,3}}, \d{{3}}(?= (?!{_NOT_A_NOUN}\b)[a-z])|"
     rf"{DECIMAL_HEAD}\d\. (?:{ONE_DIGIT_TAIL})|{DECIMAL_HEAD}\d{{1,3}}\. (?:{DECIMAL_TAIL})|"
+    rf"{DECIMAL_COMMA}|"
     r"\d+(?:\.\d+)?|[^\W\d_]+(?:['’][^\W\d_]+)*|\S")
 # A sentence without any of these has no quantity (checked before tokenizing).
 MAYBE_RE = re.compile(
@@ -119,6 +126,8 @@ class Tokens:
         self.text = text
         ms = list(TOKEN_RE.finditer(text))
         T: list[str] = [m.group() for m in ms]
+        if "," in text:
+            T = [t.replace(",", ".") if "," in t and _DECIMAL_COMMA_RE.fullmatch(t) else t for t in T]
         if not any(" " in t for t in T):  # the usual case: no token to split or to join
             self._set(T, [m.start() for m in ms], [m.end() for m in ms], trace)
             return
