@@ -217,6 +217,14 @@ def _admit_same(a: Quantity, ca: N.Context, b: Quantity, cb: N.Context, link: fl
     if a.kind == "date" and a.qualifier != "relative" and b.qualifier != "relative" and \
             a.value > 1000 and b.value > 1000 and abs(a.value - b.value) > DATE_SLIP:
         return None  # "2001" vs "1976": dates of two events, not one date misreported
+    if a.kind in ("money", "percent") and _far(a, b, FAR_SUMS) and not (
+            a.kind == "percent" and abs(a.value - b.value) <= NEAR_POINTS) and not (
+            link is not None and N.compare(a, b) == "unit"):
+        # two sums or shares a quarter or more apart are two quantities, not one misreported:
+        # revenue and profit, a quarter and a year, one group's share and another's (shares a
+        # point apart or less may be one rate misreported, "0.3" / "0.6 percent"; a slip of a
+        # factor of ten on a link is still a unit slip, as below)
+        return None
     fate = _fate(a, b, ca, cb, link)
     if a.kind != "date" and not fate and \
             _far(a, b, FAR_ACTED if acted or held else FAR) and (
@@ -333,6 +341,8 @@ LISTED = 2  # more figures of one kind than this in a sentence make a list
 ALIKE = 4  # content words two sentences share to tell one sum, said in other words near it
 KIN_ALIKE = 3  # content words two sentences share to count one group of people in other words
 CLOSE_SUMS = 1.25  # ... when the sums are this close: "$200 million" / "$184 million"
+FAR_SUMS = 1.25  # sums or shares further apart than this factor are never one figure...
+NEAR_POINTS = 1.0  # ... unless shares this many points apart or less
 
 
 def _told_alike(a: Quantity, ca: N.Context, b: Quantity, cb: N.Context) -> bool:
@@ -468,8 +478,8 @@ def _dates_of_two_figures(left: _Figures, i: int, right: _Figures, j: int) -> st
     on Tuesday" / "1.5 billion Monday"): two measurements at two moments, not one date told two
     ways. Dates beside one figure told alike ("closed on Monday at $3.01" / "closed at $3.01
     Friday", or "at least 30" / "30") still disagree."""
-    a = _dated(left.qs, left.qs[i])
-    b = _dated(right.qs, right.qs[j])
+    a = _dated(left.qs, left.qs[i], left.ctx[i].raw)
+    b = _dated(right.qs, right.qs[j], right.ctx[j].raw)
     if a is None or b is None or N.family(a) != N.family(b) or \
             N.judge(a, b)[0] is not N.Verdict.VALUE:
         return None  # (a hedge told otherwise, "at least 30" / "30", is one figure still)
@@ -477,14 +487,36 @@ def _dates_of_two_figures(left: _Figures, i: int, right: _Figures, j: int) -> st
            "two moments"
 
 
-def _dated(qs: list[Quantity], date: Quantity) -> Quantity | None:
-    """The figure nearest a date in its sentence, within DATED_REACH characters: a count, a
-    sum, a share or a measure (not a date, an ordinal or an age: "the second black senator,
-    after Brooke, who served from 1967 to 1979" dates no figure)."""
+def _dated(qs: list[Quantity], date: Quantity, text: str) -> Quantity | None:
+    """The figure a date dates in its sentence `text`: the nearest count, sum, share or measure
+    (not a date, an ordinal or an age: "the second black senator, after Brooke, who served from
+    1967 to 1979") within DATED_REACH characters and in the date's own clause (`_one_clause`)."""
     def gap(q: Quantity) -> int:
         return max(q.start - date.end, date.start - q.end, 0)
-    near = [q for q in qs if q.kind not in ("date", "ordinal", "age") and gap(q) <= DATED_REACH]
+    near = [q for q in qs if q.kind not in ("date", "ordinal", "age") and gap(q) <= DATED_REACH
+            and _one_clause(text, q, date, qs)]
     return min(near, key=gap, default=None)
+
+
+_CLAUSE_BREAK = re.compile(r"[;:]|\b(?:and|but|while|which|who|whom|where)\b", re.I)
+_OPENING = re.compile(r"^\W*(?:\w+\W+){0,2}$")  # at most two words before: "In 2001, there were"
+
+
+def _one_clause(text: str, q: Quantity, date: Quantity, qs: list[Quantity]) -> bool:
+    """Do a figure and a date stand in one clause: no ';', ':' or clause word between them, no
+    other date, and no comma but after a date that opens the sentence ("In 2001, there were 6.5
+    million") or before a clause on that day ("since October 4, when a bomber killed 23")?
+    "who led the team of 12 surgeons, performed the operation on June 3" does not date the 12."""
+    lo, hi = (q.end, date.start) if q.end <= date.start else (date.end, q.start)
+    between = text[lo:hi]
+    if _CLAUSE_BREAK.search(between) or any(o is not date and o.kind == "date" and lo <= o.start < hi for o in qs):
+        return False
+    if "," not in between:
+        return True
+    if date.start < q.start:
+        return bool(_OPENING.match(text[: date.start])) or \
+            between.lstrip().startswith(",") and between.lstrip(" ,").lower().startswith("when")
+    return False
 
 
 def _year_told_too(left: _Figures, i: int, right: _Figures, j: int) -> str | None:

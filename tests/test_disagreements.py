@@ -126,6 +126,8 @@ def test_equivalent_lower_bounds_agree(s1, s2):
     ("About a dozen police stood guard.", "More than a dozen police stood guard.", "qualifier"),
     ("Some 14,000 people fled.", "Over 14,000 people fled.", "qualifier"),
     ("Nearly 40 people fled.", "About 30 people fled.", "value"),
+    ("Nearly 850 people were killed in the floods.", "About 1,000 people were killed in the floods.",
+     "value"),
 ])
 def test_hedges_that_hold_the_other_figure_agree_others_do_not(s1, s2, verdict):
     a, b = pair(s1, s2)
@@ -170,8 +172,8 @@ SCOPES = [
      "Ardco earned $987 million for the quarter ending in April, the company said.",
      "$991 million", "$987 million", False),
     ("Ardco earned $50 million in the quarter ended Sept. 30, the company said.",
-     "Ardco earned $65 million in the quarter ended in September, the company said.",
-     "$50 million", "$65 million", True),
+     "Ardco earned $60 million in the quarter ended in September, the company said.",
+     "$50 million", "$60 million", True),
     ("Ardco's boss made $721,154 in salary in the prior fiscal year.",
      "Ardco's boss made $770,962 in salary in fiscal 2003.", "$721,154", "$770,962", False),
     # last year's result vs this year's: one sentence names the period a year before
@@ -179,8 +181,8 @@ SCOPES = [
      "June 2.", "That was up from the year-ago quarter, when Ardco earned $33.1 million.",
      "$41.5 million", "$33.1 million", False),
     ("Compared with the same quarter last year, Ardco earned $510 million on sales of $3.9 "
-     "billion.", "Ardco earned $640 million on sales of $3.7 billion for the quarter ending in "
-     "March.", "$3.9 billion", "$3.7 billion", False),
+     "billion.", "Ardco earned $540 million on sales of $3.7 billion for the quarter ending in "
+     "March.", "$510 million", "$540 million", False),
     ("In the year-ago quarter Ardco earned $33.1 million, it said.",
      "Ardco earned $35.2 million in the same quarter last year.", "$33.1 million",
      "$35.2 million", True),
@@ -229,6 +231,16 @@ SCOPES = [
     ("Ardley was expected to win easily, outraising his rival $5.4 million to $200,000.",
      "With just over $200,000 raised, his rival won the primary on Tuesday.",
      "$200,000", "just over $200,000", True),
+    # sums or shares a quarter apart or more are two quantities; closer, one misreported
+    ("Ardco's chief executive received $3.77 million in pay last year, the filing showed.",
+     "Ardco's chief executive made $5.8 million last year, the filing showed.",
+     "$3.77 million", "$5.8 million", False),
+    ("About 24 percent of the men who took the pill developed the disease.",
+     "Some 18 percent of the men who took the pill developed the disease.",
+     "About 24 percent", "18 percent", False),
+    ("Ardco's chief executive received $5.2 million in pay last year, the filing showed.",
+     "Ardco's chief executive made $5.8 million last year, the filing showed.",
+     "$5.2 million", "$5.8 million", True),
     # a rate said after the figure (at the sentence's end too) or before it ("weekly salary")
     ("Beckham will receive a salary, earning him about $220,000 a game.",
      "Beckham will pocket a weekly salary of about $213,000.", "about $220,000",
@@ -396,12 +408,12 @@ def test_a_second_figure_of_two_unlinked_sentences_pairs_as_on_a_link(tmp_path):
                  "killing at least seven people, and insurers said they would pay out "
                  "$40,125,000.\n",
         "b.txt": _BASE + "That storm killed at least six people, flattened the fish market, and "
-                 "insurers said they would pay out $55,250,000.\n",
+                 "insurers said they would pay out $45,250,000.\n",
     })
     _unlink_all(c)
     money = [d for d in c.disagreements if d.sides[0].text.startswith("$")]
     assert [sorted(side.text for side in d.sides) for d in money] == [["$40,125,000",
-                                                                       "$55,250,000"]]
+                                                                       "$45,250,000"]]
     assert "another figure of these two sentences is paired" in money[0].why
 
 
@@ -1134,6 +1146,50 @@ def test_dates_of_two_figures_that_differ_too_are_two_moments():
     ordinal = _verdicts("Ardley will be the second mayor after Brooke, who served from 1967 to 1979.",
                         "Ardley will be the first mayor since Brooke, who held the post from 1966 to 1978.")
     assert "date" in ordinal.values()
+
+
+@pytest.mark.parametrize("s1, s2, pair", [
+    # this year's figures in a sentence that also tells last year's still disagree
+    ("Harlow Foods earned 45 cents a share, up from 38 cents in the year-ago quarter.",
+     "Harlow Foods earned 48 cents a share in the quarter.", ("45 cents", "48 cents")),
+    ("Harlow Foods posted net income of $64.2 million, up from $54.3 million in the same "
+     "quarter last year.", "Harlow Foods posted net income of $71.8 million.",
+     ("$64.2 million", "$71.8 million")),
+    ("Sales at Kestrel Motors climbed 8 percent compared with the same period a year earlier.",
+     "Sales at Kestrel Motors climbed 9 percent.", ("8 percent", "9 percent")),
+    ("Tamsin Air said its quarterly loss narrowed to $212 million; the year-ago period included "
+     "a $90 million charge.", "Tamsin Air said its quarterly loss narrowed to $250 million.",
+     ("$212 million", "$250 million")),
+    ("Corbel Inc. earned $54.3 million in the year-ago quarter.",
+     "Corbel Inc. had earned $51.2 million a year earlier.", ("$54.3 million", "$51.2 million")),
+])
+def test_only_the_year_before_s_own_figures_are_last_year_s(s1, s2, pair):
+    assert _verdicts(s1, s2).get(pair) == "value"
+
+
+def test_last_year_s_result_is_not_this_year_s():
+    """"the year-ago quarter, when Ardco earned $33.1 million, or 15 cents a share": both are
+    last year's, told two ways."""
+    got = _verdicts("Ardco posted a net income of $41.5 million, or 19 cents a share, in the "
+                    "quarter ended June 2.", "That was up from the year-ago quarter, when Ardco "
+                    "earned $33.1 million, or 15 cents a share.")
+    assert "value" not in got.values(), got
+
+
+def test_a_date_dates_only_a_figure_of_its_own_clause():
+    """A figure in another clause, or under another date, is not the date's: the dates still
+    disagree."""
+    for s1, s2 in [
+        ("The strike began on Monday, when 2,000 workers walked out of the Dunmore plant.",
+         "The strike began on Tuesday at the Dunmore plant, and by Thursday 5,000 workers had "
+         "joined."),
+        ("The Senate vote on the Brant bill is set for May 4; 60 votes are needed to pass it.",
+         "The Senate vote on the Brant bill is set for May 6, and 51 senators have said they "
+         "back it."),
+        ("Dr. Elena Varga, who led the team of 12 surgeons, performed the operation on June 3.",
+         "Dr. Elena Varga performed the operation on June 5 with a team of 14."),
+    ]:
+        assert "date" in _verdicts(s1, s2).values(), (s1, s2)
 
 
 @pytest.mark.parametrize("exact, hedged", [

@@ -224,6 +224,9 @@ def test_a_decimal_comma_before_a_scale_or_a_percent_is_a_decimal():
         "Some 1,2 million women still take it, down from about 3,4 million, and 8,5% of men.")]
     assert got == [("Some 1,2 million women", 1_200_000), ("about 3,4 million", 3_400_000), ("8,5%", 8.5)]
     assert [q.value for q in read_quantities("It cost 1,250 million.")] == [1_250_000_000]
+    # ... and in a sentence with detokenised separators too ("16, 608")
+    got = [(q.text, q.value) for q in read_quantities("Of 16, 608 women, 8,5 percent fell ill.")]
+    assert ("8,5 percent", 8.5) in got, got
     values = [q.value for q in read_quantities("Votes 1,2 and 3 passed.")]
     assert 1.2 not in values and 12 not in values and 3 in values, values
 

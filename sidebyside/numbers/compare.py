@@ -343,10 +343,11 @@ def _compare(a: Quantity, b: Quantity) -> tuple[Verdict | None, str]:
         return None, "a vague amount that holds the other"
     if qa == Q.RANGE or qb == Q.RANGE:
         return V.QUALIFIER, "a range vs a hedged figure"
-    if {qa, qb} == {Q.ABOUT, Q.NEARLY} and (
+    if {qa, qb} == {Q.ABOUT, Q.NEARLY} and (_compatible(av, bv) or _close(av, bv, tol)) and (
             (alo <= blo and bhi <= ahi) if qa == Q.ABOUT else (blo <= alo and ahi <= bhi)):
-        # "nearly two dozen" is "about two dozen" (not "about a dozen" / "more than a dozen",
-        # nor "some 14,000" / "over 14,000": neither holds the other)
+        # "nearly two dozen" is "about two dozen", one figure (not "about a dozen" / "more
+        # than a dozen", nor "some 14,000" / "over 14,000": neither holds the other; nor
+        # "nearly 850" / "about 1,000": two figures)
         return None, "'about' holds the 'nearly' figure"
     if _compatible(av, bv) or _close(av, bv, tol):
         return V.QUALIFIER, f"different hedges ('{qa}' vs '{qb}')"

@@ -81,7 +81,7 @@ _PRIOR_RE = re.compile(
     r"\b(?:year[- ](?:ago|earlier)\s+(?:quarter|period|month|half|year)|(?:same|comparable|"
     r"corresponding|like)\s+(?:fiscal\s+)?(?:quarter|period|months?|half|weeks?)\s+(?:a\s+year\s+"
     r"(?:ago|earlier|before)|(?:of\s+)?last\s+year|(?:of\s+)?the\s+(?:previous|prior)\s+year|"
-    r"(?:of\s+|in\s+)?(?:19|20)\d\d))", re.I)
+    r"(?:of\s+|in\s+)?(?:19|20)\d\d)|a\s+year\s+(?:earlier|ago|before))", re.I)
 _QUARTERS = {"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth", "1": "first",
              "2": "second", "3": "third", "4": "fourth"}
 
@@ -108,9 +108,36 @@ def _period(text: str) -> str:
 
 
 @lru_cache(maxsize=16384)
-def _prior(text: str) -> bool:
-    """Does the sentence name the period a year before (`_PRIOR_RE`)?"""
-    return _PRIOR_RE.search(text) is not None
+def _priors(text: str) -> tuple[tuple[int, int], ...]:
+    """Where the sentence names the period a year before (`_PRIOR_RE`)."""
+    return tuple(m.span() for m in _PRIOR_RE.finditer(text))
+
+
+# "$54.3 million, or 22 cents a share": one result told two ways, not a second figure between
+_APPOSED_RE = re.compile(r"(?:[A-Z]{0,3}\$)?\d[\d.,]*\s*(?:million|billion|cents?|percent)?,?\s+or\s+")
+# a change told against the year before is this year's figure: "rose 12 percent from the
+# year-ago quarter", "climbed 8 percent compared with the same period a year earlier"
+_CHANGE_RE = re.compile(
+    r"\b(?:rose|rise[sn]?|fell|falls?|up|down|increased|decreased|climbed|dropped|declined|grew|"
+    r"jumped|gained|slipped|slid|lost|surged|plunged|narrowed|widened)\s+(?:by\s+)?"
+    r"(?:about\s+|nearly\s+|some\s+|almost\s+|more\s+than\s+)?$", re.I)
+
+
+def _prior(text: str, start: int, end: int) -> bool:
+    """Is the figure at [start, end) one of the period a year before: one the sentence names
+    (`_priors`) with no other figure, ';' or clause of its own between them ("up from 38 cents
+    in the year-ago quarter": the 38, not "earned 45 cents" before it; "the year-ago quarter,
+    when the company earned $54.3 million, or 22 cents a share": both), and no change told
+    against it ("rose 12 percent from the year-ago quarter")?"""
+    spans = _priors(text)
+    if not spans or _CHANGE_RE.search(text, max(0, start - 40), start):
+        return False
+    for a, b in spans:
+        between = text[end:a] if end <= a else text[b:start]
+        between = _APPOSED_RE.sub(" ", between)
+        if ";" not in between and not any(ch.isdigit() for ch in between):
+            return True
+    return False
 
 
 @lru_cache(maxsize=16384)
@@ -181,7 +208,8 @@ class Context:
     forecast: bool = False  # a figure expected, forecast or projected, not one that happened
     origin: str = ""  # the place a distance is measured from: "70 miles southwest of St. Petersburg"
     period: str = ""  # the reporting period the sentence names: "second quarter", "fiscal 2003"
-    prior: bool = False  # the sentence names the period a year before ("the year-ago quarter")
+    prior: bool = False  # a figure of the period a year before ("up from $54.3 million in the
+    # year-ago quarter": `_prior`)
     move: str | None = None  # "from" or "to": the figure a change starts from or ends at
     acts: set[str] = field(default_factory=set)  # ... of the close words, the verbs ("arrested")
     act: str | None = None  # the figure's own verb: "20,000 people marched", "killed 40"
@@ -258,6 +286,7 @@ def _lead(text: str) -> str:
     return ""
 
 
+_AGO = frozenset("earlier ago before later after previously".split())  # "a year earlier": no rate
 _TOTAL_PADDED = tuple(f" {t} " for t in _TOTAL)
 RATE_LEFT = 4  # words before a figure that may mark it a rate ("a weekly salary of about")
 _RATE_PADDED = tuple((f" {k} ", v) for k, v in _RATE.items())
@@ -323,7 +352,7 @@ def _context(text: str, start: int, end: int, qtext: str) -> Context:
     if h:
         c.has_part = float(h.group(1).replace(",", ""))
     c.period = _period(text)
-    c.prior = _prior(text)
+    c.prior = _prior(text, q.start, q.end)
     # a forecast word in the figure's own clause ("analysts expected earnings of 27 cents a share
     # on revenue of $17.7 billion"; not "was expected to defeat Brat, outraising him $5.4 million
     # to $200,000")
@@ -341,8 +370,9 @@ def _context(text: str, start: int, end: int, qtext: str) -> Context:
     own = " " + " ".join(_WORD_RE.findall(q.text.lower())) + " "
     # ("a year." at the sentence's end is "a year")
     after = " " + " ".join(w.rstrip(".") for w in right[:2]).lower() + " "
+    ago = len(right) > 2 and right[2].lower().rstrip(".") in _AGO  # "$51.2 million a year earlier"
     for k, v in _RATE_PADDED:
-        if after.startswith(k) or k in own:
+        if after.startswith(k) and not ago or k in own:
             c.rate = v
             break
     c.per = c.rate or next((v for k, v in _PER_AFTER.items() if after.startswith(f" {k} ")),
@@ -451,9 +481,9 @@ def different_scope(a: Quantity, ca: Context, b: Quantity, cb: Context) -> str |
     if ca.prior != cb.prior and (a.kind in ("money", "percent") or a.unit == "cent"):
         # "That was up from the year-ago quarter, when the company earned $54.3 million" vs "a
         # net income of $64.2 million in the quarter ended May 30": last year's result and this
-        # year's (a sentence telling both does not say which period another's figure is of)
-        return "one sentence tells the period a year before ('the year-ago quarter'), the " \
-               "other does not"
+        # year's
+        return "one is a figure of the period a year before ('the year-ago quarter'), the " \
+               "other is not"
     if ca.origin and cb.origin and not (ca.origin.startswith(cb.origin)
                                         or cb.origin.startswith(ca.origin)):
         return f"distances from different places ({ca.origin} vs {cb.origin})"

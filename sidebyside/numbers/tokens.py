@@ -149,7 +149,11 @@ class Tokens:
                 continue
             # "20, 000" and "2. 6 million" (a separator or a decimal point and a space, as
             # detokenised text writes them) are 20,000 and 2.6: the token reads without the space.
-            T.append(t if " " not in t else t.replace(" ", ""))
+            if " " in t:
+                t = t.replace(" ", "")
+            elif "," in t and _DECIMAL_COMMA_RE.fullmatch(t):
+                t = t.replace(",", ".")
+            T.append(t)
             S.append(m.start())
             E.append(m.end())
         self._set(T, S, E, trace)
