@@ -217,6 +217,18 @@ def test_detokenised_thousands_only_before_a_word():
     assert 220 in [q.value for q in read_quantities("Bell (5-11, 220) played.")]
 
 
+def test_a_penalty_s_ceiling_is_an_upper_bound():
+    """"a maximum penalty of 10 years" is "up to 10 years"; "a minimum sentence of five years"
+    is "at least five"; "The maximum fine is $250,000" names no hedge before its figure."""
+    assert only("He faces a maximum penalty of 10 years in prison.",
+                "maximum penalty of 10 years").qualifier == "up to"
+    assert only("He faces a maximum prison sentence of 10 years.",
+                "maximum prison sentence of 10 years").qualifier == "up to"
+    assert only("It carries a minimum sentence of five years.",
+                "minimum sentence of five years").qualifier == "at least"
+    assert only("The maximum fine is $250,000.", "$250,000").qualifier is None
+
+
 def test_a_decimal_comma_before_a_scale_or_a_percent_is_a_decimal():
     """"1,2 million women" (a continental writer's decimal comma) is 1.2 million, not "1" and
     "2 million"; a comma before three digits, or before no scale, is no decimal."""
