@@ -5,9 +5,11 @@
 Reads the labels in benchmarks/gold/figures_real.jsonl (how they were made: gold/FIGURES.md) and
 the articles they point into from ../shared/devdata (or $SIDEBYSIDE_DEVDATA); the articles are
 not in the repository. For every BASIL / ECB+ cluster a label refers to, the engine compares the
-folder; for every MRPC pair, the number reader and comparison run on its two sentences, read as
-if linked (a harsh reading: every pair's figures are paired), or with --engine-links as the
-engine links them when it matches the pairs as claims_real does (what the app would show). Then:
+folder; for every MRPC pair, its two sentences are two one-sentence sources compared by the
+engine's own findings (`_mrpc_comparison`: read_numbers, find_disagreements), linked as if the
+engine had linked them (a harsh reading: every pair's figures are paired), or with
+--engine-links as the engine links them when it matches the pairs as claims_real does (what the
+app would show). Then:
 
 - precision: of the shown disagreement pairs that match a label, how many are labelled conflict
   (shown pairs matching no label are listed, so they can be labelled);
