@@ -219,11 +219,13 @@ def _admit_same(a: Quantity, ca: N.Context, b: Quantity, cb: N.Context, link: fl
         return None  # "2001" vs "1976": dates of two events, not one date misreported
     if a.kind in ("money", "percent") and _far(a, b, FAR_SUMS) and not (
             a.kind == "percent" and abs(a.value - b.value) <= NEAR_POINTS) and not (
-            link is not None and N.compare(a, b) == "unit"):
-        # two sums or shares a quarter or more apart are two quantities, not one misreported:
-        # revenue and profit, a quarter and a year, one group's share and another's (shares a
-        # point apart or less may be one rate misreported, "0.3" / "0.6 percent"; a slip of a
-        # factor of ten on a link is still a unit slip, as below)
+            link is not None and N.compare(a, b) == "unit") and (listed or _told_apart(ca, cb)):
+        # two sums or shares a quarter or more apart, each said with a word of its own the
+        # other sentence never uses (or in a list), are two quantities: one group's share and
+        # another's ("men who took placebo" / "finasteride"), one executive's pay and another's.
+        # Said in the same words, they are one figure two outlets disagree on ("insured losses
+        # of $3 billion" / "$4.5 billion"); shares a point apart or less are always one rate
+        # misreported ("0.3" / "0.6 percent"); a factor of ten on a link is a unit slip, below.
         return None
     fate = _fate(a, b, ca, cb, link)
     if a.kind != "date" and not fate and \
@@ -341,7 +343,7 @@ LISTED = 2  # more figures of one kind than this in a sentence make a list
 ALIKE = 4  # content words two sentences share to tell one sum, said in other words near it
 KIN_ALIKE = 3  # content words two sentences share to count one group of people in other words
 CLOSE_SUMS = 1.25  # ... when the sums are this close: "$200 million" / "$184 million"
-FAR_SUMS = 1.25  # sums or shares further apart than this factor are never one figure...
+FAR_SUMS = 1.25  # sums or shares further apart than this, told apart, are not one figure...
 NEAR_POINTS = 1.0  # ... unless shares this many points apart or less
 
 
@@ -363,6 +365,12 @@ def _fate(a: Quantity, b: Quantity, ca: N.Context, cb: N.Context, link: float | 
     return link is not None and a.kind == "count" and a.event is not None and \
         a.event == b.event and a.event in _FATES and bool(ca.act and ca.act == cb.act) and \
         group(a.unit) == "person" == group(b.unit)
+
+
+def _told_apart(ca: N.Context, cb: N.Context) -> bool:
+    """Does each figure have a word right by it (`Context.close`) that the other's sentence
+    never uses: "men who took placebo" / "men who took finasteride"?"""
+    return bool(ca.close - _sentence_words(cb)) and bool(cb.close - _sentence_words(ca))
 
 
 def _far(a: Quantity, b: Quantity, factor: float) -> bool:

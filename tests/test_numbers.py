@@ -219,14 +219,17 @@ def test_detokenised_thousands_only_before_a_word():
 
 def test_a_penalty_s_ceiling_is_an_upper_bound():
     """"a maximum penalty of 10 years" is "up to 10 years"; "a minimum sentence of five years"
-    is "at least five"; "The maximum fine is $250,000" names no hedge before its figure."""
+    is "at least five"; "The maximum fine is $250,000" names no hedge before its figure, and
+    "gave him the maximum sentence of 25 years" is 25 years."""
     assert only("He faces a maximum penalty of 10 years in prison.",
-                "maximum penalty of 10 years").qualifier == "up to"
+                "a maximum penalty of 10 years").qualifier == "up to"
     assert only("He faces a maximum prison sentence of 10 years.",
-                "maximum prison sentence of 10 years").qualifier == "up to"
+                "a maximum prison sentence of 10 years").qualifier == "up to"
     assert only("It carries a minimum sentence of five years.",
-                "minimum sentence of five years").qualifier == "at least"
+                "a minimum sentence of five years").qualifier == "at least"
     assert only("The maximum fine is $250,000.", "$250,000").qualifier is None
+    # a sentence handed down is what it is
+    assert only("The judge gave Doran the maximum sentence of 25 years.", "25 years").qualifier is None
 
 
 def test_a_decimal_comma_before_a_scale_or_a_percent_is_a_decimal():

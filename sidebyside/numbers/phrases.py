@@ -23,6 +23,8 @@ from .lexicon import (
 from .tokens import DASHES, Tokens
 from .words import BIG, HEDGES, MONTHS, ORDINALS, SMALL_WORDS
 
+_HEDGE_SIZES = tuple(range(max(map(len, HEDGES)), 0, -1))  # longest first
+
 # "anything less than X", "nothing more than X": the figure is the threshold named, not a
 # figure hedged ("refused to accept anything less than $5.7 billion" demands $5.7 billion).
 # Verbs right before a figure that say it was gone beyond ("passed $1 million"); the verb stays
@@ -57,7 +59,7 @@ def hedge(r: Tokens, first: int, kind: str = "count") -> tuple[Qualifier | None,
     if first - 1 >= fl and L[first - 1] in _BEYOND and r.T[first][:1] in _NUMBER_STARTS \
             and not _tally(r, first):
         return Qualifier.OVER, first  # "passed $1 million", "topped 1,000": more than that
-    for size in (4, 3, 2, 1):
+    for size in _HEDGE_SIZES:
         a = first - size
         if a < fl:
             continue

@@ -78,11 +78,12 @@ HEDGES = {
     ("well", "below"): Q.UNDER, ("up", "to"): Q.UP_TO, ("as", "many", "as"): Q.UP_TO,
     ("as", "much", "as"): Q.UP_TO, ("at", "most"): Q.UP_TO, ("no", "more", "than"): Q.UP_TO,
     ("not", "more", "than"): Q.UP_TO, ("a", "maximum", "of"): Q.UP_TO,
-    # a penalty's ceiling or floor: "a maximum penalty of 10 years" is "up to 10 years"
-    **{("maximum", w, "of"): Q.UP_TO for w in ("penalty", "sentence", "term", "fine")},
-    **{("maximum", "prison", w, "of"): Q.UP_TO for w in ("sentence", "term")},
-    **{("minimum", w, "of"): Q.AT_LEAST for w in ("penalty", "sentence", "term", "fine")},
-    **{("minimum", "prison", w, "of"): Q.AT_LEAST for w in ("sentence", "term")},
+    # a penalty's ceiling or floor, as a charge carries it: "faces a maximum penalty of 10
+    # years" is "up to 10 years" ("was given the maximum sentence of 25 years" is 25 years)
+    **{("a", "maximum", w, "of"): Q.UP_TO for w in ("penalty", "sentence", "fine")},
+    **{("a", "maximum", "prison", w, "of"): Q.UP_TO for w in ("sentence", "term")},
+    **{("a", "minimum", w, "of"): Q.AT_LEAST for w in ("penalty", "sentence", "fine")},
+    **{("a", "minimum", "prison", w, "of"): Q.AT_LEAST for w in ("sentence", "term")},
 }
 # Hedges written after the number: "600 or so", "600 or more".
 POST_HEDGES = {
