@@ -77,6 +77,10 @@ _DECIMAL_END = re.compile(rf"{DECIMAL_HEAD}\d{{1,3}}\.$")
 _DECIMAL_NEXT = re.compile(rf"^(?:{DECIMAL_TAIL})", re.I)
 _ONE_DIGIT_END = re.compile(rf"{DECIMAL_HEAD}\d\.$")  # "by 0. 25% on Thursday"
 _TWO_DECIMALS_PERCENT = re.compile(rf"^(?:{ONE_DIGIT_TAIL})")
+_PRICE_END = re.compile(r"[$£€¥]\d{1,3}\.$")  # "below $1. 29": a price in cents (tokens.CENTS_TAIL)
+_CENTS_NEXT = re.compile(r"^\d\d(?![\d.,])")
+_MAGNITUDE_END = re.compile(r"magnitude (?:of )?\d\.$", re.I)  # tokens.MAGNITUDE_TAIL
+_DIGIT_NEXT = re.compile(r"^\d(?![\d.,])")
 _WEEKDAY_OR_LOWER = re.compile(
     r"^(?:[a-z0-9]|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:local|GMT|UTC|EST|ET)\b)"
 )
@@ -290,7 +294,9 @@ def _chunk_spans(chunk: str) -> tuple[tuple[int, int], ...]:
                 continue
             if _DECIMAL_END.search(prev) and s == pe + 1 and (
                     _DECIMAL_NEXT.match(chunk[s:e])
-                    or _ONE_DIGIT_END.search(prev) and _TWO_DECIMALS_PERCENT.match(chunk[s:e])):
+                    or _ONE_DIGIT_END.search(prev) and _TWO_DECIMALS_PERCENT.match(chunk[s:e])
+                    or _PRICE_END.search(prev) and _CENTS_NEXT.match(chunk[s:e])
+                    or _MAGNITUDE_END.search(prev) and _DIGIT_NEXT.match(chunk[s:e])):
                 merged[-1] = (ps, e)
                 continue
             # A piece with no letter or digit (stray quote, bullet) joins its neighbour.

@@ -548,6 +548,23 @@ def test_a_detokenised_decimal_before_a_unit_is_one_figure():
     assert [q.value for q in read_quantities(t)] == [4.6, 1.2, 7.5]
 
 
+@pytest.mark.parametrize("text, values", [
+    ("Paris Store Hit by $2. 6 Million Jewelry Heist", [2_600_000]),
+    ("They took 2m euros (£1. 7m; $2. 6m) in gems.", [2_000_000, 1_700_000, 2_600_000]),
+    ("Rioting drove the euro below $1. 29 in New York trading.", [1.29]),
+    ("He wants close to $27. 5MM per year.", [27_500_000]),
+    ("A 3. 0 quake struck one mile north of the plant.", [3.0, 1]),
+    ("A 4. 6 quake rattles the county.", [4.6]),
+])
+def test_a_detokenised_decimal_before_a_scale_a_quake_or_after_a_currency_is_one_figure(text, values):
+    """Detokenised text ("$2. 6 Million", "£1. 7m", "$1. 29", "a 3. 0 quake") keeps the figure
+    whole, in the sentence splitter too."""
+    from sidebyside.segment import sentence_spans
+
+    assert len(sentence_spans(text, 0, len(text))) == 1, text
+    assert [q.value for q in read_quantities(text)] == values
+
+
 def test_about_after_a_word_of_topic_is_no_hedge():
     """"information about two secret programs" says what it is on, not roughly how many."""
     [q] = read_quantities("The briefing gave information about two secret programs.")

@@ -20,10 +20,16 @@ from .words import MONTHS
 # segment.py does not end a sentence at their point.
 DECIMAL_HEAD = r"(?<![\d.\-–])"
 DECIMAL_TAIL = (
-    r"\d{1,2}(?= (?:million|billion|trillion|percent|per cent)\b)|"
+    r"\d{1,2}(?= (?i:million|billion|trillion|percent|per cent)\b)|"
+    r"\d{1,2}(?=(?:m|bn|MM|mn|tn)\b)|"  # "$2. 6m", "22. 4bn", "$27. 5MM": a scale glued on
     r"\d(?= (?:miles?|kilometers?|kilometres?|km|meters?|metres?|feet|foot|inches|magnitude|"
-    r"points?|degrees?|mph|tons?|tonnes?|pounds?|kg)\b|-magnitude\b|%)"
+    r"points?|degrees?|mph|tons?|tonnes?|pounds?|kg|quakes?|earthquakes?|temblors?)\b|"
+    r"-magnitude\b|%)"
 )
+# ... and a price in cents after a currency sign: "below $1. 29" (segment.py keeps it whole too)
+CENTS_TAIL = r"(?<=[$£€¥])\d{1,3}\. \d\d(?![\d.,])"
+# ... and a quake's magnitude after its name: "a magnitude of 4. 6 was recorded"
+MAGNITUDE_TAIL = r"(?:(?<=[Mm]agnitude )|(?<=[Mm]agnitude of ))\d\. \d(?![\d.,])"
 ONE_DIGIT_TAIL = r"\d\d(?=%)"  # "0. 25%": after one whole digit, two decimals before a "%"
 # A decimal comma, as continental writers and translations put it: "1,2 million women", "3,5
 # per cent" (one or two digits after the comma, then a scale or "percent": never a thousands
@@ -37,6 +43,7 @@ TOKEN_RE = re.compile(
     r"\d{1,3}(?:,\d{3}|, 000)+(?!\d)(?:\.\d+)?|"
     rf"{DECIMAL_HEAD}\d{{1,3}}, \d{{3}}(?= (?!{_NOT_A_NOUN}\b)[a-z])|"
     rf"{DECIMAL_HEAD}\d\. (?:{ONE_DIGIT_TAIL})|{DECIMAL_HEAD}\d{{1,3}}\. (?:{DECIMAL_TAIL})|"
+    rf"{CENTS_TAIL}|{MAGNITUDE_TAIL}|"
     rf"{DECIMAL_COMMA}|"
     r"\d+(?:\.\d+)?|[^\W\d_]+(?:['’][^\W\d_]+)*|\S")
 # A sentence without any of these has no quantity (checked before tokenizing).
