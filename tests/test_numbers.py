@@ -565,6 +565,20 @@ def test_a_detokenised_decimal_before_a_scale_a_quake_or_after_a_currency_is_one
     assert [q.value for q in read_quantities(text)] == values
 
 
+def test_a_show_s_title_a_number_dialled_and_a_decade_with_an_apostrophe():
+    """ABC's "This Week" is a title, not this week (a headline's title case still dates);
+    "called 911" is the number dialled; "the 1990's" is the decade."""
+    assert read_quantities("He said on ABC's This Week that he would run.") == []
+    assert [q.text for q in read_quantities("Ardley Says He Will Decide This Week")] == ["This Week"]
+    assert [q.qualifier for q in read_quantities("This week he said he would run.")] == ["relative"]
+    assert read_quantities("Mateen also called 911 during the attack.") == []
+    assert [q.value for q in read_quantities("The center received 911 calls.")] == [911]
+    [q] = read_quantities("In the 1990's, crime fell.")
+    assert (q.kind, q.low, q.high) == ("date", 1990, 2000)
+    [q] = read_quantities("In 1990's budget, cuts came.")
+    assert (q.low, q.high) == (1990, 1991)
+
+
 def test_about_after_a_word_of_topic_is_no_hedge():
     """"information about two secret programs" says what it is on, not roughly how many."""
     [q] = read_quantities("The briefing gave information about two secret programs.")

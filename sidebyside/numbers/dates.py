@@ -49,6 +49,13 @@ def year_context(r: Tokens, i0: int, j: int) -> bool:
     return True
 
 
+def _prose(r: Tokens) -> bool:
+    """Is the sentence written in sentence case (most words lower case), not a headline's title
+    case?"""
+    words = [t for t in r.T if t[:1].isalpha()]
+    return sum(t[:1].islower() for t in words) * 2 > len(words)
+
+
 def relative(r: Tokens, i: int) -> Outcome | None:
     """"last year", "this month", "next week"."""
     L, n = r.L, r.n
@@ -61,6 +68,8 @@ def relative(r: Tokens, i: int) -> Outcome | None:
     length = {"year": 1.0, "month": 1 / 12, "week": 7 / 365.25}.get(u)
     if length is None:
         return None
+    if i > 0 and r.T[i][:1].isupper() and r.T[i + 1][:1].isupper() and _prose(r):
+        return None  # a title inside a sentence: ABC's "This Week" (not a headline's "This Week")
     v = off * length
     return r.make(i, i + 1, v, v, v + length, Q.RELATIVE, "date", Kind.DATE,
                   why="relative date: last/this/next year, month or week"), i + 2

@@ -294,10 +294,17 @@ def abbreviated_year(r: Tokens, i: int) -> Outcome | None:
     return date_period(r, i, i, float(y), y + 1.0, why=f"abbreviated year (’{T[i]})")
 
 
+_DIALLED = frozenset("call called calling calls dial dialed dialled dialing dialling dials".split())
+
+
 def emergency_number(r: Tokens, i: int) -> Outcome | None:
     """"a 999 call", "frantic 911 calls": the number people dial, not a count of calls
     (right after a counting verb, "received 999 calls" is a count)."""
-    if r.T[i] not in _EMERGENCY or i + 1 >= r.n:
+    if r.T[i] not in _EMERGENCY:
+        return None
+    if r.word(i - 1) in _DIALLED:
+        return r.reject(i, i + 1, f"an emergency number ({r.word(i - 1)} {r.T[i]})")
+    if i + 1 >= r.n:
         return None
     nxt = r.L[i + 1]
     if nxt in _EMERGENCY_ONE or nxt in _EMERGENCY_MANY and r.word(i - 1) not in _COUNTING:
@@ -335,6 +342,11 @@ def letters_after(r: Tokens, i: int) -> Outcome | None:
     """Letters glued on the right: an ordinal (7th), a decade (1990s), a unit or scale (2bn,
     100km); anything else (3D, 5G, 737MAX) is an identifier."""
     T, L, j = r.T, r.L, i + 1
+    if j + 1 < r.n and T[j] in ("'", "’") and r.glued(i, j) and r.glued(j, j + 1) and \
+            L[j + 1] == "s" and r.word(i - 1) == "the" and len(T[i]) == 4 and \
+            T[i].endswith("0") and T[i].isdigit() and 1800 <= int(T[i]) <= 2190:
+        y = int(T[i])  # "the 1990's", as some write the decade ("1990's budget" is a year's)
+        return date_period(r, i, j + 1, float(y), y + 10.0, why="decade (the 1990's)")
     if j < r.n and not r.glued(i, j) and T[i].isdigit() and L[j] == _ordinal_suffix(T[i]) \
             and r.S[j] - r.E[i] == 1:
         return ordinal(r, i, j + 1, float(T[i]))  # "the 3 rd Armored", as tokenised text has it
