@@ -420,7 +420,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-mrpc", action="store_true")
     ap.add_argument("--round", type=int, default=None,
                     help="only the pairs of one labelling round (6, 7: test clusters read from the "
-                    "articles alone; 7 is the last, read once with the engine of 2026-11-30)")
+                    "articles alone; 8: dev clusters read so, each read once with the engine of "
+                    "its session; use --split dev for 8)")
     ap.add_argument("--sweep-novel", action="store_true",
                     help="unique-but-reported at other novelty thresholds (sidebyside/novelty.py)")
     args = ap.parse_args(argv)
