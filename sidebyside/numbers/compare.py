@@ -313,15 +313,14 @@ def _compare(a: Quantity, b: Quantity) -> tuple[Verdict | None, str]:
         if qa in special:
             if _close(alo, blo, tol) and _close(ahi, bhi, tol):
                 return None, ""
+            contains = (alo <= blo and bhi <= ahi) or (blo <= alo and ahi <= bhi)
             if qa == Q.VAGUE:
-                if (alo <= blo and bhi <= ahi) or (blo <= alo and ahi <= bhi):
-                    # "several hundred" homes within "hundreds of homes"
-                    return None, "a vague amount that holds the other"
-                return V.VALUE, "different vague amounts"
+                # "several hundred" homes within "hundreds of homes"
+                return (None, "a vague amount that holds the other") if contains else \
+                    (V.VALUE, "different vague amounts")
             if not converted and (_round_end(alo, blo) or _round_end(blo, alo)) and \
                     (_round_end(ahi, bhi) or _round_end(bhi, ahi)):
                 return None, "the same range, its ends rounded"
-            contains = (alo <= blo and bhi <= ahi) or (blo <= alo and ahi <= bhi)
             return (V.QUALIFIER, "one range holds the other") if contains else \
                 (V.VALUE, "different ranges")
         if qa in _LOWER_BOUND | _UPPER_BOUND and _close(av, bv, 0.05):

@@ -138,11 +138,10 @@ class Tokens:
         if not any(" " in t for t in T):  # the usual case: no token to split or to join
             self._set(T, [m.start() for m in ms], [m.end() for m in ms], trace)
             return
-        T = []
+        read, T = T, []
         S: list[int] = []
         E: list[int] = []
-        for m in ms:
-            t = m.group()
+        for m, t in zip(ms, read, strict=True):  # (`read` holds the decimal commas read as points)
             if ", " in t and ", 000" not in t and not _thousands_after(text, m.start()):
                 # "On Sept. 11, 343 firefighters died": a day (a round, a number) and a count
                 head = t.split(",")[0]
@@ -156,11 +155,7 @@ class Tokens:
                 continue
             # "20, 000" and "2. 6 million" (a separator or a decimal point and a space, as
             # detokenised text writes them) are 20,000 and 2.6: the token reads without the space.
-            if " " in t:
-                t = t.replace(" ", "")
-            elif "," in t and _DECIMAL_COMMA_RE.fullmatch(t):
-                t = t.replace(",", ".")
-            T.append(t)
+            T.append(t if " " not in t else t.replace(" ", ""))
             S.append(m.start())
             E.append(m.end())
         self._set(T, S, E, trace)
