@@ -73,23 +73,26 @@ def _differ(x, y) -> bool:
     return x.value != y.value or x.qualifier != y.qualifier or bool(x.unit and y.unit and x.unit != y.unit)
 
 
+def _shown_pairs(c, span) -> list[dict]:
+    """The comparison's shown disagreements as pairs of sides from two sources that read
+    differently (`_differ`), each side as a span (`span(side)`)."""
+    return [{"a": span(x), "b": span(y), "texts": (x.text, y.text), "kind": d.kind}
+            for d in c.disagreements for x, y in combinations(d.sides, 2)
+            if x.source != y.source and _differ(x, y)]
+
+
 def _cluster_run(corpus: str, cluster: str) -> tuple[list, list]:
     """Shown disagreement pairs and every quantity read, as spans, for one cluster folder."""
     from sidebyside.engine import compare_folder
 
     c = compare_folder(DEVDATA / corpus / "clusters" / cluster, use_cache=False)
     where = lambda file: (corpus, cluster, file)  # noqa: E731
-    pairs = []
-    for d in c.disagreements:
-        for x, y in combinations(d.sides, 2):
-            if x.source == y.source or not _differ(x, y):
-                continue
-            fx = _file_span(c, x.sentence, x.start, x.end, x.text)
-            fy = _file_span(c, y.sentence, y.start, y.end, y.text)
-            pairs.append({
-                "a": (where(fx[0]), fx[1], fx[2]), "b": (where(fy[0]), fy[1], fy[2]),
-                "texts": (x.text, y.text), "kind": d.kind,
-            })
+
+    def span(side) -> tuple:
+        f = _file_span(c, side.sentence, side.start, side.end, side.text)
+        return (where(f[0]), f[1], f[2])
+
+    pairs = _shown_pairs(c, span)
     read = []
     for s in c.all_sentences():
         for q in s.numbers:
@@ -161,15 +164,7 @@ def _mrpc_run(index: int, s1: str, s2: str, link: float | None = AS_IF_LINKED) -
     sentences linked at `link`, or with link None not linked (the unlinked rules)."""
     c = _mrpc_comparison(s1, s2, link)
     where = {"a": ("mrpc", index, "sentence1"), "b": ("mrpc", index, "sentence2")}
-    pairs = []
-    for d in c.disagreements:
-        for x, y in combinations(d.sides, 2):
-            if x.source == y.source or not _differ(x, y):
-                continue
-            if x.source == "b":
-                x, y = y, x
-            pairs.append({"a": (where["a"], x.start, x.end), "b": (where["b"], y.start, y.end),
-                          "texts": (x.text, y.text), "kind": d.kind})
+    pairs = _shown_pairs(c, lambda side: (where[side.source], side.start, side.end))
     read = [((where[s.source], q.start, q.end), q.kind, q.text) for s in c.all_sentences() for q in s.numbers]
     return pairs, read
 
