@@ -198,6 +198,19 @@ SCOPES = [
     ("Gates sold 5 million shares of Microsoft on Monday, a filing showed.",
      "Gates sold 6 million shares of Microsoft Corp. on Monday, a filing showed.",
      "5 million shares", "6 million shares", True),
+    # a count of others beside those the sentence names is not the whole count; "others" as
+    # a noun ("50 killed and 53 others wounded") is the whole count of its own group
+    ("The blasts injured Maria Ardo and more than 100 other people, police said.",
+     "The blasts injured more than 150 people, police said.",
+     "more than 100 other people", "more than 150 people", False),
+    ("Britz met the other two unions on Monday at the Dunmore plant.",
+     "Britz met three unions on Monday at the Dunmore plant.", "two unions", "three unions", False),
+    ("The blasts killed Maria Ardo and five other people at the Dunmore plant.",
+     "The blasts killed Jan Holm and seven other people at the Dunmore plant.",
+     "five other people", "seven other people", True),
+    ("The gunman killed 50 people and at least 53 others were wounded at the club, police said.",
+     "The gunman killed 50 people and 60 were wounded at the club, police said.",
+     "at least 53", "60", True),
     # a part "of them" pairs only with a part; "of those surveyed" is no part
     ("At least 36 deaths have been blamed on the storm, 20 of them in Virginia.",
      "Nine deaths were blamed on the storm in Virginia and Maryland.", "20", "Nine deaths", False),

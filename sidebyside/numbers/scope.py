@@ -213,6 +213,8 @@ class Context:
     move: str | None = None  # "from" or "to": the figure a change starts from or ends at
     acts: set[str] = field(default_factory=set)  # ... of the close words, the verbs ("arrested")
     act: str | None = None  # the figure's own verb: "20,000 people marched", "killed 40"
+    other: bool = False  # counts others beside those the sentence names: "seven other
+    # governments", "the other two unions", "more than 100 other people"
 
 
 class _Span(NamedTuple):
@@ -382,6 +384,8 @@ def _context(text: str, start: int, end: int, qtext: str) -> Context:
     if m:
         c.span = f"{m.group(1).lower()} {m.group(2).lower().rstrip('s')}"
     c.act = _own_verb(text, q.start, q.end, left_m, right_m, bool(_DATE_TEXT.search(q.text)))
+    c.other = "other" in own or bool(left) and left[-1].lower() == "other" or \
+        bool(right) and right[0].lower() == "other"
     for w in _WORD_RE.findall(q.text):
         c.words.discard(stem(w))
         c.close.discard(stem(w))
@@ -473,6 +477,11 @@ def different_scope(a: Quantity, ca: Context, b: Quantity, cb: Context) -> str |
         # what a company earned vs what analysts expected (a river's forecast crest is told
         # alike with or without "expected": only sums and shares)
         return "one is a forecast ('analysts expected'), the other what was reported"
+    if ca.other != cb.other and a.kind != "date":
+        # "Lopez and more than 100 other people" were hurt vs "more than 150" hurt; "the other
+        # two unions" vs "three unions": a count beside those named, not the whole
+        return "one counts others beside those the sentence names ('seven other governments'), " \
+               "the other counts all"
     if ca.part != cb.part:
         return "one is a part of a figure told before it ('20 of them in Virginia'), the other " \
                "is not"
