@@ -192,7 +192,9 @@ def _admit_same(a: Quantity, ca: N.Context, b: Quantity, cb: N.Context, link: fl
                 alone: bool, listed: bool) -> str | None:
     """`_admit` for figures already known to count the same thing (`same_thing` or `_kin`),
     a not an ordinal or an age."""
-    noun = a.unit if a.kind == "count" and a.unit and a.unit == b.unit else None
+    # one counted noun, or one group of them ("five people" / "two villagers")
+    noun = group(a.unit) if a.kind == "count" and a.unit and group(a.unit) == group(b.unit) \
+        else None
     acted = bool(noun and ca.act and ca.act == cb.act)  # "20,000 people marched" twice
     held = bool(noun and len(ca.close & cb.close) >= HELD)  # "customers were without power"
     if link is None and a.kind != "date" and _far(a, b, FAR_ACTED if acted or held else FAR):
@@ -706,7 +708,8 @@ def _key(q: Quantity) -> tuple | None:
     if q.kind == "count":
         if q.event and group(q.unit) in _PEOPLE:
             return ("count", "person")  # "three bank workers" dead may be "three people" killed
-        return ("count", q.unit) if q.unit else None
+        # "two villagers" and "five people": the noun's group ("soldiers" are troops)
+        return ("count", group(q.unit)) if q.unit else None
     if q.kind == "money":
         return ("money", q.unit)  # what it is of is often unsaid: `_admit` checks the nouns
     if q.kind in ("percent", "measure"):

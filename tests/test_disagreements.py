@@ -850,6 +850,24 @@ def test_unlinked_counts_of_one_noun_that_did_the_same_pair():
     assert findings._admit(a, ctx(a), b, ctx(b), None) is None
 
 
+def test_unlinked_counts_of_one_group_of_people_that_did_the_same_pair(tmp_path):
+    """"injuring five people" / "two villagers slightly injured": people and villagers are one
+    group (`numbers.lexicon.GROUPS`), in unlinked sentences as in linked ones."""
+    a, b = pair("A quake hit the island of Tarn on Sunday, injuring five people and damaging homes.",
+                "Homes in the villages near Dargo were damaged and two villagers slightly injured, "
+                "the governor said.", "five", "two")
+    assert findings._admit(a, ctx(a), b, ctx(b), None)
+    c = write(tmp_path, {
+        "a.txt": _BASE + "A quake hit the island of Tarn on Sunday, injuring five people and "
+                 "damaging homes.\n",
+        "b.txt": _BASE + "Homes in the villages near Dargo were damaged and two villagers "
+                 "slightly injured, the governor said.\n",
+    })
+    _unlink_all(c)
+    assert [sorted(side.text for side in d.sides) for d in c.disagreements] == \
+        [["five people", "two villagers"]], [d.summary() for d in c.disagreements]
+
+
 def test_a_round_figure_said_of_something_else_does_not_hide_a_conflict(tmp_path):
     """Outlet b gives "20,000" for the protesters of another city and 50,000 for the marchers:
     a round figure told of other things is not the same figure told twice, so a's 20,000
