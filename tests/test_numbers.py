@@ -579,6 +579,27 @@ def test_a_show_s_title_a_number_dialled_and_a_decade_with_an_apostrophe():
     assert (q.low, q.high) == (1990, 1991)
 
 
+@pytest.mark.parametrize(("sentence", "read"), [
+    # a spelled number after "a" is a compound modifier; "a hundred", "a dozen" are counts
+    ("He backs a two state solution.", []),
+    ("It was a three car pileup on the bridge.", []),
+    ("The House passed a hundred bills.", ["a hundred bills"]),
+    ("He owns a dozen cars.", ["a dozen cars"]),
+    # a capitalised number word after a name is part of it, except in a title-case headline
+    ("Fans came for this weekend's NCAA Final Four basketball championships in Ardley.", []),
+    ("Supporters sued to keep a Ten Commandments monument in the Ardley courthouse.", []),
+    ("Quake Hits Island, Kills Five People", ["Five People"]),
+    # a whole number right after a noun, at a clause's end, is a designation; after a verb
+    # (or a move of an index) it is a figure
+    ("That is just equality 101.", []),
+    ("Ebola has killed 101.", ["101"]),
+    ("The Dow lost 68.84, or 0.7 percent.", ["68.84", "0.7 percent"]),
+    ("He birdied five holes before shooting 69.", ["five holes", "69"]),
+])
+def test_names_modifiers_and_designations_that_hold_a_number(sentence, read):
+    assert [q.text for q in read_quantities(sentence)] == read
+
+
 def test_about_after_a_word_of_topic_is_no_hedge():
     """"information about two secret programs" says what it is on, not roughly how many."""
     [q] = read_quantities("The briefing gave information about two secret programs.")
