@@ -176,6 +176,13 @@ def _admit(a: Quantity, ca: N.Context, b: Quantity, cb: N.Context, link: float |
     return _admit_same(a, ca, b, cb, link, alone, listed)
 
 
+@lru_cache(maxsize=4096)
+def _people_counts(text: str) -> int:
+    """How many counts of people a sentence tells ("two police officers and three civilians": 2)."""
+    return sum(q.kind == "count" and (group(q.unit) == "person" or group(q.unit) in _PEOPLE)
+               for q in N.read_quantities(text))
+
+
 def _one_age(a: Quantity, b: Quantity) -> bool:
     """Ages pair only as the age of one named person ("Paul Durousseau, 30," / "Paul Durousseau,
     32," or "Durousseau, 32,"): Sasha's 13 is not the aide's 31."""
@@ -192,9 +199,12 @@ def _admit_same(a: Quantity, ca: N.Context, b: Quantity, cb: N.Context, link: fl
                 alone: bool, listed: bool) -> str | None:
     """`_admit` for figures already known to count the same thing (`same_thing` or `_kin`),
     a not an ordinal or an age."""
-    # one counted noun, or one group of them ("five people" / "two villagers")
-    noun = group(a.unit) if a.kind == "count" and a.unit and group(a.unit) == group(b.unit) \
-        else None
+    # one counted noun, or people in other words ("five people" / "two villagers"), each the
+    # only count of people of its sentence (not "two police officers and three civilians")
+    noun = a.unit if a.kind == "count" and a.unit and a.unit == b.unit else None
+    if a.kind == "count" and a.unit and not noun and group(a.unit) == group(b.unit) == "person" \
+            and _people_counts(ca.raw) == _people_counts(cb.raw) == 1:
+        noun = "person"
     acted = bool(noun and ca.act and ca.act == cb.act)  # "20,000 people marched" twice
     held = bool(noun and len(ca.close & cb.close) >= HELD)  # "customers were without power"
     if link is None and a.kind != "date" and _far(a, b, FAR_ACTED if acted or held else FAR):
@@ -708,8 +718,9 @@ def _key(q: Quantity) -> tuple | None:
     if q.kind == "count":
         if q.event and group(q.unit) in _PEOPLE:
             return ("count", "person")  # "three bank workers" dead may be "three people" killed
-        # "two villagers" and "five people": the noun's group ("soldiers" are troops)
-        return ("count", group(q.unit)) if q.unit else None
+        # "two villagers" and "five people": one group of people (other groups keep their
+        # nouns apart: "soldiers" and "troops", "votes" and "ballots" may be parts of each other)
+        return ("count", "person" if group(q.unit) == "person" else q.unit) if q.unit else None
     if q.kind == "money":
         return ("money", q.unit)  # what it is of is often unsaid: `_admit` checks the nouns
     if q.kind in ("percent", "measure"):

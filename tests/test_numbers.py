@@ -595,6 +595,18 @@ def test_a_show_s_title_a_number_dialled_and_a_decade_with_an_apostrophe():
     ("Ebola has killed 101.", ["101"]),
     ("The Dow lost 68.84, or 0.7 percent.", ["68.84", "0.7 percent"]),
     ("He birdied five holes before shooting 69.", ["five holes", "69"]),
+    # found by review: members, points, beds counted; datelines; verbs and modifiers before a
+    # figure; names after "the" and in name-heavy prose
+    ("The governor appointed a five-member panel.", ["five-member panel"]),
+    ("Smith holds a two-point lead over Jones.", ["two-point lead"]),
+    ("WASHINGTON Two people were killed in a shooting.", ["Two people"]),
+    ("Death toll in Ardley mall attack hits 67", ["67"]),
+    ("Death toll hits 101", ["101"]),
+    ("Temperatures reached a record 101.", ["101"]),
+    ("Ardo scored a career-high 40.", ["40"]),
+    ("Judge Holm refused to remove the Ten Commandments monument.", []),
+    ("Michigan beat Ohio State to win the Big Ten title.", []),
+    ("Police said Five people died.", ["Five people"]),
 ])
 def test_names_modifiers_and_designations_that_hold_a_number(sentence, read):
     assert [q.text for q in read_quantities(sentence)] == read

@@ -388,19 +388,21 @@ def counted_noun(r: Tokens, d: Draft) -> Outcome | None:
         return r.reject(d.i0, last + 1, "'one' after a determiner: a pronoun")
     if not d.words and r.named and np is None and d.qual is None and d.factor == 1.0:
         return r.reject(d.i0, last + 1, "a number after a name, no noun: a name (Title 42)")
-    if d.words and d.v > 1 and d.qual is None and r.word(d.i0 - 1) in ("a", "an") and np:
+    if d.words and 1 < d.v < 100 and d.qual is None and r.word(d.i0 - 1) in ("a", "an") and np \
+            and d.unit not in _GLUED_UNITS and r.word(last + 1) not in _GLUED_UNITS:
         # "a two state solution", "a three car pileup": a compound modifier, no count ("a
-        # hundred", "a dozen" start at the article)
+        # hundred", "a dozen" start at the article; "a five-member panel", "a two-point lead"
+        # count members and points)
         return r.reject(d.i0, d.end + 1, "a spelled number after 'a': a compound modifier "
                         "(a two state solution)")
     if d.words and _name_number(r, d.i0):
         return r.reject(d.i0, d.end + 1, "a capitalised number word after a name: a name "
                         "(the Final Four, the Big Ten)")
-    if not d.words and np is None and d.qual is None and d.factor == 1.0 and d.event is None \
-            and d.unit is None and _after_a_noun(r, d.i0) and (
+    if not d.words and d.v == 101 and np is None and d.qual is None and d.factor == 1.0 \
+            and d.event is None and d.unit is None and _after_a_noun(r, d.i0) and (
                 last + 1 >= r.n or r.T[last + 1] in _CLAUSE_END):
-        return r.reject(d.i0, last + 1, "a number right after a noun, at a clause's end: a "
-                        "designation (equality 101, route 66)")
+        return r.reject(d.i0, last + 1, "'101' right after a noun, at a clause's end: the "
+                        "basics of it (equality 101)")
     if not d.words and np is None and d.qual is None and d.factor == 1.0 and d.event is None \
             and d.kind == Kind.COUNT and d.unit is None and "-" not in r.text[r.S[d.i0]:r.E[last]] \
             and _title_word(r, last + 1) \
@@ -415,23 +417,30 @@ _CLAUSE_END = frozenset(".,;:!?\"”’)")
 
 def _after_a_noun(r: Tokens, k: int) -> bool:
     """Token k, a whole number, follows a lower-case word that is neither a function word nor a
-    verb ("equality 101"; not "killed 101", "shooting 69", "lost 68.84", "was 101")."""
+    verb, and no article before that word ("equality 101"; not "hits 101", "killed 101",
+    "shooting 69", "lost 68.84", "was 101", "a record 101")."""
     if k == 0 or r.glued(k - 1, k):
         return False
     t, w = r.T[k - 1], r.L[k - 1]
     return r.T[k].isdigit() and t.isalpha() and t.islower() and len(t) > 2 and w not in STOP \
-        and not looks_verb(w) and not w.endswith(("ing", "ed")) and w not in CHANGE_VERBS \
-        and w not in MONTHS
+        and not looks_verb(w) and not w.endswith(("ing", "ed", "s")) and w not in CHANGE_VERBS \
+        and w not in MONTHS and r.word(k - 2) not in ("a", "an", "the")
 
 
 def _name_number(r: Tokens, k: int) -> bool:
-    """A capitalised number word at token k right after a capitalised word, in a sentence that
-    is not written in title case (a headline capitalises every word: "Quake Kills Five")."""
-    if k == 0 or not r.T[k][:1].isupper() or not r.T[k - 1][:1].isupper() \
-            or not r.T[k - 1].isalpha() or r.L[k - 1] in STOP:
+    """A capitalised number word at token k inside a sentence written as prose: part of a name
+    ("the Ten Commandments", "the Big Ten title", "the Final Four games", "Gang of Eight"), right
+    after a name, "the" or "of". Not at the sentence's start nor after a dateline or a mark
+    ("WASHINGTON Two people", "— Three"), nor in a headline written in title case ("Quake Kills
+    Five")."""
+    if k == 0 or not r.T[k][:1].isupper() or r.T[k].isupper():
         return False
-    words = [t for j, t in enumerate(r.T) if 0 < j < k - 1 or j > k if t.isalpha() and len(t) > 3]
-    return sum(t[:1].isupper() for t in words) * 2 < len(words)
+    p = r.T[k - 1]
+    if not p.isalpha() or p.isupper() or not (p[:1].isupper() or p.lower() in ("the", "of")):
+        return False
+    # prose: some lower-case word of four letters or more that is no function word
+    return any(t.isalpha() and t.islower() and len(t) > 3 and w not in STOP
+               for j, (t, w) in enumerate(zip(r.T, r.L, strict=True)) if j not in (k - 1, k))
 
 
 def _title_word(r: Tokens, k: int) -> bool:

@@ -384,12 +384,17 @@ def _context(text: str, start: int, end: int, qtext: str) -> Context:
     if m:
         c.span = f"{m.group(1).lower()} {m.group(2).lower().rstrip('s')}"
     c.act = _own_verb(text, q.start, q.end, left_m, right_m, bool(_DATE_TEXT.search(q.text)))
-    c.other = "other" in own or bool(left) and left[-1].lower() == "other" or \
-        bool(right) and right[0].lower() == "other"
+    c.other = " other " in own or bool(_OTHER_BEFORE.search(text, 0, q.start)) or \
+        bool(_OTHER_AFTER.match(text, q.end))
     for w in _WORD_RE.findall(q.text):
         c.words.discard(stem(w))
         c.close.discard(stem(w))
     return c
+
+
+# "the other two unions", "seven other governments" (the word itself, nothing between)
+_OTHER_BEFORE = re.compile(r"\bother\s+$", re.I)
+_OTHER_AFTER = re.compile(r"\s+other\b", re.I)
 
 
 _AUX = frozenset("had have has were was are is been be being would could will may might also"
