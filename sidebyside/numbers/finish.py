@@ -438,7 +438,9 @@ def _name_number(r: Tokens, k: int) -> bool:
     p = r.T[k - 1]
     if not p.isalpha() or p.isupper() or not (p[:1].isupper() or p.lower() in ("the", "of")):
         return False
-    # prose: some lower-case word of four letters or more that is no function word
+    # prose: some lower-case word of four letters or more that is no function word. Not
+    # dates._prose (most words lower case): a sentence full of names is prose too ("Spartans Head
+    # Coach Mark Dantonio said Big Ten officials reviewed the call")
     return any(t.isalpha() and t.islower() and len(t) > 3 and w not in STOP
                for j, (t, w) in enumerate(zip(r.T, r.L, strict=True)) if j not in (k - 1, k))
 
