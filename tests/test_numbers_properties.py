@@ -209,6 +209,10 @@ DATELINES = [
     ("A version of this article appeared in print on October 12, 2012, on page A16 of the "
      "New York edition.", []),
     ("WASHINGTON, June 4 (Reuters) - Six people died in the fire.", ["Six people"]),
+    # an outlet's note on its own page, dated by a label before a colon or a dash
+    ("Correction: December 1, 2010", []),
+    ("UPDATE - May 30, 5:20 p.m.: Hours later the Secret Service issued a statement.", []),
+    ("UPDATE (June 4, 2013): 12 people have now died.", ["12 people"]),
 ]
 
 
@@ -235,6 +239,8 @@ def test_page_section_and_phone_numbers_are_not_counts(sentence):
 KEPT = [
     ("Published reports said 40 people died.", ["40 people"]),
     ("Updated figures show 3,000 homes were lost.", ["3,000 homes"]),
+    ("Update: On May 30 the police arrested 3 men.", ["May 30", "3 men"]),  # a fact, after "On"
+    ("The Department of Correction on Monday freed 12 inmates.", ["Monday", "12 inmates"]),
     ("He posted 12 videos on June 4.", ["12 videos", "June 4"]),
     ("The 2,000 troops arrived at 4 pm on June 4, 2013.", ["2,000 troops", "June 4, 2013"]),
     ("The F-16 fleet of 120 jets was grounded for 3 months.", ["120 jets", "3 months"]),

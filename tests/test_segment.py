@@ -350,7 +350,8 @@ def test_a_publication_stamp_is_boilerplate_never_a_title_nor_a_lead(tmp_path):
               "Fri Aug 2, 2013 6: 50pm EDT", "9 September 2013 Last updated at 14: 39 GMT",
               "Thursday, Apr 2, 2009 | Updated 1: 32 PM PDT", "12 January 2010 @ 09: 29 pm",
               "Published: January 3, 2013", "on Tuesday, 16 December 2008 13: 45.",
-              "March 14, 2013-UNITED STATES-", "WASHINGTON-April 27-", "NEW YORK - June 4 -"]
+              "March 14, 2013-UNITED STATES-", "WASHINGTON-April 27-", "NEW YORK - June 4 -",
+              "Correction: December 1, 2010", "UPDATE - May 30, 5:20 p.m."]
     assert all(is_stamp(s) for s in stamps)
     assert not any(is_stamp(s) for s in ["3 dead after protesters torch Greek bank",
                                          "Sentencing has been set for June 28.", "9/11",
@@ -358,6 +359,7 @@ def test_a_publication_stamp_is_boilerplate_never_a_title_nor_a_lead(tmp_path):
                                          "REPORT: RED SOX MAKE HUGE OFFER", "WASHINGTON —",
                                          "COACH CRASH: A93 CLOSED FOR HOURS",
                                          "THERESA MAY - 10 DOWNING STREET",
+                                         "Correction officers: 40 inmates escaped on May 30",
                                          "RATES MAY RISE IN 2014 - FED", "APOLLO 11 - JULY 20, 1969",
                                          "EARTHQUAKE HITS CHILE - MARCH 14"])
     a = ("Posted: 08 / 02 / 2013 11: 10 am EDT\n\n"

@@ -18,10 +18,15 @@ WEEKDAYS = set("""monday tuesday wednesday thursday friday saturday sunday mon t
 thur thurs fri sat sun""".split())
 # Words that open a stamp: "Published on:", "Last updated at", "Posted".
 STAMP_WORDS = {"published", "posted", "updated", "modified", "created", "uploaded", "filed"}
+# Labels an outlet puts before the date of a note on its own page: "Correction: December 1,
+# 2010", "UPDATE - May 30, 5:20 p.m.: ...". They open a stamp only as a label, right before a
+# colon or a dash ("the Department of Correction on Monday" keeps its day).
+LABEL_WORDS = {"update", "updates", "correction", "corrections", "clarification", "editor's",
+               "editor’s", "note"}
 # Words and signs a stamp is made of besides digits, months, weekdays and time zones.
 _STAMP_GLUE = {",", ":", ".", "|", "/", "(", ")", "+", "on", "at", "am", "pm", "a", "p", "m",
                "last", "first", "local", "time", "hours", "hrs", "h", "of", "'", "’", "st", "nd",
-               "rd", "th", "•", "·", "@"} | DASHES | STAMP_WORDS
+               "rd", "th", "•", "·", "@"} | DASHES | STAMP_WORDS | LABEL_WORDS
 
 
 def _stamp_token(r: Tokens, k: int) -> bool:
@@ -44,7 +49,7 @@ def stamp_line(r: Tokens) -> bool:
         w = r.L[k]
         if w in MONTHS and r.T[k][0].isupper() or r.T[k] in (":", "/"):
             dated = True
-        if r.T[k] == ":" or w in WEEKDAYS or w in STAMP_WORDS or r.T[k] in TIME_ZONES:
+        if r.T[k] == ":" or w in WEEKDAYS or w in STAMP_WORDS or w in LABEL_WORDS or r.T[k] in TIME_ZONES:
             stamp = True
     return dated and stamp
 
@@ -75,6 +80,8 @@ def _opens_stamp(r: Tokens, k: int) -> bool:
     w = r.L[k]
     if w == "print":
         return r.word(k - 1) == "in"
+    if w in LABEL_WORDS:
+        return k + 1 < r.n and (r.T[k + 1] in (":", "(") or r.T[k + 1] in DASHES)
     if w not in STAMP_WORDS:
         return False
     return r.T[k][0].isupper() or r.word(k - 1) in ("last", "first") or r.word(k + 1) == ":"
@@ -86,7 +93,10 @@ def stamped(r: Tokens, first: int) -> bool:
     stop = max(0, first - 14)
     while k >= stop:
         if _opens_stamp(r, k):
-            return True
+            # a label stamps only the date right after it ("UPDATE - May 30", not "Update: On
+            # May 30 the police ...")
+            return r.L[k] not in LABEL_WORDS or all(
+                r.T[j] in (":", "(") or r.T[j] in DASHES for j in range(k + 1, first))
         if not _stamp_token(r, k):
             return False
         k -= 1
