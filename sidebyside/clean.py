@@ -50,6 +50,27 @@ _SIGN_OFF = re.compile(
 _PRINT_LINE = re.compile(
     r"^\W*(a version of this (article|story|report|review|column)|this (article|story) "
     r"(also )?(appears|appeared))\s+(appears\s+|appeared\s+)?in\s+(the\s+)?print\b", re.I)
+# A credit line: who else reported the story ("Associated Press writers Jo Doe and Al Roe
+# contributed to this report.", "Jo Doe contributed reporting from Ardley."), never a claim.
+_CREDIT = re.compile(
+    r"\bcontribut(ed|ing)\b.{0,40}?\b(to|for) (this|the) (report|story|article)\b|"
+    r"\bcontributed (additional )?reporting\b|"
+    r"\b(writers?|correspondents?|reporters?|staff)\b[^.!?]{0,80}\bcontributed\W*$", re.I)
+# A pointer to a journalist's accounts or mail ("Follow Jo Doe on Twitter at @jodoe.", "Email
+# the author at jo@example.com").
+_FOLLOW = re.compile(
+    r"^\W*follow\s+(us|me|him|her|them|[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*){0,3})\s+(on|at|via)\s+"
+    r"(twitter|x|facebook|instagram|threads|bluesky|mastodon|tiktok|linkedin|@)|"
+    r"^\W*(e-?mail|contact|reach|write to)\b[^.!?]{0,60}\b[\w.+-]+@[\w-]+\.[\w.]+", re.I)
+# An outlet's note on its own report ("This story has been updated to correct ...", "An earlier
+# version of this article misstated ...", "Correction: ...", "Editor's note: ..."): about the
+# page, not a claim of the story; its figures are no facts to compare (issue 14, boilerplate by
+# form). Not "UPDATE: ...": a live story's update tells news ("UPDATE - May 30, 10 p.m.: she
+# apologised"); only its stamp is not a figure (numbers.stamps).
+_EDITOR_NOTE = re.compile(
+    r"^\W*(this (story|article|report|post|piece|item) (has been|was|is being) (updated|corrected|"
+    r"revised|changed|amended|edited)\b|an earlier version of this (story|article|report|post|piece)\b|"
+    r"(correction|corrections|clarification|editor['’]s note)\s*[:\-–—])", re.I)
 TRAILER = "after the article's end"
 OFF_TOPIC = 0.1  # a paragraph sharing fewer of its terms with the other sources is off the story
 _NAV = re.compile(r"\s[|›»>/]\s")
@@ -446,6 +467,12 @@ def flag_boilerplate(sources: list[Source], page_spans: list[list[tuple[int, int
                 _mark(src, para, BOILERPLATE, "sign-off")
             elif n_words <= 60 and _PRINT_LINE.match(shown):
                 _mark(src, para, BOILERPLATE, "print edition line")
+            elif n_words <= 35 and _CREDIT.search(shown):
+                _mark(src, para, BOILERPLATE, "credit line")
+            elif n_words <= 20 and _FOLLOW.search(shown):
+                _mark(src, para, BOILERPLATE, "sign-off")
+            elif n_words <= 60 and _EDITOR_NOTE.match(shown):
+                _mark(src, para, BOILERPLATE, "editor's note")
             elif n_words <= 25 and BYLINE.match(shown):
                 _mark(src, para, BOILERPLATE, "byline")
             elif len(_NAV.findall(shown)) >= 3 and n_words <= 30:

@@ -221,6 +221,50 @@ def test_the_print_edition_line_is_boilerplate_whatever_headline_it_quotes():
     assert not any(c.flag_of(s) for s in c.sentences)
 
 
+CREDITS_AND_NOTES = [
+    "Associated Press writers Jo Doe in Ardley and Al Roe contributed to this report.",
+    "Staff writer Dave Kell contributed to this story.",
+    "Jo Doe contributed reporting from Ardley.",
+    "Follow Jane Smith on Twitter at @janesmith.",
+    "Email the author at jane.smith@example.com.",
+    "This story has been updated to correct the number of homes reached.",
+    "An earlier version of this article misstated the day of the floods.",
+    "Correction: The river wall was inspected in May, not in March.",
+    "Editor's note: This story contains an interview given before the floods.",
+]
+STORY_NOT_CREDITS = [
+    "The mayor contributed $5,000 to the flood fund, the council said.",
+    "Follow the river north and the damage gets worse, the mayor said.",
+    "Rescuers followed the river to Ardley on Sunday.",
+    "UPDATE - May 30, 10 p.m.: The mayor said forty more homes were evacuated.",
+    "This story of courage has been told many times in Ardley.",
+    "Correction officers at Ardley jail helped move 40 inmates.",
+]
+
+
+@pytest.mark.parametrize("line", CREDITS_AND_NOTES)
+def test_credit_lines_follow_lines_and_editor_s_notes_are_boilerplate(line):
+    """Who else reported the story, where to follow its writer, and an outlet's note on its own
+    report are about the page, never a claim of the story (by form, whatever they name)."""
+    story = "Floods hit the valley town of Ardley overnight, and rescue crews reached forty homes."
+    a = _src("a.txt", "Ardley floods\n\n" + story + "\n\n" + line)
+    b = _src("b.txt", "Ardley hit by floods\n\n" + story)
+    flag_boilerplate([a, b])
+    flags = {s.text: a.flag_of(s) for s in a.sentences}
+    assert flags[story] != "boilerplate"
+    assert [f for t, f in flags.items() if t != story and t != "Ardley floods"] \
+        and all(f == "boilerplate" for t, f in flags.items() if t not in (story, "Ardley floods"))
+
+
+@pytest.mark.parametrize("line", STORY_NOT_CREDITS)
+def test_story_sentences_like_credits_or_notes_stay_story(line):
+    story = "Floods hit the valley town of Ardley overnight, and rescue crews reached forty homes."
+    a = _src("a.txt", "Ardley floods\n\n" + story + "\n\n" + line)
+    b = _src("b.txt", "Ardley hit by floods\n\n" + story + "\n\n" + line)
+    flag_boilerplate([a, b])
+    assert not any(a.flag_of(s) for s in a.sentences)
+
+
 def test_a_photo_credit_does_not_end_the_article_but_a_copyright_notice_does():
     story = "Floods hit the valley town of Ardley overnight, and rescue crews reached forty homes."
     a = _src(
