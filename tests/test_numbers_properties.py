@@ -240,6 +240,11 @@ KEPT = [
     ("Published reports said 40 people died.", ["40 people"]),
     ("Updated figures show 3,000 homes were lost.", ["3,000 homes"]),
     ("Update: On May 30 the police arrested 3 men.", ["May 30", "3 men"]),  # a fact, after "On"
+    ("It takes Neptune 165 years to orbit the Sun.", ["165 years"]),  # a name, then a count
+    ("He gave Moore 15 days to remove it.", ["15 days"]),
+    ("Europe 1 radio reported that 12 people died.", ["12 people"]),  # the station is a name
+    ("The S&P 500 index rose 12 points.", ["12 points"]),  # so is the index
+    ("It runs on the Itanium 2 processor and MySQL 4.0 software.", []),  # models' names
     ("The Department of Correction on Monday freed 12 inmates.", ["Monday", "12 inmates"]),
     ("He posted 12 videos on June 4.", ["12 videos", "June 4"]),
     ("The 2,000 troops arrived at 4 pm on June 4, 2013.", ["2,000 troops", "June 4, 2013"]),
