@@ -39,9 +39,10 @@ _POINTER = re.compile(
     re.I,
 )
 _SIGN_OFF = re.compile(
-    r"^\W*(reporting by|editing by|additional reporting|writing by|compiled by|follow (us|me)|"
-    r"subscribe|sign up|click here|share (this|on)|advertisement|listen to this article|"
-    r"contact (us|the author)|send (us )?(a )?tips?|image (source|caption)|photo:|picture:)",
+    r"^\W*((reporting|editing|writing|compiled|produced|edited|written) by\s+(?-i:[A-Z])|"
+    r"additional reporting\b|follow (us|me)\b|subscribe\b|sign up\b|click here\b|"
+    r"share (this|on)\b|advertisement\W*$|listen to this article|contact (us|the author)\b|"
+    r"send (us )?(a )?tips?\b|image (source|caption)\b|photo:|picture:)",
     re.I,
 )
 # The print edition's line at a web article's foot ("A version of this article appears in print
@@ -53,7 +54,7 @@ _PRINT_LINE = re.compile(
 # A credit line: who else reported the story ("Associated Press writers Jo Doe and Al Roe
 # contributed to this report.", "Jo Doe contributed reporting from Ardley."), never a claim.
 _CREDIT = re.compile(
-    r"\bcontribut(ed|ing)\b.{0,40}?\b(to|for) (this|the) (report|story|article)\b|"
+    r"\bcontribut(ed|ing)\b.{0,40}?\b(to|for) this (report|story|article)\b|"
     r"\bcontributed (additional )?reporting\b|"
     r"\b(writers?|correspondents?|reporters?|staff)\b[^.!?]{0,80}\bcontributed\W*$", re.I)
 # A pointer to a journalist's accounts or mail ("Follow Jo Doe on Twitter at @jodoe.", "Email
@@ -71,7 +72,52 @@ _EDITOR_NOTE = re.compile(
     r"^\W*(this (story|article|report|post|piece|item) (has been|was|is being) (updated|corrected|"
     r"revised|changed|amended|edited)\b|an earlier version of this (story|article|report|post|piece)\b|"
     r"(correction|corrections|clarification|editor['’]s note)\s*[:\-–—])", re.I)
+# What may follow a "more stories" header's opening words: "Related stories", "More from Sky
+# News", "Comments (45)"; never a subheading of the story ("More rain forecast", "Latest warnings").
+_TRAILER_REST = frozenset("stories story news articles headlines coverage videos video from on in "
+                          "about for to this reading like posts links content photos galleries "
+                          "the".split())
+# A copyright notice ends the article ("Copyright 2026 Ardley Times. All rights reserved.",
+# "... reproduced with permission"): all after it is the page's trailer. A "©" and a year ("©
+# 2026 Getty Images") may be a photo credit: the trailer after it runs only as far as the story
+# does not go on (below); a credit with no year ("© Jo Doe / AFP", "© Provided by The
+# Independent") ends nothing.
+_NOTICE = re.compile(r"rights reserved|\bcopyright\b|may not be|(reproduced|reprinted) with "
+                     r"permission|originally published", re.I)
+_YEAR = re.compile(r"\b(19|20)\d\d\b")
+# The run of paragraphs after a "more stories" header or a copyright notice is the page's
+# trailer only until a paragraph of the story: a sentence of six words or more, ended, that
+# shares at least ON_TOPIC of its content terms (and two or more) with what the article told
+# before the header, or one with it and as many with the other sources. So a header met inside the article ("Read More", "Comment on this story",
+# "© 2024 Getty Images") hides nothing of the story after it, while the teasers of other
+# stories after "More stories" stay the trailer (tentatively: one another source tells as its
+# story is story again, `confirm_trailers`).
+_ENDED = re.compile(r"[.!?][\"'”’)\]]*\s*$")
+ON_TOPIC = 0.2
+# Figures say nothing of a paragraph's topic: "three men" is no other story's "three weeks".
+_NUMBER_TERMS = frozenset(T.term(w) for w in (
+    "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty "
+    "hundred hundreds thousand thousands million millions billion dozen dozens").split())
 TRAILER = "after the article's end"
+
+
+def _trailer_header(shown: str) -> bool:
+    m = _TRAILER.match(shown)
+    if m is None:
+        return False
+    rest = shown[m.end():].strip(" \t:-–—|»›>()[]0123456789").split()
+    return not rest or len(rest) <= 4 and rest[0].lower() in _TRAILER_REST
+
+
+def _story_goes_on(shown: str, told: set[str], elsewhere: set[str]) -> bool:
+    """Is this paragraph after a trailer's opening the story again (see ON_TOPIC)? `told`: the
+    terms of the article before the opening; `elsewhere`: those of the other sources."""
+    if len(shown.split()) < 6 or not _ENDED.search(shown):
+        return False
+    terms = {t for t in T.content_terms(shown) if not t[:1].isdigit() and t not in _NUMBER_TERMS}
+    own, other = len(terms & told), len(terms & elsewhere)
+    return own >= 2 and own >= ON_TOPIC * len(terms) or \
+        own >= 1 and other >= 2 and other >= ON_TOPIC * len(terms)
 OFF_TOPIC = 0.1  # a paragraph sharing fewer of its terms with the other sources is off the story
 _NAV = re.compile(r"\s[|›»>/]\s")
 _MONTH = (r"(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|"
@@ -443,24 +489,26 @@ def flag_boilerplate(sources: list[Source], page_spans: list[list[tuple[int, int
     shown_texts = {src.id: _shown(src) for src in sources}
     for src in sources:
         paras = src.paragraphs
-        trailer_from = None
+        trailer_from: list[int] = []  # paragraphs that may open the page's trailer
+        article_end = len(paras)  # where the page's trailer surely begins
         for i, para in enumerate(paras):
             shown = shown_texts[src.id][i]
             n_words = len(shown.split())
             if n_words <= 60 and _may_be_copyright(shown) and COPYRIGHT.search(shown):
                 _mark(src, para, BOILERPLATE, "copyright")
                 # A photo credit ("© AFP") does not end the article; a copyright notice does.
-                if i >= 2 and n_words >= 3 and trailer_from is None:
-                    trailer_from = i + 1  # the article proper ends at its copyright line
+                if i >= 2 and n_words >= 3 and _NOTICE.search(shown):
+                    article_end = min(article_end, i + 1)  # the article ends at its notice
+                elif i >= 2 and n_words >= 3 and _YEAR.search(shown):
+                    trailer_from.append(i + 1)
             elif (
                 n_words <= 6
                 and i >= 2
-                and _TRAILER.match(shown)
+                and _trailer_header(shown)
                 and not re.search(r"[.!?]$|:\s*\S", shown)
             ):
                 _mark(src, para, BOILERPLATE, "more-stories header")
-                if trailer_from is None:
-                    trailer_from = i + 1
+                trailer_from.append(i + 1)
             elif n_words <= 30 and _POINTER.match(shown):
                 _mark(src, para, BOILERPLATE, "link to another story")
             elif n_words <= 25 and _SIGN_OFF.match(shown):
@@ -481,10 +529,25 @@ def flag_boilerplate(sources: list[Source], page_spans: list[list[tuple[int, int
                 _mark(src, para, BOILERPLATE, "publication date")
             elif n_words <= 20 and is_stamp(shown):
                 _mark(src, para, BOILERPLATE, "publication date, time or dateline")
-        if trailer_from is not None:
-            for para in paras[trailer_from:]:
-                if not para.flag:
-                    _mark(src, para, BOILERPLATE, TRAILER)
+        for para in paras[article_end:]:
+            if not para.flag:
+                _mark(src, para, BOILERPLATE, TRAILER)
+        end = 0
+        elsewhere: set[str] | None = None
+        for start in trailer_from:
+            if start >= max(end, article_end):
+                continue
+            told = {t for text in shown_texts[src.id][:start] for t in T.content_terms(text)}
+            if elsewhere is None:
+                elsewhere = {t for other in sources if other is not src
+                             for text in shown_texts[other.id] for t in T.content_terms(text)}
+            for k in range(max(start, end), article_end):
+                end = k + 1
+                if paras[k].flag:
+                    continue
+                if _story_goes_on(shown_texts[src.id][k], told, elsewhere):
+                    break  # what opened the run was inside the article
+                _mark(src, paras[k], BOILERPLATE, TRAILER)
     _flag_off_topic(sources, shown_texts)
 
 

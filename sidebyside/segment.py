@@ -340,11 +340,43 @@ def _chunk_spans(chunk: str) -> tuple[tuple[int, int], ...]:
 
 # A copyright line and a byline are never a headline (clean.py flags both as boilerplate).
 COPYRIGHT = re.compile(
-    r"(^\s*(©|\(c\)|copyright\b))|all rights reserved|reproduced with permission|"
+    r"(^\s*(©|\(c\)|copyright\b(?!\s+(?!by\b|of\b)[a-z])))|all rights reserved|reproduced with permission|"
     r"originally published (on|by|in)|may not be (re)?published|reprinted with permission",
     re.I,
 )
-BYLINE = re.compile(r"^\s*[Bb][Yy]\s+[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*){0,4}(\s*[,|–—-].*)?$")
+# "By Jo Doe", "By JO DOE and AL ROE, Associated Press", "By Jo Doe, Staff Writer": names, then
+# at most a short tail of capitalised words and newsroom words. Never "By Wednesday, the death
+# toll had risen to 15" (a time), "By contrast, ..." nor "By Ardley standards, the flood was small".
+_BY_TIME = (r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|"
+            r"april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|"
+            r"jul|aug|sept?|oct|nov|dec|noon|midnight|then|now|late|early|mid|christmas|easter|"
+            r"nightfall|dawn|dusk|morning|afternoon|evening|tonight|tomorrow|today|yesterday|"
+            r"contrast|comparison|law|design|default|far|the|this|that|these|those|all|some|most|"
+            r"many|one|two|three|\d)\b")
+_BY_TAIL = frozenset("and of the for at in on & writer writers reporter reporters correspondent "
+                     "correspondents editor editors staff contributor contributors columnist news "
+                     "service bureau chief senior political national foreign special to a an with "
+                     "from".split())
+_BYLINE_RE = re.compile(
+    rf"^\s*[Bb][Yy]\s+(?!(?i:{_BY_TIME}))[A-Z][\w.'’-]*(\s+([A-Z][\w.'’-]*|and|&)){{0,7}}"
+    r"(\s*[,|–—-]\s*(?P<tail>[^.!?]*)\.?)?\s*$")
+
+
+class _Byline:
+    """`BYLINE.match(text)`: a byline's form (see _BYLINE_RE), its tail short and made of
+    capitalised and newsroom words."""
+
+    @staticmethod
+    def match(text: str) -> bool:
+        m = _BYLINE_RE.match(text)
+        if m is None:
+            return False
+        tail = (m.group("tail") or "").split()
+        return len(tail) <= 8 and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _BY_TAIL
+                                      or not w[:1].isalnum() for w in tail)
+
+
+BYLINE = _Byline()
 
 
 def _sentence_id(source_id: str, n: int) -> str:

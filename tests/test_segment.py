@@ -231,6 +231,9 @@ CREDITS_AND_NOTES = [
     "An earlier version of this article misstated the day of the floods.",
     "Correction: The river wall was inspected in May, not in March.",
     "Editor's note: This story contains an interview given before the floods.",
+    "By JO DOE and AL ROE, Associated Press",
+    "By Jo Doe and Al Roe",
+    "Written by Jo Doe",
 ]
 STORY_NOT_CREDITS = [
     "The mayor contributed $5,000 to the flood fund, the council said.",
@@ -239,7 +242,49 @@ STORY_NOT_CREDITS = [
     "UPDATE - May 30, 10 p.m.: The mayor said forty more homes were evacuated.",
     "This story of courage has been told many times in Ardley.",
     "Correction officers at Ardley jail helped move 40 inmates.",
+    "By Wednesday, the death toll had risen to 15, officials said.",
+    "Copyright law does not cover the inspection report, the city attorney said.",
+    "By Ardley standards, the flood was small, the mayor said.",
+    "Subscribers to the Ardley water utility, about 4,000 households, were told to boil water.",
+    "Reporting by local broadcaster DTV said two bridges had been swept away.",
+    "Advertisement boards along the river road were torn down by the water.",
+    "Compiled by the city engineering office, the report found 40 percent of drains blocked.",
+    "Volunteers contributed to the report, which was commissioned by the city council.",
 ]
+
+
+@pytest.mark.parametrize("header", ["Read More", "Comment on this story", "Most Read",
+                                    "© Jo Doe / AFP", "© Provided by The Ardley Times",
+                                    "© 2026 Getty Images"])
+def test_a_header_or_credit_inside_the_article_hides_nothing_of_the_story_after_it(header):
+    """A widget's header met inside the article ("Read More" and two headlines of other
+    stories) or a photo credit is not the article's end: the story after it stays story, the
+    other stories' headlines are the trailer."""
+    a = _src("a.txt", "Ardley hospital hit by cyberattack\n\n"
+             "A cyberattack on Ardley General Hospital has forced the cancellation of 4,000 "
+             "appointments, the hospital trust said on Tuesday.\n\n"
+             "Ambulances are being diverted to neighbouring hospitals.\n\n" + header + "\n\n"
+             "Cyberattacks on banks are rising, experts warn\n\n"
+             "The trust said patient records had not been stolen, but its systems would be "
+             "offline until Friday.\n\n"
+             "A hacker group calling itself Nightjar claimed responsibility on a forum.")
+    b = _src("b.txt", "Hackers hit Ardley hospital\n\nPatient records at Ardley General were not "
+             "stolen in Tuesday's attack, the trust said, but its systems are offline.")
+    flag_boilerplate([a, b])
+    flags = {s.text: a.flag_of(s) for s in a.sentences}
+    assert flags["A hacker group calling itself Nightjar claimed responsibility on a forum."] is None
+    assert not any(f for t, f in flags.items() if t.startswith("The trust said patient"))
+
+
+@pytest.mark.parametrize("line", ["More rain forecast", "Latest warnings", "Popular route closed",
+                                  "Related repairs"])
+def test_a_subheading_of_the_story_is_no_more_stories_header(line):
+    story = "Floods hit the valley town of Ardley overnight, and rescue crews reached forty homes."
+    a = _src("a.txt", "Ardley floods\n\n" + story + "\n\nThe river rose two metres.\n\n" + line +
+             "\n\nForecasters expect more rain on Friday in the hills above the town.")
+    b = _src("b.txt", "Ardley hit by floods\n\n" + story)
+    flag_boilerplate([a, b])
+    assert not any(a.flag_of(s) for s in a.sentences)
 
 
 @pytest.mark.parametrize("line", CREDITS_AND_NOTES)
