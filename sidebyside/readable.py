@@ -9,6 +9,7 @@ can find in one of the two sentences are shown.
 from __future__ import annotations
 
 import calendar
+import datetime
 import re
 
 HEDGES = {
@@ -57,8 +58,18 @@ def _date(value: float, qualifier: str | None) -> str:
         return f"a date in {year}"
     if abs(frac - 0.5) < 1e-9:
         return f"a date in mid-{year}"
-    month = min(12, int(frac * 12 + 1e-9) + 1)
-    return f"a date in {calendar.month_name[month]} {year}"
+    dated = year > 0  # "June 4" with no year is a fraction of a year alone
+    months = frac * 12
+    if abs(months - round(months)) < 1e-6:  # a month, no day: "June 2024" is 5/12 of the year
+        month = calendar.month_name[min(12, int(round(months)) + 1)]
+        return f"a date in {month} {year}" if dated else f"a date in {month}"
+    # a day: (day of the year - 1) / days in the year ("June 1, 2024"; a leap year when none)
+    leap = calendar.isleap(year) if dated else True
+    days = 366 if leap else 365
+    day = datetime.date(year if dated else 2000, 1, 1) + datetime.timedelta(
+        days=min(days - 1, max(0, round(frac * days))))
+    named = f"{calendar.month_name[day.month]} {day.day}"
+    return f"{named}, {year}" if dated else named
 
 
 def quantity(text: str, value: float, qualifier: str | None, unit: str | None,

@@ -282,6 +282,23 @@ def test_a_magnitude_reads_as_one_and_compares_as_a_measure():
     assert compare(a, only("A 6.3 quake hit the coast.", "6.3")) == "value"
 
 
+@pytest.mark.parametrize(("sentence", "text", "read"), [
+    ("It happened on June 1, 2024.", "June 1, 2024", "June 1, 2024"),  # once "a date in May 2024"
+    ("It happened on March 1, 2023.", "March 1, 2023", "March 1, 2023"),
+    ("It happened on Dec. 31, 2023.", "Dec. 31, 2023", "December 31, 2023"),
+    ("It happened on Feb. 29, 2024.", "Feb. 29, 2024", "February 29, 2024"),
+    ("It happened in June 2024.", "June 2024", "a date in June 2024"),
+    ("It happened in 2024.", "2024", "a date in 2024"),
+    ("It happened on June 4.", "June 4", "June 4"),  # no year
+    ("It happened on Dec. 31.", "Dec. 31", "December 31"),
+])
+def test_a_date_reads_as_the_day_or_the_month_it_names(sentence, text, read):
+    from sidebyside.readable import reading
+
+    q = only(sentence, text)
+    assert reading(q.value, q.qualifier, q.unit, q.kind) == read
+
+
 @pytest.mark.parametrize(("sentence", "text", "value", "qualifier", "unit", "kind"), READ)
 def test_read(sentence, text, value, qualifier, unit, kind):
     q = only(sentence, text)
