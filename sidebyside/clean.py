@@ -19,6 +19,7 @@ from functools import lru_cache
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from . import furniture
 from . import text as T
 from .arrays import unique
 from .groups import Groups
@@ -107,6 +108,14 @@ def _trailer_header(shown: str) -> bool:
         return False
     rest = shown[m.end():].strip(" \t:-–—|»›>()[]0123456789").split()
     return not rest or len(rest) <= 4 and rest[0].lower() in _TRAILER_REST
+
+
+def _pointer_list(shown: str) -> bool:
+    """A header line ending in a colon and headlines under it, one a line ("Read more from Sky
+    News:" / "City bridges need billions in repairs" / "Train strike dates announced")."""
+    lines = [x.strip() for x in shown.splitlines() if x.strip()]
+    return len(lines) >= 2 and lines[0].endswith(":") and _trailer_header(lines[0][:-1]) and \
+        not any(_ENDED.search(x) for x in lines[1:])
 
 
 def _story_goes_on(shown: str, told: set[str], elsewhere: set[str]) -> bool:
@@ -509,7 +518,7 @@ def flag_boilerplate(sources: list[Source], page_spans: list[list[tuple[int, int
             ):
                 _mark(src, para, BOILERPLATE, "more-stories header")
                 trailer_from.append(i + 1)
-            elif n_words <= 30 and _POINTER.match(shown):
+            elif n_words <= 30 and (_POINTER.match(shown) or _pointer_list(_para_text(src, para))):
                 _mark(src, para, BOILERPLATE, "link to another story")
             elif n_words <= 25 and _SIGN_OFF.match(shown):
                 _mark(src, para, BOILERPLATE, "sign-off")
@@ -529,6 +538,9 @@ def flag_boilerplate(sources: list[Source], page_spans: list[list[tuple[int, int
                 _mark(src, para, BOILERPLATE, "publication date")
             elif n_words <= 20 and is_stamp(shown):
                 _mark(src, para, BOILERPLATE, "publication date, time or dateline")
+            elif i > 0 and (why := furniture.reason(shown, n_words, len(paras) - 1 - i,
+                                                    _para_text(src, para))):
+                _mark(src, para, BOILERPLATE, why)
         for para in paras[article_end:]:
             if not para.flag:
                 _mark(src, para, BOILERPLATE, TRAILER)

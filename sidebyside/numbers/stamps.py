@@ -111,12 +111,17 @@ def dateline(r: Tokens, first: int, end: int) -> bool:
     k = end + 1
     agency = k + 2 < n and T[k] == "(" and T[k + 1][:1].isupper() and (
         T[k + 2] == ")" or k + 3 < n and T[k + 3] == ")")
-    if not agency and not (k < n and T[k] in DASHES):
+    # "MOSCOW, June 4. /TASS/." cut after the date: the place and the date make the sentence
+    closed = k == n - 1 and T[k] == "."
+    if not agency and not closed and not (k < n and T[k] in DASHES):
         return False
     caps = 0
     for t in T[:first]:
         if t.isalpha() and t.isupper() and len(t) > 1:
             caps += 1
+        elif t.lower() in WEEKDAYS:
+            continue  # "PORT HALE, Tuesday June 4, 2024 --"
         elif t not in (",", ".") and not (agency and t.isalpha() and t[0].isupper()):
             return False
-    return caps > 0 or (agency and first > 0)
+    # "June 4 (UPI) --": the agency alone, the date opening the sentence
+    return caps > 0 or agency

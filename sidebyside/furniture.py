@@ -1,0 +1,158 @@
+"""Page furniture copied with an article's text: what a web page puts around a story (photo
+credits and captions, video players, share and advertisement lines, embedded posts' frames,
+newsletter offers, reading times, "2 hours ago" stamps, bylines without "By", wire notes such as
+"(Corrects ...)", an author's bio at the foot). Recognised by form, never by the story's words;
+clean.flag_boilerplate flags each such paragraph (issue 14: boilerplate by form), so none is a
+claim, a figure or a disagreement.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .numbers.stamps import is_stamp
+
+# Lines that are nothing but a control or a label of the page (compared lower case, trimmed of
+# marks): "Share", "SKIP ADVERTISEMENT", "Story continues below advertisement".
+_LABELS = frozenset("""
+share|save|print|email|close|play video|now playing|gift article|give this article|share full article|
+share this article|link copied|copy link|skip advertisement|advertisement|story continues below advertisement|
+article continues below advertisement|continue reading|continue reading the main story|supported by|
+reuse this content|explore more on these topics|after newsletter promotion|about the author|
+join our commenting forum|video ad feedback|listen to this article|listen to article|
+hide caption|toggle caption|enlarge this image|show comments|view comments|view this post on instagram|
+allow twitter content?|sponsored|sponsored content|promoted|paid content|media playback is unsupported on your device|
+press shift question mark to access a list of keyboard shortcuts|scroll down for video|
+please use chrome browser for a more accessible video player|our standards: the thomson reuters trust principles|
+our standards: the thomson reuters trust principles., opens new tab|purchase licensing rights|
+this is a developing story|this story is developing|check back for updates|
+this is a breaking news update|this story will be updated""".replace("\n", "").split("|"))
+
+_UNITS = r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|m|days?|d|weeks?|w)"
+# One part of a stamp line cut at "/", "•", "|", "·": "Updated 2 hours ago", "3h", "2 min read",
+# "Reading time: 4 minutes", "Listen · 4:12", "Story by Jo Doe", "Video duration 02:31".
+_PART = re.compile(
+    rf"^(?:(?:updated|published|posted|last updated|edited)\s+)?\d+\s*{_UNITS}\.?(?:\s+ago)?$|"
+    r"^\d+\s*(?:min|mins|minute|minutes)\.?\s+(?:read|listen|watch)$|"
+    r"^(?:reading|listening|read|estimated reading) time\s*:?\s*\d+\s*(?:min|mins|minutes?)$|"
+    r"^(?:listen|watch|video duration|duration)\s*:?\s*\d{1,2}:\d\d(?::\d\d)?$|"
+    r"^\d{1,2}:\d\d(?::\d\d)?(?:\s*[-–—]\s*source:\s*\S.*)?$|"
+    r"^(?:story|words|text|author|posted|written|reported|photos?|video|reporting)\s*(?:by|:)\s+"
+    r"(?-i:[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von|al|el))*)"
+    r"(?:\s+on\s+.{3,40})?$|"
+    r"^image \d+ of \d+$|^\d+ of \d+$|^\[\d+/\d+\]$|^(?:listen|watch|play|now playing|video)$",
+    re.I)
+_SEPARATORS = re.compile(r"\s+[/•|·]\s+|\s*\n\s*")
+
+# A photo's credit ("(AP Photo/Jo Doe)", "REUTERS/Jo Doe", "Photograph: Jo Doe/PA", "Credit:
+# Jo Doe/Reuters", "(Photo by Jo Doe/Getty Images)", "Image copyright Reuters", "Getty
+# Images"), alone or closing a caption.
+_CREDIT = re.compile(
+    r"(?:\(\s*(?:AP|AFP|EPA|UPI|PA|Reuters|Getty|Xinhua)\s+Photos?\s*/[^)]{1,60}\)|"
+    r"\b(?:REUTERS|AFP|EPA|UPI|AP)/[A-Z][\w.'’ -]{1,40}(?:\s+Purchase Licensing Rights.*)?|"
+    r"\bPhotograph:\s*\S[^.]{0,60}|\bCredit:\s*\S[^.]{0,60}|"
+    r"\(?\bPhotos? by [A-Z][^.()]{0,60}/[^.()]{1,40}\)?|"
+    r"\bImage (?:copyright|source),?\s+\S[^.]{0,40}|"
+    r"(?:[A-Z][\w.'’-]*\s+){0,3}/\s*Getty Images|\bGetty Images|\bvia Getty Images|"
+    r"©\s*[A-Z][^.]{0,40}/\s*(?:AFP|AP|Reuters|Getty Images|EPA|PA)[^.]{0,20})\s*$")
+# A caption's own opening: AP's file photos, a gallery's counter.
+_CAPTION_START = re.compile(r"^\s*(?:FILE\s*[-–—]\s|\[\d+/\d+\]\s|\d+ of \d+\s*\|\s|"
+                            r"Media caption,|Image caption,?|📸)")
+
+# An embedded post's frame and links.
+_POST = re.compile(
+    r"^(?:skip past|end of) (?:twitter|x|instagram|facebook|youtube|tiktok) (?:post|content)\b|"
+    r"^a post shared by\b|^this content is not available due to your privacy preferences|"
+    r"^allow (?:twitter|x|instagram|facebook|youtube|tiktok) content\b|"
+    r"^[—–-]\s*[^()]{1,60}\(@\w+\)\s*[^.]{0,30}$|"
+    r"^(?:pic\.twitter\.com/\S+|https?://\S+)$",
+    re.I)
+
+# Offers and prompts: a newsletter ("Get our free Headlines email ... Sign up here", "Join
+# 250,000 readers who get our morning newsletter"), a pointer to the outlet's channels or
+# coverage ("Follow Sky News on WhatsApp", "Follow AP's coverage of X at https://...", "Read 142
+# comments", "READ: ...").
+_OFFER = re.compile(
+    r"\bsign up here\b|^(?:get|join|subscribe to)\b[^.]{0,80}\bnewsletter\b|"
+    r"^follow\s+[^.]{1,60}\s+on\s+(?:whatsapp|youtube|google news|telegram|apple news|flipboard|"
+    r"twitter|x|facebook|instagram|threads|bluesky|tiktok|linkedin)\b|"
+    r"^(?:follow|read|watch|see|find)\b[^.]{0,80}\bhttps?://\S+\s*$|"
+    r"^read \d[\d,]* comments?$|^(?:read|watch|listen|latest|opinion|more)\s*:\s*\S|"
+    r"^why you can trust\b|^keep up with\b[^.]{0,80}\bby following\b|"
+    r"\bgift articles? to give\b|\bstory tips can be sent to\b",
+    re.I)
+
+# A wire's note on its own copy: "(Corrects number of vehicles in first paragraph ...)",
+# "(Updates with ...)", "CORRECTION (June 5, 2024): ...", "Appeared in the June 5, 2024, print
+# edition as ...".
+_WIRE_NOTE = re.compile(
+    r"^\((?:corrects|updates|adds|recasts|refiles|changes|fixes|removes|clarifies)\b|"
+    r"^(?:correction|clarification)\s*\([^)]{1,40}\)\s*:|"
+    r"^appeared in the\b[^.]{0,60}\bprint edition\b|"
+    r"^this is a breaking news update\b|^this (?:is a developing|story is developing)\b|"
+    r"^[a-z]{2,3}(?:/[a-z]{2,3})+$",
+    re.I)
+
+# A byline with no "By": "Jo Doe | Staff writer", "Jo Doe, Senior Reporter".
+_ROLE_LINE = re.compile(
+    r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s*[|,–—-]\s*(?i:(?:(?:staff|senior|chief|political|"
+    r"national|foreign|special|contributing|investigative|science|health|business|sports)\s+)*"
+    r"(?:writer|reporter|correspondent|editor|columnist|contributor|journalist|producer)s?)\b[^.]{0,40}$")
+# An author's bio at the article's foot: "Jo Doe is a reporter covering transport for the
+# Courier." (a name, "is a", a newsroom role).
+_BIO = re.compile(
+    r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s+(?:is|was|has been)\s+(?:a|an|the)\s+"
+    r"(?:[\w-]+\s+){0,3}(?:reporter|writer|correspondent|editor|columnist|contributor|journalist|"
+    r"producer|fellow)\b")
+BIO_TAIL = 3  # a bio is one of the last paragraphs of its source
+
+_MARKS = " \t.:!?\"'“”‘’()[]⬇️▶►•·*_-–—"
+
+
+def reason(shown: str, n_words: int, from_end: int, raw: str | None = None) -> str | None:
+    """Why a paragraph (its display text, its number of words, how many paragraphs follow it in
+    its source, its text as in the file, lines and all) is page furniture, or None when it is
+    not."""
+    if n_words > 40:
+        return None
+    text = shown.strip()
+    low = " ".join(text.lower().split()).strip(_MARKS)
+    if not low:
+        return "rule" if text else None
+    if low in _LABELS:
+        return "page control"
+    parts = [p.strip(" ,") for p in _SEPARATORS.split(raw.strip() if raw else text) if p.strip(" ,")]
+    if parts and n_words <= 20 and all(_part(p) for p in parts):
+        return "stamp or byline"
+    if _POST.match(text):
+        return "embedded post"
+    if _CREDIT.search(text) or _CAPTION_START.match(text) and n_words <= 35:
+        return "photo credit or caption"
+    if n_words <= 30 and _OFFER.search(text):
+        return "offer or pointer"
+    if _WIRE_NOTE.match(text):
+        return "editor's note"
+    if n_words <= 12 and _ROLE_LINE.match(text):
+        return "byline"
+    if from_end < BIO_TAIL and _BIO.match(text):
+        return "author's bio"
+    return None
+
+
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+          r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+# A date or a clock time on its own, as a part of a stamp line ("June 4, 2024", "3:42 PM").
+_DATE_OR_TIME = re.compile(
+    rf"^(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d\d-\d\d|"
+    r"\d{1,2}[:.]\d\d\s*(?:am|pm|a\.m\.|p\.m\.)?(?:\s+[A-Z]{2,4})?)$", re.I)
+
+
+def _part(p: str) -> bool:
+    """Is p, a line of a paragraph or a part of a line cut at "/", "•", "|", "·", furniture?"""
+    return " ".join(p.lower().split()).strip(_MARKS) in _LABELS or bool(
+        _PART.match(p) or _ROLE_LINE.match(p) or _CAPTION_START.match(p)) or _stamp(p)
+
+
+def _stamp(part: str) -> bool:
+    part = re.sub(r",\s*[A-Z]{2,3}$", "", part)  # "Tuesday 4 June 2024 15:42, UK"
+    return bool(_DATE_OR_TIME.match(part)) or is_stamp(part)

@@ -1,0 +1,134 @@
+"""Page furniture pasted with a story (sidebyside/furniture.py, clean.flag_boilerplate): each
+form is flagged boilerplate, so it is never a claim, a figure or a disagreement; the story's own
+sentences that look like it stay story. The lines come from an edge-case sweep of the forms
+outlets' pages take (wire, broadcaster and newspaper pages copied as text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sidebyside.clean import flag_boilerplate
+from sidebyside.engine import compare_folder
+from sidebyside.load import Document
+from sidebyside.segment import build_source
+
+STORY = ("Engineers closed the Port Hale Bridge on Tuesday after inspectors found cracks in two of "
+         "its supports, the city said.")
+MORE = "The city said the crossing would stay shut for at least three weeks while repairs are made."
+
+FURNITURE = [
+    "June 4, 2024 / 3:42 PM / Updated 2 hours ago",
+    "Tuesday 4 June 2024 15:42, UK",
+    "Updated 12 minutes ago",
+    "4 hours ago",
+    "3 min read",
+    "Reading time: 4 minutes",
+    "Listen · 4:12",
+    "Story by Jo Doe • 3h • 2 min read",
+    "Jo Doe | Staff writer",
+    "Jo Doe, Senior Reporter",
+    "Author: Jo Doe",
+    "Posted by Jo Doe on June 4, 2024 at 3:42pm",
+    "(AP Photo/Jo Doe)",
+    "Inspectors examine the bridge on Tuesday, June 4, 2024. (AP Photo/Jo Doe)",
+    "FILE - In this June 3, 2024, file photo, traffic crosses the Port Hale Bridge.",
+    "[1/4] Inspectors walk under the bridge, June 4, 2024. REUTERS/Jo Doe Purchase Licensing Rights",
+    "Traffic queues near the bridge on Tuesday. Photograph: Jo Doe/PA",
+    "(Photo by Jo Doe/Getty Images)",
+    "Credit: Jo Doe/Reuters",
+    "Image copyright Reuters",
+    "Getty Images",
+    "Image 1 of 8",
+    "— Port Hale Police (@PortHalePD) June 4, 2024",
+    "pic.twitter.com/xY7kQ2mLpz",
+    "https://t.co/AbC123xyz",
+    "Skip past Twitter post by Port Hale Police",
+    "A post shared by Port Hale Police (@porthalepd)",
+    "Media playback is unsupported on your device",
+    "Media playback is unsupported on your device\nMedia caption, Drivers describe the queues",
+    "Now playing\n03:12",
+    "Video duration 02:31",
+    "02:31 - Source: CNN",
+    "SKIP ADVERTISEMENT",
+    "Story continues below advertisement",
+    "Share full article",
+    "Supported by",
+    "As a subscriber, you have 10 gift articles to give each month. Anyone can read what you share.",
+    "READ: America's most dangerous bridges",
+    "Read 142 comments",
+    "Read more from Sky News:\nCity bridges need billions in repairs\nTrain strike dates announced",
+    "Get our free Headlines email for the latest news every morning. Sign up here",
+    "Join 250,000 readers who get our morning newsletter",
+    "Follow Sky News on WhatsApp",
+    "Follow AP’s coverage of infrastructure at https://apnews.com/hub/infrastructure",
+    "(Corrects number of vehicles in first paragraph to 40,000, not 14,000)",
+    "CORRECTION (June 5, 2024): The bridge carries 40,000 vehicles a day.",
+    "Appeared in the June 5, 2024, print edition as 'Cracks Close Port Hale Bridge'.",
+    "THIS IS A BREAKING NEWS UPDATE. AP’s earlier story follows below.",
+    "This is a developing story. Check back for updates.",
+    "Our Standards: The Thomson Reuters Trust Principles.",
+    "jd/ar/mp",
+]
+
+NEWS = [
+    "By Tuesday evening, 2,000 drivers had used the Elm Street detour.",
+    "Mayor Ana Berg posted on Twitter on Tuesday that the bridge would stay shut for 12 weeks.",
+    "Updated figures released Wednesday showed 45,000 vehicles a day used the bridge.",
+    "Published inspection records show the supports were last checked in 2021.",
+    "Photos posted online showed a crack about 2 metres long.",
+    "Video shared on social media showed inspectors under the bridge.",
+    "Follow-up inspections will be carried out every week, Reyes said.",
+    "Comments from drivers on social media were mostly angry.",
+    "Image analysis of drone footage found a second crack.",
+    "Sign-up sheets for the ferry listed 212 names by noon.",
+    "Reyes said the repairs would take 4 hours a night for six weeks.",
+]
+
+
+def _src(name: str, text: str):
+    return build_source(Document(name, "/" + name, text, "utf-8"), name.split(".")[0])
+
+
+@pytest.mark.parametrize("line", FURNITURE)
+def test_page_furniture_is_boilerplate_and_hides_no_story(line):
+    a = _src("a.txt", "Port Hale bridge closed\n\n" + STORY + "\n\n" + line + "\n\n" + MORE)
+    b = _src("b.txt", "Cracks close bridge\n\n" + STORY + "\n\n" + MORE)
+    flag_boilerplate([a, b])
+    flags = {s.text: a.flag_of(s) for s in a.sentences}
+    assert flags[STORY] is None and flags[MORE] is None
+    rest = [f for t, f in flags.items() if t not in (STORY, MORE, "Port Hale bridge closed")]
+    assert rest and all(f == "boilerplate" for f in rest), flags
+
+
+@pytest.mark.parametrize("line", NEWS)
+def test_story_sentences_that_look_like_furniture_stay_story(line):
+    a = _src("a.txt", "Port Hale bridge closed\n\n" + STORY + "\n\n" + line + "\n\n" + MORE)
+    b = _src("b.txt", "Cracks close bridge\n\n" + STORY + "\n\n" + MORE)
+    flag_boilerplate([a, b])
+    assert not any(a.flag_of(s) for s in a.sentences)
+
+
+def test_an_author_s_bio_at_the_foot_is_boilerplate_but_not_inside_the_story():
+    bio = "Jo Doe is a reporter covering transportation for the Daily Courier."
+    a = _src("a.txt", "Port Hale bridge closed\n\n" + STORY + "\n\n" + MORE + "\n\n" + bio)
+    b = _src("b.txt", "Cracks close bridge\n\n" + STORY)
+    flag_boilerplate([a, b])
+    assert [a.flag_of(s) for s in a.sentences if s.text == bio] == ["boilerplate"]
+    inside = "Ana Berg is a reporter who first saw the crack, the city said."
+    c = _src("c.txt", "Port Hale bridge closed\n\n" + inside + "\n\n" + STORY + "\n\n" + MORE +
+             "\n\nRepairs start on Monday.\n\nThe ferry runs every hour.")
+    flag_boilerplate([c, b])
+    assert not any(c.flag_of(s) for s in c.sentences if s.text == inside)
+
+
+def test_furniture_makes_no_disagreement(tmp_path):
+    """Reading times, "hours ago" stamps and wire datelines with different figures in two
+    sources are no conflict (the sweep found each shown as one)."""
+    (tmp_path / "a.txt").write_text(
+        "Port Hale bridge closed\n\n5 min read\n\nUpdated 5 hours ago\n\nJune 5 (UPI) -- " + STORY +
+        "\n\n" + MORE, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        "Cracks close bridge\n\n3 min read\n\nUpdated 12 minutes ago\n\n" + STORY.replace(
+            "on Tuesday", "on June 4") + "\n\n" + MORE, encoding="utf-8")
+    c = compare_folder(tmp_path, use_cache=False)
+    assert c.disagreements == []
