@@ -55,6 +55,8 @@ _CREDIT = re.compile(
     r"\bImage (?:copyright|source),?\s+\S[^.]{0,40}|"
     r"(?:[A-Z][\w.'’-]*\s+){0,3}/\s*Getty Images|\bGetty Images|\bvia Getty Images|"
     r"©\s*[A-Z][^.]{0,40}/\s*(?:AFP|AP|Reuters|Getty Images|EPA|PA)[^.]{0,20})\s*$")
+_CREDIT_REACH = 140  # characters at a paragraph's end a credit may take
+_CREDIT_HINTS = ("Photo", "/", "Credit:", "Image", "Getty", "©")
 # A caption's own opening: AP's file photos, a gallery's counter.
 _CAPTION_START = re.compile(r"^\s*(?:FILE\s*[-–—]\s|\[\d+/\d+\]\s|\d+ of \d+\s*\|\s|"
                             r"Media caption,|Image caption,?|📸)")
@@ -73,14 +75,14 @@ _POST = re.compile(
 # coverage ("Follow Sky News on WhatsApp", "Follow AP's coverage of X at https://...", "Read 142
 # comments", "READ: ...").
 _OFFER = re.compile(
-    r"\bsign up here\b|^(?:get|join|subscribe to)\b[^.]{0,80}\bnewsletter\b|"
+    r"^(?:get|join|subscribe to)\b[^.]{0,80}\bnewsletter\b|"
     r"^follow\s+[^.]{1,60}\s+on\s+(?:whatsapp|youtube|google news|telegram|apple news|flipboard|"
     r"twitter|x|facebook|instagram|threads|bluesky|tiktok|linkedin)\b|"
     r"^(?:follow|read|watch|see|find)\b[^.]{0,80}\bhttps?://\S+\s*$|"
     r"^read \d[\d,]* comments?$|^(?:read|watch|listen|latest|opinion|more)\s*:\s*\S|"
-    r"^why you can trust\b|^keep up with\b[^.]{0,80}\bby following\b|"
-    r"\bgift articles? to give\b|\bstory tips can be sent to\b",
+    r"^why you can trust\b|^keep up with\b[^.]{0,80}\bby following\b",
     re.I)
+_OFFER_WORDS = ("sign up here", "gift article", "story tips can be sent to")
 
 # A wire's note on its own copy: "(Corrects number of vehicles in first paragraph ...)",
 # "(Updates with ...)", "CORRECTION (June 5, 2024): ...", "Appeared in the June 5, 2024, print
@@ -126,9 +128,11 @@ def reason(shown: str, n_words: int, from_end: int, raw: str | None = None) -> s
         return "stamp or byline"
     if _POST.match(text):
         return "embedded post"
-    if _CREDIT.search(text) or _CAPTION_START.match(text) and n_words <= 35:
+    tail = text[-_CREDIT_REACH:]
+    if any(h in tail for h in _CREDIT_HINTS) and _CREDIT.search(tail) or \
+            _CAPTION_START.match(text) and n_words <= 35:
         return "photo credit or caption"
-    if n_words <= 30 and _OFFER.search(text):
+    if n_words <= 30 and (_OFFER.match(text) or any(w in low for w in _OFFER_WORDS)):
         return "offer or pointer"
     if _WIRE_NOTE.match(text):
         return "editor's note"
@@ -153,6 +157,12 @@ def _part(p: str) -> bool:
         _PART.match(p) or _ROLE_LINE.match(p) or _CAPTION_START.match(p)) or _stamp(p)
 
 
+_STAMP_HINT = re.compile(rf"[:/]|\b{_MONTH}|\b(?:mon|tue|wed|thu|fri|sat|sun)|published|posted|"
+                         r"updated|modified", re.I)
+
+
 def _stamp(part: str) -> bool:
+    if not _STAMP_HINT.search(part):
+        return False  # no date, time, day or stamp word: no stamp (is_stamp reads tokens)
     part = re.sub(r",\s*[A-Z]{2,3}$", "", part)  # "Tuesday 4 June 2024 15:42, UK"
     return bool(_DATE_OR_TIME.match(part)) or is_stamp(part)
