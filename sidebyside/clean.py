@@ -31,7 +31,7 @@ _TRAILER = re.compile(
     r"^\W*(more|related|read more|read next|also read|see also|recommended|you (might|may) also like|"
     r"latest|trending|most (read|popular|viewed|shared)|popular|top stories|further reading|"
     r"other news|editor'?s picks|more from|more stories|in other news|what to read next|"
-    r"also on|more on|more news|around the web|from around the web|sponsored|promoted|"
+    r"also on|more on|more news|around the web|from around the web|"
     r"comments?|leave a (comment|reply)|join the conversation|share this|tags?)\b",
     re.I,
 )
@@ -39,8 +39,12 @@ _POINTER = re.compile(
     r"^\W*(read more|related|see also|also read|read next|watch|listen|tags|topics|filed under)\s*:",
     re.I,
 )
+# (never a quotation: '"Follow me," the officer shouted'; "Reporting by", "Editing by" only before
+# names, never a clause: "Compiled by S&P Global, the index fell")
 _SIGN_OFF = re.compile(
-    r"^\W*((reporting|editing|writing|compiled|produced|edited|written) by\s+(?-i:[A-Z])|"
+    r"^(?![\"“‘'])\W*((reporting|editing|writing|compiled|produced|edited|written) by\s+"
+    r"(?-i:[A-Z][\w.&'’-]*)(?:\s*[;,]?\s+(?:(?-i:[A-Z])[\w.&'’-]*|and|in|from|at|by|of|with|"
+    r"additional|reporting|editing|writing|&))*\W*$|"
     r"additional reporting\b|follow (us|me)\b|subscribe\b|sign up\b|click here\b|"
     r"share (this|on)\b|advertisement\W*$|listen to this article|contact (us|the author)\b|"
     r"send (us )?(a )?tips?\b|image (source|caption)\b|photo:|picture:)",
@@ -57,11 +61,12 @@ _PRINT_LINE = re.compile(
 _CREDIT = re.compile(
     r"\bcontribut(ed|ing)\b.{0,40}?\b(to|for) this (report|story|article)\b|"
     r"\bcontributed (additional )?reporting\b|"
-    r"\b(writers?|correspondents?|reporters?|staff)\b[^.!?]{0,80}\bcontributed\W*$", re.I)
+    r"^(?:(?-i:[A-Z])[\w.'’-]*\s+){0,4}(writers?|correspondents?|reporters?)\b[^.!?]{0,80}"
+    r"\bcontributed\W*$", re.I)
 # A pointer to a journalist's accounts or mail ("Follow Jo Doe on Twitter at @jodoe.", "Email
 # the author at jo@example.com").
 _FOLLOW = re.compile(
-    r"^\W*follow\s+(us|me|him|her|them|[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*){0,3})\s+(on|at|via)\s+"
+    r"^\W*follow\s+(us|me|him|her|them|(?-i:[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*){0,3}))\s+(on|at|via)\s+"
     r"(twitter|x|facebook|instagram|threads|bluesky|mastodon|tiktok|linkedin|@)|"
     r"^\W*(e-?mail|contact|reach|write to)\b[^.!?]{0,60}\b[\w.+-]+@[\w-]+\.[\w.]+", re.I)
 # An outlet's note on its own report ("This story has been updated to correct ...", "An earlier
@@ -70,14 +75,13 @@ _FOLLOW = re.compile(
 # form). Not "UPDATE: ...": a live story's update tells news ("UPDATE - May 30, 10 p.m.: she
 # apologised"); only its stamp is not a figure (numbers.stamps).
 _EDITOR_NOTE = re.compile(
-    r"^\W*(this (story|article|report|post|piece|item) (has been|was|is being) (updated|corrected|"
+    r"^\W*(this (story|article|post|piece) (has been|was|is being) (updated|corrected|"
     r"revised|changed|amended|edited)\b|an earlier version of this (story|article|report|post|piece)\b|"
-    r"(correction|corrections|clarification|editor['’]s note)\s*[:\-–—])", re.I)
+    r"(correction|corrections|clarification|editor['’]s note)\s*:)", re.I)
 # What may follow a "more stories" header's opening words: "Related stories", "More from Sky
 # News", "Comments (45)"; never a subheading of the story ("More rain forecast", "Latest warnings").
-_TRAILER_REST = frozenset("stories story news articles headlines coverage videos video from on in "
-                          "about for to this reading like posts links content photos galleries "
-                          "the".split())
+_TRAILER_REST = frozenset("stories story news articles headlines coverage videos video from for "
+                          "this reading like posts links content photos galleries".split())
 # A copyright notice ends the article ("Copyright 2026 Ardley Times. All rights reserved.",
 # "... reproduced with permission"): all after it is the page's trailer. A "©" and a year ("©
 # 2026 Getty Images") may be a photo credit: the trailer after it runs only as far as the story
@@ -89,12 +93,15 @@ _YEAR = re.compile(r"\b(19|20)\d\d\b")
 # The run of paragraphs after a "more stories" header or a copyright notice is the page's
 # trailer only until a paragraph of the story: a sentence of six words or more, ended, that
 # shares at least ON_TOPIC of its content terms (and two or more) with what the article told
-# before the header, or one with it and as many with the other sources. So a header met inside the article ("Read More", "Comment on this story",
+# before the header, or one with it and as many with the other sources, or quotes or names a
+# source. A header after which sentences of the story outnumber the rest opens no trailer. So a header met inside the article ("Read More", "Comment on this story",
 # "© 2024 Getty Images") hides nothing of the story after it, while the teasers of other
 # stories after "More stories" stay the trailer (tentatively: one another source tells as its
 # story is story again, `confirm_trailers`).
 _ENDED = re.compile(r"[.!?][\"'”’)\]]*\s*$")
 ON_TOPIC = 0.2
+_TOLD = re.compile(r"[\"“”]|\b(?:said|says|told|according to)\b")
+STORY_BEFORE = 2  # story paragraphs a trailer's opening needs before it (not a page's top)
 # Figures say nothing of a paragraph's topic: "three men" is no other story's "three weeks".
 _NUMBER_TERMS = frozenset(T.term(w) for w in (
     "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty "
@@ -118,11 +125,17 @@ def _pointer_list(shown: str) -> bool:
         not any(_ENDED.search(x) for x in lines[1:])
 
 
+def _story_like(shown: str) -> bool:
+    return len(shown.split()) >= 6 and bool(_ENDED.search(shown))
+
+
 def _story_goes_on(shown: str, told: set[str], elsewhere: set[str]) -> bool:
     """Is this paragraph after a trailer's opening the story again (see ON_TOPIC)? `told`: the
     terms of the article before the opening; `elsewhere`: those of the other sources."""
-    if len(shown.split()) < 6 or not _ENDED.search(shown):
+    if not _story_like(shown):
         return False
+    if _TOLD.search(shown):
+        return True  # a quotation or a source quoted: reporting, not another story's teaser
     terms = {t for t in T.content_terms(shown) if not t[:1].isdigit() and t not in _NUMBER_TERMS}
     own, other = len(terms & told), len(terms & elsewhere)
     return own >= 2 and own >= ON_TOPIC * len(terms) or \
@@ -500,15 +513,17 @@ def flag_boilerplate(sources: list[Source], page_spans: list[list[tuple[int, int
         paras = src.paragraphs
         trailer_from: list[int] = []  # paragraphs that may open the page's trailer
         article_end = len(paras)  # where the page's trailer surely begins
+        told = 0  # paragraphs of the story so far (ended sentences of six words or more)
         for i, para in enumerate(paras):
             shown = shown_texts[src.id][i]
             n_words = len(shown.split())
+            told += n_words >= 6 and bool(_ENDED.search(shown))
             if n_words <= 60 and _may_be_copyright(shown) and COPYRIGHT.search(shown):
                 _mark(src, para, BOILERPLATE, "copyright")
                 # A photo credit ("© AFP") does not end the article; a copyright notice does.
                 if i >= 2 and n_words >= 3 and _NOTICE.search(shown):
                     article_end = min(article_end, i + 1)  # the article ends at its notice
-                elif i >= 2 and n_words >= 3 and _YEAR.search(shown):
+                elif i >= 2 and n_words >= 3 and _YEAR.search(shown) and told >= STORY_BEFORE:
                     trailer_from.append(i + 1)
             elif (
                 n_words <= 6
@@ -517,7 +532,8 @@ def flag_boilerplate(sources: list[Source], page_spans: list[list[tuple[int, int
                 and not re.search(r"[.!?]$|:\s*\S", shown)
             ):
                 _mark(src, para, BOILERPLATE, "more-stories header")
-                trailer_from.append(i + 1)
+                if told >= STORY_BEFORE:
+                    trailer_from.append(i + 1)
             elif n_words <= 30 and (_POINTER.match(shown) or _pointer_list(_para_text(src, para))):
                 _mark(src, para, BOILERPLATE, "link to another story")
             elif n_words <= 25 and _SIGN_OFF.match(shown):
@@ -548,6 +564,16 @@ def flag_boilerplate(sources: list[Source], page_spans: list[list[tuple[int, int
         elsewhere: set[str] | None = None
         for start in trailer_from:
             if start >= max(end, article_end):
+                continue
+            after = [k for k in range(start, article_end) if not paras[k].flag]
+            story = [_story_like(shown_texts[src.id][k]) for k in after]
+            if 2 * sum(story) > len(after):
+                # the story goes on after it (a trailer is mostly headlines): only the box of
+                # headlines right under the header ("Read More" and two links) is the page's
+                for k, is_story in zip(after, story, strict=True):
+                    if is_story:
+                        break
+                    _mark(src, paras[k], BOILERPLATE, TRAILER)
                 continue
             told = {t for text in shown_texts[src.id][:start] for t in T.content_terms(text)}
             if elsewhere is None:

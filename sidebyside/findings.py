@@ -743,7 +743,7 @@ def _reading(q: Quantity) -> str:
         return f"a span of time ({q.text})"
     if q.kind == "date" and (q.qualifier == "relative" or q.unit == "weekday"):
         return f"a date ({q.text})"
-    return reading(q.value, q.qualifier, q.unit, q.kind, q.event)
+    return reading(q.value, q.qualifier, q.unit, q.kind, q.event, q.high - q.low)
 
 
 

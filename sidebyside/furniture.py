@@ -26,21 +26,31 @@ press shift question mark to access a list of keyboard shortcuts|scroll down for
 please use chrome browser for a more accessible video player|our standards: the thomson reuters trust principles|
 our standards: the thomson reuters trust principles., opens new tab|purchase licensing rights|
 this is a developing story|this story is developing|check back for updates|
-this is a breaking news update|this story will be updated""".replace("\n", "").split("|"))
+this is a breaking news update|this story will be updated|story continues|article continues|
+article continues after advertisement|advertisement - scroll to continue|advertisement scroll to continue|
+trending now|latest updates|don't miss|up next|most popular|related content|more videos|more on this story|
+related internet links|comment on this story|comment on this story comment|
+the bbc is not responsible for the content of external sites""".replace("\n", "").split("|"))
 
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+          r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _UNITS = r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|m|days?|d|weeks?|w)"
 # One part of a stamp line cut at "/", "•", "|", "·": "Updated 2 hours ago", "3h", "2 min read",
 # "Reading time: 4 minutes", "Listen · 4:12", "Story by Jo Doe", "Video duration 02:31".
 _PART = re.compile(
-    rf"^(?:(?:updated|published|posted|last updated|edited)\s+)?\d+\s*{_UNITS}\.?(?:\s+ago)?$|"
-    r"^\d+\s*(?:min|mins|minute|minutes)\.?\s+(?:read|listen|watch)$|"
+    rf"^(?:(?:updated|published|posted|last updated|edited)\s*:?\s+)?(?:\d+|an?)\s*{_UNITS}\.?"
+    r"(?:\s+ago)?$|"
+    r"^\d+\s*-?\s*(?:min|mins|minute|minutes)\.?\s+(?:read|listen|watch)$|"
     r"^(?:reading|listening|read|estimated reading) time\s*:?\s*\d+\s*(?:min|mins|minutes?)$|"
     r"^(?:listen|watch|video duration|duration)\s*:?\s*\d{1,2}:\d\d(?::\d\d)?$|"
     r"^\d{1,2}:\d\d(?::\d\d)?(?:\s*[-–—]\s*source:\s*\S.*)?$|"
     r"^(?:story|words|text|author|posted|written|reported|photos?|video|reporting)\s*(?:by|:)\s+"
     r"(?-i:[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von|al|el))*)"
-    r"(?:\s+on\s+.{3,40})?$|"
-    r"^image \d+ of \d+$|^\d+ of \d+$|^\[\d+/\d+\]$|^(?:listen|watch|play|now playing|video)$",
+    rf"(?:\s+on\s+(?:{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?)"
+    r"(?:,?\s+at\s+\d{1,2}[:.]\d\d\s*(?:am|pm|a\.m\.|p\.m\.)?)?)?$|"
+    r"^(?:image|photo|picture|slide) \d+ of \d+$|^\d+ of \d+$|^\[\d+/\d+\]$|"
+    r"^(?:listen|watch|play|now playing|video)$|"
+    r"^(?:photo credit|credit|source|image|photo|picture)s?\s*:\s*(?-i:[A-Z])[^.!?]{0,40}$",
     re.I)
 _SEPARATORS = re.compile(r"\s+[/•|·]\s+|\s*\n\s*")
 
@@ -49,7 +59,7 @@ _SEPARATORS = re.compile(r"\s+[/•|·]\s+|\s*\n\s*")
 # Images"), alone or closing a caption.
 _CREDIT = re.compile(
     r"(?:\(\s*(?:AP|AFP|EPA|UPI|PA|Reuters|Getty|Xinhua)\s+Photos?\s*/[^)]{1,60}\)|"
-    r"\b(?:REUTERS|AFP|EPA|UPI|AP)/[A-Z][\w.'’ -]{1,40}(?:\s+Purchase Licensing Rights.*)?|"
+    r"(?:^|[.)]\s+)(?:REUTERS|AFP|EPA|UPI|AP|AP Photo)/[A-Z][\w.'’ -]{1,40}(?:\s+Purchase Licensing Rights.*)?|"
     r"\bPhotograph:\s*\S[^.]{0,60}|\bCredit:\s*\S[^.]{0,60}|"
     r"\(?\bPhotos? by [A-Z][^.()]{0,60}/[^.()]{1,40}\)?|"
     r"\bImage (?:copyright|source),?\s+\S[^.]{0,40}|"
@@ -64,9 +74,9 @@ _CAPTION_START = re.compile(r"^\s*(?:FILE\s*[-–—]\s|\[\d+/\d+\]\s|\d+ of \d+
 # An embedded post's frame and links.
 _POST = re.compile(
     r"^(?:skip past|end of) (?:twitter|x|instagram|facebook|youtube|tiktok) (?:post|content)\b|"
-    r"^a post shared by\b|^this content is not available due to your privacy preferences|"
+    r"^a post shared by\b[^.]{0,60}\(@\w+\)|^this content is not available due to your privacy preferences|"
     r"^allow (?:twitter|x|instagram|facebook|youtube|tiktok) content\b|"
-    r"^[—–-]\s*[^()]{1,60}\(@\w+\)\s*[^.]{0,30}$|"
+    r"^[—–-]\s*[^()]{1,60}\(@\w+\)\s*[^.]{0,30}\.?$|"
     r"^(?:pic\.twitter\.com/\S+|https?://\S+)$",
     re.I)
 
@@ -76,10 +86,10 @@ _POST = re.compile(
 # comments", "READ: ...").
 _OFFER = re.compile(
     r"^(?:get|join|subscribe to)\b[^.]{0,80}\bnewsletter\b|"
-    r"^follow\s+[^.]{1,60}\s+on\s+(?:whatsapp|youtube|google news|telegram|apple news|flipboard|"
-    r"twitter|x|facebook|instagram|threads|bluesky|tiktok|linkedin)\b|"
+    r"^follow\s+(?:us|(?-i:[A-Z])[^.,]{0,40})\s+on\s+(?:whatsapp|youtube|google news|telegram|apple news|"
+    r"flipboard|twitter|x|facebook|instagram|threads|bluesky|tiktok|linkedin)\b[^,.]{0,30}\W*$|"
     r"^(?:follow|read|watch|see|find)\b[^.]{0,80}\bhttps?://\S+\s*$|"
-    r"^read \d[\d,]* comments?$|^(?:read|watch|listen|latest|opinion|more)\s*:\s*\S|"
+    r"^read \d[\d,]* comments?$|^(?:read|watch|listen)\s*[:|]\s*\S[^.!?]*$|"
     r"^why you can trust\b|^keep up with\b[^.]{0,80}\bby following\b",
     re.I)
 _OFFER_WORDS = ("sign up here", "gift article", "story tips can be sent to")
@@ -92,20 +102,23 @@ _WIRE_NOTE = re.compile(
     r"^(?:correction|clarification)\s*\([^)]{1,40}\)\s*:|"
     r"^appeared in the\b[^.]{0,60}\bprint edition\b|"
     r"^this is a breaking news update\b|^this (?:is a developing|story is developing)\b|"
-    r"^[a-z]{2,3}(?:/[a-z]{2,3})+$",
+    r"^[a-z]{2,3}(?:/[a-z]{2,3})+(?:\s*\([^)]{1,40}\))?$|"
+    r"^\(this (?:story|article|report) (?:has been|was) (?:refiled|corrected|updated)\b",
     re.I)
 
 # A byline with no "By": "Jo Doe | Staff writer", "Jo Doe, Senior Reporter".
 _ROLE_LINE = re.compile(
-    r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s*[|,–—-]\s*(?i:(?:(?:staff|senior|chief|political|"
+    r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s*[|,–—-]\s*(?:(?:[A-Z][\w'’-]+)\s+){0,3}"
+    r"(?i:(?:(?:staff|senior|chief|political|"
     r"national|foreign|special|contributing|investigative|science|health|business|sports)\s+)*"
     r"(?:writer|reporter|correspondent|editor|columnist|contributor|journalist|producer)s?)\b[^.]{0,40}$")
 # An author's bio at the article's foot: "Jo Doe is a reporter covering transport for the
 # Courier." (a name, "is a", a newsroom role).
 _BIO = re.compile(
-    r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s+(?:is|was|has been)\s+(?:a|an|the)\s+"
+    r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s+is\s+(?:a|an|the)\s+"
     r"(?:[\w-]+\s+){0,3}(?:reporter|writer|correspondent|editor|columnist|contributor|journalist|"
-    r"producer|fellow)\b")
+    r"producer|fellow)\b(?=.*\b(?:covering|covers|who covers|based in|focused on|focusing on|"
+    r"more about|follow|e-?mail|@))")
 BIO_TAIL = 3  # a bio is one of the last paragraphs of its source
 
 _MARKS = " \t.:!?\"'“”‘’()[]⬇️▶►•·*_-–—"
@@ -143,8 +156,6 @@ def reason(shown: str, n_words: int, from_end: int, raw: str | None = None) -> s
     return None
 
 
-_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-          r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 # A date or a clock time on its own, as a part of a stamp line ("June 4, 2024", "3:42 PM").
 _DATE_OR_TIME = re.compile(
     rf"^(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d\d-\d\d|"

@@ -49,23 +49,33 @@ def _money(x: float, unit: str | None) -> str:
     return sign + number(x).replace(" ≈ ", " ≈ " + sign)
 
 
-def _date(value: float, qualifier: str | None) -> str:
+def _date(value: float, qualifier: str | None, span: float | None = None) -> str:
+    """A date as the reader encodes it (year + the day of the year - 1 over the days in it; a
+    month at twelfths; no year: the fraction alone), said as a reader says it. `span` (the
+    figure's high - low) tells a day from a month that starts on the same twelfth ("March 2,
+    2024" is 2/12 of a leap year in, as "March 2024" is); without it, a twelfth is a month."""
     if qualifier == "relative":
         return "a date relative to the day of writing"
     year = int(value // 1)
     frac = value - year
-    if abs(frac) < 1e-9:
-        return f"a date in {year}"
-    if abs(frac - 0.5) < 1e-9:
-        return f"a date in mid-{year}"
     dated = year > 0  # "June 4" with no year is a fraction of a year alone
+    in_year = f" {year}" if dated else ""
+    if span is not None and span >= 9:
+        return f"a date in the {year}s"
+    if span is not None and span >= 0.9 or span is None and abs(frac) < 1e-9:
+        return f"a date in {year}" if dated else "a date"
     months = frac * 12
-    if abs(months - round(months)) < 1e-6:  # a month, no day: "June 2024" is 5/12 of the year
-        month = calendar.month_name[min(12, int(round(months)) + 1)]
-        return f"a date in {month} {year}" if dated else f"a date in {month}"
-    # a day: (day of the year - 1) / days in the year ("June 1, 2024"; a leap year when none)
-    leap = calendar.isleap(year) if dated else True
-    days = 366 if leap else 365
+    if span is not None and span >= 0.2 or span is None and abs(frac - 0.5) < 1e-9:
+        if qualifier in ("early", "late") and dated:
+            return f"a date in {qualifier} {year}"  # "late 2009", not "November 2009"
+        if abs(frac - 0.5) < 1e-9:
+            return f"a date in mid-{year}" if dated else "a date in mid-year"
+        return f"a date in {calendar.month_name[min(12, int(months + 1e-9) + 1)]}{in_year}"
+    if span is not None and span >= 0.05 or span is None and abs(months - round(months)) < 1e-6:
+        # a month, no day: "June 2024" is 5/12 of the year
+        return f"a date in {calendar.month_name[min(12, int(round(months)) + 1)]}{in_year}"
+    # a day ("June 1, 2024"; a leap year when none is named)
+    days = 366 if not dated or calendar.isleap(year) else 365
     day = datetime.date(year if dated else 2000, 1, 1) + datetime.timedelta(
         days=min(days - 1, max(0, round(frac * days))))
     named = f"{calendar.month_name[day.month]} {day.day}"
@@ -79,11 +89,12 @@ def quantity(text: str, value: float, qualifier: str | None, unit: str | None,
 
 
 def reading(value: float, qualifier: str | None, unit: str | None,
-            kind: str | None = None, event: str | None = None) -> str:
-    """about 600 troops (killed); $8,214,530 ≈ $8.2 million; a date in July 2026."""
+            kind: str | None = None, event: str | None = None, span: float | None = None) -> str:
+    """about 600 troops (killed); $8,214,530 ≈ $8.2 million; a date in July 2026 (`span`: a
+    date's high - low, telling a day from a month)."""
     if kind == "date" or unit in ("date", "weekday"):
         read = calendar.day_name[int(value) % 7] if unit == "weekday" \
-            else _date(value, qualifier)
+            else _date(value, qualifier, span)
         hedge = HEDGES.get(qualifier or "", "")
         if qualifier and qualifier != "relative" and hedge:
             read = f"{hedge} {read}"

@@ -339,9 +339,16 @@ def _chunk_spans(chunk: str) -> tuple[tuple[int, int], ...]:
 
 
 # A copyright line and a byline are never a headline (clean.py flags both as boilerplate).
+# A notice, never a sentence of the story that uses its words ("Copyright law ...", "the names
+# may not be published until ...", "a letter, reproduced with permission of the council, ..."):
+# "©", "(c)" or "Copyright" opening the line before a year, a mark or a name; "all rights
+# reserved"; this article or material "originally published", "may not be published",
+# "reproduced"; "reproduced with permission" closing it.
 COPYRIGHT = re.compile(
-    r"(^\s*(©|\(c\)|copyright\b(?!\s+(?!by\b|of\b)[a-z])))|all rights reserved|reproduced with permission|"
-    r"originally published (on|by|in)|may not be (re)?published|reprinted with permission",
+    r"(^\s*(©|\(c\)|copyright(?=\s*(©|\(c\)|\d{4}|(?-i:[A-Z])))))|all rights reserved|"
+    r"\bthis (article|material|story|content|post|report)\b[^.]{0,60}\b(originally published|"
+    r"may not be (re)?published|(was |is )?(reproduced|reprinted|republished))|"
+    r"(reproduced|reprinted) with (the )?permission( of [^.,]{1,60})?\W*$",
     re.I,
 )
 # "By Jo Doe", "By JO DOE and AL ROE, Associated Press", "By Jo Doe, Staff Writer": names, then
@@ -351,8 +358,8 @@ _BY_TIME = (r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|januar
             r"april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|"
             r"jul|aug|sept?|oct|nov|dec|noon|midnight|then|now|late|early|mid|christmas|easter|"
             r"nightfall|dawn|dusk|morning|afternoon|evening|tonight|tomorrow|today|yesterday|"
-            r"contrast|comparison|law|design|default|far|the|this|that|these|those|all|some|most|"
-            r"many|one|two|three|\d)\b")
+            r"contrast|comparison|law|design|default|far|all|some|most|many|one|two|three|\d)\b"
+            r"(?!\s+(?-i:[A-Z]))")  # a time word before a capitalised one is a name: "By June Kelly"
 _BY_TAIL = frozenset("and of the for at in on & writer writers reporter reporters correspondent "
                      "correspondents editor editors staff contributor contributors columnist news "
                      "service bureau chief senior political national foreign special to a an with "

@@ -82,6 +82,14 @@ NEWS = [
     "Image analysis of drone footage found a second crack.",
     "Sign-up sheets for the ferry listed 212 names by noon.",
     "Reyes said the repairs would take 4 hours a night for six weeks.",
+    # a review helper's sentences: news that the first forms of these rules hid
+    "A post shared by the Ukrainian defence ministry on Telegram showed the strike.",
+    "Some 58% of Americans disapprove of the plan, according to an AP/NORC poll.",
+    "LATEST: Police say the death toll has risen to 12.",
+    "Reported by Reuters on Tuesday, the deal was worth $4 billion.",
+    "Photos by Reuters on Monday showed the damage to the bridge.",
+    "Follow the money on Telegram, investigators said, and you find the network.",
+    "Evan Gershkovich is a reporter for The Wall Street Journal.",
 ]
 
 

@@ -291,12 +291,19 @@ def test_a_magnitude_reads_as_one_and_compares_as_a_measure():
     ("It happened in 2024.", "2024", "a date in 2024"),
     ("It happened on June 4.", "June 4", "June 4"),  # no year
     ("It happened on Dec. 31.", "Dec. 31", "December 31"),
+    ("It happened on March 2, 2024.", "March 2, 2024", "March 2, 2024"),  # on a twelfth
+    ("It happened on July 2, 2024.", "July 2, 2024", "July 2, 2024"),  # half way through 2024
+    ("It happened on Jan. 1, 2024.", "Jan. 1, 2024", "January 1, 2024"),
+    ("It happened on July 2.", "July 2", "July 2"),
+    ("It happened in mid-2024.", "mid-2024", "a date in mid-2024"),
+    ("It happened in the 1990s.", "1990s", "a date in the 1990s"),
+    ("It happened in late 2009.", "late 2009", "a date in late 2009"),
 ])
 def test_a_date_reads_as_the_day_or_the_month_it_names(sentence, text, read):
     from sidebyside.readable import reading
 
     q = only(sentence, text)
-    assert reading(q.value, q.qualifier, q.unit, q.kind) == read
+    assert reading(q.value, q.qualifier, q.unit, q.kind, span=q.high - q.low) == read
 
 
 @pytest.mark.parametrize(("sentence", "text", "value", "qualifier", "unit", "kind"), READ)

@@ -389,10 +389,11 @@ def counted_noun(r: Tokens, d: Draft) -> Outcome | None:
     if not d.words and r.named and np is None and d.qual is None and d.factor == 1.0:
         return r.reject(d.i0, last + 1, "a number after a name, no noun: a name (Title 42)")
     if not d.words and r.named and np is not None and np[0] is not None and d.qual is None \
-            and d.factor == 1.0 and not pluralish(np[0]) and d.unit not in _GLUED_UNITS \
-            and r.word(d.i0 - 1) not in WEEKDAY_NAMES:
-        # "the Itanium 2 processor", "the Oxford 922 chipset", "Europe 1 radio": a number
-        # between a name and a noun in the singular names a model, never a count of it
+            and d.factor == 1.0 and d.v != 1 and not pluralish(np[0]) and d.unit not in _GLUED_UNITS \
+            and r.word(last + 1) not in _GLUED_UNITS and r.word(d.i0 - 1) not in WEEKDAY_NAMES:
+        # "the Itanium 2 processor", "the Oxford 922 chipset", "the S&P 500 index": a number
+        # between a name and a noun in the singular names a model, never a count of it ("In
+        # Texas 1 person died" is grammar; "Liverpool 2 point lead" counts points)
         return r.reject(d.i0, d.end + 1, "a number between a name and a singular noun: a "
                         "model's name (Itanium 2 processor)")
     if d.words and 1 < d.v < 100 and d.qual is None and r.word(d.i0 - 1) in ("a", "an") and np \

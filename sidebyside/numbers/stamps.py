@@ -81,7 +81,12 @@ def _opens_stamp(r: Tokens, k: int) -> bool:
     if w == "print":
         return r.word(k - 1) == "in"
     if w in LABEL_WORDS:
-        return k + 1 < r.n and (r.T[k + 1] in (":", "(") or r.T[k + 1] in DASHES)
+        # a label opens its sentence ("Correction:", "UPDATE -", "Editor's note:"), never "in a
+        # note (June 4)" nor "The update - June 4 -"; "note" only as the editor's
+        if w == "note" and r.word(k - 1) not in ("editor's", "editor’s"):
+            return False
+        return k + 1 < r.n and (r.T[k + 1] in (":", "(") or r.T[k + 1] in DASHES) and all(
+            not r.T[j][:1].isalnum() or r.L[j] in LABEL_WORDS for j in range(k))
     if w not in STAMP_WORDS:
         return False
     return r.T[k][0].isupper() or r.word(k - 1) in ("last", "first") or r.word(k + 1) == ":"
@@ -123,5 +128,7 @@ def dateline(r: Tokens, first: int, end: int) -> bool:
             continue  # "PORT HALE, Tuesday June 4, 2024 --"
         elif t not in (",", ".") and not (agency and t.isalpha() and t[0].isupper()):
             return False
-    # "June 4 (UPI) --": the agency alone, the date opening the sentence
-    return caps > 0 or agency
+    # "June 4 (UPI) --": the agency alone, the date opening the sentence, in capitals and with its
+    # dash ("July 4 (Independence Day) fell ...", "March 3 (Super Tuesday): ..." are dates)
+    return caps > 0 or agency and T[k + 1].isupper() and T[k + 2] == ")" and k + 3 < n and \
+        T[k + 3] in DASHES
