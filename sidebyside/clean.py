@@ -24,64 +24,8 @@ from . import text as T
 from .arrays import unique
 from .groups import Groups
 from .model import BOILERPLATE, DUPLICATE, Paragraph, Sentence, Source
-from .numbers.stamps import is_stamp
-from .segment import BYLINE, COPYRIGHT, para_display
+from .segment import COPYRIGHT, para_display
 
-_TRAILER = re.compile(
-    r"^\W*(more|related|read more|read next|also read|see also|recommended|you (might|may) also like|"
-    r"latest|trending|most (read|popular|viewed|shared)|popular|top stories|further reading|"
-    r"other news|editor'?s picks|more from|more stories|in other news|what to read next|"
-    r"also on|more on|more news|around the web|from around the web|"
-    r"comments?|leave a (comment|reply)|join the conversation|share this|tags?)\b",
-    re.I,
-)
-_POINTER = re.compile(
-    r"^\W*(read more|related|see also|also read|read next|watch|listen|tags|topics|filed under)\s*:",
-    re.I,
-)
-# (never a quotation: '"Follow me," the officer shouted'; "Reporting by", "Editing by" only before
-# names, never a clause: "Compiled by S&P Global, the index fell")
-_SIGN_OFF = re.compile(
-    r"^(?![\"“‘'])\W*((reporting|editing|writing|compiled|produced|edited|written) by\s+"
-    r"(?-i:[A-Z][\w.&'’-]*)(?:\s*[;,]?\s+(?:(?-i:[A-Z])[\w.&'’-]*|and|in|from|at|by|of|with|"
-    r"additional|reporting|editing|writing|&))*\W*$|"
-    r"additional reporting\b|follow (us|me)\b|subscribe\b|sign up\b|click here\b|"
-    r"share (this|on)\b|advertisement\W*$|listen to this article|contact (us|the author)\b|"
-    r"send (us )?(a )?tips?\b|image (source|caption)\b|photo:|picture:)",
-    re.I,
-)
-# The print edition's line at a web article's foot ("A version of this article appears in print
-# on Oct. 12, 2012, on page A16 of the New York edition with the headline: ..."): boilerplate by
-# form, whatever headline it quotes.
-_PRINT_LINE = re.compile(
-    r"^\W*(a version of this (article|story|report|review|column)|this (article|story) "
-    r"(also )?(appears|appeared))\s+(appears\s+|appeared\s+)?in\s+(the\s+)?print\b", re.I)
-# A credit line: who else reported the story ("Associated Press writers Jo Doe and Al Roe
-# contributed to this report.", "Jo Doe contributed reporting from Ardley."), never a claim.
-_CREDIT = re.compile(
-    r"\bcontribut(ed|ing)\b.{0,40}?\b(to|for) this (report|story|article)\b|"
-    r"\bcontributed (additional )?reporting\b|"
-    r"^(?:(?-i:[A-Z])[\w.'’-]*\s+){0,4}(writers?|correspondents?|reporters?)\b[^.!?]{0,80}"
-    r"\bcontributed\W*$", re.I)
-# A pointer to a journalist's accounts or mail ("Follow Jo Doe on Twitter at @jodoe.", "Email
-# the author at jo@example.com").
-_FOLLOW = re.compile(
-    r"^\W*follow\s+(us|me|him|her|them|(?-i:[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*){0,3}))\s+(on|at|via)\s+"
-    r"(twitter|x|facebook|instagram|threads|bluesky|mastodon|tiktok|linkedin|@)|"
-    r"^\W*(e-?mail|contact|reach|write to)\b[^.!?]{0,60}\b[\w.+-]+@[\w-]+\.[\w.]+", re.I)
-# An outlet's note on its own report ("This story has been updated to correct ...", "An earlier
-# version of this article misstated ...", "Correction: ...", "Editor's note: ..."): about the
-# page, not a claim of the story; its figures are no facts to compare (issue 14, boilerplate by
-# form). Not "UPDATE: ...": a live story's update tells news ("UPDATE - May 30, 10 p.m.: she
-# apologised"); only its stamp is not a figure (numbers.stamps).
-_EDITOR_NOTE = re.compile(
-    r"^\W*(this (story|article|post|piece) (has been|was|is being) (updated|corrected|"
-    r"revised|changed|amended|edited)\b|an earlier version of this (story|article|report|post|piece)\b|"
-    r"(correction|corrections|clarification|editor['’]s note)\s*:)", re.I)
-# What may follow a "more stories" header's opening words: "Related stories", "More from Sky
-# News", "Comments (45)"; never a subheading of the story ("More rain forecast", "Latest warnings").
-_TRAILER_REST = frozenset("stories story news articles headlines coverage videos video from for "
-                          "this reading like posts links content photos galleries".split())
 # A copyright notice ends the article ("Copyright 2026 Ardley Times. All rights reserved.",
 # "... reproduced with permission"): all after it is the page's trailer. A "©" and a year ("©
 # 2026 Getty Images") may be a photo credit: the trailer after it runs only as far as the story
@@ -94,11 +38,11 @@ _YEAR = re.compile(r"\b(19|20)\d\d\b")
 # trailer only until a paragraph of the story: a sentence of six words or more, ended, that
 # shares at least ON_TOPIC of its content terms (and two or more) with what the article told
 # before the header, or one with it and as many with the other sources, or quotes or names a
-# source. A header after which sentences of the story outnumber the rest opens no trailer. So a header met inside the article ("Read More", "Comment on this story",
-# "© 2024 Getty Images") hides nothing of the story after it, while the teasers of other
-# stories after "More stories" stay the trailer (tentatively: one another source tells as its
-# story is story again, `confirm_trailers`).
-_ENDED = re.compile(r"[.!?][\"'”’)\]]*\s*$")
+# source. After a header followed by more sentences of the story than headlines, only the box
+# of headlines right under it is the page's. So a header met inside the article ("Read More",
+# "Comment on this story", "© 2024 Getty Images") hides nothing of the story after it, while
+# the teasers of other stories after "More stories" stay the trailer (tentatively: one another
+# source tells as its story is story again, `confirm_trailers`).
 ON_TOPIC = 0.2
 _TOLD = re.compile(r"[\"“”]|\b(?:said|says|told|according to)\b")
 STORY_BEFORE = 2  # story paragraphs a trailer's opening needs before it (not a page's top)
@@ -109,24 +53,8 @@ _NUMBER_TERMS = frozenset(T.term(w) for w in (
 TRAILER = "after the article's end"
 
 
-def _trailer_header(shown: str) -> bool:
-    m = _TRAILER.match(shown)
-    if m is None:
-        return False
-    rest = shown[m.end():].strip(" \t:-–—|»›>()[]0123456789").split()
-    return not rest or len(rest) <= 4 and rest[0].lower() in _TRAILER_REST
-
-
-def _pointer_list(shown: str) -> bool:
-    """A header line ending in a colon and headlines under it, one a line ("Read more from Sky
-    News:" / "City bridges need billions in repairs" / "Train strike dates announced")."""
-    lines = [x.strip() for x in shown.splitlines() if x.strip()]
-    return len(lines) >= 2 and lines[0].endswith(":") and _trailer_header(lines[0][:-1]) and \
-        not any(_ENDED.search(x) for x in lines[1:])
-
-
 def _story_like(shown: str) -> bool:
-    return len(shown.split()) >= 6 and bool(_ENDED.search(shown))
+    return len(shown.split()) >= 6 and bool(furniture.ENDED.search(shown))
 
 
 def _story_goes_on(shown: str, told: set[str], elsewhere: set[str]) -> bool:
@@ -140,19 +68,9 @@ def _story_goes_on(shown: str, told: set[str], elsewhere: set[str]) -> bool:
     own, other = len(terms & told), len(terms & elsewhere)
     return own >= 2 and own >= ON_TOPIC * len(terms) or \
         own >= 1 and other >= 2 and other >= ON_TOPIC * len(terms)
+
+
 OFF_TOPIC = 0.1  # a paragraph sharing fewer of its terms with the other sources is off the story
-_NAV = re.compile(r"\s[|›»>/]\s")
-_MONTH = (r"(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|"
-          r"oct(ober)?|nov(ember)?|dec(ember)?)\.?")
-_DAY = r"\d{1,2}(st|nd|rd|th)?"
-# A line that is nothing but a date ("September 9, 2013", "Tue, 4 June 2013", "2013-09-09"): the
-# page's publication date, never a fact of the story (issue 14, boilerplate by form).
-_LONE_DATE = re.compile(
-    rf"^\W*(on\s+)?((mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
-    rf"({_MONTH}\s+{_DAY},?\s+\d{{4}}|{_DAY}\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|"
-    rf"\d{{1,2}}/\d{{1,2}}/\d{{2,4}})\W*$",
-    re.I,
-)
 
 
 # Words one of COPYRIGHT's forms needs (looked for first: plain substring tests are faster).
@@ -517,7 +435,7 @@ def flag_boilerplate(sources: list[Source], page_spans: list[list[tuple[int, int
         for i, para in enumerate(paras):
             shown = shown_texts[src.id][i]
             n_words = len(shown.split())
-            told += n_words >= 6 and bool(_ENDED.search(shown))
+            told += _story_like(shown)
             if n_words <= 60 and _may_be_copyright(shown) and COPYRIGHT.search(shown):
                 _mark(src, para, BOILERPLATE, "copyright")
                 # A photo credit ("© AFP") does not end the article; a copyright notice does.
@@ -528,34 +446,14 @@ def flag_boilerplate(sources: list[Source], page_spans: list[list[tuple[int, int
             elif (
                 n_words <= 6
                 and i >= 2
-                and _trailer_header(shown)
+                and furniture.trailer_header(shown)
                 and not re.search(r"[.!?]$|:\s*\S", shown)
             ):
                 _mark(src, para, BOILERPLATE, "more-stories header")
                 if told >= STORY_BEFORE:
                     trailer_from.append(i + 1)
-            elif n_words <= 30 and (_POINTER.match(shown) or _pointer_list(_para_text(src, para))):
-                _mark(src, para, BOILERPLATE, "link to another story")
-            elif n_words <= 25 and _SIGN_OFF.match(shown):
-                _mark(src, para, BOILERPLATE, "sign-off")
-            elif n_words <= 60 and _PRINT_LINE.match(shown):
-                _mark(src, para, BOILERPLATE, "print edition line")
-            elif n_words <= 35 and _CREDIT.search(shown):
-                _mark(src, para, BOILERPLATE, "credit line")
-            elif n_words <= 20 and _FOLLOW.search(shown):
-                _mark(src, para, BOILERPLATE, "sign-off")
-            elif n_words <= 60 and _EDITOR_NOTE.match(shown):
-                _mark(src, para, BOILERPLATE, "editor's note")
-            elif n_words <= 25 and BYLINE.match(shown):
-                _mark(src, para, BOILERPLATE, "byline")
-            elif len(_NAV.findall(shown)) >= 3 and n_words <= 30:
-                _mark(src, para, BOILERPLATE, "navigation")
-            elif n_words <= 5 and _LONE_DATE.match(shown):
-                _mark(src, para, BOILERPLATE, "publication date")
-            elif n_words <= 20 and is_stamp(shown):
-                _mark(src, para, BOILERPLATE, "publication date, time or dateline")
-            elif i > 0 and (why := furniture.reason(shown, n_words, len(paras) - 1 - i,
-                                                    _para_text(src, para))):
+            elif why := furniture.line_reason(shown, _para_text(src, para), n_words, i == 0,
+                                              len(paras) - 1 - i):
                 _mark(src, para, BOILERPLATE, why)
         for para in paras[article_end:]:
             if not para.flag:

@@ -1,4 +1,5 @@
-"""Page furniture copied with an article's text: what a web page puts around a story (photo
+"""The page's own lines and the furniture copied with an article's text: pointers, sign-offs,
+bylines, credit lines, editors' notes, stamps, and what a web page puts around a story (photo
 credits and captions, video players, share and advertisement lines, embedded posts' frames,
 newsletter offers, reading times, "2 hours ago" stamps, bylines without "By", wire notes such as
 "(Corrects ...)", an author's bio at the foot). Recognised by form, never by the story's words;
@@ -11,6 +12,7 @@ from __future__ import annotations
 import re
 
 from .numbers.stamps import is_stamp
+from .segment import BYLINE
 
 # Lines that are nothing but a control or a label of the page (compared lower case, trimmed of
 # marks): "Share", "SKIP ADVERTISEMENT", "Story continues below advertisement".
@@ -32,8 +34,129 @@ trending now|latest updates|don't miss|up next|most popular|related content|more
 related internet links|comment on this story|comment on this story comment|
 the bbc is not responsible for the content of external sites""".replace("\n", "").split("|"))
 
+# A sentence ended, as the story's paragraphs are (a headline or a label is not).
+ENDED = re.compile(r"[.!?][\"'”’)\]]*\s*$")
+
+# ---------------------------------------------------------------- lines of the page's own
+
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_TRAILER = re.compile(
+    r"^\W*(more|related|read more|read next|also read|see also|recommended|you (might|may) also like|"
+    r"latest|trending|most (read|popular|viewed|shared)|popular|top stories|further reading|"
+    r"other news|editor'?s picks|more from|more stories|in other news|what to read next|"
+    r"also on|more on|more news|around the web|from around the web|"
+    r"comments?|leave a (comment|reply)|join the conversation|share this|tags?)\b",
+    re.I,
+)
+_POINTER = re.compile(
+    r"^\W*(read more|related|see also|also read|read next|watch|listen|tags|topics|filed under)\s*:",
+    re.I,
+)
+# (never a quotation: '"Follow me," the officer shouted'; "Reporting by", "Editing by" only before
+# names, never a clause: "Compiled by S&P Global, the index fell")
+_SIGN_OFF = re.compile(
+    r"^(?![\"“‘'])\W*((reporting|editing|writing|compiled|produced|edited|written) by\s+"
+    r"(?-i:[A-Z][\w.&'’-]*)(?:\s*[;,]?\s+(?:(?-i:[A-Z])[\w.&'’-]*|and|in|from|at|by|of|with|"
+    r"additional|reporting|editing|writing|&))*\W*$|"
+    r"additional reporting\b|follow (us|me)\b|subscribe\b|sign up\b|click here\b|"
+    r"share (this|on)\b|advertisement\W*$|listen to this article|contact (us|the author)\b|"
+    r"send (us )?(a )?tips?\b|image (source|caption)\b|photo:|picture:)",
+    re.I,
+)
+# The print edition's line at a web article's foot ("A version of this article appears in print
+# on Oct. 12, 2012, on page A16 of the New York edition with the headline: ..."): boilerplate by
+# form, whatever headline it quotes.
+_PRINT_LINE = re.compile(
+    r"^\W*(a version of this (article|story|report|review|column)|this (article|story) "
+    r"(also )?(appears|appeared))\s+(appears\s+|appeared\s+)?in\s+(the\s+)?print\b", re.I)
+# A credit line: who else reported the story ("Associated Press writers Jo Doe and Al Roe
+# contributed to this report.", "Jo Doe contributed reporting from Ardley."), never a claim.
+_CREDIT_LINE = re.compile(
+    r"\bcontribut(ed|ing)\b.{0,40}?\b(to|for) this (report|story|article)\b|"
+    r"\bcontributed (additional )?reporting\b|"
+    r"^(?:(?-i:[A-Z])[\w.'’-]*\s+){0,4}(writers?|correspondents?|reporters?)\b[^.!?]{0,80}"
+    r"\bcontributed\W*$", re.I)
+# A pointer to a journalist's accounts or mail ("Follow Jo Doe on Twitter at @jodoe.", "Email
+# the author at jo@example.com").
+_FOLLOW = re.compile(
+    r"^\W*follow\s+(us|me|him|her|them|(?-i:[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*){0,3}))\s+(on|at|via)\s+"
+    r"(twitter|x|facebook|instagram|threads|bluesky|mastodon|tiktok|linkedin|@)|"
+    r"^\W*(e-?mail|contact|reach|write to)\b[^.!?]{0,60}\b[\w.+-]+@[\w-]+\.[\w.]+", re.I)
+# An outlet's note on its own report ("This story has been updated to correct ...", "An earlier
+# version of this article misstated ...", "Correction: ...", "Editor's note: ..."): about the
+# page, not a claim of the story; its figures are no facts to compare (issue 14, boilerplate by
+# form). Not "UPDATE: ...": a live story's update tells news ("UPDATE - May 30, 10 p.m.: she
+# apologised"); only its stamp is not a figure (numbers.stamps).
+_EDITOR_NOTE = re.compile(
+    r"^\W*(this (story|article|post|piece) (has been|was|is being) (updated|corrected|"
+    r"revised|changed|amended|edited)\b|an earlier version of this (story|article|report|post|piece)\b|"
+    r"(correction|corrections|clarification|editor['’]s note)\s*:)", re.I)
+# What may follow a "more stories" header's opening words: "Related stories", "More from Sky
+# News", "Comments (45)"; never a subheading of the story ("More rain forecast", "Latest warnings").
+_TRAILER_REST = frozenset("stories story news articles headlines coverage videos video from for "
+                          "this reading like posts links content photos galleries".split())
+_NAV = re.compile(r"\s[|›»>/]\s")
+_DAY = r"\d{1,2}(st|nd|rd|th)?"
+# A line that is nothing but a date ("September 9, 2013", "Tue, 4 June 2013", "2013-09-09"): the
+# page's publication date, never a fact of the story (issue 14, boilerplate by form).
+_LONE_DATE = re.compile(
+    rf"^\W*(on\s+)?((mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+    rf"({_MONTH}\s+{_DAY},?\s+\d{{4}}|{_DAY}\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|"
+    rf"\d{{1,2}}/\d{{1,2}}/\d{{2,4}})\W*$",
+    re.I,
+)
+
+
+def trailer_header(shown: str) -> bool:
+    """Is this line a "more stories" header ("Related stories", "More from Sky News", "Comments
+    (45)"), not a subheading of the story ("More rain forecast", "Latest warnings")?"""
+    m = _TRAILER.match(shown)
+    if m is None:
+        return False
+    rest = shown[m.end():].strip(" \t:-–—|»›>()[]0123456789").split()
+    return not rest or len(rest) <= 4 and rest[0].lower() in _TRAILER_REST
+
+
+def _pointer_list(shown: str) -> bool:
+    """A header line ending in a colon and headlines under it, one a line ("Read more from Sky
+    News:" / "City bridges need billions in repairs" / "Train strike dates announced")."""
+    lines = [x.strip() for x in shown.splitlines() if x.strip()]
+    return len(lines) >= 2 and lines[0].endswith(":") and trailer_header(lines[0][:-1]) and \
+        not any(ENDED.search(x) for x in lines[1:])
+
+
+def line_reason(shown: str, raw: str, n_words: int, first: bool, from_end: int) -> str | None:
+    """Why a paragraph (its display text, its text as in the file, its number of words, whether
+    it opens its source, how many paragraphs follow it) is the page's, or None: a pointer to
+    another story, a sign-off, the print edition's line, a credit line, a pointer to the
+    writer's accounts, an editor's note, a byline, a navigation strip, a lone date or stamp, or
+    (never the first paragraph, the headline's place) page furniture (`reason`)."""
+    if n_words <= 30 and (_POINTER.match(shown) or _pointer_list(raw)):
+        return "link to another story"
+    if n_words <= 25 and _SIGN_OFF.match(shown):
+        return "sign-off"
+    if n_words <= 60 and _PRINT_LINE.match(shown):
+        return "print edition line"
+    if n_words <= 35 and _CREDIT_LINE.search(shown):
+        return "credit line"
+    if n_words <= 20 and _FOLLOW.search(shown):
+        return "sign-off"
+    if n_words <= 60 and _EDITOR_NOTE.match(shown):
+        return "editor's note"
+    if n_words <= 25 and BYLINE.match(shown):
+        return "byline"
+    if len(_NAV.findall(shown)) >= 3 and n_words <= 30:
+        return "navigation"
+    if n_words <= 5 and _LONE_DATE.match(shown):
+        return "publication date"
+    if n_words <= 20 and is_stamp(shown):
+        return "publication date, time or dateline"
+    return None if first else reason(shown, n_words, from_end, raw)
+
+
+# ---------------------------------------------------------------- furniture around the story
+
 _UNITS = r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|m|days?|d|weeks?|w)"
 # One part of a stamp line cut at "/", "•", "|", "·": "Updated 2 hours ago", "3h", "2 min read",
 # "Reading time: 4 minutes", "Listen · 4:12", "Story by Jo Doe", "Video duration 02:31".
