@@ -455,6 +455,11 @@ def flag_boilerplate(sources: list[Source], page_spans: list[list[tuple[int, int
             elif why := furniture.line_reason(shown, _para_text(src, para), n_words, i == 0,
                                               len(paras) - 1 - i):
                 _mark(src, para, BOILERPLATE, why)
+        for k in range(max(1, len(paras) - furniture.BIO_TAIL - 2), len(paras)):
+            # the bio's next sentences ("She has reported from 30 countries.")
+            if not paras[k].flag and paras[k - 1].reason == "author's bio" and \
+                    furniture.BIO_MORE.match(shown_texts[src.id][k]):
+                _mark(src, paras[k], BOILERPLATE, "author's bio")
         for para in paras[article_end:]:
             if not para.flag:
                 _mark(src, para, BOILERPLATE, TRAILER)

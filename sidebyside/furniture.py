@@ -241,8 +241,13 @@ _BIO = re.compile(
     r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s+is\s+(?:a|an|the)\s+"
     r"(?:[\w-]+\s+){0,3}(?:reporter|writer|correspondent|editor|columnist|contributor|journalist|"
     r"producer|fellow)\b(?=.*\b(?:covering|covers|who covers|based in|focused on|focusing on|"
-    r"more about|follow|e-?mail|@))")
+    r"more about|follow|e-?mail|@))|"
+    r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s+covers\s+[^.]{1,60}\s+for\s+(?:the\s+)?[A-Z]")
 BIO_TAIL = 3  # a bio is one of the last paragraphs of its source
+# What the bio goes on to say of its writer, right after it at the foot: "She has reported from
+# 30 countries.", "He joined the Courier in 2019."
+BIO_MORE = re.compile(r"^(?:She|He|They)\s+(?:has|have|had|previously|joined|was|were|is|are|"
+                      r"lives|covered|reported|worked|writes|wrote)\b")
 
 _MARKS = " \t.:!?\"'“”‘’()[]⬇️▶►•·*_-–—"
 

@@ -127,6 +127,16 @@ def test_an_author_s_bio_at_the_foot_is_boilerplate_but_not_inside_the_story():
              "\n\nRepairs start on Monday.\n\nThe ferry runs every hour.")
     flag_boilerplate([c, b])
     assert not any(c.flag_of(s) for s in c.sentences if s.text == inside)
+    # what the bio goes on to say of its writer, and the "covers ... for" form
+    more = "She has reported from 30 countries."
+    d = _src("d.txt", "Port Hale bridge closed\n\n" + STORY + "\n\n" + MORE +
+             "\n\nJo Doe covers transportation for The Ardley Times.\n\n" + more)
+    flag_boilerplate([d, b])
+    assert [d.flag_of(s) for s in d.sentences if s.text in (more, MORE)] == [None, "boilerplate"]
+    # a story's last sentence about someone else's past is the story's
+    e = _src("e.txt", "Port Hale bridge closed\n\n" + STORY + "\n\n" + MORE + "\n\n" + more)
+    flag_boilerplate([e, b])
+    assert not any(e.flag_of(s) for s in e.sentences)
 
 
 def test_furniture_makes_no_disagreement(tmp_path):
