@@ -360,7 +360,7 @@ def novelty_sweep(res: dict) -> str:
     rows = res["novel_rows"]
     exclusives = sum(1 for _, rep, _ in rows if not rep)
     out = ["  NOVEL_MIN  unique  reported  exclusives kept   with an anchor: unique  reported  kept"]
-    for t in (0.0, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9):
+    for t in (0.0, 0.5, 0.6, 0.7, 0.75, 0.8, 0.82, 0.84, 0.85, 0.86, 0.87, 0.88, 0.89, 0.9, 0.95):
         kept = [rep for n, rep, _ in rows if n >= t]
         held = [rep for n, rep, anchored in rows if n >= t and anchored]
         out.append(f"  {t:9.2f}  {len(kept):6d}  {_f(_share(sum(kept), len(kept)))}  "

@@ -328,11 +328,14 @@ def _chunk_spans(chunk: str) -> tuple[tuple[int, int], ...]:
         if ps < pe:
             out.append((ps, pe))
     # Repair 3: an opening quote mark left at the end of a sentence ('... Bloomberg said. “' when
-    # the quote that follows is never closed) opens the next one. Curly marks only: a straight one
-    # after a space may close a quote (detokenised text: 'charm . "').
+    # the quote that follows is never closed) opens the next one. A straight one only after a
+    # sentence's end written against its word and before the next word ('... in a statement.
+    # "Washington will ...'): it may close a quote otherwise (detokenised text: 'charm . "').
     for i in range(len(out) - 1):
         s, e = out[i]
-        if chunk[e - 1] in "“‘" and e - 2 > s and chunk[e - 2].isspace():
+        straight = chunk[e - 1] == '"' and e - 4 >= s and chunk[e - 2].isspace() and \
+            chunk[e - 3] in ".!?" and not chunk[e - 4].isspace() and out[i + 1][0] == e
+        if (chunk[e - 1] in "“‘" or straight) and e - 2 > s and chunk[e - 2].isspace():
             out[i] = _strip(chunk, s, e - 2)
             out[i + 1] = (e - 1, out[i + 1][1])
     return tuple(out)

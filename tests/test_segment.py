@@ -120,6 +120,15 @@ def test_a_straight_quote_mark_after_a_space_stays_where_it_is():
     assert sents('He said it was the charm. " Next came the band.')[0].endswith('"')
 
 
+def test_a_straight_quote_mark_glued_to_the_next_word_opens_it():
+    """'... Inslee said in a statement. "Washington will ...': the mark opens the next quote (the
+    two sentences, each a line of the statement, were linked through it)."""
+    text = ('“I find the law disturbing," Inslee said in a statement. "Washington will join other '
+            'states in opposing this law."')
+    first, second = sents(text)
+    assert first.endswith("statement.") and second.startswith('"Washington')
+
+
 def test_decimals_do_not_split():
     assert sents("Prices rose 1.5 percent in May. Rents fell.") == ["Prices rose 1.5 percent in May.", "Rents fell."]
 
