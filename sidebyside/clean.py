@@ -57,7 +57,18 @@ def _story_like(shown: str) -> bool:
     return len(shown.split()) >= 6 and bool(furniture.ENDED.search(shown))
 
 
-def _story_goes_on(shown: str, told: set[str], elsewhere: set[str]) -> bool:
+class _Elsewhere:
+    """The terms some other source uses: `t in elsewhere` (counts of sources per term, and the
+    source's own terms, instead of a set of every other source's terms built for each source)."""
+
+    def __init__(self, n_sources: Counter, mine: set[str]) -> None:
+        self.n_sources, self.mine = n_sources, mine
+
+    def __rand__(self, terms: set[str]) -> set[str]:
+        return {t for t in terms if self.n_sources[t] - (t in self.mine) > 0}
+
+
+def _story_goes_on(shown: str, told: set[str], elsewhere: set[str] | _Elsewhere) -> bool:
     """Is this paragraph after a trailer's opening the story again (see ON_TOPIC)? `told`: the
     terms of the article before the opening; `elsewhere`: those of the other sources."""
     if not _story_like(shown):
@@ -427,6 +438,8 @@ def flag_boilerplate(sources: list[Source], page_spans: list[list[tuple[int, int
             if any(a < para.end and para.start < b for a, b in spans):
                 _mark(src, para, BOILERPLATE, "page header or footer")
     shown_texts = {src.id: _shown(src) for src in sources}
+    terms_of: dict[str, set[str]] | None = None
+    n_sources: Counter = Counter()
     for src in sources:
         paras = src.paragraphs
         trailer_from: list[int] = []  # paragraphs that may open the page's trailer
@@ -464,7 +477,6 @@ def flag_boilerplate(sources: list[Source], page_spans: list[list[tuple[int, int
             if not para.flag:
                 _mark(src, para, BOILERPLATE, TRAILER)
         end = 0
-        elsewhere: set[str] | None = None
         for start in trailer_from:
             if start >= max(end, article_end):
                 continue
@@ -479,9 +491,12 @@ def flag_boilerplate(sources: list[Source], page_spans: list[list[tuple[int, int
                     _mark(src, paras[k], BOILERPLATE, TRAILER)
                 continue
             told = {t for text in shown_texts[src.id][:start] for t in T.content_terms(text)}
-            if elsewhere is None:
-                elsewhere = {t for other in sources if other is not src
-                             for text in shown_texts[other.id] for t in T.content_terms(text)}
+            if terms_of is None:  # each source's terms, once for the folder
+                terms_of = {x.id: {t for text in shown_texts[x.id] for t in T.content_terms(text)}
+                            for x in sources}
+                n_sources = Counter(t for ts in terms_of.values() for t in ts)
+            mine = terms_of[src.id]
+            elsewhere = _Elsewhere(n_sources, mine)
             for k in range(max(start, end), article_end):
                 end = k + 1
                 if paras[k].flag:

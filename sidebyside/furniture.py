@@ -150,7 +150,7 @@ def line_reason(shown: str, raw: str, n_words: int, first: bool, from_end: int) 
         return "navigation"
     if n_words <= 5 and _LONE_DATE.match(shown):
         return "publication date"
-    if n_words <= 20 and is_stamp(shown):
+    if n_words <= 20 and _STAMP_HINT.search(shown) and is_stamp(shown):
         return "publication date, time or dateline"
     return None if first else reason(shown, n_words, from_end, raw)
 
