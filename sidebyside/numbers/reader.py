@@ -52,7 +52,7 @@ def run(r: Tokens) -> list[Quantity]:
     while i < n:
         c = T[i][0]
         res = None
-        if c.isdigit():
+        if c.isdecimal():  # not a superscript ("12¹", a footnote's mark), though isdigit() says so
             res = number(r, i)
         elif c.isalpha():
             w = L[i]
