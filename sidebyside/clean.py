@@ -456,6 +456,12 @@ def flag_boilerplate(sources: list[Source], page_spans: list[list[tuple[int, int
                     article_end = min(article_end, i + 1)  # the article ends at its notice
                 elif i >= 2 and n_words >= 3 and _YEAR.search(shown) and told >= STORY_BEFORE:
                     trailer_from.append(i + 1)
+            elif i >= 2 and furniture.RELEASE_END.match(_para_text(src, para)):
+                _mark(src, para, BOILERPLATE, "end of the release")
+                article_end = min(article_end, i + 1)  # notes to editors, contacts follow
+            elif i >= 3 and any(furniture.RELEASE_END.match(x) for x in
+                                src.text[paras[i - 1].end : para.start].splitlines()):
+                article_end = min(article_end, i)  # "###" is no paragraph (no letter in it)
             elif (
                 n_words <= 6
                 and i >= 2

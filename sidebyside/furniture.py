@@ -34,6 +34,13 @@ trending now|latest updates|don't miss|up next|most popular|related content|more
 related internet links|comment on this story|comment on this story comment|
 the bbc is not responsible for the content of external sites""".replace("\n", "").split("|"))
 
+# A press release's end mark or its notes to editors: what follows is about the issuer, not the
+# story ("ENDS", "-ENDS-", "###", "-30-", "Notes to editors").
+RELEASE_END = re.compile(r"^\s*(?:-*\s*(?:ENDS|Ends)\s*-*|#\s*#\s*#|-\s*30\s*-|(?:Notes?|NOTES?) (?:to|TO) "
+                         r"(?:editors|Editors|EDITORS)\s*:?|Editor['’]s notes?\s*:?)\s*$")
+# Labels of a press release's head ("PRESS RELEASE", "For immediate release", "Embargoed until").
+_RELEASE_HEAD = re.compile(r"^\W*(?:press release|news release|media release|for immediate release|"
+                           r"embargoed (?:until|till)\b)", re.I)
 # A sentence ended, as the story's paragraphs are (a headline or a label is not).
 ENDED = re.compile(r"[.!?][\"'”’)\]]*\s*$")
 
@@ -134,6 +141,8 @@ def line_reason(shown: str, raw: str, n_words: int, first: bool, from_end: int) 
     (never the first paragraph, the headline's place) page furniture (`reason`)."""
     if n_words <= 30 and (_POINTER.match(shown) or _pointer_list(raw)):
         return "link to another story"
+    if n_words <= 12 and _RELEASE_HEAD.match(shown) and not ENDED.search(shown):
+        return "press release label"
     if n_words <= 25 and _SIGN_OFF.match(shown):
         return "sign-off"
     if n_words <= 60 and _PRINT_LINE.match(shown):

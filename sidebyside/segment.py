@@ -104,7 +104,8 @@ _QUOTED_SPLIT = re.compile(
     r"[\"'”’)]?\s+(?=[\"'“‘]?[A-Z])"
 )
 _ELLIPSIS_SPLIT = re.compile(
-    r"(?:(?:…|\.\.\.)[\"'”’]?|(?<=\bMay\.))\s+(?=[A-Z“\"])"  # "paused… Then", "in May. Rents"
+    # "paused… Then", "in May. Rents", "15,558 for No. Turnout" ("No. 10" is a number's mark)
+    r"(?:(?:…|\.\.\.)[\"'”’]?|(?<=\bMay\.)|(?<=\bNo\.))\s+(?=[A-Z“\"])"
 )
 
 

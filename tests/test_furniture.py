@@ -150,3 +150,18 @@ def test_furniture_makes_no_disagreement(tmp_path):
             "on Tuesday", "on June 4") + "\n\n" + MORE, encoding="utf-8")
     c = compare_folder(tmp_path, use_cache=False)
     assert c.disagreements == []
+
+
+@pytest.mark.parametrize("mark", ["ENDS", "-ENDS-", "###", "-30-", "Notes to editors"])
+def test_a_press_release_ends_at_its_end_mark(mark):
+    """After "ENDS" come the notes to editors and the contacts: about the issuer, never claims."""
+    a = _src("a.txt", "PRESS RELEASE\n\nFor immediate release\n\nPort Hale bridge closed\n\n" + STORY +
+             "\n\n" + MORE + "\n\n" + mark + "\n\nThe city has run the bridge since 2018.\n\n"
+             "For media enquiries call 0345 600 0123 (24 hours).")
+    b = _src("b.txt", "Cracks close bridge\n\n" + STORY + "\n\n" + MORE)
+    flag_boilerplate([a, b])
+    flags = {s.text: a.flag_of(s) for s in a.sentences}
+    assert flags[STORY] is None and flags[MORE] is None
+    assert flags["PRESS RELEASE"] == flags["For immediate release"] == "boilerplate"
+    assert flags["The city has run the bridge since 2018."] == "boilerplate"
+    assert all(f == "boilerplate" for t, f in flags.items() if "enquiries" in t)

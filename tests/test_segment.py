@@ -120,6 +120,14 @@ def test_a_straight_quote_mark_after_a_space_stays_where_it_is():
     assert sents('He said it was the charm. " Next came the band.')[0].endswith('"')
 
 
+def test_no_before_a_capitalised_word_ends_a_sentence_but_no_before_a_number_does_not():
+    """"15,558 for No. Turnout was 64%." is two sentences (one read "33,970 votes" and "18,412
+    votes" as one figure, and hid the turnout's conflict); "No. 10" is a number's mark."""
+    assert sents("Yes won 18,412 votes against 15,558 for No. Turnout was 64%.") == [
+        "Yes won 18,412 votes against 15,558 for No.", "Turnout was 64%."]
+    assert sents("He said No. 10 was told.") == ["He said No. 10 was told."]
+
+
 def test_a_straight_quote_mark_glued_to_the_next_word_opens_it():
     """'... Inslee said in a statement. "Washington will ...': the mark opens the next quote (the
     two sentences, each a line of the statement, were linked through it)."""
