@@ -92,6 +92,28 @@ def _flatten_deep(data: bytes) -> tuple[bytes, int]:
     return b"".join(out), deepest
 
 
+# What a saved page holds when the article never reached it: a cookie consent wall, an app that
+# needs JavaScript, a "not found" page. Short, and said in these words.
+_NOT_ARTICLE = (
+    (re.compile(r"\benable javascript\b|\bjavascript (?:is )?(?:required|disabled)\b", re.I),
+     "a page that needs JavaScript: the article is not in the saved file"),
+    (re.compile(r"was not found on this server|\bpage not found\b|\b404 not found\b|"
+                r"\bthe page you (?:are|were) looking for\b", re.I), "a 'page not found' page"),
+    (re.compile(r"\b(?:cookies|personal data|consent)\b[^.]*\bpartners\b|\bpartners\b[^.]*"
+                r"\b(?:cookies|personal data|consent)\b", re.I), "a cookie consent page"),
+)
+NOT_ARTICLE_WORDS = 80  # longer pages hold an article whatever notice they also carry
+
+
+def _not_an_article(text: str) -> None:
+    """Refuse a page that is only a notice (FormatError: the file is skipped, with the reason)."""
+    if len(text.split()) >= NOT_ARTICLE_WORDS:
+        return
+    for pattern, what in _NOT_ARTICLE:
+        if pattern.search(text):
+            raise FormatError(f"no article in the page ({what})")
+
+
 def read_html(data: bytes) -> Extracted:
     try:
         import trafilatura
@@ -119,6 +141,7 @@ def read_html(data: bytes) -> Extracted:
         result = None
     if result is None:
         raise FormatError("no article text found in the page")
+    _not_an_article(result.text or "")
     blocks: list[str] = []
     _xml_blocks(result.body, blocks)
     if not blocks:  # should not happen; fall back on the plain text trafilatura made

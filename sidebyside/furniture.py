@@ -222,7 +222,9 @@ _OFFER = re.compile(
     r"flipboard|twitter|x|facebook|instagram|threads|bluesky|tiktok|linkedin)\b[^,.]{0,30}\W*$|"
     r"^(?:follow|read|watch|see|find)\b[^.]{0,80}\bhttps?://\S+\s*$|"
     r"^read \d[\d,]* comments?$|^(?:read|watch|listen)\s*[:|]\s*\S[^.!?]*$|"
-    r"^why you can trust\b|^keep up with\b[^.]{0,80}\bby following\b",
+    r"^why you can trust\b|^keep up with\b[^.]{0,80}\bby following\b|"
+    r"^this (?:article|story|content) is (?:exclusive|only available) to (?:our )?subscribers\b|"
+    r"^subscribe (?:today|now)\b",
     re.I)
 _OFFER_WORDS = ("sign up here", "gift article", "story tips can be sent to")
 

@@ -276,6 +276,24 @@ def test_html_page_without_an_article_is_skipped(tmp_path):
     assert "no article text" in skipped.reason
 
 
+@pytest.mark.parametrize(("body", "why"), [
+    ("<p>You need to enable JavaScript to run this app.</p>", "JavaScript"),
+    ("<h1>Not Found</h1><p>The requested URL was not found on this server.</p>", "not found"),
+    ("<p>We and our 842 partners store and/or access information on a device, such as cookies, "
+     "and process personal data for personalised ads and content.</p><p>Accept all. Reject all. "
+     "Manage preferences for each purpose.</p>", "cookie consent"),
+])
+def test_a_saved_page_with_only_a_notice_is_skipped_and_says_why(tmp_path, body, why):
+    """A consent wall, an app shell or a "not found" page holds no article: skipped with the
+    reason, never compared as a source whose notice is a unique claim."""
+    import trafilatura  # noqa: F401 - [test] installs it: fail, never skip
+    path = tmp_path / "page.html"
+    path.write_text(f"<html><head><title>Ardley Times</title></head><body>{body}</body></html>")
+    skipped = load_file(path, path.name)
+    assert not isinstance(skipped, Document)
+    assert "no article in the page" in skipped.reason and why in skipped.reason
+
+
 # --- PDF --------------------------------------------------------------------------------------------
 
 

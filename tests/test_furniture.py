@@ -68,6 +68,7 @@ FURNITURE = [
     "This is a developing story. Check back for updates.",
     "Our Standards: The Thomson Reuters Trust Principles.",
     "jd/ar/mp",
+    "This article is exclusive to subscribers. Subscribe today for just £1 for your first 3 months.",
 ]
 
 NEWS = [
