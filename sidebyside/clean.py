@@ -447,6 +447,7 @@ def flag_boilerplate(sources: list[Source], page_spans: list[list[tuple[int, int
         told = 0  # paragraphs of the story so far (ended sentences of six words or more)
         for i, para in enumerate(paras):
             shown = shown_texts[src.id][i]
+            raw = _para_text(src, para)
             n_words = len(shown.split())
             told += _story_like(shown)
             if n_words <= 60 and _may_be_copyright(shown) and COPYRIGHT.search(shown):
@@ -456,11 +457,12 @@ def flag_boilerplate(sources: list[Source], page_spans: list[list[tuple[int, int
                     article_end = min(article_end, i + 1)  # the article ends at its notice
                 elif i >= 2 and n_words >= 3 and _YEAR.search(shown) and told >= STORY_BEFORE:
                     trailer_from.append(i + 1)
-            elif i >= 2 and furniture.RELEASE_END.match(_para_text(src, para)):
+            elif i >= 2 and furniture.RELEASE_END.match(raw):
                 _mark(src, para, BOILERPLATE, "end of the release")
                 article_end = min(article_end, i + 1)  # notes to editors, contacts follow
-            elif i >= 3 and any(furniture.RELEASE_END.match(x) for x in
-                                src.text[paras[i - 1].end : para.start].splitlines()):
+            elif i >= 3 and not src.text[paras[i - 1].end : para.start].isspace() and any(
+                    furniture.RELEASE_END.match(x)
+                    for x in src.text[paras[i - 1].end : para.start].splitlines()):
                 article_end = min(article_end, i)  # "###" is no paragraph (no letter in it)
             elif (
                 n_words <= 6
@@ -471,7 +473,7 @@ def flag_boilerplate(sources: list[Source], page_spans: list[list[tuple[int, int
                 _mark(src, para, BOILERPLATE, "more-stories header")
                 if told >= STORY_BEFORE:
                     trailer_from.append(i + 1)
-            elif why := furniture.line_reason(shown, _para_text(src, para), n_words, i == 0,
+            elif why := furniture.line_reason(shown, raw, n_words, i == 0,
                                               len(paras) - 1 - i):
                 _mark(src, para, BOILERPLATE, why)
         for k in range(max(1, len(paras) - furniture.BIO_TAIL - 2), len(paras)):

@@ -53,8 +53,19 @@ def _check_zip(data: bytes, kind: str = "Word file") -> None:
         )
 
 
-def _run_text(r, out: list[str]) -> None:
-    """A run's text as python-docx reads it: text, tabs, line breaks, non-breaking hyphens."""
+# Containers whose runs Word shows as the paragraph's text: tracked insertions and moves, content
+# controls, smart tags, simple fields, custom XML, direction wrappers, hyperlinks. Tracked
+# deletions and moved-from text (w:del, w:moveFrom) are not shown, so not read.
+_INLINE_WRAPPERS = frozenset(_W + t for t in (
+    "hyperlink", "ins", "moveTo", "sdt", "sdtContent", "smartTag", "fldSimple", "customXml",
+    "dir", "bdo"))
+_TEXT_BOX = _W + "txbxContent"
+_BLOCK_WRAPPERS = frozenset((_W + "sdt", _W + "customXml"))
+
+
+def _run_text(r, out: list[str], boxes: list[str] | None = None) -> None:
+    """A run's text as Word shows it: text, tabs, line breaks, non-breaking hyphens; the
+    paragraphs of a text box anchored in it go to `boxes` (each its own paragraph)."""
     for e in r:
         tag = e.tag
         if tag == _W + "t":
@@ -68,19 +79,31 @@ def _run_text(r, out: list[str]) -> None:
             out.append("\n")
         elif tag == _W + "noBreakHyphen":
             out.append("-")
+        elif boxes is not None and isinstance(tag, str) and not tag.startswith(_W):
+            # a drawing or a VML shape (mc:AlternateContent holds the same box twice, as a
+            # choice and a fallback: each box's text is kept once)
+            for box in e.iter(_TEXT_BOX):
+                for p in box.iter(_W + "p"):
+                    t = _p_text(p)
+                    if t.strip() and t not in boxes:
+                        boxes.append(t)
 
 
-def _p_text(p) -> str:
-    """A paragraph's text (its runs and hyperlinks' runs), read off the XML directly."""
+def _p_text(p, boxes: list[str] | None = None) -> str:
+    """A paragraph's text, read off the XML directly: its runs, and those inside the containers
+    Word shows (`_INLINE_WRAPPERS`), in order."""
     out: list[str] = []
-    for child in p:
-        if child.tag == _W + "r":
-            _run_text(child, out)
-        elif child.tag == _W + "hyperlink":
-            for r in child:
-                if r.tag == _W + "r":
-                    _run_text(r, out)
+    _collect(p, out, boxes)
     return "".join(out)
+
+
+def _collect(el, out: list[str], boxes: list[str] | None) -> None:
+    for child in el:
+        tag = child.tag
+        if tag == _W + "r":
+            _run_text(child, out, boxes)
+        elif tag in _INLINE_WRAPPERS:
+            _collect(child, out, boxes)
 
 
 def _p_style(p) -> str | None:
@@ -132,10 +155,26 @@ def read_docx(data: bytes) -> Extracted:
         pairs = zip(plain_body.iterchildren(), body.iterchildren(), strict=True)
     else:  # not the same tree after all: python-docx's elements are plain lxml ones too
         pairs = zip(body.iterchildren(), body.iterchildren(), strict=True)
-    for child, docx_child in pairs:
+    todo = list(pairs)[::-1]  # a stack: the next block last
+    while todo:
+        child, docx_child = todo.pop()
+        if isinstance(child, tuple):  # a text box's paragraph
+            built.add(_inline(child[1]))
+            continue
         tag = child.tag
+        if tag in _BLOCK_WRAPPERS:
+            # a block content control or custom XML: its paragraphs and tables, in place
+            inner = child.find(_W + "sdtContent") if tag == _W + "sdt" else child
+            docx_inner = docx_child.find(_W + "sdtContent") if tag == _W + "sdt" else docx_child
+            if inner is not None and docx_inner is not None and len(inner) == len(docx_inner):
+                todo.extend(list(zip(inner.iterchildren(), docx_inner.iterchildren(),
+                                     strict=True))[::-1])
+            continue
         if tag == _W + "p":
-            text = _inline(_p_text(child))
+            boxes: list[str] = []
+            text = _inline(_p_text(child, boxes))
+            # a text box's paragraphs come after the one it is anchored in
+            todo.extend([(("box", b), None) for b in boxes][::-1])
             if not text:
                 continue
             style_id = _p_style(child)
@@ -154,7 +193,8 @@ def read_docx(data: bytes) -> Extracted:
             for row in table.rows:
                 cells: list[str] = []
                 for cell in row.cells:
-                    raw = "\n".join(_p_text(p) for p in cell._tc.iterchildren(_W + "p"))
+                    # its paragraphs, and those of a table nested in it
+                    raw = "\n".join(_p_text(p) for p in cell._tc.iter(_W + "p"))
                     t = _inline(raw).replace("\n", " ")
                     if t and (not cells or cells[-1] != t):  # merged cells repeat their text
                         cells.append(t)

@@ -7,6 +7,7 @@ text file and a Markdown file.
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import subprocess
@@ -458,6 +459,48 @@ def test_docx_tables_are_read_row_by_row(tmp_path):
         "Ardle; 6",
         "The count is updated every month.",
     ]
+
+
+_WORD_NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+            'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+            'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+            'xmlns:v="urn:schemas-microsoft-com:vml"')
+
+
+@pytest.mark.parametrize(("xml", "read"), [
+    # a tracked change: the insertion is shown, the deletion is not
+    ('<w:p {ns}><w:r><w:t xml:space="preserve">Officials said </w:t></w:r><w:del w:id="1" '
+     'w:author="A"><w:r><w:delText>four </w:delText></w:r></w:del><w:ins w:id="2" w:author="A">'
+     '<w:r><w:t xml:space="preserve">three </w:t></w:r></w:ins><w:r><w:t>guests died.</w:t></w:r>'
+     '</w:p>', "Officials said three guests died."),
+    ('<w:p {ns}><w:sdt><w:sdtPr/><w:sdtContent><w:r><w:t>All 186 guests were evacuated.</w:t></w:r>'
+     '</w:sdtContent></w:sdt></w:p>', "All 186 guests were evacuated."),
+    ('<w:sdt {ns}><w:sdtPr/><w:sdtContent><w:p><w:r><w:t>Nineteen have since been discharged.'
+     '</w:t></w:r></w:p></w:sdtContent></w:sdt>', "Nineteen have since been discharged."),
+    ('<w:p {ns}><w:r><w:t xml:space="preserve">Residents within </w:t></w:r><w:smartTag w:uri="u" '
+     'w:element="m"><w:r><w:t>1 kilometre</w:t></w:r></w:smartTag><w:r><w:t xml:space="preserve"> '
+     'were told to stay inside.</w:t></w:r></w:p>', "Residents within 1 kilometre were told to stay inside."),
+    ('<w:p {ns}><w:r><w:t>See the box.</w:t></w:r><w:r><mc:AlternateContent><mc:Choice Requires="wps">'
+     '<w:drawing><wps:txbx><w:txbxContent><w:p><w:r><w:t>Production is suspended.</w:t></w:r></w:p>'
+     '</w:txbxContent></wps:txbx></w:drawing></mc:Choice><mc:Fallback><w:pict><v:textbox>'
+     '<w:txbxContent><w:p><w:r><w:t>Production is suspended.</w:t></w:r></w:p></w:txbxContent>'
+     '</v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>',
+     "See the box.\n\nProduction is suspended."),
+])
+def test_docx_text_word_shows_is_read(xml, read):
+    """Text Word shows inside tracked insertions, content controls, smart tags and text boxes
+    was dropped without a word (a sweep of Word files: a death toll, a lead paragraph)."""
+    import docx
+    from docx.oxml import parse_xml
+
+    from sidebyside.formats_word import read_docx
+
+    d = docx.Document()
+    d.add_paragraph("The council met on Tuesday.")
+    d.element.body.insert(len(d.element.body) - 1, parse_xml(xml.format(ns=_WORD_NS)))
+    buf = io.BytesIO()
+    d.save(buf)
+    assert read_docx(buf.getvalue()).text == "The council met on Tuesday.\n\n" + read
 
 
 def test_broken_docx_is_skipped(tmp_path):
