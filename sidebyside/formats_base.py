@@ -12,6 +12,32 @@ class FormatError(Exception):
     """The file cannot be read; the message is the reason shown beside the skipped file."""
 
 
+def what_it_is(data: bytes) -> str:
+    """What a file that is not the kind its name says looks like, from its first bytes: a web
+    page, a PDF, a zip (Word), plain text, or "" when it cannot be told."""
+    head = data[:1024].lstrip().lower()
+    if head.startswith(b"%pdf"):
+        return "a PDF"
+    if head.startswith(b"pk\x03\x04"):
+        return "a zip file"
+    if head.startswith((b"<!doctype html", b"<html")) or b"<body" in head:
+        return "a web page"
+    if head and all(b >= 32 or b in (9, 10, 13) for b in head[:512]):
+        return "plain text"
+    return ""
+
+
+def damaged(kind: str, exc: Exception, data: bytes, wanted: str) -> FormatError:
+    """The error for a file the reader refused: not that kind at all ("not a PDF (it is a web
+    page)"), or damaged or cut short, with the library's error name for the curious."""
+    if "Limit" in type(exc).__name__:  # pypdf's LimitReachedError: a stream that expands too far
+        return FormatError(f"{kind} expands past the reading limit (a decompression bomb?)")
+    other = what_it_is(data)
+    if other and other != wanted:
+        return FormatError(f"not a {kind} (it is {other})")
+    return FormatError(f"damaged or incomplete {kind} ({type(exc).__name__})")
+
+
 @dataclass
 class Extracted:
     text: str

@@ -19,6 +19,7 @@ from .formats_base import (
     _has_letters,
     _inline,
     _missing,
+    damaged,
 )
 
 _LIGATURES = str.maketrans(
@@ -165,7 +166,7 @@ def _read_pdf(pypdf, data: bytes) -> Extracted:
     except FormatError:
         raise
     except Exception as exc:  # pypdf raises many kinds on broken files
-        raise FormatError(f"unreadable PDF ({type(exc).__name__})") from None
+        raise damaged("PDF", exc, data, "a PDF") from None
     for lines in pages:
         for ln in lines:
             ln.text = ln.text.translate(_LIGATURES).replace("\x00", "").strip()

@@ -16,6 +16,7 @@ from .formats_base import (
     _has_letters,
     _inline,
     _missing,
+    damaged,
 )
 
 # A Word file is a zip: what its parts expand to is checked from the zip's directory before any
@@ -38,7 +39,7 @@ def _check_zip(data: bytes, kind: str = "Word file") -> None:
     try:
         infos = zipfile.ZipFile(io.BytesIO(data)).infolist()
     except Exception as exc:
-        raise FormatError(f"unreadable {kind} ({type(exc).__name__})") from None
+        raise damaged(kind, exc, data, "a zip file") from None
     if len(infos) > DOCX_MAX_PARTS:
         raise FormatError(f"{kind} has {len(infos):,} parts (over {DOCX_MAX_PARTS:,}; not a document?)")
     expanded = sum(max(0, i.file_size) for i in infos)
@@ -147,7 +148,7 @@ def read_docx(data: bytes) -> Extracted:
         )
         plain_body = plain.find(_W + "body")
     except Exception as exc:
-        raise FormatError(f"unreadable Word file ({type(exc).__name__})") from None
+        raise damaged("Word file", exc, data, "a zip file") from None
     built = _Builder()
     first_heading = ""
     body = document.element.body

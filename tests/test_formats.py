@@ -403,7 +403,24 @@ def test_broken_pdf_is_skipped(tmp_path):
     path.write_bytes(b"%PDF-1.4\n this is not really a pdf \n%%EOF")
     skipped = load_file(path, path.name)
     assert not isinstance(skipped, Document)
-    assert "PDF" in skipped.reason
+    assert skipped.reason.startswith("damaged or incomplete PDF")
+
+
+@pytest.mark.parametrize(("name", "data", "said"), [
+    ("page.pdf", b"<!DOCTYPE html><html><body><p>A story.</p></body></html>", "not a PDF (it is a web page)"),
+    ("notes.pdf", b"Just some notes typed by hand.\n", "not a PDF (it is plain text)"),
+    ("notes.docx", b"Just some notes typed by hand.\n", "not a Word file (it is plain text)"),
+    ("report.docx", b"%PDF-1.4\n%%EOF", "not a Word file (it is a PDF)"),
+])
+def test_a_file_that_is_not_what_its_name_says_is_skipped_and_says_what_it_is(tmp_path, name, data, said):
+    """A journalist's reason, not a library's error name ("unreadable PDF (PdfStreamError)")."""
+    import docx  # noqa: F401 - [test] installs it: fail, never skip
+    import pypdf  # noqa: F401
+    path = tmp_path / name
+    path.write_bytes(data)
+    skipped = load_file(path, path.name)
+    assert not isinstance(skipped, Document)
+    assert skipped.reason == said
 
 
 # --- Word -------------------------------------------------------------------------------------------
@@ -509,7 +526,7 @@ def test_broken_docx_is_skipped(tmp_path):
     path.write_bytes(b"PK\x03\x04 not a real zip")
     skipped = load_file(path, path.name)
     assert not isinstance(skipped, Document)
-    assert "Word" in skipped.reason
+    assert skipped.reason.startswith("damaged or incomplete Word file")
 
 
 # --- all formats in one folder ----------------------------------------------------------------------
