@@ -224,7 +224,9 @@ _OFFER = re.compile(
     r"^read \d[\d,]* comments?$|^(?:read|watch|listen)\s*[:|]\s*\S[^.!?]*$|"
     r"^why you can trust\b|^keep up with\b[^.]{0,80}\bby following\b|"
     r"^this (?:article|story|content) is (?:exclusive|only available) to (?:our )?subscribers\b|"
-    r"^subscribe (?:today|now)\b",
+    r"^subscribe (?:today|now)\b|"
+    r"^(?:got|have you got|do you have) a (?:story|news tip|tip)\b[^.]{0,20}\?|"
+    r"^(?:send us your (?:story|stories|news|pictures|photos|videos))\b",
     re.I)
 _OFFER_WORDS = ("sign up here", "gift article", "story tips can be sent to")
 

@@ -69,6 +69,8 @@ FURNITURE = [
     "Our Standards: The Thomson Reuters Trust Principles.",
     "jd/ar/mp",
     "This article is exclusive to subscribers. Subscribe today for just £1 for your first 3 months.",
+    "Got a story? Email newsdesk@ashcombe.example or message us on WhatsApp on 07700 900123.",
+    "Send us your pictures of the bridge at pics@ashcombe.example.",
 ]
 
 NEWS = [
@@ -91,6 +93,7 @@ NEWS = [
     "Photos by Reuters on Monday showed the damage to the bridge.",
     "Follow the money on Telegram, investigators said, and you find the network.",
     "Evan Gershkovich is a reporter for The Wall Street Journal.",
+    "Got a lot of rain? Forecasters say 40mm fell in Ardley overnight.",
 ]
 
 
