@@ -53,6 +53,12 @@ _NUMBER_TERMS = frozenset(T.term(w) for w in (
 TRAILER = "after the article's end"
 
 
+def _release_end_between(gap: str) -> bool:
+    """Does a press release's end mark stand between two paragraphs ("###" holds no letter, so it
+    is no paragraph)?"""
+    return not gap.isspace() and any(furniture.RELEASE_END.match(x) for x in gap.splitlines())
+
+
 def _story_like(shown: str) -> bool:
     return len(shown.split()) >= 6 and bool(furniture.ENDED.search(shown))
 
@@ -445,11 +451,13 @@ def flag_boilerplate(sources: list[Source], page_spans: list[list[tuple[int, int
         trailer_from: list[int] = []  # paragraphs that may open the page's trailer
         article_end = len(paras)  # where the page's trailer surely begins
         told = 0  # paragraphs of the story so far (ended sentences of six words or more)
+        story_like = [False] * len(paras)
         for i, para in enumerate(paras):
             shown = shown_texts[src.id][i]
             raw = _para_text(src, para)
             n_words = len(shown.split())
-            told += _story_like(shown)
+            story_like[i] = _story_like(shown)
+            told += story_like[i]
             if n_words <= 60 and _may_be_copyright(shown) and COPYRIGHT.search(shown):
                 _mark(src, para, BOILERPLATE, "copyright")
                 # A photo credit ("© AFP") does not end the article; a copyright notice does.
@@ -460,9 +468,7 @@ def flag_boilerplate(sources: list[Source], page_spans: list[list[tuple[int, int
             elif i >= 2 and furniture.RELEASE_END.match(raw):
                 _mark(src, para, BOILERPLATE, "end of the release")
                 article_end = min(article_end, i + 1)  # notes to editors, contacts follow
-            elif i >= 3 and not src.text[paras[i - 1].end : para.start].isspace() and any(
-                    furniture.RELEASE_END.match(x)
-                    for x in src.text[paras[i - 1].end : para.start].splitlines()):
+            elif i >= 3 and _release_end_between(src.text[paras[i - 1].end : para.start]):
                 article_end = min(article_end, i)  # "###" is no paragraph (no letter in it)
             elif (
                 n_words <= 6
@@ -489,7 +495,7 @@ def flag_boilerplate(sources: list[Source], page_spans: list[list[tuple[int, int
             if start >= max(end, article_end):
                 continue
             after = [k for k in range(start, article_end) if not paras[k].flag]
-            story = [_story_like(shown_texts[src.id][k]) for k in after]
+            story = [story_like[k] for k in after]
             if 2 * sum(story) > len(after):
                 # the story goes on after it (a trailer is mostly headlines): only the box of
                 # headlines right under the header ("Read More" and two links) is the page's

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from .numbers.stamps import is_stamp
-from .segment import BYLINE
+from .numbers.stamps import MONTH_RE, is_stamp
+from .segment import is_byline
 
 # Lines that are nothing but a control or a label of the page (compared lower case, trimmed of
 # marks): "Share", "SKIP ADVERTISEMENT", "Story continues below advertisement".
@@ -41,13 +41,13 @@ RELEASE_END = re.compile(r"^\s*(?:-*\s*(?:ENDS|Ends)\s*-*|#\s*#\s*#|-\s*30\s*-|(
 # Labels of a press release's head ("PRESS RELEASE", "For immediate release", "Embargoed until").
 _RELEASE_HEAD = re.compile(r"^\W*(?:press release|news release|media release|for immediate release|"
                            r"embargoed (?:until|till)\b)", re.I)
+_DIGIT = re.compile(r"\d")
 # A sentence ended, as the story's paragraphs are (a headline or a label is not).
 ENDED = re.compile(r"[.!?][\"'”’)\]]*\s*$")
 
 # ---------------------------------------------------------------- lines of the page's own
 
-_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-          r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_MONTH = MONTH_RE  # "Jan", "January.", "Sept" (matched without regard to case here)
 _TRAILER = re.compile(
     r"^\W*(more|related|read more|read next|also read|see also|recommended|you (might|may) also like|"
     r"latest|trending|most (read|popular|viewed|shared)|popular|top stories|further reading|"
@@ -153,13 +153,13 @@ def line_reason(shown: str, raw: str, n_words: int, first: bool, from_end: int) 
         return "sign-off"
     if n_words <= 60 and _EDITOR_NOTE.match(shown):
         return "editor's note"
-    if n_words <= 25 and BYLINE.match(shown):
+    if n_words <= 25 and is_byline(shown):
         return "byline"
     if n_words <= 30 and len(_NAV.findall(shown)) >= 3:
         return "navigation"
     if n_words <= 5 and _LONE_DATE.match(shown):
         return "publication date"
-    if n_words <= 20 and _DIGIT.search(shown) and _STAMP_HINT.search(shown) and is_stamp(shown):
+    if n_words <= 20 and is_stamp(shown):
         return "publication date, time or dateline"
     return None if first else reason(shown, n_words, from_end, raw)
 
@@ -273,6 +273,8 @@ _HINT_KEYS = ("|", "•", "·", "/", "@", "©", "(", "[", "📸", ":", "http", "
               "story", "correct", "clarif", "print edition", "breaking news", "developing", "report",
               "writer", "correspondent", "editor", "columnist", "contributor", "journalist",
               "producer", "fellow", "covers", "staff", "words", "text")
+
+
 def _hinted(low: str) -> bool:
     for k in _HINT_KEYS:
         if k in low:
@@ -283,6 +285,11 @@ def _hinted(low: str) -> bool:
 _MARKS = " \t.:!?\"'“”‘’()[]⬇️▶►•·*_-–—"
 
 
+def _plain(text: str) -> str:
+    """Lower case, spaces folded, marks trimmed: as `_LABELS` are written."""
+    return " ".join(text.lower().split()).strip(_MARKS)
+
+
 def reason(shown: str, n_words: int, from_end: int, raw: str | None = None) -> str | None:
     """Why a paragraph (its display text, its number of words, how many paragraphs follow it in
     its source, its text as in the file, lines and all) is page furniture, or None when it is
@@ -290,7 +297,7 @@ def reason(shown: str, n_words: int, from_end: int, raw: str | None = None) -> s
     if n_words > 40:
         return None
     text = shown.strip()
-    low = " ".join(text.lower().split()).strip(_MARKS)
+    low = _plain(text)
     if not low:
         return "rule" if text else None
     if low in _LABELS:
@@ -327,19 +334,10 @@ _DATE_OR_TIME = re.compile(
 
 def _part(p: str) -> bool:
     """Is p, a line of a paragraph or a part of a line cut at "/", "•", "|", "·", furniture?"""
-    return " ".join(p.lower().split()).strip(_MARKS) in _LABELS or bool(
+    return _plain(p) in _LABELS or bool(
         _PART.match(p) or _ROLE_LINE.match(p) or _CAPTION_START.match(p)) or _stamp(p)
 
 
-_STAMP_HINT = re.compile(rf"[:/]|\b{_MONTH}|\b(?:mon|tue|wed|thu|fri|sat|sun)|published|posted|"
-                         r"updated|modified", re.I)
-
-
-_DIGIT = re.compile(r"\d")
-
-
 def _stamp(part: str) -> bool:
-    if not _DIGIT.search(part) or not _STAMP_HINT.search(part):
-        return False  # no date, time, day or stamp word: no stamp (is_stamp reads tokens)
     part = re.sub(r",\s*[A-Z]{2,3}$", "", part)  # "Tuesday 4 June 2024 15:42, UK"
     return bool(_DATE_OR_TIME.match(part)) or is_stamp(part)

@@ -373,21 +373,15 @@ _BYLINE_RE = re.compile(
     r"(\s*[,|–—-]\s*(?P<tail>[^.!?]*)\.?)?\s*$")
 
 
-class _Byline:
-    """`BYLINE.match(text)`: a byline's form (see _BYLINE_RE), its tail short and made of
-    capitalised and newsroom words."""
-
-    @staticmethod
-    def match(text: str) -> bool:
-        m = _BYLINE_RE.match(text)
-        if m is None:
-            return False
-        tail = (m.group("tail") or "").split()
-        return len(tail) <= 8 and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _BY_TAIL
-                                      or not w[:1].isalnum() for w in tail)
-
-
-BYLINE = _Byline()
+def is_byline(text: str) -> bool:
+    """A byline's form (see _BYLINE_RE), its tail short and made of capitalised and newsroom
+    words."""
+    m = _BYLINE_RE.match(text)
+    if m is None:
+        return False
+    tail = (m.group("tail") or "").split()
+    return len(tail) <= 8 and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _BY_TAIL
+                                  or not w[:1].isalnum() for w in tail)
 
 
 def _sentence_id(source_id: str, n: int) -> str:
@@ -472,7 +466,7 @@ def _title(src: Source, doc: Document) -> str:
     """The headline: a first heading, else the first short line that does not end a sentence."""
     for para in src.paragraphs[:3]:
         shown = para_display(src.text[para.start : para.end])
-        if BYLINE.match(shown) or COPYRIGHT.search(shown) or is_stamp(shown):
+        if is_byline(shown) or COPYRIGHT.search(shown) or is_stamp(shown):
             continue
         if 2 <= len(shown.split()) <= 20 and (
             para.heading or not re.search(r"[.!?]['\"”’)]?$", shown)

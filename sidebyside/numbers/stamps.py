@@ -54,9 +54,9 @@ def stamp_line(r: Tokens) -> bool:
     return dated and stamp
 
 
-_MONTH_RE = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+MONTH_RE = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
              r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
-_DATE_RE = rf"(?:{_MONTH_RE} \d{{1,2}}(?:st|nd|rd|th)?(?:, ?\d{{4}})?|\d{{1,2}} {_MONTH_RE}(?:,? \d{{4}})?)"
+_DATE_RE = rf"(?:{MONTH_RE} \d{{1,2}}(?:st|nd|rd|th)?(?:, ?\d{{4}})?|\d{{1,2}} {MONTH_RE}(?:,? \d{{4}})?)"
 _PLACE_RE = r"[A-Z][A-Z.'’]+(?: [A-Z][A-Z.'’]+){0,3}"
 # A line that is only a dateline: a date, a dash and a place in capitals ("March 14, 2013-UNITED
 # STATES-"), or a place in capitals, a comma or a dash and a date ("NEW YORK, June 4 -",
@@ -65,12 +65,18 @@ _DATELINE_LINE = re.compile(
     rf"^\s*(?:{_DATE_RE}\s*[-–—]\s*{_PLACE_RE}|{_PLACE_RE}\s*[,–—-]\s*{_DATE_RE})\s*[-–—]?\s*$")
 
 
+_DIGIT = re.compile(r"\d")
+# What a stamp's date needs (a month's name, or ":" / "/" between figures): looked for before the
+# line is tokenised, which most lines of a story would not pass.
+_DATED = re.compile(r"[:/]|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
+
+
 def is_stamp(text: str) -> bool:
     """Is this line (or paragraph) nothing but a publication date and time ("Posted: 08 / 02 /
     2013 11: 10 am EDT", "Fri Aug 2, 2013 6: 50pm EDT", "9 September 2013 Last updated at
     14: 39 GMT") or a dateline ("March 14, 2013-UNITED STATES-")? A line with a word of its
     own ("3 dead after ...", "THERESA MAY - 10 DOWNING STREET") is not."""
-    return any(ch.isdigit() for ch in text) and (
+    return bool(_DIGIT.search(text)) and bool(_DATED.search(text)) and (
         bool(_DATELINE_LINE.match(text)) or stamp_line(Tokens(text)))
 
 
