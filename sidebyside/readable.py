@@ -83,9 +83,9 @@ def _date(value: float, qualifier: str | None, span: float | None = None) -> str
 
 
 def quantity(text: str, value: float, qualifier: str | None, unit: str | None,
-             kind: str | None = None, event: str | None = None) -> str:
+             kind: str | None = None, event: str | None = None, span: float | None = None) -> str:
     """“some 600 North Korean troops” read as: about 600 troops (killed)."""
-    return f"“{text}” read as {reading(value, qualifier, unit, kind, event)}"
+    return f"“{text}” read as {reading(value, qualifier, unit, kind, event, span)}"
 
 
 def reading(value: float, qualifier: str | None, unit: str | None,

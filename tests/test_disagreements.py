@@ -463,6 +463,19 @@ def test_the_detail_says_a_figure_told_otherwise_is_the_same_figure(tmp_path):
     assert "read as 70 mph\n" in text  # an abbreviation takes no plural
 
 
+def test_the_detail_reads_a_day_as_that_day(tmp_path):
+    """"March 2, 2024" falls on a twelfth of a leap year, as "March 2024" does: the detail took it
+    for the month while the disagreement's why named the day."""
+    from widgets.detail import detail_text
+
+    c = write(tmp_path, {
+        "a.txt": _BASE + "The council voted on March 2, 2024 to close the bridge, officials said.\n",
+        "b.txt": _BASE + "The bridge will reopen next spring, the council said.\n",
+    })
+    vote = next(s for s in c.all_sentences() if "March 2, 2024" in s.text)
+    assert "“March 2, 2024” read as March 2, 2024" in detail_text(c, vote.id).plain
+
+
 def test_the_detail_never_calls_two_sides_of_a_disagreement_the_same_figure(demo):
     from widgets.detail import detail_text
 

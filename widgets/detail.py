@@ -156,7 +156,7 @@ def _told_alike(comparison: Comparison, s: Sentence, q, disputed: list[set]) -> 
 
 
 def _quantity(q) -> str:
-    return pictures(quantity(q.text, q.value, q.qualifier, q.unit, q.kind, q.event))
+    return pictures(quantity(q.text, q.value, q.qualifier, q.unit, q.kind, q.event, q.high - q.low))
 
 
 def detail_text(comparison: Comparison, sid: str, shown: list[str] | None = None,
