@@ -63,26 +63,24 @@ def _story_like(shown: str) -> bool:
     return len(shown.split()) >= 6 and bool(furniture.ENDED.search(shown))
 
 
-class _Elsewhere:
-    """The terms some other source uses: `t in elsewhere` (counts of sources per term, and the
-    source's own terms, instead of a set of every other source's terms built for each source)."""
-
-    def __init__(self, n_sources: Counter, mine: set[str]) -> None:
-        self.n_sources, self.mine = n_sources, mine
-
-    def __rand__(self, terms: set[str]) -> set[str]:
-        return {t for t in terms if self.n_sources[t] - (t in self.mine) > 0}
+def _used_elsewhere(terms: set[str], n_sources: Counter, mine: set[str]) -> int:
+    """How many of a source's `terms` some other source uses (`n_sources`: sources per term;
+    `mine`: the source's own terms)."""
+    return sum(1 for t in terms if n_sources[t] - (t in mine) > 0)
 
 
-def _story_goes_on(shown: str, told: set[str], elsewhere: set[str] | _Elsewhere) -> bool:
+def _story_goes_on(shown: str, told: set[str], n_sources: Counter, mine: set[str]) -> bool:
     """Is this paragraph after a trailer's opening the story again (see ON_TOPIC)? `told`: the
-    terms of the article before the opening; `elsewhere`: those of the other sources."""
+    terms of the article before the opening; `n_sources`: how many sources use each term, `mine`
+    the terms of this paragraph's source (a term some other source uses counts as the other
+    sources')."""
     if not _story_like(shown):
         return False
     if _TOLD.search(shown):
         return True  # a quotation or a source quoted: reporting, not another story's teaser
     terms = {t for t in T.content_terms(shown) if not t[:1].isdigit() and t not in _NUMBER_TERMS}
-    own, other = len(terms & told), len(terms & elsewhere)
+    own = len(terms & told)
+    other = _used_elsewhere(terms, n_sources, mine)
     return own >= 2 and own >= ON_TOPIC * len(terms) or \
         own >= 1 and other >= 2 and other >= ON_TOPIC * len(terms)
 
@@ -510,12 +508,11 @@ def flag_boilerplate(sources: list[Source], page_spans: list[list[tuple[int, int
                             for x in sources}
                 n_sources = Counter(t for ts in terms_of.values() for t in ts)
             mine = terms_of[src.id]
-            elsewhere = _Elsewhere(n_sources, mine)
             for k in range(max(start, end), article_end):
                 end = k + 1
                 if paras[k].flag:
                     continue
-                if _story_goes_on(shown_texts[src.id][k], told, elsewhere):
+                if _story_goes_on(shown_texts[src.id][k], told, n_sources, mine):
                     break  # what opened the run was inside the article
                 _mark(src, paras[k], BOILERPLATE, TRAILER)
     _flag_off_topic(sources, shown_texts)
@@ -551,8 +548,7 @@ def _flag_off_topic(sources: list[Source], shown_texts: dict[str, list[str]]) ->
             distinct = set(ts)
             if len(distinct) < 15:
                 continue
-            shared = sum(1 for t in distinct if n_sources[t] - (t in mine) > 0)
-            if shared / len(distinct) < OFF_TOPIC:
+            if _used_elsewhere(distinct, n_sources, mine) / len(distinct) < OFF_TOPIC:
                 _mark(src, para, BOILERPLATE, "off-topic")
 
 
