@@ -725,3 +725,36 @@ def test_fractions_in_ranges_and_moves_to_a_level(sentence, texts):
     assert [t for t, _ in got] == [t for t, _ in texts]
     assert all(math.isclose(v, w, rel_tol=1e-6) for (_, v), (_, w) in zip(got, texts, strict=True))
 
+
+
+@pytest.mark.parametrize("sentence, readings", [
+    ("He made 10 trips using two American and one Yemeni passport.",
+     [("two American", "passport", 2), ("one Yemeni passport", "passport", 1)]),
+    ("The panel has three Democratic and two Republican senators.",
+     [("three Democratic", "senator", 3), ("two Republican senators", "senator", 2)]),
+])
+def test_a_count_before_and_shares_the_next_counts_noun(sentence, readings):
+    """"two American and one Yemeni passport": the first count counts passports too, so a
+    source saying "one Yemeni and two U.S. passports" gives both figures and does not disagree."""
+    got = [(q.text, q.unit, q.value) for q in read_quantities(sentence) if q.unit != "trip"]
+    assert got == readings
+
+
+@pytest.mark.parametrize("sentence, noun, value", [
+    ("Two Kuwaitis and six Palestinians were among the suspects.", "palestinian", 6),
+    ("It consisted of eight blacks, two Guyanese and two whites.", "white", 2),
+    ("Police arrested 12 men and three women.", "woman", 3),
+])
+def test_a_count_of_its_own_noun_takes_no_other(sentence, noun, value):
+    """Counts of people of each kind are not one noun: only a count whose next count has
+    modifiers before a common noun shares it ("two Guyanese" are not two whites)."""
+    assert [q.value for q in read_quantities(sentence) if q.unit == noun] == [value]
+
+
+def test_one_yemeni_and_two_us_passports_agree_with_two_american_and_one_yemeni():
+    a = "He made at least 10 trips to Libya using two American and one Yemeni passport."
+    b = "He made at least 10 trips to Libya using one Yemeni and two U.S. passports."
+    qa = {q.value: q for q in read_quantities(a) if q.unit == "passport"}
+    qb = {q.value: q for q in read_quantities(b) if q.unit == "passport"}
+    assert set(qa) == set(qb) == {1.0, 2.0}
+    assert compare(qa[1.0], qb[1.0]) is None and compare(qa[2.0], qb[2.0]) is None

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from .dates import day_month, year, year_context
 from .kinds import Kind
 from .kinds import Qualifier as Q
-from .lexicon import CHANGE_VERBS, STOP, looks_verb, pluralish
+from .lexicon import ADJ, CHANGE_VERBS, STOP, looks_verb, pluralish
 from .phrases import event_after, event_left, hedge, noun_after, noun_left
 from .tokens import DASHES, EPS, Outcome, Tokens
 from .units import DUR_RE, units
@@ -31,6 +31,7 @@ from .words import (
     MONTHS,
     PERCENT_RE,
     POST_HEDGES,
+    SMALL_WORDS,
     WEEKDAY_NAMES,
 )
 
@@ -353,6 +354,13 @@ def counted_noun(r: Tokens, d: Draft) -> Outcome | None:
                 return r.reject(d.i0, k + 1, "'one of the': not a count")
             k += 1 if L[k] not in ("them", "whom", "which") else 0
         np = noun_after(r, k)
+    shared = _noun_of_next(r, last + 1) if np is None else None
+    if shared is not None:
+        # "two American and one Yemeni passport": the noun the next count names counts this
+        # one too (the figure's own words stop at its modifier)
+        d.unit = shared
+        d.end = _modifiers_end(r, last + 1)
+        d.why.append(f"counted noun of the next count: {shared}")
     if np is not None:
         if d.unit in _GLUED_UNITS and np[0] is not None:
             # "a 31-page complaint", "the 168-member committee": pages and members are what
@@ -380,8 +388,8 @@ def counted_noun(r: Tokens, d: Draft) -> Outcome | None:
         d.why.append(f"event: {d.event}")
     # bare spelled-out small numbers without a noun are pronouns or idioms ("the two said"),
     # unless something happened to them ("killing six")
-    if d.words and np is None and d.qual is None and d.v < 10 and d.factor == 1.0 and (
-            d.event is None or d.unit is not None):
+    if d.words and np is None and shared is None and d.qual is None and d.v < 10 and \
+            d.factor == 1.0 and (d.event is None or d.unit is not None):
         return r.reject(d.i0, last + 1, "a small spelled-out number with no noun: a pronoun")
     if d.words and d.v == 1 and last == d.i0 and r.word(d.i0 - 1) in (
             "no", "any", "every", "each", "some", "the", "this", "that", "which"):
@@ -421,6 +429,46 @@ def counted_noun(r: Tokens, d: Draft) -> Outcome | None:
 
 
 _CLAUSE_END = frozenset(".,;:!?\"”’)")
+MODIFIERS = 3  # words between a count and the "and" before the next one: "two U.S. and"
+
+
+def _modifiers_end(r: Tokens, k: int) -> int:
+    """The last token of the modifiers from token k ("American", "U.S.", "armed"), or k - 1
+    when there are none: capitalised words (with their abbreviation dots) and adjectives."""
+    end = k - 1
+    words = 0
+    while k < r.n and words < MODIFIERS:
+        t = r.T[k]
+        if t == "." and end == k - 1 and r.glued(k - 1, k):
+            end = k  # "U.S." as tokens "U", ".", "S", "."
+        elif t[0].isalpha() and (t[0].isupper() or r.L[k] in ADJ) and r.L[k] not in STOP \
+                and r.L[k] not in MONTHS:
+            end = k
+            words += 1
+        else:
+            break
+        k += 1
+    return end
+
+
+def _noun_of_next(r: Tokens, k: int) -> str | None:
+    """The counted noun of a count right after "and"/"or" that follows modifiers only, when that
+    count has modifiers too: in "two American and one Yemeni passport" (from token k, after
+    "two"), "passport". None otherwise: "12 men and three women" names its own noun; "3 and 4"
+    has no modifier between; "two Kuwaitis and six Palestinians" count two nouns."""
+    end = _modifiers_end(r, k)
+    if end < k or end + 2 >= r.n or r.L[end + 1] not in ("and", "or"):
+        return None
+    t = r.T[end + 2]
+    if not (t.isdecimal() or r.L[end + 2] in SMALL_WORDS):
+        return None
+    np = noun_after(r, end + 3)
+    # the next count has modifiers of its own before a common noun ("one Yemeni passport"):
+    # "two Kuwaitis and six Palestinians", "two Guyanese and two whites" count people of each
+    if np is None or np[0] is None or np[1] == end + 3 or not r.T[np[1]][0].islower() or \
+            not pluralish(r.L[np[1]]) and r.L[end + 2] != "one":
+        return None
+    return np[0]
 
 
 def _after_a_noun(r: Tokens, k: int) -> bool:
