@@ -52,7 +52,8 @@ SUFFIX = ".json"
 _OLD_SUFFIXES = (".pickle",)  # entries of earlier versions: never read, removed when pruning
 # The optional readers formats.py imports for these suffixes (installed or not changes results).
 _READER_MODULES = {".pdf": "pypdf", ".html": "trafilatura", ".htm": "trafilatura",
-                   ".xhtml": "trafilatura", ".docx": "docx"}
+                   ".xhtml": "trafilatura", ".mhtml": "trafilatura", ".mht": "trafilatura",
+                   ".docx": "docx"}
 
 
 def cache_dir() -> Path:

@@ -23,7 +23,7 @@ from .model import Skipped
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 # Readers for these live in formats.py; their parsers are optional extras, imported on first use.
-FORMAT_SUFFIXES = {".html", ".htm", ".xhtml", ".pdf", ".docx"}
+FORMAT_SUFFIXES = {".html", ".htm", ".xhtml", ".mhtml", ".mht", ".pdf", ".docx"}
 HINTS = {
     ".doc": "old Word .doc files are not read (save it as .docx)",
     ".rtf": "RTF files are not read (save it as .docx or .txt)",
