@@ -758,3 +758,15 @@ def test_one_yemeni_and_two_us_passports_agree_with_two_american_and_one_yemeni(
     qb = {q.value: q for q in read_quantities(b) if q.unit == "passport"}
     assert set(qa) == set(qb) == {1.0, 2.0}
     assert compare(qa[1.0], qb[1.0]) is None and compare(qa[2.0], qb[2.0]) is None
+
+
+@pytest.mark.parametrize("range_text, bound_text, verdict", [
+    ("35 to 40 firefighters fought it.", "As many as 40 firefighters fought it.", None),
+    ("35 to 40 firefighters fought it.", "At least 35 firefighters fought it.", None),
+    ("35 to 40 firefighters fought it.", "Up to 50 firefighters fought it.", "qualifier"),
+    ("35 to 40 firefighters fought it.", "About 40 firefighters fought it.", "qualifier"),
+])
+def test_a_range_ending_at_the_other_bound_agrees(range_text, bound_text, verdict):
+    """"35 to 40" and "as many as 40" say the same most: no ≠ (the range adds its low end)."""
+    a, b = read_quantities(range_text)[0], read_quantities(bound_text)[0]
+    assert compare(a, b) == verdict and compare(b, a) == verdict
