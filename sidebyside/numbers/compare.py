@@ -341,6 +341,12 @@ def _compare(a: Quantity, b: Quantity) -> tuple[Verdict | None, str]:
     if qa == Q.VAGUE or qb == Q.VAGUE:
         return None, "a vague amount that holds the other"
     if qa == Q.RANGE or qb == Q.RANGE:
+        other, (lo, hi) = (qb, (alo, ahi)) if qa == Q.RANGE else (qa, (blo, bhi))
+        bound = bv if qa == Q.RANGE else av
+        if other == Q.UP_TO and _close(hi, bound, tol) or other == Q.AT_LEAST and _close(lo, bound, tol):
+            # "35 to 40 firefighters" / "as many as 40": the range ends at the other's bound, so
+            # both say the same most (or least); the range only adds its other end
+            return None, f"the range ends at the '{other}' figure"
         return V.QUALIFIER, "a range vs a hedged figure"
     if {qa, qb} == {Q.ABOUT, Q.NEARLY} and (_compatible(av, bv) or _close(av, bv, tol)) and (
             (alo <= blo and bhi <= ahi) if qa == Q.ABOUT else (blo <= alo and ahi <= bhi)):
