@@ -320,12 +320,18 @@ def _mrpc_figures() -> dict:
 
 
 def evaluate(split: str = "dev", semantic_on: bool = False, mrpc: bool = True, mixed: bool = True,
-             only_round: int | None = None) -> dict:
+             only_round: int | None = None, only_fold: str | None = None) -> dict:
     """Everything this harness measures on one split, as one dict; `only_round`: only the pairs
-    one labelling round added (its clusters, read once: round 6 is text no rule was made from)."""
+    one labelling round added (its clusters, read once: round 6 is text no rule was made from);
+    `only_fold`: only the dev clusters of fold A or B (`fold`)."""
     header, rows = load_gold(split)
     if only_round is not None:
         rows = [r for r in rows if r.get("round") == only_round]
+    if only_fold is not None:
+        from benchmarks.train_transformer import fold
+
+        keep = fold([r["cluster"] for r in load_gold("dev")[1]], only_fold)
+        rows = [r for r in rows if r["cluster"] in keep]
     exhaustive = set(header.get("exhaustive", []))
     with semantic_mode(semantic_on):
         out = evaluate_clusters(rows, exhaustive)
@@ -422,6 +428,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="only the pairs of one labelling round (6, 7: test clusters read from the "
                     "articles alone; 8: dev clusters read so, each read once with the engine of "
                     "its session; use --split dev for 8)")
+    ap.add_argument("--fold", choices=("A", "B"), default=None,
+                    help="only the dev clusters of one fold (A: the transformer learnt from it; "
+                    "B: never trained on, its thresholds chosen there); use --split dev")
     ap.add_argument("--sweep-novel", action="store_true",
                     help="unique-but-reported at other novelty thresholds (sidebyside/novelty.py)")
     args = ap.parse_args(argv)
@@ -432,8 +441,10 @@ def main(argv: list[str] | None = None) -> int:
     if len(modes) == 1:
         print("semantic extra not available: lexical only")
     for label, on in modes:
-        res = evaluate(args.split, semantic_on=on, mrpc=not args.no_mrpc, only_round=args.round)
-        print(report(res, f"{label}, {args.split}" + (f", round {args.round}" if args.round else "")))
+        res = evaluate(args.split, semantic_on=on, mrpc=not args.no_mrpc, only_round=args.round,
+                       only_fold=args.fold)
+        print(report(res, f"{label}, {args.split}" + (f", round {args.round}" if args.round else "")
+                     + (f", fold {args.fold}" if args.fold else "")))
         if args.sweep_novel:
             print(novelty_sweep(res))
         if args.errors:

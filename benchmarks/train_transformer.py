@@ -56,8 +56,12 @@ MAX_SEQ = 128
 SEED = 1
 
 
-def fold(clusters: list[str], which: str) -> set[str]:
-    """Fold A: every other dev cluster in sorted order (from the first); fold B: the others."""
+
+
+def fold(clusters, which: str) -> set[str]:
+    """Fold A of the dev clusters: every other one in sorted order, from the first (the
+    transformer learns from it); fold B: the others (never trained on; the transformer's
+    thresholds were chosen there: `python -m benchmarks.claims_real --split dev --fold B`)."""
     ordered = sorted(set(clusters))
     return set(ordered[::2] if which == "A" else ordered[1::2])
 

@@ -4,13 +4,17 @@ The static model (sidebyside/semantic.py) finds and scores candidate links fast;
 from all-MiniLM-L6-v2 and loses some of what the transformer reads in context. Measured on real
 news (benchmarks/SEMANTIC.md, "The transformer as a second tier"): as a veto on the weaker links
 the transformer tells "same claim" from "same story, other claim" better than anything else the
-engine has, on the dev labels, on test, and on six clusters labelled after it was chosen. It is
-slow (some 50-200 sentences a second on two cores, and ~0.3 s to open), so it reads only the
-sentences of links whose fitted probability is under `match.P_SURE`, and only when they are at
-most `MAX_SENTENCES` (a story of a few outlets; a big folder keeps the static model's decisions).
+engine has, on the dev labels, on test, and on six clusters labelled after it was chosen. Since
+the ninth session it is fine-tuned on real same-claim labels (half the dev clusters, MRPC's even
+pairs: benchmarks/train_transformer.py) and also lifts candidates the static decision turned
+down (`match._lift`; SEMANTIC.md, "Ninth session"). It is slow (some 50-200 sentences a second
+on two cores, and ~0.3 s to open), so it reads only the sentences of links whose fitted
+probability is under `match.P_SURE` and of the likeliest candidates turned down, and only when
+they are at most `MAX_SENTENCES` (a story of a few outlets; a big folder keeps the static
+model's decisions).
 
 The model (sidebyside/models/minilm-int8/: model.onnx, vocab.txt, MODEL.json with how it was
-built and each file's sha256) runs with onnxruntime; the word pieces are cut by
+trained and built and each file's sha256) runs with onnxruntime; the word pieces are cut by
 `semantic.WordPiece`, as the source tokenizer cuts them. Nothing is downloaded.
 
 SIDEBYSIDE_TRANSFORMER=0 turns the second reading off (the engine then links as the static model
