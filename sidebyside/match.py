@@ -733,7 +733,9 @@ def _match(run: MatchRun, eligible: list[tuple[int, Sentence]], min_score: float
         # only if the transformer reads the two sentences alike (`_second_reading`).
         second = _second_reading(items, x, y, score, decide(P_LINK_TIER) & ~clash)
         if second is not None and LIFT_COS is not None:
-            lifted = _lift(items, x, y, score, second[0] | clash, arrays.source)
+            # leads are not lifted: their pairs have a bar of their own (`_lead_bar`), which
+            # keeps two stories' headlines apart
+            lifted = _lift(items, x, y, score, second[0] | clash | leads, arrays.source)
             second = (second[0] | (lifted > 0), second[1])
         if second is not None:
             tier_keep, vetoed = second
@@ -882,11 +884,11 @@ def _second_reading(items: list[_Item], x, y, score, keep):
 
 
 def _lift(items: list[_Item], x, y, score, taken, source):
-    """The candidates not `taken` (linked, or two chambers) of a fitted probability of at least
-    P_LIFT that the transformer reads as one claim (a cosine of LIFT_COS or more), as that
-    cosine at their places (0 elsewhere): each sentence
-    lifted at most once per other source (its closest), the likeliest candidates read first
-    within the transformer's budget of texts (`TX.MAX_SENTENCES`)."""
+    """The candidates not `taken` (linked, two chambers, or two leads) of a fitted probability
+    of at least P_LIFT that the transformer reads as one claim (a cosine of LIFT_COS or more),
+    as that cosine at their places (0 elsewhere): each sentence lifted at most once per other
+    source (its closest), the likeliest candidates read first, at most `TX.MAX_SENTENCES`
+    texts (beyond those the veto read: a comparison reads at most twice that)."""
     import numpy as np
 
     lifted = np.zeros(len(taken), dtype=np.float32)

@@ -47,7 +47,8 @@ MAX_PIECES = 256  # word pieces a sentence is read with, [CLS] and [SEP] include
 # mates, and a link could turn on what else the folder, or the process, held.
 BATCH = 1
 THREADS = 2
-MAX_SENTENCES = 120  # the most texts one comparison has the transformer read (~0.5-2 s)
+MAX_SENTENCES = 120  # the most texts one comparison has the transformer read for the veto,
+# and as many again for the lift (`match._lift`): ~0.5-2 s each
 CACHE_MAX = 20_000  # sentence vectors kept for the next comparison in the same process
 
 

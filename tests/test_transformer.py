@@ -186,12 +186,15 @@ def test_the_transformer_lifts_a_candidate_the_static_decision_turned_down(on, m
     """Off (LIFT_COS None), only the static decision and the veto make links; with a lift any
     pair reaches, candidates down to P_LIFT link, each sentence at most once per other source,
     and the why of each says the transformer made it."""
+    def story():  # body sentences too: two leads are never lifted (their bar is their own)
+        return _sources(LEAD_A + BODY_SHARED, LEAD_B + BODY_SHARED)
+
     monkeypatch.setattr(M, "LIFT_COS", None)
-    plain = _story()
+    plain = story()
     M.match(plain)
     monkeypatch.setattr(M, "LIFT_COS", -1.01)
     monkeypatch.setattr(M, "P_LIFT", 0.0)
-    lifted = _story()
+    lifted = story()
     M.match(lifted)
     before, after = _links(plain), _links(lifted)
     assert before < after
@@ -201,6 +204,8 @@ def test_the_transformer_lifts_a_candidate_the_static_decision_turned_down(on, m
     assert {(a, b) for a, b, _ in new} == set(by_transformer)
     ends = [a for a, _ in by_transformer]
     assert len(ends) == len(set(ends))  # two sources: once per sentence
+    lead = {f"s{i}:{k}" for i in (0, 1) for k in range(M.LEAD)}
+    assert not any(a in lead and b in lead for a, b in by_transformer)
 
 
 def test_the_lift_reads_within_the_budget_likeliest_first(monkeypatch):
