@@ -770,3 +770,14 @@ def test_a_range_ending_at_the_other_bound_agrees(range_text, bound_text, verdic
     """"35 to 40" and "as many as 40" say the same most: no ≠ (the range adds its low end)."""
     a, b = read_quantities(range_text)[0], read_quantities(bound_text)[0]
     assert compare(a, b) == verdict and compare(b, a) == verdict
+
+
+@pytest.mark.parametrize("sentence, noun, values", [
+    ("The airstrike killed 3 Taliban and 2 Afghan civilians.", "civilian", [2]),
+    ("Police arrested 14 Friday and two more suspects on Saturday.", "suspect", [2]),
+    ("He had 3 RBIs and 2 home runs.", "run", [2]),
+])
+def test_a_group_a_day_or_a_plural_before_and_keeps_its_own_count(sentence, noun, values):
+    """Only an adjective before "and" lends its count the next count's noun: "3 Taliban" are not
+    3 civilians, "14 Friday" is no count of suspects, "3 RBIs" are not 3 home runs."""
+    assert [q.value for q in read_quantities(sentence) if q.unit == noun] == values

@@ -11,12 +11,13 @@ None with a reason when the number is not a quantity after all ("the two said", 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 
 from .dates import day_month, year, year_context
 from .kinds import Kind
 from .kinds import Qualifier as Q
-from .lexicon import ADJ, CHANGE_VERBS, STOP, looks_verb, pluralish
+from .lexicon import ADJ, CHANGE_VERBS, STOP, group, looks_verb, pluralish
 from .phrases import event_after, event_left, hedge, noun_after, noun_left
 from .tokens import DASHES, EPS, Outcome, Tokens
 from .units import DUR_RE, units
@@ -430,6 +431,11 @@ def counted_noun(r: Tokens, d: Draft) -> Outcome | None:
 
 _CLAUSE_END = frozenset(".,;:!?\"”’)")
 MODIFIERS = 3  # words between a count and the "and" before the next one: "two U.S. and"
+_ADJECTIVE_END = re.compile(r"(?:an|ese|ish|ic|i|ch)$")
+# counts of people: a capitalised word before one is a group of people, not an adjective
+PEOPLE_GROUPS = frozenset(("person", "troop", "death", "injury", "casualty", "child", "arrest",
+                           "fighter", "police", "hostage", "prisoner", "worker", "protester",
+                           "migrant", "student", "evacuee", "missing", "displaced"))
 
 
 def _modifiers_end(r: Tokens, k: int) -> int:
@@ -441,8 +447,12 @@ def _modifiers_end(r: Tokens, k: int) -> int:
         t = r.T[k]
         if t == "." and end == k - 1 and r.glued(k - 1, k):
             end = k  # "U.S." as tokens "U", ".", "S", "."
-        elif t[0].isalpha() and (t[0].isupper() or r.L[k] in ADJ) and r.L[k] not in STOP \
-                and r.L[k] not in MONTHS:
+        elif t[0].isalpha() and r.L[k] not in STOP and (
+                r.L[k] in ADJ or t[0].isupper() and (
+                    len(t) == 1 and r.glued(k, k + 1) or _ADJECTIVE_END.search(r.L[k]))):
+            # an adjective of the lexicon, an abbreviation ("U.S."), or a capitalised adjective by
+            # its ending ("American", "Yemeni", "Democratic", "British"), never a day, a month
+            # or a plural ("Friday", "Kuwaitis", "RBIs")
             end = k
             words += 1
         else:
@@ -467,6 +477,10 @@ def _noun_of_next(r: Tokens, k: int) -> str | None:
     # "two Kuwaitis and six Palestinians", "two Guyanese and two whites" count people of each
     if np is None or np[0] is None or np[1] == end + 3 or not r.T[np[1]][0].islower() or \
             not pluralish(r.L[np[1]]) and r.L[end + 2] != "one":
+        return None
+    if group(np[0]) in PEOPLE_GROUPS and r.T[k][0].isupper():
+        # "3 Taliban and 2 Afghan civilians": a capitalised word before people counts a group
+        # of its own
         return None
     return np[0]
 
