@@ -52,8 +52,12 @@ class _Piece:
 # A footnote or reference mark: a few digits or *, †, ‡ ("12¹", "said.*", "cases³,⁴").
 _MARK = re.compile(r"[\d*†‡]{1,3}(?:,[\d*†‡]{1,3})*")
 # A raised 2 or 3 after a unit is a power, not a mark: "40 km²" keeps it, as ² or ³.
-_POWER_UNIT = re.compile(r"(?<![^\W\d_])(?:[kcm]?m|ft|mi)$")
+# ("£5m" + a raised 2 is a footnote to five million: a bare "m" only after a space, "120 m²")
+_POWER_UNIT = re.compile(r"(?<![^\W\d_])(?:[kcm]m|ft|mi)$|(?<=\s)m$")
 _POWERS = str.maketrans("23", "²³")
+# A raised figure after "10" that follows a times sign is an exponent: "3 × 10⁶" keeps it
+_TEN_TO = re.compile(r"[×x]\s?10$")
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _SHOW = frozenset({b"Tj", b"TJ", b"'", b'"'})
 
 
@@ -148,6 +152,8 @@ def _marks(row: list[_Piece]) -> str:
             if 0.15 * usual <= lift <= usual:
                 if mark in ("2", "3") and _POWER_UNIT.search(out):
                     out += mark.translate(_POWERS)
+                elif mark.isdigit() and _TEN_TO.search(out):
+                    out += mark.translate(_SUPERSCRIPT)
                 out += pc.text[len(mark):]
                 continue
         out += pc.text

@@ -291,3 +291,21 @@ def test_a_header_on_the_second_of_two_pages_is_not_glued_into_the_sentence(tmp_
         GAZETTE,
         "Page 2 of 2",
     ]
+
+
+def test_a_mark_after_millions_is_a_mark_and_an_exponent_stays(tmp_path):
+    """"£5m" and a raised 2 is a footnote to five million, not square metres; "10" and a raised 6
+    after a times sign is ten to the sixth."""
+    path = tmp_path / "cost.pdf"
+    write_pdf(path, [[
+        *INTRO,
+        [("The scheme cost £5m", BODY, 0), mark("2"), (" in its first year.", BODY, 0)],
+        None,
+        [("Each sample held 3 × 10", BODY, 0), mark("6"), (" cells, the lab said.", BODY, 0)],
+    ]])
+    assert paragraphs(read(path))[1:] == [
+        "The scheme cost £5m in its first year.",
+        "Each sample held 3 × 10⁶ cells, the lab said.",
+    ]
+    assert [(q.kind, q.value) for q in read_quantities("The scheme cost £5m in its first year.")
+            if q.kind == "money"] == [("money", 5_000_000)]
