@@ -323,3 +323,14 @@ def test_a_folder_with_a_web_archive_is_compared(tmp_path):
         assert junk not in everything, junk
     assert_nothing_lost(src)
     assert linked(find(c, "courier", "cracks in two"), find(c, "post", "cracks in two"))
+
+
+def test_a_page_that_shows_a_long_http_header_of_its_own_is_read(tmp_path):
+    """A "Content-Type:" line inside the page (an HTTP example in <pre>, with indented lines after
+    it) is page text, not a header of the archive: the header check counts header blocks only
+    when the fast count finds too much."""
+    import trafilatura  # noqa: F401 - [test] installs it: fail, never skip
+    sample = "Content-Type: text/html\n" + "".join(f"    x-debug-{i}: {'a' * 40}\n" for i in range(40))
+    html = html_page().replace("<p>Shop owners", f"<pre>\n{sample}</pre>\n<p>Shop owners")
+    doc = read(tmp_path, archive(image_part(), page_part(html, encoding="8bit")))
+    assert_the_article(doc)
