@@ -36,7 +36,7 @@ from .model import (
 )
 from .novelty import NOVEL_MIN
 from .numbers.compare import figure_key, judge_keyed, same_thing_keyed, thing_key
-from .numbers.lexicon import group, plural
+from .numbers.lexicon import PEOPLE, group, plural
 from .numbers.scope import STOP
 from .numbers.words import MONTHS, WEEKDAY_NAMES
 from .readable import reading
@@ -179,7 +179,7 @@ def _admit(a: Quantity, ca: N.Context, b: Quantity, cb: N.Context, link: float |
 @lru_cache(maxsize=4096)
 def _people_counts(text: str) -> int:
     """How many counts of people a sentence tells ("two police officers and three civilians": 2)."""
-    return sum(q.kind == "count" and (group(q.unit) == "person" or group(q.unit) in _PEOPLE)
+    return sum(q.kind == "count" and (group(q.unit) == "person" or group(q.unit) in PEOPLE)
                for q in N.read_quantities(text))
 
 
@@ -399,19 +399,14 @@ def _ends(q: Quantity) -> tuple[float, float]:
     return q.value, q.value
 
 
-# Groups of people counted by who they are: "three bank workers" are "three people" when the
-# figures are the same (a different number may be a part: "five children" of "12 people").
-_PEOPLE = frozenset(("troop", "child", "fighter", "police", "hostage", "prisoner", "worker",
-                     "student", "protester", "migrant"))
-
-
 def _kin(a: Quantity, b: Quantity) -> bool:
-    """People counted as people and as who they are, the same number with the same fate:
-    "at least three people" killed, "three bank workers" dead."""
+    """People counted as people and as who they are (`PEOPLE`), the same number with the same
+    fate: "at least three people" killed, "three bank workers" dead (a different number may be a
+    part: "five children" of "12 people")."""
     if a.kind != "count" or b.kind != "count" or a.value != b.value:
         return False
     ga, gb = group(a.unit), group(b.unit)
-    if {ga, gb} & {"person"} and (ga in _PEOPLE or gb in _PEOPLE):
+    if {ga, gb} & {"person"} and (ga in PEOPLE or gb in PEOPLE):
         return not (a.event and b.event and a.event != b.event) and bool(a.event or b.event)
     return False
 
@@ -716,7 +711,7 @@ def _own_words(qs: list[Quantity], fams: list, counts: Counter,
 def _key(q: Quantity) -> tuple | None:
     """The bucket of figures that may be one quantity across unlinked sentences."""
     if q.kind == "count":
-        if q.event and group(q.unit) in _PEOPLE:
+        if q.event and group(q.unit) in PEOPLE:
             return ("count", "person")  # "three bank workers" dead may be "three people" killed
         # "two villagers" and "five people": one group of people (other groups keep their
         # nouns apart: "soldiers" and "troops", "votes" and "ballots" may be parts of each other)

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from .dates import day_month, year, year_context
 from .kinds import Kind
 from .kinds import Qualifier as Q
-from .lexicon import ADJ, CHANGE_VERBS, STOP, group, looks_verb, pluralish
+from .lexicon import ADJ, CHANGE_VERBS, PEOPLE, STOP, group, looks_verb, pluralish
 from .phrases import event_after, event_left, hedge, noun_after, noun_left
 from .tokens import DASHES, EPS, Outcome, Tokens
 from .units import DUR_RE, units
@@ -359,9 +359,8 @@ def counted_noun(r: Tokens, d: Draft) -> Outcome | None:
     if shared is not None:
         # "two American and one Yemeni passport": the noun the next count names counts this
         # one too (the figure's own words stop at its modifier)
-        d.unit = shared
-        d.end = _modifiers_end(r, last + 1)
-        d.why.append(f"counted noun of the next count: {shared}")
+        d.unit, d.end = shared
+        d.why.append(f"counted noun of the next count: {d.unit}")
     if np is not None:
         if d.unit in _GLUED_UNITS and np[0] is not None:
             # "a 31-page complaint", "the 168-member committee": pages and members are what
@@ -432,10 +431,10 @@ def counted_noun(r: Tokens, d: Draft) -> Outcome | None:
 _CLAUSE_END = frozenset(".,;:!?\"”’)")
 MODIFIERS = 3  # words between a count and the "and" before the next one: "two U.S. and"
 _ADJECTIVE_END = re.compile(r"(?:an|ese|ish|ic|i|ch)$")
-# counts of people: a capitalised word before one is a group of people, not an adjective
-PEOPLE_GROUPS = frozenset(("person", "troop", "death", "injury", "casualty", "child", "arrest",
-                           "fighter", "police", "hostage", "prisoner", "worker", "protester",
-                           "migrant", "student", "evacuee", "missing", "displaced"))
+# counts of people, as people, by who they are or by what befell them: a capitalised word before
+# one is a group of people, not an adjective
+PEOPLE_GROUPS = PEOPLE | {"person", "death", "injury", "casualty", "arrest", "evacuee", "missing",
+                          "displaced"}
 
 
 def _modifiers_end(r: Tokens, k: int) -> int:
@@ -461,10 +460,10 @@ def _modifiers_end(r: Tokens, k: int) -> int:
     return end
 
 
-def _noun_of_next(r: Tokens, k: int) -> str | None:
+def _noun_of_next(r: Tokens, k: int) -> tuple[str, int] | None:
     """The counted noun of a count right after "and"/"or" that follows modifiers only, when that
-    count has modifiers too: in "two American and one Yemeni passport" (from token k, after
-    "two"), "passport". None otherwise: "12 men and three women" names its own noun; "3 and 4"
+    count has modifiers too, and the last token of those modifiers: in "two American and one
+    Yemeni passport" (from token k, after "two"), "passport" and the token of "American". None otherwise: "12 men and three women" names its own noun; "3 and 4"
     has no modifier between; "two Kuwaitis and six Palestinians" count two nouns."""
     end = _modifiers_end(r, k)
     if end < k or end + 2 >= r.n or r.L[end + 1] not in ("and", "or"):
@@ -482,7 +481,7 @@ def _noun_of_next(r: Tokens, k: int) -> str | None:
         # "3 Taliban and 2 Afghan civilians": a capitalised word before people counts a group
         # of its own
         return None
-    return np[0]
+    return np[0], end
 
 
 def _after_a_noun(r: Tokens, k: int) -> bool:

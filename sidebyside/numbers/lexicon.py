@@ -129,6 +129,9 @@ GROUPS = [
     ["country", "nation"],
 ]
 GROUP = {w: g[0] for g in GROUPS for w in g}
+# Groups of people counted by who they are ("three bank workers", "five children"), not as people.
+PEOPLE = frozenset(("troop", "child", "fighter", "police", "hostage", "prisoner", "worker",
+                    "student", "protester", "migrant"))
 # Groups that name an outcome rather than who or what is counted, and their event.
 OUTCOME = {"death": "killed", "injury": "injured", "casualty": "casualty",
            "evacuee": "evacuated", "arrest": "arrested", "deployment": "deployed",
