@@ -429,8 +429,9 @@ def main(argv: list[str] | None = None) -> int:
                     "articles alone; 8: dev clusters read so, each read once with the engine of "
                     "its session; use --split dev for 8)")
     ap.add_argument("--fold", choices=("A", "B"), default=None,
-                    help="only the dev clusters of one fold (A: the transformer learnt from it; "
-                    "B: never trained on, its thresholds chosen there); use --split dev")
+                    help="only the dev clusters of one fold (the transformer's thresholds were "
+                    "chosen on B with a model trained on A alone; the shipped model learnt from "
+                    "both); use --split dev")
     ap.add_argument("--sweep-novel", action="store_true",
                     help="unique-but-reported at other novelty thresholds (sidebyside/novelty.py)")
     args = ap.parse_args(argv)
