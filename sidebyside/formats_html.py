@@ -4,6 +4,7 @@ itself only when a page is read."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .formats_base import Extracted, FormatError, _Builder, _inline, _missing
@@ -42,6 +43,10 @@ def _xml_blocks(el, out: list[str]) -> None:
                     text = _inline(_xml_inline(item))
                     if text:
                         out.append("- " + text)
+        elif tag == "table" and _layout_table(child):
+            for part in child:  # its rows, each cell in reading order
+                for cell in part if part.tag == "row" else [part]:
+                    _cell_blocks(cell, out)
         elif tag == "table":
             for row in child.iter("row"):
                 cells = [_inline(_xml_inline(c)).replace("\n", " ") for c in row.iter("cell")]
@@ -54,6 +59,164 @@ def _xml_blocks(el, out: list[str]) -> None:
             text = _inline(_xml_inline(child))
             if text:
                 out.append(text)
+
+
+# A table that lays out the page (the article in one cell, a sidebar in the next) rather than
+# holding data: a cell with several blocks, or with prose of several sentences. Read row by row,
+# its paragraphs would be glued into one; a data table's cells are short (figures, names, dates).
+LAYOUT_CELL_CHARS = 200
+_SENTENCE_END = re.compile(r"[.!?][\"'’”)]*(?:\s|$)")
+
+
+def _layout_table(table) -> bool:
+    """Whether any cell of the table (or of a table inside it) holds block content."""
+    for cell in table.iter("cell"):
+        if len(cell) == 0:  # the usual data cell: text alone
+            text = cell.text or ""
+        elif sum(1 for c in cell if c.tag in _BLOCK_TAGS) > 1:
+            return True
+        else:
+            text = "".join(cell.itertext())
+        if len(text) >= LAYOUT_CELL_CHARS and len(_SENTENCE_END.findall(text)) >= 2:
+            return True
+    return False
+
+
+def _cell_blocks(cell, out: list[str]) -> None:
+    """A layout cell's paragraphs: its blocks, and the loose text around them as paragraphs of
+    their own (a cell split by <br>s starts with text that is in no block)."""
+    run: list[str] = [cell.text or ""]
+
+    def flush() -> None:
+        text = _inline("".join(run))
+        if text:
+            out.append(text)
+        run.clear()
+
+    for child in cell:
+        if child.tag in _BLOCK_TAGS:
+            flush()
+            _xml_blocks([child], out)
+        elif child.tag == "lb":
+            run.append("\n")
+        elif child.tag != "graphic":
+            run.append(_xml_inline(child))
+        run.append(child.tail or "")
+    flush()
+
+
+# The standfirst (dek, subheadline, summary) between headline and body often carries the story's
+# main claim; trafilatura leaves it out when the body sits in a container of its own. It is found
+# by the role its markup names (class, id, itemprop, data-*), never by its words.
+_ROLE = re.compile(r"\b(standfirst|dek|deck|sub ?head(?:line)?|sub ?title|summary|intro|strapline|"
+                   r"lede|description)\b")
+_HEADER_ROLES = {"lede", "description"}  # elsewhere: the body's first paragraph, a caption
+_ELSEWHERE = re.compile(r"\b(related|promo|teaser|card|sidebar|aside|rail|recirc|recommended|"
+                        r"popular|trending|newsletter|more)s?\b")  # other stories, not this one
+_ELSEWHERE_TAGS = {"aside", "nav", "footer", "figure", "figcaption", "form", "ul", "ol", "li", "a"}
+_ARTICLE = re.compile(r"\b(article|story|entry)\b")
+_NOT_PLAIN = ("h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "table", "figure", "img",
+              "br", "form", "button", "script", "style", "iframe", "video")
+STANDFIRST_CHARS = (30, 400)
+
+
+@functools.cache
+def _marked():
+    """An XPath for the elements with an attribute that may name a standfirst role (any case of
+    its first letter): run in C, cheaper than a look at each element of a large page in Python."""
+    from lxml import etree
+
+    parts = ("tandfirst", "ek", "ub", "ummary", "ntro", "trapline", "ede", "escription")
+    return etree.XPath("//body//*[@*[" + " or ".join(f"contains(., '{w}')" for w in parts) + "]]")
+
+
+def _roles(el) -> str:
+    """The names an element's markup gives it (class, id, itemprop, data-*), lower case, in
+    words split at '-', '_' and camelCase: class="ArticleHeader_dek" is 'article header dek'."""
+    names = " ".join(v for k, v in el.items()
+                     if (k in ("class", "id", "itemprop") or k.startswith("data-")) and len(v) <= 100)
+    return re.sub(r"(?<=[a-z])(?=[A-Z])|[-_]", " ", names).lower()
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _placed(el) -> tuple[bool, bool]:
+    """Whether the element sits in the article (not in a sidebar, a footer, a list of other
+    stories, nor beside another story's linked headline), and whether in the article's header."""
+    around = list(el.iterancestors())
+    if any(a.tag in _ELSEWHERE_TAGS or _ELSEWHERE.search(_roles(a)) for a in [el, *around]):
+        return False, False
+    if around and around[0].xpath("h2//a[@href] | h3//a[@href] | h4//a[@href] | h5//a[@href]"):
+        return False, False  # a teaser: a summary under the link to its story
+    article = any(a.tag in ("article", "main") or a.get("role") == "main"
+                  or _ARTICLE.search(_roles(a)) for a in around)
+    header = any(a.tag == "header" or "header" in _roles(a).split() for a in around)
+    return article, article and header
+
+
+def _opening(tree, probe: str) -> str:
+    """The page's text, spaces taken out, up to the first words of the article's body (`probe`,
+    spaces out too), or all of it; not the scripts' (a page's JSON-LD may hold the whole body).
+    Walked in growing pieces: the body starts near the top of the page."""
+    from lxml import etree
+
+    pieces: list[str] = []
+    size, limit = 0, 1 << 14
+    walk = etree.iterwalk(tree, events=("start", "end"))
+    for event, el in walk:
+        if event == "start" and el.tag in ("script", "style", "noscript", "template"):
+            walk.skip_subtree()
+            continue
+        piece = (el.text if event == "start" else el.tail) or ""
+        pieces.append(piece)
+        size += len(piece)
+        if size >= limit:
+            limit *= 2
+            text = "".join("".join(pieces).split())
+            if probe in text:
+                return text
+    return "".join("".join(pieces).split())
+
+
+def _standfirst(tree, blocks: list[str], title: str) -> str:
+    """The page's standfirst when trafilatura left it out of `blocks`, or "". Kept only when its
+    markup names the role, it is plain text of a standfirst's length, not in `blocks` already,
+    in the article before the body's first paragraph, and the only one found (or the only one in
+    the article's header): a list of teasers, each with its "summary", gives none."""
+    prose = [b for b in blocks if not b.startswith(("#", "- "))]
+    first = next((b for b in prose if len(b) >= 80), prose[0] if prose else "")
+    probe = "".join(first.split())[:40]  # the body's first words; bylines and dates are shorter
+    page = body = None
+    start = pos = 0  # where the body starts in `page`; where the last element looked at is
+    found: dict[str, bool] = {}  # its text: whether in the article's header
+    for el in _marked()(tree) if probe else ():
+        roles = set(_ROLE.findall(_roles(el)))
+        if not roles or el.tag == "h1" or next(el.iterdescendants(*_NOT_PLAIN), None) is not None:
+            continue
+        text = _norm("".join(el.itertext()))
+        if not STANDFIRST_CHARS[0] <= len(text) <= STANDFIRST_CHARS[1] or text == _norm(title):
+            continue
+        if sum(1 for _ in el.iter("p")) > 1:
+            continue
+        if page is None:  # blocks are folded already: their line breaks are the only difference
+            page = _opening(tree, probe)
+            start = page.find(probe)
+            body = " ".join(blocks).replace("\n", " ")
+        at = page.find("".join(text.split()), pos)  # the elements come in the page's order
+        if at < 0:
+            continue
+        if at >= start:
+            break  # past the body's first words, as is every element after it
+        pos = at
+        article, header = _placed(el)
+        if not article or (roles <= _HEADER_ROLES and not header) or text in body:
+            continue
+        found[text] = found.get(text, False) or header
+    if len(found) > 1:
+        found = {text: header for text, header in found.items() if header}
+    return next(iter(found)) if len(found) == 1 else ""
 
 
 # lxml (libxml2) stops reading a page nested deeper than 256 elements and drops the rest without
@@ -120,11 +283,17 @@ def read_html(data: bytes) -> Extracted:
     except ImportError as exc:
         raise _missing("HTML", "html", "trafilatura", exc) from None
     data, deepest = _flatten_deep(data)
+    try:  # parsed once: trafilatura reads a copy, the standfirst is looked for in the page
+        tree = trafilatura.load_html(data)
+    except Exception as exc:  # a broken page must not stop the other files
+        raise FormatError(f"unreadable web page ({type(exc).__name__})") from None
+    if tree is None:
+        raise FormatError("no article text found in the page")
     result = None
     for recall in (False, True):
         try:
             result = trafilatura.bare_extraction(
-                data,
+                tree,
                 with_metadata=True,
                 include_comments=False,
                 include_tables=True,
@@ -146,6 +315,9 @@ def read_html(data: bytes) -> Extracted:
     _xml_blocks(result.body, blocks)
     if not blocks:  # should not happen; fall back on the plain text trafilatura made
         blocks = [b for b in (_inline(p) for p in (result.text or "").split("\n")) if b]
+    standfirst = _standfirst(tree, blocks, result.title or "")
+    if standfirst:  # right after the headline when trafilatura kept it, else first
+        blocks.insert(1 if blocks[0].startswith("# ") else 0, standfirst)
     built = _Builder()
     for block in blocks:
         built.add(block)
