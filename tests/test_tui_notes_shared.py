@@ -129,3 +129,19 @@ async def test_another_instance_s_notes_show_up_without_a_save_of_ours(folder, n
                 break
         assert grid.note_marks == {theirs.id: "verified"}
         assert "✎ 1" in str(app.screen.query_one("#title").render())
+
+
+async def test_the_notes_poll_is_quiet_while_the_app_closes(folder, notes, monkeypatch):
+    # The poll is a timer: it may fire once more while the app closes, when no screen is left
+    # on the stack. It then does nothing (it raised ScreenStackError, failing the app's exit).
+    monkeypatch.setattr(SideBySideApp, "NOTES_POLL", 0.05)
+    app = app_on(folder, notes)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        screen = app.screen
+        assert screen.is_active
+    assert not app._screen_stack  # closed: no screen at all
+    refreshed = []
+    monkeypatch.setattr(screen.keeper, "refresh", lambda: refreshed.append(1) or True)
+    screen.poll_notes()  # as the timer would
+    assert refreshed == []  # nothing read, nothing redrawn, no error

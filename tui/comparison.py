@@ -190,7 +190,7 @@ class ComparisonScreen(CorrectingMixin, SearchMixin, Screen[None]):
     def poll_notes(self) -> None:
         """Notes a colleague's instance saved to the same store show up without a save of ours
         (not while a dialog is open: what it edits stays as it was)."""
-        if self.app.screen is not self:
+        if not self.is_active:  # not on top, or the app is closing (no screen at all)
             return
         if self.keeper.refresh():
             self.findings_changed()

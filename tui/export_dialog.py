@@ -80,7 +80,7 @@ class ExportDialog(Dialog[Path | None]):
         self.query_one("#export-path", Input).call_later(self._export_now)
 
     def _export_now(self) -> None:
-        if self.writing is not None or not self.is_attached or self.app.screen is not self:
+        if self.writing is not None or not self.is_attached or not self.is_active:
             return  # one export at a time
         fmt = self.query_one(FormatChoice).value
         raw = self.query_one("#export-path", Input).value.strip()

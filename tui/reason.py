@@ -54,7 +54,7 @@ class ReasonDialog(Dialog[str | None]):
         self.query_one("#reason-text", Input).call_later(self._keep_now)
 
     def _keep_now(self) -> None:
-        if self.is_attached and self.app.screen is self:
+        if self.is_attached and self.is_active:
             self.dismiss(self.query_one("#reason-text", Input).value)
 
     def action_cancel(self) -> None:

@@ -359,7 +359,7 @@ class NoteDialog(Dialog[NoteResult]):
         self.query_one("#note-text", Input).call_later(self._save_now)
 
     def _save_now(self) -> None:
-        if not self.is_attached or self.app.screen is not self:
+        if not self.is_attached or not self.is_active:
             return  # closed meanwhile (a second enter, esc)
         try:
             change = self.save(self.text, self.status)
