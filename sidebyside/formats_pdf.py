@@ -282,13 +282,18 @@ def _compound(head: str, tail: str, hyphenated: set[str], words: set[str]) -> bo
     return False
 
 
+_BROKEN_END = re.compile(r"([^\W\d_]+)-$")  # a word broken at a line's end: "govern-"
+
+
 def _join(prev: str, nxt: str, hyphenated: set[str], words: set[str] | None = None) -> str:
     """Join two lines of one paragraph, mending words hyphenated across the break ("govern-" +
     "ment"), not compounds broken at their hyphen ("three-" + "week", "COVID-" + "19"): see
     `_compound`. `words`: the words the document uses, to tell a word from a fragment."""
     if prev.endswith("\u00ad"):
         return prev[:-1] + nxt
-    m = re.search(r"([^\W\d_]+)-$", prev)
+    # Only the paragraph's last letters are searched: a search of the whole paragraph so far, at
+    # every line, took minutes on a long PDF whose paragraphs run for pages (a review).
+    m = _BROKEN_END.search(prev, max(0, len(prev) - 100)) if prev.endswith("-") else None
     if m and nxt[:1].isalpha():
         word = re.match(r"[^\W\d_]+", nxt)
         if _compound(m.group(1), word.group(0) if word else nxt[:1], hyphenated, words or set()):
