@@ -58,17 +58,12 @@ _POWERS = str.maketrans("23", "²³")
 # A raised figure after "10" that follows a times sign is an exponent: "3 × 10⁶" keeps it
 _TEN_TO = re.compile(r"[×x]\s?10$")
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
-# A sum with no decimals just before a raised pair of figures: maybe a price's cents, "$4⁹⁹".
-_WHOLE_SUM = re.compile(r"[$£€]\d{1,4}$")
-# Where `_marks` held such a pair until the whole file is read: "\x1f99" ("\x1f" is no text).
-_HELD_CENTS = re.compile("\x1f(\\d\\d)")
 _SHOW = frozenset({b"Tj", b"TJ", b"'", b'"'})
 
 
-def _page_lines(page, dropped: list[str]) -> list[_Line]:
+def _page_lines(page) -> list[_Line]:
     """The page's lines as pypdf reads them, each with where it starts when pypdf says so, and
-    footnote marks set as small raised figures ("12¹" read as "121") taken out, and added to
-    `dropped`: see `_marks`."""
+    footnote marks set as small raised figures ("12¹" read as "121") taken out: see `_marks`."""
     pieces: list[_Piece] = []
     # pypdf does not apply the text rise (Ts) a superscript may be set with: it is followed here.
     rise = 0.0
@@ -117,7 +112,7 @@ def _page_lines(page, dropped: list[str]) -> list[_Line]:
                 rows[-1].append(_Piece(chunk, pc.x, pc.y, pc.size, pc.rise))
     lines: list[_Line] = []
     for row in rows:
-        cur = _Line(_marks(row, dropped))
+        cur = _Line(_marks(row))
         for pc in row:
             if pc.text.strip():
                 if cur.y is None and pc.y is not None:
@@ -127,18 +122,14 @@ def _page_lines(page, dropped: list[str]) -> list[_Line]:
     return lines
 
 
-def _marks(row: list[_Piece], dropped: list[str]) -> str:
+def _marks(row: list[_Piece]) -> str:
     """A line's text without its footnote marks. A mark is a short run of digits (or *, †, ‡)
     set in a clearly smaller type (at most 0.8 of the line's usual size) and raised above the
     line's baseline (by at least 0.15 of that size), glued to the end of a word or figure: pypdf
     reads "12" + a raised "1" as "121", and the app would read 121 people. It is dropped (a mark
     carries no fact, and a left-over "¹" would stick to the next sentence), except a raised 2 or
     3 after a unit, which is a power ("km²"). A line all in small type (a caption, a footnote's
-    text), a lowered figure (the 2 of H₂O) and a mark set apart by a space are text.
-    Two raised figures right after a sum with no decimals, nothing glued after them, are a
-    retail price's cents ("$4⁹⁹", "£12⁵⁰") or a mark ("$40¹⁷", the 17th note): they are held
-    (after a unit separator) for `_read_pdf` to tell by the whole file: a file with footnote
-    marks has others too, a mark; else cents. Dropped marks are added to `dropped`."""
+    text), a lowered figure (the 2 of H₂O) and a mark set apart by a space are text."""
     if len(row) < 2:
         return "".join(pc.text for pc in row)
     weight: dict[float, int] = {}
@@ -147,9 +138,8 @@ def _marks(row: list[_Piece], dropped: list[str]) -> str:
     usual = max(weight, key=weight.__getitem__)
     base = next((pc for pc in row if pc.size == usual and pc.text.strip()), None)
     out = ""
-    for k, pc in enumerate(row):
+    for pc in row:
         mark = pc.text.rstrip()
-        after = pc.text[len(mark):] + (row[k + 1].text if k + 1 < len(row) else "")
         if (
             base is not None
             and 0 < pc.size <= 0.8 * usual
@@ -164,12 +154,6 @@ def _marks(row: list[_Piece], dropped: list[str]) -> str:
                     out += mark.translate(_POWERS)
                 elif mark.isdigit() and _TEN_TO.search(out):
                     out += mark.translate(_SUPERSCRIPT)
-                elif len(mark) == 2 and mark.isdigit() and _WHOLE_SUM.search(out) and not (
-                    after[:1].isalnum()  # "$40¹⁷m": a word glued after it, no price
-                ):
-                    out += "\x1f" + mark
-                else:
-                    dropped.append(mark)
                 out += pc.text[len(mark):]
                 continue
         out += pc.text
@@ -249,6 +233,8 @@ _SUFFIXES = frozenset(
     "ish er ers est ed ing ings ity ise ize ism ist ists al ally ance ence ship ous ion ions tion "
     "sion".split()
 )
+
+
 # "age" is both a suffix and a word: after a word that heads age compounds, it is that word
 # ("school-age children", "working-age adults", "middle-aged", "all-ages"). The heads of words
 # ending in -age are mostly ordinary words too ("short-age", "pass-age", "mess-age", "man-aged",
@@ -354,19 +340,14 @@ def _read_pdf(pypdf, data: bytes) -> Extracted:
                 raise
             except Exception:
                 raise FormatError("encrypted PDF (cannot be decrypted)") from None
-        dropped: list[str] = []  # the footnote marks taken out of the text
-        pages = [_page_lines(page, dropped) for page in reader.pages]
+        pages = [_page_lines(page) for page in reader.pages]
     except FormatError:
         raise
     except Exception as exc:  # pypdf raises many kinds on broken files
         raise damaged("PDF", exc, data, "a PDF") from None
-    # Raised figures held after a sum: cents in a file without footnote marks, else a mark.
-    cents = r".\1" if not dropped else ""
     for lines in pages:
         for ln in lines:
             ln.text = ln.text.translate(_LIGATURES).replace("\x00", "").strip()
-            if "\x1f" in ln.text:
-                ln.text = _HELD_CENTS.sub(cents, ln.text)
     if not any(_has_letters(ln.text) for lines in pages for ln in lines):
         raise FormatError("no text layer (scanned PDF?)")
 
@@ -385,7 +366,6 @@ def _read_pdf(pypdf, data: bytes) -> Extracted:
     pending: list[tuple[str, bool]] = []
     para = ""
     last: _Line | None = None  # the paragraph's last line so far, across a page break
-    step: float | None = None  # the previous page's line spacing, for a page too short to tell
 
     def flush() -> None:
         nonlocal para
@@ -403,13 +383,9 @@ def _read_pdf(pypdf, data: bytes) -> Extracted:
             if a.y is not None and b.y is not None and a.y - b.y > 0
         ]
         # The usual distance between two lines of a paragraph: wider gaps separate paragraphs.
-        prev_step, step = step, sorted(gaps)[len(gaps) // 4] if gaps else None
+        step = sorted(gaps)[len(gaps) // 4] if gaps else None
         left = min((ln.x for _, ln in body if ln.x is not None), default=None)
-        aside = None
-        if para:
-            aside = _aside(body, last)
-            if aside is None:
-                aside = _top_line(body, last, gaps[1:], prev_step, full)
+        aside = _aside(body, last) if para else None
         prev: _Line | None = None
         for i, ln in enumerate(lines):
             if not ln.text:
@@ -470,26 +446,6 @@ def _aside(body: list[tuple[int, _Line]], last: _Line | None) -> int | None:
     (i, first), (_, second) = body[0], body[1]
     same = abs(second.size - last.size) <= 0.15 * last.size
     return i if same and 0 < first.size < 0.85 * last.size else None
-
-
-def _top_line(
-    body: list[tuple[int, _Line]], last: _Line | None, below: list[float],
-    prev_step: float | None, full: int,
-) -> int | None:
-    """A paragraph runs on from the previous page: the index of this page's first line when it
-    is a header met once in the body's own type ("Politics | The Daily Example"), set after the
-    paragraph instead of into its sentence. Only on strong evidence, as the first line of a page
-    mostly goes on with the sentence: the line is short, ends no sentence, ends no word broken on
-    the previous page, and stands off the next line by more than twice the line spacing (measured
-    below it on this page, else on the previous page; a new paragraph's gap is less)."""
-    if last is None or len(body) < 2 or last.text[-1] in "-\u00ad":
-        return None
-    (i, first), (_, second) = body[0], body[1]
-    step = sorted(below)[len(below) // 4] if below else prev_step
-    if not step or first.y is None or second.y is None:
-        return None
-    plain = not _END_PUNCT.search(first.text) and first.text[-1] not in ",;-"
-    return i if plain and len(first.text) < 0.6 * full and first.y - second.y > 2 * step else None
 
 
 def _headline(lines: list[_Line], furniture: set[int]) -> str:
