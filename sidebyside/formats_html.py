@@ -13,13 +13,16 @@ _HEAD_LEVEL = re.compile(r"h([1-6])")
 _BLOCK_TAGS = {"p", "head", "list", "item", "quote", "table", "row", "cell", "code", "div", "main"}
 
 
-def _xml_inline(el) -> str:
+def _xml_inline(el, spaced: bool = False) -> str:
+    """The element's text; `spaced`: its blocks apart by a space (a data cell's "12", "(3%)")."""
     parts: list[str] = [el.text or ""]
     for child in el:
         if child.tag == "lb":
             parts.append("\n")
+        elif spaced and child.tag in _BLOCK_TAGS:
+            parts.append(" " + _xml_inline(child, True) + " ")
         elif child.tag != "graphic":
-            parts.append(_xml_inline(child))
+            parts.append(_xml_inline(child, spaced))
         parts.append(child.tail or "")
     return "".join(parts)
 
@@ -49,7 +52,7 @@ def _xml_blocks(el, out: list[str]) -> None:
                     _cell_blocks(cell, out)
         elif tag == "table":
             for row in child.iter("row"):
-                cells = [_inline(_xml_inline(c)).replace("\n", " ") for c in row.iter("cell")]
+                cells = [_inline(_xml_inline(c, True)).replace("\n", " ") for c in row.iter("cell")]
                 text = "; ".join(c for c in cells if c)
                 if text:
                     out.append(text)
@@ -62,24 +65,38 @@ def _xml_blocks(el, out: list[str]) -> None:
 
 
 # A table that lays out the page (the article in one cell, a sidebar in the next) rather than
-# holding data: a cell with several blocks, or with prose of several sentences. Read row by row,
-# its paragraphs would be glued into one; a data table's cells are short (figures, names, dates).
-LAYOUT_CELL_CHARS = 200
+# holding data. Read row by row, its paragraphs would be glued into one; but a data table's cell
+# may hold two short blocks ("12", "(3%)") and one row a long source note: only a table whose
+# cells are mostly prose, or of a column or two holding several paragraphs, is laid out.
+LAYOUT_CELL_CHARS = 200  # a cell of prose: this long, two sentences or more
+LAYOUT_PARA_CHARS = 80  # a paragraph of prose in a cell of a table of few columns
+LAYOUT_MAX_COLUMNS = 3
 _SENTENCE_END = re.compile(r"[.!?][\"'’”)]*(?:\s|$)")
 
 
+def _prose(text: str) -> bool:
+    return len(text) >= LAYOUT_CELL_CHARS and len(_SENTENCE_END.findall(text)) >= 2
+
+
 def _layout_table(table) -> bool:
-    """Whether any cell of the table (or of a table inside it) holds block content."""
+    """Whether at least half of the table's non-empty cells (its nested tables' too) hold prose,
+    or, with at most LAYOUT_MAX_COLUMNS cells a row, a cell holds two paragraphs of prose."""
+    texts, paragraphs = [], False
+    narrow = all(sum(1 for c in row if c.tag == "cell") <= LAYOUT_MAX_COLUMNS
+                 for row in table.iter("row"))
     for cell in table.iter("cell"):
-        if len(cell) == 0:  # the usual data cell: text alone
-            text = cell.text or ""
-        elif sum(1 for c in cell if c.tag in _BLOCK_TAGS) > 1:
-            return True
-        else:
-            text = "".join(cell.itertext())
-        if len(text) >= LAYOUT_CELL_CHARS and len(_SENTENCE_END.findall(text)) >= 2:
-            return True
-    return False
+        text = _norm("".join(cell.itertext()))
+        if text:
+            texts.append(text)
+        if narrow and not paragraphs:
+            parts = [cell.text or ""]  # loose text (a cell split by <br>s) and blocks
+            for child in cell:
+                if child.tag in _BLOCK_TAGS:
+                    parts += ["".join(child.itertext()), child.tail or ""]
+                else:
+                    parts[-1] += "".join(child.itertext()) + (child.tail or "")
+            paragraphs = sum(1 for p in parts if len(_norm(p)) >= LAYOUT_PARA_CHARS) >= 2
+    return bool(texts) and (paragraphs or 2 * sum(map(_prose, texts)) >= len(texts))
 
 
 def _cell_blocks(cell, out: list[str]) -> None:
@@ -108,16 +125,35 @@ def _cell_blocks(cell, out: list[str]) -> None:
 # The standfirst (dek, subheadline, summary) between headline and body often carries the story's
 # main claim; trafilatura leaves it out when the body sits in a container of its own. It is found
 # by the role its markup names (class, id, itemprop, data-*), never by its words.
-_ROLE = re.compile(r"\b(standfirst|dek|deck|sub ?head(?:line)?|sub ?title|summary|intro|strapline|"
-                   r"lede|description)\b")
-_HEADER_ROLES = {"lede", "description"}  # elsewhere: the body's first paragraph, a caption
+_ROLE = re.compile(r"\b(standfirst|dek|deck|sub ?head(?:line)?|sub ?title|summary)\b")
+# Not roles of a standfirst: "intro", "lede", "description", "strapline" name a byline block, the
+# body's first paragraph, an image's or a video's caption as often. itemprop="description" alone
+# (schema.org's, of the article) is taken, in the article's header only.
 _ELSEWHERE = re.compile(r"\b(related|promo|teaser|card|sidebar|aside|rail|recirc|recommended|"
                         r"popular|trending|newsletter|more)s?\b")  # other stories, not this one
 _ELSEWHERE_TAGS = {"aside", "nav", "footer", "figure", "figcaption", "form", "ul", "ol", "li", "a"}
+# Blocks whose text is about the page, not the story: a paywall, a sign-up box, a player, a
+# caption, a byline. A candidate in one (or holding one) is left out; beside a player too.
+_NOT_STORY = re.compile(r"\b(pay ?wall|subscribe|subscription|subscriber|sign ?up|newsletter|"
+                        r"audio|listen|video|player|caption|credit|byline|author|date|dateline|"
+                        r"time|timestamp|share|sharing|social)s?\b")
+_BESIDE = re.compile(r"\b(pay ?wall|subscribe|sign ?up|newsletter|audio|listen|video|player|"
+                     r"caption|credit)s?\b")
+_MEDIA_TAGS = {"img", "picture", "video", "audio", "iframe", "embed", "object", "input", "button"}
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_BYLINE_FORM = re.compile(  # "By Jane Ash", a time ("18:04"), a full date: a byline or dateline
+    r"^\W*by\s+[A-Z]|\b\d{1,2}:\d{2}\b|\b\d{4}-\d{2}-\d{2}\b"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\s+\d{{4}}\b|\b{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}\b",
+    re.I)
+_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
+_LINKED_HEADING = " | ".join(f".//{h}[.//a[@href] or ancestor::a[@href]]" for h in _HEADINGS)
 _ARTICLE = re.compile(r"\b(article|story|entry)\b")
 _NOT_PLAIN = ("h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "table", "figure", "img",
               "br", "form", "button", "script", "style", "iframe", "video")
 STANDFIRST_CHARS = (30, 400)
+STANDFIRST_CANDIDATES = 5  # more before the body: a list of teasers or the like; none is taken
+STANDFIRST_KEPT = 0.8  # this share of its words in the body's opening: trafilatura kept it
+OPENING_CHARS = 1000
 
 
 @functools.cache
@@ -126,7 +162,7 @@ def _marked():
     its first letter): run in C, cheaper than a look at each element of a large page in Python."""
     from lxml import etree
 
-    parts = ("tandfirst", "ek", "ub", "ummary", "ntro", "trapline", "ede", "escription")
+    parts = ("tandfirst", "ek", "ub", "ummary", "escription")
     return etree.XPath("//body//*[@*[" + " or ".join(f"contains(., '{w}')" for w in parts) + "]]")
 
 
@@ -142,18 +178,72 @@ def _norm(text: str) -> str:
     return " ".join(text.split())
 
 
+def _off_story(el) -> bool:
+    """Cheap tests (the element's ancestors and its own few descendants): whether the element
+    is out of the story's text - in a sidebar, a footer, a list, a paywall, a player, a caption,
+    a byline - or holds a byline's parts (an author's name, a <time>)."""
+    inside = True  # below the article: its own classes ("format-video") are not the block's
+    for a in [el, *el.iterancestors()]:
+        inside = inside and a.tag not in ("article", "main", "body") and a.get("role") != "main"
+        roles = _roles(a)
+        if a.tag in _ELSEWHERE_TAGS or _ELSEWHERE.search(roles) or (
+                inside and _NOT_STORY.search(roles)):
+            return True
+    return any(d.tag == "time" or _NOT_STORY.search(_roles(d)) for d in el.iter())
+
+
+def _teaser(el, around: list) -> bool:
+    """Whether the element sits under the linked headline of another story: in a block (below
+    the article) holding an <a><h3> or <h3><a>, or after one in the article itself."""
+    top = next((i for i, a in enumerate(around) if a.tag in ("article", "main")
+                or a.get("role") == "main"), len(around))
+    if top and around[top - 1].xpath(_LINKED_HEADING):
+        return True
+    if top == len(around):
+        return False
+    article = around[top]
+    for d in article.iter():
+        if d is el:
+            return False
+        if d.tag in _HEADINGS and (d.find(".//a[@href]") is not None or any(
+                a.tag == "a" and a.get("href") for a in d.iterancestors())):
+            return True
+    return False
+
+
+def _beside_media(el) -> bool:
+    """Whether a player, an image or a sign-up box is next to the element (its caption, its
+    blurb)."""
+    for s in (el.getprevious(), el.getnext()):
+        if s is not None and isinstance(s.tag, str) and (
+                s.tag in _MEDIA_TAGS or _BESIDE.search(_roles(s))):
+            return True
+    return False
+
+
+def _of_the_article(el) -> bool:
+    """For itemprop="description": whether the item it describes is the article (or none is
+    named), not an image or a video."""
+    scope = next((a for a in el.iterancestors() if a.get("itemscope") is not None), None)
+    kind = (scope.get("itemtype") or "") if scope is not None else "Article"
+    return bool(re.search(r"Article|Posting|Report|WebPage", kind))
+
+
 def _placed(el) -> tuple[bool, bool]:
     """Whether the element sits in the article (not in a sidebar, a footer, a list of other
-    stories, nor beside another story's linked headline), and whether in the article's header."""
+    stories, nor beside another story's linked headline, nor beside a player or an image), and
+    whether in the article's header."""
     around = list(el.iterancestors())
-    if any(a.tag in _ELSEWHERE_TAGS or _ELSEWHERE.search(_roles(a)) for a in [el, *around]):
+    if _teaser(el, around) or _beside_media(el):
         return False, False
-    if around and around[0].xpath("h2//a[@href] | h3//a[@href] | h4//a[@href] | h5//a[@href]"):
-        return False, False  # a teaser: a summary under the link to its story
     article = any(a.tag in ("article", "main") or a.get("role") == "main"
                   or _ARTICLE.search(_roles(a)) for a in around)
     header = any(a.tag == "header" or "header" in _roles(a).split() for a in around)
     return article, article and header
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.lower()))
 
 
 def _opening(tree, probe: str) -> str:
@@ -182,37 +272,58 @@ def _opening(tree, probe: str) -> str:
 
 def _standfirst(tree, blocks: list[str], title: str) -> str:
     """The page's standfirst when trafilatura left it out of `blocks`, or "". Kept only when its
-    markup names the role, it is plain text of a standfirst's length, not in `blocks` already,
-    in the article before the body's first paragraph, and the only one found (or the only one in
-    the article's header): a list of teasers, each with its "summary", gives none."""
+    markup names the role, it is plain text of a standfirst's length (not a byline's form), not
+    in `blocks` already (nor most of its words in their opening), in the article before the
+    body's first paragraph, in no teaser, paywall, player or caption, and the only one found (or
+    the only one in the article's header): a list of teasers, each with its "summary", gives
+    none, and more than STANDFIRST_CANDIDATES candidates before the body give none either."""
     prose = [b for b in blocks if not b.startswith(("#", "- "))]
     first = next((b for b in prose if len(b) >= 80), prose[0] if prose else "")
     probe = "".join(first.split())[:40]  # the body's first words; bylines and dates are shorter
-    page = body = None
+    page = None
     start = pos = 0  # where the body starts in `page`; where the last element looked at is
-    found: dict[str, bool] = {}  # its text: whether in the article's header
+    candidates: list[tuple[object, str, bool]] = []  # element, text, whether a description
+    lost = 0
     for el in _marked()(tree) if probe else ():
-        roles = set(_ROLE.findall(_roles(el)))
-        if not roles or el.tag == "h1" or next(el.iterdescendants(*_NOT_PLAIN), None) is not None:
+        described = el.get("itemprop") == "description"
+        if not (described or _ROLE.search(_roles(el))) or el.tag == "h1":
+            continue
+        if next(el.iterdescendants(*_NOT_PLAIN), None) is not None:
             continue
         text = _norm("".join(el.itertext()))
         if not STANDFIRST_CHARS[0] <= len(text) <= STANDFIRST_CHARS[1] or text == _norm(title):
             continue
-        if sum(1 for _ in el.iter("p")) > 1:
+        if sum(1 for _ in el.iter("p")) > 1 or _BYLINE_FORM.search(text):
             continue
         if page is None:  # blocks are folded already: their line breaks are the only difference
             page = _opening(tree, probe)
             start = page.find(probe)
-            body = " ".join(blocks).replace("\n", " ")
         at = page.find("".join(text.split()), pos)  # the elements come in the page's order
         if at < 0:
+            lost += 1
+            if lost > 10 * STANDFIRST_CANDIDATES:
+                return ""
             continue
         if at >= start:
             break  # past the body's first words, as is every element after it
         pos = at
-        article, header = _placed(el)
-        if not article or (roles <= _HEADER_ROLES and not header) or text in body:
+        if _off_story(el) or (described and not _of_the_article(el)):
             continue
+        candidates.append((el, text, described))
+        if len(candidates) > STANDFIRST_CANDIDATES:
+            return ""
+    if not candidates:
+        return ""
+    body = " ".join(blocks).replace("\n", " ")
+    opening = _words(" ".join(blocks[:3]) + " " + body[:OPENING_CHARS])
+    found: dict[str, bool] = {}  # its text: whether in the article's header
+    for el, text, described in candidates:
+        article, header = _placed(el)
+        if not article or (described and not header) or text in body:
+            continue
+        words = _words(text)
+        if len(words & opening) >= STANDFIRST_KEPT * len(words):
+            continue  # kept by trafilatura in another form (an icon's title, a <time> left out)
         found[text] = found.get(text, False) or header
     if len(found) > 1:
         found = {text: header for text, header in found.items() if header}

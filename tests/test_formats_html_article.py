@@ -184,6 +184,71 @@ def test_standfirst_with_a_list_or_of_odd_length_is_not_taken():
     assert paragraphs(listed) == BODY
 
 
+
+# Not standfirsts, though marked much like one (review of the standfirst commit): each was put
+# first in the article, a wrong paragraph in the outlet's text.
+NOT_DEKS = {
+    "teaser article before the story (<a><h2>)": page(
+        '<div class="breaking-banner"><article><a href="/live/ferries"><h2>Ferry strike</h2></a>'
+        f'<p class="summary">{TEASERS[0]}</p></article></div>' + article()),
+    "teaser with its linked headline in a block beside": page(
+        '<section class="top-story"><div class="story-header"><h3><a href="/x">Fares</a></h3></div>'
+        f'<div class="story-body"><p class="summary">{TEASERS[0]}</p></div></section>' + article()),
+    "intro block holding byline and date": page(article(
+        '<div class="article-intro"><span class="author">By Tamsin Orle, Coastal Affairs</span> '
+        "<time>12 March 2024, 18:04</time></div>")),
+    "image description in the header": page(article(
+        '<div class="lead-image"><img src="wall.jpg"><p class="image-description">The northern '
+        "quay at low tide on Sunday. Photo: Bram Lute</p></div>")),
+    "paywall notice": page(article(before_body=(
+        '<div class="paywall"><p class="summary">You have read two of your four free stories '
+        "this month.</p></div>"))),
+    "newsletter sign-up": page(article(
+        '<div class="signup-box"><p class="signup-summary">The harbour bulletin in your inbox '
+        'every weekday at seven.</p><input type="email"></div>')),
+    "audio player": page(article(
+        '<div class="audio-player"><p class="audio-summary">Listen to this story, read by a '
+        "synthetic voice (3 min)</p></div>")),
+    "video blurb beside its player": page(article(
+        '<div class="clip"><video src="quay.mp4"></video><p class="summary">Drone footage shows '
+        "the shifted wall at first light on Monday.</p></div>")),
+    "a dek-marked byline": page(article('<p class="dek">By Tamsin Orle, with reporting from '
+                                        "the harbour office</p>")),
+    "a dek-marked dateline": page(article('<p class="subtitle">Corvenna harbour office, updated '
+                                          "12 March 2024 at 18:04</p>")),
+}
+
+
+@pytest.mark.parametrize("case", NOT_DEKS)
+def test_text_about_the_page_or_another_story_is_not_a_standfirst(case):
+    assert paragraphs(NOT_DEKS[case]) == BODY
+
+
+@pytest.mark.parametrize("markup", [
+    '<svg><title>icon</title></svg>' + STANDFIRST,
+    "<label>Dek</label> " + STANDFIRST,
+    STANDFIRST.replace("for at least a month", "from <time datetime='2024-03-11'>Monday</time>"),
+])
+def test_a_standfirst_kept_in_another_form_is_not_added_again(markup):
+    # trafilatura keeps the standfirst but leaves out an icon's title or a <time>'s text: the
+    # page's text of it differs from the kept one, yet it is there already.
+    html = page(f'<article><h1>{HEADLINE}</h1><p class="standfirst">{markup}</p>'
+                f"{body_html()}</article>")
+    paras = paragraphs(html)
+    assert paras[0] == f"# {HEADLINE}" and paras[2:] == BODY, paras
+    assert len(paras) == len(BODY) + 2
+
+
+def test_many_marked_elements_before_the_body_give_no_standfirst():
+    # A header with a run of "summary" spans (a ticker) and a standfirst: which is the one is
+    # not clear, none is taken. Past the first few, the rest are not looked at (a page with
+    # 20,000 of them took 30 s, each tested against the whole body).
+    spans = "".join(f'<span class="summary">Harbour notice number {i} for the coming week.</span>'
+                    for i in range(8))
+    html = page(article(f'<div class="ticker">{spans}</div>{SHAPES["p.standfirst"]}'))
+    assert paragraphs(html) == BODY
+
+
 # --- tables --------------------------------------------------------------------------------------
 
 SIDEBAR = "Tide tables for the week ahead are printed on page four of the weekend edition."
@@ -218,6 +283,37 @@ def test_a_data_table_still_reads_one_row_per_paragraph():
     html = page(f"<article><h1>{HEADLINE}</h1><p>{BODY[0]}</p><table>{table}</table>"
                 f"<p>{BODY[1]}</p></article>")
     assert paragraphs(html) == [f"# {HEADLINE}", BODY[0], *("; ".join(r) for r in rows), BODY[1]]
+
+
+
+def data_table(rows, foot: str = "") -> str:
+    table = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows)
+    return page(f"<article><h1>{HEADLINE}</h1><p>{BODY[0]}</p><table>{table}{foot}</table>"
+                f"<p>{BODY[1]}</p></article>")
+
+
+def test_a_data_table_with_two_blocks_a_cell_is_not_a_layout():
+    # A figure and its share in two <p>s, a header cell in two <div>s: one row a paragraph, a
+    # cell's blocks apart by a space.
+    rows = [("<div>Quay</div><div>(name)</div>", "Berths", "Change"),
+            ("North", "<p>12</p><p>(3%)</p>", "<p>-40</p><p>(closed)</p>"),
+            ("South", "<p>340</p><p>(81%)</p>", "<p>+25</p><p>(up)</p>")]
+    assert paragraphs(data_table(rows)) == [
+        f"# {HEADLINE}", BODY[0], "Quay (name); Berths; Change", "North; 12 (3%); -40 (closed)",
+        "South; 340 (81%); +25 (up)", BODY[1]]
+
+
+@pytest.mark.parametrize("where", ["row", "tfoot"])
+def test_a_data_table_with_a_long_source_note_is_not_a_layout(where):
+    rows = [("Vessel", "Berth", "Tonnes"), ("Mira Lys", "North 4", "1,240"),
+            ("Sable Hound", "South 2", "860"), ("Oriel", "Marina", "35")]
+    note = ("Source: Corvenna harbour authority, berth register of 11 March. Tonnages are gross "
+            "and rounded to the nearest five tonnes. Vessels under ten metres are not listed, and "
+            "the register is revised at the end of every month.")
+    foot = f'<tr><td colspan="3">{note}</td></tr>'
+    html = data_table(rows, f"<tfoot>{foot}</tfoot>" if where == "tfoot" else foot)
+    assert paragraphs(html) == [f"# {HEADLINE}", BODY[0], *("; ".join(r) for r in rows), note,
+                                BODY[1]]
 
 
 # --- end to end ----------------------------------------------------------------------------------
