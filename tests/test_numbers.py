@@ -475,6 +475,20 @@ COMPARE = [
     ("six months", "six months", "180 days", "180 days", True, None),
     ("100 km", "100 km", "62 miles", "62 miles", True, None),
     ("600 deaths", "600 deaths", "600 people were killed", "600 people", True, None),
+    # an approximate figure inside the other's bound agrees, as a bare one does; at the bound it
+    # is a qualifier, past it a value
+    ("about 1,200 passengers were stranded", "about 1,200 passengers",
+     "more than 1,000 passengers were stranded", "more than 1,000 passengers", True, None),
+    ("nearly 1,200 passengers were stranded", "nearly 1,200 passengers",
+     "at least 1,000 passengers were stranded", "at least 1,000 passengers", True, None),
+    ("about 800 passengers were stranded", "about 800 passengers",
+     "up to 1,000 passengers were stranded", "up to 1,000 passengers", True, None),
+    ("about 1,000 passengers were stranded", "about 1,000 passengers",
+     "more than 1,000 passengers were stranded", "more than 1,000 passengers", True, "qualifier"),
+    ("about 900 passengers were stranded", "about 900 passengers",
+     "more than 1,000 passengers were stranded", "more than 1,000 passengers", True, "value"),
+    ("about 1,200 passengers were stranded", "about 1,200 passengers",
+     "up to 1,000 passengers were stranded", "up to 1,000 passengers", True, "value"),
     # units and scale slips
     ("1.5 million people", "1.5 million people", "150,000 people", "150,000 people",
      True, "unit"),

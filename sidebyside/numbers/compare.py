@@ -356,6 +356,14 @@ def _compare(a: Quantity, b: Quantity) -> tuple[Verdict | None, str]:
         return None, "'about' holds the 'nearly' figure"
     if _compatible(av, bv) or _close(av, bv, tol):
         return V.QUALIFIER, f"different hedges ('{qa}' vs '{qb}')"
+    loose = _APPROX | {Q.NEARLY}
+    if qa in loose and qb in _LOWER_BOUND | _UPPER_BOUND or qb in loose and qa in _LOWER_BOUND | _UPPER_BOUND:
+        # "about 1,200 passengers" / "more than 1,000": the approximate figure is inside the
+        # bound, as a bare 1,200 would be (`_bare_vs_hedged`); not "about 1,000" / "more than
+        # 1,000" (a qualifier, above), nor "about 900" / "more than 1,000"
+        x, qy, y = (av, qb, bv) if qa in loose else (bv, qa, av)
+        if qy in _LOWER_BOUND and x > y or qy in _UPPER_BOUND and x < y:
+            return None, f"the approximate figure fits the hedge ('{qy}')"
     return V.VALUE, "different figures"
 
 
