@@ -192,6 +192,8 @@ def judge_keyed(a: Quantity, b: Quantity, ka: tuple, kb: tuple) -> tuple[Verdict
 _LOWER_BOUND = {Q.OVER, Q.AT_LEAST}
 _UPPER_BOUND = {Q.UNDER, Q.UP_TO}
 _APPROX = {Q.ABOUT}
+_BOUNDS = _LOWER_BOUND | _UPPER_BOUND
+_LOOSE = _APPROX | {Q.NEARLY}  # approximate figures: "about 1,200", "nearly 1,200"
 
 
 ROUNDING = 0.05  # a figure ending in zeros holds a rounding at most this far off ("300": 296)
@@ -248,7 +250,7 @@ def _bare_vs_hedged(e: float, q: str, h: float, lo: float, hi: float, tol: float
             # smaller; "about 7 percent" of 6.1, "about $4.5 billion" of $4.41 billion are not)
             return None, "an approximate figure that holds the exact one (cut short)"
         return V.VALUE, "the exact figure does not round to the approximate one"
-    if q in _LOWER_BOUND | _UPPER_BOUND | {Q.NEARLY}:
+    if q in _BOUNDS | {Q.NEARLY}:
         if same:
             return V.QUALIFIER, f"bare vs hedged ('{q}')"
         if lo - slack <= e <= hi + slack:
@@ -323,7 +325,7 @@ def _compare(a: Quantity, b: Quantity) -> tuple[Verdict | None, str]:
                 return None, "the same range, its ends rounded"
             return (V.QUALIFIER, "one range holds the other") if contains else \
                 (V.VALUE, "different ranges")
-        if qa in _LOWER_BOUND | _UPPER_BOUND and _close(av, bv, 0.05):
+        if qa in _BOUNDS and _close(av, bv, 0.05):
             return None, f"two '{qa}' bounds that can both hold"
         if _compatible(av, bv) or _close(av, bv, tol):
             return None, "rounded: one is the other to its own precision"
@@ -356,12 +358,11 @@ def _compare(a: Quantity, b: Quantity) -> tuple[Verdict | None, str]:
         return None, "'about' holds the 'nearly' figure"
     if _compatible(av, bv) or _close(av, bv, tol):
         return V.QUALIFIER, f"different hedges ('{qa}' vs '{qb}')"
-    loose = _APPROX | {Q.NEARLY}
-    if qa in loose and qb in _LOWER_BOUND | _UPPER_BOUND or qb in loose and qa in _LOWER_BOUND | _UPPER_BOUND:
+    if qa in _LOOSE and qb in _BOUNDS or qb in _LOOSE and qa in _BOUNDS:
         # "about 1,200 passengers" / "more than 1,000": the approximate figure is inside the
         # bound, as a bare 1,200 would be (`_bare_vs_hedged`); not "about 1,000" / "more than
         # 1,000" (a qualifier, above), nor "about 900" / "more than 1,000"
-        x, qy, y = (av, qb, bv) if qa in loose else (bv, qa, av)
+        x, qy, y = (av, qb, bv) if qa in _LOOSE else (bv, qa, av)
         if qy in _LOWER_BOUND and x > y or qy in _UPPER_BOUND and x < y:
             return None, f"the approximate figure fits the hedge ('{qy}')"
     return V.VALUE, "different figures"

@@ -463,8 +463,9 @@ def _modifiers_end(r: Tokens, k: int) -> int:
 def _noun_of_next(r: Tokens, k: int) -> tuple[str, int] | None:
     """The counted noun of a count right after "and"/"or" that follows modifiers only, when that
     count has modifiers too, and the last token of those modifiers: in "two American and one
-    Yemeni passport" (from token k, after "two"), "passport" and the token of "American". None otherwise: "12 men and three women" names its own noun; "3 and 4"
-    has no modifier between; "two Kuwaitis and six Palestinians" count two nouns."""
+    Yemeni passport" (from token k, after "two"), "passport" and the token of "American". None
+    otherwise: "12 men and three women" names its own noun; "3 and 4" has no modifier between;
+    "two Kuwaitis and six Palestinians" count two nouns."""
     end = _modifiers_end(r, k)
     if end < k or end + 2 >= r.n or r.L[end + 1] not in ("and", "or"):
         return None
