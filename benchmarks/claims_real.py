@@ -323,7 +323,7 @@ def evaluate(split: str = "dev", semantic_on: bool = False, mrpc: bool = True, m
              only_round: int | None = None, only_fold: str | None = None) -> dict:
     """Everything this harness measures on one split, as one dict; `only_round`: only the pairs
     one labelling round added (its clusters, read once: round 6 is text no rule was made from);
-    `only_fold`: only the dev clusters of fold A or B (`fold`)."""
+    `only_fold`: only the dev clusters of fold A, B or C (`fold`)."""
     header, rows = load_gold(split)
     if only_round is not None:
         rows = [r for r in rows if r.get("round") == only_round]
@@ -428,10 +428,10 @@ def main(argv: list[str] | None = None) -> int:
                     help="only the pairs of one labelling round (6, 7: test clusters read from the "
                     "articles alone; 8: dev clusters read so, each read once with the engine of "
                     "its session; use --split dev for 8)")
-    ap.add_argument("--fold", choices=("A", "B"), default=None,
+    ap.add_argument("--fold", choices=("A", "B", "C"), default=None,
                     help="only the dev clusters of one fold (the transformer's thresholds were "
                     "chosen on B with a model trained on A alone; the shipped model learnt from "
-                    "both); use --split dev")
+                    "A and B; C: the clusters round 10 added); use --split dev")
     ap.add_argument("--sweep-novel", action="store_true",
                     help="unique-but-reported at other novelty thresholds (sidebyside/novelty.py)")
     args = ap.parse_args(argv)

@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from . import numbers as N
 from . import text as T
+from .furniture import post_frame
 from .model import (
     BOILERPLATE,
     DATE,
@@ -60,8 +61,9 @@ _SEVERITY = {VALUE: 4, UNIT: 3, DATE: 2, QUALIFIER: 1}
 
 def is_claim(text: str, heading: bool) -> bool:
     """The one claim rule: a sentence of a paragraph that is not a heading, with at least three
-    content words (not a byline, a fragment or a headline). Flagged sentences are never claims."""
-    return not heading and _content_words(text) >= 3
+    content words (not a byline, a fragment or a headline), and not what an embedded post leaves
+    (furniture.post_frame). Flagged sentences are never claims."""
+    return not heading and _content_words(text) >= 3 and not post_frame(text)
 
 
 @lru_cache(maxsize=1 << 17)

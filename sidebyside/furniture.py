@@ -212,6 +212,20 @@ _POST = re.compile(
     r"^(?:pic\.twitter\.com/\S+|https?://\S+)$",
     re.I)
 
+# What an embedded post leaves at the end of its text once the sentence split has cut the text off:
+# its tags and links, then its frame ("#MorningJoe pic.twitter.com/tBp5aXWhBj — Morning Joe
+# (@Morning_Joe) December 4, 2017"). Never a claim of the story (findings.is_claim).
+_POST_TAIL = re.compile(r"^(?:(?:#\w+|pic\.twitter\.com/\S+|https?://\S+)\s*)*"
+                        r"(?:[—–-]\s*[^()]{1,60}\(@\w+\)\s*[^.]{0,30}\.?)?$")
+
+
+def post_frame(sentence: str) -> bool:
+    """Is this sentence nothing but an embedded post's tags, links and frame?"""
+    text = sentence.strip()
+    return bool(text) and ("@" in text or "http" in text or "pic.twitter" in text) and \
+        _POST_TAIL.match(text) is not None
+
+
 # Offers and prompts: a newsletter ("Get our free Headlines email ... Sign up here", "Join
 # 250,000 readers who get our morning newsletter"), a pointer to the outlet's channels or
 # coverage ("Follow Sky News on WhatsApp", "Follow AP's coverage of X at https://...", "Read 142

@@ -169,3 +169,24 @@ def test_a_press_release_ends_at_its_end_mark(mark):
     assert flags["PRESS RELEASE"] == flags["For immediate release"] == "boilerplate"
     assert flags["The city has run the bridge since 2018."] == "boilerplate"
     assert all(f == "boilerplate" for t, f in flags.items() if "enquiries" in t)
+
+
+def test_an_embedded_post_s_frame_cut_off_by_the_sentence_split_is_no_claim(tmp_path):
+    """An embedded post pasted as one paragraph: its text is the post's claim, what follows it
+    (tags, link, "— Name (@handle) date") is no claim, so it is never called unique (seen in a
+    real three-outlet story)."""
+    post = ("The mayor this morning says 'the bridge will reopen soon.' #PortHale "
+            "pic.twitter.com/tBp5aXWhBj — City Desk (@CityDesk) June 4, 2024")
+    (tmp_path / "a.txt").write_text("Port Hale bridge closed\n\n" + STORY + "\n\n" + post + "\n\n" + MORE,
+                                    encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Cracks close bridge\n\n" + STORY + "\n\n" + MORE, encoding="utf-8")
+    c = compare_folder(tmp_path, use_cache=False)
+    said = [s for s in c.all_sentences() if "mayor" in s.text]
+    frame = [s for s in c.all_sentences() if "@CityDesk" in s.text]
+    assert [s.claim for s in said] == [True] and "@CityDesk" not in said[0].text
+    assert [s.claim for s in frame] == [False]
+    assert all("@CityDesk" not in s.text for s in c.unique_claims())
+    # a story sentence naming a handle or a link is still a claim
+    from sidebyside.findings import is_claim
+    assert is_claim("The mayor wrote at https://example.com that the bridge would reopen.", False)
+    assert is_claim("The council, @PortHaleCouncil on Twitter, said repairs start Monday.", False)
