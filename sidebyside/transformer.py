@@ -5,8 +5,8 @@ from all-MiniLM-L6-v2 and loses some of what the transformer reads in context. M
 news (benchmarks/SEMANTIC.md, "The transformer as a second tier"): as a veto on the weaker links
 the transformer tells "same claim" from "same story, other claim" better than anything else the
 engine has, on the dev labels, on test, and on six clusters labelled after it was chosen. Since
-the ninth session it is fine-tuned on real same-claim labels (the dev clusters, both folds since
-the tenth, and MRPC's even pairs: benchmarks/train_transformer.py) and also lifts candidates the
+the ninth session it is fine-tuned on real same-claim labels (the dev clusters, all three folds
+since the eleventh, and MRPC's even pairs: benchmarks/train_transformer.py) and also lifts candidates the
 static decision turned down (`match._lift`; SEMANTIC.md, "Ninth session"). It is slow (some 50-200 sentences a second
 on two cores, and ~0.3 s to open), so it reads only the sentences of links whose fitted
 probability is under `match.P_SURE` and of the likeliest candidates turned down, and only when

@@ -29,7 +29,7 @@ def test_the_shipped_model_matches_its_recorded_sha256():
     # fine-tuned on the dev clusters (both folds) and MRPC's even pairs: its build names them
     assert meta["script"] == "benchmarks/train_transformer.py"
     assert meta["commands"][-1] == "python -m benchmarks.train_transformer"
-    assert "folds A and B" in meta["training"]["labels"] and meta["training"]["pairs"] > 3000
+    assert "folds A, B and C" in meta["training"]["labels"] and meta["training"]["pairs"] > 4000
     assert set(meta["sha256"]) == {TX.ONNX, TX.VOCAB}
     for name, digest in meta["sha256"].items():
         assert S.sha256(TX.MODEL_DIR / name) == digest, name
@@ -150,8 +150,11 @@ def test_a_model_that_will_not_open_leaves_the_static_decision(on, monkeypatch):
 def test_a_link_turned_down_still_pairs_the_figures(tmp_path, on, monkeypatch):
     """The veto says two sentences are not one claim ("left 800,000 workers without pay" said of
     the signing); whether their figures are one quantity is the figures' own tests' to say, as
-    before the second reading."""
+    before the second reading. (Every link under P_SURE is turned down here: whether this model
+    reads these two as one claim is not what is tested; a retrained model read them so.)"""
     from sidebyside import findings
+
+    monkeypatch.setattr(M, "VETO_COS", 1.01)
 
     base = ("Lawmakers met on Friday to end the standoff over the budget. "
             "The deal funds the government until February. ")
