@@ -186,6 +186,8 @@ def test_an_embedded_post_s_frame_cut_off_by_the_sentence_split_is_no_claim(tmp_
     assert [s.claim for s in said] == [True] and "@CityDesk" not in said[0].text
     assert [s.claim for s in frame] == [False]
     assert all("@CityDesk" not in s.text for s in c.unique_claims())
+    from widgets.detail import status_line
+    assert "embedded post's frame" in status_line(c, frame[0])
     # a story sentence naming a handle or a link is still a claim
     from sidebyside.findings import is_claim
     assert is_claim("The mayor wrote at https://example.com that the bridge would reopen.", False)

@@ -20,6 +20,7 @@ from textual.widget import Widget
 from sidebyside import numbers as N
 from sidebyside.corrections import describe
 from sidebyside.families import confirmations
+from sidebyside.furniture import post_frame
 from sidebyside.model import (
     BOILERPLATE,
     DUPLICATE,
@@ -101,6 +102,8 @@ def status_line(comparison: Comparison, s: Sentence) -> str:
             f" (and {len(s.parts) - 1} more)" if len(s.parts) > 1 else "")
     if s.status == UNIQUE:
         if not s.claim:
+            if post_frame(s.text):
+                return "only in this source (not a claim: an embedded post's frame)"
             return "only in this source (not a claim: heading, byline or fragment)"
         return "unique claim (no other source says this" + (
             f"; it has {s.anchor})" if s.anchor else ")")
