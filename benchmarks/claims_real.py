@@ -16,9 +16,11 @@ side links to an engine sentence overlapping the other. Printed:
 - false-link rate: share of `event`/`unrelated` pairs linked (target <= 0.10). These are hard
   negatives drawn around what the engine linked when they were labelled, so a change that links
   new pairs is also read on every link of the exhaustive clusters: "links right" is the share a
-  `same`/`partly` label covers; a link no label covers joins two sentences the labellers, reading
-  every sentence, did not call one claim (eleventh session: LIFT_COS 0.5 raised recall and kept
-  the false-link rate, while 20 of its 56 new links on dev fold C had no label);
+  `same`/`partly` label covers. A link no label covers was never read by a labeller: the
+  labellers wrote every same/partly pair they found reading the articles, then labelled the
+  engine's links of their day (in round 10, 5 of those 18 pairs were same or partly), so it is
+  mostly, not surely, another claim (eleventh session: LIFT_COS 0.5 raised recall and kept the
+  false-link rate, while 20 of its 56 new links on dev fold C had no label);
 - unique but reported elsewhere: share of the sentences the engine marks unique, in clusters
   labelled exhaustively, that have a `same`/`partly` label with another outlet (target <= 0.05);
   a sentence marked `partial` or `unlinked` is not unique; and the exclusives kept: of the
@@ -175,7 +177,8 @@ def evaluate_clusters(rows: list[dict], exhaustive: set[str]) -> dict:
         if cluster not in exhaustive:
             continue
         # Every link of an exhaustive cluster: right when a same/partly label covers it; one no
-        # label covers is a pair the labellers, reading every sentence, did not call one claim.
+        # label covers is a pair the labellers did not find reading the articles (mostly another
+        # claim, not surely: phase 2 of round 10 found 5 of 18 such engine links same or partly).
         verdict: dict[frozenset, bool] = {}
         for r in rs:
             good = r["label"] in REPORTED
@@ -414,7 +417,7 @@ def report(res: dict, label: str) -> str:
         f"  precision on labelled links   {_f(res['precision_labelled'])}  (linked same+partly / all linked)",
         f"  links right, exhaustive       {_f(res['links_right_share'])}  ({res['links_right']}/"
         f"{res['links_exhaustive']} links a same/partly label covers; {res['links_unlabelled']} "
-        "no label covers, the rest labelled another claim)",
+        "no label covers, never read by a labeller; the rest labelled another claim)",
         f"  partly pairs linked or partial {_f(res['partly_covered'])}  ({c['partly'][0]}+{res['partial']['partly']}"
         f"/{c['partly'][1]}; same pairs partial: {res['partial']['same']})",
         f"  false partials (event/unrel.) {_f(res['false_partial_rate'])}  "

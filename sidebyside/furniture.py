@@ -203,20 +203,24 @@ _CREDIT_HINTS = ("Photo", "/", "Credit:", "Image", "Getty", "©")
 _CAPTION_START = re.compile(r"^\s*(?:FILE\s*[-–—]\s|\[\d+/\d+\]\s|\d+ of \d+\s*\|\s|"
                             r"Media caption,|Image caption,?|📸)")
 
-# An embedded post's frame and links.
+# An embedded post's frame and links: "— Jo Doe (@jodoe) June 4, 2024" (the date alone may follow
+# the handle: "— Senator Jo Doe (@SenDoe) said the bill would fail." is a story's sentence).
+_POST_DATE = rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}})"
 _POST = re.compile(
     r"^(?:skip past|end of) (?:twitter|x|instagram|facebook|youtube|tiktok) (?:post|content)\b|"
     r"^a post shared by\b[^.]{0,60}\(@\w+\)|^this content is not available due to your privacy preferences|"
     r"^allow (?:twitter|x|instagram|facebook|youtube|tiktok) content\b|"
-    r"^[—–-]\s*[^()]{1,60}\(@\w+\)\s*[^.]{0,30}\.?$|"
+    rf"^[—–-]\s*[^()]{{1,60}}\(@\w+\)\s*{_POST_DATE}?\.?$|"
     r"^(?:pic\.twitter\.com/\S+|https?://\S+)$",
     re.I)
 
 # What an embedded post leaves at the end of its text once the sentence split has cut the text off:
 # its tags and links, then its frame ("#MorningJoe pic.twitter.com/tBp5aXWhBj — Morning Joe
 # (@Morning_Joe) December 4, 2017"). Never a claim of the story (findings.is_claim).
-_POST_TAIL = re.compile(r"^(?:(?:#\w+|pic\.twitter\.com/\S+|https?://\S+)\s*)*"
-                        r"(?:[—–-]\s*[^()]{1,60}\(@\w+\)\s*[^.]{0,30}\.?)?$")
+# (Each tag or link is taken whole and never given back, `(?>...)*+`: links run together with no
+# space between them would otherwise be split every way before the match fails.)
+_POST_TAIL = re.compile(r"^(?:(?>#\w+|pic\.twitter\.com/\S+|https?://\S+)\s*)*+"
+                        rf"(?:[—–-]\s*[^()]{{1,60}}\(@\w+\)\s*{_POST_DATE}?\.?)?$", re.I)
 
 
 def post_frame(sentence: str) -> bool:

@@ -115,9 +115,8 @@ P_LEAD = 0.75
 # from dev fold C too (eleventh session; test 0.586 and 0.059).
 # LIFT_COS stays 0.6 (eleventh session): at 0.5, dev fold C (twelve clusters labelled after the
 # tenth session's model was trained), read with that model, links 7 more same-claim pairs and 4
-# more hard negatives, but also 20 pairs its exhaustive labels do not call the same claim (mostly
-# a shared name or topic): 0.911 -> 0.830 of its links right (benchmarks/SEMANTIC.md, "Eleventh
-# session").
+# more hard negatives, but also 20 pairs no label covers (read here: mostly a shared name or
+# topic): 0.911 -> 0.830 of its links labelled right (benchmarks/SEMANTIC.md, "Eleventh session").
 P_LINK_TIER = 0.45
 P_SURE = 0.7
 VETO_COS = 0.55

@@ -192,3 +192,6 @@ def test_an_embedded_post_s_frame_cut_off_by_the_sentence_split_is_no_claim(tmp_
     from sidebyside.findings import is_claim
     assert is_claim("The mayor wrote at https://example.com that the bridge would reopen.", False)
     assert is_claim("The council, @PortHaleCouncil on Twitter, said repairs start Monday.", False)
+    assert is_claim("— Senator Jo Doe (@SenDoe) said the bridge would stay shut all summer.", False)
+    # links run together with no space: read at once, not split every way before failing
+    assert is_claim("https://t.co/a" * 40 + " the mayor says the bridge closes", False)
