@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import shutil
 import socket
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -241,3 +243,39 @@ def test_the_lift_reads_within_the_budget_likeliest_first(monkeypatch):
     monkeypatch.setattr(TX, "MAX_SENTENCES", 2)
     got = M._lift(items, x, y, score, np.zeros(4, dtype=bool), source)
     assert asked == [{"a0", "b0"}] and got.tolist() == pytest.approx([0.9, 0, 0, 0])
+
+
+def test_over_the_budget_at_p_link_tier_the_narrower_bar_is_read(on, monkeypatch, tmp_path):
+    """Lowering P_LINK_TIER must not cost a folder its second reading: when the weak links at
+    P_LINK_TIER are more texts than the transformer reads, those at P_LINK_TIER_NARROW are
+    read, as before the bar was lowered."""
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    for f in seeds.iterdir():
+        shutil.copy(f, tmp_path / f.name)
+    counts: list[int] = []
+    real = M._second_reading
+
+    def spy(items, x, y, score, keep):
+        weak = keep & (score < M.P_SURE)
+        counts.append(len({items[i].sentence.text for i in np.union1d(x[weak], y[weak]).tolist()}))
+        return real(items, x, y, score, keep)
+
+    monkeypatch.setattr(M, "_second_reading", spy)
+    monkeypatch.setattr(M, "P_LINK_TIER", 0.0)  # every candidate a weak link
+    monkeypatch.setattr(M, "P_LINK_TIER_NARROW", 0.45)
+    counts.clear()
+    assert compare_folder(tmp_path, use_cache=False).transformer and len(counts) == 1
+    widest = counts[-1]
+    monkeypatch.setattr(M, "P_LINK_TIER", 0.45)
+    counts.clear()
+    compare_folder(tmp_path, use_cache=False)
+    narrow = counts[-1]
+    assert widest > narrow, (widest, narrow)
+    monkeypatch.setattr(TX, "MAX_SENTENCES", narrow)
+    monkeypatch.setattr(M, "P_LINK_TIER", 0.0)
+    counts.clear()
+    assert compare_folder(tmp_path, use_cache=False).transformer
+    assert counts == [widest, narrow]
+    monkeypatch.setattr(M, "P_LINK_TIER_NARROW", 0.0)  # no narrower bar: the static decision
+    counts.clear()
+    assert not compare_folder(tmp_path, use_cache=False).transformer
