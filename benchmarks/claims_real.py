@@ -1,12 +1,13 @@
 """Matching quality on real news: the hand-labelled same-claim set of BASIL clusters (and, since
 round 11, of ten ECB+ dev clusters: fold E), and MRPC.
 
-    python -m benchmarks.claims_real                 # dev split (the one to tune on)
+    python -m benchmarks.claims_real                 # dev split (the one to tune on; its BASIL
+                                                     # folds are the transformer's training data)
     python -m benchmarks.claims_real --split test    # held out: report only, never tune on it
     python -m benchmarks.claims_real --split all --errors
 
 The labels (benchmarks/gold/claims_real.jsonl, how they were made: benchmarks/gold/CLAIMS.md) hold
-only locators (file, BASIL paragraph and sentence index, character span), never article text; the
+only locators (file, BASIL or ECB+ paragraph and sentence index, character span), never article text; the
 articles are read from the team's dev data (SIDEBYSIDE_DEVDATA, default /work/shared/devdata).
 
 Each referenced cluster runs through the whole engine (compare_folder), lexical and, if the
@@ -468,7 +469,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="only the pairs of one labelling round (6, 7: test clusters read from the "
                     "articles alone; 8: dev clusters read so, each read once with the engine of "
                     "its session; use --split dev for 8; 10: dev fold C, read once before any model "
-                    "learnt from it)")
+                    "learnt from it; 11: the ECB+ dev clusters, fold E)")
     ap.add_argument("--fold", choices=("A", "B", "C", "E"), default=None,
                     help="only the dev clusters of one fold (the transformer's thresholds were "
                     "chosen on B with a model trained on A alone and checked on C, the clusters "
@@ -477,7 +478,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sweep-novel", action="store_true",
                     help="unique-but-reported at other novelty thresholds (sidebyside/novelty.py)")
     args = ap.parse_args(argv)
-    if not (DEVDATA / "basil" / "sentences.tsv").is_file():
+    if not all((DEVDATA / corpus / "sentences.tsv").is_file() for corpus in ("basil", "ecbplus")):
         print(f"dev data not found at {DEVDATA} (set SIDEBYSIDE_DEVDATA)")
         return 2
     modes = [("lexical", False)] + ([("semantic", True)] if semantic.available() else [])

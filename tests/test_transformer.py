@@ -248,7 +248,7 @@ def test_the_lift_reads_within_the_budget_likeliest_first(monkeypatch):
 def test_over_the_budget_at_p_link_tier_the_narrower_bar_is_read(on, monkeypatch, tmp_path):
     """Lowering P_LINK_TIER must not cost a folder its second reading: when the weak links at
     P_LINK_TIER are more texts than the transformer reads, those at P_LINK_TIER_NARROW are
-    read, as before the bar was lowered."""
+    read, as before the bar was lowered, with the links that bar gives."""
     seeds = Path(__file__).resolve().parent.parent / "seeds"
     for f in seeds.iterdir():
         shutil.copy(f, tmp_path / f.name)
@@ -256,26 +256,43 @@ def test_over_the_budget_at_p_link_tier_the_narrower_bar_is_read(on, monkeypatch
     real = M._second_reading
 
     def spy(items, x, y, score, keep):
-        weak = keep & (score < M.P_SURE)
-        counts.append(len({items[i].sentence.text for i in np.union1d(x[weak], y[weak]).tolist()}))
+        counts.append(M._weak_texts(items, x, y, score, keep))
         return real(items, x, y, score, keep)
+
+    def links(c) -> set:
+        return {(s.id, ln.to, ln.score) for s in c.all_sentences() for ln in s.links}
 
     monkeypatch.setattr(M, "_second_reading", spy)
     monkeypatch.setattr(M, "P_LINK_TIER", 0.0)  # every candidate a weak link
-    monkeypatch.setattr(M, "P_LINK_TIER_NARROW", 0.45)
-    counts.clear()
-    assert compare_folder(tmp_path, use_cache=False).transformer and len(counts) == 1
+    monkeypatch.setattr(M, "P_LINK_TIER_NARROW", 0.0)
+    assert compare_folder(tmp_path, use_cache=False).transformer
     widest = counts[-1]
     monkeypatch.setattr(M, "P_LINK_TIER", 0.45)
-    counts.clear()
+    monkeypatch.setattr(M, "P_LINK_TIER_NARROW", 0.45)
     compare_folder(tmp_path, use_cache=False)
     narrow = counts[-1]
     assert widest > narrow, (widest, narrow)
     monkeypatch.setattr(TX, "MAX_SENTENCES", narrow)
+    narrowly = compare_folder(tmp_path, use_cache=False)
+    assert narrowly.transformer
     monkeypatch.setattr(M, "P_LINK_TIER", 0.0)
     counts.clear()
-    assert compare_folder(tmp_path, use_cache=False).transformer
-    assert counts == [widest, narrow]
+    fallen = compare_folder(tmp_path, use_cache=False)
+    assert fallen.transformer and counts == [narrow]
+    assert links(fallen) == links(narrowly)
     monkeypatch.setattr(M, "P_LINK_TIER_NARROW", 0.0)  # no narrower bar: the static decision
     counts.clear()
-    assert not compare_folder(tmp_path, use_cache=False).transformer
+    assert not compare_folder(tmp_path, use_cache=False).transformer and counts == [widest]
+
+
+def test_a_model_that_will_not_open_is_tried_once_a_comparison(on, monkeypatch):
+    tries = []
+
+    def broken():
+        tries.append(1)
+        raise RuntimeError("InvalidProtobuf: a damaged model file")
+
+    monkeypatch.setattr(TX, "load", broken)
+    monkeypatch.setattr(M, "P_LINK_TIER", 0.0)
+    monkeypatch.setattr(TX, "MAX_SENTENCES", 10_000)
+    assert not M.match(_story()).transformer and len(tries) == 1
