@@ -4,6 +4,7 @@ round 11, of ten ECB+ dev clusters: fold E), and MRPC.
     python -m benchmarks.claims_real                 # dev split (the one to tune on; its BASIL
                                                      # folds are the transformer's training data)
     python -m benchmarks.claims_real --split test    # held out: report only, never tune on it
+    python -m benchmarks.claims_real --split test --corpus basil   # one corpus (or ecbplus)
     python -m benchmarks.claims_real --split all --errors
 
 The labels (benchmarks/gold/claims_real.jsonl, how they were made: benchmarks/gold/CLAIMS.md) hold
@@ -358,11 +359,15 @@ def _mrpc_figures() -> dict:
 
 
 def evaluate(split: str = "dev", semantic_on: bool = False, mrpc: bool = True, mixed: bool = True,
-             only_round: int | None = None, only_fold: str | None = None) -> dict:
+             only_round: int | None = None, only_fold: str | None = None,
+             only_corpus: str | None = None) -> dict:
     """Everything this harness measures on one split, as one dict; `only_round`: only the pairs
     one labelling round added (its clusters, read once: round 6 is text no rule was made from);
-    `only_fold`: only the dev clusters of fold A, B, C or E (`fold`)."""
+    `only_fold`: only the dev clusters of fold A, B, C or E (`fold`); `only_corpus`: only the
+    clusters of "basil" or "ecbplus"."""
     header, rows = load_gold(split)
+    if only_corpus is not None:
+        rows = [r for r in rows if cluster_dir(r["cluster"]).parent.parent.name == only_corpus]
     if only_round is not None:
         rows = [r for r in rows if r.get("round") == only_round]
     if only_fold is not None:
@@ -475,6 +480,8 @@ def main(argv: list[str] | None = None) -> int:
                     "chosen on B with a model trained on A alone and checked on C, the clusters "
                     "round 10 added, with one trained on A and B; the shipped model learnt from "
                     "A, B and C; E: ECB+ clusters, round 11, never trained on); use --split dev")
+    ap.add_argument("--corpus", choices=("basil", "ecbplus"), default=None,
+                    help="only the clusters of one corpus (both by default)")
     ap.add_argument("--sweep-novel", action="store_true",
                     help="unique-but-reported at other novelty thresholds (sidebyside/novelty.py)")
     args = ap.parse_args(argv)
@@ -486,9 +493,10 @@ def main(argv: list[str] | None = None) -> int:
         print("semantic extra not available: lexical only")
     for label, on in modes:
         res = evaluate(args.split, semantic_on=on, mrpc=not args.no_mrpc, only_round=args.round,
-                       only_fold=args.fold)
+                       only_fold=args.fold, only_corpus=args.corpus)
         print(report(res, f"{label}, {args.split}" + (f", round {args.round}" if args.round else "")
-                     + (f", fold {args.fold}" if args.fold else "")))
+                     + (f", fold {args.fold}" if args.fold else "")
+                     + (f", {args.corpus}" if args.corpus else "")))
         if args.sweep_novel:
             print(novelty_sweep(res))
         if args.errors:
