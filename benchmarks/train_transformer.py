@@ -212,13 +212,17 @@ def _cosines(model, pairs) -> list[float]:
 
 
 def measure(paths: dict[str, str]) -> None:
-    """Cosine AUC (same vs same event or unrelated) on dev fold B and test, and on MRPC's odd
-    pairs, for each sentence-transformers model in `paths`."""
+    """Cosine AUC (same vs same event or unrelated) on dev fold B (the shipped model's training
+    data since the tenth session), dev fold E (ECB+, no model learns from it), BASIL test and ECB+
+    test, and on MRPC's odd pairs, for each sentence-transformers model in `paths`."""
     from sentence_transformers import SentenceTransformer
 
-    dev = claim_pairs("dev")
-    b = fold([c for *_, c in dev], "B")
-    sets = {"dev fold B": [p for p in dev if p[3] in b], "test": claim_pairs("test")}
+    dev, test = claim_pairs("dev"), claim_pairs("test")
+    names = [c for *_, c in dev]
+    b, e = fold(names, "B"), fold(names, "E")
+    sets = {"dev fold B": [p for p in dev if p[3] in b], "dev fold E": [p for p in dev if p[3] in e],
+            "BASIL test": [p for p in test if not p[3].startswith("topic")],
+            "ECB+ test": [p for p in test if p[3].startswith("topic")]}
     mrpc = [p for p in mrpc_pairs() if p[3] % 2 == 1]
     for name, path in paths.items():
         model = SentenceTransformer(path, device="cpu")
