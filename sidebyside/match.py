@@ -747,7 +747,8 @@ def _match(run: MatchRun, eligible: list[tuple[int, Sentence]], min_score: float
         # The transformer's second reading: links down to P_LINK_TIER, each under P_SURE kept
         # only if the transformer reads the two sentences alike (`_second_reading`).
         tier = decide(P_LINK_TIER) & ~clash
-        if P_LINK_TIER < P_LINK_TIER_NARROW and _weak_texts(items, x, y, score, tier) > TX.MAX_SENTENCES:
+        weak = tier & (score < P_SURE)
+        if P_LINK_TIER < P_LINK_TIER_NARROW and _texts(items, x[weak], y[weak]) > TX.MAX_SENTENCES:
             # over the budget: read only the links the narrower bar makes, as before it was lowered
             tier = decide(P_LINK_TIER_NARROW) & ~clash
         second = _second_reading(items, x, y, score, tier)
@@ -879,19 +880,18 @@ def _rows_at(blocks, idx):
     return np.concatenate(out)
 
 
-def _weak_texts(items: list[_Item], x, y, score, keep) -> int:
-    """How many distinct texts the second reading of the links `keep` reads: those of the links
-    under P_SURE (wire copies of one text are read once: texts are counted, not sentences)."""
+def _texts(items: list[_Item], xs, ys) -> int:
+    """How many distinct texts the pairs (xs[k], ys[k]) hold: what the transformer reads for them
+    (wire copies of one text are read once: texts are counted, not sentences)."""
     import numpy as np
 
-    weak = np.flatnonzero(keep & (score < P_SURE))
-    return len({items[i].sentence.text for i in np.union1d(x[weak], y[weak]).tolist()})
+    return len({items[i].sentence.text for i in np.union1d(xs, ys).tolist()})
 
 
 def _second_reading(items: list[_Item], x, y, score, keep):
     """The links `keep` (made at P_LINK_TIER, or P_LINK_TIER_NARROW when those are over the
     budget) the transformer confirms, and those it turns down (a boolean mask each), or None
-    when it would read more than `TX.MAX_SENTENCES` texts (`_weak_texts`) or the model will not
+    when it would read more than `TX.MAX_SENTENCES` texts (`_texts`) or the model will not
     open. A link under P_SURE stands only when the transformer's cosine of its two sentences is
     at least VETO_COS."""
     import numpy as np
@@ -901,7 +901,7 @@ def _second_reading(items: list[_Item], x, y, score, keep):
         return keep, np.zeros(len(keep), dtype=bool)
     xs, ys = x[weak], y[weak]
     text = [it.sentence.text for it in items]
-    if _weak_texts(items, x, y, score, keep) > TX.MAX_SENTENCES:
+    if _texts(items, xs, ys) > TX.MAX_SENTENCES:
         return None
     try:
         cos = TX.load().cosines([text[i] for i in xs.tolist()], [text[i] for i in ys.tolist()])

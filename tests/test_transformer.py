@@ -256,7 +256,8 @@ def test_over_the_budget_at_p_link_tier_the_narrower_bar_is_read(on, monkeypatch
     real = M._second_reading
 
     def spy(items, x, y, score, keep):
-        counts.append(M._weak_texts(items, x, y, score, keep))
+        weak = keep & (score < M.P_SURE)
+        counts.append(M._texts(items, x[weak], y[weak]))
         return real(items, x, y, score, keep)
 
     def links(c) -> set:
