@@ -54,6 +54,7 @@ from pathlib import Path
 
 from benchmarks.quality import auc, semantic_mode
 from benchmarks.quality import mixed_clusters as quality_mixed_clusters
+from benchmarks.train_transformer import corpus_of, fold
 from sidebyside import match as M
 from sidebyside import semantic
 from sidebyside.engine import compare_folder
@@ -89,8 +90,7 @@ def load_gold(split: str = "dev") -> tuple[dict, list[dict]]:
 
 def cluster_dir(cluster: str) -> Path:
     """A labelled cluster's folder: BASIL's ("2012_29ffd053") or ECB+'s ("topic02_ecbplus")."""
-    corpus = "ecbplus" if cluster.startswith("topic") else "basil"
-    return DEVDATA / corpus / "clusters" / cluster
+    return DEVDATA / corpus_of(cluster) / "clusters" / cluster
 
 
 def _key(side: dict) -> tuple[str, int, int]:
@@ -279,7 +279,7 @@ def _next_year(clusters: list[str], i: int) -> str:
     """The first cluster after clusters[i] (going round) from another year (BASIL) or another
     topic (ECB+: each topic is its own event)."""
     def story(c: str) -> str:
-        return c if c.startswith("topic") else c[:4]
+        return c if corpus_of(c) == "ecbplus" else c[:4]
 
     for k in range(1, len(clusters)):
         c = clusters[(i + k) % len(clusters)]
@@ -367,12 +367,10 @@ def evaluate(split: str = "dev", semantic_on: bool = False, mrpc: bool = True, m
     clusters of "basil" or "ecbplus"."""
     header, rows = load_gold(split)
     if only_corpus is not None:
-        rows = [r for r in rows if cluster_dir(r["cluster"]).parent.parent.name == only_corpus]
+        rows = [r for r in rows if corpus_of(r["cluster"]) == only_corpus]
     if only_round is not None:
         rows = [r for r in rows if r.get("round") == only_round]
     if only_fold is not None:
-        from benchmarks.train_transformer import fold
-
         keep = fold([r["cluster"] for r in load_gold("dev")[1]], only_fold)
         rows = [r for r in rows if r["cluster"] in keep]
     exhaustive = set(header.get("exhaustive", []))

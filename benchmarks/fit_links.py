@@ -29,6 +29,7 @@ import numpy as np
 
 from benchmarks import claims_real as CR
 from benchmarks.quality import auc, semantic_mode
+from benchmarks.train_transformer import corpus_of
 from sidebyside import evidence as E
 from sidebyside import match as M
 
@@ -47,7 +48,7 @@ def dev_rows(split: str = "dev", partly_weight: float | None = None,
     """Features, labels (1 same/partly, 0 event/unrelated), weights, and the labelled rows. The
     ECB+ clusters (fold E) are left out: no model learns from them."""
     _, rows = CR.load_gold(split)
-    rows = [r for r in rows if not r["cluster"].startswith("topic")]
+    rows = [r for r in rows if corpus_of(r["cluster"]) == "basil"]
     by_cluster: dict[str, list[dict]] = defaultdict(list)
     for r in rows:
         by_cluster[r["cluster"]].append(r)

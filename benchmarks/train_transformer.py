@@ -79,13 +79,19 @@ FOLD_C = frozenset("""2010_85475456 2011_0ffb34cd 2012_08bb9bee 2013_9879bbc0 20
 2019_86e6e27d""".split())
 
 
+def corpus_of(cluster: str) -> str:
+    """The corpus a labelled cluster comes from: "ecbplus" ("topic02_ecbplus") or "basil"
+    ("2012_29ffd053")."""
+    return "ecbplus" if cluster.startswith("topic") else "basil"
+
+
 def fold(clusters, which: str) -> set[str]:
     """The dev clusters of the folds named in `which` ("A", "B", "C", "E", "AB", "ABC"). Fold C
     is FOLD_C, fold E the ECB+ clusters (round 11, never trained on); of the other (BASIL)
     clusters, fold A is every other one in sorted order, from the first, fold B the rest. The engine's transformer thresholds were chosen on fold B with a model trained on fold A
     alone (`--folds A`) and checked on fold C with one trained on A and B (`--folds AB`); the
     shipped model learns from all three (benchmarks/SEMANTIC.md, "Eleventh session")."""
-    ecb = {c for c in clusters if c.startswith("topic")}
+    ecb = {c for c in clusters if corpus_of(c) == "ecbplus"}
     ordered = sorted(set(clusters) - FOLD_C - ecb)
     parts = {"A": ordered[::2], "B": ordered[1::2], "C": sorted(set(clusters) & FOLD_C),
              "E": sorted(ecb)}
@@ -97,8 +103,7 @@ def claim_pairs(split: str) -> list[tuple[str, str, str, str]]:
     texts: dict[Path, str] = {}
 
     def text(cluster: str, side: dict) -> str:
-        corpus = "ecbplus" if cluster.startswith("topic") else "basil"
-        path = DEVDATA / corpus / "clusters" / cluster / side["file"]
+        path = DEVDATA / corpus_of(cluster) / "clusters" / cluster / side["file"]
         if path not in texts:
             texts[path] = path.read_text(encoding="utf-8")
         return texts[path][side["start"] : side["end"]].strip()
@@ -221,8 +226,8 @@ def measure(paths: dict[str, str]) -> None:
     names = [c for *_, c in dev]
     b, e = fold(names, "B"), fold(names, "E")
     sets = {"dev fold B": [p for p in dev if p[3] in b], "dev fold E": [p for p in dev if p[3] in e],
-            "BASIL test": [p for p in test if not p[3].startswith("topic")],
-            "ECB+ test": [p for p in test if p[3].startswith("topic")]}
+            "BASIL test": [p for p in test if corpus_of(p[3]) == "basil"],
+            "ECB+ test": [p for p in test if corpus_of(p[3]) == "ecbplus"]}
     mrpc = [p for p in mrpc_pairs() if p[3] % 2 == 1]
     for name, path in paths.items():
         model = SentenceTransformer(path, device="cpu")
