@@ -37,7 +37,10 @@ side links to an engine sentence overlapping the other. Printed:
 - MRPC train: ROC AUC of the link score (paraphrase vs not) and share of paraphrase pairs linked
   (target >= 0.95), each pair scored and matched inside a folder of MRPC_FOLDER pairs;
 - two unrelated clusters in one folder: share of links that cross (target <= 1%); each cluster with the
-  next one of another year (two clusters of one year can be one running story).
+  next one of another year (two clusters of one year can be one running story);
+- a 95% interval for each targeted share (same-claim linked, hard negatives linked, links right,
+  unique but reported), whole clusters resampled (benchmarks/intervals.py): how much of a
+  difference could be which stories were labelled.
 """
 
 from __future__ import annotations
@@ -52,6 +55,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from benchmarks.intervals import interval
 from benchmarks.quality import auc, semantic_mode
 from benchmarks.quality import mixed_clusters as quality_mixed_clusters
 from benchmarks.train_transformer import corpus_of, fold
@@ -151,7 +155,14 @@ def evaluate_clusters(rows: list[dict], exhaustive: set[str]) -> dict:
     rows_bound = 0  # most links any rows could hold (rows keep each source's order)
     novel_rows: list[tuple[float, bool, bool]] = []  # (novel, reported, anchored) of unique and
     # unlinked claims
+    def state() -> tuple[int, ...]:  # the running tallies `per_cluster` takes differences of
+        neg = [counts[lab] for lab in NEGATIVE]
+        return (counts["same"][0], counts["same"][1], sum(n[0] for n in neg), sum(n[1] for n in neg),
+                links_right, links_all, uniq_reported, uniq)
+
+    states: list[tuple[str, tuple[int, ...]]] = []
     for cluster, rs in sorted(by_cluster.items()):
+        states.append((cluster, state()))
         sides = {_key(r[x]) for r in rs for x in ("a", "b")}
         c, file_of, overlap = _cluster_run(cluster, sides)
         semantic_used = semantic_used or c.semantic
@@ -221,6 +232,15 @@ def evaluate_clusters(rows: list[dict], exhaustive: set[str]) -> dict:
             if hit:
                 uniq_reported += 1
                 uniq_examples.append(f"{cluster} {file_of[s.source]} {s.text[:70]!r}")
+    # Each cluster's own (hits, total) of the four targeted shares, for their intervals
+    # (benchmarks/intervals.py): the pairs of one story stand or fall together.
+    ends = [st for _, st in states[1:]] + [state()]
+    per_cluster = {name: {} for name in ("recall_same", "false_link_rate", "links_right_share",
+                                         "unique_reported")}
+    for (cluster, before), after in zip(states, ends, strict=True):
+        d = [a - b for a, b in zip(after, before, strict=True)]
+        for k, name in enumerate(per_cluster):
+            per_cluster[name][cluster] = (d[2 * k], d[2 * k + 1])
     share = {lab: (v[0] / v[1] if v[1] else None) for lab, v in counts.items()}
     neg_linked = sum(counts[lab][0] for lab in NEGATIVE)
     neg_total = sum(counts[lab][1] for lab in NEGATIVE)
@@ -257,6 +277,7 @@ def evaluate_clusters(rows: list[dict], exhaustive: set[str]) -> dict:
         "missed": [r["id"] for r in missed],
         "false_links": [f"{r['id']} ({r['label']})" for r in false_links],
         "clusters": sorted(by_cluster),
+        "per_cluster": per_cluster,
     }
 
 
@@ -417,6 +438,18 @@ def novelty_sweep(res: dict) -> str:
     return "\n".join(out)
 
 
+def intervals_line(res: dict) -> str:
+    """The 95% intervals of the four targeted shares, whole clusters resampled
+    (benchmarks/intervals.py)."""
+    names = {"recall_same": "same-claim linked", "false_link_rate": "hard negatives linked",
+             "links_right_share": "links right", "unique_reported": "unique but reported"}
+    parts = []
+    for key, name in names.items():
+        iv = interval(res["per_cluster"][key])
+        parts.append(f"{name} {'-' if iv is None else f'{iv[0]:.3f}-{iv[1]:.3f}'}")
+    return "  95% intervals, clusters resampled: " + "; ".join(parts)
+
+
 def report(res: dict, label: str) -> str:
     c = res["counts"]
     lines = [
@@ -447,6 +480,7 @@ def report(res: dict, label: str) -> str:
         f"unlinked claims no outlet reports; {res['unlinked']} `unlinked`, not called unique, "
         f"{res['unlinked_reported']} of them reported)",
     ]
+    lines.append(intervals_line(res))
     lines.append(f"  links whose paragraphs share a row {_f(_share(res['rows_shared'], res['rows_total']))}  "
                  f"({res['rows_shared']}/{res['rows_total']}; two sources' rows in order can hold at most "
                  f"{res['rows_bound']}: the others cross)")

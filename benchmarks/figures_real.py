@@ -14,7 +14,9 @@ app would show). Then:
 - precision: of the shown disagreement pairs that match a label, how many are labelled conflict
   (shown pairs matching no label are listed, so they can be labelled);
 - recall: of the labelled conflicts, how many are shown;
-- not_a_quantity: labelled datelines, timestamps and designations the reader reads as quantities.
+- not_a_quantity: labelled datelines, timestamps and designations the reader reads as quantities;
+- both shares by corpus (the multi-outlet folders apart from MRPC's single sentences), and their
+  95% intervals, whole clusters and MRPC pairs resampled (benchmarks/intervals.py).
 
 A shown disagreement with several sides counts as one pair per two sides from different sources
 whose readings differ (value, hedge, or two different named units). A shown pair matches a label when both figures'
@@ -28,8 +30,11 @@ import csv
 import json
 import os
 import sys
+from collections import defaultdict
 from itertools import combinations
 from pathlib import Path
+
+from benchmarks import intervals
 
 GOLD = Path(__file__).resolve().parent / "gold" / "figures_real.jsonl"
 DEVDATA = Path(os.environ.get("SIDEBYSIDE_DEVDATA") or Path(__file__).resolve().parents[2] / "shared" / "devdata")
@@ -229,6 +234,17 @@ def evaluate(split: str = "dev", engine_links: bool = False) -> dict:
     def ratio(a: int, b: int) -> float | None:
         return a / b if b else None
 
+    # Each story's (or MRPC pair's) own tallies, for the intervals (benchmarks/intervals.py) and
+    # the figures by corpus: folders of whole articles read apart from MRPC's single sentences.
+    precision_by: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    recall_by: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for _, label in matched:
+        precision_by[_unit(label)][0] += label["label"] == "conflict"
+        precision_by[_unit(label)][1] += 1
+    for i in conflicts:
+        recall_by[_unit(i)][0] += i["id"] in shown_ids
+        recall_by[_unit(i)][1] += 1
+
     return {
         "split": split,
         "items": len(items),
@@ -244,12 +260,33 @@ def evaluate(split: str = "dev", engine_links: bool = False) -> dict:
         "missed": missed,
         "not_a_quantity": len(naq),
         "not_a_quantity_read": naq_read,
+        "precision_by": {u: tuple(v) for u, v in precision_by.items()},
+        "recall_by": {u: tuple(v) for u, v in recall_by.items()},
     }
+
+
+def _unit(item: dict) -> str:
+    """What a label belongs to when stories are resampled: its cluster, or its MRPC pair."""
+    return f"mrpc:{item['pair_index']}" if item["corpus"] == "mrpc" else f"{item['corpus']}:{item['cluster']}"
+
+
+def by_corpus(tallies: dict[str, tuple[int, int]]) -> str:
+    """'basil 12/13, ecbplus 20/21, mrpc 30/40': the tallies summed per corpus."""
+    sums: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for unit, (hits, total) in tallies.items():
+        sums[unit.split(":")[0]][0] += hits
+        sums[unit.split(":")[0]][1] += total
+    return ", ".join(f"{corpus} {h}/{t}" for corpus, (h, t) in sorted(sums.items()))
 
 
 def _where(span: tuple) -> str:
     (corpus, cluster, file), start, end = span
     return f"{corpus}:{cluster}/{file}[{start}:{end}]"
+
+
+def _interval(tallies: dict[str, tuple[int, int]]) -> str:
+    iv = intervals.interval(tallies)
+    return "n/a" if iv is None else f"{100 * iv[0]:.0f}-{100 * iv[1]:.0f}%"
 
 
 def _pct(x: float | None) -> str:
@@ -272,6 +309,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"precision: {_pct(r['precision'])} ({r['shown_true']} of {r['shown_matched']} shown pairs that match a label are real conflicts)")
     print(f"recall:    {_pct(r['recall'])} ({r['recalled']} of {r['conflicts']} labelled conflicts shown)")
     print(f"not_a_quantity read as quantities: {len(r['not_a_quantity_read'])} of {r['not_a_quantity']}")
+    print(f"by corpus: precision {by_corpus(r['precision_by'])}; recall {by_corpus(r['recall_by'])}")
+    print("95% intervals, clusters and MRPC pairs resampled: "
+          f"precision {_interval(r['precision_by'])}; recall {_interval(r['recall_by'])}")
     if r["unmatched"]:
         print(f"\nshown pairs matching no label ({len(r['unmatched'])}), to be labelled:")
         for p in r["unmatched"]:
