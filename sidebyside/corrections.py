@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import findings
+from . import figure_pairs, findings
 from . import numbers as N
 from . import text as T
 from .align import align
@@ -192,7 +192,7 @@ def _pair_figures(a: Sentence, b: Sentence, shown: list[Disagreement], taken: _T
     sure link: each pair in conflict is a disagreement (unless one already holds both), each
     pair that agrees is a figure both sources give. Only these two sentences' figures are
     looked at: the engine's other pairings stand (a full pass takes seconds on big folders)."""
-    for qa, qb, _ in findings._admitted(a.numbers, b.numbers, 1.0, (a.text, b.text)):
+    for qa, qb, _ in figure_pairs._admitted(a.numbers, b.numbers, 1.0, (a.text, b.text)):
         verdict, note = N.judge(qa, qb)
         if verdict is None:
             for q, other in ((qa, qb), (qb, qa)):

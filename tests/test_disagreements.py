@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from sidebyside import findings, report
+from sidebyside import disagreements, figure_pairs, figure_verdicts, findings, report
 from sidebyside import numbers as N
 from sidebyside.engine import compare_folder
 
@@ -141,7 +141,7 @@ def ctx(quantity):
 
 def admit(s1, s2, t1=None, t2=None, link=0.6):
     a, b = pair(s1, s2, t1, t2)
-    return findings._admit(a, ctx(a), b, ctx(b), link)
+    return figure_pairs._admit(a, ctx(a), b, ctx(b), link)
 
 
 @pytest.mark.parametrize("s1, s2", [
@@ -312,11 +312,11 @@ def test_an_age_set_off_by_commas_is_the_age_of_who_comes_before_it():
     # two men of one surname
     c, d = pair("The hijackers were Luis Suarez Acosta, 22, and others.",
                 "The hijackers were Yosvani Martinez Acosta, 27, and others.", "22", "27")
-    assert findings._pairs([c], [d], 0.9) == []
+    assert figure_pairs._pairs([c], [d], 0.9) == []
     # the surname alone, at a second mention, is the same name
     c, d = pair("Paul Ardley, 30, was charged Tuesday with murder.",
                 "Prosecutors said Ardley, 32, was charged Tuesday with murder.", "30", "32")
-    assert findings._pairs([c], [d], 0.9)
+    assert figure_pairs._pairs([c], [d], 0.9)
     assert admit("Paul Ardley, 30, was charged Tuesday with murder in five slayings.",
                  "Paul Ardley, 32, was charged Tuesday with murder in five city slayings.", "30", "32")
     assert N.compare(a, b) == "value"
@@ -334,9 +334,9 @@ def test_unlinked_sentences_pair_on_the_counted_noun_and_the_subject():
     s1 = "Durand filed a 31-page complaint against the campaign in federal court."
     s2 = "The 32-page complaint against the campaign was filed in federal court on Monday."
     a, b = pair(s1, s2, "31", "32")
-    assert findings._admit(a, ctx(a), b, ctx(b), None)
+    assert figure_pairs._admit(a, ctx(a), b, ctx(b), None)
     a, b = pair("Police seized 12 rifles in Ohio.", "Voters elected 12 senators in Texas.")
-    assert findings._admit(a, ctx(a), b, ctx(b), None) is None
+    assert figure_pairs._admit(a, ctx(a), b, ctx(b), None) is None
 
 
 def write(tmp_path, texts: dict[str, str]):
@@ -563,9 +563,9 @@ def test_one_quantity_told_by_many_rewrites_is_one_disagreement(tmp_path):
 
 
 def test_the_unlinked_budget_is_shared_fairly_among_buckets():
-    assert findings._shares([5, 100, 1, 40], 40) == [5, 17, 1, 17]
-    assert findings._shares([3, 4], 100) == [3, 4]
-    assert findings._shares([], 10) == []
+    assert disagreements._shares([5, 100, 1, 40], 40) == [5, 17, 1, 17]
+    assert disagreements._shares([3, 4], 100) == [3, 4]
+    assert disagreements._shares([], 10) == []
 
 
 def test_one_big_bucket_does_not_starve_the_others(tmp_path, monkeypatch):
@@ -578,7 +578,7 @@ def test_one_big_bucket_does_not_starve_the_others(tmp_path, monkeypatch):
         "b.txt": _BASE + "\n\n" + b_rows + "The campaign ignored Durand for months, his 32-page complaint says.\n",
     })
     # every figure now in sentences that are not linked, and a budget the rifles alone exhaust
-    monkeypatch.setattr(findings, "MAX_UNLINKED_PAIRS", 12)
+    monkeypatch.setattr(disagreements, "MAX_UNLINKED_PAIRS", 12)
     for s in c.all_sentences():
         s.links = []
     findings.find_disagreements(c)
@@ -595,7 +595,7 @@ def test_one_big_bucket_does_not_starve_the_others(tmp_path, monkeypatch):
 def test_where_a_change_starts_and_where_it_ends_are_different_quantities(s1, s2):
     a, b = pair(s1, s2, "23" if "23" in s1 else None, "one-third" if "third" in s2 else None)
     assert N.different_scope(a, ctx(a), b, ctx(b))
-    assert findings._pairs([a], [b]) == []
+    assert figure_pairs._pairs([a], [b]) == []
 
 
 def test_up_to_and_close_to_are_hedges_not_the_end_of_a_change():
@@ -609,9 +609,9 @@ def test_shares_in_two_lists_pair_only_by_what_and_whose_they_are():
     s1 = "Among Ardley voters, 41 percent back the Greens, 24 percent the Farmers and 30 percent nobody."
     s2 = "Among Bexford voters, 29 percent back the Greens and 36 percent the Pirates."
     q1, q2 = N.read_quantities(s1), N.read_quantities(s2)
-    assert findings._pairs(q1, q2, 0.6) == []  # other towns' shares, other parties' shares
+    assert figure_pairs._pairs(q1, q2, 0.6) == []  # other towns' shares, other parties' shares
     s3 = "Among Ardley voters, 38 percent back the Greens and 26 percent the Farmers."
-    pairs = {(a.value, b.value) for a, b in findings._pairs(q1, N.read_quantities(s3), 0.6)}
+    pairs = {(a.value, b.value) for a, b in figure_pairs._pairs(q1, N.read_quantities(s3), 0.6)}
     assert (41, 38) in pairs and (24, 26) in pairs and (41, 26) not in pairs
 
 
@@ -631,7 +631,7 @@ def test_trade_between_countries_is_not_a_market_quote():
     s2 = "Ardland is the 12th-largest trading partner of the republic, with trade volume of $33.4 billion last year."
     a, b = pair(s1, s2, "$34", "$33.4")
     assert N.different_scope(a, ctx(a), b, ctx(b)) is None
-    assert findings._pairs([a], [b]) and N.compare(a, b) == "value"
+    assert figure_pairs._pairs([a], [b]) and N.compare(a, b) == "value"
     # a share price still is one
     a, b = pair("Shares of Bexco rose 2 percent to $14 in early trading.", "Shares of Bexco closed at $13.")
     assert N.different_scope(a, ctx(a), b, ctx(b))
@@ -705,12 +705,12 @@ def test_two_days_for_one_act_disagree_a_day_for_another_act_does_not():
     s1 = "Ardley's mayor and his deputy were arrested Wednesday, the prosecutor confirmed."
     s2 = "Ardley's mayor and his deputy were arrested by police on Tuesday, the prosecutor said at a briefing Wednesday."
     q1, q2 = N.read_quantities(s1), N.read_quantities(s2)
-    pairs = [(a.text, b.text, N.compare(a, b)) for a, b in findings._pairs(q1, q2, 0.6)]
+    pairs = [(a.text, b.text, N.compare(a, b)) for a, b in figure_pairs._pairs(q1, q2, 0.6)]
     assert pairs == [("Wednesday", "Tuesday", "date")]
     # apologizing on Friday, resigning on Monday: two acts, two days
     a, b = pair("A council aide on Friday apologized for her post about the mayor.",
                 "A council aide resigned Monday after her post about the mayor.")
-    assert findings._admit(a, ctx(a), b, ctx(b), 0.6, True) is None
+    assert figure_pairs._admit(a, ctx(a), b, ctx(b), 0.6, True) is None
     # "on Friday" vs a calendar date, or "by Friday" vs "on Thursday": nothing to say
     a, b = pair("The aide resigned on Friday.", "The aide resigned by Thursday.")
     assert N.compare(a, b) is None
@@ -723,19 +723,19 @@ def test_unlinked_sums_of_money_pair_on_the_words_of_their_sentences():
     a, b = pair("The mayor would unlock money from the port's harbour construction budget, to the tune of $3.5 million.",
                 "The declaration lets the mayor use about $3.6 million from harbour construction projects.")
     assert a.noun is None  # "to the tune of" says how much, not of what
-    assert findings._admit(a, ctx(a), b, ctx(b), None)
+    assert figure_pairs._admit(a, ctx(a), b, ctx(b), None)
     a, b = pair("Of that, $3 million could be diverted with help from the emergency declaration.",
                 "The emergency declaration lets the mayor divert $3.6 million from harbour projects.")
-    assert findings._admit(a, ctx(a), b, ctx(b), None)
+    assert figure_pairs._admit(a, ctx(a), b, ctx(b), None)
     a, b = pair("Of that, $3 million could be diverted with help from the emergency declaration.",
                 "The council also voted to spend $3.6 million on new buses.")
-    assert findings._admit(a, ctx(a), b, ctx(b), None) is None
+    assert figure_pairs._admit(a, ctx(a), b, ctx(b), None) is None
     # one sum says what it is of, the other does not: the words beside them decide
     a, b = pair("Expenses included $5,687.75 at the Lindmoor Lakeside Retreat and $300 at a toy shop.",
                 "He spent the money on things like a $5,587.75 vacation at the Lindmoor Lakeside Retreat.",
                 "5,687", "5,587")
     assert b.noun == "vacation" and a.noun is None
-    assert findings._admit(a, ctx(a), b, ctx(b), None)
+    assert figure_pairs._admit(a, ctx(a), b, ctx(b), None)
 
 
 def test_anything_less_than_a_figure_names_the_figure():
@@ -755,7 +755,7 @@ def test_a_hedged_time_ago_keeps_its_hedge():
     a, b = pair("The inquiry into the mayor began more than two years ago with an audit.",
                 "The inquiry into the mayor began two years ago with an audit.")
     assert a.text == "more than two years ago" and a.high <= b.low
-    assert findings._admit(a, ctx(a), b, ctx(b), 0.6, True)
+    assert figure_pairs._admit(a, ctx(a), b, ctx(b), 0.6, True)
     assert N.judge(a, b)[0] == "date"
     a, b = pair("The inquiry began about two years ago.", "The inquiry began two years ago.")
     assert N.compare(a, b) is None
@@ -766,7 +766,7 @@ def test_two_spans_of_years_differ_by_their_ends():
     year inside a span is no conflict."""
     a, b = pair("Brooke served in the Senate from 1967 to 1979.",
                 "Brooke held the seat from 1966 to 1978.")
-    assert N.compare(a, b) == "date" and "span of time (from 1967 to 1979)" in findings._reading(a)
+    assert N.compare(a, b) == "date" and "span of time (from 1967 to 1979)" in disagreements._reading(a)
     a, b = pair("Brooke served in the Senate from 1967 to 1979.", "Brooke served in 1970.")
     assert N.compare(a, b) is None
 
@@ -777,20 +777,20 @@ def test_unlinked_years_pair_only_told_alike_and_a_year_apart():
     are other dates (told otherwise, or too far apart for one date misreported)."""
     a, b = pair("Pelosi has led House Democrats since 2002, aides said.",
                 "Pelosi, who has led House Democrats since 2003, spoke on Friday.")
-    assert findings._admit(a, ctx(a), b, ctx(b), None) and N.compare(a, b) == "date"
+    assert figure_pairs._admit(a, ctx(a), b, ctx(b), None) and N.compare(a, b) == "date"
     a, b = pair("The administration opted to lift the 2014 ban on elephants hunted in Zimbabwe.",
                 "It would allow the import of elephants hunted in Zimbabwe from 2016 to 2018.")
-    assert findings._admit(a, ctx(a), b, ctx(b), None) is None
+    assert figure_pairs._admit(a, ctx(a), b, ctx(b), None) is None
     a, b = pair("The Academy picked Eddie Murphy to host the 2012 Oscars.",
                 "The Academy picked Ellen DeGeneres to host the 2014 Oscars.")
-    assert findings._admit(a, ctx(a), b, ctx(b), None) is None
+    assert figure_pairs._admit(a, ctx(a), b, ctx(b), None) is None
     # two people's dates; days and dates without a year are not years
     a, b = pair("Pelosi, who has led the caucus since 2003, spoke on Friday.",
                 "Schumer has led the caucus since 2002, aides said.")
-    assert findings._admit(a, ctx(a), b, ctx(b), None) is None
+    assert figure_pairs._admit(a, ctx(a), b, ctx(b), None) is None
     a, b = pair("Ardley was arrested on March 3, 2019, police said.",
                 "Ardley was arrested on March 3, 2020, police said.")
-    assert findings._admit(a, ctx(a), b, ctx(b), None) and N.compare(a, b) == "date"
+    assert figure_pairs._admit(a, ctx(a), b, ctx(b), None) and N.compare(a, b) == "date"
 
 
 def test_unlinked_sentences_dating_one_act_a_year_apart_disagree(tmp_path):
@@ -818,8 +818,8 @@ def test_a_slip_of_a_factor_of_ten_only_on_a_link():
                 "That temblor killed at least six people, injured almost 50 and caused damage.",
                 "five", "almost 50")
     assert b.unit == "person" and N.compare(a, b) == "unit"
-    assert findings._admit(a, ctx(a), b, ctx(b), None) is None
-    assert findings._admit(a, ctx(a), b, ctx(b), 0.9)
+    assert figure_pairs._admit(a, ctx(a), b, ctx(b), None) is None
+    assert figure_pairs._admit(a, ctx(a), b, ctx(b), 0.9)
 
 
 def test_figures_far_apart_are_one_figure_only_when_they_did_the_same():
@@ -830,17 +830,17 @@ def test_figures_far_apart_are_one_figure_only_when_they_did_the_same():
     a, b = pair("Some 14,000 customers were without power in the area, Ardley Gas said.",
                 "About 38,000 Ardley Gas Corp. customers are without power, the company said.")
     assert b.unit == "customer"
-    assert findings._pairs([a], [b], 0.5) and N.compare(a, b) == "value"
+    assert figure_pairs._pairs([a], [b], 0.5) and N.compare(a, b) == "value"
     a, b = pair("Some 14,000 customers were without power in the area, Ardley Gas said.",
                 "About 38,000 Ardley Gas Corp. customers signed up for the cheaper plan, it said.")
-    assert findings._pairs([a], [b], 0.5) == []
+    assert figure_pairs._pairs([a], [b], 0.5) == []
     a, b = pair("In the port city, 20,000 people marched through the centre.",
                 "In the port city, some 50,000 people marched through the centre.")
-    assert findings._pairs([a], [b], 0.5) and N.compare(a, b) == "value"
+    assert figure_pairs._pairs([a], [b], 0.5) and N.compare(a, b) == "value"
     # vague amounts by their nearest ends: "thousands" is not "hundreds of thousands"
     a, b = pair("The rule ended a programme for thousands of immigrants.",
                 "The programme protects hundreds of thousands of immigrants.")
-    assert findings._admit(a, ctx(a), b, ctx(b), 0.6, True) is None
+    assert figure_pairs._admit(a, ctx(a), b, ctx(b), 0.6, True) is None
 
 
 def test_sums_of_money_are_labelled_before_them():
@@ -848,12 +848,12 @@ def test_sums_of_money_are_labelled_before_them():
     what it is (a review found the rule of shares in lists, tried on sums, hid these)."""
     s1 = "Ardco had revenue of $1.2 billion and a profit of $300 million for the quarter."
     s2 = "Ardco's revenue rose to $1.2 billion, while its profit fell to $250 million."
-    pairs = {(a.text, b.text) for a, b in findings._pairs(N.read_quantities(s1),
+    pairs = {(a.text, b.text) for a, b in figure_pairs._pairs(N.read_quantities(s1),
                                                            N.read_quantities(s2), 0.6)}
     assert ("$300 million", "$250 million") in pairs
     s1 = "Ardoil paid a fine of $4.5 billion and set aside $20 billion for victims."
     s2 = "Ardoil agreed to pay a $4 billion fine, on top of a $20 billion fund for victims."
-    pairs = {(a.text, b.text) for a, b in findings._pairs(N.read_quantities(s1),
+    pairs = {(a.text, b.text) for a, b in figure_pairs._pairs(N.read_quantities(s1),
                                                            N.read_quantities(s2), 0.6)}
     assert ("$4.5 billion", "$4 billion") in pairs
 
@@ -861,11 +861,11 @@ def test_sums_of_money_are_labelled_before_them():
 def test_unlinked_counts_of_one_noun_that_did_the_same_pair():
     a, b = pair("In the port city, another 20,000 people marched through the centre and youths smashed windows.",
                 "Clashes broke out in the port where approximately 50,000 people marched destroying shops.")
-    assert findings._admit(a, ctx(a), b, ctx(b), None)
+    assert figure_pairs._admit(a, ctx(a), b, ctx(b), None)
     # their own verbs differ: treated after an injury vs killed
     a, b = pair("The governor said five people had received treatment after being injured by the quake.",
                 "That quake killed at least six people, injured almost 50 and damaged homes.")
-    assert findings._admit(a, ctx(a), b, ctx(b), None) is None
+    assert figure_pairs._admit(a, ctx(a), b, ctx(b), None) is None
 
 
 def test_unlinked_counts_of_one_group_of_people_that_did_the_same_pair(tmp_path):
@@ -874,7 +874,7 @@ def test_unlinked_counts_of_one_group_of_people_that_did_the_same_pair(tmp_path)
     a, b = pair("A quake hit the island of Tarn on Sunday, injuring five people and damaging homes.",
                 "Homes in the villages near Dargo were damaged and two villagers slightly injured, "
                 "the governor said.", "five", "two")
-    assert findings._admit(a, ctx(a), b, ctx(b), None)
+    assert figure_pairs._admit(a, ctx(a), b, ctx(b), None)
     c = write(tmp_path, {
         "a.txt": _BASE + "A quake hit the island of Tarn on Sunday, injuring five people and "
                  "damaging homes.\n",
@@ -898,8 +898,8 @@ def test_unlinked_counts_of_one_group_of_people_that_did_the_same_pair(tmp_path)
 ])
 def test_unlinked_counts_in_other_words_that_may_be_parts_do_not_pair(s1, s2, t1, t2):
     a, b = pair(s1, s2, t1, t2)
-    assert findings._key(a) != findings._key(b) or \
-        findings._admit(a, ctx(a), b, ctx(b), None) is None
+    assert disagreements._key(a) != disagreements._key(b) or \
+        figure_pairs._admit(a, ctx(a), b, ctx(b), None) is None
 
 
 def test_a_round_figure_said_of_something_else_does_not_hide_a_conflict(tmp_path):
@@ -918,18 +918,18 @@ def test_a_round_figure_said_of_something_else_does_not_hide_a_conflict(tmp_path
 def test_a_day_said_of_a_statement_is_not_a_fact_of_the_story():
     a, b = pair("Company officials said Tuesday that the plant would close.",
                 "Company officials said Wednesday that the plant would close.")
-    assert findings._admit(a, ctx(a), b, ctx(b), 0.9, True) is None
+    assert figure_pairs._admit(a, ctx(a), b, ctx(b), 0.9, True) is None
     a, b = pair("The shares closed on Monday at $3.01.", "The stock, which closed at $3.01 Friday, was halted.",
                 "Monday", "Friday")
-    assert findings._admit(a, ctx(a), b, ctx(b), 0.5, True) and N.compare(a, b) == "date"
+    assert figure_pairs._admit(a, ctx(a), b, ctx(b), 0.5, True) and N.compare(a, b) == "date"
     # the day a report came out, said right after it, dates the report, not the act before it
     s1 = "In a statement issued Friday, the prosecutor disputed the Courier's report Thursday that the mayor lied."
     s2 = "The prosecutor disputed on Friday a report that said the mayor had lied."
     pairs = [(a.text, b.text, N.compare(a, b))
-             for a, b in findings._pairs(N.read_quantities(s1), N.read_quantities(s2), 0.7)]
+             for a, b in figure_pairs._pairs(N.read_quantities(s1), N.read_quantities(s2), 0.7)]
     assert ("Thursday", "Friday", "date") not in pairs
     a, b = pair("The mayor was arrested Thursday.", "The mayor was arrested on Friday.")
-    assert findings._admit(a, ctx(a), b, ctx(b), 0.7, True) and N.compare(a, b) == "date"
+    assert figure_pairs._admit(a, ctx(a), b, ctx(b), 0.7, True) and N.compare(a, b) == "date"
 
 
 def test_close_sums_in_sentences_told_alike_pair_but_not_out_of_a_list():
@@ -937,11 +937,11 @@ def test_close_sums_in_sentences_told_alike_pair_but_not_out_of_a_list():
                 "Reports of the Rovers offer to Dalby varied, though one station claims it was eight years and $184 million.",
                 "$200", "$184")
     assert not ctx(a).close & ctx(b).close
-    assert findings._admit(a, ctx(a), b, ctx(b), None)
+    assert figure_pairs._admit(a, ctx(a), b, ctx(b), None)
     # a list of sums: only the words beside each say which it is
     a = q("Expenses charged to the Rovers account included $4,272.78 on a cruise, $2,306.08 at a park and $5,150 at a shop.", "5,150")
     b = q("Reports of the Rovers account say $4,980 went on a Dalby hotel.")
-    assert findings._admit(a, ctx(a), b, ctx(b), None, listed=True) is None
+    assert figure_pairs._admit(a, ctx(a), b, ctx(b), None, listed=True) is None
 
 
 def test_a_disagreement_between_unlinked_sums_says_which_words_paired_them(tmp_path):
@@ -972,7 +972,7 @@ def test_a_disagreement_between_unlinked_sums_says_which_words_paired_them(tmp_p
 ])
 def test_unlinked_exact_amounts_are_one_sum_only_a_slip_apart(s1, s2, paired):
     a, b = pair(s1, s2)
-    assert bool(findings._admit(a, ctx(a), b, ctx(b), None)) is paired
+    assert bool(figure_pairs._admit(a, ctx(a), b, ctx(b), None)) is paired
 
 
 def test_a_figure_gone_beyond_is_a_lower_bound():
@@ -996,12 +996,12 @@ def test_a_weekday_disagreement_names_the_act_it_dates(tmp_path):
 def test_people_counted_by_who_they_are_are_people_when_the_number_is_the_same():
     a, b = pair("The firebomb attack in Ardley killed at least three people at a bank.",
                 "The firebomb attack in Ardley killed three bank workers.")
-    assert findings._admit(a, ctx(a), b, ctx(b), 0.6, True)
+    assert figure_pairs._admit(a, ctx(a), b, ctx(b), 0.6, True)
     assert N.compare(a, b) == "qualifier"
     # another number may be a part: five children of twelve people
     a, b = pair("The attack on the school killed 12 people in Ardley.",
                 "The attack on the school in Ardley left five children dead.")
-    assert findings._admit(a, ctx(a), b, ctx(b), 0.6, True) is None
+    assert figure_pairs._admit(a, ctx(a), b, ctx(b), 0.6, True) is None
 
 
 def test_unlinked_people_counted_by_who_they_are_pair_on_their_sentences_words():
@@ -1013,12 +1013,12 @@ def test_unlinked_people_counted_by_who_they_are_pair_on_their_sentences_words()
     s2 = ("Riots over new cuts left three bank workers dead and engulfed the streets, as angry "
           "protesters hurled petrol bombs at police.")
     a, b = pair(s1, s2, "at least three people", "three bank workers")
-    why = findings._admit(a, ctx(a), b, ctx(b), None)
+    why = figure_pairs._admit(a, ctx(a), b, ctx(b), None)
     assert why and "killed" in why and N.compare(a, b) == "qualifier"
     a, b = pair(s1, s2.replace("protesters", "crowds"), "at least three people", "three bank workers")
-    assert findings._admit(a, ctx(a), b, ctx(b), None) is None
+    assert figure_pairs._admit(a, ctx(a), b, ctx(b), None) is None
     a, b = pair(s1, s2.replace("dead", "injured"), "at least three people", "three bank workers")
-    assert findings._admit(a, ctx(a), b, ctx(b), None) is None
+    assert figure_pairs._admit(a, ctx(a), b, ctx(b), None) is None
 
 
 def test_early_tolls_of_one_fate_pair_on_a_link_however_far_apart():
@@ -1028,11 +1028,11 @@ def test_early_tolls_of_one_fate_pair_on_a_link_however_far_apart():
     s1 = "The region where five people were killed and hundreds injured at the weekend was hit again."
     s2 = "Two powerful earthquakes flattened buildings in the region and killed at least one person."
     a, b = pair(s1, s2, "five people", "at least one person")
-    assert findings._admit(a, ctx(a), b, ctx(b), 0.7) and N.compare(a, b) == "value"
-    assert findings._admit(a, ctx(a), b, ctx(b), None) is None
+    assert figure_pairs._admit(a, ctx(a), b, ctx(b), 0.7) and N.compare(a, b) == "value"
+    assert figure_pairs._admit(a, ctx(a), b, ctx(b), None) is None
     a, b = pair("The storm destroyed five homes in the valley.",
                 "The storm destroyed at least one home in the valley.")
-    assert findings._admit(a, ctx(a), b, ctx(b), 0.7) is None
+    assert figure_pairs._admit(a, ctx(a), b, ctx(b), 0.7) is None
 
 
 def test_unlinked_times_ago_pair_when_both_date_one_act(tmp_path):
@@ -1050,10 +1050,10 @@ def test_unlinked_times_ago_pair_when_both_date_one_act(tmp_path):
     a, b = pair("The Justice Department began investigating Mayor Ardley two years ago.",
                 "The inquiry into Mayor Ardley began more than two years ago with a look at his books.",
                 "two years ago", "more than two years ago")
-    assert "both date one act" in findings._admit(a, ctx(a), b, ctx(b), None)
+    assert "both date one act" in figure_pairs._admit(a, ctx(a), b, ctx(b), None)
     a, b = pair("The inquiry began two years ago, officials said.",
                 "The mayor was elected more than two years ago, officials said.")
-    assert findings._admit(a, ctx(a), b, ctx(b), None) is None
+    assert figure_pairs._admit(a, ctx(a), b, ctx(b), None) is None
 
 
 def test_a_figure_another_source_states_in_other_words_is_not_exclusive(tmp_path):
@@ -1117,7 +1117,7 @@ def test_a_figure_agreeing_with_the_other_source_s_own_conversion_agrees(tmp_pat
     the kilometres (rounded), though not with "32 miles" as written."""
     s1 = "Initial reports said the attackers fired from a mosque in the city, 30 miles west of Baghdad."
     s2 = "The statement said the gunmen fired from a mosque in the city, 50 km (32 miles) west of Baghdad."
-    verdicts = {(a.text, b.text): v for a, b, v in findings.judged_pairs(N.read_quantities(s1), N.read_quantities(s2))}
+    verdicts = {(a.text, b.text): v for a, b, v in figure_pairs.judged_pairs(N.read_quantities(s1), N.read_quantities(s2))}
     assert verdicts == {("30 miles", "32 miles"): None}
     assert N.compare(q(s1), q(s2, "32 miles")) == "value"  # as written, the two miles differ
     c = write(tmp_path, {"a.txt": _BASE + s1 + "\n", "b.txt": _BASE + s2 + "\n"})
@@ -1125,9 +1125,9 @@ def test_a_figure_agreeing_with_the_other_source_s_own_conversion_agrees(tmp_pat
     # a conversion that does not hold is no second writing: "50 miles (110 km)" is 80 km
     s3 = "The clash took place 50 miles (110 km) north of the capital, officials said."
     s4 = "The clash took place 70 miles north of the capital, officials said."
-    assert [v for _, _, v in findings.judged_pairs(N.read_quantities(s3), N.read_quantities(s4))] == ["value"]
+    assert [v for _, _, v in figure_pairs.judged_pairs(N.read_quantities(s3), N.read_quantities(s4))] == ["value"]
     assert N.conversion_twins(N.read_quantities(s3), s3) == {0: 1, 1: 0}
-    assert findings._twins(N.read_quantities(s3), s3) == {}
+    assert figure_verdicts._twins(N.read_quantities(s3), s3) == {}
 
 
 def test_a_count_in_a_noun_of_its_group_is_not_exclusive(tmp_path):
@@ -1157,7 +1157,7 @@ def test_the_brief_lists_a_figure_one_source_repeats_once(tmp_path):
 
 
 def _verdicts(s1: str, s2: str) -> dict:
-    return {(a.text, b.text): v for a, b, v in findings.judged_pairs(N.read_quantities(s1), N.read_quantities(s2))}
+    return {(a.text, b.text): v for a, b, v in figure_pairs.judged_pairs(N.read_quantities(s1), N.read_quantities(s2))}
 
 
 def test_a_market_s_prices_at_two_moments_do_not_disagree_unless_one_moment_is_told():

@@ -9,7 +9,7 @@ import itertools
 import sys
 from pathlib import Path
 
-from sidebyside import findings
+from sidebyside import disagreements, findings
 from sidebyside import numbers as N
 from sidebyside.engine import compare_folder, demo_folder
 from sidebyside.model import Quantity
@@ -68,12 +68,12 @@ def test_a_reading_key_holds_every_field_but_where_and_who():
     Quantity that pairing reads, that is every field but its sentence and sources."""
     q = _figures()[0]
     fields = {f.name for f in dataclasses.fields(Quantity)} - {"sentence", "sources"}
-    assert len(findings._reading_key(q)) == len(fields)
+    assert len(disagreements._reading_key(q)) == len(fields)
     for name in fields:
         value = getattr(q, name)
         changed = dataclasses.replace(q, **{name: (value + 1) if isinstance(value, int | float)
                                             else f"{value}x"})
-        assert findings._reading_key(changed) != findings._reading_key(q), name
+        assert disagreements._reading_key(changed) != disagreements._reading_key(q), name
 
 
 def test_contexts_read_by_word_are_the_contexts_read_afresh():
@@ -134,6 +134,6 @@ def test_sentences_told_twice_pair_as_sentences_told_once(tmp_path: Path, monkey
     assert shared[0]
     for q in c.numbers:
         q.sources = q.sources[:1]
-    monkeypatch.setattr(findings, "_reading_key", lambda q: (id(q),))  # every sentence its own
+    monkeypatch.setattr(disagreements, "_reading_key", lambda q: (id(q),))  # every sentence its own
     findings.find_disagreements(c)
     assert outcome() == shared

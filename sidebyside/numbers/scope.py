@@ -3,7 +3,7 @@
 Two figures from different sources are one quantity only when they count the same thing about the
 same subject over the same scope (issue 14): "this raid seized 9 pistols" is not "in four raids so
 far, 23 pistols"; "in 2019" is not "from 2012 to 2019"; Fox viewers are not CNN viewers. The
-findings stage (sidebyside/findings.py) pairs figures with `different_scope` and `shared_words`.
+findings stage (sidebyside/figure_pairs.py) pairs figures with `different_scope` and `shared_words`.
 """
 
 from __future__ import annotations
