@@ -119,253 +119,284 @@ def find_disagreements(comparison: Comparison, read: dict | None = None,
     transitive groups (issue 14). `near`: pairs of sentences whose figures are paired as a link
     of that probability would pair them, though they are not linked (the links the transformer
     turned down, `match.MatchRun.near`). `read`: the figures' contexts worked out already
-    (`read_texts`)."""
-    order = {src.id: i for i, src in enumerate(comparison.sources)}
-    # Figures are keyed by their place in the comparison, never by id(): an order that follows
-    # memory addresses changed the sides and the why-text from one run to the next.
-    by_key = dict(enumerate(comparison.numbers))
-    rank = {id(q): i for i, q in by_key.items()}
-    contexts: dict[int, N.Context] = {}
+    (`read_texts`). The steps, in order, each on the figures' pairs (`_Pairs.edges`) so far:"""
+    p = _Pairs(comparison, read)
+    p.pair_linked()  # figures of linked sentences
+    p.pair_near(near or ())  # ...of sentences the transformer turned down
+    p.pair_unlinked()  # ...of sentences not linked: one counted noun and subject, in buckets
+    p.drop_told_twice()  # one source gives both figures: two quantities
+    p.share_sources()  # figures that agree: each source reports the other's quantity
+    _counterparts(comparison)  # figures another source gives in other words
+    comparison.disagreements = sorted(
+        (p.explained(*group) for group in p.groups()),
+        key=lambda d: (p.order[d.sides[0].source], comparison.sentence(d.sides[0].sentence).index))
 
-    def ctx(q: Quantity) -> N.Context:
-        c = contexts.get(rank[id(q)])
+
+class _Pairs:
+    """The figures of one comparison by their places, and the pairs of them found to be one
+    quantity (`edges`: (verdict, note, why) by the two places), built by find_disagreements'
+    steps. Figures are keyed by their place in the comparison, never by id(): an order that
+    follows memory addresses changed the sides and the why-text from one run to the next.
+
+    A big folder repeats sentences (fifty rewrites of one story): the figures of a sentence (or
+    the part of them met across unlinked sentences) are a `reading`, numbered, and two sentences
+    of the same text and readings are one. The figures of two readings on a link of one score are
+    paired once (`pair`), and each pair judged once; a reading's figures are read (`_prepare`)
+    when first paired."""
+
+    def __init__(self, comparison: Comparison, read: dict | None) -> None:
+        self.comparison, self.read = comparison, read
+        self.order = {src.id: i for i, src in enumerate(comparison.sources)}
+        self.by_key = dict(enumerate(comparison.numbers))
+        self.rank = {id(q): i for i, q in self.by_key.items()}
+        self.contexts: dict[int, N.Context] = {}
+        self.edges: dict[tuple[int, int], tuple[str | None, str, str]] = {}
+        self.reading_keys = [_reading_key(q) for q in comparison.numbers]
+        self.keys = [figure_key(q) for q in comparison.numbers]  # what `judge` reads of each figure
+        self.readings_of: dict[tuple, int] = {}
+        self.parts: list[tuple[list[int], str]] = []  # a reading's figures (their ranks) and sentence
+        self.prepared: dict[int, _Figures] = {}
+        self.paired: dict[tuple[int, int, float | None], list[tuple[int, int, tuple]]] = {}
+        # The sentences with figures (ids are unique): (source, index), figures' ranks, reading.
+        self.numbered: dict[str, tuple[tuple[str, int], list[int], int]] = {}
+        for s in comparison.all_sentences():
+            if s.numbers:
+                ranks = [self.rank[id(q)] for q in s.numbers]
+                self.numbered[s.id] = ((s.source, s.index), ranks, self.reading(ranks, s.text))
+        self.near_of: dict[str, set[str]] = {}
+        self.linked: dict[str, set[str]] = {}
+
+    def ctx(self, q: Quantity) -> N.Context:
+        c = self.contexts.get(self.rank[id(q)])
         if c is None:
-            c = contexts[rank[id(q)]] = N.context(q, comparison.sentence(q.sentence).text)
+            c = self.contexts[self.rank[id(q)]] = N.context(q, self.comparison.sentence(q.sentence).text)
         return c
 
-    edges: dict[tuple[int, int], tuple[str | None, str, str]] = {}
-    # A big folder repeats sentences (fifty rewrites of one story): the figures of a sentence
-    # (or the part of them met across unlinked sentences) are a `reading`, numbered, and two
-    # sentences of the same text and readings are one. The figures of two readings on a link of
-    # one score are paired once (`pair`), and each pair judged once; a reading's figures are
-    # read (`_prepare`) when first paired.
-    reading_keys = [_reading_key(q) for q in comparison.numbers]
-    keys = [figure_key(q) for q in comparison.numbers]  # what `judge` reads of each figure
-    readings_of: dict[tuple, int] = {}
-    parts: list[tuple[list[int], str]] = []  # a reading's figures (their ranks) and sentence
-    prepared: dict[int, _Figures] = {}
-    paired: dict[tuple[int, int, float | None], list[tuple[int, int, tuple]]] = {}
-
-    def reading(ranks: list[int], text: str) -> int:
-        key = (text, tuple(reading_keys[r] for r in ranks))
-        n = readings_of.get(key)
+    def reading(self, ranks: list[int], text: str) -> int:
+        key = (text, tuple(self.reading_keys[r] for r in ranks))
+        n = self.readings_of.get(key)
         if n is None:
-            n = readings_of[key] = len(parts)
-            parts.append((ranks, text))
+            n = self.readings_of[key] = len(self.parts)
+            self.parts.append((ranks, text))
         return n
 
-    def figures(n: int) -> _Figures:
-        f = prepared.get(n)
+    def figures(self, n: int) -> _Figures:
+        f = self.prepared.get(n)
         if f is None:
-            ranks, text = parts[n]
-            f = prepared[n] = _prepare([by_key[r] for r in ranks], text, read)
+            ranks, text = self.parts[n]
+            f = self.prepared[n] = _prepare([self.by_key[r] for r in ranks], text, self.read)
         return f
 
-    def pair(ra: int, rb: int, link: float | None) -> list[tuple[int, int, tuple]]:
+    def pair(self, ra: int, rb: int, link: float | None) -> list[tuple[int, int, tuple]]:
         """The figures of readings ra and rb that are one quantity, by their places, each with
         its edge: (verdict, note, why)."""
         key = (ra, rb, link)
-        out = paired.get(key)
+        out = self.paired.get(key)
         if out is None:
-            left, right = figures(ra), figures(rb)
-            ka, kb = parts[ra][0], parts[rb][0]
-            out = paired[key] = []
+            left, right = self.figures(ra), self.figures(rb)
+            ka, kb = self.parts[ra][0], self.parts[rb][0]
+            out = self.paired[key] = []
             for i, j, why in _admitted_at(left, right, link):
-                v, note = _verdict(left, i, right, j,
-                                   judge_keyed(left.qs[i], right.qs[j], keys[ka[i]], keys[kb[j]]))
+                v, note = _verdict(left, i, right, j, judge_keyed(
+                    left.qs[i], right.qs[j], self.keys[ka[i]], self.keys[kb[j]]))
                 # the plain string (the cache keeps exact types)
                 out.append((i, j, (v.value if v else None, note, why)))
         return out
 
-    def add(xs: list[int], ys: list[int], found: list[tuple[int, int, tuple]]) -> None:
+    def add(self, xs: list[int], ys: list[int], found: list[tuple[int, int, tuple]]) -> None:
         for i, j, e in found:
-            x, y = xs[i], ys[j]
-            edges[_edge(x, y)] = e
+            self.edges[_edge(xs[i], ys[j])] = e
 
-    # The sentences with figures (ids are unique): (source, index), figures' ranks, reading.
-    numbered: dict[str, tuple[tuple[str, int], list[int], int]] = {}
-    for s in comparison.all_sentences():
-        if s.numbers:
-            ranks = [rank[id(q)] for q in s.numbers]
-            numbered[s.id] = ((s.source, s.index), ranks, reading(ranks, s.text))
-    sentence = comparison.sentence
-    for sid, (at, ranks, r) in numbered.items():
-        n = len(ranks)
-        for link in sentence(sid).links:
-            other = numbered.get(link.to)
-            if other is None:
-                continue  # no figures
-            if other[0][0] == at[0] or at > other[0]:
+    def pair_linked(self) -> None:
+        """The figures of every two linked sentences of two sources."""
+        sentence = self.comparison.sentence
+        for sid, (at, ranks, r) in self.numbered.items():
+            n = len(ranks)
+            for link in sentence(sid).links:
+                other = self.numbered.get(link.to)
+                if other is None:
+                    continue  # no figures
+                if other[0][0] == at[0] or at > other[0]:
+                    continue
+                if n * len(other[1]) > MAX_NUMBER_PAIRS:
+                    continue
+                self.add(ranks, other[1], self.pair(r, other[2], link.score))
+
+    def pair_near(self, near) -> None:
+        """The figures of two sentences `near` (not linked) as a link of their score pairs them."""
+        for a, b, score in near:
+            one, other = self.numbered.get(a), self.numbered.get(b)
+            if one is None or other is None or one[0][0] == other[0][0]:
                 continue
-            if n * len(other[1]) > MAX_NUMBER_PAIRS:
-                continue
-            add(ranks, other[1], pair(r, other[2], link.score))
-    near_of: dict[str, set[str]] = {}
-    for a, b, score in near or ():
-        one, other = numbered.get(a), numbered.get(b)
-        if one is None or other is None or one[0][0] == other[0][0]:
-            continue
-        near_of.setdefault(a, set()).add(b)
-        near_of.setdefault(b, set()).add(a)
-        if one[0] > other[0]:
-            one, other = other, one
-        if len(one[1]) * len(other[1]) <= MAX_NUMBER_PAIRS:
-            add(one[1], other[1], pair(one[2], other[2], score))
+            self.near_of.setdefault(a, set()).add(b)
+            self.near_of.setdefault(b, set()).add(a)
+            if one[0] > other[0]:
+                one, other = other, one
+            if len(one[1]) * len(other[1]) <= MAX_NUMBER_PAIRS:
+                self.add(one[1], other[1], self.pair(one[2], other[2], score))
 
-    linked: dict[str, set[str]] = {}
-
-    def linked_to(sid: str) -> set[str]:
+    def linked_to(self, sid: str) -> set[str]:
         """The sentences a sentence with figures is linked (or `near`) to."""
-        out = linked.get(sid)
+        out = self.linked.get(sid)
         if out is None:
-            out = linked[sid] = ({link.to for link in sentence(sid).links} | near_of.get(sid, set())
-                                 if sid in numbered else set())
+            out = self.linked[sid] = (
+                {link.to for link in self.comparison.sentence(sid).links} | self.near_of.get(sid, set())
+                if sid in self.numbered else set())
         return out
 
-    # Sentences that are not linked: the same counted noun and the same subject or event.
-    buckets: dict[tuple, list[Quantity]] = {}
-    for q in comparison.numbers:
-        k = _key(q)
-        if k is not None:
-            buckets.setdefault(k, []).append(q)
-    per_pair: dict[tuple[str, str], list[tuple[Quantity, Quantity]]] = {}
-    # Each bucket has its own share of the budget: one big bucket (a table of percentages) must
-    # not starve the others (the two page counts of one complaint).
-    shares = _shares([_cross_pairs(qs) for qs in buckets.values()], MAX_UNLINKED_PAIRS)
-    for qs, budget in zip(buckets.values(), shares, strict=True):
-        # Every later figure of another source, in order: a run of figures of a's own source is
-        # stepped over at once (one long document's figures are a single run, and comparing each
-        # with every other one was quadratic, issue 13).
-        src = [q.sources[0] for q in qs]
-        run_end = _run_ends(src)
-        for i, a in enumerate(qs):
-            if budget < 0:
-                break
-            j = i + 1
-            while j < len(qs):
-                if src[j] == src[i]:
-                    j = run_end[j]
-                    continue
-                b = qs[j]
-                j += 1
-                if b.sentence in linked_to(a.sentence):
-                    continue
-                budget -= 1
+    def pair_unlinked(self) -> None:
+        """Sentences that are not linked: the same counted noun and the same subject or event."""
+        buckets: dict[tuple, list[Quantity]] = {}
+        for q in self.comparison.numbers:
+            k = _key(q)
+            if k is not None:
+                buckets.setdefault(k, []).append(q)
+        per_pair: dict[tuple[str, str], list[tuple[Quantity, Quantity]]] = {}
+        # Each bucket has its own share of the budget: one big bucket (a table of percentages)
+        # must not starve the others (the two page counts of one complaint).
+        shares = _shares([_cross_pairs(qs) for qs in buckets.values()], MAX_UNLINKED_PAIRS)
+        for qs, budget in zip(buckets.values(), shares, strict=True):
+            # Every later figure of another source, in order: a run of figures of a's own source
+            # is stepped over at once (one long document's figures are a single run, and
+            # comparing each with every other one was quadratic, issue 13).
+            src = [q.sources[0] for q in qs]
+            run_end = _run_ends(src)
+            for i, a in enumerate(qs):
                 if budget < 0:
                     break
-                per_pair.setdefault((a.sentence, b.sentence), []).append((a, b))
-    # The figures of one sentence met here are a part of its figures: a reading of their own.
-    part_readings: dict[tuple[int, ...], int] = {}
+                j = i + 1
+                while j < len(qs):
+                    if src[j] == src[i]:
+                        j = run_end[j]
+                        continue
+                    b = qs[j]
+                    j += 1
+                    if b.sentence in self.linked_to(a.sentence):
+                        continue
+                    budget -= 1
+                    if budget < 0:
+                        break
+                    per_pair.setdefault((a.sentence, b.sentence), []).append((a, b))
+        # The figures of one sentence met here are a part of its figures: a reading of their own.
+        part_readings: dict[tuple[int, ...], int] = {}
 
-    def part_reading(ranks: list[int], sid: str) -> int:
-        key = tuple(ranks)
-        n = part_readings.get(key)
-        if n is None:
-            n = part_readings[key] = reading(ranks, sentence(sid).text)
-        return n
+        def part_reading(ranks: list[int], sid: str) -> int:
+            key = tuple(ranks)
+            n = part_readings.get(key)
+            if n is None:
+                n = part_readings[key] = self.reading(ranks, self.comparison.sentence(sid).text)
+            return n
 
-    for (sa, sb), pairs in per_pair.items():
-        left = list(dict.fromkeys(rank[id(a)] for a, _ in pairs))
-        right = list(dict.fromkeys(rank[id(b)] for _, b in pairs))
-        if len(left) * len(right) > MAX_NUMBER_PAIRS:
-            continue
-        found = pair(part_reading(left, sa), part_reading(right, sb), None)
-        add(left, right, found)
-        if found:
-            # Two unlinked sentences with one figure paired tell the same facts: their other
-            # figures are read as a linked pair's ("killing seven and injuring 40" / "killed six,
-            # injured almost 50").
-            (_, ra, na), (_, rb, nb) = numbered[sa], numbered[sb]
-            if len(ra) * len(rb) <= MAX_NUMBER_PAIRS:
-                add(ra, rb, [(i, j, (v, note, SIBLING_WHY))
-                             for i, j, (v, note, why) in pair(na, nb, SIBLING_LINK)
-                             if "{words}" in why and _edge(ra[i], rb[j]) not in edges])
+        rank = self.rank
+        for (sa, sb), pairs in per_pair.items():
+            left = list(dict.fromkeys(rank[id(a)] for a, _ in pairs))
+            right = list(dict.fromkeys(rank[id(b)] for _, b in pairs))
+            if len(left) * len(right) > MAX_NUMBER_PAIRS:
+                continue
+            found = self.pair(part_reading(left, sa), part_reading(right, sb), None)
+            self.add(left, right, found)
+            if found:
+                # Two unlinked sentences with one figure paired tell the same facts: their other
+                # figures are read as a linked pair's ("killing seven and injuring 40" / "killed
+                # six, injured almost 50").
+                (_, ra, na), (_, rb, nb) = self.numbered[sa], self.numbered[sb]
+                if len(ra) * len(rb) <= MAX_NUMBER_PAIRS:
+                    self.add(ra, rb, [(i, j, (v, note, SIBLING_WHY))
+                                      for i, j, (v, note, why) in self.pair(na, nb, SIBLING_LINK)
+                                      if "{words}" in why and _edge(ra[i], rb[j]) not in self.edges])
 
-    # A source that gives both figures tells two quantities, not one quantity two ways ("$13.9
-    # billion including debt, $13.2 billion for the shares"; "a 6.1 quake in September" and this
-    # one's 5.6): the other sources giving one each do not disagree.
-    told: dict[tuple, set[str]] = {}
-    told_keys = [_told_key(q) for q in comparison.numbers]
-    for q, k in zip(comparison.numbers, told_keys, strict=True):
-        told.setdefault(k, set()).add(q.sources[0])
-    by_family: dict[str, tuple[list[float], list[int]]] = {}
-    value_edges = [k for k, e in edges.items() if e[0] in (VALUE, UNIT)]  # "60 seats", "six"
-    if value_edges:
-        for i in sorted(by_key, key=lambda i: (by_key[i].value, i)):
-            lows, ids = by_family.setdefault(N.family(by_key[i]), ([], []))
-            lows.append(by_key[i].value)
-            ids.append(i)
-    for k in value_edges:
-        qa, qb = by_key[k[0]], by_key[k[1]]
-        if told[told_keys[k[0]]] & told[told_keys[k[1]]] or _both_told(qa, qb, by_key, by_family):
-            del edges[k]
+    def drop_told_twice(self) -> None:
+        """A source that gives both figures tells two quantities, not one quantity two ways
+        ("$13.9 billion including debt, $13.2 billion for the shares"; "a 6.1 quake in September"
+        and this one's 5.6): the other sources giving one each do not disagree."""
+        by_key, edges = self.by_key, self.edges
+        told: dict[tuple, set[str]] = {}
+        told_keys = [_told_key(q) for q in self.comparison.numbers]
+        for q, k in zip(self.comparison.numbers, told_keys, strict=True):
+            told.setdefault(k, set()).add(q.sources[0])
+        by_family: dict[str, tuple[list[float], list[int]]] = {}
+        value_edges = [k for k, e in edges.items() if e[0] in (VALUE, UNIT)]  # "60 seats", "six"
+        if value_edges:
+            for i in sorted(by_key, key=lambda i: (by_key[i].value, i)):
+                lows, ids = by_family.setdefault(N.family(by_key[i]), ([], []))
+                lows.append(by_key[i].value)
+                ids.append(i)
+        for k in value_edges:
+            qa, qb = by_key[k[0]], by_key[k[1]]
+            if told[told_keys[k[0]]] & told[told_keys[k[1]]] or _both_told(qa, qb, by_key, by_family):
+                del edges[k]
 
-    # Sources reporting the same quantity: both sides of every pair whose values agree.
-    for (a, b), (verdict, _, _) in edges.items():
-        if verdict in (None, QUALIFIER):
-            qa, qb = by_key[a], by_key[b]
-            for q, other in ((qa, qb), (qb, qa)):
-                for src in other.sources[:1]:
-                    if src not in q.sources:
-                        q.sources.append(src)
-    _counterparts(comparison)
+    def share_sources(self) -> None:
+        """Sources reporting the same quantity: both sides of every pair whose values agree."""
+        for (a, b), (verdict, _, _) in self.edges.items():
+            if verdict in (None, QUALIFIER):
+                qa, qb = self.by_key[a], self.by_key[b]
+                for q, other in ((qa, qb), (qb, qa)):
+                    for src in other.sources[:1]:
+                        if src not in q.sources:
+                            q.sources.append(src)
 
-    neighbours: dict[int, set[int]] = {}
-    for a, b in edges:
-        neighbours.setdefault(a, set()).add(b)
-        neighbours.setdefault(b, set()).add(a)
+    def groups(self) -> list[tuple[list[int], set[int], str, int, int]]:
+        """The disagreements as (figures, the same as a set, kind, the two figures of the
+        conflict that started it): cliques in which every two figures were paired."""
+        by_key, edges, order = self.by_key, self.edges, self.order
+        neighbours: dict[int, set[int]] = {}
+        for a, b in edges:
+            neighbours.setdefault(a, set()).add(b)
+            neighbours.setdefault(b, set()).add(a)
 
-    def edge(x: int, y: int):
-        return edges[_edge(x, y)]
+        def joins(c: int, m: int) -> bool:
+            qc, qm = by_key[c], by_key[m]
+            if qc.sources[0] == qm.sources[0]:
+                return _reads_same(qc, qm)
+            return c in neighbours[m] and (edges[_edge(c, m)][0] is not None or _reads_same(qc, qm))
 
-    def _joins(c: int, m: int) -> bool:
-        qc, qm = by_key[c], by_key[m]
-        if qc.sources[0] == qm.sources[0]:
-            return _reads_same(qc, qm)
-        return c in neighbours[m] and (edge(c, m)[0] is not None or _reads_same(qc, qm))
+        conflicts = sorted(
+            (k for k, e in edges.items() if e[0]),
+            key=lambda k: (-_SEVERITY.get(edges[k][0], 0), min(order[by_key[x].sources[0]] for x in k)),
+        )
+        covered: set[tuple[int, int]] = set()
+        # Cliques of one quantity that share half their figures or more are one disagreement (a
+        # wire story's rewrites split "£50.3 million vs £36.1 million" into sixteen cliques that
+        # differ by a source or two); a clique meeting another in one figure stays apart.
+        groups: list[tuple[list[int], set[int], str, int, int]] = []
+        for a, b in conflicts:
+            if (a, b) in covered:
+                continue
+            clique = [a, b]
+            for c in sorted(neighbours[a] | neighbours[b], key=lambda x: (order[by_key[x].sources[0]], x)):
+                # every two sides were paired, and two sides that read differently disagree (a
+                # third figure that agrees with one side in other words is not a side); a source
+                # repeating its figure in another sentence is one side twice
+                if c not in clique and all(joins(c, m) for m in clique):
+                    clique.append(c)
+            kinds = []
+            for i, x in enumerate(clique):
+                for y in clique[i + 1 :]:
+                    k = _edge(x, y)
+                    covered.add(k)
+                    e = edges.get(k)
+                    if e and e[0]:
+                        kinds.append(e[0])
+            kind = max(kinds, key=lambda k: _SEVERITY.get(k, 0))
+            values = _values(by_key[x] for x in clique)
+            for members_list, members_set, g_kind, _, _ in groups:
+                shared = len(members_set.intersection(clique))
+                if g_kind == kind and (shared >= max(2, min(len(clique), len(members_set)) / 2) or (
+                        shared and values == _values(by_key[x] for x in members_set))):
+                    members_list.extend(x for x in clique if x not in members_set)
+                    members_set.update(clique)
+                    break
+            else:
+                groups.append((list(clique), set(clique), kind, a, b))
+        return groups
 
-    conflicts = sorted(
-        (k for k, e in edges.items() if e[0]),
-        key=lambda k: (-_SEVERITY.get(edges[k][0], 0), min(order[by_key[x].sources[0]] for x in k)),
-    )
-    covered: set[tuple[int, int]] = set()
-    # Cliques of one quantity that share half their figures or more are one disagreement (a
-    # wire story's rewrites split "£50.3 million vs £36.1 million" into sixteen cliques that
-    # differ by a source or two); a clique meeting another in one figure stays apart.
-    groups: list[tuple[list[int], set[int], str, int, int]] = []
-    for a, b in conflicts:
-        if (a, b) in covered:
-            continue
-        clique = [a, b]
-        for c in sorted(neighbours[a] | neighbours[b], key=lambda x: (order[by_key[x].sources[0]], x)):
-            # every two sides were paired, and two sides that read differently disagree (a
-            # third figure that agrees with one side in other words is not a side); a source
-            # repeating its figure in another sentence is one side twice
-            if c not in clique and all(_joins(c, m) for m in clique):
-                clique.append(c)
-        kinds = []
-        for i, x in enumerate(clique):
-            for y in clique[i + 1 :]:
-                k = _edge(x, y)
-                covered.add(k)
-                e = edges.get(k)
-                if e and e[0]:
-                    kinds.append(e[0])
-        kind = max(kinds, key=lambda k: _SEVERITY.get(k, 0))
-        values = _values(by_key[x] for x in clique)
-        for members_list, members_set, g_kind, _, _ in groups:
-            shared = len(members_set.intersection(clique))
-            if g_kind == kind and (shared >= max(2, min(len(clique), len(members_set)) / 2) or (
-                    shared and values == _values(by_key[x] for x in members_set))):
-                members_list.extend(x for x in clique if x not in members_set)
-                members_set.update(clique)
-                break
-        else:
-            groups.append((list(clique), set(clique), kind, a, b))
-    disagreements: list[Disagreement] = []
-    for clique, _, kind, a, b in groups:
+    def explained(self, clique: list[int], _members: set[int], kind: str, a: int, b: int) -> Disagreement:
+        """One disagreement, its sides in source order and its why: both readings, the scope,
+        why they were paired, the verdict."""
+        comparison, by_key, ctx = self.comparison, self.by_key, self.ctx
         members = [by_key[x] for x in clique]
-        members.sort(key=lambda q: (order[q.sources[0]], comparison.sentence(q.sentence).index, q.start))
+        members.sort(key=lambda q: (self.order[q.sources[0]], comparison.sentence(q.sentence).index, q.start))
         sides = [
             Side(
                 sentence=q.sentence,
@@ -384,7 +415,7 @@ def find_disagreements(comparison: Comparison, read: dict | None = None,
             + (f" ({sc})" if (sc := _scope_words(ctx(q))) else "")
             for q in members
         )
-        verdict, note, why = edge(a, b)
+        verdict, note, why = self.edges[_edge(a, b)]
         if "{words}" in why:  # spelled out here, for the few pairs that make a disagreement
             ca, cb = ctx(by_key[a]), ctx(by_key[b])
             shared = set(sorted(N.shared_words(ca, cb))[:4])
@@ -399,12 +430,7 @@ def find_disagreements(comparison: Comparison, read: dict | None = None,
         scope = _scope_words(ctx(by_key[a])) or "none stated"
         explanation = (f"{readings}. Scope: {scope}. Paired because {why}. "
                        f"Verdict: {verdict}, {note}.")
-        disagreements.append(Disagreement(kind=kind, about=N.about(members), sides=sides,
-                                          why=explanation))
-    disagreements.sort(
-        key=lambda d: (order[d.sides[0].source], comparison.sentence(d.sides[0].sentence).index)
-    )
-    comparison.disagreements = disagreements
+        return Disagreement(kind=kind, about=N.about(members), sides=sides, why=explanation)
 
 
 def _cross_pairs(qs: list[Quantity]) -> int:
