@@ -16,7 +16,8 @@ app would show). Then:
 - recall: of the labelled conflicts, how many are shown;
 - not_a_quantity: labelled datelines, timestamps and designations the reader reads as quantities;
 - both shares by corpus (the multi-outlet folders apart from MRPC's single sentences), and their
-  95% intervals, whole clusters and MRPC pairs resampled (benchmarks/intervals.py).
+  95% intervals for the folders, for MRPC and for all, whole clusters and MRPC pairs resampled
+  (benchmarks/intervals.py).
 
 A shown disagreement with several sides counts as one pair per two sides from different sources
 whose readings differ (value, hedge, or two different named units). A shown pair matches a label when both figures'
@@ -284,8 +285,8 @@ def _where(span: tuple) -> str:
     return f"{corpus}:{cluster}/{file}[{start}:{end}]"
 
 
-def _interval(tallies: dict[str, tuple[int, int]]) -> str:
-    iv = intervals.interval(tallies)
+def _interval(tallies: dict[str, tuple[int, int]], keep=lambda unit: True) -> str:
+    iv = intervals.interval({u: t for u, t in tallies.items() if keep(u)})
     return "n/a" if iv is None else f"{100 * iv[0]:.0f}-{100 * iv[1]:.0f}%"
 
 
@@ -310,8 +311,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"recall:    {_pct(r['recall'])} ({r['recalled']} of {r['conflicts']} labelled conflicts shown)")
     print(f"not_a_quantity read as quantities: {len(r['not_a_quantity_read'])} of {r['not_a_quantity']}")
     print(f"by corpus: precision {by_corpus(r['precision_by'])}; recall {by_corpus(r['recall_by'])}")
-    print("95% intervals, clusters and MRPC pairs resampled: "
-          f"precision {_interval(r['precision_by'])}; recall {_interval(r['recall_by'])}")
+    print("95% intervals, clusters and MRPC pairs resampled: " + "; ".join(
+        f"{name} precision {_interval(r['precision_by'], keep)}, recall {_interval(r['recall_by'], keep)}"
+        for name, keep in (("folders (BASIL, ECB+)", lambda u: not u.startswith("mrpc:")),
+                           ("MRPC", lambda u: u.startswith("mrpc:")), ("all", lambda u: True))))
     if r["unmatched"]:
         print(f"\nshown pairs matching no label ({len(r['unmatched'])}), to be labelled:")
         for p in r["unmatched"]:

@@ -1,6 +1,6 @@
 """How far a quality figure could move on other stories: a 95% interval by resampling clusters.
 
-A figure such as "same-claim pairs linked 0.590 (122 of 207)" is read on a few dozen stories, and
+A figure such as "same-claim pairs linked 0.590 (131 of 222)" is read on a few dozen stories, and
 the pairs of one story stand or fall together (one outlet's style, one event's wording). So the
 interval resamples whole units (a cluster, or one MRPC pair), with replacement, as many as there
 are, and takes the 2.5th and 97.5th percentiles of the pooled share over `DRAWS` draws (a
@@ -20,9 +20,14 @@ SEED = 1
 def interval(tallies: dict[str, tuple[int, int]], draws: int = DRAWS,
              seed: int = SEED) -> tuple[float, float] | None:
     """The 95% percentile interval of sum(hits) / sum(totals) when the units of `tallies`
-    (unit -> (hits, total)) are drawn with replacement; None when no unit has a total."""
+    (unit -> (hits, total), 0 <= hits <= total) are drawn with replacement; None when fewer than
+    two units have a total (one story says nothing of how another would read)."""
+    if draws < 1:
+        raise ValueError("draws must be at least 1")
     units = [(h, t) for h, t in tallies.values() if t]
-    if not units:
+    if any(not 0 <= h <= t for h, t in units):
+        raise ValueError("each unit's hits must lie between 0 and its total")
+    if len(units) < 2:
         return None
     rng = random.Random(seed)
     shares = []

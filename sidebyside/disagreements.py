@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections import Counter
 from functools import lru_cache
 
+from . import figure_pairs
 from . import numbers as N
 from .counterparts import _both_told, _counterparts, _run_ends, _told_key, _values
-from .figure_pairs import MAX_NUMBER_PAIRS, _admitted_at, _anchor, _sentence_words
+from .figure_pairs import _admitted_at, _anchor, _sentence_words
 from .figure_verdicts import _WORDS, _Figures, _prepare, _reads_same, _verdict
 from .model import (
     DATE,
@@ -218,7 +219,7 @@ class _Pairs:
                     continue  # no figures
                 if other[0][0] == at[0] or at > other[0]:
                     continue
-                if n * len(other[1]) > MAX_NUMBER_PAIRS:
+                if n * len(other[1]) > figure_pairs.MAX_NUMBER_PAIRS:
                     continue
                 self.add(ranks, other[1], self.pair(r, other[2], link.score))
 
@@ -232,7 +233,7 @@ class _Pairs:
             self.near_of.setdefault(b, set()).add(a)
             if one[0] > other[0]:
                 one, other = other, one
-            if len(one[1]) * len(other[1]) <= MAX_NUMBER_PAIRS:
+            if len(one[1]) * len(other[1]) <= figure_pairs.MAX_NUMBER_PAIRS:
                 self.add(one[1], other[1], self.pair(one[2], other[2], score))
 
     def linked_to(self, sid: str) -> set[str]:
@@ -291,7 +292,7 @@ class _Pairs:
         for (sa, sb), pairs in per_pair.items():
             left = list(dict.fromkeys(rank[id(a)] for a, _ in pairs))
             right = list(dict.fromkeys(rank[id(b)] for _, b in pairs))
-            if len(left) * len(right) > MAX_NUMBER_PAIRS:
+            if len(left) * len(right) > figure_pairs.MAX_NUMBER_PAIRS:
                 continue
             found = self.pair(part_reading(left, sa), part_reading(right, sb), None)
             self.add(left, right, found)
@@ -300,7 +301,7 @@ class _Pairs:
                 # figures are read as a linked pair's ("killing seven and injuring 40" / "killed
                 # six, injured almost 50").
                 (_, ra, na), (_, rb, nb) = self.numbered[sa], self.numbered[sb]
-                if len(ra) * len(rb) <= MAX_NUMBER_PAIRS:
+                if len(ra) * len(rb) <= figure_pairs.MAX_NUMBER_PAIRS:
                     self.add(ra, rb, [(i, j, (v, note, SIBLING_WHY))
                                       for i, j, (v, note, why) in self.pair(na, nb, SIBLING_LINK)
                                       if "{words}" in why and _edge(ra[i], rb[j]) not in self.edges])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from benchmarks import figures_real as FR
 from benchmarks.intervals import interval
 
@@ -24,10 +26,21 @@ def test_clusters_that_agree_give_a_point_and_fewer_clusters_a_wider_interval():
     assert hi_few - lo_few > hi_many - lo_many
 
 
-def test_units_with_nothing_to_count_are_left_out_and_none_when_all_are_empty():
+def test_units_with_nothing_to_count_are_left_out_and_one_story_gives_no_interval():
     assert interval({}) is None
     assert interval({"a": (0, 0)}) is None
-    assert interval({"a": (0, 0), "b": (2, 2)}) == (1.0, 1.0)
+    assert interval({"a": (1, 3)}) is None  # one unit: no spread to read, not certainty
+    assert interval({"a": (0, 0), "b": (2, 2)}) is None
+    assert interval({"a": (0, 0), "b": (2, 2), "c": (1, 1)}) == (1.0, 1.0)
+
+
+def test_impossible_tallies_and_no_draws_are_refused():
+    with pytest.raises(ValueError):
+        interval({"a": (3, 2), "b": (1, 1)})
+    with pytest.raises(ValueError):
+        interval({"a": (-1, 2), "b": (1, 1)})
+    with pytest.raises(ValueError):
+        interval({"a": (1, 2), "b": (1, 1)}, draws=0)
 
 
 def test_a_weighted_share_not_a_mean_of_shares():
