@@ -136,13 +136,7 @@ def _admit_same(a: Quantity, ca: N.Context, b: Quantity, cb: N.Context, link: fl
     shared = N.shared_words(ca, cb)
     kin = link is None and not listed and _kin(a, b) and \
         len(_sentence_words(ca) & _sentence_words(cb)) >= KIN_ALIKE
-    # two linked sentences counting people with one fate, in other words ("killed at least three
-    # people" / "left three bank workers dead"): the fate is what both are of (people counted as
-    # who they are only at the same number, `_kin`: "five children" may be a part of "12 people")
-    fated = link is not None and a.event is not None and a.event == b.event and \
-        a.event in _FATES and (noun is not None or _kin(a, b))
     if a.kind != "date" and not (ca.close & cb.close) and (link is None or link < SURE_LINK) \
-            and not fated \
             and (link is not None or listed or not (kin or _told_alike(a, ca, b, cb))):
         return None  # nothing said right by both figures about what they are of
     if a.kind == "percent" and len(ca.close & cb.close) < 2 and (link is None or link < SURE_LINK):

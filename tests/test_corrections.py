@@ -246,21 +246,21 @@ def test_linking_sentences_with_figures_pairs_their_figures_and_undo_takes_it_ba
     docs = tmp_path / "fire"
     docs.mkdir()
     (docs / "a.txt").write_text(
-        "Blaze in harbour town\n\nA fire at a warehouse in Portmere left 12 people homeless on "
-        "Tuesday, the fire service said.\n\nCrews fought the flames for six hours.\n", encoding="utf-8")
+        "Blaze in harbour town\n\nA fire at a warehouse in Portmere killed 12 people on Tuesday, "
+        "the fire service said.\n\nCrews fought the flames for six hours.\n", encoding="utf-8")
     (docs / "b.txt").write_text(
-        "Warehouse fire leaves town in mourning\n\nFifteen people lost their homes when flames tore "
-        "through a storage depot in the port of Portmere, officials said.\n\nThe mayor declared "
-        "three days of mourning.\n", encoding="utf-8")
+        "Warehouse fire leaves town in mourning\n\nFifteen people died when flames tore through "
+        "a storage depot in the port of Portmere, officials said.\n\nThe mayor declared three "
+        "days of mourning.\n", encoding="utf-8")
     c = fresh(docs)
     before = state(c)
-    a, b = find(c, "a", "A fire at a warehouse"), find(c, "b", "Fifteen people lost")
+    a, b = find(c, "a", "A fire at a warehouse"), find(c, "b", "Fifteen people died")
     store = NoteStore(tmp_path / "notes.json", str(docs))
     store.load()
     entry = store.correct("link", a, b, c)
     anchor(c, store.live())
     assert [d.summary() for d in c.disagreements] == [
-        "People: a says 12 people, b says Fifteen people (value)"]
+        "People killed: a says 12 people, b says Fifteen people (value)"]
     assert "reporter linked the sentences" in c.disagreements[0].why
     store.delete(entry)
     anchor(c, store.live())

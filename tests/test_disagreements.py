@@ -1021,28 +1021,6 @@ def test_unlinked_people_counted_by_who_they_are_pair_on_their_sentences_words()
     assert figure_pairs._admit(a, ctx(a), b, ctx(b), None) is None
 
 
-def test_linked_tolls_of_one_fate_pair_with_no_word_in_common_near_them():
-    """Two linked sentences (a weak link, under SURE_LINK) that count the dead in other words
-    ("killed at least three people" / "left three bank workers dead", the ECB+ Athens bank fire)
-    share no word right by the figures: the fate is what both count. Only the same fate, only
-    people counted as who they are at the same number, and only on a link."""
-    s1 = ("A firebomb attack on a bank in Greece killed at least three people today as police "
-          "fought pitched battles with striking protesters furious at brutal budget cuts.")
-    s2 = ("Riots over harsh new austerity measures left three bank workers dead and engulfed the "
-          "streets of Athens on Wednesday, as angry protesters tried to storm parliament.")
-    a, b = pair(s1, s2, "at least three people", "three bank workers")
-    assert not (ctx(a).close & ctx(b).close)
-    why = figure_pairs._admit(a, ctx(a), b, ctx(b), 0.42, True)
-    assert why and "same claim" in why and N.compare(a, b) == "qualifier"
-    assert figure_pairs._admit(a, ctx(a), b, ctx(b), None, True) is None  # not linked: not enough
-    hurt = s2.replace("dead", "injured")
-    a, b = pair(s1, hurt, "at least three people", "three bank workers")
-    assert figure_pairs._admit(a, ctx(a), b, ctx(b), 0.42, True) is None  # another fate
-    a, b = pair(s1, s2.replace("three bank workers", "five bank workers"), "at least three people",
-                "five bank workers")
-    assert figure_pairs._admit(a, ctx(a), b, ctx(b), 0.42, True) is None  # a part, perhaps
-
-
 def test_early_tolls_of_one_fate_pair_on_a_link_however_far_apart():
     """"five people were killed" and "killed at least one person" on a link that names the same
     act are one toll told two ways, however far apart; unlinked, or a count of something else,
