@@ -40,7 +40,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import chain, islice
+from itertools import chain
 from operator import attrgetter
 
 from rapidfuzz import fuzz, process
@@ -52,8 +52,8 @@ from . import text as T
 from . import transformer as TX
 from . import workers
 from .arrays import union, unique
+from .link_whys import _joined, _Wording, put_whys, word_links  # noqa: F401 (the engine calls both)
 from .model import EXACT, NEAR, PARAPHRASE, Link, Sentence, Source
-from .numbers.words import CUR_CODES, CUR_SYMBOLS, CUR_WORDS
 from .semantic_pass import SEM_CANDIDATE, semantic_pass
 
 # Tuned on the gold set in benchmarks/gold (python -m benchmarks.quality --sweep), not on the seeds.
@@ -74,10 +74,6 @@ FIGURE_RATIO = 3.0  # ...if neither is more than this many times the other
 IDF_POWER = 2.0  # >1 sharpens the gap between distinctive and common terms
 GENERIC_WEIGHT = 0.3  # weight factor of words every news story uses (text.GENERIC)
 NAME_CLASH = 0.8  # score factor when each side names someone or somewhere the other does not
-# Semantic matching: the cosine similarity is a feature of the fitted decision (evidence.py), no
-# longer mixed into the overlap score (that raised false links on the real dev set). For the why,
-# it is mapped to [0, 1] from SEM_FLOOR up.
-SEM_FLOOR = 0.5
 # The semantic pass (candidates from embedding neighbours) is in sidebyside/semantic_pass.py.
 # The decision: a candidate with at least min_score * WEAK overlap is described by its evidence
 # (sidebyside/evidence.py) and scored by the fitted model as the probability of the same claim.
@@ -421,10 +417,6 @@ def _lexical(x: _Item, y: _Item) -> tuple[float, list[str]]:
     return score, shared + [f[1:] for f in shared_figs]
 
 
-def _semantic(cos: float) -> float:
-    return max(0.0, min(1.0, (cos - SEM_FLOOR) / (1.0 - SEM_FLOOR)))
-
-
 def _use_semantic(semantic: bool | None) -> bool:
     if semantic is False:
         return False
@@ -475,133 +467,6 @@ def score_pairs(
     return [round(next(probs), 6) if f else 0.0 for f in found]
 
 
-def _shares(x: _Item, y: _Item, surface: dict[str, str]) -> str:
-    """The (at most four) most distinctive words two sentences share, as written."""
-    return ", ".join(islice((surface.get(t, t) for t in x.ranked() if t in y.terms), 4))
-
-
-def _whys(x: _Item, y: _Item, shares: str, equal: bool, surface: dict[str, str]) -> tuple[str, str]:
-    """A few words on why x links to y and why y links to x: shared distinctive terms and
-    figures (`shares`: the words, from `_shares`), differing figures, what the other side adds
-    (`equal`: the same sentence, whose figures are not listed). They depend only on the two
-    texts, and what the ends have in common (the differing figures) is worked out once. The
-    link's similarity and cues are added by `match` (`_similar`, `_joined`)."""
-    xf, yf = x.figures, y.figures
-    figs_x = figs_y = ""
-    differ_x = differ_y = None
-    if xf and yf:  # figures are listed, and differ, only when both sentences give some
-        if not equal:
-            figs_x = ", ".join([f[1:] for f in xf if f in yf][:2])
-            figs_y = ", ".join([f[1:] for f in yf if f in xf][:2])
-        text_x, text_y = x.sentence.text, y.sentence.text
-        differ_x = next((f[1:] for f in xf if f not in yf and not _dating(text_x, f[1:])), None)
-        differ_y = next((f[1:] for f in yf if f not in xf and not _dating(text_y, f[1:])), None)
-        if differ_x and differ_y and (_rounds_alike(differ_x, differ_y) or {
-                _money(text_x, differ_x), _money(text_y, differ_y)} == {True, False}):
-            # "0.43" and "0.4", "$8,214,530" and "$8.2 million"; "$600 a year" and "eight years"
-            differ_x = differ_y = None
-    return (_why_from(x, y, shares, figs_x, differ_x, differ_y, surface),
-            _why_from(y, x, shares, figs_y, differ_y, differ_x, surface))
-
-
-# A month's name or its abbreviation, never a word that begins like one ("Mayor", "Marines").
-_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-          r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?:\.|(?![a-z]))")
-_CLOCK_BEFORE = re.compile(r"\d\s?[:.]\s?$")
-_CLOCK_AFTER = re.compile(r"\s?:\s?\d")
-_MONTH_BEFORE = re.compile(rf"\b{_MONTH}\s*$", re.I)
-_MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?![a-z])", re.I)
-
-
-@lru_cache(maxsize=1 << 16)
-def _dating(text: str, figure: str) -> bool:
-    """Is every `figure` of the text part of a date or a time of day ("March 10", "10th of
-    May", "4:40 a.m.")? Then it dates the claim, and "figures differ: 10 vs 4" would mislead.
-    (Cached: outlets repeat the wire's sentences, and a text meets many others.)"""
-    seen = False
-    for i, j in _written_at(text, figure):
-        seen = True
-        before, after = text[max(0, i - 12) : i], text[j : j + 14]
-        clock = _CLOCK_BEFORE.search(before) or _CLOCK_AFTER.match(after)
-        if not (clock or _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after)):
-            return False
-    return seen
-
-
-# _semantic(cos) > 0.5 exactly when cos > SEM_FLOOR + (1 - SEM_FLOOR) / 2 (both sides exact in
-# binary floating point for SEM_FLOOR = 0.5: a subtraction of nearby values and a power of two).
-_SIMILAR_FROM = SEM_FLOOR + (1.0 - SEM_FLOOR) / 2
-
-
-def _similar(cos: float | None) -> str:
-    return f"similar meaning ({cos:.2f})" if cos is not None and cos > _SIMILAR_FROM else ""
-
-
-def _joined(*parts: str) -> str:
-    return "; ".join([p for p in parts if p])
-
-
-def _written_at(text: str, figure: str, separators: bool = False) -> list[tuple[int, int]]:
-    """Where the text writes the figure in digits, not inside a longer number (`separators`:
-    "1,200" too for "1200")."""
-    digits = ",?".join(re.escape(ch) for ch in figure) if separators else re.escape(figure)
-    return [m.span() for m in re.finditer(rf"(?<![\d.,]){digits}(?![\d])", text)]
-
-
-# Money as the number reader knows it (sidebyside/numbers/words.py): its signs and codes, and its
-# currency words but "pound" (sterling or a weight: see _POUNDS_AFTER) and "won" (a verb).
-_SIGNS = re.escape("".join(CUR_SYMBOLS))
-_CODES = "|".join(sorted(code.upper() for code in CUR_CODES if code != "rs")) + r"|Rs\.?"
-_WORDS = "|".join(sorted(set(CUR_WORDS) - {"pound", "pounds", "won"}, key=lambda w: (-len(w), w)))
-_CURRENCY_BEFORE = re.compile(rf"(?:[{_SIGNS}]|\b(?:{_CODES}|US\$|C\$|A\$))\s?$")
-_CURRENCY_AFTER = re.compile(
-    r"^(?:\s?(?:thousand|million|billion|trillion|bn|m|k)\b)?[\s-]?(?:(?:US|U\.S\.|Canadian|"
-    rf"Australian|Hong Kong|Singapore|New Zealand)\s)?(?:{_WORDS}|cents?|pence|{_CODES})\b|^\s?[{_SIGNS}]",
-    re.I)
-_POUNDS_AFTER = re.compile(r"^(?:\s?(?:thousand|million|billion)\b)?[\s-]?pounds?\b", re.I)  # or a weight
-
-
-@lru_cache(maxsize=1 << 16)
-def _money(text: str, figure: str) -> bool | None:
-    """Is the figure, wherever the text writes it in digits (thousands separated or not), a sum
-    of money ("$600", "700 dollars", "USD 700")? None when the text does not write it in digits
-    ("eight")."""
-    found = _written_at(text, figure, separators=True)
-    if not found:
-        return None
-    if any(_POUNDS_AFTER.match(text[j : j + 20]) for _, j in found):
-        return None  # "300 pounds": sterling or a weight, not to be told apart here
-    return all(_CURRENCY_BEFORE.search(text[max(0, i - 4) : i]) or _CURRENCY_AFTER.match(text[j : j + 30])
-               for i, j in found)
-
-
-def _rounds_alike(a: str, b: str) -> bool:
-    """One figure is the other rounded to its own precision, scales aside (figures are compared
-    as digits: "8214530" and "8.2" of "$8.2 million", "0.43" and "0.4"): no difference to tell."""
-    (da, fa), (db, fb) = sorted(((f.replace(".", "").lstrip("0"), f) for f in (a, b)),
-                                key=lambda d: len(d[0]))
-    # Only a figure written with decimals ("8.2", "0.4") is taken as the other rounded: "4" and
-    # "43", "1" and "1.9" are different figures whatever the scale.
-    if "." not in fa or not da or len(da) == len(db) or not (da.isdigit() and db.isdigit()):
-        return False
-    return int(da) == int(db[: len(da)]) + (db[len(da)] >= "5")
-
-
-def _why_from(x: _Item, y: _Item, shares: str, figs: str, differ_x: str | None,
-              differ_y: str | None, surface: dict[str, str]) -> str:
-    """One end's why, from the parts `_whys` worked out."""
-    parts: list[str] = []
-    if shares or figs:
-        parts.append("shares " + (f"{shares}, {figs}" if shares and figs else shares or figs))
-    if differ_x and differ_y:
-        parts.append(f"figures differ: {differ_x} vs {differ_y}")
-    xt = x.terms
-    adds = ", ".join(islice((surface.get(t, t) for t in y.ranked() if t not in xt), 2))
-    if adds:
-        parts.append("other adds " + adds)
-    return "; ".join(parts)
-
-
 def _arrays(folder: _Folder) -> P.Arrays:
     n, df = folder.n, folder.df
     rare = max(4, n // 100)  # a term in at most this many sentences is distinctive
@@ -623,7 +488,7 @@ def match(
     whether the embedding score took part): no module state carries it.
     `semantic`: None uses the embedding score when the extra is available, False never does.
     `progress` is called with the share of the work done (0..1) as it goes.
-    `defer_whys`: the links are made without their whys, which `word_links` works out and
+    `defer_whys`: the links are made without their whys, which `word_links` works out and (both in sidebyside/link_whys.py)
     `put_whys` gives them (the engine has a forked process word them)."""
 
     def done(fraction: float) -> None:
@@ -801,68 +666,6 @@ def _match(run: MatchRun, eligible: list[tuple[int, Sentence]], min_score: float
         s.links.sort(key=by_score, reverse=True)
     run.links = len(xs)
     return run
-
-
-@dataclass
-class _Wording:
-    """What the links' whys are put into words from (`word_links`), and the links (both ends)."""
-
-    items: list[_Item]
-    xs: list[int]
-    ys: list[int]
-    equal: list[bool]
-    cosines: list
-    cues: list[str]
-    surface: dict[str, str]
-    ends: list[tuple[Link, Link]]
-
-
-def word_links(run: MatchRun) -> list[tuple[str, str]]:
-    """The whys of the links `match` made (both ends of each, in their order), as strings: a
-    forked process may work them out (`match(defer_whys=True)`); `put_whys` gives them to the
-    links. Nothing in the comparison reads a why but what shows it."""
-    w = run.wording
-    items, surface = w.items, w.surface
-    out: list[tuple[str, str]] = []
-    # The words of a link's whys (shared, differing and added terms and figures) depend only on
-    # its two texts: terms, figures and their folder-wide weights come from the text. Outlets
-    # run the same wire sentences, so the same pair of texts links again and again (81,000
-    # links, 13,000 pairs of texts on 50 x 3,000): each pair is put into words once, and the
-    # link's own similarity and cues are added to them.
-    # The same two texts with the same similarity and cues word alike: each such link takes the
-    # pair of strings made for the first (a shared object, also sent back once by a fork).
-    made: dict[tuple, tuple[str, str]] = {}
-    worded: dict[tuple[str, str], tuple[str, str]] = {}
-    for a, b, same, c, cue in zip(w.xs, w.ys, w.equal, w.cosines, w.cues, strict=True):
-        texts = (items[a].sentence.text, items[b].sentence.text)
-        key = (texts, same, c, cue)
-        both = made.get(key)
-        if both is not None:
-            out.append(both)
-            continue
-        whys = worded.get(texts)
-        if whys is None:  # (the words are ranked by folder-wide weights: the shares are symmetric)
-            ia, ib = items[a], items[b]
-            whys = worded[texts] = _whys(ia, ib, _shares(ia, ib, surface), same, surface)
-        similar = _similar(c) if c is not None and c > _SIMILAR_FROM else ""
-        cues = "" if same else cue
-        # _joined(why, similar, cues) for both ends, the common tail joined once
-        tail = f"{similar}; {cues}" if similar and cues else similar or cues
-        if tail:
-            both = (f"{whys[0]}; {tail}" if whys[0] else tail,
-                    f"{whys[1]}; {tail}" if whys[1] else tail)
-        else:  # nothing to add to the words
-            both = whys
-        made[key] = both
-        out.append(both)
-    return out
-
-
-def put_whys(run: MatchRun, whys: list[tuple[str, str]]) -> None:
-    """Give the links of `run` their whys (`word_links`)."""
-    for (end_a, end_b), (why_a, why_b) in zip(run.wording.ends, whys, strict=True):
-        end_a.why, end_b.why = why_a, why_b
-    run.wording = None
 
 
 def _rows_at(blocks, idx):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from sidebyside import link_whys as W
 from sidebyside import match as M
 from sidebyside import semantic
 from sidebyside import text as T
@@ -313,10 +314,10 @@ def test_the_demo_s_no_siren_reports_link_with_semantics(monkeypatch):
 
 
 def test_a_figure_rounded_in_the_other_sentence_is_not_said_to_differ():
-    assert M._rounds_alike("0.43", "0.4") and M._rounds_alike("8214530", "8.2")
-    assert not M._rounds_alike("11", "13") and not M._rounds_alike("4683", "4700")
+    assert W._rounds_alike("0.43", "0.4") and W._rounds_alike("8214530", "8.2")
+    assert not W._rounds_alike("11", "13") and not W._rounds_alike("4683", "4700")
     for a, b in (("4", "43"), ("12", "120"), ("1", "1.9"), ("5", "48")):  # not a rounding
-        assert not M._rounds_alike(a, b) and not M._rounds_alike(b, a)
+        assert not W._rounds_alike(a, b) and not W._rounds_alike(b, a)
     assert "figures differ" not in _why_both("The county paid $8.2 million for the dredging contract on Monday.",
                                              "The county paid $8,214,530 for the dredging contract on Monday.")
     assert "figures differ: 11 vs 13" in _why_both("Eleven people were injured in the crash on Monday.",
@@ -329,11 +330,11 @@ def test_a_figure_rounded_in_the_other_sentence_is_not_said_to_differ():
     # a currency word or code after or before the figure; thousands separators
     assert "figures differ: 600 vs 700" in _why_both("The plan saves each retiree $600 a year, the trustees said.",
                                                      "The plan saves each retiree 700 dollars a year, the trustees said.")
-    assert M._money("USD 700 a year", "700") and M._money("$1,200 a year", "1200")
-    assert M._money("8 more years", "8") is False and M._money("eight years", "8") is None
+    assert W._money("USD 700 a year", "700") and W._money("$1,200 a year", "1200")
+    assert W._money("8 more years", "8") is False and W._money("eight years", "8") is None
     for money in ("₹600 a year", "700 rupees", "700 CHF", "700 €", "700 US dollars", "a 700-dollar credit"):
-        assert M._money(money, "600" if "600" in money else "700"), money
-    assert M._money("weighed 300 pounds", "300") is None  # sterling or a weight: not told apart
+        assert W._money(money, "600" if "600" in money else "700"), money
+    assert W._money("weighed 300 pounds", "300") is None  # sterling or a weight: not told apart
 
 
 def _link_items(a: str, b: str):
@@ -345,7 +346,7 @@ def _link_items(a: str, b: str):
 def _why_both(a: str, b: str) -> str:
     """Both ends' whys of a link between two sentences, as one string."""
     x, y = _link_items(a, b)
-    return " | ".join(M._whys(x, y, "", False, {}))
+    return " | ".join(W._whys(x, y, "", False, {}))
 
 
 def test_per_cent_and_percent_are_one_term():
@@ -364,10 +365,10 @@ def test_a_date_or_a_clock_time_is_not_a_figure_that_differs():
         "The dam at the Cullen reservoir burst on March 10, killing 12 people.",
         "The dam at the Cullen reservoir burst on March 10, killing 14 people.")
     # a word that only begins like a month dates nothing
-    assert M._dating("The dam burst on Sept. 10.", "10") and M._dating("On the 10th of May.", "10")
-    assert not M._dating("Mayor 10 votes ahead, the count went on.", "10")
-    assert not M._dating("The Marines 3 battalion was sent.", "3")
-    assert not M._dating("It took a decade 4 times over.", "4")
+    assert W._dating("The dam burst on Sept. 10.", "10") and W._dating("On the 10th of May.", "10")
+    assert not W._dating("Mayor 10 votes ahead, the count went on.", "10")
+    assert not W._dating("The Marines 3 battalion was sent.", "3")
+    assert not W._dating("It took a decade 4 times over.", "4")
 
 
 def test_a_short_exclamation_takes_no_lead_s_place(tmp_path):
