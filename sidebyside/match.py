@@ -488,8 +488,8 @@ def match(
     whether the embedding score took part): no module state carries it.
     `semantic`: None uses the embedding score when the extra is available, False never does.
     `progress` is called with the share of the work done (0..1) as it goes.
-    `defer_whys`: the links are made without their whys, which `word_links` works out and (both in sidebyside/link_whys.py)
-    `put_whys` gives them (the engine has a forked process word them)."""
+    `defer_whys`: the links are made without their whys, which `word_links` works out and
+    `put_whys` gives them (sidebyside/link_whys.py; the engine has a forked process word them)."""
 
     def done(fraction: float) -> None:
         if progress:
