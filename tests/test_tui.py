@@ -159,6 +159,33 @@ async def test_d_lands_on_the_600_and_enter_shows_both_figures():
         assert not isinstance(app.screen, DetailScreen)
 
 
+async def test_an_unlinked_sentence_s_detail_points_at_the_closest_sentence_elsewhere(monkeypatch):
+    """As shipped (semantic matching and the transformer on), the seeds' "some 600 North Korean
+    troops" has no link: its detail names the other outlet's closest sentence, its "over 600",
+    for the reporter to read before calling anything an exclusive."""
+    from sidebyside import semantic as S
+    from sidebyside import transformer as TX
+
+    monkeypatch.setenv(S.ENV_SWITCH, "1")
+    monkeypatch.setenv(TX.ENV_SWITCH, "1")
+    app = SideBySideApp(folder=str(SEEDS))
+    async with app.run_test(size=(160, 45)) as pilot:
+        await ready(pilot)
+        for _ in range(len(app.comparison.disagreements) * 2 + 2):
+            if "some 600" in cursor_sentence(app).text:
+                break
+            await pilot.press("d")
+        assert "some 600" in cursor_sentence(app).text and not cursor_sentence(app).links
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DetailScreen)
+        detail = app.screen.text.plain
+        assert "no matching sentence" in detail
+        closest = detail.split("closest, not linked: ", 1)[1]
+        assert "by the transformer" in closest.splitlines()[0]
+        assert "over 600 North Korean soldiers" in closest.splitlines()[1]
+
+
 async def test_overview_strip_shows_findings_and_the_viewport():
     app = SideBySideApp(folder=str(demo_folder()))
     async with app.run_test(size=(120, 36)) as pilot:

@@ -32,6 +32,7 @@ from sidebyside.model import (
     Part,
     Sentence,
 )
+from sidebyside.nearest import closest
 from sidebyside.novelty import NOVEL_MIN
 from sidebyside.readable import plain_why, quantity
 from sidebyside.safe import pictures
@@ -201,6 +202,7 @@ def detail_text(comparison: Comparison, sid: str, shown: list[str] | None = None
     by_source: dict[str, list] = {}
     for lk in sorted(s.links, key=lambda lk: -lk.score):
         by_source.setdefault(comparison.sentence(lk.to).source, []).append(lk)
+    near = closest(comparison, sid)
     for other in comparison.sources:
         if other.id == s.source:
             continue
@@ -210,6 +212,11 @@ def detail_text(comparison: Comparison, sid: str, shown: list[str] | None = None
             partly = any(comparison.sentence(p.to).source == other.id for p in s.parts)
             out.append("part of it only (below)\n" if partly else "no matching sentence\n",
                        style=muted)
+            c = near.get(other.id)
+            if c is not None:
+                out.append(f"    closest, not linked: {c.sentence} ({c.similarity:.2f} by {c.by})\n",
+                           style=muted)
+                out.append("    " + pictures(comparison.sentence(c.sentence).text) + "\n", style=muted)
             continue
         for lk in links:
             t = comparison.sentence(lk.to)

@@ -1,0 +1,124 @@
+"""The closest sentence of each source a sentence is not linked to (sidebyside/nearest.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sidebyside import nearest
+from sidebyside import semantic as S
+from sidebyside import transformer as TX
+from sidebyside.engine import compare_folder
+from sidebyside.model import BOILERPLATE
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+STORY_A = (
+    "Harbour bridge delayed again\n\n"
+    "The council said on Monday that the new harbour bridge in Portmere will not open before "
+    "next spring.\n\n"
+    "Engineers found cracks in two of the concrete piers during a routine inspection.\n\n"
+    "The mayor, Anna Lind, called the delay deeply frustrating for commuters.\n"
+)
+STORY_B = (
+    "Portmere bridge opening pushed back\n\n"
+    "Inspectors discovered fractures in a pair of the bridge's concrete supports last week.\n\n"
+    "The town's football club won its third match in a row on Saturday.\n\n"
+    "Ferry operators expect their busiest summer in a decade.\n"
+)
+
+
+@pytest.fixture(autouse=True)
+def semantic_on(monkeypatch):
+    """Matching as the app ships it (tests/conftest.py runs the lexical matcher by default)."""
+    monkeypatch.setenv(S.ENV_SWITCH, "1")
+    monkeypatch.setenv(TX.ENV_SWITCH, "1")
+
+
+def _folder(tmp_path: Path) -> Path:
+    docs = tmp_path / "bridge"
+    docs.mkdir()
+    (docs / "a.txt").write_text(STORY_A, encoding="utf-8")
+    (docs / "b.txt").write_text(STORY_B, encoding="utf-8")
+    return docs
+
+
+def _sentence(c, source: str, start: str):
+    return next(s for s in c.source(source).sentences if s.text.startswith(start))
+
+
+def _unlinked(c, s) -> None:
+    """Take away the sentence's links and parts (both ends), as if matching had made none."""
+    for other in c.all_sentences():
+        other.links = [lk for lk in other.links if lk.to != s.id]
+        other.parts = [p for p in other.parts if p.to != s.id]
+    s.links, s.parts = [], []
+
+
+def test_the_closest_sentence_is_the_one_that_says_it_in_other_words(tmp_path):
+    c = compare_folder(_folder(tmp_path), use_cache=False)
+    assert c.semantic and c.transformer
+    s = _sentence(c, "a", "Engineers found cracks")
+    _unlinked(c, s)
+    got = nearest.closest(c, s.id)
+    assert set(got) == {"b"}
+    assert c.sentence(got["b"].sentence).text.startswith("Inspectors discovered fractures")
+    assert got["b"].by == "the transformer" and 0 < got["b"].similarity <= 1
+
+
+def test_every_reading_falls_back_and_still_points_at_it(tmp_path):
+    c = compare_folder(_folder(tmp_path), use_cache=False)
+    s = _sentence(c, "a", "Engineers found cracks")
+    _unlinked(c, s)
+    c.transformer = False  # the static model alone
+    got = nearest.closest(c, s.id)["b"]
+    assert got.by == "meaning"
+    assert c.sentence(got.sentence).text.startswith("Inspectors discovered fractures")
+    c.semantic = False  # lexical matching: the words in common
+    got = nearest.closest(c, s.id)["b"]
+    assert got.by == "shared words" and 0 < got.similarity <= 1
+    assert c.sentence(got.sentence).text.startswith("Inspectors discovered fractures")
+
+
+def test_linked_sources_and_flagged_sentences_are_never_offered(tmp_path):
+    c = compare_folder(_folder(tmp_path), use_cache=False)
+    s = _sentence(c, "a", "Engineers found cracks")
+    _unlinked(c, s)
+    best = nearest.closest(c, s.id)["b"].sentence
+    c.sentence(best).status = BOILERPLATE  # a flagged sentence is no counterpart
+    assert nearest.closest(c, s.id)["b"].sentence != best
+    c.sentence(best).status = "unique"
+    other = c.sentence(best)
+    from sidebyside.model import Link
+
+    s.links = [Link(to=other.id, score=0.9, kind="paraphrase")]
+    assert nearest.closest(c, s.id) == {}  # linked into b: nothing to point at there
+    s.status = BOILERPLATE
+    s.links = []
+    assert nearest.closest(c, s.id) == {}  # a flagged sentence has no closest
+
+
+def test_the_seeds_600_points_at_the_other_outlet_s_600():
+    c = compare_folder(SEEDS, use_cache=False)
+    some = next(s for s in c.all_sentences() if "some 600 North Korean troops" in s.text)
+    assert not some.links  # unlinked: the reporter is pointed at the other outlet's telling
+    (got,) = nearest.closest(c, some.id).values()
+    assert "over 600 North Korean soldiers" in c.sentence(got.sentence).text
+
+
+def test_only_the_closest_sources_are_named(tmp_path):
+    docs = _folder(tmp_path)
+    for k in range(6):  # six more outlets, each with one sentence of its own
+        (docs / f"x{k}.txt").write_text(
+            f"Outlet {k}\n\nA choir from district {k} sang at the opening of the new library.\n",
+            encoding="utf-8")
+    c = compare_folder(docs, use_cache=False)
+    s = _sentence(c, "a", "Engineers found cracks")
+    _unlinked(c, s)
+    every = nearest.closest(c, s.id, most=99)
+    assert len(every) == 7
+    named = nearest.closest(c, s.id)
+    assert len(named) == nearest.MOST and "b" in named  # the source that tells it is among them
+    assert min(x.similarity for x in named.values()) >= max(
+        x.similarity for src, x in every.items() if src not in named)
