@@ -122,3 +122,69 @@ def test_only_the_closest_sources_are_named(tmp_path):
     assert len(named) == nearest.MOST and "b" in named  # the source that tells it is among them
     assert min(x.similarity for x in named.values()) >= max(
         x.similarity for src, x in every.items() if src not in named)
+
+
+def test_the_transformer_s_reading_is_what_is_shown_and_a_broken_model_falls_back(tmp_path, monkeypatch):
+    c = compare_folder(_folder(tmp_path), use_cache=False)
+    s = _sentence(c, "a", "Engineers found cracks")
+    _unlinked(c, s)
+    got = nearest.closest(c, s.id)["b"]
+    cos = TX.load().cosines([s.text], [c.sentence(got.sentence).text])[0]
+    assert got.similarity == round(float(cos), 2)  # the number shown is the scorer's own
+
+    def broken():
+        raise OSError("model.onnx is damaged")
+
+    monkeypatch.setattr(TX, "load", broken)
+    got = nearest.closest(c, s.id)["b"]
+    assert got.by == "meaning"  # the static reading stands
+    assert c.sentence(got.sentence).text.startswith("Inspectors discovered fractures")
+
+
+def test_a_broken_model_still_names_only_the_closest_sources(tmp_path, monkeypatch):
+    docs = _folder(tmp_path)
+    for k in range(8):
+        (docs / f"x{k}.txt").write_text(
+            f"Outlet {k}\n\nA choir from district {k} sang at the opening of the new library.\n",
+            encoding="utf-8")
+    c = compare_folder(docs, use_cache=False)
+    s = _sentence(c, "a", "Engineers found cracks")
+    _unlinked(c, s)
+
+    def broken():
+        raise OSError("model.onnx is damaged")
+
+    monkeypatch.setattr(TX, "load", broken)
+    assert len(nearest.closest(c, s.id)) == nearest.MOST
+
+
+def test_a_source_with_part_of_it_or_a_sentence_the_reporter_unlinked_is_not_offered(tmp_path):
+    from sidebyside.model import Correction, Part
+
+    c = compare_folder(_folder(tmp_path), use_cache=False)
+    s = _sentence(c, "a", "Engineers found cracks")
+    _unlinked(c, s)
+    best = nearest.closest(c, s.id)["b"].sentence
+    c.corrections = [Correction(kind="unlink", a=best, b=s.id)]  # "not the same claim"
+    again = nearest.closest(c, s.id)["b"]
+    assert again.sentence != best
+    c.corrections = []
+    s.parts = [Part(to=best, score=0.7, start=0, end=10, to_start=0, to_end=10)]
+    assert nearest.closest(c, s.id) == {}  # partly reported there: the detail quotes that part
+
+
+def test_the_closest_sentence_is_shown_as_text_never_as_markup(tmp_path, monkeypatch):
+    from widgets.detail import detail_text
+
+    docs = tmp_path / "markup"
+    docs.mkdir()
+    (docs / "a.txt").write_text(STORY_A, encoding="utf-8")
+    (docs / "b.txt").write_text(
+        "Portmere bridge\n\n[bold]Inspectors[/bold] discovered fractures in a pair of the "
+        "bridge's concrete supports \x1b[31mlast week.\n", encoding="utf-8")
+    c = compare_folder(docs, use_cache=False)
+    s = _sentence(c, "a", "Engineers found cracks")
+    _unlinked(c, s)
+    text = detail_text(c, s.id).plain
+    shown = text.split("closest, not linked: ", 1)[1].splitlines()[1]
+    assert "[bold]Inspectors[/bold]" in shown and "\x1b" not in shown
