@@ -40,6 +40,15 @@ class Closest:
     similarity: float  # 0..1 as the scorer reads it (`by`)
     by: str  # how it was read: "the transformer", "meaning" (the static model) or "shared words"
 
+    def scale(self) -> str:
+        """What the number is against, where the engine has a bar on that scale: the transformer
+        confirms a weak link from match.VETO_COS up."""
+        if self.by == "the transformer":
+            from .match import VETO_COS
+
+            return f"; it confirms links from {VETO_COS:.2f}"
+        return ""
+
 
 def closest(comparison: Comparison, sid: str, most: int = MOST) -> dict[str, Closest]:
     """For the `most` other sources closest to sentence `sid` among those it has no link into

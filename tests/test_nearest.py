@@ -65,6 +65,9 @@ def test_the_closest_sentence_is_the_one_that_says_it_in_other_words(tmp_path):
     assert set(got) == {"b"}
     assert c.sentence(got["b"].sentence).text.startswith("Inspectors discovered fractures")
     assert got["b"].by == "the transformer" and 0 < got["b"].similarity <= 1
+    from sidebyside import match as M
+
+    assert got["b"].scale() == f"; it confirms links from {M.VETO_COS:.2f}"  # the number's bar
 
 
 def test_every_reading_falls_back_and_still_points_at_it(tmp_path):
@@ -73,7 +76,7 @@ def test_every_reading_falls_back_and_still_points_at_it(tmp_path):
     _unlinked(c, s)
     c.transformer = False  # the static model alone
     got = nearest.closest(c, s.id)["b"]
-    assert got.by == "meaning"
+    assert got.by == "meaning" and got.scale() == ""  # no bar on that scale to name
     assert c.sentence(got.sentence).text.startswith("Inspectors discovered fractures")
     c.semantic = False  # lexical matching: the words in common
     got = nearest.closest(c, s.id)["b"]

@@ -214,7 +214,8 @@ def detail_text(comparison: Comparison, sid: str, shown: list[str] | None = None
                        style=muted)
             c = near.get(other.id)
             if c is not None:
-                out.append(f"    closest, not linked: {c.sentence} (similarity {c.similarity:.2f} by {c.by})\n",
+                out.append(f"    closest, not linked: {c.sentence} (similarity {c.similarity:.2f} by "
+                           f"{c.by}{c.scale()})\n",
                            style=muted)
                 out.append("    " + pictures(comparison.sentence(c.sentence).text) + "\n", style=muted)
             continue
