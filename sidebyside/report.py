@@ -20,6 +20,7 @@ import re
 from .corrections import describe
 from .families import confirmations, family_labels, family_of, independent_count
 from .model import BOILERPLATE, DUPLICATE, PARTIAL, SHARED, UNIQUE, UNLINKED, Comparison, Sentence
+from .nearest import closest
 from .safe import line
 
 SCHEMA = "sidebyside.report/1"
@@ -197,6 +198,18 @@ def _corrections_md(c: Comparison) -> list[str]:
     return out
 
 
+def _closest_elsewhere(c: Comparison, s: Sentence) -> str:
+    """Where to look before printing a claim as an exclusive: the closest sentence of the other
+    sources (sidebyside/nearest.py), as a short pointer."""
+    near = closest(c, s.id, most=1)
+    if not near:
+        return ""
+    ((src, found),) = near.items()
+    t = c.sentence(found.sentence)
+    return (f" *(closest elsewhere, not linked: {md(src)} ¶{t.paragraph + 1}, similarity "
+            f"{found.similarity:.2f} by {found.by}{found.scale()})*")
+
+
 def to_markdown(c: Comparison) -> str:
     """A brief a journalist can read: per source, shared claims, unique claims; then conflicts.
     Every text from a document, a note or a file name goes through `md` (inert Markdown)."""
@@ -281,7 +294,7 @@ def to_markdown(c: Comparison) -> str:
         out.append(f"### Unique claims ({len(unique)})")
         out.append("")
         for s in unique:
-            out += with_notes(f"- {_quote(s)}", s)
+            out += with_notes(f"- {_quote(s)}{_closest_elsewhere(c, s)}", s)
         unlinked = sum(1 for s in src.sentences if s.status == UNLINKED and s.claim)
         if unlinked:
             out.append("")

@@ -191,3 +191,19 @@ def test_the_closest_sentence_is_shown_as_text_never_as_markup(tmp_path, monkeyp
     text = detail_text(c, s.id).plain
     shown = text.split("closest, not linked: ", 1)[1].splitlines()[1]
     assert "[bold]Inspectors[/bold]" in shown and "\x1b" not in shown
+
+
+def test_the_brief_points_each_unique_claim_at_the_closest_sentence_elsewhere(tmp_path):
+    from sidebyside.report import to_markdown
+
+    c = compare_folder(_folder(tmp_path), use_cache=False)
+    unique = c.unique_claims()
+    assert unique
+    brief = to_markdown(c)
+    section = brief.split("### Unique claims", 1)[1]
+    for s in unique:
+        near = nearest.closest(c, s.id, most=1)
+        ((src, found),) = near.items()
+        t = c.sentence(found.sentence)
+        assert (f"*(closest elsewhere, not linked: {src} ¶{t.paragraph + 1}, similarity "
+                f"{found.similarity:.2f} by the transformer; it confirms links from") in section
