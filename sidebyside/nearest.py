@@ -5,11 +5,11 @@ No link is not proof that no other outlet says it: on the real three- and four-o
 of the team's dev set, 7% to 12% of the sentences marked unique, and a third of those left
 `unlinked`, are reported by another outlet in other words (benchmarks/gold/CLAIMS.md). So the
 detail of a sentence names, for each source it has no link into, that source's closest sentence
-and how close it reads, and leaves the judgement to the reporter. On the unique and unlinked claims of
-dev fold E (ECB+, which no model learnt from) that another outlet reports, the closest sentence
-of that outlet, as ranked here, is one the labellers named in 160 of 242 cases (the
-transformer's three closest hold one in 214; the static model's closest alone, 116); on the
-test clusters, read once after, in 428 of 792 (benchmarks/SEMANTIC.md, "Twelfth session").
+and how close it reads, and leaves the judgement to the reporter; it names the next closest too (`second`). On the
+unique and unlinked claims of dev fold E (ECB+, which no model learnt from) that another outlet
+reports, the closest sentence of that outlet, as ranked here, is one the labellers named in 160
+of 242 cases, the closest or the next in 195 (the static model's closest alone, 116); on the
+test clusters, read once after, 428 and 551 of 792 (benchmarks/SEMANTIC.md, "Twelfth session").
 
 The ranking follows the comparison's own matching: with the transformer, the static model's
 PREFILTER nearest sentences of each source are read again by the transformer; with the static
@@ -39,6 +39,7 @@ class Closest:
     sentence: str  # its id
     similarity: float  # 0..1 as the scorer reads it (`by`)
     by: str  # how it was read: "the transformer", "meaning" (the static model) or "shared words"
+    second: Closest | None = None  # the source's next closest, read the same way
 
     def scale(self) -> str:
         """What the number is against, where the engine has a bar on that scale: the transformer
@@ -77,9 +78,14 @@ def closest(comparison: Comparison, sid: str, most: int = MOST) -> dict[str, Clo
     best = {}
     for src, pool in pools.items():
         ratios = [fuzz.token_set_ratio(s.text, t.text) / 100 for t in pool]
-        k = max(range(len(pool)), key=lambda i: ratios[i])
-        best[src] = Closest(pool[k].id, _unit(ratios[k]), "shared words")
+        best[src] = _two(sorted(zip(ratios, pool, strict=True), key=lambda x: -x[0]), "shared words")
     return _closest_sources(best, most)
+
+
+def _two(ranked: list[tuple[float, Sentence]], by: str) -> Closest:
+    """The closest of `ranked` (best first), with the next one as its `second`."""
+    second = Closest(ranked[1][1].id, _unit(ranked[1][0]), by) if len(ranked) > 1 else None
+    return Closest(ranked[0][1].id, _unit(ranked[0][0]), by, second)
 
 
 def _by_meaning(comparison: Comparison, s: Sentence, pools: dict[str, list[Sentence]],
@@ -97,7 +103,7 @@ def _by_meaning(comparison: Comparison, s: Sentence, pools: dict[str, list[Sente
         ranked.setdefault(t.source, []).append((sim, t))
     for src in ranked:
         ranked[src].sort(key=lambda x: -x[0])
-    static = {src: Closest(r[0][1].id, _unit(r[0][0]), "meaning") for src, r in ranked.items()}
+    static = {src: _two(r, "meaning") for src, r in ranked.items()}
     if not (comparison.transformer and TX.available()):
         return _closest_sources(static, most)
     best = _closest_sources(static, 2 * most)  # the transformer picks the `most` among these
@@ -109,9 +115,8 @@ def _by_meaning(comparison: Comparison, s: Sentence, pools: dict[str, list[Sente
         return _closest_sources(best, most)
     out = {}
     for src, top in tops.items():
-        read = [(next(cos), t) for t in top]
-        c, t = max(read, key=lambda x: x[0])
-        out[src] = Closest(t.id, _unit(c), "the transformer")
+        read = sorted(((next(cos), t) for t in top), key=lambda x: -x[0])
+        out[src] = _two(read, "the transformer")
     return _closest_sources(out, most)
 
 

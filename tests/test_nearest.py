@@ -68,6 +68,10 @@ def test_the_closest_sentence_is_the_one_that_says_it_in_other_words(tmp_path):
     from sidebyside import match as M
 
     assert got["b"].scale() == f"; it confirms links from {M.VETO_COS:.2f}"  # the number's bar
+    second = got["b"].second  # the next closest of that source, read the same way
+    assert second is not None and second.by == "the transformer"
+    assert c.sentence(second.sentence).source == "b" and second.sentence != got["b"].sentence
+    assert second.similarity <= got["b"].similarity
 
 
 def test_every_reading_falls_back_and_still_points_at_it(tmp_path):

@@ -184,6 +184,7 @@ async def test_an_unlinked_sentence_s_detail_points_at_the_closest_sentence_else
         closest = detail.split("closest, not linked: ", 1)[1]
         assert "by the transformer" in closest.splitlines()[0]
         assert "over 600 North Korean soldiers" in closest.splitlines()[1]
+        assert closest.splitlines()[2].strip().startswith("next closest: 001:")
 
 
 async def test_overview_strip_shows_findings_and_the_viewport():

@@ -218,6 +218,11 @@ def detail_text(comparison: Comparison, sid: str, shown: list[str] | None = None
                            f"{c.by}{c.scale()})\n",
                            style=muted)
                 out.append("    " + pictures(comparison.sentence(c.sentence).text) + "\n", style=muted)
+                if c.second is not None:  # the claim is often the next one (sidebyside/nearest.py)
+                    out.append(f"    next closest: {c.second.sentence} (similarity "
+                               f"{c.second.similarity:.2f})\n", style=muted)
+                    out.append("    " + pictures(comparison.sentence(c.second.sentence).text) + "\n",
+                               style=muted)
             continue
         for lk in links:
             t = comparison.sentence(lk.to)
