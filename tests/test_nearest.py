@@ -56,6 +56,24 @@ def _unlinked(c, s) -> None:
     s.links, s.parts = [], []
 
 
+def _crowded(tmp_path: Path, outlets: int):
+    """The bridge story and `outlets` more outlets, each with one sentence of its own; the
+    cracks sentence, unlinked."""
+    docs = _folder(tmp_path)
+    for k in range(outlets):
+        (docs / f"x{k}.txt").write_text(
+            f"Outlet {k}\n\nA choir from district {k} sang at the opening of the new library.\n",
+            encoding="utf-8")
+    c = compare_folder(docs, use_cache=False)
+    s = _sentence(c, "a", "Engineers found cracks")
+    _unlinked(c, s)
+    return c, s
+
+
+def _broken():
+    raise OSError("model.onnx is damaged")
+
+
 def test_the_closest_sentence_is_the_one_that_says_it_in_other_words(tmp_path):
     c = compare_folder(_folder(tmp_path), use_cache=False)
     assert c.semantic and c.transformer
@@ -115,14 +133,7 @@ def test_the_seeds_600_points_at_the_other_outlet_s_600():
 
 
 def test_only_the_closest_sources_are_named(tmp_path):
-    docs = _folder(tmp_path)
-    for k in range(6):  # six more outlets, each with one sentence of its own
-        (docs / f"x{k}.txt").write_text(
-            f"Outlet {k}\n\nA choir from district {k} sang at the opening of the new library.\n",
-            encoding="utf-8")
-    c = compare_folder(docs, use_cache=False)
-    s = _sentence(c, "a", "Engineers found cracks")
-    _unlinked(c, s)
+    c, s = _crowded(tmp_path, 6)
     every = nearest.closest(c, s.id, most=99)
     assert len(every) == 7
     named = nearest.closest(c, s.id)
@@ -139,29 +150,15 @@ def test_the_transformer_s_reading_is_what_is_shown_and_a_broken_model_falls_bac
     cos = TX.load().cosines([s.text], [c.sentence(got.sentence).text])[0]
     assert got.similarity == round(float(cos), 2)  # the number shown is the scorer's own
 
-    def broken():
-        raise OSError("model.onnx is damaged")
-
-    monkeypatch.setattr(TX, "load", broken)
+    monkeypatch.setattr(TX, "load", _broken)
     got = nearest.closest(c, s.id)["b"]
     assert got.by == "meaning"  # the static reading stands
     assert c.sentence(got.sentence).text.startswith("Inspectors discovered fractures")
 
 
 def test_a_broken_model_still_names_only_the_closest_sources(tmp_path, monkeypatch):
-    docs = _folder(tmp_path)
-    for k in range(8):
-        (docs / f"x{k}.txt").write_text(
-            f"Outlet {k}\n\nA choir from district {k} sang at the opening of the new library.\n",
-            encoding="utf-8")
-    c = compare_folder(docs, use_cache=False)
-    s = _sentence(c, "a", "Engineers found cracks")
-    _unlinked(c, s)
-
-    def broken():
-        raise OSError("model.onnx is damaged")
-
-    monkeypatch.setattr(TX, "load", broken)
+    c, s = _crowded(tmp_path, 8)
+    monkeypatch.setattr(TX, "load", _broken)
     assert len(nearest.closest(c, s.id)) == nearest.MOST
 
 
