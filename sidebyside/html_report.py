@@ -15,6 +15,7 @@ from html import escape as _html_escape
 from .corrections import describe
 from .families import confirmations, family_labels, family_of
 from .model import BOILERPLATE, DUPLICATE, PARTIAL, SHARED, UNIQUE, UNLINKED, Comparison, Sentence
+from .nearest import elsewhere
 from .safe import visible
 
 _CSS = """
@@ -45,6 +46,7 @@ details summary{color:#999;font-size:13px;cursor:pointer}
 .note{display:block;margin:2px 0 6px 1.4em;padding:3px 6px;border-left:3px solid #8e24aa;background:#f7eefa;font-size:13px}
 .note b{text-transform:uppercase;font-size:11px;letter-spacing:.04em}
 .links{color:#777;font-size:12px}
+.near{display:block;font-size:12px;font-weight:normal;color:#555;text-indent:0}
 @media print{th{position:static}}
 """
 
@@ -89,6 +91,11 @@ def _sentence_html(c: Comparison, s: Sentence, notes: dict[str, list], marks: di
         title = (f' title="partly: “{escape(s.text[p.start:p.end])}” also in '
                  f'{escape(other.source)} ¶{other.paragraph + 1}"')
     out = f'<span class="{" ".join(classes)}" id="{escape(s.id)}"{title}>{"".join(parts)}</span>'
+    if s.status == UNIQUE and s.claim and (near := elsewhere(c, s.id)) is not None:
+        t, found = near  # where to look before printing it as an exclusive
+        out += (f'<span class="near">closest elsewhere, not linked: <a href="#{escape(t.id)}">'
+                f"{escape(t.source)} ¶{t.paragraph + 1}</a>, similarity {found.similarity:.2f} "
+                f"by {escape(found.by + found.scale())}</span>")
     for ann in notes.get(s.id, []):
         out += f'<span class="note"><b>✎ {escape(ann.status)}</b> {escape(ann.note)}</span>'
     return out

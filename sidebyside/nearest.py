@@ -82,6 +82,16 @@ def closest(comparison: Comparison, sid: str, most: int = MOST) -> dict[str, Clo
     return _closest_sources(best, most)
 
 
+def elsewhere(comparison: Comparison, sid: str) -> tuple[Sentence, Closest] | None:
+    """The one closest sentence of the other sources that `sid` has no link into, with how it
+    was read: the pointer the reports give each unique claim (brief, JSON, HTML)."""
+    near = closest(comparison, sid, most=1)
+    if not near:
+        return None
+    ((_, found),) = near.items()
+    return comparison.sentence(found.sentence), found
+
+
 def _two(ranked: list[tuple[float, Sentence]], by: str) -> Closest:
     """The closest of `ranked` (best first), with the next one as its `second`."""
     second = Closest(ranked[1][1].id, _unit(ranked[1][0]), by) if len(ranked) > 1 else None

@@ -20,7 +20,7 @@ import re
 from .corrections import describe
 from .families import confirmations, family_labels, family_of, independent_count
 from .model import BOILERPLATE, DUPLICATE, PARTIAL, SHARED, UNIQUE, UNLINKED, Comparison, Sentence
-from .nearest import closest
+from .nearest import elsewhere
 from .safe import line
 
 SCHEMA = "sidebyside.report/1"
@@ -85,6 +85,10 @@ def to_dict(c: Comparison) -> dict:
             ]
         if s.duplicate_of:
             entry["duplicate_of"] = s.duplicate_of
+        if s.status == UNIQUE and s.claim and (near := elsewhere(c, s.id)) is not None:
+            t, found = near  # where to look before printing it as an exclusive
+            entry["closest"] = {"to": t.id, "source": t.source, "paragraph": t.paragraph,
+                                "similarity": found.similarity, "by": found.by}
         sentences.append(entry)
     numbers = [
         {
@@ -201,12 +205,11 @@ def _corrections_md(c: Comparison) -> list[str]:
 def _closest_elsewhere(c: Comparison, s: Sentence) -> str:
     """Where to look before printing a claim as an exclusive: the closest sentence of the other
     sources (sidebyside/nearest.py), as a short pointer."""
-    near = closest(c, s.id, most=1)
-    if not near:
+    near = elsewhere(c, s.id)
+    if near is None:
         return ""
-    ((src, found),) = near.items()
-    t = c.sentence(found.sentence)
-    return (f" *(closest elsewhere, not linked: {md(src)} ¶{t.paragraph + 1}, similarity "
+    t, found = near
+    return (f" *(closest elsewhere, not linked: {md(t.source)} ¶{t.paragraph + 1}, similarity "
             f"{found.similarity:.2f} by {found.by}{found.scale()})*")
 
 

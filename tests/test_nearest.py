@@ -208,3 +208,31 @@ def test_the_brief_points_each_unique_claim_at_the_closest_sentence_elsewhere(tm
         t = c.sentence(found.sentence)
         assert (f"*(closest elsewhere, not linked: {src} ¶{t.paragraph + 1}, similarity "
                 f"{found.similarity:.2f} by the transformer; it confirms links from") in section
+
+
+def test_the_json_and_html_reports_point_each_unique_claim_at_the_closest_sentence(tmp_path):
+    import json
+
+    from sidebyside.html_report import to_html
+    from sidebyside.model import UNIQUE
+    from sidebyside.report import to_json
+
+    c = compare_folder(_folder(tmp_path), use_cache=False)
+    unique = {s.id for s in c.unique_claims()}
+    assert unique
+    entries = {e["id"]: e for e in json.loads(to_json(c))["sentences"]}
+    page = to_html(c)
+    for sid, e in entries.items():
+        if sid not in unique:  # shared, unlinked, headings: no pointer
+            assert "closest" not in e
+            continue
+        ((src, found),) = nearest.closest(c, sid, most=1).items()
+        t = c.sentence(found.sentence)
+        assert e["status"] == UNIQUE and src != e["source"]
+        assert e["closest"] == {"to": t.id, "source": src, "paragraph": t.paragraph,
+                                "similarity": found.similarity, "by": "the transformer"}
+        span = page.split(f'id="{sid}"', 1)[1].split("</span>", 2)[1]  # right after the claim
+        assert span.startswith('<span class="near">closest elsewhere, not linked: '
+                               f'<a href="#{t.id}">{src} ¶{t.paragraph + 1}</a>, similarity '
+                               f"{found.similarity:.2f} by the transformer; it confirms links from")
+    assert page.count('class="near"') == len(unique)
