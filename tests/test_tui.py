@@ -187,6 +187,42 @@ async def test_an_unlinked_sentence_s_detail_points_at_the_closest_sentence_else
         assert closest.splitlines()[2].strip().startswith("next closest: 001:")
 
 
+async def test_the_detail_reads_the_closest_sentences_once_and_again_after_a_correction(monkeypatch):
+    """The detail is drawn twice on opening (then in the theme's colours) and again on every
+    note change; the transformer reads the closest sentences once, and again only when the
+    findings changed (a correction, ours or a colleague's)."""
+    from sidebyside import semantic as S
+    from sidebyside import transformer as TX
+    from sidebyside.model import Correction
+    from tui import screens
+
+    monkeypatch.setenv(S.ENV_SWITCH, "1")
+    monkeypatch.setenv(TX.ENV_SWITCH, "1")
+    calls = []
+    real = screens.closest
+    monkeypatch.setattr(screens, "closest", lambda c, sid: calls.append(sid) or real(c, sid))
+    app = SideBySideApp(folder=str(SEEDS))
+    async with app.run_test(size=(160, 45)) as pilot:
+        await ready(pilot)
+        for _ in range(len(app.comparison.disagreements) * 2 + 2):
+            if "some 600" in cursor_sentence(app).text:
+                break
+            await pilot.press("d")
+        sid = cursor_sentence(app).id
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, DetailScreen) and calls == [sid]
+        await pilot.press("m")  # a note status: the detail is drawn again, nothing re-read
+        await pilot.pause()
+        assert calls == [sid] and "closest, not linked: " in screen.text.plain
+        other = screen.text.plain.split("closest, not linked: ", 1)[1].split(" ", 1)[0]
+        app.comparison.corrections.append(Correction("unlink", sid, other))
+        screen.refresh_text()  # as after a colleague's correction
+        assert calls == [sid, sid]
+        assert f"closest, not linked: {other} " not in screen.text.plain
+
+
 async def test_overview_strip_shows_findings_and_the_viewport():
     app = SideBySideApp(folder=str(demo_folder()))
     async with app.run_test(size=(120, 36)) as pilot:

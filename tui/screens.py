@@ -21,6 +21,7 @@ from textual.widgets.selection_list import Selection
 
 from sidebyside.annotations import STATUSES
 from sidebyside.model import Comparison
+from sidebyside.nearest import closest
 from sidebyside.safe import pictures, visible
 from widgets import grid as G
 from widgets.choice import Choice
@@ -73,7 +74,19 @@ class DetailScreen(Dialog[None]):
         self.comparison = comparison
         self.sentence = sentence
         self.requests = requests  # the screen beneath, which keeps the notes
-        self.text = detail_text(comparison, sentence)
+        self._near: tuple[tuple, dict] | None = None
+        self.text = detail_text(comparison, sentence, near=self.near())
+
+    def near(self) -> dict:
+        """The closest sentences elsewhere (the transformer reads them), read again only when
+        the findings changed (a correction, ours or a colleague's): the detail is drawn again
+        when styled and on every note change."""
+        s = self.comparison.sentence(self.sentence)
+        key = (tuple((k.kind, k.a, k.b, k.orphaned) for k in self.comparison.corrections),
+               tuple(lk.to for lk in s.links), tuple(p.to for p in s.parts), s.status)
+        if self._near is None or self._near[0] != key:
+            self._near = (key, closest(self.comparison, self.sentence))
+        return self._near[1]
 
     def compose(self) -> ComposeResult:
         with Vertical(id="detail-box"):
@@ -93,7 +106,7 @@ class DetailScreen(Dialog[None]):
             return  # drawn on mount
         body = self.query_one(DetailBody)
         self.text = detail_text(self.comparison, self.sentence,
-                                styles=DetailStyles.from_widget(body))
+                                styles=DetailStyles.from_widget(body), near=self.near())
         body.update(hanging(self.text))
 
     def action_close(self) -> None:

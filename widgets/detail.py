@@ -32,7 +32,7 @@ from sidebyside.model import (
     Part,
     Sentence,
 )
-from sidebyside.nearest import closest
+from sidebyside.nearest import Closest, closest
 from sidebyside.novelty import NOVEL_MIN
 from sidebyside.readable import plain_why, quantity
 from sidebyside.safe import pictures
@@ -164,7 +164,9 @@ def _quantity(q) -> str:
 
 
 def detail_text(comparison: Comparison, sid: str, shown: list[str] | None = None,
-                styles: DetailStyles = PLAIN) -> Text:
+                styles: DetailStyles = PLAIN, near: dict[str, Closest] | None = None) -> Text:
+    """Everything about sentence `sid`. `near`: its closest sentences elsewhere, when the caller
+    has them already (nearest.closest, the costly part: the transformer reads them)."""
     heading, muted = styles.heading, styles.muted
     s = comparison.sentence(sid)
     src = comparison.source(s.source)
@@ -202,7 +204,8 @@ def detail_text(comparison: Comparison, sid: str, shown: list[str] | None = None
     by_source: dict[str, list] = {}
     for lk in sorted(s.links, key=lambda lk: -lk.score):
         by_source.setdefault(comparison.sentence(lk.to).source, []).append(lk)
-    near = closest(comparison, sid)
+    if near is None:
+        near = closest(comparison, sid)
     for other in comparison.sources:
         if other.id == s.source:
             continue

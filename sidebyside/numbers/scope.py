@@ -541,14 +541,5 @@ def different_subject(ca: Context, cb: Context) -> str | None:
     return None
 
 
-def _different_names(ca: Context, cb: Context) -> str | None:
-    """Names near both figures, none in common."""
-    if ca.names and cb.names and not (ca.names & cb.names):
-        if not ({stem(n) for n in ca.names} & {stem(n) for n in cb.names}):
-            return f"about different subjects ({', '.join(sorted(ca.names))} vs " \
-                   f"{', '.join(sorted(cb.names))})"
-    return None
-
-
 def shared_words(ca: Context, cb: Context) -> set[str]:
     return ca.words & cb.words
