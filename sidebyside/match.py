@@ -515,16 +515,55 @@ def match(
 
 def _match(run: MatchRun, eligible: list[tuple[int, Sentence]], min_score: float, use_sem: bool,
            embedding: workers.Later, done: Callable[[float], None], defer_whys: bool) -> MatchRun:
-    """`match` from the eligible sentences on (`embedding`: their embeddings, on the way)."""
+    """`match` from the eligible sentences on (`embedding`: their embeddings, on the way): the
+    candidates, their scores, the decision, then the links written on both ends."""
+    folder = run.folder = _prepare(eligible)
+    arrays = _arrays(folder)
+    found = _candidates(folder, arrays, use_sem, embedding, done)
+    scored = _score(folder, arrays, found, min_score, use_sem, done)
+    if scored is None:
+        return run
+    done(0.7)
+    keep, lifted = _decide(run, folder, arrays, scored, min_score, use_sem)
+    _write_links(run, eligible, folder, scored, keep, lifted, use_sem, done, defer_whys)
+    return run
+
+
+@dataclass
+class _Found:
+    """Candidate pairs (`codes`: x * n + y, sorted), the twin texts, and with semantic matching
+    the embeddings and each candidate's cosine."""
+
+    codes: object
+    twin: object
+    vectors: object = None
+    cosines: object = None
+
+
+@dataclass
+class _Scored:
+    """The candidates that could link, in (x, y) order: their probability of the same claim
+    (`score`), lexical score, evidence, exactness, cosine and evidence rows (kept in blocks)."""
+
+    x: object
+    y: object
+    score: object
+    evidence: object
+    equal: object
+    cos: object
+    feat_blocks: list
+    lexical: object
+
+
+def _candidates(folder: _Folder, arrays: P.Arrays, use_sem: bool, embedding: workers.Later,
+                done: Callable[[float], None]) -> _Found:
+    """Candidate generation: an inverted index over the terms that are neither unique to one
+    sentence nor common to the whole folder; each sentence looks up its most distinctive ones
+    (and, with the semantic extra, its nearest neighbours in embedding space). Sets the folder's
+    leads and the sentences whose cues are needed."""
     import numpy as np
 
-    folder = run.folder = _prepare(eligible)
     items, n = folder.items, folder.n
-    arrays = _arrays(folder)
-
-    # Candidate generation: an inverted index over the terms that are neither unique to one
-    # sentence nor common to the whole folder; each sentence looks up its most distinctive ones
-    # (and, with the semantic extra, its nearest neighbours in embedding space).
     common = min(max(40, n // 10), MAX_POSTING)
     done(0.05)
     twin = _twins(items)
@@ -545,8 +584,16 @@ def _match(run: MatchRun, eligible: list[tuple[int, Sentence]], min_score: float
     folder.needed = np.zeros(n, dtype=bool)
     folder.needed[codes // n] = True
     folder.needed[codes % n] = True
+    return _Found(codes, twin, vectors, cosines)
 
-    # Exact scores on the candidates, a block at a time; only pairs that could link are kept.
+
+def _score(folder: _Folder, arrays: P.Arrays, found: _Found, min_score: float, use_sem: bool,
+           done: Callable[[float], None]) -> _Scored | None:
+    """Exact scores on the candidates, a block at a time; only pairs that could link are kept
+    (None: none could)."""
+    import numpy as np
+
+    items, codes, twin, cosines, lead = folder.items, found.codes, found.twin, found.cosines, folder.lead
     floor = min_score * WEAK
     slots: dict = {}  # `_add_slots`' figure slots of each pair of figure lists, for every block
     if len(codes):  # worked out before the blocks (which may be scored in other processes)
@@ -583,21 +630,32 @@ def _match(run: MatchRun, eligible: list[tuple[int, Sentence]], min_score: float
     kept = workers.run(score_block, blocks, progress=lambda i: done(0.35 + 0.35 * i / blocks),
                        parallel=blocks >= PARALLEL_BLOCKS)
     if not kept:
-        return run
-    x = np.concatenate([k[0] for k in kept])
-    y = np.concatenate([k[1] for k in kept])
-    score = np.concatenate([k[2] for k in kept])
-    evidence = np.concatenate([k[3] for k in kept])
-    equal = np.concatenate([k[4] for k in kept])
-    cos_all = np.concatenate([k[5] for k in kept]) if vectors is not None else None
-    feat_blocks = [k[6] for k in kept]  # joined only at the links (`_rows_at`): a copy saved
-    lexical = np.concatenate([k[7] for k in kept])
+        return None
+    return _Scored(
+        x=np.concatenate([k[0] for k in kept]),
+        y=np.concatenate([k[1] for k in kept]),
+        score=np.concatenate([k[2] for k in kept]),
+        evidence=np.concatenate([k[3] for k in kept]),
+        equal=np.concatenate([k[4] for k in kept]),
+        cos=np.concatenate([k[5] for k in kept]) if found.vectors is not None else None,
+        feat_blocks=[k[6] for k in kept],  # joined only at the links (`_rows_at`): a copy saved
+        lexical=np.concatenate([k[7] for k in kept]),
+    )
 
-    done(0.7)
-    # A link passes the overlap rules (near its ends' best, or mutual best with distinctive
-    # evidence, or strong), then needs the fitted probability of the same claim: sharing names or
-    # figures while the action, the day or the tense differs does not make a link.
-    rules = P.accept(x, y, lexical, evidence, arrays.source, PER_SOURCE, NEAR_BEST, STRONG, min_score)
+
+def _decide(run: MatchRun, folder: _Folder, arrays: P.Arrays, scored: _Scored, min_score: float,
+            use_sem: bool):
+    """Which candidates link (a boolean per candidate), and the transformer's cosine of the links
+    it alone made (`_lift`; None when it did not read). A link passes the overlap rules (near its
+    ends' best, or mutual best with distinctive evidence, or strong), then needs the fitted
+    probability of the same claim: sharing names or figures while the action, the day or the
+    tense differs does not make a link. Sets `run.near` and `run.transformer`."""
+    import numpy as np
+
+    items, lead = folder.items, folder.lead
+    x, y, score = scored.x, scored.y, scored.score
+    rules = P.accept(x, y, scored.lexical, scored.evidence, arrays.source, PER_SOURCE, NEAR_BEST,
+                     STRONG, min_score)
     leads = lead[x] & lead[y]
 
     def decide(bar: float):
@@ -633,16 +691,27 @@ def _match(run: MatchRun, eligible: list[tuple[int, Sentence]], min_score: float
                                            strict=True)]
             keep = tier_keep
             run.transformer = True
+    return keep, lifted
+
+
+def _write_links(run: MatchRun, eligible: list[tuple[int, Sentence]], folder: _Folder,
+                 scored: _Scored, keep, lifted, use_sem: bool, done: Callable[[float], None],
+                 defer_whys: bool) -> None:
+    """Each kept candidate becomes a Link on both its sentences, strongest first, with its kind,
+    and its why (now, or later with `defer_whys`)."""
+    import numpy as np
+
+    items = folder.items
     idx = np.flatnonzero(keep)  # codes were sorted, so these are in (x, y) order
-    xs, ys = x[idx].tolist(), y[idx].tolist()
+    xs, ys = scored.x[idx].tolist(), scored.y[idx].tolist()
     needed = {t for i in {*xs, *ys} for t in items[i].terms}
     surface = _surface_words([it.sentence for it in items], needed) if xs else {}
-    scores = [round(v, 3) for v in np.minimum(score[idx], 1.0).tolist()]
-    eq = equal[idx].tolist()
+    scores = [round(v, 3) for v in np.minimum(scored.score[idx], 1.0).tolist()]
+    eq = scored.equal[idx].tolist()
     ratios = process.cpdist([items[a].norm for a in xs], [items[b].norm for b in ys],
                             scorer=fuzz.ratio, workers=-1) if xs else []
-    cs = cos_all[idx].tolist() if cos_all is not None else [None] * len(xs)
-    explained = E.explain_rows(_rows_at(feat_blocks, idx), use_sem)
+    cs = scored.cos[idx].tolist() if scored.cos is not None else [None] * len(xs)
+    explained = E.explain_rows(_rows_at(scored.feat_blocks, idx), use_sem)
     if lifted is not None:  # the links only the transformer made say so
         for i, k in enumerate(idx.tolist()):
             if lifted[k] > 0:
@@ -665,7 +734,6 @@ def _match(run: MatchRun, eligible: list[tuple[int, Sentence]], min_score: float
     for _, s in eligible:  # strongest first (a stable sort: ties keep their order)
         s.links.sort(key=by_score, reverse=True)
     run.links = len(xs)
-    return run
 
 
 def _rows_at(blocks, idx):
