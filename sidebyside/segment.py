@@ -79,7 +79,7 @@ _ONE_DIGIT_END = re.compile(rf"{DECIMAL_HEAD}\d\.$")  # "by 0. 25% on Thursday"
 _TWO_DECIMALS_PERCENT = re.compile(rf"^(?:{ONE_DIGIT_TAIL})")
 _PRICE_END = re.compile(r"[$£€¥]\d{1,3}\.$")  # "below $1. 29": a price in cents (tokens.CENTS_TAIL)
 _CENTS_NEXT = re.compile(r"^\d\d(?![\d.,])")
-_MAGNITUDE_END = re.compile(r"magnitude (?:of )?\d\.$", re.I)  # tokens.MAGNITUDE_TAIL
+_MAGNITUDE_END = re.compile(r"(?:magnitude (?:of )?|measuring |registering )\d\.$", re.I)  # tokens.MAGNITUDE_TAIL
 _DIGIT_NEXT = re.compile(r"^\d(?![\d.,])")
 _WEEKDAY_OR_LOWER = re.compile(
     r"^(?:[a-z0-9]|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:local|GMT|UTC|EST|ET)\b)"

@@ -119,7 +119,9 @@ def strip_marks(text: str) -> str:
         if text == before:
             break
     return text.replace("`", "")
-_MD_HEAD = re.compile(r"^\s{0,3}(#{1,6}\s+|>\s*|[-*+]\s+(?=\S)|\d{1,3}[.)]\s+(?=\S))", re.M)
+# A numbered item's number is kept when a digit follows it: "4. 6 quake rattles" (detokenised
+# text) is a decimal, not item 4.
+_MD_HEAD = re.compile(r"^\s{0,3}(#{1,6}\s+|>\s*|[-*+]\s+(?=\S)|\d{1,3}[.)]\s+(?=\S)(?!\d))", re.M)
 _SPACES = re.compile(r"\s+")
 
 

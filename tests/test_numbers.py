@@ -593,6 +593,8 @@ def test_a_detokenised_decimal_before_a_unit_is_one_figure():
     ("He wants close to $27. 5MM per year.", [27_500_000]),
     ("A 3. 0 quake struck one mile north of the plant.", [3.0, 1]),
     ("A 4. 6 quake rattles the county.", [4.6]),
+    ("An earthquake measuring 4. 6 rattled Sonoma and Lake counties.", [4.6]),
+    ("A quake registering 5. 1 hit the town.", [5.1]),
 ])
 def test_a_detokenised_decimal_before_a_scale_a_quake_or_after_a_currency_is_one_figure(text, values):
     """Detokenised text ("$2. 6 Million", "£1. 7m", "$1. 29", "a 3. 0 quake") keeps the figure
@@ -795,3 +797,24 @@ def test_a_group_a_day_or_a_plural_before_and_keeps_its_own_count(sentence, noun
     """Only an adjective before "and" lends its count the next count's noun: "3 Taliban" are not
     3 civilians, "14 Friday" is no count of suspects, "3 RBIs" are not 3 home runs."""
     assert [q.value for q in read_quantities(sentence) if q.unit == noun] == values
+
+
+def test_a_headline_opening_on_a_detokenised_decimal_keeps_it(tmp_path):
+    """"4. 6 quake rattles Sonoma County" (ECB+ text) is a magnitude, not item 4 of a list: the
+    number is shown and read; a real numbered item still loses its number."""
+    from sidebyside.engine import compare_folder
+    from sidebyside.text import display
+
+    assert display("4. Reopening in spring") == "Reopening in spring"
+    assert display("22. 4bn to Greece.") == "22. 4bn to Greece."
+    (tmp_path / "a.txt").write_text(
+        "4. 6 quake rattles Sonoma County early Thursday\n\n"
+        "An earthquake measuring 4. 6 rattled Sonoma and Lake counties early Thursday.\n",
+        encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Quake hits\n\nA small quake hit the county.\n", encoding="utf-8")
+    c = compare_folder(tmp_path, use_cache=False)
+    head, lede = c.source("a").sentences
+    assert head.text == "4. 6 quake rattles Sonoma County early Thursday"
+    assert lede.text.startswith("An earthquake measuring 4. 6 rattled")
+    assert [(q.value, q.unit) for q in head.numbers + lede.numbers if q.kind == "measure"] == \
+        [(4.6, "magnitude"), (4.6, "magnitude")]

@@ -28,8 +28,10 @@ DECIMAL_TAIL = (
 )
 # ... and a price in cents after a currency sign: "below $1. 29" (segment.py keeps it whole too)
 CENTS_TAIL = r"(?<=[$£€¥])\d{1,3}\. \d\d(?![\d.,])"
-# ... and a quake's magnitude after its name: "a magnitude of 4. 6 was recorded"
-MAGNITUDE_TAIL = r"(?:(?<=[Mm]agnitude )|(?<=[Mm]agnitude of ))\d\. \d(?![\d.,])"
+# ... and a quake's magnitude after its name or its verb: "a magnitude of 4. 6 was recorded",
+# "an earthquake measuring 4. 6 rattled" (no sentence ends on "measuring 4.")
+MAGNITUDE_TAIL = (r"(?:(?<=[Mm]agnitude )|(?<=[Mm]agnitude of )|(?<=[Mm]easuring )|"
+                  r"(?<=[Rr]egistering ))\d\. \d(?![\d.,])")
 ONE_DIGIT_TAIL = r"\d\d(?=%)"  # "0. 25%": after one whole digit, two decimals before a "%"
 # A decimal comma, as continental writers and translations put it: "1,2 million women", "3,5
 # per cent" (one or two digits after the comma, then a scale or "percent": never a thousands
