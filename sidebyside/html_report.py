@@ -11,6 +11,7 @@ are `#id` fragments within the page: no text from a document ever starts a URL, 
 from __future__ import annotations
 
 from html import escape as _html_escape
+from urllib.parse import quote
 
 from .corrections import describe
 from .families import confirmations, family_labels, family_of
@@ -56,6 +57,13 @@ def escape(text: object) -> str:
     return _html_escape(visible(str(text)), quote=True)
 
 
+def _href(sid: str) -> str:
+    """A link to the sentence whose element id is `escape(sid)`: its id percent-encoded, so a
+    tab or a line break in a file name (browsers drop them from a URL) cannot send the reader to
+    another source's sentence."""
+    return "#" + escape(quote(visible(sid), safe=""))
+
+
 def _sentence_html(c: Comparison, s: Sentence, notes: dict[str, list], marks: dict[str, list],
                    family: dict[str, int]) -> str:
     text = s.text
@@ -93,7 +101,7 @@ def _sentence_html(c: Comparison, s: Sentence, notes: dict[str, list], marks: di
     out = f'<span class="{" ".join(classes)}" id="{escape(s.id)}"{title}>{"".join(parts)}</span>'
     if s.status == UNIQUE and s.claim and (near := elsewhere(c, s.id)) is not None:
         t, found = near  # where to look before printing it as an exclusive
-        out += (f'<span class="near">closest elsewhere, not linked: <a href="#{escape(t.id)}">'
+        out += (f'<span class="near">closest elsewhere, not linked: <a href="{_href(t.id)}">'
                 f"{escape(t.source)} ¶{t.paragraph + 1}</a>, similarity {found.similarity:.2f} "
                 f"by {escape(found.by + found.scale())}</span>")
     for ann in notes.get(s.id, []):
@@ -140,7 +148,7 @@ def to_html(c: Comparison) -> str:
         out.append(f"<li><b>{escape(d.summary())}</b>{by}<ul>")
         for side in d.sides:
             out.append(
-                f'<li><a href="#{escape(side.sentence)}">{escape(side.source)}</a>: '
+                f'<li><a href="{_href(side.sentence)}">{escape(side.source)}</a>: '
                 f"{escape(c.sentence(side.sentence).text)}</li>"
             )
         if d.why:
@@ -151,7 +159,7 @@ def to_html(c: Comparison) -> str:
         out.append("<h2>Reporter's corrections</h2><ul class=\"dis\">")
         for k in c.corrections:
             where = "" if k.orphaned else "".join(
-                f'<li><a href="#{escape(sid)}">{escape(sid)}</a>: '
+                f'<li><a href="{_href(sid)}">{escape(sid)}</a>: '
                 f"{escape(c.sentence(sid).text)}</li>" for sid in (k.a, k.b))
             out.append(f"<li>{escape(describe(k))}<ul>{where}</ul></li>")
         out.append("</ul>")

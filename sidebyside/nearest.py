@@ -85,10 +85,10 @@ def closest(comparison: Comparison, sid: str, most: int = MOST) -> dict[str, Clo
 def elsewhere(comparison: Comparison, sid: str) -> tuple[Sentence, Closest] | None:
     """The one closest sentence of the other sources that `sid` has no link into, with how it
     was read: the pointer the reports give each unique claim (brief, JSON, HTML)."""
-    near = closest(comparison, sid, most=1)
-    if not near:
+    near = closest(comparison, sid)  # the MOST closest sources, as the detail reads them:
+    if not near:  # with most=1 the transformer would read only two sources
         return None
-    ((_, found),) = near.items()
+    found = max(near.values(), key=lambda c: c.similarity)
     return comparison.sentence(found.sentence), found
 
 

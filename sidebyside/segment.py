@@ -47,7 +47,7 @@ _RUNS_ON = re.compile(
 )
 # A list number or letter that the sentence splitter took for a sentence of its own.
 _LIST_MARK = re.compile(r"^\(?(?:\d{1,3}|[ivxlc]{1,4}|[a-z])[.)]$", re.I)
-_AM_PM_END = re.compile(r"\b[ap]\.m\.\s*$", re.I)
+_AM_PM_END = re.compile(r"\b[ap]\. ?m\.\s*$", re.I)  # "9 a.m.", detokenised "8 p. m."
 # "Sen. Lindsey Graham, R-S.C., said": a state's initials after a party letter are one name.
 _INITIAL_END = re.compile(r"(?:^|[\s(\-–])[A-Z]\.$")
 _INITIAL_NEXT = re.compile(r"^[A-Z]\.[,;:)]")
@@ -82,8 +82,17 @@ _CENTS_NEXT = re.compile(r"^\d\d(?![\d.,])")
 _MAGNITUDE_END = re.compile(r"(?:magnitude (?:of )?|measuring |registering )\d\.$", re.I)  # tokens.MAGNITUDE_TAIL
 _DIGIT_NEXT = re.compile(r"^\d(?![\d.,])")
 _WEEKDAY_OR_LOWER = re.compile(
-    r"^(?:[a-z0-9]|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:local|GMT|UTC|EST|ET)\b)"
+    r"^(?:[a-z0-9]|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:local|GMT|UTC|EST|ET)\b|"
+    r"(?:Eastern|Central|Mountain|Pacific)\s+(?:[Tt]ime|[Ss]tandard|[Dd]aylight)\b)"
 )
+# "MyFoxHouston. com reports" (detokenised text): a web address, not two sentences.
+_DOMAIN_HEAD_END = re.compile(r"[A-Za-z0-9]\.$")
+_DOMAIN_NEXT = re.compile(r"^(?:com|org|net|gov|edu)\b")
+# "acquisition of Electronic Data Systems? announced officially on May 13 is ...": a character
+# lost to encoding left as "?" (detokenised corpora), before a lower-case word: one sentence. A
+# real question before a lower-case word has its closing quote ('"Why?" he asked').
+_LOST_CHAR_END = re.compile(r"\w\?$")
+_LOWER_NEXT = re.compile(r"^[a-z]")
 # Inside a quote sentencex keeps several sentences together ("This is America's war. It's not
 # Obama's war."): a claim each, for matching. Split after a lower-case word of three letters or
 # more (never an abbreviation: "Mr.", "U.S.", "Gen.") ending a sentence, before a capital.
@@ -291,6 +300,11 @@ def _chunk_spans(chunk: str) -> tuple[tuple[int, int], ...]:
                 merged[-1] = (ps, e)
                 continue
             if _MONTH_ABBR_END.search(prev) and _DAY_NEXT.match(chunk[s:e]) and s == pe + 1:
+                merged[-1] = (ps, e)
+                continue
+            if s == pe + 1 and chunk[pe] == " " and (
+                    _DOMAIN_HEAD_END.search(prev) and _DOMAIN_NEXT.match(chunk[s:e])
+                    or _LOST_CHAR_END.search(prev) and _LOWER_NEXT.match(chunk[s:e])):
                 merged[-1] = (ps, e)
                 continue
             if _DECIMAL_END.search(prev) and s == pe + 1 and (

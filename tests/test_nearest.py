@@ -203,9 +203,8 @@ def test_the_brief_points_each_unique_claim_at_the_closest_sentence_elsewhere(tm
     brief = to_markdown(c)
     section = brief.split("### Unique claims", 1)[1]
     for s in unique:
-        near = nearest.closest(c, s.id, most=1)
-        ((src, found),) = near.items()
-        t = c.sentence(found.sentence)
+        t, found = nearest.elsewhere(c, s.id)
+        src = t.source
         assert (f"*(closest elsewhere, not linked: {src} ¶{t.paragraph + 1}, similarity "
                 f"{found.similarity:.2f} by the transformer; it confirms links from") in section
 
@@ -226,13 +225,43 @@ def test_the_json_and_html_reports_point_each_unique_claim_at_the_closest_senten
         if sid not in unique:  # shared, unlinked, headings: no pointer
             assert "closest" not in e
             continue
-        ((src, found),) = nearest.closest(c, sid, most=1).items()
-        t = c.sentence(found.sentence)
+        t, found = nearest.elsewhere(c, sid)
+        src = t.source
         assert e["status"] == UNIQUE and src != e["source"]
         assert e["closest"] == {"to": t.id, "source": src, "paragraph": t.paragraph,
                                 "similarity": found.similarity, "by": "the transformer"}
         span = page.split(f'id="{sid}"', 1)[1].split("</span>", 2)[1]  # right after the claim
         assert span.startswith('<span class="near">closest elsewhere, not linked: '
-                               f'<a href="#{t.id}">{src} ¶{t.paragraph + 1}</a>, similarity '
+                               f'<a href="#{t.id.replace(":", "%3A")}">{src} ¶{t.paragraph + 1}</a>, similarity '
                                f"{found.similarity:.2f} by the transformer; it confirms links from")
     assert page.count('class="near"') == len(unique)
+
+
+def test_the_reports_name_the_closest_of_every_source_the_detail_reads(tmp_path):
+    """With four outlets, the pointer is the closest sentence of all the sources the detail reads
+    (the transformer's best), not the best of the two the static model ranks first."""
+    docs = _folder(tmp_path)
+    for k, text in enumerate((
+            "Council news\n\nThe council approved a new budget for parks on Tuesday.\n",
+            "Town notes\n\nA new cycle lane opened along the harbour road.\n")):
+        (docs / f"c{k}.txt").write_text(text, encoding="utf-8")
+    c = compare_folder(docs, use_cache=False)
+    s = _sentence(c, "a", "Engineers found cracks")
+    _unlinked(c, s)
+    every = nearest.closest(c, s.id)
+    assert len(every) >= 3
+    t, found = nearest.elsewhere(c, s.id)
+    assert found == max(every.values(), key=lambda x: x.similarity)
+    assert t.id == found.sentence
+
+
+def test_an_html_link_to_a_sentence_survives_a_tab_in_a_file_name(tmp_path):
+    """Browsers drop tabs and line breaks from a URL: a link to "a<TAB>b:1" must not become one
+    to "ab:1", another source's sentence. The fragment is percent-encoded."""
+    from urllib.parse import unquote
+
+    from sidebyside.html_report import _href
+
+    assert _href("a\tb:1") == "#a%09b%3A1"
+    assert unquote(_href("a\tb:1")[1:]) == "a\tb:1"
+    assert _href('x"><img src=y>:2') == "#x%22%3E%3Cimg%20src%3Dy%3E%3A2"

@@ -526,3 +526,27 @@ def test_a_lone_publication_date_is_boilerplate_with_or_without_on(tmp_path):
         stamp = next(s for s in src.sentences if "2009" in s.text)
         assert stamp.status == "boilerplate" and not stamp.numbers and not stamp.links
 
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a web address in detokenised text
+    ("The inmate is armed, MyFoxHouston. com reports. He fled.",
+     ["The inmate is armed, MyFoxHouston. com reports.", "He fled."]),
+    # a character lost to encoding, left as "?", before a lower-case word
+    ("HP's acquisition of Electronic Data Systems? announced officially on May 13 is a good move. "
+     "Analysts agree.",
+     ["HP's acquisition of Electronic Data Systems? announced officially on May 13 is a good move.",
+      "Analysts agree."]),
+    # a time zone after the clock time
+    ("It took effect Friday at 5 p.m. Eastern time. He left.",
+     ["It took effect Friday at 5 p.m. Eastern time.", "He left."]),
+    ("The Falcons will face the Saints at 8 p. m. Saturday, Jan. 15 at the Georgia Dome. Fans wait.",
+     ["The Falcons will face the Saints at 8 p. m. Saturday, Jan. 15 at the Georgia Dome.",
+      "Fans wait."]),
+    # real questions still end their sentence
+    ('"Why?" he asked. Then he left.', ['"Why?" he asked.', "Then he left."]),
+    ("Is it good? Yes, it is.", ["Is it good?", "Yes, it is."]),
+    ("Visit the site. Commerce grew.", ["Visit the site.", "Commerce grew."]),
+])
+def test_detokenised_addresses_lost_characters_and_time_zones_do_not_end_a_sentence(text, expected):
+    assert sents(text) == expected
