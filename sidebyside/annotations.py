@@ -49,7 +49,6 @@ from .store_entries import (  # noqa: F401  (the store's vocabulary, imported fr
     Note,
     _entry,
     _merge_newest,
-    _plural,
     _Read,
     _read_entries,
     _salvage,
@@ -57,6 +56,7 @@ from .store_entries import (  # noqa: F401  (the store's vocabulary, imported fr
     is_note,
     schema_for,
 )
+from .text import counted
 
 MAX_STORE_BYTES = 64 * 1024 * 1024  # a notes file is small; anything bigger is not one
 STALE_TEMP_SECONDS = 60.0  # a store's temporary file this old is left by an interrupted save
@@ -253,7 +253,7 @@ class NoteStore:
         items = items if isinstance(items, list) else ([] if items is None else [items])
         if bad_bytes:
             return self._recover_damaged(
-                f"{_plural(bad_bytes, 'byte')} not UTF-8, replaced", items, held
+                f"{counted(bad_bytes, 'byte')} not UTF-8, replaced", items, held
             )
         found = _read_entries(items)
         self._kept = found.kept
@@ -265,7 +265,7 @@ class NoteStore:
         if not found.kept:
             return
         message = (
-            f"{_plural(len(found.kept), 'note')} could not be read "
+            f"{counted(len(found.kept), 'note')} could not be read "
             f"({'; '.join(found.why[:3])}{'; …' if len(found.why) > 3 else ''}), "
             f"kept as written in {where}"
         )
@@ -301,7 +301,7 @@ class NoteStore:
         self._kept = backup.kept
         message = (
             f"notes file {self.path} was missing; "
-            f"{_plural(len(backup.notes), 'note')} recovered from {self.backup_path.name}"
+            f"{counted(len(backup.notes), 'note')} recovered from {self.backup_path.name}"
         )
         if held:
             self._had_entries, self._mode_from = True, (self.backup_path,)
@@ -325,7 +325,7 @@ class NoteStore:
                 self._kept.append(item)
         from_backup = len(set(notes) - set(found.notes))
         if notes or self._kept:
-            recovered = f"{_plural(len(notes), 'note')} recovered ({len(found.notes)} from it"
+            recovered = f"{counted(len(notes), 'note')} recovered ({len(found.notes)} from it"
             recovered += f", {from_backup} more from {self.backup_path.name})" if backup else ")"
         else:
             recovered = "no notes could be recovered, starting fresh"
@@ -483,7 +483,7 @@ class NoteStore:
         else:
             lacking = len(set(backup.notes) - set(notes))
             self.messages.append(
-                f"backup {bak.name} held {_plural(lacking, 'note')} the notes file lacks; "
+                f"backup {bak.name} held {counted(lacking, 'note')} the notes file lacks; "
                 f"kept as {keep.name}"
             )
         return True

@@ -18,6 +18,7 @@ from .families import confirmations, family_labels, family_of
 from .model import BOILERPLATE, DUPLICATE, PARTIAL, SHARED, UNIQUE, UNLINKED, Comparison, Sentence
 from .nearest import elsewhere
 from .safe import visible
+from .text import counted
 
 _CSS = """
 body{font:15px/1.45 system-ui,-apple-system,'Segoe UI',sans-serif;margin:0;color:#1d1d1f;background:#fafafa}
@@ -130,10 +131,10 @@ def to_html(c: Comparison) -> str:
         f"<div>{escape(c.folder)}</div>",
         *([f'<div class="families">Sources that copy one another (one source, repeated): '
            f'{escape("; ".join(copying))}</div>'] if copying else []),
-        f'<div class="counts"><span>▎ {shared} shared sentences</span><span>◐ {partial} partly shared</span>'
-        f'<span>◆ {unique} unique claims</span>'
-        f"<span>≠ {len(c.disagreements)} numeric disagreements</span>"
-        f"<span>✎ {len(c.annotations)} notes</span></div>",
+        f'<div class="counts"><span>▎ {counted(shared, "shared sentence")}</span><span>◐ {partial} partly shared</span>'
+        f'<span>◆ {counted(unique, "unique claim")}</span>'
+        f"<span>≠ {counted(len(c.disagreements), 'numeric disagreement')}</span>"
+        f"<span>✎ {counted(len(c.annotations), 'note')}</span></div>",
         '<div class="legend">▎ shared with another source · ◐ part of it shared · ◆ claim only this source makes · '
         "≠ number that disagrees (red: value, amber: hedge, scale or date) · "
         "· boilerplate · = repeated text · ✎ note</div>",

@@ -22,6 +22,7 @@ from .families import confirmations, family_labels, family_of, independent_count
 from .model import BOILERPLATE, DUPLICATE, PARTIAL, SHARED, UNIQUE, UNLINKED, Comparison, Sentence
 from .nearest import elsewhere
 from .safe import line
+from .text import counted
 
 SCHEMA = "sidebyside.report/1"
 # What JSON leaves raw but a terminal may act on, or shows misleadingly: DEL, C1, bidi overrides.
@@ -230,9 +231,9 @@ def to_markdown(c: Comparison) -> str:
     out = ["# Comparison brief", ""]
     out.append(f"Folder: {md(c.folder)}  ")
     out.append(
-        f"{len(c.sources)} sources, {len(c.shared_sentences())} shared sentences, "
-        f"{len(c.partial_sentences())} partly shared, {len(c.unique_claims())} unique claims, {len(c.disagreements)} numeric disagreements, "
-        f"{len(c.annotations)} notes."
+        f"{counted(len(c.sources), 'source')}, {counted(len(c.shared_sentences()), 'shared sentence')}, "
+        f"{len(c.partial_sentences())} partly shared, {counted(len(c.unique_claims()), 'unique claim')}, "
+        f"{counted(len(c.disagreements), 'numeric disagreement')}, {counted(len(c.annotations), 'note')}."
         + (" Matching used the bundled meaning-aware (semantic) model" if c.semantic else "")
         + (", and the bundled transformer checked the weaker links." if c.semantic and c.transformer
            else "." if c.semantic else "")

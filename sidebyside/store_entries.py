@@ -175,10 +175,6 @@ def _merge_newest(into: dict[str, Note], notes: dict[str, Note]) -> None:
             into[note.id] = note
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
 def is_note(entry: Note) -> bool:
     return entry.kind == NOTE
 

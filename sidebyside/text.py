@@ -283,3 +283,8 @@ def number_tokens(text: str) -> list[str]:
 
 
 _NUMBER_STEMS = frozenset(term(w) for w in NUMBER_WORDS)
+
+
+def counted(n: int, one: str, many: str | None = None) -> str:
+    """"1 note", "2 notes", "1 unique claim": a count with its noun in the right number."""
+    return f"{n} {one}" if n == 1 else f"{n} {many or one + 's'}"

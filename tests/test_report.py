@@ -164,3 +164,21 @@ def test_the_brief_and_the_page_say_why_each_disagreement_is_shown(demo, tmp_pat
     for d in demo.disagreements:
         assert brief.count("*Why shown:*") == len(demo.disagreements)
         assert escape(d.why) in page
+
+
+def test_the_counts_of_the_brief_and_the_page_say_one_note_not_one_notes(seeds):
+    """"1 note", "1 numeric disagreement": the counts are read by people."""
+    import dataclasses
+
+    from sidebyside.html_report import to_html
+    from sidebyside.model import Annotation
+    from sidebyside.text import counted
+
+    assert [counted(n, "note") for n in (0, 1, 2)] == ["0 notes", "1 note", "2 notes"]
+    s = next(s for s in seeds.all_sentences() if s.claim)
+    c = dataclasses.replace(seeds, annotations=[Annotation(target=s.id, status="checked", note="ok")])
+    brief, page = report.to_markdown(c), to_html(c)
+    assert "1 note." in report.to_markdown(c) and "1 notes" not in brief
+    assert "✎ 1 note</span>" in page and "1 notes" not in page
+    dis = len(c.disagreements)
+    assert counted(dis, "numeric disagreement") in brief and counted(dis, "numeric disagreement") in page
