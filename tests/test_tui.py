@@ -159,6 +159,16 @@ async def test_d_lands_on_the_600_and_enter_shows_both_figures():
         assert not isinstance(app.screen, DetailScreen)
 
 
+async def on_some_600(app, pilot) -> None:
+    """The seeds, as shipped (semantic matching and the transformer on), the cursor on "some 600
+    North Korean troops", a sentence with no link, reached by its disagreement."""
+    await ready(pilot)
+    for _ in range(len(app.comparison.disagreements) * 2 + 2):
+        if "some 600" in cursor_sentence(app).text:
+            break
+        await pilot.press("d")
+
+
 async def test_an_unlinked_sentence_s_detail_points_at_the_closest_sentence_elsewhere(monkeypatch):
     """As shipped (semantic matching and the transformer on), the seeds' "some 600 North Korean
     troops" has no link: its detail names the other outlet's closest sentence, its "over 600",
@@ -170,11 +180,7 @@ async def test_an_unlinked_sentence_s_detail_points_at_the_closest_sentence_else
     monkeypatch.setenv(TX.ENV_SWITCH, "1")
     app = SideBySideApp(folder=str(SEEDS))
     async with app.run_test(size=(160, 45)) as pilot:
-        await ready(pilot)
-        for _ in range(len(app.comparison.disagreements) * 2 + 2):
-            if "some 600" in cursor_sentence(app).text:
-                break
-            await pilot.press("d")
+        await on_some_600(app, pilot)
         assert "some 600" in cursor_sentence(app).text and not cursor_sentence(app).links
         await pilot.press("enter")
         await pilot.pause()
@@ -203,11 +209,7 @@ async def test_the_detail_reads_the_closest_sentences_once_and_again_after_a_cor
     monkeypatch.setattr(screens, "closest", lambda c, sid: calls.append(sid) or real(c, sid))
     app = SideBySideApp(folder=str(SEEDS))
     async with app.run_test(size=(160, 45)) as pilot:
-        await ready(pilot)
-        for _ in range(len(app.comparison.disagreements) * 2 + 2):
-            if "some 600" in cursor_sentence(app).text:
-                break
-            await pilot.press("d")
+        await on_some_600(app, pilot)
         sid = cursor_sentence(app).id
         await pilot.press("enter")
         await pilot.pause()
