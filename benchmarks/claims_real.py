@@ -507,7 +507,7 @@ def main(argv: list[str] | None = None) -> int:
                     "articles alone; 8: dev clusters read so, each read once with the engine of "
                     "its session; use --split dev for 8; 10: dev fold C, read once before any model "
                     "learnt from it; 11: the ECB+ dev clusters, fold E)")
-    ap.add_argument("--fold", choices=("A", "B", "C", "E"), default=None,
+    ap.add_argument("--fold", choices=("A", "B", "C", "E", "F", "G"), default=None,
                     help="only the dev clusters of one fold (the transformer's thresholds were "
                     "chosen on B with a model trained on A alone and checked on C, the clusters "
                     "round 10 added, with one trained on A and B; the shipped model learnt from "

@@ -86,7 +86,8 @@ def corpus_of(cluster: str) -> str:
 
 
 def fold(clusters, which: str) -> set[str]:
-    """The dev clusters of the folds named in `which` ("A", "B", "C", "E", "AB", "ABC"). Fold C
+    """The dev clusters of the folds named in `which` ("A", "B", "C", "E", "AB", "ABC"; "F" and
+    "G" are the halves of E, for a model that learns from one and is read on the other). Fold C
     is FOLD_C, fold E the ECB+ clusters (round 11, never trained on); of the other (BASIL)
     clusters, fold A is every other one in sorted order, from the first, fold B the rest. The engine's transformer thresholds were chosen on fold B with a model trained on fold A
     alone (`--folds A`) and checked on fold C with one trained on A and B (`--folds AB`); the
@@ -94,7 +95,10 @@ def fold(clusters, which: str) -> set[str]:
     ecb = {c for c in clusters if corpus_of(c) == "ecbplus"}
     ordered = sorted(set(clusters) - FOLD_C - ecb)
     parts = {"A": ordered[::2], "B": ordered[1::2], "C": sorted(set(clusters) & FOLD_C),
-             "E": sorted(ecb)}
+             "E": sorted(ecb),
+             # the halves of fold E, for learning from ECB+ and checking on the other half:
+             # F every other ECB+ cluster in sorted order, from the first, G the rest
+             "F": sorted(ecb)[::2], "G": sorted(ecb)[1::2]}
     return {c for letter in which for c in parts[letter]}
 
 
@@ -246,7 +250,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="measure the source model (and any tuned sentence-transformers folders)")
     ap.add_argument("--target", type=Path, default=TARGET_DIR, help="where the int8 model goes")
     ap.add_argument("--keep", type=Path, default=None, help="keep the tuned model in this folder")
-    ap.add_argument("--folds", choices=("A", "B", "AB", "ABC"), default=FOLDS,
+    ap.add_argument("--folds", choices=("A", "B", "AB", "ABC", "ABCF", "ABCG", "ABCE"), default=FOLDS,
                     help="the dev folds to learn from (A: the model the thresholds were chosen "
                          "with, on fold B; AB: the one they were checked with, on fold C; give "
                          "--target then)")
