@@ -93,6 +93,11 @@ _DOMAIN_NEXT = re.compile(r"^(?:com|org|net|gov|edu)\b")
 # real question before a lower-case word has its closing quote ('"Why?" he asked').
 _LOST_CHAR_END = re.compile(r"\w\?$")
 _LOWER_NEXT = re.compile(r"^[a-z]")
+# ... and a currency sign lost so before its sum: "agreed to lend? 22. 4bn to Greece", "earns? 900
+# (Dh4, 275) a month" (a question after a lower-case word is not followed by a figure, but by a
+# year it may be: "2019" still opens a sentence)
+_LOST_SIGN_END = re.compile(r"[a-z]\?$")
+_SUM_NEXT = re.compile(r"^\d(?!\d{3}\b)")
 # Inside a quote sentencex keeps several sentences together ("This is America's war. It's not
 # Obama's war."): a claim each, for matching. Split after a lower-case word of three letters or
 # more (never an abbreviation: "Mr.", "U.S.", "Gen.") ending a sentence, before a capital.
@@ -304,7 +309,8 @@ def _chunk_spans(chunk: str) -> tuple[tuple[int, int], ...]:
                 continue
             if s == pe + 1 and chunk[pe] == " " and (
                     _DOMAIN_HEAD_END.search(prev) and _DOMAIN_NEXT.match(chunk[s:e])
-                    or _LOST_CHAR_END.search(prev) and _LOWER_NEXT.match(chunk[s:e])):
+                    or _LOST_CHAR_END.search(prev) and _LOWER_NEXT.match(chunk[s:e])
+                    or _LOST_SIGN_END.search(prev) and _SUM_NEXT.match(chunk[s:e])):
                 merged[-1] = (ps, e)
                 continue
             if _DECIMAL_END.search(prev) and s == pe + 1 and (

@@ -537,6 +537,12 @@ def test_a_lone_publication_date_is_boilerplate_with_or_without_on(tmp_path):
      "Analysts agree.",
      ["HP's acquisition of Electronic Data Systems? announced officially on May 13 is a good move.",
       "Analysts agree."]),
+    # ... and a currency sign lost so before its sum; a year may still open a sentence
+    ("Berlin decided to lend? 22. 4bn to Greece. Others waited.",
+     ["Berlin decided to lend? 22. 4bn to Greece.", "Others waited."]),
+    ("He earns? 900 (Dh4, 275) a month.", ["He earns? 900 (Dh4, 275) a month."]),
+    ("Where did the money go? 2019 was a lean year.",
+     ["Where did the money go?", "2019 was a lean year."]),
     # a time zone after the clock time
     ("It took effect Friday at 5 p.m. Eastern time. He left.",
      ["It took effect Friday at 5 p.m. Eastern time.", "He left."]),
