@@ -89,15 +89,22 @@ _WEEKDAY_OR_LOWER = re.compile(
 _DOMAIN_HEAD_END = re.compile(r"[A-Za-z0-9]\.$")
 _DOMAIN_NEXT = re.compile(r"^(?:com|org|net|gov|edu)\b")
 # "acquisition of Electronic Data Systems? announced officially on May 13 is ...": a character
-# lost to encoding left as "?" (detokenised corpora), before a lower-case word: one sentence. A
-# real question before a lower-case word has its closing quote ('"Why?" he asked').
+# lost to encoding left as "?" (detokenised corpora), before a plain lower-case word (not "iPhone",
+# "eBay", "de Blasio"): one sentence, unless the piece before reads as a question (it opens with
+# an asking word, or is four words or fewer: "Really? not at all.").
 _LOST_CHAR_END = re.compile(r"\w\?$")
-_LOWER_NEXT = re.compile(r"^[a-z]")
+_LOWER_NEXT = re.compile(r"^(?!(?:de|van|von|der|den|al|el|bin|ibn|da|di|du|la|le|dos|das|e)[\s-])[a-z]+\b(?![-'’]?[A-Z])")
+# A question opens with its asking word (after a quote or a speaker's tag), or is a few words.
+_QUESTION_HEAD = re.compile(
+    r"^[\"'“‘(]?(?:[A-Z][A-Z .'-]*:\s*)?(?:(?:So|And|But|Then|Now|Well|Or|Yet|Also|OK|Okay),?\s+)?(?i:who|whom|whose|what|when|where|why|how|which|"
+    r"is|are|am|was|were|do|does|did|can|could|will|would|should|shall|has|have|had|may|might|must|"
+    r"isn't|aren't|wasn't|weren't|don't|doesn't|didn't|can't|won't|wouldn't|shouldn't|hasn't|haven't)\b")
+_SHORT = re.compile(r"^\S+(?:\s+\S+){0,3}$")
 # ... and a currency sign lost so before its sum: "agreed to lend? 22. 4bn to Greece", "earns? 900
-# (Dh4, 275) a month" (a question after a lower-case word is not followed by a figure, but by a
-# year it may be: "2019" still opens a sentence)
+# (Dh4, 275) a month": a sum with its scale or a bracket after it, and no asking word before
+# ("How many died? 40, officials said." stays two sentences)
 _LOST_SIGN_END = re.compile(r"[a-z]\?$")
-_SUM_NEXT = re.compile(r"^\d(?!\d{3}\b)")
+_SUM_NEXT = re.compile(r"^\d{1,3}(?:[.,] ?\d+)*(?:\s?(?:bn|mn|m|tn)\b| (?:billion|million|trillion)\b| \()")
 # Inside a quote sentencex keeps several sentences together ("This is America's war. It's not
 # Obama's war."): a claim each, for matching. Split after a lower-case word of three letters or
 # more (never an abbreviation: "Mr.", "U.S.", "Gen.") ending a sentence, before a capital.
@@ -309,8 +316,10 @@ def _chunk_spans(chunk: str) -> tuple[tuple[int, int], ...]:
                 continue
             if s == pe + 1 and chunk[pe] == " " and (
                     _DOMAIN_HEAD_END.search(prev) and _DOMAIN_NEXT.match(chunk[s:e])
-                    or _LOST_CHAR_END.search(prev) and _LOWER_NEXT.match(chunk[s:e])
-                    or _LOST_SIGN_END.search(prev) and _SUM_NEXT.match(chunk[s:e])):
+                    or not _QUESTION_HEAD.match(prev) and (
+                        _LOST_CHAR_END.search(prev) and _LOWER_NEXT.match(chunk[s:e])
+                        and not _SHORT.match(prev)
+                        or _LOST_SIGN_END.search(prev) and _SUM_NEXT.match(chunk[s : s + 40]))):
                 merged[-1] = (ps, e)
                 continue
             if _DECIMAL_END.search(prev) and s == pe + 1 and (

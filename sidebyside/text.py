@@ -119,9 +119,10 @@ def strip_marks(text: str) -> str:
         if text == before:
             break
     return text.replace("`", "")
-# A numbered item's number is kept when a digit follows it: "4. 6 quake rattles" (detokenised
-# text) is a decimal, not item 4.
-_MD_HEAD = re.compile(r"^\s{0,3}(#{1,6}\s+|>\s*|[-*+]\s+(?=\S)|\d{1,3}[.)]\s+(?=\S)(?!\d))", re.M)
+# A numbered item's number is kept when it is the whole part of a detokenised decimal: "4. 6
+# quake rattles" (a magnitude), "22. 4bn" (a glued scale), not item 4; "1. 73 percent of
+# respondents" is item 1, and "1) 50 people" always is.
+_MD_HEAD = re.compile(r"^\s{0,3}(#{1,6}\s+|>\s*|[-*+]\s+(?=\S)|\d{1,3}\)\s+(?=\S)|\d{1,3}\.\s+(?=\S)(?!\d(?: (?:quakes?|earthquakes?|temblors?|magnitude)\b|-magnitude\b)|\d{1,2}(?:bn|mn|tn)\b))", re.M)
 _SPACES = re.compile(r"\s+")
 
 

@@ -807,6 +807,13 @@ def test_a_headline_opening_on_a_detokenised_decimal_keeps_it(tmp_path):
 
     assert display("4. Reopening in spring") == "Reopening in spring"
     assert display("22. 4bn to Greece.") == "22. 4bn to Greece."
+    # a numbered item that opens on a figure is still an item: its figure is read alone
+    for item, value in (("1. 73 percent of respondents said yes", 73),
+                        ("1. 5 million people would lose coverage", 5_000_000),
+                        ("1) 50 people were killed.", 50)):
+        shown = display(item)
+        assert not shown[:2].startswith(("1.", "1)")), shown
+        assert [q.value for q in read_quantities(shown)] == [value], shown
     (tmp_path / "a.txt").write_text(
         "4. 6 quake rattles Sonoma County early Thursday\n\n"
         "An earthquake measuring 4. 6 rattled Sonoma and Lake counties early Thursday.\n",

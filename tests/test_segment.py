@@ -543,6 +543,17 @@ def test_a_lone_publication_date_is_boilerplate_with_or_without_on(tmp_path):
     ("He earns? 900 (Dh4, 275) a month.", ["He earns? 900 (Dh4, 275) a month."]),
     ("Where did the money go? 2019 was a lean year.",
      ["Where did the money go?", "2019 was a lean year."]),
+    # real questions before a lower-case word or a figure stay questions
+    ("Is this the end of the smartphone era? iPhone sales fell 12 percent.",
+     ["Is this the end of the smartphone era?", "iPhone sales fell 12 percent."]),
+    ("Who will win the primary? de Blasio has a clear lead.",
+     ["Who will win the primary?", "de Blasio has a clear lead."]),
+    ("Really? not at all. He shrugged.", ["Really?", "not at all.", "He shrugged."]),
+    ("How many died? 40, officials said.", ["How many died?", "40, officials said."]),
+    ("Is it worth it? 70 percent of voters say yes.",
+     ["Is it worth it?", "70 percent of voters say yes."]),
+    ("They asked for the total bill? 15 dollars, he said.",
+     ["They asked for the total bill?", "15 dollars, he said."]),
     # a time zone after the clock time
     ("It took effect Friday at 5 p.m. Eastern time. He left.",
      ["It took effect Friday at 5 p.m. Eastern time.", "He left."]),
