@@ -87,7 +87,7 @@ _WEEKDAY_OR_LOWER = re.compile(
 )
 # "MyFoxHouston. com reports" (detokenised text): a web address, not two sentences.
 _DOMAIN_HEAD_END = re.compile(r"[A-Za-z0-9]\.$")
-_DOMAIN_NEXT = re.compile(r"^(?:com|org|net|gov|edu)\b")
+_DOMAIN_NEXT = re.compile(r"(?:com|org|net|gov|edu)\b")  # matched at a position (no ^)
 # "acquisition of Electronic Data Systems? announced officially on May 13 is ...": a character
 # lost to encoding left as "?" (detokenised corpora), before a plain lower-case word (not "iPhone",
 # "eBay", "de Blasio"): one sentence, unless the piece before reads as a question (it opens with
@@ -314,9 +314,9 @@ def _chunk_spans(chunk: str) -> tuple[tuple[int, int], ...]:
             if _MONTH_ABBR_END.search(prev) and _DAY_NEXT.match(chunk[s:e]) and s == pe + 1:
                 merged[-1] = (ps, e)
                 continue
-            if s == pe + 1 and chunk[pe] == " " and (
-                    _DOMAIN_HEAD_END.search(prev) and _DOMAIN_NEXT.match(chunk[s:e])
-                    or not _QUESTION_HEAD.match(prev) and (
+            if s == pe + 1 and chunk[pe] == " " and (  # (the cheap tests first: every boundary)
+                    _DOMAIN_NEXT.match(chunk, s, e) and _DOMAIN_HEAD_END.search(prev)
+                    or prev.endswith("?") and not _QUESTION_HEAD.match(prev) and (
                         _LOST_CHAR_END.search(prev) and _LOWER_NEXT.match(chunk[s:e])
                         and not _SHORT.match(prev)
                         or _LOST_SIGN_END.search(prev) and _SUM_NEXT.match(chunk[s : s + 40]))):
