@@ -114,7 +114,7 @@ def _by_meaning(comparison: Comparison, s: Sentence, pools: dict[str, list[Sente
     for src in ranked:
         ranked[src].sort(key=lambda x: -x[0])
     static = {src: _two(r, "meaning") for src, r in ranked.items()}
-    if not (comparison.transformer and TX.available()):
+    if not (comparison.transformer and TX.available()) or _failed(comparison):
         return _closest_sources(static, most)
     best = _closest_sources(static, 2 * most)  # the transformer picks the `most` among these
     tops = {src: [t for _, t in ranked[src][:PREFILTER]] for src in best}
@@ -122,12 +122,26 @@ def _by_meaning(comparison: Comparison, s: Sentence, pools: dict[str, list[Sente
     try:
         cos = iter(TX.load().cosines([s.text] * len(texts), texts).tolist())
     except Exception:  # noqa: BLE001 -- a model that will not open: the static reading stands
+        _failed(comparison, now=True)  # (and is not tried again for this comparison's report)
         return _closest_sources(best, most)
     out = {}
     for src, top in tops.items():
         read = sorted(((next(cos), t) for t in top), key=lambda x: -x[0])
         out[src] = _two(read, "the transformer")
     return _closest_sources(out, most)
+
+
+_FAILED: weakref.ref | None = None  # the last comparison the transformer would not read for
+
+
+def _failed(comparison: Comparison, now: bool = False) -> bool:
+    """Did the transformer fail for this comparison already (`now`: it just did)? A report asks
+    for the closest sentence of every unique claim: a model that will not open is tried once,
+    not once a claim (held weakly, for the last comparison only)."""
+    global _FAILED
+    if now:
+        _FAILED = weakref.ref(comparison)
+    return _FAILED is not None and _FAILED() is comparison
 
 
 _LOCK = threading.Lock()

@@ -265,3 +265,24 @@ def test_an_html_link_to_a_sentence_survives_a_tab_in_a_file_name(tmp_path):
     assert _href("a\tb:1") == "#a%09b%3A1"
     assert unquote(_href("a\tb:1")[1:]) == "a\tb:1"
     assert _href('x"><img src=y>:2') == "#x%22%3E%3Cimg%20src%3Dy%3E%3A2"
+
+
+def test_a_broken_model_is_tried_once_for_a_whole_report(tmp_path, monkeypatch):
+    """A report asks for the closest sentence of every unique claim: a model that will not open
+    costs one try, not one a claim, and the static reading names the sentences."""
+    c, s = _crowded(tmp_path, 3)
+    tries = []
+
+    def broken():
+        tries.append(1)
+        raise OSError("model.onnx is damaged")
+
+    monkeypatch.setattr(TX, "load", broken)
+    others = [t for t in c.source("a").sentences if t.id != s.id]
+    for sid in [s.id] + [t.id for t in others]:
+        for found in nearest.closest(c, sid).values():
+            assert found.by == "meaning"
+    assert len(tries) == 1
+    again = compare_folder(c.folder, use_cache=False)  # another comparison tries again
+    nearest.closest(again, again.all_sentences()[0].id)
+    assert len(tries) == 2
