@@ -20,6 +20,7 @@ from charset_normalizer import from_bytes
 
 from .files import READ_FLAGS, read_upto
 from .model import Skipped
+from .text import counted
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 # Readers for these live in formats.py; their parsers are optional extras, imported on first use.
@@ -110,7 +111,7 @@ def decode_counted(data: bytes) -> tuple[str, str, int]:
     mostly = _mostly_utf8(data)
     if mostly is not None:
         text, invalid = mostly
-        return text, f"utf-8 ({invalid} invalid byte{'s' if invalid != 1 else ''} replaced)", invalid
+        return text, f"utf-8 ({counted(invalid, 'invalid byte')} replaced)", invalid
     best = from_bytes(data).best()
     if best is None:
         raise ValueError("undecodable bytes (no text encoding fits)")

@@ -25,6 +25,7 @@ from sidebyside.load import DEFAULT_MAX_BYTES, InputError
 from sidebyside.match import MIN_SCORE
 from sidebyside.model import Comparison
 from sidebyside.safe import visible
+from sidebyside.text import counted
 from widgets.grid import AlignedGrid
 
 from .bindings import KeyHelp, describe
@@ -153,7 +154,7 @@ class SideBySideApp(KeyHold, App[int]):
         if k.orphaned:
             n = len(k.orphaned)
             self.notify(
-                f"{n} note{'s' if n != 1 else ''} lost {'their' if n != 1 else 'its'} sentence "
+                f"{counted(n, 'note')} lost {'their' if n != 1 else 'its'} sentence "
                 "(the text changed or is gone); kept as orphaned: A lists them",
                 title="Notes",
                 severity="warning",

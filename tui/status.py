@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from sidebyside.families import family_labels
 from sidebyside.model import PARTIAL, SHARED, Comparison, Sentence
+from sidebyside.text import counted
 from widgets.detail import part_where, part_which, status_line
 
 from .notes import NoteKeeper
@@ -16,7 +17,7 @@ def notes_summary(keeper: NoteKeeper, short: bool) -> str:
         return ""
     if short:
         return f" · ✎ {n}" + (f" ({orphaned} orphaned: A)" if orphaned else "")
-    text = f" · ✎ {n} note{'s' if n != 1 else ''}"
+    text = f" · ✎ {counted(n, 'note')}"
     if orphaned:
         text += f" ({orphaned} orphaned: A lists)"
     return text
@@ -37,11 +38,9 @@ def title_text(c: Comparison, keeper: NoteKeeper, name: str, where: str, shown_p
     shown = ""
     if shown_panes is not None and shown_panes < len(c.sources):
         shown = f" ({shown_panes} shown, v picks)"
-    s_ = "s" if unique != 1 else ""
-    d_ = "s" if dis != 1 else ""
     counts = (
-        f"{len(c.sources)} sources{shown} · {shared} shared{part} · ◆ {unique} unique claim{s_}"
-        f" · ≠ {dis} disagreement{d_}"
+        f"{len(c.sources)} sources{shown} · {shared} shared{part} · ◆ {counted(unique, 'unique claim')}"
+        f" · ≠ {counted(dis, 'disagreement')}"
     )
     if c.skipped:
         counts += f" · {len(c.skipped)} skipped (i lists)"
@@ -49,7 +48,7 @@ def title_text(c: Comparison, keeper: NoteKeeper, name: str, where: str, shown_p
     if copying:
         counts += " · " + "; ".join(copying)
     if c.corrections:
-        counts += f" · {len(c.corrections)} correction{'s' if len(c.corrections) != 1 else ''}"
+        counts += f" · {counted(len(c.corrections), 'correction')}"
         orphaned = sum(1 for k in c.corrections if k.orphaned)
         if orphaned:
             counts += f" ({orphaned} orphaned: e exports the list)"
@@ -108,7 +107,7 @@ def status_text(c: Comparison, keeper: NoteKeeper, sid: str, draft: bool,
         if i:
             found = f"match {i} of {n} for “{query}”"
         else:
-            found = f"{n} match{'es' if n != 1 else ''} for “{query}”"
+            found = f"{counted(n, 'match', 'matches')} for “{query}”"
         if hidden:
             found += f" (+{hidden} in folded text or hidden sources: z, v)"
         parts.append(found)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from rich.cells import cell_len
 
 from sidebyside.model import BOILERPLATE, DUPLICATE, Comparison, NoteStatus, Sentence
+from sidebyside.text import counted
 
 GUTTER = 3  # finding marker + note marker + space, in front of every line of a column
 SEPARATOR = " │ "  # between columns
@@ -144,7 +145,7 @@ def _fold_label(sentences: list[Sentence]) -> str:
         what = "boilerplate"
     else:
         what = "boilerplate and repeats"
-    return f"{n} sentence{'s' if n != 1 else ''} of {what} folded (z)"
+    return f"{counted(n, 'sentence')} of {what} folded (z)"
 
 
 def _cell(comparison: Comparison, sentences: list[Sentence], text_w: int, fold: bool) -> list[Piece]:
