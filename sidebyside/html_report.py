@@ -15,7 +15,17 @@ from urllib.parse import quote
 
 from .corrections import describe
 from .families import confirmations, family_labels, family_of
-from .model import BOILERPLATE, DUPLICATE, PARTIAL, SHARED, UNIQUE, UNLINKED, Comparison, Sentence
+from .model import (
+    BOILERPLATE,
+    DUPLICATE,
+    PARTIAL,
+    SHARED,
+    UNIQUE,
+    UNLINKED,
+    Comparison,
+    Sentence,
+    is_unique_claim,
+)
 from .nearest import elsewhere
 from .safe import visible
 from .text import counted
@@ -100,7 +110,7 @@ def _sentence_html(c: Comparison, s: Sentence, notes: dict[str, list], marks: di
         title = (f' title="partly: “{escape(s.text[p.start:p.end])}” also in '
                  f'{escape(other.source)} ¶{other.paragraph + 1}"')
     out = f'<span class="{" ".join(classes)}" id="{escape(s.id)}"{title}>{"".join(parts)}</span>'
-    if s.status == UNIQUE and s.claim and (near := elsewhere(c, s.id)) is not None:
+    if is_unique_claim(s) and (near := elsewhere(c, s.id)) is not None:
         t, found = near  # where to look before printing it as an exclusive
         out += (f'<span class="near">closest elsewhere, not linked: <a href="{_href(t.id)}">'
                 f"{escape(t.source)} ¶{t.paragraph + 1}</a>, similarity {found.similarity:.2f} "

@@ -166,6 +166,11 @@ class Sentence:
     # own", "a quote" (joined with "and"), or "" (sidebyside/novelty.py); without, never unique
 
 
+def is_unique_claim(s: Sentence) -> bool:
+    """A claim only its source makes (◆): unique, and a content sentence (not a heading)."""
+    return s.status == UNIQUE and s.claim
+
+
 @dataclass
 class Paragraph:
     source: str
@@ -338,7 +343,7 @@ class Comparison:
         return [s for src in self.sources for s in src.sentences]
 
     def unique_claims(self) -> list[Sentence]:
-        return [s for s in self.all_sentences() if s.status == UNIQUE and s.claim]
+        return [s for s in self.all_sentences() if is_unique_claim(s)]
 
     def partial_sentences(self) -> list[Sentence]:
         return [s for s in self.all_sentences() if s.status == PARTIAL]

@@ -19,7 +19,16 @@ import re
 
 from .corrections import describe
 from .families import confirmations, family_labels, family_of, independent_count
-from .model import BOILERPLATE, DUPLICATE, PARTIAL, SHARED, UNIQUE, UNLINKED, Comparison, Sentence
+from .model import (
+    BOILERPLATE,
+    DUPLICATE,
+    PARTIAL,
+    SHARED,
+    UNLINKED,
+    Comparison,
+    Sentence,
+    is_unique_claim,
+)
 from .nearest import elsewhere
 from .safe import line
 from .text import counted
@@ -86,7 +95,7 @@ def to_dict(c: Comparison) -> dict:
             ]
         if s.duplicate_of:
             entry["duplicate_of"] = s.duplicate_of
-        if s.status == UNIQUE and s.claim and (near := elsewhere(c, s.id)) is not None:
+        if is_unique_claim(s) and (near := elsewhere(c, s.id)) is not None:
             t, found = near  # where to look before printing it as an exclusive
             entry["closest"] = {"to": t.id, "source": t.source, "paragraph": t.paragraph,
                                 "similarity": found.similarity, "by": found.by}
@@ -276,7 +285,7 @@ def to_markdown(c: Comparison) -> str:
         # one source, not three.
         shared = sorted((s for s in src.sentences if s.status == SHARED),
                         key=lambda s: -independent_count(s, c, family))
-        unique = [s for s in src.sentences if s.status == UNIQUE and s.claim]
+        unique = [s for s in src.sentences if is_unique_claim(s)]
         out.append(f"### Shared claims ({len(shared)})")
         out.append("")
         for s in shared:

@@ -17,11 +17,11 @@ from sidebyside.model import (
     DUPLICATE,
     PARTIAL,
     SHARED,
-    UNIQUE,
     VALUE,
     Comparison,
     NoteStatus,
     Sentence,
+    is_unique_claim,  # (grid and panes import it from here too)
 )
 from sidebyside.safe import pictures
 
@@ -185,10 +185,6 @@ def finding_index(comparison: Comparison) -> dict[str, list[Span]]:
             else:
                 out.setdefault(side.sentence, [])
     return out
-
-
-def is_unique_claim(s: Sentence) -> bool:
-    return s.status == UNIQUE and s.claim
 
 
 class GridPainter:
