@@ -79,7 +79,7 @@ def score(runs: dict[str, list[dict]], labels: list[dict]) -> dict:
     for item in labels:
         by_cluster[item["cluster"]].append(item)
     verdicts: Counter = Counter()
-    wrong, unlabelled = [], []
+    wrong, unlabelled, dropped = [], [], []
     precision_by: dict[str, tuple[int, int]] = {}
     kept_by: dict[str, tuple[int, int]] = {}
     for cluster, items in by_cluster.items():
@@ -97,6 +97,7 @@ def score(runs: dict[str, list[dict]], labels: list[dict]) -> dict:
             else:
                 wrong.append((cluster, entry, label))
         exclusive = [i for i in items if i["label"] == RIGHT]
+        dropped += [i for i in exclusive if id(i) not in seen]
         precision_by[cluster] = (right, matched)
         kept_by[cluster] = (sum(id(i) in seen for i in exclusive), len(exclusive))
     matched = sum(t for _, t in precision_by.values())
@@ -106,7 +107,7 @@ def score(runs: dict[str, list[dict]], labels: list[dict]) -> dict:
     return {"labels": len(labels), "listed": sum(len(v) for v in runs.values()),
             "matched": matched, "right": right, "precision": right / matched if matched else None,
             "exclusive": exclusive, "kept": kept, "kept_share": kept / exclusive if exclusive else None,
-            "verdicts": verdicts, "wrong": wrong, "unlabelled": unlabelled,
+            "verdicts": verdicts, "wrong": wrong, "unlabelled": unlabelled, "dropped": dropped,
             "precision_by": precision_by, "kept_by": kept_by}
 
 
@@ -150,6 +151,8 @@ def report(r: dict, verbose: bool = False) -> str:
         out += [f"  {cl}/{e['file']} {e['text']!r} {lab['label']}"
                 f"{' (' + lab['form'] + ')' if lab.get('form') else ''}: {lab['why']}"
                 for cl, e, lab in r["wrong"]]
+        out.append("\nlabelled exclusive, no longer listed:")
+        out += [f"  {i['cluster']}/{i['file']} {i['text']!r}: {i['why']}" for i in r["dropped"]]
     return "\n".join(out)
 
 

@@ -5,9 +5,7 @@ Nothing here imports Textual; the UI and the exporters only read these objects.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Context, Decimal
 from enum import StrEnum
 
 
@@ -360,68 +358,7 @@ class Comparison:
         return out
 
     def single_source_numbers(self) -> list[Quantity]:
-        """Figures no other source gives: told by one source, not a date, not a side of a
-        disagreement (another source gives that quantity, with another figure), and no other
-        source states the same figure of the same kind and unit (or with no unit), or that
-        figure rounded to two significant digits or more ("$8.2 million" for "$8,214,530"),
-        wherever it stands ("5.6" in a sentence no link reaches is not one outlet's own). A
-        counted noun is compared by its group: "two countries" states "two nations"."""
-        from .numbers.lexicon import group  # here: the numbers package imports this module
+        """Figures no other source gives (sidebyside/single_figures.py)."""
+        from .single_figures import single_source_numbers
 
-        in_dispute = {(side.sentence, side.start, side.end)
-                      for d in self.disagreements for side in d.sides}
-        candidates = [q for q in self.numbers if len(q.sources) == 1 and q.kind != "date"
-                      and (q.sentence, q.start, q.end) not in in_dispute]
-        if not candidates:
-            return []
-        source_of = {s.id: s.source for s in self.all_sentences()}
-        # Every figure by (kind, significant digits, value at them) -- at its own precision, and
-        # (`coarser`) rounded to each precision from 2 below its own.
-        own: dict[tuple, list[tuple[str, str | None]]] = {}
-        coarser: dict[tuple, list[tuple[str, str | None]]] = {}
-        def unit(q: Quantity) -> str | None:
-            return group(q.unit) if q.kind == "count" else q.unit
-
-        for q in self.numbers:
-            told = (source_of.get(q.sentence, ""), unit(q))
-            n = _significant(q.value)
-            own.setdefault((q.kind, n, _rounded(q.value, n)), []).append(told)
-            for k in range(2, n):
-                coarser.setdefault((q.kind, k, _rounded(q.value, k)), []).append(told)
-        out = []
-        for q in candidates:
-            mine, n = source_of.get(q.sentence, ""), _significant(q.value)
-            unit_q = unit(q)
-            keys = [(q.kind, n, _rounded(q.value, n))]  # the same figure, or a finer one
-            keys += [(q.kind, k, _rounded(q.value, k)) for k in range(2, n)]  # a coarser one
-            same = own.get(keys[0], ())  # the very figure ("6.1" of a magnitude and of a quake)
-            found = [*same, *coarser.get(keys[0], ())]
-            found += [t for key in keys[1:] for t in own.get(key, ())]
-            if not any(src != mine and (u == unit_q or u is None or unit_q is None)
-                       for src, u in found) and not (
-                    n >= 2 and q.kind not in ("money", "percent")
-                    and any(src != mine for src, _ in same)):
-                out.append(q)
-        return out
-
-
-def _significant(v: float) -> int:
-    """The significant digits a figure is written with: 8,200,000 has 2, 5.6 has 2, 600 has 1
-    (read at 15 digits, so the float noise of "$8.2 billion", 8199999999.999999, is not)."""
-    if not math.isfinite(v) or not v:
-        return 1
-    digits = f"{abs(v):.15g}"
-    if "e" in digits:
-        digits = digits.split("e")[0]
-    if "." in digits:
-        return max(1, len(digits.replace(".", "").lstrip("0")))
-    return max(1, len(digits.rstrip("0")))
-
-
-def _rounded(v: float, digits: int) -> float:
-    """v to `digits` significant digits, halves rounded up (2.5 million is 3 million)."""
-    if not v or not math.isfinite(v):
-        return v
-    d = Decimal(repr(float(v)))
-    return float(d.quantize(Decimal(1).scaleb(d.adjusted() - digits + 1), rounding=ROUND_HALF_UP,
-                            context=Context(prec=max(28, digits + 2))))
+        return single_source_numbers(self)

@@ -93,6 +93,8 @@ def currency_before(r: Tokens, d: Draft) -> None:
             d.first = k - 4
     elif T[k] in _CODES_LEFT:
         d.currency, d.first = CUR_CODES[T[k].lower()], k
+    elif r.L[k] == "euro" and r.glued(k, d.i0):  # "euro110 billion" (AP style)
+        d.currency, d.first = "eur", k
     elif T[k] == "." and k - 1 >= fl and T[k - 1] == "Rs":
         d.currency, d.first = "inr", k - 1
     if d.currency:

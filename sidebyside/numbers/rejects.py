@@ -77,7 +77,8 @@ def _clock_end(r: Tokens, k: int, limit: int) -> int:
 
 def glued_to_letters(r: Tokens, i: int) -> Outcome | None:
     """G7, MH17, A320."""
-    if i > 0 and r.E[i - 1] == r.S[i] and r.T[i - 1][0].isalpha() and r.T[i - 1] != "mid":
+    if i > 0 and r.E[i - 1] == r.S[i] and r.T[i - 1][0].isalpha() and r.L[i - 1] not in (
+            "mid", "euro"):  # "euro110 billion": a sum (finish.currency_before)
         return r.reject(i, i + 1, "identifier: letters glued on the left (G7, MH17)")
     return None
 

@@ -1,0 +1,109 @@
+"""Figures only one source gives (sidebyside/single_figures.py): no figure of speech is listed,
+and a figure another outlet gives in other words is not one outlet's own."""
+
+from __future__ import annotations
+
+import pytest
+
+from sidebyside import numbers as N
+from sidebyside import report
+from sidebyside.engine import compare_folder
+from sidebyside.single_figures import not_a_figure
+
+_BASE = ("The city council met on Tuesday to discuss the flood defences along the river. "
+         "Officials said the repairs would start next spring. ")
+
+
+def write(tmp_path, texts: dict[str, str]):
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return compare_folder(tmp_path, use_cache=False)
+
+
+def _why(sentence: str, figure: str) -> str | None:
+    [q] = [q for q in N.read_quantities(sentence) if q.text.startswith(figure)]
+    return not_a_figure(q, sentence)
+
+
+@pytest.mark.parametrize("sentence, figure", [
+    ("If he wins, one adviser said, he might serve for a short stint.", "one adviser"),
+    ("At one point he suggested that the bridge be closed.", "one point"),
+    ("It actually creates zero precedent, the official said.", "zero precedent"),
+    ("Mr. Obama said the two leaders had met at the White House.", "two leaders"),
+    ("The bridge over the river connects their two states.", "two states"),
+    ("The story is 100 percent false, the spokeswoman wrote.", "100 percent"),
+    ("The resolution, first reported by the Kansas City Star, passed.", "first"),
+    ("They could not agree on who would go first.", "first"),
+    ("She decided to plead the Fifth at the hearing.", "Fifth"),
+    ("Such pregnancies are uncommon in the first place.", "first"),
+    ("Smoke poured from the fourth floor of the bank.", "fourth floor"),
+    ("The gang fled in a second car parked nearby.", "second car"),
+])
+def test_a_figure_of_speech_is_not_a_figure_to_check(sentence, figure):
+    assert _why(sentence, figure), (sentence, figure)
+
+
+@pytest.mark.parametrize("sentence, figure", [
+    ("One person was killed when the wall collapsed.", "One person"),
+    ("Photos showed his two elder sons on a hunting trip.", "two elder sons"),
+    ("Two leaders of the union met the minister on Friday.", "Two leaders"),
+    ("The fund bought a 100 percent stake in the port.", "100 percent"),
+    ("She was the first woman to host the ceremony alone.", "first woman"),
+    ("The hearing was the second this week on the agency.", "second"),
+    ("The war has entered its ninth year.", "ninth year"),
+])
+def test_a_count_a_rank_or_a_stake_is_a_figure(sentence, figure):
+    assert _why(sentence, figure) is None, (sentence, figure)
+
+
+def test_the_same_figure_under_the_same_hedge_with_another_noun_is_not_exclusive(tmp_path):
+    c = write(tmp_path, {
+        "a.txt": _BASE + "A group of nearly 90 professors and administrators has sent the mayor a letter.\n",
+        "b.txt": _BASE + "The letter was signed by nearly 90 faculty members and priests.\n",
+        "c.txt": _BASE + "About 40 residents joined the protest outside the hall.\n",
+    })
+    singles = [q.text for q in c.single_source_numbers()]
+    assert not any("90" in t for t in singles), singles
+    assert "About 40 residents" in singles
+
+
+def test_a_bare_number_and_an_age_of_the_same_value_are_one_figure(tmp_path):
+    c = write(tmp_path, {
+        "a.txt": _BASE + "The girls, aged 16 and 13 respectively, watched the parade.\n",
+        "b.txt": _BASE + "Sasha, 13, wore a maroon dress to the parade.\n",
+    })
+    singles = [q.text for q in c.single_source_numbers()]
+    assert not any(t.strip() == "13" for t in singles), singles
+
+
+def test_a_sum_and_its_conversion_in_brackets_go_together(tmp_path):
+    # AP writes "euro110 billion"; the dollars in brackets are the same sum, so when another
+    # outlet gives the euros, neither is one outlet's own
+    c = write(tmp_path, {
+        "a.txt": _BASE + "Greece gets a euro110 billion ($141 billion) loan package to keep it afloat.\n",
+        "b.txt": _BASE + "The bailout of 110 billion euros was agreed in Brussels.\n",
+    })
+    euros = [q for q in c.numbers if q.text == "euro110 billion"]
+    assert euros and euros[0].kind == "money" and euros[0].unit == "eur"
+    singles = [q.text for q in c.single_source_numbers()]
+    assert not any("110" in t or "141" in t for t in singles), singles
+
+
+def test_years_since_and_an_anniversary_are_one_figure(tmp_path):
+    c = write(tmp_path, {
+        "a.txt": _BASE + "Families say they are still seeking justice 15 years after the attacks.\n",
+        "b.txt": _BASE + "The vote came days before the 15th anniversary of the attacks.\n",
+    })
+    singles = [q.text for q in c.single_source_numbers()]
+    assert not any("15" in t for t in singles), singles
+
+
+def test_the_brief_lists_neither_a_pronoun_one_nor_the_fifth(tmp_path):
+    c = write(tmp_path, {
+        "a.txt": _BASE + "One adviser said the mayor would plead the Fifth.\n"
+                         "The repairs will cost $4.2 million, the engineer said.\n",
+        "b.txt": _BASE + "Work on the flood wall is due to begin in March.\n",
+    })
+    section = report.to_markdown(c).split("## Figures only one source gives")[1]
+    assert "$4.2 million" in section
+    assert "One adviser" not in section and "Fifth" not in section
