@@ -29,6 +29,7 @@ from .model import (
 from .numbers.compare import figure_key, judge_keyed
 from .numbers.lexicon import PEOPLE, group
 from .readable import reading
+from .single_figures import share_sources
 
 MAX_UNLINKED_PAIRS = 20_000  # figure pairs tried across sentences that are not linked
 SIBLING_LINK = 0.5  # two unlinked sentences with one figure paired: their others, as if so linked
@@ -128,6 +129,7 @@ def find_disagreements(comparison: Comparison, read: dict | None = None,
     p.drop_told_twice()  # one source gives both figures: two quantities
     p.share_sources()  # figures that agree: each source reports the other's quantity
     _counterparts(comparison)  # figures another source gives in other words
+    share_sources(comparison)  # ...or the same figure under another noun, kind or currency
     comparison.disagreements = sorted(
         (p.explained(*group) for group in p.groups()),
         key=lambda d: (p.order[d.sides[0].source], comparison.sentence(d.sides[0].sentence).index))

@@ -126,13 +126,14 @@ class _Told:
     def unit(self, q: Quantity) -> str | None:
         return group(q.unit) if q.kind == "count" else q.unit
 
-    def elsewhere(self, q: Quantity) -> bool:
-        """Whether another source states the figure `q`: the same figure of the same kind and
+    def elsewhere(self, q: Quantity) -> set[str]:
+        """The other sources that state the figure `q`: the same figure of the same kind and
         unit (or with no unit), that figure rounded to two significant digits or more ("$8.2
         million" for "$8,214,530"), the very figure of 2 significant digits or more of any unit
         ("6.1" of a magnitude and of a quake), the same figure under the same hedge ("nearly 90
-        professors" / "nearly 90 faculty members"), or, for a bare number or an age, the same
-        number of any kind ("aged 16 and 13" / "Sasha, 13")."""
+        professors" / "nearly 90 faculty members"), a bare number's value of any kind ("aged 16
+        and 13" / "Sasha, 13"), or a duration and an ordinal of 10 or more ("15 years after" /
+        "the 15th anniversary")."""
         mine, n = self.source_of.get(q.sentence, ""), _significant(q.value)
         unit_q = self.unit(q)
         keys = [(q.kind, n, _rounded(q.value, n))]  # the same figure, or a finer one
@@ -140,22 +141,20 @@ class _Told:
         same = self.own.get(keys[0], ())
         found = [*same, *self.coarser.get(keys[0], ())]
         found += [t for key in keys[1:] for t in self.own.get(key, ())]
-        if any(src != mine and (u == unit_q or u is None or unit_q is None) for src, u in found):
-            return True
-        if n >= 2 and q.kind not in ("money", "percent") and any(src != mine for src, _ in same):
-            return True
+        out = {src for src, u in found if u == unit_q or u is None or unit_q is None}
+        if n >= 2 and q.kind not in ("money", "percent"):
+            out.update(src for src, _ in same)
         bare = q.kind == "count" and q.unit is None
         for k in range(2 if n > 1 else 1, n + 1):
             for src, kind, unit, qualifier in self.by_value.get((k, _rounded(q.value, k)), ()):
-                if src == mine or (k < n and qualifier == "coarser"):
+                if src in out or (k < n and qualifier == "coarser"):
                     continue  # below its own precision, only a figure it rounds to
-                if k == n and kind == q.kind and qualifier == q.qualifier and qualifier not in _LOOSE:
-                    return True  # "nearly 90 professors" / "nearly 90 faculty members"
-                if (bare and kind != "date") or (kind == "count" and unit is None):
-                    return True  # a bare number: "aged 16 and 13" / "Sasha, 13", "? 22. 4bn"
-                if q.value >= 10 and {kind, q.kind} == {"ordinal", "duration"}:
-                    return True  # "15 years after the attacks" / "the 15th anniversary"
-        return False
+                if (k == n and kind == q.kind and qualifier == q.qualifier and qualifier not in _LOOSE
+                        or (bare and kind != "date") or (kind == "count" and unit is None)
+                        or (q.value >= 10 and {kind, q.kind} == {"ordinal", "duration"})):
+                    out.add(src)
+        out.discard(mine)
+        return out
 
 
 def _conversions(c: Comparison) -> list[list[Quantity]]:
@@ -181,19 +180,30 @@ def _conversions(c: Comparison) -> list[list[Quantity]]:
     return runs
 
 
-def single_source_numbers(c: Comparison) -> list[Quantity]:
-    """Figures no other source gives (module docstring), in the order the engine read them."""
-    in_dispute = {(side.sentence, side.start, side.end) for d in c.disagreements for side in d.sides}
-    text_of = {s.id: s.text for s in c.all_sentences()}
-    candidates = [q for q in c.numbers if len(q.sources) == 1 and q.kind != "date"
-                  and (q.sentence, q.start, q.end) not in in_dispute
-                  and not_a_figure(q, text_of.get(q.sentence, "")) is None]
-    if not candidates:
-        return []
+def share_sources(c: Comparison) -> None:
+    """Add to each figure's `sources` (a date's aside) every other source that states it
+    (`_Told.elsewhere`), and to a sum's the sources of its conversion in brackets: the last step
+    of finding the disagreements (disagreements.find_disagreements), after the figures paired
+    and the counterparts (counterparts.py) have added theirs."""
     source_of = {s.id: s.source for s in c.all_sentences()}
     told = _Told(c, source_of)
-    taken = {id(q) for q in c.numbers if (q.sentence, q.start, q.end) in in_dispute}
+    found = {id(q): told.elsewhere(q) for q in c.numbers if q.kind != "date"}
     for run in _conversions(c):
-        if any(id(q) in taken or told.elsewhere(q) for q in run):
-            taken.update(id(q) for q in run)
-    return [q for q in candidates if id(q) not in taken and not told.elsewhere(q)]
+        both = set().union(*(found[id(q)] for q in run))
+        for q in run:
+            found[id(q)] = both
+    order = {src.id: k for k, src in enumerate(c.sources)}
+    for q in c.numbers:
+        for src in sorted(found.get(id(q), ()), key=lambda x: order.get(x, len(order))):
+            if src not in q.sources:
+                q.sources.append(src)
+
+
+def single_source_numbers(c: Comparison) -> list[Quantity]:
+    """Figures no other source gives (module docstring), in the order the engine read them: one
+    source in `sources`, not a date, not a side of a disagreement, and a figure to check."""
+    in_dispute = {(side.sentence, side.start, side.end) for d in c.disagreements for side in d.sides}
+    text_of = {s.id: s.text for s in c.all_sentences()}
+    return [q for q in c.numbers if len(q.sources) == 1 and q.kind != "date"
+            and (q.sentence, q.start, q.end) not in in_dispute
+            and not_a_figure(q, text_of.get(q.sentence, "")) is None]

@@ -67,6 +67,20 @@ def test_the_same_figure_under_the_same_hedge_with_another_noun_is_not_exclusive
     assert "About 40 residents" in singles
 
 
+def test_the_json_names_every_source_that_states_a_figure(tmp_path):
+    # SPEC: numbers[].sources names every source that reports the quantity, so the JSON and the
+    # brief agree on which figures rest on one outlet
+    c = write(tmp_path, {
+        "a.txt": _BASE + "A group of nearly 90 professors and administrators has sent the mayor a letter.\n",
+        "b.txt": _BASE + "The letter was signed by nearly 90 faculty members and priests.\n",
+        "c.txt": _BASE + "About 40 residents joined the protest outside the hall.\n",
+    })
+    numbers = {n["text"]: n["sources"] for n in report.to_dict(c)["numbers"]}
+    assert numbers["nearly 90 professors"] == ["a", "b"]
+    assert numbers["nearly 90 faculty members"] == ["b", "a"]
+    assert numbers["About 40 residents"] == ["c"]
+
+
 def test_a_bare_number_and_an_age_of_the_same_value_are_one_figure(tmp_path):
     c = write(tmp_path, {
         "a.txt": _BASE + "The girls, aged 16 and 13 respectively, watched the parade.\n",
