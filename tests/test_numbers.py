@@ -825,3 +825,21 @@ def test_a_headline_opening_on_a_detokenised_decimal_keeps_it(tmp_path):
     assert lede.text.startswith("An earthquake measuring 4. 6 rattled")
     assert [(q.value, q.unit) for q in head.numbers + lede.numbers if q.kind == "measure"] == \
         [(4.6, "magnitude"), (4.6, "magnitude")]
+
+
+@pytest.mark.parametrize("sentence, text, kind, unit, value", [
+    ("He was 5-foot-11 and 215 pounds at his arrest.", "5-foot-11", "measure", "ft", 5 + 11 / 12),
+    ("He was 5-foot-11 and 215 pounds at his arrest.", "215 pounds", "measure", "lb", 215),
+    ("The 6-foot-9 forward scored 20 points.", "6-foot-9", "measure", "ft", 6.75),
+    ("The parcel weighs 3 pounds, the courier said.", "3 pounds", "measure", "lb", 3),
+    ("Police said a 200-pound bomb was found.", "200-pound", "measure", "lb", 200),
+    ("Agents seized 2,763 pounds of marijuana.", "2,763 pounds", "measure", "lb", 2763),
+    ("The club paid 5 million pounds for the striker.", "5 million pounds", "money", "gbp", 5e6),
+    ("He was fined 500 pounds by the court.", "500 pounds", "money", "gbp", 500),
+    ("Greece gets a euro110 billion loan package.", "euro110 billion", "money", "eur", 1.1e11),
+    ("A 10-foot-high wall surrounds the compound.", "10-foot", "measure", "ft", 10),
+])
+def test_heights_weights_and_glued_euros(sentence, text, kind, unit, value):
+    q = only(sentence, text)
+    assert (q.kind, q.unit) == (kind, unit)
+    assert q.value == pytest.approx(value)

@@ -269,6 +269,12 @@ def percent_or_money(r: Tokens, d: Draft) -> None:
                 currency = DOLLAR_ADJ.get(pre[-2].strip("."), "usd")
         else:
             currency = CUR_CODES[m.group(2).lower()]
+        if currency == "gbp" and word.startswith("pound") and d.factor == 1.0 and _WEIGHT_CUE.search(
+                r.text, max(0, r.S[d.i0] - 40), r.S[d.i0]):
+            # "he was 5-foot-11 and 215 pounds", "it weighs 3 pounds": a weight, not sterling
+            d.kind, d.unit, d.last = Kind.MEASURE, "lb", r.tok_at(m.end()) - 1
+            d.why.append("pounds after a weight or a height: a weight")
+            return None
         if currency:
             d.last = r.tok_at(m.end()) - 1
             d.why.append(f"currency after the figure: {currency}")
@@ -276,6 +282,9 @@ def percent_or_money(r: Tokens, d: Draft) -> None:
     if currency:
         d.kind, d.unit = Kind.MONEY, currency
     return None
+
+
+_WEIGHT_CUE = re.compile(r"\bweigh(?:s|ed|ing)?\b|\d[-\s]?(?:foot|feet|ft)\b[-\s]?\d*|\btall\b", re.I)
 
 
 def duration_age_measure(r: Tokens, d: Draft) -> Outcome | None:

@@ -25,10 +25,11 @@ MEASURE_RE = re.compile(
     r"mph|miles?\s+(?:an|per)\s+hour|kilomet(?:re|er)s?\s+(?:an|per)\s+hour|"
     r"knots?|nautical\s+miles?|kilomet(?:re|er)s?|km|miles?|met(?:re|er)s?|"
     r"centimet(?:re|er)s?|cm|millimet(?:re|er)s?|mm|feet|foot|ft|inch(?:es)?|"
-    r"kilo(?:gram)?(?:me)?s?|kg|tonnes?|tons?|pounds?(?=\s+of\b)|lbs?|grams?|litres?|liters?|"
+    r"kilo(?:gram)?(?:me)?s?|kg|tonnes?|tons?|pounds?(?=\s+of\b)|(?<=-)pound|lbs?|grams?|litres?|liters?|"
     r"gallons?|barrels?|megawatts?|MW|gigawatts?|GW|kWh|MWh|GWh|TWh|"
     r"degrees?\s+(?:celsius|fahrenheit|C|F)|°\s?[CF]|degrees?|magnitude|celsius|fahrenheit|"
     r"(?-i:[CF])(?=\s*[()]))\b", re.I)  # "37.1 C (98.8 F)"
+_INCHES_RE = re.compile(r"[-‐‑](1[01]|[0-9])\b(?![-‐‑.,]?\d)")  # the "-11" of "5-foot-11"
 DEGREE_RE = re.compile(r"\s?°\s?([CF])\b")
 
 # Measure units: canonical name -> (dimension, factor to the dimension's base unit).
@@ -272,6 +273,12 @@ def units(r: Tokens, first: int, last: int, v: float, lo: float | None, hi: floa
         u = measure_unit(m.group(2))
         if u is not None:
             end = r.tok_at(m.end()) - 1
+            inches = _INCHES_RE.match(text, m.end()) if u == "ft" and m.group(1) != " " else None
+            if inches and lo is None and hi is None and qual is None:
+                # "5-foot-11", "6-foot-9": a height in feet and inches
+                return finish_simple(r, first, r.tok_at(inches.end()) - 1,
+                                     v + int(inches.group(1)) / 12, lo, hi, qual, u, Kind.MEASURE,
+                                     "measure: a height in feet and inches", before)
             return finish_simple(r, first, end, v, lo, hi, qual, u, Kind.MEASURE,
                                  "measure: a unit follows", before)
     # "100m" (metres) when "m" did not mean million
