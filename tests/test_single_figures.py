@@ -7,17 +7,15 @@ import pytest
 
 from sidebyside import numbers as N
 from sidebyside import report
-from sidebyside.engine import compare_folder
 from sidebyside.single_figures import not_a_figure
 
-_BASE = ("The city council met on Tuesday to discuss the flood defences along the river. "
-         "Officials said the repairs would start next spring. ")
+from .test_disagreements import _BASE, write
 
 
-def write(tmp_path, texts: dict[str, str]):
-    for name, text in texts.items():
-        (tmp_path / name).write_text(text, encoding="utf-8")
-    return compare_folder(tmp_path, use_cache=False)
+def singles(tmp_path, *texts: str) -> list[str]:
+    """The figures only one source gives when each text (after a shared opening) is a source."""
+    c = write(tmp_path, {f"{name}.txt": _BASE + text + "\n" for name, text in zip("abcdef", texts, strict=False)})
+    return [q.text for q in c.single_source_numbers()]
 
 
 def _why(sentence: str, figure: str) -> str | None:
@@ -57,14 +55,11 @@ def test_a_count_a_rank_or_a_stake_is_a_figure(sentence, figure):
 
 
 def test_the_same_figure_under_the_same_hedge_with_another_noun_is_not_exclusive(tmp_path):
-    c = write(tmp_path, {
-        "a.txt": _BASE + "A group of nearly 90 professors and administrators has sent the mayor a letter.\n",
-        "b.txt": _BASE + "The letter was signed by nearly 90 faculty members and priests.\n",
-        "c.txt": _BASE + "About 40 residents joined the protest outside the hall.\n",
-    })
-    singles = [q.text for q in c.single_source_numbers()]
-    assert not any("90" in t for t in singles), singles
-    assert "About 40 residents" in singles
+    listed = singles(tmp_path, "A group of nearly 90 professors and administrators has sent the mayor a letter.",
+                     "The letter was signed by nearly 90 faculty members and priests.",
+                     "About 40 residents joined the protest outside the hall.")
+    assert not any("90" in t for t in listed), listed
+    assert "About 40 residents" in listed
 
 
 def test_the_json_names_every_source_that_states_a_figure(tmp_path):
@@ -82,12 +77,9 @@ def test_the_json_names_every_source_that_states_a_figure(tmp_path):
 
 
 def test_a_bare_number_and_an_age_of_the_same_value_are_one_figure(tmp_path):
-    c = write(tmp_path, {
-        "a.txt": _BASE + "The girls, aged 16 and 13 respectively, watched the parade.\n",
-        "b.txt": _BASE + "Sasha, 13, wore a maroon dress to the parade.\n",
-    })
-    singles = [q.text for q in c.single_source_numbers()]
-    assert not any(t.strip() == "13" for t in singles), singles
+    listed = singles(tmp_path, "The girls, aged 16 and 13 respectively, watched the parade.",
+                     "Sasha, 13, wore a maroon dress to the parade.")
+    assert not any(t.strip() == "13" for t in listed), listed
 
 
 def test_a_sum_and_its_conversion_in_brackets_go_together(tmp_path):
@@ -99,17 +91,14 @@ def test_a_sum_and_its_conversion_in_brackets_go_together(tmp_path):
     })
     euros = [q for q in c.numbers if q.text == "euro110 billion"]
     assert euros and euros[0].kind == "money" and euros[0].unit == "eur"
-    singles = [q.text for q in c.single_source_numbers()]
-    assert not any("110" in t or "141" in t for t in singles), singles
+    listed = [q.text for q in c.single_source_numbers()]
+    assert not any("110" in t or "141" in t for t in listed), listed
 
 
 def test_years_since_and_an_anniversary_are_one_figure(tmp_path):
-    c = write(tmp_path, {
-        "a.txt": _BASE + "Families say they are still seeking justice 15 years after the attacks.\n",
-        "b.txt": _BASE + "The vote came days before the 15th anniversary of the attacks.\n",
-    })
-    singles = [q.text for q in c.single_source_numbers()]
-    assert not any("15" in t for t in singles), singles
+    listed = singles(tmp_path, "Families say they are still seeking justice 15 years after the attacks.",
+                     "The vote came days before the 15th anniversary of the attacks.")
+    assert not any("15" in t for t in listed), listed
 
 
 def test_the_brief_lists_neither_a_pronoun_one_nor_the_fifth(tmp_path):
