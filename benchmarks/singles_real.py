@@ -18,7 +18,8 @@ The engine runs on each labelled cluster (articles from ../shared/devdata or $SI
 they are not in the repository) and its list is matched to the labels by overlapping character
 spans in the same file. It prints:
 
-- precision: of the listed entries that match a label, the share labelled `exclusive`;
+- precision: of the listed entries that match a label, the share labelled `exclusive` (a label
+  two listed entries match counts once);
 - kept: of the entries labelled `exclusive`, the share still listed (a rule that empties the
   list would score a perfect precision and keep nothing);
 - the wrong entries by label, with 95% intervals (whole clusters resampled,
@@ -89,6 +90,8 @@ def score(runs: dict[str, list[dict]], labels: list[dict]) -> dict:
             if label is None:
                 unlabelled.append((cluster, entry))
                 continue
+            if id(label) in seen:
+                continue  # one labelled figure listed twice (read in two pieces) counts once
             matched += 1
             verdicts[label["label"]] += 1
             seen.add(id(label))

@@ -129,10 +129,10 @@ def find_disagreements(comparison: Comparison, read: dict | None = None,
     p.drop_told_twice()  # one source gives both figures: two quantities
     p.share_sources()  # figures that agree: each source reports the other's quantity
     _counterparts(comparison)  # figures another source gives in other words
-    share_sources(comparison)  # ...or the same figure under another noun, kind or currency
     comparison.disagreements = sorted(
         (p.explained(*group) for group in p.groups()),
         key=lambda d: (p.order[d.sides[0].source], comparison.sentence(d.sides[0].sentence).index))
+    share_sources(comparison)  # ...or the same figure under another noun, kind or currency
 
 
 class _Pairs:

@@ -1,9 +1,10 @@
 """Figures only one source gives: the list that ends the brief (report.py), where a reporter sees
-which figures rest on a single outlet.
+which figures rest on a single outlet, and the `sources` of each figure the JSON gives.
 
-A figure is listed when one source tells it, it is not a date, not a side of a disagreement, it
-is a figure a fact-checker would check (`not_a_figure`), and no other source states it
-(`_Told.elsewhere`).
+A figure is listed when its `sources` name one outlet, it is not a date, not a side of a
+disagreement, and it is a figure a fact-checker would check (`not_a_figure`). `share_sources`,
+the last step of finding the disagreements, adds to a figure's `sources` the outlets that state
+it in other words (`_Told.elsewhere`), beyond the pairs and counterparts found before it.
 
 Measured on real news (benchmarks/singles_real.py, labels in benchmarks/gold/SINGLES.md): as
 first built, 37% of the entries on the dev clusters were wrong. Most were no figure at all: "one"
@@ -12,7 +13,9 @@ leaders" of two people just named, "100 percent false", "first" meaning earlier 
 by") or in a set phrase ("in the first place", "plead the Fifth"); the rest were figures another
 outlet gives in other words: with another noun under the same hedge ("nearly 90 professors" /
 "nearly 90 faculty members"), as an age ("Sasha, 13" / "aged 16 and 13"), or in another
-currency in brackets ("euro110 billion ($141 billion)"). Each rule here reads one of those forms.
+currency in brackets ("euro110 billion ($141 billion)"). Each rule here reads one of those forms,
+and a review made each as strict as a different quantity of the same value asks ("5 to 2" is no
+"two people", "at least 12 people killed" no "at least 12 buildings destroyed").
 """
 
 from __future__ import annotations
@@ -27,11 +30,17 @@ from .numbers.lexicon import group, looks_verb
 _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
 # Words before a small spelled count that point back at what was just named ("the two leaders",
 # "their two states", "all three men"), and before "first" that make it a rank ("the first").
-_DEFINITE = frozenset("the their these those all both his her its our my your whose this that".split())
+_DEFINITE = frozenset("the their these those all both his her its our my your whose".split())
 _SMALL = frozenset("two three four five six seven eight nine".split())
 # "the two largest unions", "his two elder sons": a rank, not a pointer back
 _RANKED = re.compile(r"\s+(?:\w+est|elder|older|younger|top)\b", re.I)
-_STAKE = re.compile(r"\W*(?:\w+\W+){0,2}?(?:stake|owned|ownership|interest|shares)\b", re.I)
+# A share of a whole ("rose 100 percent", "owns 100 percent of", "100 percent of precincts
+# reporting") rather than emphasis ("100 percent false", "I 100 percent support"):
+_CHANGED_OR_HELD = re.compile(r"\b(?:rose|rise|rises|risen|fell|fall|falls|grew|grow|jumped|climbed|"
+                              r"soared|dropped|increased?|decreased?|up|down|by|own|owns|owned|"
+                              r"bought|buy|buys|acquired?|sold|sell|sells|holds?|held)\W+(?:\w+\W+)?$", re.I)
+_WHOLE_AFTER = re.compile(r"\W*(?:\w+\W+){0,2}?(?:stake|owned|ownership|interest|shares|precincts|"
+                          r"votes|ballots)\b", re.I)
 # "first" in set phrases, and ordinals that name a thing rather than rank it.
 _ORDINAL_PHRASE = re.compile(
     r"\b(?:in\s+the\s+first\s+place|at\s+first|first\s+of\s+all"
@@ -80,8 +89,9 @@ def not_a_figure(q: Quantity, text: str) -> str | None:
             before in _DEFINITE or before.endswith(("'s", "’s"))) and not _RANKED.match(
                 text, q.start + len(first)):
         return "the two ...: the people or things just named"
-    if q.kind == "percent" and q.value == 100 and not _STAKE.match(text, q.end):
-        return "100 percent: emphasis"
+    if q.kind == "percent" and q.value == 100 and not _WHOLE_AFTER.match(text, q.end) \
+            and not _CHANGED_OR_HELD.search(text[max(0, q.start - 40):q.start]):
+        return "100 percent: emphasis (100 percent false)"
     if q.kind == "ordinal":
         return _not_a_rank(q, text, before, first)
     return None
@@ -93,8 +103,6 @@ def _not_a_rank(q: Quantity, text: str, before: str, first: str) -> str | None:
     own_end = q.start + len(first)  # the ordinal word itself ("fourth" of "fourth floor")
     if _NAMING_NOUN.match(text, own_end):
         return "an ordinal that names (the 21st century, the fourth floor)"
-    if before in ("a", "an", "another"):
-        return "a second ...: another"
     if first == "first" and before not in _DEFINITE and not before.endswith(("'s", "’s")):
         m = _NEXT_WORD.match(text, own_end)
         nxt = m.group(1).lower() if m else ""
@@ -104,62 +112,119 @@ def _not_a_rank(q: Quantity, text: str, before: str, first: str) -> str | None:
 
 
 class _Told:
-    """Every figure of a comparison by (kind, significant digits, value at them): at its own
-    precision and (`coarser`) rounded to each precision from 2 below its own; and by value alone,
-    whatever its kind, with its hedge."""
+    """The figures of a comparison, indexed for `elsewhere`: by (kind, significant digits, value
+    at them), at their own precision (`own`) and rounded to each precision from 2 below their own
+    (`coarser`); by value alone, with their kind, for a bare number (`by_value`); hedged ones by
+    value, kind and hedge (`hedged`). Each index holds a set per key (who says it, how), so
+    many figures of one value cost no more than the sources that give it."""
 
-    def __init__(self, c: Comparison, source_of: dict[str, str]) -> None:
-        self.source_of = source_of
-        self.own: dict[tuple, list[tuple[str, str | None]]] = {}
-        self.coarser: dict[tuple, list[tuple[str, str | None]]] = {}
-        self.by_value: dict[tuple, list[tuple[str, str, str | None, str | None]]] = {}
+    def __init__(self, c: Comparison, source_of: dict[str, str], text_of: dict[str, str]) -> None:
+        self.source_of, self.text_of = source_of, text_of
+        self.comparison = c
+        self.memo: dict[tuple, frozenset[str]] = {}
+        self.own: dict[tuple, set[tuple[str, str | None]]] = {}
+        self.coarser: dict[tuple, set[tuple[str, str | None]]] = {}
+        self.by_value: dict[tuple, set[tuple[str, str, bool, bool]]] = {}
+        self.hedged: dict[tuple, dict[tuple[str, str], Quantity]] = {}
         for q in c.numbers:
             src, n = source_of.get(q.sentence, ""), _significant(q.value)
             told = (src, self.unit(q))
-            self.own.setdefault((q.kind, n, _rounded(q.value, n)), []).append(told)
+            self.own.setdefault((q.kind, n, _rounded(q.value, n)), set()).add(told)
             for k in range(2, n):
-                self.coarser.setdefault((q.kind, k, _rounded(q.value, k)), []).append(told)
+                self.coarser.setdefault((q.kind, k, _rounded(q.value, k)), set()).add(told)
             for k in range(2 if n > 1 else 1, n + 1):  # its own value, and coarser ones
-                self.by_value.setdefault((k, _rounded(q.value, k)), []).append(
-                    (src, q.kind, q.unit, q.qualifier if k == n else "coarser"))
+                self.by_value.setdefault((k, _rounded(q.value, k)), set()).add(
+                    (src, _kind(q), _bare(q), k < n))
+            if q.qualifier not in _LOOSE and q.kind != "date":
+                self.hedged.setdefault((q.kind, q.qualifier, n, _rounded(q.value, n)), {}).setdefault(
+                    (src, q.sentence), q)
 
     def unit(self, q: Quantity) -> str | None:
         return group(q.unit) if q.kind == "count" else q.unit
 
     def elsewhere(self, q: Quantity) -> set[str]:
         """The other sources that state the figure `q`: the same figure of the same kind and
-        unit (or with no unit), that figure rounded to two significant digits or more ("$8.2
-        million" for "$8,214,530"), the very figure of 2 significant digits or more of any unit
-        ("6.1" of a magnitude and of a quake), the same figure under the same hedge ("nearly 90
-        professors" / "nearly 90 faculty members"), a bare number's value of any kind ("aged 16
-        and 13" / "Sasha, 13"), or a duration and an ordinal of 10 or more ("15 years after" /
-        "the 15th anniversary")."""
-        mine, n = self.source_of.get(q.sentence, ""), _significant(q.value)
+        unit (or with no unit, but for a count under 10: "5 to 2" is no "two people"),
+        that figure rounded to two significant digits or more ("$8.2 million" for "$8,214,530"),
+        the very figure of any unit when it is no round number ("6.1" of a magnitude and of a
+        quake; "12 people" and "12 buildings" are two figures); a bare number's as an age
+        ("aged 16 and 13" / "Sasha, 13"), or any figure's when the value is no round one ("? 22. 4bn" / "euro22.4
+        billion"); the same figure under the same hedge with another noun when the sentences are
+        linked or share a word near it ("nearly 90 professors" / "nearly 90 faculty members");
+        years and an anniversary, days and a day ("15 years after" / "the 15th anniversary")."""
+        mine = self.source_of.get(q.sentence, "")
+        key = (q.kind, q.unit, q.value)
+        out = self.memo.get(key)
+        if out is None:
+            out = self.memo[key] = self._by_number(q)
+        out = set(out)
+        if q.qualifier not in _LOOSE:
+            n = _significant(q.value)
+            near = {ln.to for ln in self.comparison.sentence(q.sentence).links}
+            for (src, sid), other in self.hedged.get((q.kind, q.qualifier, n, _rounded(q.value, n)), {}).items():
+                if src not in out and src != mine and other.event == q.event and (
+                        sid in near or self._share_a_word(q, other)):
+                    out.add(src)  # "nearly 90 professors" / "nearly 90 faculty members"
+        out.discard(mine)
+        return out
+
+    def _by_number(self, q: Quantity) -> frozenset[str]:
+        """The sources `elsewhere` finds from the figure alone (its kind, unit and value), its
+        own among them: worked out once for all the figures alike."""
+        n = _significant(q.value)
         unit_q = self.unit(q)
         keys = [(q.kind, n, _rounded(q.value, n))]  # the same figure, or a finer one
         keys += [(q.kind, k, _rounded(q.value, k)) for k in range(2, n)]  # a coarser one
-        same = self.own.get(keys[0], ())
+        same = self.own.get(keys[0], set())
         found = [*same, *self.coarser.get(keys[0], ())]
         found += [t for key in keys[1:] for t in self.own.get(key, ())]
-        out = {src for src, u in found if u == unit_q or u is None or unit_q is None}
-        if n >= 2 and q.kind not in ("money", "percent"):
+        distinct = q.value != int(q.value) or q.value >= 1e6  # no round figure: 22.4bn, 7.6
+        loose = q.kind != "count" or q.value >= 10  # "5 to 2" is no "two people"
+        out = {src for src, u in found if u == unit_q or (loose and (u is None or unit_q is None))}
+        if distinct and q.kind not in ("money", "percent"):
             out.update(src for src, _ in same)
-        bare = q.kind == "count" and q.unit is None
+        kind_q, bare_q = _kind(q), _bare(q)
         for k in range(2 if n > 1 else 1, n + 1):
-            for src, kind, unit, qualifier in self.by_value.get((k, _rounded(q.value, k)), ()):
-                if src in out or (k < n and qualifier == "coarser"):
+            for src, kind, bare, finer in self.by_value.get((k, _rounded(q.value, k)), ()):
+                if src in out or (k < n and finer):
                     continue  # below its own precision, only a figure it rounds to
-                if (k == n and kind == q.kind and qualifier == q.qualifier and qualifier not in _LOOSE
-                        or (bare and kind != "date") or (kind == "count" and unit is None)
-                        or (q.value >= 10 and {kind, q.kind} == {"ordinal", "duration"})):
-                    out.add(src)
-        out.discard(mine)
-        return out
+                if (bare_q or bare) and "date" not in (kind, kind_q) and (
+                        distinct or {kind, kind_q} == {"count", "age"}):
+                    out.add(src)  # a bare number: "aged 16 and 13" / "Sasha, 13"
+                elif k == n and q.value >= 10 and {kind, kind_q} in _ORDINAL_SPANS:
+                    out.add(src)  # "15 years after the attacks" / "the 15th anniversary"
+        return frozenset(out)
+
+    def _share_a_word(self, a: Quantity, b: Quantity) -> bool:
+        from . import numbers as N
+
+        ca = N.context(a, self.text_of.get(a.sentence, ""))
+        cb = N.context(b, self.text_of.get(b.sentence, ""))
+        return bool(ca.close & cb.close)
+
+
+# An ordinal and a span of time that say one thing: "the 15th anniversary" / "15 years after",
+# "the 35th day" / "35 days".
+_ORDINAL_SPANS = ({"ordinal anniversary", "duration year"}, {"ordinal year", "duration year"},
+                  {"ordinal day", "duration day"}, {"ordinal week", "duration week"},
+                  {"ordinal month", "duration month"})
+
+
+def _kind(q: Quantity) -> str:
+    """The kind, with the unit of an ordinal or a span of time ("ordinal anniversary")."""
+    return f"{q.kind} {q.unit}" if q.kind in ("ordinal", "duration") else q.kind
+
+
+def _bare(q: Quantity) -> bool:
+    """A number read with nothing it counts ("13" of "aged 16 and 13", "? 22. 4bn")."""
+    return q.kind == "count" and q.unit is None
 
 
 def _conversions(c: Comparison) -> list[list[Quantity]]:
     """Sums of money one sentence gives twice, in two currencies ("euro110 billion ($141
-    billion)", "2m euros (£1. 7m; $2. 6m)"): runs of sums joined by a bracket or a semicolon."""
+    billion)", "2m euros (£1. 7m; $2. 6m)"): a sum, then in brackets sums in other currencies,
+    apart by a semicolon, up to the closing bracket ("$5 million ($2 million from one donor)"
+    is two sums)."""
     runs: list[list[Quantity]] = []
     text_of = {s.id: s.text for s in c.all_sentences()}
     by_sentence: dict[str, list[Quantity]] = {}
@@ -168,35 +233,42 @@ def _conversions(c: Comparison) -> list[list[Quantity]]:
     for sid, qs in by_sentence.items():
         qs = sorted((q for q in qs if q.kind == "money"), key=lambda q: q.start)
         run: list[Quantity] = []
-        for q in qs:
-            if run and re.fullmatch(r"\s*[(;]\s*", text_of.get(sid, "")[run[-1].end:q.start]):
+        text = text_of.get(sid, "")
+        run: list[Quantity] = []
+        for q in [*qs, None]:
+            if q is not None and run and q.unit not in {x.unit for x in run} and re.fullmatch(
+                    r"\s*\(\s*" if len(run) == 1 else r"\s*;\s*", text[run[-1].end:q.start]):
                 run.append(q)
-            else:
-                if len(run) > 1:
-                    runs.append(run)
-                run = [q]
-        if len(run) > 1:
-            runs.append(run)
+                continue
+            if len(run) > 1 and re.match(r"\s*\)", text[run[-1].end:]):
+                runs.append(run)
+            run = [q] if q is not None else []
     return runs
 
 
 def share_sources(c: Comparison) -> None:
     """Add to each figure's `sources` (a date's aside) every other source that states it
-    (`_Told.elsewhere`), and to a sum's the sources of its conversion in brackets: the last step
-    of finding the disagreements (disagreements.find_disagreements), after the figures paired
-    and the counterparts (counterparts.py) have added theirs."""
+    (`_Told.elsewhere`), and to a sum's the sources of its conversion in brackets, never a source
+    on the other side of a disagreement over it: the last step of finding the disagreements
+    (disagreements.find_disagreements), after the figures paired and the counterparts
+    (counterparts.py) have added theirs."""
     source_of = {s.id: s.source for s in c.all_sentences()}
-    told = _Told(c, source_of)
+    told = _Told(c, source_of, {s.id: s.text for s in c.all_sentences()})
     found = {id(q): told.elsewhere(q) for q in c.numbers if q.kind != "date"}
     for run in _conversions(c):
         both = set().union(*(found[id(q)] for q in run))
         for q in run:
             found[id(q)] = both
+    # a source on the other side of a disagreement over a figure does not state it
+    against: dict[tuple[str, int, int], set[str]] = {}
+    for d in c.disagreements:
+        for side in d.sides:
+            against.setdefault((side.sentence, side.start, side.end), set()).update(
+                x.source for x in d.sides if x.source != side.source)
     order = {src.id: k for k, src in enumerate(c.sources)}
     for q in c.numbers:
-        for src in sorted(found.get(id(q), ()), key=lambda x: order.get(x, len(order))):
-            if src not in q.sources:
-                q.sources.append(src)
+        new = found.get(id(q), set()) - against.get((q.sentence, q.start, q.end), set()) - set(q.sources)
+        q.sources.extend(sorted(new, key=order.__getitem__))
 
 
 def single_source_numbers(c: Comparison) -> list[Quantity]:

@@ -48,6 +48,11 @@ def test_an_entry_of_another_file_or_no_overlap_is_unlabelled_and_a_dropped_excl
     assert (r["kept"], r["exclusive"]) == (0, 2)
 
 
+def test_a_label_two_entries_match_counts_once():
+    r = SR.score({"c1": [_entry("fox.txt", 10, 14), _entry("fox.txt", 15, 20)]}, LABELS)
+    assert (r["right"], r["matched"]) == (1, 1)
+
+
 def test_an_entry_overlapping_two_labels_takes_the_larger_overlap():
     labels = [_label("c", "f.txt", 0, 10, "exclusive"), _label("c", "f.txt", 9, 30, "elsewhere")]
     r = SR.score({"c": [_entry("f.txt", 5, 20)]}, labels)

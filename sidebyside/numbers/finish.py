@@ -19,7 +19,7 @@ from .kinds import Kind
 from .kinds import Qualifier as Q
 from .lexicon import ADJ, CHANGE_VERBS, PEOPLE, STOP, group, looks_verb, pluralish
 from .phrases import event_after, event_left, hedge, noun_after, noun_left
-from .tokens import DASHES, EPS, Outcome, Tokens
+from .tokens import DASHES, EPS, Outcome, Tokens, glued_euro
 from .units import DUR_RE, units
 from .values import core, interval, scale
 from .words import (
@@ -93,7 +93,7 @@ def currency_before(r: Tokens, d: Draft) -> None:
             d.first = k - 4
     elif T[k] in _CODES_LEFT:
         d.currency, d.first = CUR_CODES[T[k].lower()], k
-    elif r.L[k] == "euro" and r.glued(k, d.i0):  # "euro110 billion" (AP style)
+    elif glued_euro(r, d.i0):  # "euro110 billion" (AP style)
         d.currency, d.first = "eur", k
     elif T[k] == "." and k - 1 >= fl and T[k - 1] == "Rs":
         d.currency, d.first = "inr", k - 1

@@ -17,7 +17,7 @@ from .forms import ordinal
 from .lexicon import ID_WORDS
 from .phrases import plural_after
 from .stamps import TIME_ZONES
-from .tokens import DASHES, Outcome, Tokens
+from .tokens import DASHES, Outcome, Tokens, glued_euro
 
 # Letters allowed glued to digits ("2bn", "7th", "1990s", "100km"); anything else is an identifier.
 GLUED_OK = {"bn", "b", "m", "mn", "mln", "k", "tn", "km", "kg", "cm", "mm", "ft", "mph", "kph",
@@ -77,8 +77,8 @@ def _clock_end(r: Tokens, k: int, limit: int) -> int:
 
 def glued_to_letters(r: Tokens, i: int) -> Outcome | None:
     """G7, MH17, A320."""
-    if i > 0 and r.E[i - 1] == r.S[i] and r.T[i - 1][0].isalpha() and r.L[i - 1] not in (
-            "mid", "euro"):  # "euro110 billion": a sum (finish.currency_before)
+    if i > 0 and r.E[i - 1] == r.S[i] and r.T[i - 1][0].isalpha() and r.T[i - 1] != "mid" \
+            and not glued_euro(r, i):  # "euro110 billion": a sum (finish.currency_before)
         return r.reject(i, i + 1, "identifier: letters glued on the left (G7, MH17)")
     return None
 

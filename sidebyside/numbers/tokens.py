@@ -210,3 +210,13 @@ class Tokens:
             s, e = self.S[a], self.E[b]
             self.trace.append(Rejection(self.text[s:e], s, e, why))
         return None, j
+
+
+_SCALE_AFTER = re.compile(r"(?:[.,]\s?\d+)?\s?(?:million|billion|trillion|bn|mn|tn|m|b)\b", re.I)
+
+
+def glued_euro(r: Tokens, i: int) -> bool:
+    """AP's "euro110 billion", "euro22. 4bn": "euro" in lower case glued to a sum with a scale
+    word (never "Euro2016", a tournament, nor "the euro1 coin")."""
+    return i > 0 and r.T[i - 1] == "euro" and r.glued(i - 1, i) and bool(
+        _SCALE_AFTER.match(r.text, r.E[i]))
