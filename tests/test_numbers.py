@@ -843,3 +843,32 @@ def test_heights_weights_and_glued_euros(sentence, text, kind, unit, value):
     q = only(sentence, text)
     assert (q.kind, q.unit) == (kind, unit)
     assert q.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize("sentence, text, value", [
+    ("The Fed raised rates by a quarter of a percentage point.", "a quarter of a percentage point", 0.25),
+    ("The bank cut its rate by half a percentage point.", "half a percentage point", 0.5),
+    ("Growth plus one-half of one percentage point.", "one-half of one percentage point", 0.5),
+    ("Rates rose three-quarters of a percentage point.", "three-quarters of a percentage point", 0.75),
+    ("The Fed raised rates by 25 basis points.", "25 basis points", 0.25),
+    ("The Fed delivered a quarter-point cut on Wednesday.", "a quarter-point", 0.25),
+    ("The Fed announced a half-point increase.", "a half-point", 0.5),
+])
+def test_fractions_of_a_point_and_basis_points_are_percentage_points(sentence, text, value):
+    q = only(sentence, text)
+    assert (q.kind, q.unit) == ("percent", "pp")
+    assert q.value == pytest.approx(value)
+
+
+def test_a_quarter_point_and_25_basis_points_agree_and_a_quarter_of_the_vote_is_a_share():
+    a = only("The Fed raised rates by a quarter of a percentage point.", "a quarter of a percentage point")
+    b = only("The Fed raised rates by 25 basis points.", "25 basis points")
+    c = only("The Fed raised rates by a quarter-point on Wednesday.", "a quarter-point")
+    assert compare(a, b) is None and compare(b, c) is None
+    share = only("She won a quarter of the vote.", "a quarter")
+    assert (share.kind, share.unit, share.value) == ("percent", "%", 25.0)
+
+
+def test_hundreds_joined_by_a_dash_are_one_number():
+    q = only("One hundred-eighteen visits and it never came up.", "One hundred-eighteen visits")
+    assert q.value == 118

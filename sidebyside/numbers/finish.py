@@ -252,6 +252,13 @@ def percent_or_money(r: Tokens, d: Draft) -> None:
         d.last = r.tok_at(m.end()) - 1
         d.why.append("percent after the figure" if d.unit == "%" else "percentage points")
         return None
+    m = _BASIS_RE.match(r.text, pos) if d.currency is None else None
+    if m:  # "25 basis points" is a quarter of a percentage point
+        d.kind, d.unit, d.v = Kind.PERCENT, "pp", d.v / 100
+        d.lo, d.hi = (None if x is None else x / 100 for x in (d.lo, d.hi))
+        d.last = r.tok_at(m.end()) - 1
+        d.why.append("basis points: hundredths of a percentage point")
+        return None
     if d.pct_first:
         d.kind, d.unit = Kind.PERCENT, "%"
         d.why.append("percent after the first figure")
@@ -285,6 +292,9 @@ def percent_or_money(r: Tokens, d: Draft) -> None:
 
 
 _WEIGHT_CUE = re.compile(r"\bweigh(?:s|ed|ing)?\b|\d[-\s]?(?:foot|feet|ft)\b[-\s]?\d*|\btall\b", re.I)
+
+
+_BASIS_RE = re.compile(r"\s?(?:basis[\s-]+points?|bps?)\b", re.I)
 
 
 def duration_age_measure(r: Tokens, d: Draft) -> Outcome | None:

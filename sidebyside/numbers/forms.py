@@ -70,6 +70,13 @@ def fraction(r: Tokens, i: int, num: float, k: int) -> Outcome:
     L, n = r.L, r.n
     v = num / DENOMS[L[k]]
     end = k
+    p = k + 2 if k + 2 < n and r.T[k + 1] in DASHES and r.glued(k, k + 1) else k + 1
+    if L[i - 1: i] != ["the"] and r.word(p) in ("point", "points") and r.word(p + 1) != "of":
+        # "a quarter point", "a quarter-point cut" (rates): a fraction of one point
+        return _points(r, i, p, v, "fraction of a point")
+    if L[k + 1: k + 3] in (["of", "a"], ["of", "one"]) and _points_at(r, k + 3):
+        # "a quarter of a percentage point": a fraction of one point, not a share of 25%
+        return _points(r, i, k + 4, v, "fraction of a percentage point")
     # "a quarter of a million"
     if L[k + 1: k + 3] in (["of", "a"], ["of", "one"]) and k + 3 < n and L[k + 3] in BIG:
         v *= BIG[L[k + 3]]
@@ -93,12 +100,30 @@ def fraction(r: Tokens, i: int, num: float, k: int) -> Outcome:
                   why="fraction as a share: a third, two-thirds of"), end + 1
 
 
+def _points_at(r: Tokens, k: int) -> bool:
+    """"percentage point(s)" at token k."""
+    return r.L[k: k + 1] == ["percentage"] and r.word(k + 1) in ("point", "points")
+
+
+def _points(r: Tokens, i: int, last: int, v: float, why: str) -> Outcome:
+    """A fraction of one percentage point, tokens i..last: v points (0.25 of "a quarter of a
+    percentage point"), hedged as the words before say."""
+    qual, hfirst = hedge(r, i)
+    lo, hi = (v, v) if qual is None else interval(qual, v, Kind.PERCENT)
+    return r.make(hfirst, last, v, lo, hi, qual, "pp", Kind.PERCENT, why=why), last + 1
+
+
 def half(r: Tokens, i: int) -> Outcome | None:
     """"half the voters" (50%), "half a million", "half a dozen", "half an hour"."""
     L, n = r.L, r.n
     nxt = L[i + 1] if i + 1 < n else ""
+    p = i + 2 if i + 2 < n and r.T[i + 1] in DASHES and r.glued(i, i + 1) else i + 1
+    if L[i - 1: i] == ["a"] and r.word(p) in ("point", "points") and r.word(p + 1) != "of":
+        return _points(r, i - 1, p, 0.5, "a half point")  # "a half-point increase" (rates)
     if i > 0 and L[i - 1] in ("a", "second", "first", "in", "the", "one"):
         return None
+    if nxt in ("a", "an") and _points_at(r, i + 2):
+        return _points(r, i, i + 3, 0.5, "half a percentage point")
     if nxt in ("a", "an") and i + 2 < n:
         w = L[i + 2]
         if w in BIG:

@@ -102,6 +102,10 @@ def spelled(r: Tokens, i: int) -> tuple[float, int, bool] | None:
                                         or BIG.get(L[j + 2], 0) >= big_prev)):
             j += 1
             continue
+        elif w in DASHES and last == "h" and r.glued(j - 1, j) and r.glued(j, j + 1) and (
+                L[j + 1] in UNITS or L[j + 1] in TEENS or L[j + 1] in TENS):
+            j += 1  # "one hundred-eighteen": the dash joins the hundreds to the rest
+            continue
         elif w in DASHES and last == "x" and r.glued(j - 1, j) and r.glued(j, j + 1):
             nx = L[j + 1]
             if nx in UNITS:
