@@ -1308,3 +1308,19 @@ def test_a_day_shared_is_no_moment_of_trading():
     v = _verdicts("Shares of Ardley rose 5 percent to $4.81 in early trading on Wednesday.",
                   "Shares of Ardley rose 8 percent to $4.95 in afternoon trading on Wednesday.")
     assert "value" not in v.values()
+
+
+@pytest.mark.parametrize("a, b", [
+    ("The Democrat won the flood district 52 percent to 48 percent, results showed.",
+     "The Democrat won the flood district with 52% of the vote, results showed."),
+    ("A third of residents backed the flood plan, a survey found.",
+     "34% of residents backed the flood plan, a survey found."),
+    ("The Fed lifted its benchmark rate by three-quarters of a point on Wednesday.",
+     "The Fed lifted its benchmark rate by 75 basis points on Wednesday."),
+    ("The new pumping station will handle 5,000 tonnes of water a day, officials said.",
+     "The new pumping station will handle 5,500 tons of water a day, officials said."),
+])
+def test_one_fact_in_two_outlets_words_is_no_disagreement(tmp_path, a, b):
+    c = write(tmp_path, {"a.txt": _BASE + "\n\n" + a + "\n", "b.txt": _BASE + "\n\n" + b + "\n"})
+    assert any(s.links for s in c.all_sentences() if s.text == a)  # the two sentences are linked
+    assert not c.disagreements, [d.summary() for d in c.disagreements]

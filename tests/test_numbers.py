@@ -872,3 +872,43 @@ def test_a_quarter_point_and_25_basis_points_agree_and_a_quarter_of_the_vote_is_
 def test_hundreds_joined_by_a_dash_are_one_number():
     q = only("One hundred-eighteen visits and it never came up.", "One hundred-eighteen visits")
     assert q.value == 118
+
+
+@pytest.mark.parametrize("a, ta, b, tb", [
+    ("A third of residents backed the plan.", "A third", "34% of residents backed the plan.", "34%"),
+    ("Two-thirds of residents backed the plan.", "Two-thirds", "66% of residents backed the plan.", "66%"),
+    ("Roughly a quarter of residents backed it.", "Roughly a quarter", "26% of residents backed it.", "26%"),
+    ("One in five adults smoke.", "One in five", "22% of adults smoke.", "22%"),
+    ("The Fed lifted rates by three-quarters of a point.", "three-quarters of a point",
+     "The Fed lifted rates by 75 basis points.", "75 basis points"),
+    ("The station handles 5,500 tons of water a day.", "5,500 tons",
+     "The station handles 5,000 tonnes of water a day.", "5,000 tonnes"),
+    ("The plant makes 5,000 tonnes a year.", "5,000 tonnes", "The plant makes 5,000 metric tons a year.",
+     "5,000 metric tons"),
+    ("The quake struck at a depth of 10km.", "10km", "The quake struck at a depth of 10 kilometres.",
+     "10 kilometres"),
+    ("The journey is 100 miles.", "100 miles", "The journey is 160km.", "160km"),
+    ("The 34-year-old was arrested.", "34-year-old", "The man, 34, was arrested.", "34"),
+    ("Smith, 34, was arrested.", "34", "Smith (34) was arrested.", "34"),
+])
+def test_one_figure_written_two_ways_agrees(a, ta, b, tb):
+    assert compare(only(a, ta), only(b, tb)) is None
+
+
+@pytest.mark.parametrize("a, ta, b, tb", [
+    ("A third of residents backed the plan.", "A third", "40% of residents backed the plan.", "40%"),
+    ("The station handles 8,000 tons of water a day.", "8,000 tons",
+     "The station handles 5,000 tonnes of water a day.", "5,000 tonnes"),
+    ("The Fed lifted rates by half a point.", "half a point", "The Fed lifted rates by 75 basis points.",
+     "75 basis points"),
+])
+def test_two_figures_written_two_ways_still_differ(a, ta, b, tb):
+    assert compare(only(a, ta), only(b, tb)) == "value"
+
+
+def test_a_tally_of_shares_is_no_hedge_and_a_district_before_it_no_name():
+    qs = read_quantities("The Democrat won the district 52 percent to 48 percent.")
+    assert [(q.text, q.value, q.qualifier) for q in qs] == [("52 percent", 52, None), ("48 percent", 48, None)]
+    q = only("The measure passed 52 percent to 48 percent.", "52 percent")
+    assert q.qualifier is None
+    assert only("Sales passed 1 million last year.", "1 million").qualifier == "over"

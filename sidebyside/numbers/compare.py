@@ -72,8 +72,25 @@ def thing_key(q: Quantity) -> tuple:
 
 
 def figure_key(q: Quantity) -> tuple:
-    """Every field `judge` reads (of its text, only whether it ends in zeros: `_zeros`)."""
-    return (q.kind, q.unit, q.value, q.low, q.high, q.qualifier, _zeros_of(q.text, q.value))
+    """Every field `judge` reads (of its text, only whether it ends in zeros, `_zeros`, and
+    whether it is a share said in words, `_share_in_words`)."""
+    return (q.kind, q.unit, q.value, q.low, q.high, q.qualifier, _zeros_of(q.text, q.value),
+            q.kind == Kind.PERCENT and _share_in_words(q.text))
+
+
+_SHARE_WORDS_RE = re.compile(
+    r"\b(?:half|halves|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)\b"
+    r"|\b(?:one|two|three|four|five|six|seven|eight|nine|\d+)\s+(?:in|out\s+of)\s+"
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b", re.I)
+SHARE_SLACK = 3.0  # points a share said in words holds: "a third" of 31% to 36%
+SHARE_SLACK_ABOUT = 5.0  # ...said as "about a third", "roughly a quarter"
+
+
+@lru_cache(maxsize=65536)
+def _share_in_words(text: str) -> bool:
+    """A share said as a fraction or a proportion ("a third", "two-thirds", "one in five"):
+    how a reporter rounds a percentage, never a figure to its last digit."""
+    return bool(_SHARE_WORDS_RE.search(text))
 
 
 def same_thing(a: Quantity, b: Quantity) -> bool:
@@ -196,6 +213,7 @@ _BOUNDS = _LOWER_BOUND | _UPPER_BOUND
 _LOOSE = _APPROX | {Q.NEARLY}  # approximate figures: "about 1,200", "nearly 1,200"
 
 
+TON_LOW, TON_HIGH = 0.90718474, 1.0160469  # tonnes in a short and in a long ton
 ROUNDING = 0.05  # a figure ending in zeros holds a rounding at most this far off ("300": 296)
 # Two approximate figures in different units agree this far apart: "about 90 miles" is some 145
 # km, and "about 150 kilometres" rounds the conversion, as "about 2.8 billion miles" does 4.6
@@ -283,6 +301,16 @@ def _compare(a: Quantity, b: Quantity) -> tuple[Verdict | None, str]:
         return (None, "") if _close(a.value, b.value, 1e-9) else (V.VALUE, "different ranks")
     if a.unit != b.unit and a.kind in (Kind.MONEY, Kind.PERCENT):
         return V.UNIT, f"different units ({a.unit} vs {b.unit})"
+    if a.unit == b.unit == "%" and _share_in_words(a.text) != _share_in_words(b.text):
+        said, other = (a, b) if _share_in_words(a.text) else (b, a)
+        if said.qualifier in (None, Q.ABOUT) and other.qualifier in (None, Q.ABOUT):
+            slack = SHARE_SLACK if said.qualifier is None and other.qualifier is None else SHARE_SLACK_ABOUT
+            if abs(said.value - other.value) <= slack + 1e-9:
+                return None, f"a share said in words holds the figure ({said.text} is about {said.value:.0f}%)"
+    if {a.unit, b.unit} == {"ton", "tonne"} and a.qualifier == b.qualifier:
+        tons, tonnes = (a, b) if a.unit == "ton" else (b, a)
+        if tons.value * TON_LOW * (1 - ROUNDING) <= tonnes.value <= tons.value * TON_HIGH * (1 + ROUNDING):
+            return None, "a ton is a short, a long or a metric ton: the figures agree"
     converted = a.unit != b.unit
     # one unit: the figures as written (rounding is judged on "60,000 years" and "59,619
     # years", never on their values in days or metres)

@@ -74,9 +74,10 @@ def fraction(r: Tokens, i: int, num: float, k: int) -> Outcome:
     if L[i - 1: i] != ["the"] and r.word(p) in ("point", "points") and r.word(p + 1) != "of":
         # "a quarter point", "a quarter-point cut" (rates): a fraction of one point
         return _points(r, i, p, v, "fraction of a point")
-    if L[k + 1: k + 3] in (["of", "a"], ["of", "one"]) and _points_at(r, k + 3):
-        # "a quarter of a percentage point": a fraction of one point, not a share of 25%
-        return _points(r, i, k + 4, v, "fraction of a percentage point")
+    if L[k + 1: k + 3] in (["of", "a"], ["of", "one"]) and (size := _points_at(r, k + 3)):
+        # "a quarter of a percentage point", "three-quarters of a point": a fraction of one
+        # point, not a share of 25%
+        return _points(r, i, k + 2 + size, v, "fraction of a percentage point")
     # "a quarter of a million"
     if L[k + 1: k + 3] in (["of", "a"], ["of", "one"]) and k + 3 < n and L[k + 3] in BIG:
         v *= BIG[L[k + 3]]
@@ -100,9 +101,11 @@ def fraction(r: Tokens, i: int, num: float, k: int) -> Outcome:
                   why="fraction as a share: a third, two-thirds of"), end + 1
 
 
-def _points_at(r: Tokens, k: int) -> bool:
-    """"percentage point(s)" at token k."""
-    return r.L[k: k + 1] == ["percentage"] and r.word(k + 1) in ("point", "points")
+def _points_at(r: Tokens, k: int) -> int:
+    """How many tokens "percentage point(s)" or "point(s)" take at token k, or 0."""
+    if r.word(k) == "percentage" and r.word(k + 1) in ("point", "points"):
+        return 2
+    return 1 if r.word(k) in ("point", "points") else 0
 
 
 def _points(r: Tokens, i: int, last: int, v: float, why: str) -> Outcome:
@@ -122,8 +125,8 @@ def half(r: Tokens, i: int) -> Outcome | None:
         return _points(r, i - 1, p, 0.5, "a half point")  # "a half-point increase" (rates)
     if i > 0 and L[i - 1] in ("a", "second", "first", "in", "the", "one"):
         return None
-    if nxt in ("a", "an") and _points_at(r, i + 2):
-        return _points(r, i, i + 3, 0.5, "half a percentage point")
+    if nxt in ("a", "an") and (size := _points_at(r, i + 2)):
+        return _points(r, i, i + 1 + size, 0.5, "half a percentage point")
     if nxt in ("a", "an") and i + 2 < n:
         w = L[i + 2]
         if w in BIG:

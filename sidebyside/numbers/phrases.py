@@ -49,8 +49,13 @@ def _tally(r: Tokens, first: int) -> bool:
     """A vote's tally starts at token `first` ("passed 218 to 214", "passed 52-48"): the verb
     says the bill passed, not that a figure was gone beyond."""
     T, k = r.T, first + 1
+    while k < r.n and k <= first + 2 and r.L[k] in _TALLY_UNITS:  # "52 percent to 48 percent"
+        k += 1
     return k + 1 < r.n and T[first].isdigit() and T[k + 1].isdigit() and (
-        r.L[k] == "to" or T[k] in DASHES and r.glued(first, k) and r.glued(k, k + 1))
+        r.L[k] == "to" or T[k] in DASHES and r.glued(k - 1, k) and r.glued(k, k + 1))
+
+
+_TALLY_UNITS = frozenset(("percent", "%", "per", "cent", "pc", "votes", "points"))
 
 
 def hedge(r: Tokens, first: int, kind: str = "count") -> tuple[Qualifier | None, int]:

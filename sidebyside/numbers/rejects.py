@@ -100,11 +100,15 @@ def hyphenated_name(r: Tokens, i: int) -> Outcome | None:
     return None
 
 
+_SHARE_AFTER = re.compile(r"\s?(?:%|per\s?cent\b|percent\b)", re.I)
+
+
 def identifier_word(r: Tokens, i: int) -> Outcome | None:
     """Article 5, page 3, Route 66, Boeing 737 (but "a number 5" in lower case is a figure)."""
     if i > 0:
         w = r.L[i - 1]
-        if w in ID_WORDS and not (w in ("number", "figure", "code") and r.T[i - 1][0].islower()):
+        if w in ID_WORDS and not (w in ("number", "figure", "code") and r.T[i - 1][0].islower()) \
+                and not _SHARE_AFTER.match(r.text, r.E[i]):  # "won the district 52 percent to 48"
             return r.reject(i, _past_range(r, i + 1),
                             f"identifier: '{r.T[i - 1]}' before the number")
     return None

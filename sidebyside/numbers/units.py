@@ -20,12 +20,12 @@ DUR_RE = re.compile(
     r"years?|yrs?|decades?|centuries|century)\b(?:(-old\b|\s+old\b)|(?![-‐‑]\w))"
     r"(\s+ago\b)?", re.I)
 MEASURE_RE = re.compile(
-    r"(\s+|-)(cubic\s+met(?:re|er)s?|square\s+kilomet(?:re|er)s?|square\s+miles?|"
+    r"(\s+|-|)(cubic\s+met(?:re|er)s?|square\s+kilomet(?:re|er)s?|square\s+miles?|"
     r"square\s+met(?:re|er)s?|sq\.?\s?km|km2|sq\.?\s?mi(?:les)?|hectares?|acres?|km/h|kph|"
     r"mph|miles?\s+(?:an|per)\s+hour|kilomet(?:re|er)s?\s+(?:an|per)\s+hour|"
     r"knots?|nautical\s+miles?|kilomet(?:re|er)s?|km|miles?|met(?:re|er)s?|"
     r"centimet(?:re|er)s?|cm|millimet(?:re|er)s?|mm|feet|foot|ft|inch(?:es)?|"
-    r"kilo(?:gram)?(?:me)?s?|kg|tonnes?|tons?|pounds?(?=\s+of\b)|(?<=-)pound|lbs?|grams?|litres?|liters?|"
+    r"kilo(?:gram)?(?:me)?s?|kg|tonnes?|metric\s+tons?|tons?|pounds?(?=\s+of\b)|(?<=-)pound|lbs?|grams?|litres?|liters?|"
     r"gallons?|barrels?|megawatts?|MW|gigawatts?|GW|kWh|MWh|GWh|TWh|"
     r"degrees?\s+(?:celsius|fahrenheit|C|F)|°\s?[CF]|degrees?|magnitude|celsius|fahrenheit|"
     r"(?-i:[CF])(?=\s*[()]))\b", re.I)  # "37.1 C (98.8 F)"
@@ -37,7 +37,7 @@ MEASURES = {
     "km": ("length", 1000.0), "mile": ("length", 1609.344), "nmi": ("length", 1852.0),
     "m": ("length", 1.0), "cm": ("length", 0.01), "mm": ("length", 0.001),
     "ft": ("length", 0.3048), "inch": ("length", 0.0254),
-    "kg": ("mass", 1.0), "tonne": ("mass", 1000.0), "lb": ("mass", 0.45359237),
+    "kg": ("mass", 1.0), "tonne": ("mass", 1000.0), "ton": ("mass", 907.18474), "lb": ("mass", 0.45359237),
     "g": ("mass", 0.001),
     "km2": ("area", 1e6), "sq mi": ("area", 2589988.11), "m2": ("area", 1.0),
     "ha": ("area", 1e4), "acre": ("area", 4046.8564),
@@ -65,6 +65,8 @@ DUR_ALIASES = {"min": "minute", "mins": "minute", "hr": "hour", "hrs": "hour", "
 
 def measure_unit(raw: str) -> str | None:
     w = " ".join(raw.lower().replace(".", "").split())
+    if w.startswith("metric ton"):
+        return "tonne"
     if w.startswith("cubic"):
         return "m3"
     if w.startswith("square kilomet") or w in ("sq km", "sqkm", "km2"):
@@ -103,8 +105,10 @@ def measure_unit(raw: str) -> str | None:
         return "inch"
     if w.startswith("kilo") or w == "kg":
         return "kg"
-    if w.startswith("tonne") or w.startswith("ton"):
+    if w.startswith("tonne"):
         return "tonne"
+    if w.startswith("ton"):
+        return "ton"  # a short ton in American use, a long one in British, often a tonne
     if w.startswith("pound") or w.startswith("lb"):
         return "lb"
     if w.startswith("gram"):
@@ -142,16 +146,27 @@ _PLACE_WORDS = frozenset("in at from near across outside inside of among".split(
 _NOT_WHO = frozenset(MONTHS) | frozenset(WEEKDAY_NAMES) | frozenset("year years said says".split())
 
 
+# People a news story names by what they are, set off with their age: "the man, 34, was".
+_PERSON_NOUNS = frozenset("""man woman boy girl teenager teen youth victim suspect driver
+passenger pilot mother father son daughter wife husband officer worker student resident
+gunman attacker shooter defendant patient""".split())
+
+
 def _apposed(r: Tokens, first: int, last: int, v: float, qual: str | None) -> str | None:
     """"Paul Durousseau, 30, was charged", "the aide, 31, said": a whole number set off by commas
     after a name or a noun, with a word after it, is the age of who comes before it. Returns
     whose (the name or word before the comma, lower case), or None ("in March, 30, 40 and 50": a list)."""
     if qual is not None or first != last or not r.T[first].isdigit() or not 1 <= v <= 120:
         return None
-    if r.word(first - 1) != "," or r.word(last + 1) != "," or first < 2 or last + 2 >= r.n:
+    if (r.word(first - 1), r.word(last + 1)) not in ((",", ","), ("(", ")")) or first < 2 \
+            or last + 2 >= r.n:
         return None
     who, nxt = r.T[first - 2], r.T[last + 2]
-    if not (who.isalpha() and who[0].isupper() and nxt[:1].isalpha()) or \
+    if r.L[first - 2] in _PERSON_NOUNS and r.word(first - 3) in ("the", "a", "an") \
+            and nxt[:1].isalpha():
+        return r.L[first - 2]  # "The man, 34, was arrested": a person, not a name
+    bracketed_on = r.word(first - 1) == "(" and nxt == ","  # "Smith (34), of Leeds"
+    if not (who.isalpha() and who[0].isupper() and (nxt[:1].isalpha() or bracketed_on)) or \
             r.L[first - 2] in _NOT_WHO or r.L[first - 2] in STOP:
         return None  # a name, never "Of the 40 injured, 12, including three children"
     k = first - 3
