@@ -879,6 +879,7 @@ def test_hundreds_joined_by_a_dash_are_one_number():
     ("Two-thirds of residents backed the plan.", "Two-thirds", "66% of residents backed the plan.", "66%"),
     ("Roughly a quarter of residents backed it.", "Roughly a quarter", "26% of residents backed it.", "26%"),
     ("One in five adults smoke.", "One in five", "22% of adults smoke.", "22%"),
+    ("Nine out of 10 doctors agree.", "Nine out of 10", "90% of doctors agree.", "90%"),
     ("The Fed lifted rates by three-quarters of a point.", "three-quarters of a point",
      "The Fed lifted rates by 75 basis points.", "75 basis points"),
     ("The station handles 5,500 tons of water a day.", "5,500 tons",

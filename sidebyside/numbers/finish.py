@@ -157,10 +157,12 @@ def scale_words(r: Tokens, d: Draft) -> None:
 
 
 def one_in_n(r: Tokens, d: Draft) -> None:
-    """"one in five" is a proportion: 20%."""
+    """"one in five", "nine out of 10" are proportions: 20%, 90%."""
     j, v = d.j, d.v
-    if r.L[j: j + 1] != ["in"] or d.factor != 1.0 or v > 20 or d.currency is not None:
+    of = 2 if r.L[j: j + 2] == ["out", "of"] else 1  # "nine out of 10 doctors"
+    if (of == 1 and r.L[j: j + 1] != ["in"]) or d.factor != 1.0 or v > 20 or d.currency is not None:
         return None
+    j += of - 1
     r2 = core(r, j + 1)
     if r2 is None:
         return None
