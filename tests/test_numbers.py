@@ -913,3 +913,39 @@ def test_a_tally_of_shares_is_no_hedge_and_a_district_before_it_no_name():
     q = only("The measure passed 52 percent to 48 percent.", "52 percent")
     assert q.qualifier is None
     assert only("Sales passed 1 million last year.", "1 million").qualifier == "over"
+
+
+@pytest.mark.parametrize("sentence, text, kind, unit", [
+    ("Williams (68) leads the open by two shots.", "68", "count", None),  # a score, not an age
+    ("Arsenal (2) beat Chelsea (1) on Sunday.", "2", "count", None),
+    ("The powers come under Section (34) of the act.", "34", "count", None),
+    ("Protesters blocked 12 BP petrol stations.", "12 BP petrol stations", "count", "station"),
+    ("He won 7 out of 10 games this season.", "7", "count", "game"),
+    ("Carlsen took a half-point lead into the final round.", "a half-point", "count", "point"),
+    ("The tall ships festival cost 200,000 pounds.", "200,000 pounds", "money", "gbp"),
+    ("He is 5-foot-11 and earns 40,000 pounds a year.", "40,000 pounds", "money", "gbp"),
+])
+def test_what_looks_like_an_age_a_rate_a_share_or_a_weight_but_is_not(sentence, text, kind, unit):
+    q = only(sentence, text)
+    assert (q.kind, q.unit) == (kind, unit)
+
+
+@pytest.mark.parametrize("a, ta, b, tb", [
+    ("He is 5ft 11ins tall.", "5ft 11ins", "He was 5-foot-11.", "5-foot-11"),
+    ("Two tons of steel were stolen.", "Two tons", "2,000 kilograms of steel were stolen.", "2,000 kilograms"),
+    ("Rates rose by 25bps on Thursday.", "25bps", "Rates rose by a quarter point on Thursday.", "a quarter point"),
+    ("The measure passed 52.3 percent to 47.7 percent.", "52.3 percent",
+     "The measure passed with 52.3 percent of the vote.", "52.3 percent"),
+])
+def test_more_figures_written_two_ways_agree(a, ta, b, tb):
+    assert compare(only(a, ta), only(b, tb)) is None
+
+
+@pytest.mark.parametrize("a, ta, b, tb", [
+    ("One in ten residents backed it.", "One in ten", "13% of residents backed it.", "13%"),
+    ("Half of residents backed it.", "Half", "53% of residents backed it.", "53%"),
+    ("The barge carried 4,537 tons of grain.", "4,537 tons", "The barge carried 4,300 tonnes of grain.",
+     "4,300 tonnes"),
+])
+def test_a_share_in_words_or_a_ton_holds_no_more_than_rounding(a, ta, b, tb):
+    assert compare(only(a, ta), only(b, tb)) == "value"

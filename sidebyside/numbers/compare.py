@@ -305,11 +305,17 @@ def _compare(a: Quantity, b: Quantity) -> tuple[Verdict | None, str]:
         said, other = (a, b) if _share_in_words(a.text) else (b, a)
         if said.qualifier in (None, Q.ABOUT) and other.qualifier in (None, Q.ABOUT):
             slack = SHARE_SLACK if said.qualifier is None and other.qualifier is None else SHARE_SLACK_ABOUT
+            slack = min(slack, 0.1 * said.value)  # "one in ten" holds 9% to 11%, not 13%
+            if abs(said.value - 50) < 1e-9:
+                slack = min(slack, 2.0)  # "half" is no 53%: that is a majority
             if abs(said.value - other.value) <= slack + 1e-9:
-                return None, f"a share said in words holds the figure ({said.text} is about {said.value:.0f}%)"
-    if {a.unit, b.unit} == {"ton", "tonne"} and a.qualifier == b.qualifier:
-        tons, tonnes = (a, b) if a.unit == "ton" else (b, a)
-        if tons.value * TON_LOW * (1 - ROUNDING) <= tonnes.value <= tons.value * TON_HIGH * (1 + ROUNDING):
+                return None, "a share said in words holds the percentage (rounded as reporters do)"
+    if "ton" in (a.unit, b.unit) and a.unit != b.unit and a.qualifier == b.qualifier \
+            and a.kind == b.kind == Kind.MEASURE and _factor(a) and _factor(b):
+        tons, other = (a, b) if a.unit == "ton" else (b, a)
+        tonnes = other.value * _factor(other) / 1000.0
+        if any(_close(tons.value * f, tonnes, 0.005) or _rounds_to(tons.value * f, tonnes)
+               for f in (TON_LOW, 1.0, TON_HIGH)):
             return None, "a ton is a short, a long or a metric ton: the figures agree"
     converted = a.unit != b.unit
     # one unit: the figures as written (rounding is judged on "60,000 years" and "59,619

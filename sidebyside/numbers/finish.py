@@ -159,7 +159,7 @@ def scale_words(r: Tokens, d: Draft) -> None:
 def one_in_n(r: Tokens, d: Draft) -> None:
     """"one in five", "nine out of 10" are proportions: 20%, 90%."""
     j, v = d.j, d.v
-    of = 2 if r.L[j: j + 2] == ["out", "of"] else 1  # "nine out of 10 doctors"
+    of = 2 if r.L[j: j + 2] == ["out", "of"] and _of_people(r, j + 2) else 1  # "nine out of 10 doctors"
     if (of == 1 and r.L[j: j + 1] != ["in"]) or d.factor != 1.0 or v > 20 or d.currency is not None:
         return None
     j += of - 1
@@ -178,6 +178,18 @@ def one_in_n(r: Tokens, d: Draft) -> None:
     return None
 
 
+def _of_people(r: Tokens, k: int) -> bool:
+    """"N out of" the number at token k is a share of people ("nine out of 10 doctors"), not of
+    games, shots or stars, nor a score ("scored 9 out of 10")."""
+    r2 = core(r, k)
+    if r2 is None or r.word(k - 4) in ("scored", "rated", "got", "won", "made", "hit", "gave"):
+        return False
+    return group(r.word(r2[1])) in PEOPLE | {"person"} or r.word(r2[1]) in _PEOPLE_WORDS
+
+
+_PEOPLE_WORDS = frozenset("""americans britons adults voters doctors respondents residents
+parents patients teachers nurses women men children students people workers employees
+consumers users readers viewers""".split())
 _MOVES = frozenset("gained lost added slipped slid advanced eased tumbled sank rallied".split())
 
 
@@ -279,7 +291,7 @@ def percent_or_money(r: Tokens, d: Draft) -> None:
         else:
             currency = CUR_CODES[m.group(2).lower()]
         if currency == "gbp" and word.startswith("pound") and d.factor == 1.0 and _WEIGHT_CUE.search(
-                r.text, max(0, r.S[d.i0] - 40), r.S[d.i0]):
+                r.text, max(0, r.S[d.hfirst] - 40), r.S[d.hfirst]):
             # "he was 5-foot-11 and 215 pounds", "it weighs 3 pounds": a weight, not sterling
             d.kind, d.unit, d.last = Kind.MEASURE, "lb", r.tok_at(m.end()) - 1
             d.why.append("pounds after a weight or a height: a weight")
@@ -293,10 +305,15 @@ def percent_or_money(r: Tokens, d: Draft) -> None:
     return None
 
 
-_WEIGHT_CUE = re.compile(r"\bweigh(?:s|ed|ing)?\b|\d[-\s]?(?:foot|feet|ft)\b[-\s]?\d*|\btall\b", re.I)
+# Right before the figure: "weighs 3 pounds", "5-foot-11 and 215 pounds", "6ft 2in, 200 pounds".
+_WEIGHT_CUE = re.compile(
+    r"(?:\bweigh(?:s|ed|ing)?|\d[-\s]?(?:foot|feet|ft)\b(?:[-\s]?\d+\s?(?:in|ins|inches)?\b)?)"
+    r"(?:\s+(?:about|around|some|nearly|almost|over|under))?[\s,]*(?:and\s+)?$", re.I)
 
 
-_BASIS_RE = re.compile(r"\s?(?:basis[\s-]+points?|bps?)\b", re.I)
+# "25 basis points", "25bp", "50 bps" (lower case: "12 BP petrol stations" are the company's;
+# "500 bp of DNA" are base pairs)
+_BASIS_RE = re.compile(r"\s?(?:(?i:basis[\s-]+points?)|bps?(?!\s+of\b))\b")
 
 
 def duration_age_measure(r: Tokens, d: Draft) -> Outcome | None:

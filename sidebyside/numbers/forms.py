@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 from .dates import day_month
 from .finish import finish
@@ -108,12 +109,19 @@ def _points_at(r: Tokens, k: int) -> int:
     return 1 if r.word(k) in ("point", "points") else 0
 
 
+_RATE_CUE = re.compile(r"\b(?:rates?|interest|inflation|yields?|(?-i:Fed)|federal\s+reserve|central\s+bank|"
+                       r"benchmark|mortgages?|unemployment|jobless|percentage|polls?)\b", re.I)
+
+
 def _points(r: Tokens, i: int, last: int, v: float, why: str) -> Outcome:
-    """A fraction of one percentage point, tokens i..last: v points (0.25 of "a quarter of a
-    percentage point"), hedged as the words before say."""
+    """A fraction of one point, tokens i..last: v percentage points (0.25 of "a quarter of a
+    percentage point"; of "a quarter point" when the sentence speaks of a rate or a poll),
+    otherwise v points ("a half-point lead" in chess), hedged as the words before say."""
     qual, hfirst = hedge(r, i)
-    lo, hi = (v, v) if qual is None else interval(qual, v, Kind.PERCENT)
-    return r.make(hfirst, last, v, lo, hi, qual, "pp", Kind.PERCENT, why=why), last + 1
+    pp = "percentage" in r.L[i: last + 1] or bool(_RATE_CUE.search(r.text))
+    kind = Kind.PERCENT if pp else Kind.COUNT
+    lo, hi = (v, v) if qual is None else interval(qual, v, kind)
+    return r.make(hfirst, last, v, lo, hi, qual, "pp" if pp else "point", kind, why=why), last + 1
 
 
 def half(r: Tokens, i: int) -> Outcome | None:

@@ -51,7 +51,7 @@ def _tally(r: Tokens, first: int) -> bool:
     T, k = r.T, first + 1
     while k < r.n and k <= first + 2 and r.L[k] in _TALLY_UNITS:  # "52 percent to 48 percent"
         k += 1
-    return k + 1 < r.n and T[first].isdigit() and T[k + 1].isdigit() and (
+    return k + 1 < r.n and T[first][:1].isdigit() and T[k + 1][:1].isdigit() and (
         r.L[k] == "to" or T[k] in DASHES and r.glued(k - 1, k) and r.glued(k, k + 1))
 
 

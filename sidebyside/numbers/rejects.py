@@ -23,7 +23,7 @@ from .tokens import DASHES, Outcome, Tokens, glued_euro
 GLUED_OK = {"bn", "b", "m", "mn", "mln", "k", "tn", "km", "kg", "cm", "mm", "ft", "mph", "kph",
             "kmh", "mw", "gw", "kwh", "mwh", "gwh", "twh", "h", "hr", "hrs", "min", "mins",
             "yr", "yrs", "ha", "lb", "lbs", "st", "nd", "rd", "th", "s", "am", "pm",
-            "pc"}  # "0.3pc": per cent, as British papers write it
+            "pc", "bp", "bps"}  # "0.3pc": per cent, as British papers write it; "25bp"
 _DATE_PREFIXES = ("mid", "early", "late", "end", "pre", "post", "start")
 
 _AM_PM = ("am", "pm", "a", "p", "m", ".")

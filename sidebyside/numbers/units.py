@@ -7,7 +7,7 @@ import re
 
 from .kinds import Kind
 from .kinds import Qualifier as Q
-from .lexicon import STOP
+from .lexicon import ID_WORDS, STOP
 from .phrases import hedge, noun_after
 from .tokens import Outcome, Tokens
 from .values import interval
@@ -29,7 +29,8 @@ MEASURE_RE = re.compile(
     r"gallons?|barrels?|megawatts?|MW|gigawatts?|GW|kWh|MWh|GWh|TWh|"
     r"degrees?\s+(?:celsius|fahrenheit|C|F)|°\s?[CF]|degrees?|magnitude|celsius|fahrenheit|"
     r"(?-i:[CF])(?=\s*[()]))\b", re.I)  # "37.1 C (98.8 F)"
-_INCHES_RE = re.compile(r"[-‐‑](1[01]|[0-9])\b(?![-‐‑.,]?\d)")  # the "-11" of "5-foot-11"
+# The inches of a height: the "-11" of "5-foot-11", the " 11ins" of "5ft 11ins".
+_INCHES_RE = re.compile(r"[-‐‑](1[01]|[0-9])\b(?![-‐‑.,]?\d)|\s?(1[01]|[0-9])\s?(?:in|ins|inches)\b")
 DEGREE_RE = re.compile(r"\s?°\s?([CF])\b")
 
 # Measure units: canonical name -> (dimension, factor to the dimension's base unit).
@@ -152,6 +153,20 @@ passenger pilot mother father son daughter wife husband officer worker student r
 gunman attacker shooter defendant patient""".split())
 
 
+# After a name and its age in brackets, British style: "Smith (34) was jailed", "Smith (34), of".
+_AFTER_AGE = frozenset("""was is has had of from who said says died appeared admitted denied
+pleaded will would , were are""".split())
+_BRACKETED = re.compile(r"\(\s*\d{1,3}\s*\)")
+
+
+def _bracketed_age(r: Tokens, first: int, nxt: str) -> bool:
+    """"Smith (34) was jailed": one number in brackets in the sentence, after a name that is no
+    identifier's word ("Section (34)", "Exhibit (3)"), before a verb or "of"; never a score
+    ("Arsenal (2) beat Chelsea (1)") or a list ("Labour (34), Conservative (20)")."""
+    return nxt.lower() in _AFTER_AGE and r.L[first - 2] not in ID_WORDS and \
+        len(_BRACKETED.findall(r.text)) == 1
+
+
 def _apposed(r: Tokens, first: int, last: int, v: float, qual: str | None) -> str | None:
     """"Paul Durousseau, 30, was charged", "the aide, 31, said": a whole number set off by commas
     after a name or a noun, with a word after it, is the age of who comes before it. Returns
@@ -165,8 +180,9 @@ def _apposed(r: Tokens, first: int, last: int, v: float, qual: str | None) -> st
     if r.L[first - 2] in _PERSON_NOUNS and r.word(first - 3) in ("the", "a", "an") \
             and nxt[:1].isalpha():
         return r.L[first - 2]  # "The man, 34, was arrested": a person, not a name
-    bracketed_on = r.word(first - 1) == "(" and nxt == ","  # "Smith (34), of Leeds"
-    if not (who.isalpha() and who[0].isupper() and (nxt[:1].isalpha() or bracketed_on)) or \
+    if r.word(first - 1) == "(" and not _bracketed_age(r, first, nxt):
+        return None
+    if not (who.isalpha() and who[0].isupper() and (nxt[:1].isalpha() or nxt == ",")) or \
             r.L[first - 2] in _NOT_WHO or r.L[first - 2] in STOP:
         return None  # a name, never "Of the 40 injured, 12, including three children"
     k = first - 3
@@ -288,12 +304,13 @@ def units(r: Tokens, first: int, last: int, v: float, lo: float | None, hi: floa
         u = measure_unit(m.group(2))
         if u is not None:
             end = r.tok_at(m.end()) - 1
-            inches = _INCHES_RE.match(text, m.end()) if u == "ft" and m.group(1) != " " else None
-            if inches and lo is None and hi is None and qual is None:
-                # "5-foot-11", "6-foot-9": a height in feet and inches
+            inches = _INCHES_RE.match(text, m.end()) if u == "ft" else None
+            if inches and (inches.group(2) or m.group(1) != " ") and lo is None and hi is None \
+                    and qual is None:
+                # "5-foot-11", "6-foot-9", "5ft 11ins": a height in feet and inches
                 return finish_simple(r, first, r.tok_at(inches.end()) - 1,
-                                     v + int(inches.group(1)) / 12, lo, hi, qual, u, Kind.MEASURE,
-                                     "measure: a height in feet and inches", before)
+                                     v + int(inches.group(1) or inches.group(2)) / 12, lo, hi, qual,
+                                     u, Kind.MEASURE, "measure: a height in feet and inches", before)
             return finish_simple(r, first, end, v, lo, hi, qual, u, Kind.MEASURE,
                                  "measure: a unit follows", before)
     # "100m" (metres) when "m" did not mean million
