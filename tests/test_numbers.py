@@ -949,3 +949,25 @@ def test_more_figures_written_two_ways_agree(a, ta, b, tb):
 ])
 def test_a_share_in_words_or_a_ton_holds_no_more_than_rounding(a, ta, b, tb):
     assert compare(only(a, ta), only(b, tb)) == "value"
+
+
+def test_half_a_century_ago_is_fifty_years_ago():
+    a = only("The company was founded 50 years ago.", "50 years ago")
+    b = only("The company was founded half a century ago.", "half a century ago")
+    assert (b.kind, b.value) == ("date", -50) and compare(a, b) is None
+    assert only("It took half an hour.", "half an hour").kind == "duration"
+
+
+@pytest.mark.parametrize("sentence", [
+    "He worked at a 7-Eleven store in Dallas.",
+    "Leaders of the Group of 20 met in Osaka.",
+    "Traffic on the 405 freeway stalled for hours.",
+    "She bought a size 10 shoe.",
+    "Take the 1 train uptown.",
+])
+def test_a_number_in_a_name_is_no_figure(sentence):
+    assert read_quantities(sentence) == []
+
+
+def test_buses_are_counted_as_buses():
+    assert only("Police stopped 12 buses at the border.", "12 buses").unit == "bus"

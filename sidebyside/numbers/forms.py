@@ -13,7 +13,7 @@ from .kinds import Qualifier as Q
 from .lexicon import STOP
 from .phrases import event_after, event_left, hedge, noun_after, noun_left
 from .tokens import DASHES, EPS, Outcome, Tokens
-from .units import DUR_ALIASES, DUR_RE, DURATIONS, finish_simple
+from .units import DUR_ALIASES, DUR_RE, DURATIONS, units
 from .values import interval
 from .words import BIG, DENOMS, VAGUE
 
@@ -145,10 +145,9 @@ def half(r: Tokens, i: int) -> Outcome | None:
         if m:
             u = DUR_ALIASES.get(m.group(2).lower(), m.group(2).lower())
             u = u[:-1] if u.endswith("s") else u
-            end = r.tok_at(m.end()) - 1
             if u in DURATIONS:
-                return finish_simple(r, i, end, 0.5, None, None, None, u, Kind.DURATION,
-                                     "duration: half a time unit")
+                # "half an hour", "half a century ago" (a date, as "50 years ago")
+                return units(r, i, i + 1, 0.5, None, None, None, 1.0, ["half a time unit"])
         return None
     if nxt in ("of", "the", "its", "their", "his", "her", "our", "all", "them"):
         qual, hfirst = hedge(r, i)

@@ -7,7 +7,7 @@ interstate flight gate terminal platform level phase stage category type model g
 rule amendment proposition prop channel title version episode season vol volume part pier lane
 no nos number apollo boeing airbus formula windows iphone galaxy pixel ward district precinct
 unit block apartment suite page pages tier division ch sec art fig figure table line bus
-zone sector squadron battalion brigade regiment corps class act covid code""".split())
+zone sector squadron battalion brigade regiment corps class act covid code size""".split())
 
 YEAR_PREV = set("""in since by until till from during of before after early mid late end year
 years the its his her their our this that fiscal through to and between copyright around
@@ -154,7 +154,10 @@ SINGULAR = {"people": "person", "children": "child", "men": "man", "women": "wom
             "injured": "injured", "missing": "missing", "displaced": "displaced",
             "militia": "militia", "livestock": "livestock", "townspeople": "townspeople",
             "gas": "gas", "bus": "bus", "crisis": "crisis", "analysis": "analysis",
-            "status": "status", "virus": "virus", "campus": "campus", "census": "census"}
+            "status": "status", "virus": "virus", "campus": "campus", "census": "census",
+            "buses": "bus", "bonuses": "bonus", "viruses": "virus", "campuses": "campus",
+            "censuses": "census", "crises": "crisis", "analyses": "analysis",
+            "surpluses": "surplus", "statuses": "status", "gases": "gas"}
 PLURAL = {"person": "people", "child": "children", "man": "men", "woman": "women",
           "life": "lives", "police": "police", "personnel": "personnel", "staff": "staff",
           "dead": "dead", "wounded": "wounded", "injured": "injured", "missing": "missing",

@@ -370,10 +370,30 @@ def letters_after(r: Tokens, i: int) -> Outcome | None:
     return None
 
 
+_ROADS = frozenset(("freeway", "motorway", "expressway", "tollway", "turnpike", "parkway"))
+_LINES = frozenset(("train", "line", "bus", "tram"))
+_NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten eleven twelve""".split())
+
+
+def named_number(r: Tokens, i: int) -> Outcome | None:
+    """A number that is part of a name: "the 405 freeway", "take the 1 train", "a 7-Eleven
+    store", "the Group of 20"."""
+    T, L, n = r.T, r.L, r.n
+    j = i + 1
+    if j < n and L[j] in _ROADS or (j < n and L[j] in _LINES and r.word(i - 1) == "the"):
+        return r.reject(i, j + 1, f"a road's or a line's name ('{T[i]} {T[j]}')")
+    if j + 1 < n and T[j] in DASHES and r.glued(i, j) and r.glued(j, j + 1) \
+            and T[j + 1][:1].isupper() and L[j + 1] in _NUMBER_WORDS:
+        return r.reject(i, j + 2, f"a name ('{T[i]}-{T[j + 1]}')")
+    if i >= 2 and T[i - 1] == "of" and T[i - 2] == "Group":
+        return r.reject(i, j, "a name: the Group of 20")
+    return None
+
+
 RULES: tuple[Rule, ...] = (
     glued_to_letters, number_sign, hyphenated_name, identifier_word, abbreviated_identifier,
     after_slash, abbreviated_year, emergency_number, phone_number, slashed, dotted_date,
     time_of_day, time_zone_offset, station_or_ticker, model_name, kind_of_thing, code_section,
-    address,
+    address, named_number,
     letters_after,
 )
