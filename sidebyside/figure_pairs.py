@@ -19,7 +19,7 @@ from .model import Quantity
 from .numbers.compare import same_thing_keyed
 from .numbers.lexicon import PEOPLE, group, plural
 from .numbers.scope import STOP
-from .numbers.words import MONTHS, WEEKDAY_NAMES
+from .numbers.words import MONTHS, SMALL_WORDS, WEEKDAY_NAMES
 
 MAX_NUMBER_PAIRS = 2_500  # 50 figures facing 50
 DATE_SLIP = 2.0  # years: a date misreported is off by a year or two, not by decades
@@ -112,6 +112,11 @@ def _admit_same(a: Quantity, ca: N.Context, b: Quantity, cb: N.Context, link: fl
         return None  # "last month" vs "this month": anchored to different things
     if N.different_scope(a, ca, b, cb):
         return None
+    if a.kind != "date" and a.value != b.value and not (ca.other or cb.other) and \
+            _named_apart(ca.raw, cb.raw):
+        # "Italy's economy grew 0.2%" / "Germany's economy grew 0.3%": two subjects (not "Maria
+        # Ardo and five other people" / "Jan Holm and seven other people": those beside a name)
+        return None
     if a.kind == "date" and a.qualifier != "relative" and b.qualifier != "relative" and \
             a.value > 1000 and b.value > 1000 and abs(a.value - b.value) > DATE_SLIP:
         return None  # "2001" vs "1976": dates of two events, not one date misreported
@@ -190,6 +195,49 @@ def _names(text: str) -> frozenset[str]:
     return frozenset(w for w in _CAPITALISED.findall(text)
                      if w.lower() not in STOP and w.lower() not in MONTHS
                      and w.lower() not in WEEKDAY_NAMES)
+
+
+_SPEAKER = re.compile(r"((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s+(?:said|says|told|claimed|claims|"
+                      r"reported|reports|announced|added)\b|\b(?:according\s+to|said|says|told)\s+"
+                      r"((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)")
+
+
+@lru_cache(maxsize=16384)
+def _subject_names(text: str) -> frozenset[str]:
+    """The names of a sentence (`_names`) but for who says it ("Mayor Ann Lee said", "according
+    to the Tarrow Water Board"): who a figure is about, not who tells it."""
+    speakers = set()
+    for m in _SPEAKER.finditer(text):
+        speakers |= _names(m.group(1) or m.group(2) or "")
+    return _names(text) - speakers
+
+
+@lru_cache(maxsize=16384)
+def _named_apart(a: str, b: str) -> bool:
+    """Does each sentence name someone or something the other does not (its speakers aside)?
+    Then two different figures in them are about two subjects ("Centrist Anna Lindqvist won
+    ... with 54.2%" / "Populist Per Aalto lost ... with 45.8%"), not one figure misreported."""
+    na, nb = _subject_names(a), _subject_names(b)
+    only_a = {n for n in na - nb if not n.endswith(_DEMONYM)}  # "U.S. troops" / "American troops"
+    only_b = {n for n in nb - na if not n.endswith(_DEMONYM)}
+    if not (only_a and only_b):
+        return False
+    # one template, two subjects: the words but for the names are nearly the same, where two
+    # outlets telling one fact word it each their own way
+    wa, wb = _plain_words(a, na), _plain_words(b, nb)
+    return min(len(wa), len(wb)) >= TEMPLATE_WORDS and \
+        len(wa & wb) >= TEMPLATE * min(len(wa), len(wb))
+
+
+TEMPLATE = 0.7  # share of the words but for the names two template sentences have in common
+TEMPLATE_WORDS = 4  # ...of at least this many words each (a headline's three say too little)
+_DEMONYM = ("an", "ian", "ese", "ish", "i")  # "American", "Italian", "Chinese", "British", "Iraqi"
+_WORD_RE = re.compile(r"[a-z]+")
+
+
+def _plain_words(text: str, names: frozenset[str]) -> frozenset[str]:
+    lowered = {n.lower() for n in names}
+    return frozenset(w for w in _WORD_RE.findall(text.lower()) if w not in STOP and w not in lowered)
 
 
 def _share_a_name(a: str, b: str) -> bool:
@@ -337,6 +385,30 @@ def judged_pairs(left: list[Quantity], right: list[Quantity], link: float | None
     return out
 
 
+def _states(qs: list[Quantity], k: int, other: Quantity, text: str) -> bool:
+    """Does the sentence give the other figure's value beside its k-th figure: a figure of the
+    other's kind and unit (or with none), a bare number, or a number read as no figure, in words or digits ("Five people died in
+    Amsa, three in Tol": the sentence tells Tol's three too, though "three" counts nothing)?"""
+    value = other.value
+    if any(q.value == value and (q.kind == other.kind and (q.unit == other.unit or None in (
+            q.unit, other.unit)) or q.kind == "count" and q.unit is None and other.kind != "date")
+           for x, q in enumerate(qs) if x != k):
+        return True
+    if value != int(value) or not 0 < value < 1e6:
+        return False
+    rest = list(text)
+    for q in qs:  # numbers read as figures are told above; only those read as none are left
+        rest[q.start:q.end] = " " * (q.end - q.start)
+    return bool(_said(int(value)).search("".join(rest)))
+
+
+@lru_cache(maxsize=4096)
+def _said(n: int) -> re.Pattern:
+    """The whole number n as a word ("three") or in digits ("3", "1,204" or "1204")."""
+    forms = [str(n), f"{n:,}"] + [w for w, v in SMALL_WORDS.items() if v == n]
+    return re.compile(r"(?<![\w.,])(?:" + "|".join(map(re.escape, forms)) + r")(?![\w]|[.,]\d)", re.I)
+
+
 def _admitted_at(left: _Figures, right: _Figures, link: float | None) -> list[tuple[int, int, str]]:
     """`_admitted`, each pair by the places of its figures on their sides."""
     options = []
@@ -356,6 +428,10 @@ def _admitted_at(left: _Figures, right: _Figures, link: float | None) -> list[tu
             if not (same_thing_keyed(a, b, ta, right.thing[j]) or _kin(a, b)) or \
                     not _one_age(a, b):
                 continue  # `_admit`'s first test
+            if a.value != b.value and a.kind != "date" and (
+                    _states(right.qs, j, a, right.ctx[j].raw) or _states(left.qs, i, b, ca.raw)):
+                continue  # one sentence gives both values: two quantities ("9.4 million
+                #           tonnes ... to 8.1 million" / "8.1 million tonnes ... from 9.4 million")
             why = _admit_same(a, ca, b, right.ctx[j], link, na == 1 and nb == 1,
                               na > LISTED or nb > LISTED)
             if why:

@@ -1324,3 +1324,37 @@ def test_one_fact_in_two_outlets_words_is_no_disagreement(tmp_path, a, b):
     c = write(tmp_path, {"a.txt": _BASE + "\n\n" + a + "\n", "b.txt": _BASE + "\n\n" + b + "\n"})
     assert any(s.links for s in c.all_sentences() if s.text == a)  # the two sentences are linked
     assert not c.disagreements, [d.summary() for d in c.disagreements]
+
+
+@pytest.mark.parametrize("a, b", [
+    # one template, two subjects
+    ("Italy's economy grew 0.2% in the third quarter from the previous three months, data showed.",
+     "Germany's economy grew 0.3% in the third quarter from the previous three months, data showed."),
+    ("Populist Per Aalto lost Norland's presidential run-off on Sunday with 45.8% of the vote.",
+     "Centrist Anna Lindqvist won Norland's presidential run-off on Sunday with 54.2% of the vote."),
+    # one sentence gives both values
+    ("Last year's wheat harvest of 9.4 million tonnes fell to 8.1 million this year, the ministry said.",
+     "The wheat harvest fell to 8.1 million tonnes this year from 9.4 million last year, the ministry said."),
+    ("Three people died in Tol when the river burst its banks.",
+     "Five people died in Amsa when the river burst its banks, three in Tol and one in Veld."),
+    # a span and one day; a running total and one month
+    ("Brevia airport cancelled 410 flights on Sunday because of the snowstorm.",
+     "Brevia airport cancelled 1,050 flights over two days because of the snowstorm."),
+    ("Electric cars accounted for 16 percent of sales so far this year, the association said.",
+     "Electric cars made up 19% of sales in October, the association said."),
+])
+def test_two_quantities_in_alike_sentences_are_no_disagreement(tmp_path, a, b):
+    c = write(tmp_path, {"a.txt": _BASE + "\n\n" + a + "\n", "b.txt": _BASE + "\n\n" + b + "\n"})
+    assert not c.disagreements, [d.summary() for d in c.disagreements]
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Italy's economy grew 0.2% in the third quarter from the previous three months, Istat said.",
+     "Italy's economy grew 0.3% in the third quarter from the previous three months, the statistics "
+     "office said."),
+    ("Storm Mara killed 12 people in Veld on Saturday, police said.",
+     "Storm Mara killed 14 people in Veld on Saturday, the mayor said."),
+])
+def test_one_quantity_told_two_ways_by_two_speakers_still_disagrees(tmp_path, a, b):
+    c = write(tmp_path, {"a.txt": _BASE + "\n\n" + a + "\n", "b.txt": _BASE + "\n\n" + b + "\n"})
+    assert [d.kind for d in c.disagreements] == ["value"]

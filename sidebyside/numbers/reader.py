@@ -84,6 +84,11 @@ def run(r: Tokens) -> list[Quantity]:
                 for t in r.trace:
                     if isinstance(t, Reading) and t.quantity is a:
                         t.why.append(f"counted noun of the next figure: {b.unit}")
+    # "aged 16 and 13": the bare number after an age, in its list, is an age too
+    for a, b in zip(out, out[1:], strict=False):
+        if a.kind == Kind.AGE and b.kind == Kind.COUNT and b.unit is None and not b.event \
+                and _AND_RE.fullmatch(r.text, a.end, b.start):
+            b.kind, b.unit = a.kind, a.unit
     # "killing five people and injuring 250 others", "50 people killed and 53 wounded": people,
     # as the count before them
     for k, b in enumerate(out):
@@ -106,6 +111,7 @@ def run(r: Tokens) -> list[Quantity]:
 
 # An embedded tweet ends "— Name (@handle) December 4, 2017": its date says when it was posted.
 _TWEET_RE = re.compile(r"\(@\w+\)\s*$")
+_AND_RE = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*", re.I)
 _OF_THEM_RE = re.compile(r"\s+of\s+(?:them|whom|those)\b", re.I)
 _OTHERS_RE = re.compile(r"\s+others\b", re.I)
 
