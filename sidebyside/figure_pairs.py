@@ -385,21 +385,33 @@ def judged_pairs(left: list[Quantity], right: list[Quantity], link: float | None
     return out
 
 
-def _states(qs: list[Quantity], k: int, other: Quantity, text: str) -> bool:
-    """Does the sentence give the other figure's value beside its k-th figure: a figure of the
-    other's kind and unit (or with none), a bare number, or a number read as no figure, in words or digits ("Five people died in
-    Amsa, three in Tol": the sentence tells Tol's three too, though "three" counts nothing)?"""
+def _tells(qs: list[Quantity], skip: int, other: Quantity, text: str) -> int:
+    """How many times a sentence gives the other figure's value, its `skip`-th figure aside: as a
+    figure of the other's kind and unit (or with none), a bare number, or a number read as no
+    figure, in words or digits ("three in Tol", though "three" counts nothing it names)."""
     value = other.value
-    if any(q.value == value and (q.kind == other.kind and (q.unit == other.unit or None in (
+    n = sum(q.value == value and (q.kind == other.kind and (q.unit == other.unit or None in (
             q.unit, other.unit)) or q.kind == "count" and q.unit is None and other.kind != "date")
-           for x, q in enumerate(qs) if x != k):
-        return True
-    if value != int(value) or not 0 < value < 1e6:
-        return False
-    rest = list(text)
-    for q in qs:  # numbers read as figures are told above; only those read as none are left
-        rest[q.start:q.end] = " " * (q.end - q.start)
-    return bool(_said(int(value)).search("".join(rest)))
+            for x, q in enumerate(qs) if x != skip)
+    if value == int(value) and 0 < value < 1e6:
+        rest = list(text)
+        for q in qs:  # numbers read as figures are counted above; only those read as none left
+            rest[q.start:q.end] = " " * (q.end - q.start)
+        n += len(_said(int(value)).findall("".join(rest)))
+    return n
+
+
+def _gives_both(left: _Figures, i: int, right: _Figures, j: int) -> bool:
+    """Does one sentence give both values, the other's with a figure of its own that nothing in
+    the other sentence accounts for? Then they are two quantities, not one told two ways:
+    "9.4 million tonnes ... to 8.1 million" / "8.1 million tonnes ... from 9.4 million"; "Five
+    people died in Amsa, three in Tol" / "Three people died in Tol". ("Four people ... three
+    others" / "Four people ... four others" are one quantity misreported: the second four is
+    the first sentence's four people's.)"""
+    a, b = left.qs[i], right.qs[j]
+    ta, tb = left.ctx[i].raw, right.ctx[j].raw
+    return _tells(right.qs, j, a, tb) > _tells(left.qs, i, a, ta) or \
+        _tells(left.qs, i, b, ta) > _tells(right.qs, j, b, tb)
 
 
 @lru_cache(maxsize=4096)
@@ -428,8 +440,7 @@ def _admitted_at(left: _Figures, right: _Figures, link: float | None) -> list[tu
             if not (same_thing_keyed(a, b, ta, right.thing[j]) or _kin(a, b)) or \
                     not _one_age(a, b):
                 continue  # `_admit`'s first test
-            if a.value != b.value and a.kind != "date" and (
-                    _states(right.qs, j, a, right.ctx[j].raw) or _states(left.qs, i, b, ca.raw)):
+            if a.value != b.value and a.kind != "date" and _gives_both(left, i, right, j):
                 continue  # one sentence gives both values: two quantities ("9.4 million
                 #           tonnes ... to 8.1 million" / "8.1 million tonnes ... from 9.4 million")
             why = _admit_same(a, ca, b, right.ctx[j], link, na == 1 and nb == 1,

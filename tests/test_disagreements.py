@@ -1354,6 +1354,9 @@ def test_two_quantities_in_alike_sentences_are_no_disagreement(tmp_path, a, b):
      "office said."),
     ("Storm Mara killed 12 people in Veld on Saturday, police said.",
      "Storm Mara killed 14 people in Veld on Saturday, the mayor said."),
+    # the second sentence's other "two" is the first one's two men, not their three others
+    ("Two men drowned off Pellmouth on Sunday and three others were rescued by the coastguard.",
+     "Two men drowned off Pellmouth on Sunday and two others were rescued by the coastguard."),
 ])
 def test_one_quantity_told_two_ways_by_two_speakers_still_disagrees(tmp_path, a, b):
     c = write(tmp_path, {"a.txt": _BASE + "\n\n" + a + "\n", "b.txt": _BASE + "\n\n" + b + "\n"})
