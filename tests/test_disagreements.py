@@ -1321,9 +1321,14 @@ def test_a_day_shared_is_no_moment_of_trading():
      "The new pumping station will handle 5,500 tons of water a day, officials said."),
 ])
 def test_one_fact_in_two_outlets_words_is_no_disagreement(tmp_path, a, b):
-    c = write(tmp_path, {"a.txt": _BASE + "\n\n" + a + "\n", "b.txt": _BASE + "\n\n" + b + "\n"})
+    c = _two_outlets(tmp_path, a, b)
     assert any(s.links for s in c.all_sentences() if s.text == a)  # the two sentences are linked
     assert not c.disagreements, [d.summary() for d in c.disagreements]
+
+
+def _two_outlets(tmp_path, a: str, b: str):
+    """Two outlets' articles, the shared opening then one sentence each."""
+    return write(tmp_path, {"a.txt": _BASE + "\n\n" + a + "\n", "b.txt": _BASE + "\n\n" + b + "\n"})
 
 
 @pytest.mark.parametrize("a, b", [
@@ -1344,7 +1349,7 @@ def test_one_fact_in_two_outlets_words_is_no_disagreement(tmp_path, a, b):
      "Electric cars made up 19% of sales in October, the association said."),
 ])
 def test_two_quantities_in_alike_sentences_are_no_disagreement(tmp_path, a, b):
-    c = write(tmp_path, {"a.txt": _BASE + "\n\n" + a + "\n", "b.txt": _BASE + "\n\n" + b + "\n"})
+    c = _two_outlets(tmp_path, a, b)
     assert not c.disagreements, [d.summary() for d in c.disagreements]
 
 
@@ -1359,5 +1364,5 @@ def test_two_quantities_in_alike_sentences_are_no_disagreement(tmp_path, a, b):
      "Two men drowned off Pellmouth on Sunday and two others were rescued by the coastguard."),
 ])
 def test_one_quantity_told_two_ways_by_two_speakers_still_disagrees(tmp_path, a, b):
-    c = write(tmp_path, {"a.txt": _BASE + "\n\n" + a + "\n", "b.txt": _BASE + "\n\n" + b + "\n"})
+    c = _two_outlets(tmp_path, a, b)
     assert [d.kind for d in c.disagreements] == ["value"]
