@@ -13,6 +13,8 @@ import math
 import re
 from functools import lru_cache
 
+from rapidfuzz import fuzz
+
 from . import numbers as N
 from .figure_verdicts import _WORDS, _Figures, _prepare, _verdict
 from .model import Quantity
@@ -197,30 +199,62 @@ def _names(text: str) -> frozenset[str]:
                      and w.lower() not in WEEKDAY_NAMES)
 
 
-_SPEAKER = re.compile(r"((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s+(?:said|says|told|claimed|claims|"
-                      r"reported|reports|announced|added)\b|\b(?:according\s+to|said|says|told)\s+"
-                      r"((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)")
+_SAY = r"(?:said|says|told|claimed|claims|reported|reports|announced|added|estimated|estimates|" \
+    r"wrote|writes|stated|forecast|predicted)"
+_NAME = r"((?:[A-Z][\w.'’&-]*\s+){0,3}[A-Z][\w.'’&-]*)"
+# Who tells a figure: "Mayor Ann Lee said", "according to the Tarrow Water Board", "said Ann
+# Lee", "Ann Cole, the police chief, said".
+_SPEAKER = re.compile(_NAME + r"\s+" + _SAY + r"\b|\b(?:according\s+to|said|says|told)\s+(?:the\s+)?" + _NAME
+                      + "|" + _NAME + r",\s+(?:the|a|an|who)\s+[^,]{1,60},\s+" + _SAY + r"\b")
 
 
 @lru_cache(maxsize=16384)
 def _subject_names(text: str) -> frozenset[str]:
     """The names of a sentence (`_names`) but for who says it ("Mayor Ann Lee said", "according
-    to the Tarrow Water Board"): who a figure is about, not who tells it."""
+    to the Tarrow Water Board") and its first word when that is only capitalised there ("Fire
+    killed 14", not "Italy's economy"): who or what a figure is about, not who tells it."""
     speakers = set()
     for m in _SPEAKER.finditer(text):
-        speakers |= _names(m.group(1) or m.group(2) or "")
-    return _names(text) - speakers
+        speakers |= _names(next(g for g in m.groups() if g))
+    names = _names(text) - speakers
+    first = _CAPITALISED.match(text.lstrip())
+    if first and first.group() in names and not first.group().endswith(("'s", "’s")) \
+            and text.count(first.group()) == 1:
+        names -= {first.group()}
+    return names
+
+
+def _subjects(text: str, names: frozenset[str]) -> list[set[str]]:
+    """The runs of names (a person's, a party's, a team's) among a sentence's first words or
+    said as a possessor ("Italy's"): what its figures are most likely about."""
+    runs: list[set[str]] = []
+    words = text.split()
+    run: set[str] = set()
+    for k, w in enumerate(words):
+        bare = w.strip(".,;:!?\"“”()")
+        core = bare.removesuffix("'s").removesuffix("’s")
+        if (bare in names or core in names) and (k < 4 or bare != core):
+            run.add(bare if bare in names else core)
+            continue
+        if run:
+            runs.append(run)
+            run = set()
+    if run:
+        runs.append(run)
+    return runs
 
 
 @lru_cache(maxsize=16384)
 def _named_apart(a: str, b: str) -> bool:
-    """Does each sentence name someone or something the other does not (its speakers aside)?
-    Then two different figures in them are about two subjects ("Centrist Anna Lindqvist won
-    ... with 54.2%" / "Populist Per Aalto lost ... with 45.8%"), not one figure misreported."""
+    """Do two sentences of one template each name, as who or what their figures are about, a
+    subject the other does not name (speakers and demonyms aside; a near spelling, "Jon Smyth"
+    for "John Smith", is one name)? Then two different figures in them are about two subjects
+    ("Centrist Anna Lindqvist won ... with 54.2%" / "Populist Per Aalto lost ... with 45.8%"),
+    not one figure misreported."""
     na, nb = _subject_names(a), _subject_names(b)
-    only_a = {n for n in na - nb if not n.endswith(_DEMONYM)}  # "U.S. troops" / "American troops"
-    only_b = {n for n in nb - na if not n.endswith(_DEMONYM)}
-    if not (only_a and only_b):
+    apart_a = [r for r in _subjects(a, na) if _foreign(r, nb)]
+    apart_b = [r for r in _subjects(b, nb) if _foreign(r, na)]
+    if not (apart_a and apart_b):
         return False
     # one template, two subjects: the words but for the names are nearly the same, where two
     # outlets telling one fact word it each their own way
@@ -229,8 +263,15 @@ def _named_apart(a: str, b: str) -> bool:
         len(wa & wb) >= TEMPLATE * min(len(wa), len(wb))
 
 
+def _foreign(run: set[str], names: frozenset[str]) -> bool:
+    """A run of names the other sentence has none of, nor a near spelling of ("Smyth"/"Smith")."""
+    return not any(n.endswith(_DEMONYM) for n in run) and not any(
+        fuzz.ratio(n, m) >= NEAR_SPELLING for n in run for m in names)
+
+
 TEMPLATE = 0.7  # share of the words but for the names two template sentences have in common
 TEMPLATE_WORDS = 4  # ...of at least this many words each (a headline's three say too little)
+NEAR_SPELLING = 75  # rapidfuzz ratio from which two names are one spelled two ways
 _DEMONYM = ("an", "ian", "ese", "ish", "i")  # "American", "Italian", "Chinese", "British", "Iraqi"
 _WORD_RE = re.compile(r"[a-z]+")
 
@@ -388,17 +429,29 @@ def judged_pairs(left: list[Quantity], right: list[Quantity], link: float | None
 def _tells(qs: list[Quantity], skip: int, other: Quantity, text: str) -> int:
     """How many times a sentence gives the other figure's value, its `skip`-th figure aside: as a
     figure of the other's kind and unit (or with none), a bare number, or a number read as no
-    figure, in words or digits ("three in Tol", though "three" counts nothing it names)."""
+    figure in a list of places ("Five people died in Amsa, three in Tol")."""
     value = other.value
     n = sum(q.value == value and (q.kind == other.kind and (q.unit == other.unit or None in (
             q.unit, other.unit)) or q.kind == "count" and q.unit is None and other.kind != "date")
             for x, q in enumerate(qs) if x != skip)
-    if value == int(value) and 0 < value < 1e6:
-        rest = list(text)
-        for q in qs:  # numbers read as figures are counted above; only those read as none left
-            rest[q.start:q.end] = " " * (q.end - q.start)
-        n += len(_said(int(value)).findall("".join(rest)))
-    return n
+    return n + _in_lists(text).count(value)
+
+
+_LISTED = re.compile(r"(?:[,;:]\s*|\band\s+)(\d[\d,]*|[a-z]+)\s+(?:in|at)\s+[A-Z]")
+
+
+@lru_cache(maxsize=16384)
+def _in_lists(text: str) -> tuple[float, ...]:
+    """The numbers of a list of places that count what a figure before them counts, said with
+    nothing they count: "five in Amsa, three in Tol and one in Veld" (3, 1)."""
+    out = []
+    for m in _LISTED.finditer(text):
+        w = m.group(1).lower()
+        if w in SMALL_WORDS:
+            out.append(float(SMALL_WORDS[w]))
+        elif w[0].isdigit():
+            out.append(float(w.replace(",", "")))
+    return tuple(out)
 
 
 def _gives_both(left: _Figures, i: int, right: _Figures, j: int) -> bool:
@@ -412,13 +465,6 @@ def _gives_both(left: _Figures, i: int, right: _Figures, j: int) -> bool:
     ta, tb = left.ctx[i].raw, right.ctx[j].raw
     return _tells(right.qs, j, a, tb) > _tells(left.qs, i, a, ta) or \
         _tells(left.qs, i, b, ta) > _tells(right.qs, j, b, tb)
-
-
-@lru_cache(maxsize=4096)
-def _said(n: int) -> re.Pattern:
-    """The whole number n as a word ("three") or in digits ("3", "1,204" or "1204")."""
-    forms = [str(n), f"{n:,}"] + [w for w, v in SMALL_WORDS.items() if v == n]
-    return re.compile(r"(?<![\w.,])(?:" + "|".join(map(re.escape, forms)) + r")(?![\w]|[.,]\d)", re.I)
 
 
 def _admitted_at(left: _Figures, right: _Figures, link: float | None) -> list[tuple[int, int, str]]:

@@ -1366,3 +1366,35 @@ def test_two_quantities_in_alike_sentences_are_no_disagreement(tmp_path, a, b):
 def test_one_quantity_told_two_ways_by_two_speakers_still_disagrees(tmp_path, a, b):
     c = _two_outlets(tmp_path, a, b)
     assert [d.kind for d in c.disagreements] == ["value"]
+
+
+@pytest.mark.parametrize("a, b", [
+    # a speaker's name, a first word, a misspelt name, a place added: one subject still
+    ("Ann Cole, the police chief, said fire killed 12 people in Smithtown on Tuesday.",
+     "Fire killed 14 people in Smithtown on Tuesday, police said."),
+    ("Police chief Ann Cole told reporters that fire killed 12 people in Smithtown on Tuesday.",
+     "Fire chief Tom Reyes told reporters that fire killed 14 people in Smithtown on Tuesday."),
+    ("Gunman John Smith killed 12 people at the mall on Tuesday before he was shot.",
+     "Gunman Jon Smyth killed 14 people at the mall on Tuesday before he was shot."),
+    ("A fire at the Grenfell Tower killed 72 people in west London, police said.",
+     "A fire at the Grenfell block killed 71 people in Kensington, police said."),
+    # a number in a name or a time is no second figure
+    ("Fire killed 12 people in Smithtown on Tuesday, police said.",
+     "Fire killed 14 people at 12 Main Street in Smithtown on Tuesday, police said."),
+    ("Three people were killed when the bus crashed in Smithtown, police said.",
+     "Four people were killed when the bus crashed in Smithtown at 3 p.m., police said."),
+    # the day of the saying is no day of the figure
+    ("The death toll from the Smithtown fire has risen to 12 so far, officials said on Tuesday.",
+     "The death toll from the Smithtown fire has risen to 14, officials said on Tuesday."),
+])
+def test_one_quantity_told_by_two_outlets_with_other_names_still_disagrees(tmp_path, a, b):
+    c = _two_outlets(tmp_path, a, b)
+    assert [d.kind for d in c.disagreements] == ["value"], [d.summary() for d in c.disagreements]
+
+
+def test_two_ages_in_a_list_are_no_count_of_arrests(tmp_path):
+    c = _two_outlets(tmp_path, "Two boys aged 16 and 13 were arrested after the fire, police said.",
+                     "Two boys aged 16 and 14 were arrested after the fire, police said.")
+    assert {q.kind for q in c.numbers if q.text in ("13", "14")} == {"age"}
+    assert not [d for d in c.disagreements if any(s.text in ("13", "14") for s in d.sides)
+                and d.kind == "value" and "arrest" in d.about]

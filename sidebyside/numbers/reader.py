@@ -86,8 +86,8 @@ def run(r: Tokens) -> list[Quantity]:
                         t.why.append(f"counted noun of the next figure: {b.unit}")
     # "aged 16 and 13": the bare number after an age, in its list, is an age too
     for a, b in zip(out, out[1:], strict=False):
-        if a.kind == Kind.AGE and b.kind == Kind.COUNT and b.unit is None and not b.event \
-                and _AND_RE.fullmatch(r.text, a.end, b.start):
+        if a.kind == Kind.AGE and b.kind == Kind.COUNT and b.unit is None \
+                and _AND_RE.fullmatch(r.text, a.end, b.start) and not _OTHERS_RE.match(r.text, b.end):
             b.kind, b.unit = a.kind, a.unit
     # "killing five people and injuring 250 others", "50 people killed and 53 wounded": people,
     # as the count before them

@@ -514,10 +514,11 @@ def different_scope(a: Quantity, ca: Context, b: Quantity, cb: Context) -> str |
         return f"different time spans ({ca.span}s vs {cb.span}s)"
     if a.kind != "date" and b.kind != "date":
         for x, y in ((ca, cb), (cb, ca)):
-            if x.span and not y.span and y.when:
+            if x.span and not y.span and y.when and not x.when & y.when:
                 # "1,050 flights over two days" vs "410 flights on Sunday": a span and one day
+                # (not "over two days, officials said on Tuesday" vs "..., said on Tuesday")
                 return f"a span of time ({x.span}s) vs one day or month ({', '.join(sorted(y.when))})"
-            if x.total and not y.total and y.when:
+            if x.total and not y.total and y.when and not x.when & y.when:
                 # "16 percent of sales so far this year" vs "19% ... in October"
                 return f"a running total vs one day's or month's ({', '.join(sorted(y.when))})"
     if a.kind != "date" and b.kind != "date":
