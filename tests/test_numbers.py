@@ -971,3 +971,24 @@ def test_a_number_in_a_name_is_no_figure(sentence):
 
 def test_buses_are_counted_as_buses():
     assert only("Police stopped 12 buses at the border.", "12 buses").unit == "bus"
+
+
+@pytest.mark.parametrize("a, ta, b, tb", [
+    ("The storm surge could be as high as 12 feet.", "as high as 12 feet",
+     "A storm surge of up to 12 feet was forecast.", "up to 12 feet"),
+    ("In Cornwall, gusts peaked at 104mph.", "peaked at 104mph", "Gusts reached up to 104 mph.",
+     "up to 104 mph"),
+    ("The club's outlay this summer now exceeds €180m.", "€180m",
+     "The club has spent more than 180 million euros this summer.", "more than 180 million euros"),
+    ("The offer values the equity at just over $15bn.", "just over $15bn",
+     "The offer values the equity at about $15.2 billion.", "about $15.2 billion"),
+    ("Fewer than six in ten people have had the jab.", "Fewer than six in ten",
+     "About 57% of people have had the jab.", "About 57%"),
+])
+def test_hedges_that_say_one_thing_agree(a, ta, b, tb):
+    assert compare(only(a, ta), only(b, tb)) is None
+
+
+def test_an_approximate_figure_at_a_bound_is_still_a_qualifier_difference():
+    assert compare(only("About 2,300 buildings were destroyed.", "About 2,300 buildings"),
+                   only("At least 2,300 buildings collapsed.", "At least 2,300 buildings")) == "qualifier"

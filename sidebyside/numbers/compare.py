@@ -390,6 +390,12 @@ def _compare(a: Quantity, b: Quantity) -> tuple[Verdict | None, str]:
         # than a dozen", nor "some 14,000" / "over 14,000": neither holds the other; nor
         # "nearly 850" / "about 1,000": two figures)
         return None, "'about' holds the 'nearly' figure"
+    if (qa in _LOOSE and qb in _BOUNDS or qb in _LOOSE and qa in _BOUNDS) and not _close(av, bv, tol):
+        # "about $15.2 billion" / "just over $15bn", "about 57%" / "fewer than six in ten": the
+        # approximate figure is inside the bound (as a bare one would be: `_bare_vs_hedged`)
+        x, qy, y = (av, qb, bv) if qa in _LOOSE else (bv, qa, av)
+        if qy in _LOWER_BOUND and x > y or qy in _UPPER_BOUND and x < y:
+            return None, f"the approximate figure fits the hedge ('{qy}')"
     if _compatible(av, bv) or _close(av, bv, tol):
         return V.QUALIFIER, f"different hedges ('{qa}' vs '{qb}')"
     if qa in _LOOSE and qb in _BOUNDS or qb in _LOOSE and qa in _BOUNDS:

@@ -29,7 +29,7 @@ _HEDGE_SIZES = tuple(range(max(map(len, HEDGES)), 0, -1))  # longest first
 # figure hedged ("refused to accept anything less than $5.7 billion" demands $5.7 billion).
 # Verbs right before a figure that say it was gone beyond ("passed $1 million"); the verb stays
 # out of the figure's text.
-_BEYOND = frozenset("passed topped surpassed exceeded crossed eclipsed".split())
+_BEYOND = frozenset("passed topped surpassed exceeded exceeds exceed crossed eclipsed".split())
 _NUMBER_STARTS = frozenset("$£€¥0123456789")
 _ANY = frozenset(("anything", "nothing", "something"))
 _COMPARED = frozenset((Qualifier.UNDER, Qualifier.OVER))

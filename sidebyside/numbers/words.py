@@ -76,7 +76,9 @@ HEDGES = {
     ("a", "minimum", "of"): Q.AT_LEAST, ("under",): Q.UNDER, ("less", "than"): Q.UNDER,
     ("fewer", "than"): Q.UNDER, ("below",): Q.UNDER, ("well", "under"): Q.UNDER,
     ("well", "below"): Q.UNDER, ("up", "to"): Q.UP_TO, ("as", "many", "as"): Q.UP_TO,
-    ("as", "much", "as"): Q.UP_TO, ("at", "most"): Q.UP_TO, ("no", "more", "than"): Q.UP_TO,
+    ("as", "much", "as"): Q.UP_TO, ("as", "high", "as"): Q.UP_TO, ("as", "long", "as"): Q.UP_TO,
+    ("as", "far", "as"): Q.UP_TO, ("peaked", "at"): Q.UP_TO,
+    ("at", "most"): Q.UP_TO, ("no", "more", "than"): Q.UP_TO,
     ("not", "more", "than"): Q.UP_TO, ("a", "maximum", "of"): Q.UP_TO,
     # a penalty's ceiling or floor, as a charge carries it: "faces a maximum penalty of 10
     # years" is "up to 10 years" ("was given the maximum sentence of 25 years" is 25 years)
