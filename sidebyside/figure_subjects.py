@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from .numbers.scope import STOP
+from .numbers.scope import SPEECH, STOP
 from .numbers.words import MONTHS, WEEKDAY_NAMES
 
 CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:['’][a-z]+)?\b")
@@ -32,13 +32,14 @@ def names(text: str) -> frozenset[str]:
                      and w.lower() not in WEEKDAY_NAMES)
 
 
-_SAY = r"(?:said|says|told|claimed|claims|reported|reports|announced|added|estimated|estimates|" \
-    r"wrote|writes|stated|forecast|predicted)"
+# Verbs of saying (`numbers.scope.SPEECH`, but for "reported" and "estimated": "Acme Corp
+# reported revenue of $90 billion" is about Acme) and of estimating that a clause follows.
+_SAY = r"(?:" + "|".join(sorted(SPEECH - {"reported", "reports", "according"})) + \
+    r"|(?:estimated|estimates|reported|forecast|predicted)\s+that)"
 _NAME = r"((?:[A-Z][\w.'’&-]*\s+){0,3}[A-Z][\w.'’&-]*)"
-# Who tells a figure: "Mayor Ann Lee said", "according to the Tarrow Water Board", "said Ann
-# Lee", "Ann Cole, the police chief, said".
 _SPEAKER = re.compile(_NAME + r"\s+" + _SAY + r"\b|\b(?:according\s+to|said|says|told)\s+(?:the\s+)?" + _NAME
-                      + "|" + _NAME + r",\s+(?:the|a|an|who)\s+[^,]{1,60},\s+" + _SAY + r"\b")
+                      + "|" + _NAME + r",\s+(?:the|a|an|who)\s+[^,]{1,60},\s+" + _SAY + r"\b"
+                      + "|" + _NAME + r"['’]s\s+[a-z]+\s+" + _SAY + r"\b")  # "Smith's lawyer said"
 
 
 @lru_cache(maxsize=16384)
@@ -97,15 +98,38 @@ def named_apart(a: str, b: str) -> bool:
 
 
 def _foreign(run: set[str], known: frozenset[str]) -> bool:
-    """A run of names the other sentence has none of, nor a near spelling of ("Smyth"/"Smith")."""
-    return not any(n.endswith(_DEMONYM) for n in run) and not any(
-        fuzz.ratio(n, m) >= NEAR_SPELLING for n in run for m in known)
+    """A run of names the other sentence has none of, nor a near spelling of ("Smyth"/"Smith";
+    not "Iran"/"Iraq": a short name is spelled alike only when one letter apart at most)."""
+    bare = {_own(n) for n in run}
+    if bare & _DEMONYMS:
+        return False
+    return not any(_near(n, _own(m)) for n in bare for m in known)
+
+
+def _own(name: str) -> str:
+    return name.removesuffix("'s").removesuffix("’s")
+
+
+def _near(a: str, b: str) -> bool:
+    if len(a) <= 5 or len(b) <= 5:
+        return a == b or len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) <= 1 \
+            and a[-1] == b[-1] and a not in _COUNTRIES and b not in _COUNTRIES
+    return fuzz.ratio(a, b) >= NEAR_SPELLING
 
 
 TEMPLATE = 0.7  # share of the words but for the names two template sentences have in common
 TEMPLATE_WORDS = 4  # ...of at least this many words each (a headline's three say too little)
 NEAR_SPELLING = 75  # rapidfuzz ratio from which two names are one spelled two ways
-_DEMONYM = ("an", "ian", "ese", "ish", "i")  # "American", "Italian", "Chinese", "British", "Iraqi"
+# Words naming a people, not a subject: "U.S. troops" / "American troops".
+_DEMONYMS = frozenset("""American Americans British Briton Britons English Scottish Welsh Irish
+French German Germans Italian Italians Spanish Russian Russians Ukrainian Ukrainians Chinese
+Japanese Korean Indian Indians Pakistani Afghan Iraqi Iraqis Iranian Iranians Israeli Israelis
+Palestinian Palestinians Syrian Turkish Egyptian Saudi Mexican Canadian Australian Brazilian
+African European Europeans Asian Arab Arabs Greek Polish Dutch Swedish Norwegian Danish
+Finnish Swiss Austrian Belgian Portuguese Nigerian Kenyan Somali Libyan Lebanese Yemeni
+Cuban Venezuelan Colombian Argentine Chilean Peruvian Filipino Indonesian Vietnamese Thai
+Taiwanese Western Eastern Northern Southern""".split())
+_COUNTRIES = frozenset("Iran Iraq Oman Chad Mali Peru Cuba Laos Fiji Togo Niger".split())
 _WORD_RE = re.compile(r"[a-z]+")
 
 

@@ -4,7 +4,9 @@ which figures rest on a single outlet, and the `sources` of each figure the JSON
 A figure is listed when its `sources` name one outlet, it is not a date, not a side of a
 disagreement, and it is a figure a fact-checker would check (`not_a_figure`). `share_sources`,
 the last step of finding the disagreements, adds to a figure's `sources` the outlets that state
-it in other words (`_Told.elsewhere`), beyond the pairs and counterparts found before it.
+it in other words (`_Told.elsewhere`), beyond the pairs and counterparts found before it. A
+reporter's corrections (corrections.py) add and take back the sources of the figures of the
+sentences they link, as the engine pairs them on a link; they do not run `share_sources` again.
 
 Measured on real news (benchmarks/singles_real.py, labels in benchmarks/gold/SINGLES.md): as
 first built, 37% of the entries on the dev clusters were wrong. Most were no figure at all: "one"
@@ -125,7 +127,10 @@ class _Told:
         self.own: dict[tuple, set[tuple[str, str | None]]] = {}
         self.coarser: dict[tuple, set[tuple[str, str | None]]] = {}
         self.by_value: dict[tuple, set[tuple[str, str, bool, bool]]] = {}
-        self.hedged: dict[tuple, dict[tuple[str, str], Quantity]] = {}
+        # per (kind, hedge, digits, value, event), per source: its sentences, and the words near
+        # its figures (`Context.close`)
+        self.hedged: dict[tuple, dict[str, tuple[set[str], set[str]]]] = {}
+        self.close: dict[int, frozenset[str]] = {}
         for q in c.numbers:
             src, n = source_of.get(q.sentence, ""), _significant(q.value)
             told = (src, self.unit(q))
@@ -136,8 +141,11 @@ class _Told:
                 self.by_value.setdefault((k, _rounded(q.value, k)), set()).add(
                     (src, _kind(q), _bare(q), k < n))
             if q.qualifier not in _LOOSE and q.kind != "date":
-                self.hedged.setdefault((q.kind, q.qualifier, n, _rounded(q.value, n)), {}).setdefault(
-                    (src, q.sentence), q)
+                sids, words = self.hedged.setdefault(
+                    (q.kind, q.qualifier, n, _rounded(q.value, n), q.event), {}).setdefault(
+                    src, (set(), set()))
+                sids.add(q.sentence)
+                words |= self._close(q)
 
     def unit(self, q: Quantity) -> str | None:
         return group(q.unit) if q.kind == "count" else q.unit
@@ -161,9 +169,9 @@ class _Told:
         if q.qualifier not in _LOOSE:
             n = _significant(q.value)
             near = {ln.to for ln in self.comparison.sentence(q.sentence).links}
-            for (src, sid), other in self.hedged.get((q.kind, q.qualifier, n, _rounded(q.value, n)), {}).items():
-                if src not in out and src != mine and other.event == q.event and (
-                        sid in near or self._share_a_word(q, other)):
+            key = (q.kind, q.qualifier, n, _rounded(q.value, n), q.event)
+            for src, (sids, words) in self.hedged.get(key, {}).items():
+                if src not in out and src != mine and (sids & near or words & self._close(q)):
                     out.add(src)  # "nearly 90 professors" / "nearly 90 faculty members"
         out.discard(mine)
         return out
@@ -195,12 +203,14 @@ class _Told:
                     out.add(src)  # "15 years after the attacks" / "the 15th anniversary"
         return frozenset(out)
 
-    def _share_a_word(self, a: Quantity, b: Quantity) -> bool:
-        from . import numbers as N
+    def _close(self, q: Quantity) -> frozenset[str]:
+        """The words near the figure q (`Context.close`), worked out once."""
+        words = self.close.get(id(q))
+        if words is None:
+            from . import numbers as N
 
-        ca = N.context(a, self.text_of.get(a.sentence, ""))
-        cb = N.context(b, self.text_of.get(b.sentence, ""))
-        return bool(ca.close & cb.close)
+            words = self.close[id(q)] = frozenset(N.context(q, self.text_of.get(q.sentence, "")).close)
+        return words
 
 
 # An ordinal and a span of time that say one thing: "the 15th anniversary" / "15 years after",
@@ -232,7 +242,6 @@ def _conversions(c: Comparison) -> list[list[Quantity]]:
         by_sentence.setdefault(q.sentence, []).append(q)
     for sid, qs in by_sentence.items():
         qs = sorted((q for q in qs if q.kind == "money"), key=lambda q: q.start)
-        run: list[Quantity] = []
         text = text_of.get(sid, "")
         run: list[Quantity] = []
         for q in [*qs, None]:

@@ -1398,3 +1398,24 @@ def test_two_ages_in_a_list_are_no_count_of_arrests(tmp_path):
     assert {q.kind for q in c.numbers if q.text in ("13", "14")} == {"age"}
     assert not [d for d in c.disagreements if any(s.text in ("13", "14") for s in d.sides)
                 and d.kind == "value" and "arrest" in d.about]
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Storm Mara killed 40 people over two days, officials said.",
+     "Storm Mara killed 45 people, officials said on Tuesday."),
+    ("Acme Corp reported revenue of $90 billion for the year, up from last year.",
+     "Acme Corp reported revenue of $80 billion for the year, up from last year."),
+])
+def test_the_day_of_a_saying_and_a_company_reporting_leave_a_conflict_standing(tmp_path, a, b):
+    c = _two_outlets(tmp_path, a, b)
+    assert [d.kind for d in c.disagreements] == ["value"], [d.summary() for d in c.disagreements]
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Japan's economy grew 0.2% in the third quarter from the previous three months, data showed.",
+     "Germany's economy grew 0.3% in the third quarter from the previous three months, data showed."),
+    ("Acme Corp reported revenue of $90 billion for the year, up from last year.",
+     "Zenith Inc reported revenue of $60 billion for the year, up from last year."),
+])
+def test_two_subjects_of_one_template_are_two_quantities(tmp_path, a, b):
+    assert not _two_outlets(tmp_path, a, b).disagreements

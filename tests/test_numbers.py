@@ -992,3 +992,13 @@ def test_hedges_that_say_one_thing_agree(a, ta, b, tb):
 def test_an_approximate_figure_at_a_bound_is_still_a_qualifier_difference():
     assert compare(only("About 2,300 buildings were destroyed.", "About 2,300 buildings"),
                    only("At least 2,300 buildings collapsed.", "At least 2,300 buildings")) == "qualifier"
+
+
+@pytest.mark.parametrize("sentence, text, kind, unit", [
+    ("The 12 train cars derailed near the depot.", "12 train cars", "count", "car"),
+    ("A man aged 70 and 12 were injured in the crash.", "12", "count", None),
+    ("The lab sequenced a 500 bp fragment.", "500 bp fragment", "count", "fragment"),
+])
+def test_counts_beside_a_line_an_age_or_base_pairs(sentence, text, kind, unit):
+    q = only(sentence, text)
+    assert (q.kind, q.unit) == (kind, unit)

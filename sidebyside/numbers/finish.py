@@ -313,7 +313,7 @@ _WEIGHT_CUE = re.compile(
 
 # "25 basis points", "25bp", "50 bps" (lower case: "12 BP petrol stations" are the company's;
 # "500 bp of DNA" are base pairs)
-_BASIS_RE = re.compile(r"\s?(?:(?i:basis[\s-]+points?)|bps?(?!\s+of\b))\b")
+_BASIS_RE = re.compile(r"\s?(?:(?i:basis[\s-]+points?)|bps?(?!\s+(?:of|fragments?|pairs?|long|DNA)\b))\b")
 
 
 def duration_age_measure(r: Tokens, d: Draft) -> Outcome | None:

@@ -87,7 +87,9 @@ def run(r: Tokens) -> list[Quantity]:
     # "aged 16 and 13": the bare number after an age, in its list, is an age too
     for a, b in zip(out, out[1:], strict=False):
         if a.kind == Kind.AGE and b.kind == Kind.COUNT and b.unit is None \
-                and _AND_RE.fullmatch(r.text, a.end, b.start) and not _OTHERS_RE.match(r.text, b.end):
+                and _AND_RE.fullmatch(r.text, a.end, b.start) and not _OTHERS_RE.match(r.text, b.end) \
+                and (not b.event or _PLURAL_BEFORE.search(r.text, 0, a.start)):
+            # ("Two boys aged 16 and 13 were arrested", not "A man aged 70 and 12 were injured")
             b.kind, b.unit = a.kind, a.unit
     # "killing five people and injuring 250 others", "50 people killed and 53 wounded": people,
     # as the count before them
@@ -111,6 +113,7 @@ def run(r: Tokens) -> list[Quantity]:
 
 # An embedded tweet ends "— Name (@handle) December 4, 2017": its date says when it was posted.
 _TWEET_RE = re.compile(r"\(@\w+\)\s*$")
+_PLURAL_BEFORE = re.compile(r"\b(?:\w+s|men|women|children|people)\s+$", re.I)
 _AND_RE = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*", re.I)
 _OF_THEM_RE = re.compile(r"\s+of\s+(?:them|whom|those)\b", re.I)
 _OTHERS_RE = re.compile(r"\s+others\b", re.I)

@@ -18,6 +18,7 @@ from .lexicon import ID_WORDS
 from .phrases import plural_after
 from .stamps import TIME_ZONES
 from .tokens import DASHES, Outcome, Tokens, glued_euro
+from .words import SMALL_WORDS
 
 # Letters allowed glued to digits ("2bn", "7th", "1990s", "100km"); anything else is an identifier.
 GLUED_OK = {"bn", "b", "m", "mn", "mln", "k", "tn", "km", "kg", "cm", "mm", "ft", "mph", "kph",
@@ -372,7 +373,7 @@ def letters_after(r: Tokens, i: int) -> Outcome | None:
 
 _ROADS = frozenset(("freeway", "motorway", "expressway", "tollway", "turnpike", "parkway"))
 _LINES = frozenset(("train", "line", "bus", "tram"))
-_NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten eleven twelve""".split())
+_NUMBER_WORDS = frozenset(w for w, v in SMALL_WORDS.items() if v < 13)
 
 
 def named_number(r: Tokens, i: int) -> Outcome | None:
@@ -380,7 +381,8 @@ def named_number(r: Tokens, i: int) -> Outcome | None:
     store", "the Group of 20"."""
     T, L, n = r.T, r.L, r.n
     j = i + 1
-    if j < n and L[j] in _ROADS or (j < n and L[j] in _LINES and r.word(i - 1) == "the"):
+    if j < n and L[j] in _ROADS or (j < n and L[j] in _LINES and r.word(i - 1) == "the"
+                                    and not plural_after(r, j + 1)):  # not "the 12 train cars"
         return r.reject(i, j + 1, f"a road's or a line's name ('{T[i]} {T[j]}')")
     if j + 1 < n and T[j] in DASHES and r.glued(i, j) and r.glued(j, j + 1) \
             and T[j + 1][:1].isupper() and L[j + 1] in _NUMBER_WORDS:

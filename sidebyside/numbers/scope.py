@@ -466,6 +466,17 @@ def _verb(w: str) -> bool:
         or w in CHANGE_VERBS or w in EVENTS
 
 
+_SPOKEN_DAY = re.compile(r"\b(?:said|says|told|announced|reported|confirmed|added)\s+(?:on\s+|late\s+|early\s+)?"
+                         r"(mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
+
+
+@lru_cache(maxsize=16384)
+def _spoken_days(text: str) -> frozenset[str]:
+    """The days a sentence's saying is dated by ("officials said on Tuesday": tuesday), as
+    `Context.when` writes them."""
+    return frozenset(m.group(1).lower() + "day" for m in _SPOKEN_DAY.finditer(text))
+
+
 def different_scope(a: Quantity, ca: Context, b: Quantity, cb: Context) -> str | None:
     """Why a and b are not one quantity by their scope, or None when the scopes agree."""
     for x, y, cy in ((a, b, cb), (b, a, ca)):
@@ -514,13 +525,14 @@ def different_scope(a: Quantity, ca: Context, b: Quantity, cb: Context) -> str |
         return f"different time spans ({ca.span}s vs {cb.span}s)"
     if a.kind != "date" and b.kind != "date":
         for x, y in ((ca, cb), (cb, ca)):
-            if x.span and not y.span and y.when and not x.when & y.when:
+            when = y.when - _spoken_days(y.raw)  # "officials said on Tuesday" dates the saying
+            if x.span and not y.span and when and not x.when & when:
                 # "1,050 flights over two days" vs "410 flights on Sunday": a span and one day
                 # (not "over two days, officials said on Tuesday" vs "..., said on Tuesday")
-                return f"a span of time ({x.span}s) vs one day or month ({', '.join(sorted(y.when))})"
-            if x.total and not y.total and y.when and not x.when & y.when:
+                return f"a span of time ({x.span}s) vs one day or month ({', '.join(sorted(when))})"
+            if x.total and not y.total and when and not x.when & when:
                 # "16 percent of sales so far this year" vs "19% ... in October"
-                return f"a running total vs one day's or month's ({', '.join(sorted(y.when))})"
+                return f"a running total vs one day's or month's ({', '.join(sorted(when))})"
     if a.kind != "date" and b.kind != "date":
         if ca.years and cb.years and not ca.years & cb.years:
             return f"different years ({', '.join(sorted(ca.years))} vs {', '.join(sorted(cb.years))})"
