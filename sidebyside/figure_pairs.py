@@ -143,8 +143,11 @@ def _admit_same(a: Quantity, ca: N.Context, b: Quantity, cb: N.Context, link: fl
     kin = link is None and not listed and _kin(a, b) and \
         len(_sentence_words(ca) & _sentence_words(cb)) >= KIN_ALIKE
     if a.kind != "date" and not (ca.close & cb.close) and (link is None or link < SURE_LINK) \
-            and (link is not None or listed or not (kin or _told_alike(a, ca, b, cb))):
-        return None  # nothing said right by both figures about what they are of
+            and (link is not None or listed or not (kin or _told_alike(a, ca, b, cb))) \
+            and not (link is not None and a.event and a.event == b.event):
+        # nothing said right by both figures about what they are of (on a link, the same fate
+        # said of both is: "276 people were injured" / "267 injured")
+        return None
     if a.kind == "percent" and len(ca.close & cb.close) < 2 and (link is None or link < SURE_LINK):
         return None  # a share of what: "41 percent" of Fox viewers is not "36 percent" of CNN's
     if link is None:

@@ -249,12 +249,12 @@ def test_linking_sentences_with_figures_pairs_their_figures_and_undo_takes_it_ba
         "Blaze in harbour town\n\nA fire at a warehouse in Portmere killed 12 people on Tuesday, "
         "the fire service said.\n\nCrews fought the flames for six hours.\n", encoding="utf-8")
     (docs / "b.txt").write_text(
-        "Warehouse fire leaves town in mourning\n\nFifteen people died when flames tore through "
-        "a storage depot in the port of Portmere, officials said.\n\nThe mayor declared three "
-        "days of mourning.\n", encoding="utf-8")
+        "Warehouse fire leaves town in mourning\n\nFifteen people died, a grieving mayor told a "
+        "vigil on the quay.\n\nThe mayor declared three days of mourning.\n", encoding="utf-8")
     c = fresh(docs)
     before = state(c)
     a, b = find(c, "a", "A fire at a warehouse"), find(c, "b", "Fifteen people died")
+    assert not c.disagreements and not a.links  # the engine does not link them
     store = NoteStore(tmp_path / "notes.json", str(docs))
     store.load()
     entry = store.correct("link", a, b, c)

@@ -1411,6 +1411,16 @@ def test_the_day_of_a_saying_and_a_company_reporting_leave_a_conflict_standing(t
     assert [d.kind for d in c.disagreements] == ["value"], [d.summary() for d in c.disagreements]
 
 
+def test_the_same_fate_said_of_two_figures_on_a_link_pairs_them(tmp_path):
+    # nothing else is said beside the two counts, but both are people injured
+    a = "More than 121,000 people have been forced from their homes, and 276 people were injured."
+    b = "Tarrow's civil defence agency said on Sunday that 121,000 people had been displaced and 267 injured."
+    c = _two_outlets(tmp_path, a, b)
+    assert any({s.text for s in d.sides} == {"276 people", "267"} for d in c.disagreements), \
+        [d.summary() for d in c.disagreements]
+
+
+
 @pytest.mark.parametrize("a, b", [
     ("Japan's economy grew 0.2% in the third quarter from the previous three months, data showed.",
      "Germany's economy grew 0.3% in the third quarter from the previous three months, data showed."),
