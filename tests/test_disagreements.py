@@ -1362,13 +1362,6 @@ def test_two_quantities_in_alike_sentences_are_no_disagreement(tmp_path, a, b):
     # the second sentence's other "two" is the first one's two men, not their three others
     ("Two men drowned off Pellmouth on Sunday and three others were rescued by the coastguard.",
      "Two men drowned off Pellmouth on Sunday and two others were rescued by the coastguard."),
-])
-def test_one_quantity_told_two_ways_by_two_speakers_still_disagrees(tmp_path, a, b):
-    c = _two_outlets(tmp_path, a, b)
-    assert [d.kind for d in c.disagreements] == ["value"]
-
-
-@pytest.mark.parametrize("a, b", [
     # a speaker's name, a first word, a misspelt name, a place added: one subject still
     ("Ann Cole, the police chief, said fire killed 12 people in Smithtown on Tuesday.",
      "Fire killed 14 people in Smithtown on Tuesday, police said."),
@@ -1386,27 +1379,12 @@ def test_one_quantity_told_two_ways_by_two_speakers_still_disagrees(tmp_path, a,
     # the day of the saying is no day of the figure
     ("The death toll from the Smithtown fire has risen to 12 so far, officials said on Tuesday.",
      "The death toll from the Smithtown fire has risen to 14, officials said on Tuesday."),
-])
-def test_one_quantity_told_by_two_outlets_with_other_names_still_disagrees(tmp_path, a, b):
-    c = _two_outlets(tmp_path, a, b)
-    assert [d.kind for d in c.disagreements] == ["value"], [d.summary() for d in c.disagreements]
-
-
-def test_two_ages_in_a_list_are_no_count_of_arrests(tmp_path):
-    c = _two_outlets(tmp_path, "Two boys aged 16 and 13 were arrested after the fire, police said.",
-                     "Two boys aged 16 and 14 were arrested after the fire, police said.")
-    assert {q.kind for q in c.numbers if q.text in ("13", "14")} == {"age"}
-    assert not [d for d in c.disagreements if any(s.text in ("13", "14") for s in d.sides)
-                and d.kind == "value" and "arrest" in d.about]
-
-
-@pytest.mark.parametrize("a, b", [
     ("Storm Mara killed 40 people over two days, officials said.",
      "Storm Mara killed 45 people, officials said on Tuesday."),
     ("Acme Corp reported revenue of $90 billion for the year, up from last year.",
      "Acme Corp reported revenue of $80 billion for the year, up from last year."),
 ])
-def test_the_day_of_a_saying_and_a_company_reporting_leave_a_conflict_standing(tmp_path, a, b):
+def test_one_quantity_told_by_two_outlets_still_disagrees(tmp_path, a, b):
     c = _two_outlets(tmp_path, a, b)
     assert [d.kind for d in c.disagreements] == ["value"], [d.summary() for d in c.disagreements]
 
@@ -1429,3 +1407,11 @@ def test_the_same_fate_said_of_two_figures_on_a_link_pairs_them(tmp_path):
 ])
 def test_two_subjects_of_one_template_are_two_quantities(tmp_path, a, b):
     assert not _two_outlets(tmp_path, a, b).disagreements
+
+
+def test_two_ages_in_a_list_are_no_count_of_arrests(tmp_path):
+    c = _two_outlets(tmp_path, "Two boys aged 16 and 13 were arrested after the fire, police said.",
+                     "Two boys aged 16 and 14 were arrested after the fire, police said.")
+    assert {q.kind for q in c.numbers if q.text in ("13", "14")} == {"age"}
+    assert not [d for d in c.disagreements if any(s.text in ("13", "14") for s in d.sides)
+                and d.kind == "value" and "arrest" in d.about]
