@@ -120,8 +120,7 @@ class _Told:
     value, kind and hedge (`hedged`). Each index holds a set per key (who says it, how), so
     many figures of one value cost no more than the sources that give it."""
 
-    def __init__(self, c: Comparison, source_of: dict[str, str], text_of: dict[str, str]) -> None:
-        self.source_of, self.text_of = source_of, text_of
+    def __init__(self, c: Comparison) -> None:
         self.comparison = c
         self.memo: dict[tuple, frozenset[str]] = {}
         self.own: dict[tuple, set[tuple[str, str | None]]] = {}
@@ -132,7 +131,7 @@ class _Told:
         self.hedged: dict[tuple, dict[str, tuple[set[str], set[str]]]] = {}
         self.close: dict[int, frozenset[str]] = {}
         for q in c.numbers:
-            src, n = source_of.get(q.sentence, ""), _significant(q.value)
+            src, n = q.sources[0], _significant(q.value)
             told = (src, self.unit(q))
             self.own.setdefault((q.kind, n, _rounded(q.value, n)), set()).add(told)
             for k in range(2, n):
@@ -160,7 +159,7 @@ class _Told:
         billion"); the same figure under the same hedge with another noun when the sentences are
         linked or share a word near it ("nearly 90 professors" / "nearly 90 faculty members");
         years and an anniversary, days and a day ("15 years after" / "the 15th anniversary")."""
-        mine = self.source_of.get(q.sentence, "")
+        mine = q.sources[0]
         key = (q.kind, q.unit, q.value)
         out = self.memo.get(key)
         if out is None:
@@ -209,7 +208,8 @@ class _Told:
         if words is None:
             from . import numbers as N
 
-            words = self.close[id(q)] = frozenset(N.context(q, self.text_of.get(q.sentence, "")).close)
+            text = self.comparison.sentence(q.sentence).text
+            words = self.close[id(q)] = frozenset(N.context(q, text).close)
         return words
 
 
@@ -236,13 +236,12 @@ def _conversions(c: Comparison) -> list[list[Quantity]]:
     apart by a semicolon, up to the closing bracket ("$5 million ($2 million from one donor)"
     is two sums)."""
     runs: list[list[Quantity]] = []
-    text_of = {s.id: s.text for s in c.all_sentences()}
     by_sentence: dict[str, list[Quantity]] = {}
     for q in c.numbers:
         by_sentence.setdefault(q.sentence, []).append(q)
     for sid, qs in by_sentence.items():
         qs = sorted((q for q in qs if q.kind == "money"), key=lambda q: q.start)
-        text = text_of.get(sid, "")
+        text = c.sentence(sid).text
         run: list[Quantity] = []
         for q in [*qs, None]:
             if q is not None and run and q.unit not in {x.unit for x in run} and re.fullmatch(
@@ -261,8 +260,7 @@ def share_sources(c: Comparison) -> None:
     on the other side of a disagreement over it: the last step of finding the disagreements
     (disagreements.find_disagreements), after the figures paired and the counterparts
     (counterparts.py) have added theirs."""
-    source_of = {s.id: s.source for s in c.all_sentences()}
-    told = _Told(c, source_of, {s.id: s.text for s in c.all_sentences()})
+    told = _Told(c)
     found = {id(q): told.elsewhere(q) for q in c.numbers if q.kind != "date"}
     for run in _conversions(c):
         both = set().union(*(found[id(q)] for q in run))
@@ -284,7 +282,6 @@ def single_source_numbers(c: Comparison) -> list[Quantity]:
     """Figures no other source gives (module docstring), in the order the engine read them: one
     source in `sources`, not a date, not a side of a disagreement, and a figure to check."""
     in_dispute = {(side.sentence, side.start, side.end) for d in c.disagreements for side in d.sides}
-    text_of = {s.id: s.text for s in c.all_sentences()}
     return [q for q in c.numbers if len(q.sources) == 1 and q.kind != "date"
             and (q.sentence, q.start, q.end) not in in_dispute
-            and not_a_figure(q, text_of.get(q.sentence, "")) is None]
+            and not_a_figure(q, c.sentence(q.sentence).text) is None]

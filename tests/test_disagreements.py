@@ -1337,6 +1337,10 @@ def _two_outlets(tmp_path, a: str, b: str):
      "Germany's economy grew 0.3% in the third quarter from the previous three months, data showed."),
     ("Populist Per Aalto lost Norland's presidential run-off on Sunday with 45.8% of the vote.",
      "Centrist Anna Lindqvist won Norland's presidential run-off on Sunday with 54.2% of the vote."),
+    ("Japan's economy grew 0.2% in the third quarter from the previous three months, data showed.",
+     "Germany's economy grew 0.3% in the third quarter from the previous three months, data showed."),
+    ("Acme Corp reported revenue of $90 billion for the year, up from last year.",
+     "Zenith Inc reported revenue of $60 billion for the year, up from last year."),
     # one sentence gives both values
     ("Last year's wheat harvest of 9.4 million tonnes fell to 8.1 million this year, the ministry said.",
      "The wheat harvest fell to 8.1 million tonnes this year from 9.4 million last year, the ministry said."),
@@ -1397,16 +1401,6 @@ def test_the_same_fate_said_of_two_figures_on_a_link_pairs_them(tmp_path):
     assert any({s.text for s in d.sides} == {"276 people", "267"} for d in c.disagreements), \
         [d.summary() for d in c.disagreements]
 
-
-
-@pytest.mark.parametrize("a, b", [
-    ("Japan's economy grew 0.2% in the third quarter from the previous three months, data showed.",
-     "Germany's economy grew 0.3% in the third quarter from the previous three months, data showed."),
-    ("Acme Corp reported revenue of $90 billion for the year, up from last year.",
-     "Zenith Inc reported revenue of $60 billion for the year, up from last year."),
-])
-def test_two_subjects_of_one_template_are_two_quantities(tmp_path, a, b):
-    assert not _two_outlets(tmp_path, a, b).disagreements
 
 
 def test_two_ages_in_a_list_are_no_count_of_arrests(tmp_path):
