@@ -27,6 +27,7 @@ import re
 from decimal import ROUND_HALF_UP, Context, Decimal
 
 from .model import Comparison, Quantity
+from .numbers.compare import factor, family
 from .numbers.lexicon import group, looks_verb
 
 _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
@@ -130,9 +131,24 @@ class _Told:
         # its figures (`Context.close`)
         self.hedged: dict[tuple, dict[str, tuple[set[str], set[str]]]] = {}
         self.close: dict[int, frozenset[str]] = {}
+        # measures and spans of time by hedge, family and value in the base unit (to two
+        # digits), per source: its units, sentences and the words near its figures
+        self.converted: dict[tuple, dict[str, tuple[set[str | None], set[str], set[str]]]] = {}
+        # counts by value and sentence: who says it, of what, and the words it is written with
+        self.counted: dict[tuple[float, str], list[tuple[str, str, frozenset[str]]]] = {}
         for q in c.numbers:
             src, n = q.sources[0], _significant(q.value)
             told = (src, self.unit(q))
+            base = _in_base(q)
+            if base is not None:
+                units, sids, words = self.converted.setdefault((q.qualifier, base), {}).setdefault(
+                    src, (set(), set(), set()))
+                units.add(q.unit)
+                sids.add(q.sentence)
+                words |= self._close(q)
+            if q.kind == "count" and q.unit:
+                self.counted.setdefault((q.value, q.sentence), []).append(
+                    (src, group(q.unit), _words_of(q)))
             self.own.setdefault((q.kind, n, _rounded(q.value, n)), set()).add(told)
             for k in range(2, n):
                 self.coarser.setdefault((q.kind, k, _rounded(q.value, k)), set()).add(told)
@@ -158,20 +174,32 @@ class _Told:
         ("aged 16 and 13" / "Sasha, 13"), or any figure's when the value is no round one ("? 22. 4bn" / "euro22.4
         billion"); the same figure under the same hedge with another noun when the sentences are
         linked or share a word near it ("nearly 90 professors" / "nearly 90 faculty members");
-        years and an anniversary, days and a day ("15 years after" / "the 15th anniversary")."""
+        years and an anniversary, days and a day ("15 years after" / "the 15th anniversary");
+        and, in a linked sentence or beside a shared word, one length, weight or span of time in
+        another unit under the same hedge ("two decades" / "20 years"), and one count under a
+        noun that names its kind ("14 golds" / "14 gold medals")."""
         mine = q.sources[0]
         key = (q.kind, q.unit, q.value)
         out = self.memo.get(key)
         if out is None:
             out = self.memo[key] = self._by_number(q)
         out = set(out)
+        near = {ln.to for ln in self.comparison.sentence(q.sentence).links}
         if q.qualifier not in _LOOSE:
             n = _significant(q.value)
-            near = {ln.to for ln in self.comparison.sentence(q.sentence).links}
             key = (q.kind, q.qualifier, n, _rounded(q.value, n), q.event)
             for src, (sids, words) in self.hedged.get(key, {}).items():
                 if src not in out and src != mine and (sids & near or words & self._close(q)):
                     out.add(src)  # "nearly 90 professors" / "nearly 90 faculty members"
+        base = _in_base(q)
+        if base is not None:  # "two decades" / "20 years", "5 km" / "3.1 miles"
+            for src, (units, sids, words) in self.converted.get((q.qualifier, base), {}).items():
+                if units - {q.unit} and (sids & near or words & self._close(q)):
+                    out.add(src)
+        if q.kind == "count" and q.unit:  # "14 golds" / "14 gold medals", on a link only
+            unit, words = group(q.unit), _words_of(q)
+            out.update(src for sid in near for src, other, written in self.counted.get((q.value, sid), ())
+                       if other != unit and (unit in written or other in words))
         out.discard(mine)
         return out
 
@@ -218,6 +246,22 @@ class _Told:
 _ORDINAL_SPANS = ({"ordinal anniversary", "duration year"}, {"ordinal year", "duration year"},
                   {"ordinal day", "duration day"}, {"ordinal week", "duration week"},
                   {"ordinal month", "duration month"})
+
+
+def _in_base(q: Quantity) -> tuple | None:
+    """A measure's or a span of time's family and value in the family's base unit, to two
+    significant digits: one key for one length, weight or span written in two units."""
+    if q.kind not in ("measure", "duration"):
+        return None
+    f = factor(q)
+    return (family(q), _rounded(q.value * f, 2)) if f else None
+
+
+def _words_of(q: Quantity) -> frozenset[str]:
+    """The words a count is written with but its own noun, as nouns ("gold" of "14 gold
+    medals")."""
+    own = group(q.unit)
+    return frozenset(w for w in (group(x) for x in _WORD.findall(q.text)) if w and w != own)
 
 
 def _kind(q: Quantity) -> str:

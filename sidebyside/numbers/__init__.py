@@ -89,11 +89,11 @@ figure is of: "cost", "population"), used by ``same_thing`` and ``about``; where
 the functions fall back to ``unit``.
 """
 
-from .compare import about, compare, family, judge, same_thing
+from .compare import about, compare, factor, family, judge, same_thing
 from .kinds import Kind, Qualifier, Verdict
 from .reader import conversion_twins, explain, read_quantities
 from .scope import Context, context, different_scope, different_subject, shared_words, stem
 
-__all__ = ["read_quantities", "conversion_twins", "same_thing", "compare", "judge", "family", "about",
+__all__ = ["read_quantities", "conversion_twins", "same_thing", "compare", "judge", "family", "factor", "about",
            "explain", "Kind", "Qualifier", "Verdict", "Context", "context", "different_scope", "different_subject",
            "shared_words", "stem"]

@@ -124,7 +124,9 @@ def _same_thing(a: Quantity, b: Quantity) -> bool:
     return not (ga and gb and ga != gb)
 
 
-def _factor(q: Quantity) -> float | None:
+def factor(q: Quantity) -> float | None:
+    """What one of a measure's or a span of time's unit is in the family's base unit (metres,
+    kilograms, days...); 1.0 for other kinds; None for a unit not known."""
     if q.kind == Kind.MEASURE:
         return MEASURES.get(q.unit or "", (None, None))[1]
     if q.kind == Kind.DURATION:
@@ -311,16 +313,16 @@ def _compare(a: Quantity, b: Quantity) -> tuple[Verdict | None, str]:
             if abs(said.value - other.value) <= slack + 1e-9:
                 return None, "a share said in words holds the percentage (rounded as reporters do)"
     if "ton" in (a.unit, b.unit) and a.unit != b.unit and a.qualifier == b.qualifier \
-            and a.kind == b.kind == Kind.MEASURE and _factor(a) and _factor(b):
+            and a.kind == b.kind == Kind.MEASURE and factor(a) and factor(b):
         tons, other = (a, b) if a.unit == "ton" else (b, a)
-        tonnes = other.value * _factor(other) / 1000.0
+        tonnes = other.value * factor(other) / 1000.0
         if any(_close(tons.value * f, tonnes, 0.005) or _rounds_to(tons.value * f, tonnes)
                for f in (TON_LOW, 1.0, TON_HIGH)):
             return None, "a ton is a short, a long or a metric ton: the figures agree"
     converted = a.unit != b.unit
     # one unit: the figures as written (rounding is judged on "60,000 years" and "59,619
     # years", never on their values in days or metres)
-    fa, fb = (_factor(a), _factor(b)) if converted else (1.0, 1.0)
+    fa, fb = (factor(a), factor(b)) if converted else (1.0, 1.0)
     if fa is None or fb is None:
         if converted:
             return V.UNIT, f"different units ({a.unit} vs {b.unit})"
