@@ -49,8 +49,10 @@ def _whys(x: _Item, y: _Item, shares: str, equal: bool, surface: dict[str, str])
         differ_x = next((f[1:] for f in xf if f not in yf and not _dating(text_x, f[1:])), None)
         differ_y = next((f[1:] for f in yf if f not in xf and not _dating(text_y, f[1:])), None)
         if differ_x and differ_y and (_rounds_alike(differ_x, differ_y) or {
-                _money(text_x, differ_x), _money(text_y, differ_y)} == {True, False}):
-            # "0.43" and "0.4", "$8,214,530" and "$8.2 million"; "$600 a year" and "eight years"
+                _money(text_x, differ_x), _money(text_y, differ_y)} == {True, False}
+                or _two_currencies(text_x, differ_x, text_y, differ_y)):
+            # "0.43" and "0.4", "$8,214,530" and "$8.2 million"; "$600 a year" and "eight years";
+            # "$136M" and "£88m"
             differ_x = differ_y = None
     return (_why_from(x, y, shares, figs_x, differ_x, differ_y, surface),
             _why_from(y, x, shares, figs_y, differ_y, differ_x, surface))
@@ -126,6 +128,35 @@ def _money(text: str, figure: str) -> bool | None:
         return None  # "300 pounds": sterling or a weight, not to be told apart here
     return all(_CURRENCY_BEFORE.search(text[max(0, i - 4) : i]) or _CURRENCY_AFTER.match(text[j : j + 30])
                for i, j in found)
+
+
+def _currency(text: str, figure: str) -> set[str]:
+    """The currencies the text writes the figure in ("usd" of "$136M", "eur" of "103 million
+    euros"), as the number reader names them; none for a figure that is no sum."""
+    out: set[str] = set()
+    for i, j in _written_at(text, figure, separators=True):
+        found = [m.group() for m in (_CURRENCY_BEFORE.search(text[max(0, i - 4):i]),
+                                     _CURRENCY_AFTER.match(text[j:j + 30])) if m]
+        for said in found:
+            if said.strip() in _DOLLARS:
+                out.add(_DOLLARS[said.strip()])
+            elif any(ch in CUR_SYMBOLS for ch in said):
+                out.update(CUR_SYMBOLS[ch] for ch in said if ch in CUR_SYMBOLS)
+            else:
+                words = [w.lower().rstrip(".") for w in re.findall(r"[A-Za-z.]+", said)]
+                out.update(CUR_WORDS.get(w) or CUR_CODES[w] for w in words
+                           if w in CUR_WORDS or w in CUR_CODES)
+    return out
+
+
+_DOLLARS = {"US$": "usd", "C$": "cad", "A$": "aud"}
+
+
+def _two_currencies(text_x: str, x: str, text_y: str, y: str) -> bool:
+    """Are the two figures sums in different currencies ("$136M" / "£88m")? Then their digits
+    differ as a matter of course."""
+    cx, cy = _currency(text_x, x), _currency(text_y, y)
+    return bool(cx and cy and not cx & cy)
 
 
 def _rounds_alike(a: str, b: str) -> bool:

@@ -337,6 +337,19 @@ def test_a_figure_rounded_in_the_other_sentence_is_not_said_to_differ():
     assert W._money("weighed 300 pounds", "300") is None  # sterling or a weight: not told apart
 
 
+def test_two_sums_in_two_currencies_are_not_said_to_differ():
+    # "$136M" and "£88m" are one sum told in two currencies as often as two sums: their digits
+    # differ as a matter of course, and "figures differ" would read as a conflict
+    assert "figures differ" not in _why_both("The fund raised $136M from foreign investors this year, its filing shows.",
+                                             "The fund raised £88m from foreign investors this year, its filing shows.")
+    assert "figures differ" not in _why_both("The fund raised 103 million euros from investors this year, its filing shows.",
+                                             "The fund raised US$136 million from investors this year, its filing shows.")
+    assert "figures differ: 136 vs 150" in _why_both("The fund raised $136M from foreign investors this year, its filing shows.",
+                                                     "The fund raised $150M from foreign investors this year, its filing shows.")
+    assert W._currency("Rs. 500 crore", "500") == {"inr"} and W._currency("C$ 40", "40") == {"cad"}
+    assert W._currency("40 people", "40") == set()
+
+
 def _link_items(a: str, b: str):
     items = M._prepare([(0, Sentence("a:0", "a", 0, 0, a, 0, len(a))),
                         (1, Sentence("b:0", "b", 0, 0, b, 0, len(b)))]).items
