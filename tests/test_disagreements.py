@@ -1351,6 +1351,13 @@ def _two_outlets(tmp_path, a: str, b: str):
      "Brevia airport cancelled 1,050 flights over two days because of the snowstorm."),
     ("Electric cars accounted for 16 percent of sales so far this year, the association said.",
      "Electric cars made up 19% of sales in October, the association said."),
+    # a part told of one place, and the whole; two places' parts
+    ("Storm Mara killed nine people on Saturday, officials said.",
+     "Storm Mara killed one person in Veld on Saturday, officials said."),
+    ("In Tol, three people died when a wall collapsed.",
+     "Five people died in Amsa when a wall collapsed."),
+    ("In Britain, temperatures threatened to top the 37.1 C all-time high.",
+     "In Germany, temperatures were expected to hit 38 C."),
 ])
 def test_two_quantities_in_alike_sentences_are_no_disagreement(tmp_path, a, b):
     c = _two_outlets(tmp_path, a, b)
@@ -1375,6 +1382,11 @@ def test_two_quantities_in_alike_sentences_are_no_disagreement(tmp_path, a, b):
      "Gunman Jon Smyth killed 14 people at the mall on Tuesday before he was shot."),
     ("A fire at the Grenfell Tower killed 72 people in west London, police said.",
      "A fire at the Grenfell block killed 71 people in Kensington, police said."),
+    # a place on one side only: a count near the whole, or above it, is no part of it
+    ("Storm Mara killed nine people in Veld on Saturday, officials said.",
+     "Storm Mara killed eight people on Saturday, officials said."),
+    ("In Veld, the storm killed two people on Saturday, officials said.",
+     "The storm killed three people in Veld on Saturday, officials said."),
     # a number in a name or a time is no second figure
     ("Fire killed 12 people in Smithtown on Tuesday, police said.",
      "Fire killed 14 people at 12 Main Street in Smithtown on Tuesday, police said."),

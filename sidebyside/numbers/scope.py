@@ -215,6 +215,8 @@ class Context:
     act: str | None = None  # the figure's own verb: "20,000 people marched", "killed 40"
     other: bool = False  # counts others beside those the sentence names: "seven other
     # governments", "the other two unions", "more than 100 other people"
+    place: str = ""  # the one place the figure is told of: "one person in Veld", "In Tol, three
+    # people died" (`_place`)
 
 
 class _Span(NamedTuple):
@@ -386,10 +388,33 @@ def _context(text: str, start: int, end: int, qtext: str) -> Context:
     c.act = _own_verb(text, q.start, q.end, left_m, right_m, bool(_DATE_TEXT.search(q.text)))
     c.other = " other " in own or bool(_OTHER_BEFORE.search(text, 0, q.start)) or \
         bool(_OTHER_AFTER.match(text, q.end))
+    c.place = _place(text, q.start, q.end)
     for w in _WORD_RE.findall(q.text):
         c.words.discard(stem(w))
         c.close.discard(stem(w))
     return c
+
+
+# A figure told of one place, against one told of none, is a part of the whole when it is clearly
+# smaller: under four fifths of it.
+PART_OF_WHOLE = 0.8
+# A place a figure is told of: "in" and a name a few lower-case words after it ("one person in
+# Veld", "three people were killed in Tol"), or the sentence's opening "In Tol," before it.
+_PLACE_AFTER = re.compile(r"(?:\s+(?!in\b)[a-z]+){0,3}?\s+in\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
+_PLACE_FRAME = re.compile(r"\s*In\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)\s*,")
+
+
+def _place(text: str, start: int, end: int) -> str:
+    """The place the figure at text[start:end] is told of (`Context.place`), or ""."""
+    m = _PLACE_AFTER.match(text, end)
+    if m is None:
+        m = _PLACE_FRAME.match(text)
+        if m is None or m.end() > start:
+            return ""
+    name = m.group(1)
+    if name.split()[0] in _NOT_NAMES or any(ch.isdigit() for ch in name):
+        return ""  # "in March", "in Q3"
+    return name
 
 
 # "the other two unions", "seven other governments" (the word itself, nothing between)
@@ -501,6 +526,16 @@ def different_scope(a: Quantity, ca: Context, b: Quantity, cb: Context) -> str |
     if ca.part != cb.part:
         return "one is a part of a figure told before it ('20 of them in Virginia'), the other " \
                "is not"
+    if a.kind != "date" and ca.place and cb.place and not (
+            set(ca.place.lower().split()) & set(cb.place.lower().split())):
+        return f"told of different places ({ca.place} vs {cb.place})"
+    if a.kind != "date":
+        for x, cx, y, cy in ((a, ca, b, cb), (b, cb, a, ca)):
+            if cx.place and not cy.place and cx.place.lower() not in cy.text \
+                    and x.value < PART_OF_WHOLE * y.value:
+                # "killed one person in Veld" vs "killed nine people": a part and the whole (72
+                # killed by a fire "in Kensington" vs 71: one count, told two ways)
+                return f"a part, told of one place ({cx.place}), vs the whole"
     if ca.period and cb.period and ca.period != cb.period:
         return f"periods named differently ({ca.period} vs {cb.period})"
     if ca.prior != cb.prior and (a.kind in ("money", "percent") or a.unit == "cent"):
