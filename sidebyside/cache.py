@@ -73,13 +73,6 @@ def engine_id() -> str:
     return h.hexdigest()
 
 
-def _importable(module: str) -> bool:
-    try:
-        return importlib.util.find_spec(module) is not None
-    except (ImportError, ValueError):  # e.g. sys.modules[module] is None
-        return False
-
-
 def _mtime(path: str) -> int | None:
     try:
         return os.stat(path).st_mtime_ns

@@ -233,7 +233,6 @@ class _Near:
         self.todo = todo
         self.seen: list[tuple[str, Paragraph]] = []
         self.lengths: list[int] = []  # of each in `seen`
-        self.places: list[int] = []  # of each in `seen`, its place in `todo`
         self.rank: dict[str, int] | None = None
         self.indexed = 0  # how many of `seen` are in the index
         # Per length band, trigram rank -> places in `seen` (a table per band: no (trigram, band)
@@ -244,7 +243,6 @@ class _Near:
     def add(self, k: int, para: Paragraph, norm: str) -> None:
         self.seen.append((norm, para))
         self.lengths.append(len(norm))
-        self.places.append(k)
 
     def _ranks(self) -> dict[str, int]:
         """Trigram -> rank, rarest first (over every paragraph of `todo`)."""

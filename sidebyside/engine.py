@@ -18,7 +18,6 @@ from .model import Comparison, Skipped
 
 Progress = Callable[[str, float], None]  # (stage name, fraction done 0..1)
 
-STAGES = ("load", "segment", "clean", "match", "align", "findings", "families")
 CACHE_ENV = "SIDEBYSIDE_CACHE"  # "0" turns the comparison cache off (as --no-cache does)
 
 

@@ -161,7 +161,6 @@ class _Item:
     norm: str
     lead: bool = False  # among its source's first LEAD sentences (the headline and the lede)
     vector: object = None  # embedding row, with the semantic extra
-    extra: dict = field(default_factory=dict)
     _ranked: list[str] | None = None
     _heavy: list[tuple[str, float]] | None = None
 
@@ -445,12 +444,6 @@ def _embedding(texts: list[str]):
     if len(first) < len(texts):
         vecs = vecs[np.array(which, dtype=np.int64)]
     return vecs
-
-
-def _cos(x: _Item, y: _Item) -> float | None:
-    if x.vector is None or y.vector is None:
-        return None
-    return float(x.vector @ y.vector)  # type: ignore[operator]
 
 
 def score_pairs(

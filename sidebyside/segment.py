@@ -153,10 +153,6 @@ def _spans(text: str, pattern: re.Pattern[str], start: int, end: int) -> list[tu
     return out
 
 
-def _is_space(ch: str) -> bool:
-    return ch.isspace() or ch in _SPACE_CHARS
-
-
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and (text[start].isspace() or text[start] in _SPACE_CHARS):
         start += 1

@@ -91,9 +91,7 @@ def _is_cjk(cp: int) -> bool:
             or 0xF900 <= cp <= 0xFAFF or 0x2F800 <= cp <= 0x2FA1F)
 
 
-_ASCII_WORD = re.compile(r"[a-z0-9]+|[!-/:-@\[-`{-~]")
 _ASCII_CONTROL = {c: None for c in (*range(0, 9), 11, 12, *range(14, 32), 127)}
-_ASCII_WORD_NL = re.compile(r"[a-z0-9]+|[!-/:-@\[-`{-~]|\n")  # ...and the line break
 # News text is ASCII but for curly quotes, dashes, the ellipsis and no-break spaces: each of those
 # is a punctuation mark (a token of its own) or a space, with no accent or case to fold, so such
 # text takes the fast path too, with them as tokens (the same tokens as the full path).

@@ -123,7 +123,6 @@ def strip_marks(text: str) -> str:
 # quake rattles" (a magnitude), "22. 4bn" (a glued scale), not item 4; "1. 73 percent of
 # respondents" is item 1, and "1) 50 people" always is.
 _MD_HEAD = re.compile(r"^\s{0,3}(#{1,6}\s+|>\s*|[-*+]\s+(?=\S)|\d{1,3}\)\s+(?=\S)|\d{1,3}\.\s+(?=\S)(?!\d(?: (?:quakes?|earthquakes?|temblors?|magnitude)\b|-magnitude\b)|\d{1,2}(?:bn|mn|tn)\b))", re.M)
-_SPACES = re.compile(r"\s+")
 
 
 def display(raw: str) -> str:
@@ -276,11 +275,6 @@ def figures(text: str, ws: list[str] | None = None) -> list[str]:
 def is_figure_term(t: str) -> bool:
     """A content term that `figures` already counts (digits, spelled-out numbers)."""
     return any(ch.isdigit() for ch in t) or t in _NUMBER_STEMS
-
-
-def number_tokens(text: str) -> list[str]:
-    """Digit groups as written ("15,000" -> "15000"), for matching sentences on shared figures."""
-    return [m.replace(",", "") for m in re.findall(r"\d[\d,]*(?:\.\d+)?", text)]
 
 
 _NUMBER_STEMS = frozenset(term(w) for w in NUMBER_WORDS)

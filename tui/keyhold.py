@@ -26,9 +26,6 @@ class KeyHold:
         if self._held is None:
             self._held = []
 
-    def holding(self) -> bool:
-        return self._held is not None
-
     def release(self) -> None:
         """Replay the held keys; called through call_later so it runs after every key that
         arrived before it (all held) and before every key that arrives after."""

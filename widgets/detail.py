@@ -163,7 +163,7 @@ def _quantity(q) -> str:
     return pictures(quantity(q.text, q.value, q.qualifier, q.unit, q.kind, q.event, q.high - q.low))
 
 
-def detail_text(comparison: Comparison, sid: str, shown: list[str] | None = None,
+def detail_text(comparison: Comparison, sid: str, *,
                 styles: DetailStyles = PLAIN, near: dict[str, Closest] | None = None) -> Text:
     """Everything about sentence `sid`. `near`: its closest sentences elsewhere, when the caller
     has them already (nearest.closest, the costly part: the transformer reads them)."""

@@ -44,9 +44,7 @@ from .paint import (  # noqa: F401 - re-exported: the screens and tests name the
     MARK_REPORTER,
     MARK_SHARED,
     MARK_UNIQUE,
-    NOTE_CLASSES,
     GridPainter,
-    Span,
     finding_index,
     is_unique_claim,
 )

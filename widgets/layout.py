@@ -49,7 +49,6 @@ class Piece:
 @dataclass
 class Line:
     kind: str  # "cells" | "sep"
-    row: int  # index into comparison.rows (first row of a merged fold block)
     cells: list[Piece | None] = field(default_factory=list)
 
 
@@ -62,14 +61,11 @@ class Layout:
     lines: list[Line]
     spans: dict[str, tuple[int, int, int]]  # sentence id -> (column, first line, last line)
     row_lines: dict[int, int]  # row index -> its first line
-    fold: bool
 
     @property
     def height(self) -> int:
         return len(self.lines)
 
-    def text_width(self, col: int) -> int:
-        return max(1, self.col_w[col] - GUTTER)
 
 
 def fit_count(width: int, n_sources: int) -> int:
@@ -196,15 +192,14 @@ def build_layout(
         return [comparison.sentence(x) for x in src.paragraphs[para].sentences]
 
     def emit(rows: list[int], cells: list[list[Piece]]) -> None:
-        row = rows[0]
         if lines:
-            lines.append(Line("sep", row))
+            lines.append(Line("sep"))
         top = len(lines)
         for r in rows:
             row_lines[r] = top
         height = max((len(c) for c in cells), default=0) or 1
         for y in range(height):
-            lines.append(Line("cells", row, [c[y] if y < len(c) else None for c in cells]))
+            lines.append(Line("cells", [c[y] if y < len(c) else None for c in cells]))
         for col, c in enumerate(cells):
             for y, piece in enumerate(c):
                 if piece.kind == "text" and piece.sid:
@@ -248,5 +243,4 @@ def build_layout(
         lines=lines,
         spans=spans,
         row_lines=row_lines,
-        fold=fold,
     )

@@ -1,17 +1,19 @@
 """Read the quantities in an English news sentence and compare them across sources.
 
-Public API (the engine calls exactly these):
+Public API (what the engine and the reports call; ``explain`` is for checking a rule):
 
 - ``read_quantities(text)``: every quantity in one sentence, in order, as ``Quantity`` objects.
 - ``same_thing(a, b)``: do two quantities count the same thing?
 - ``compare(a, b)``: ``None`` when they agree, else ``"value"``, ``"qualifier"``, ``"unit"`` or
   ``"date"``. Symmetric.
 - ``judge(a, b)``: ``compare``'s verdict with a few plain words on why ("rounded").
-- ``context(q, sentence)``, ``different_scope``, ``different_subject``, ``shared_words``: what a
-  figure is about and over what scope, from the words around it (module ``scope``).
+- ``context(q, sentence)``, ``different_scope``, ``shared_words``: what a figure is about and
+  over what scope, from the words around it (module ``scope``).
+- ``family(q)``, ``factor(q)``: the kind (a measure's dimension) and what one of its unit is in
+  the family's base unit: figures of one family can be compared.
 - ``about(quantities)``: a short label of what a group counts ("troops killed", "cost").
 - ``explain(text)``: what ``read_quantities`` reads, each with the reasons it was read so, and
-  the numbers it turned down with why (for a detail view, and for checking a rule).
+  the numbers it turned down with why (for checking a rule: the tests read it).
 
 ``Kind``, ``Qualifier`` and ``Verdict`` (StrEnums) name the kinds, qualifiers and verdicts; a
 ``Quantity`` holds, and ``compare`` returns, their plain strings (the model's fields are str and
@@ -92,8 +94,8 @@ the functions fall back to ``unit``.
 from .compare import about, compare, factor, family, judge, same_thing
 from .kinds import Kind, Qualifier, Verdict
 from .reader import conversion_twins, explain, read_quantities
-from .scope import Context, context, different_scope, different_subject, shared_words, stem
+from .scope import Context, context, different_scope, shared_words, stem
 
 __all__ = ["read_quantities", "conversion_twins", "same_thing", "compare", "judge", "family", "factor", "about",
-           "explain", "Kind", "Qualifier", "Verdict", "Context", "context", "different_scope", "different_subject",
+           "explain", "Kind", "Qualifier", "Verdict", "Context", "context", "different_scope",
            "shared_words", "stem"]

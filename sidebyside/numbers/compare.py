@@ -181,11 +181,6 @@ def compare(a: Quantity, b: Quantity) -> str | None:
     return VERDICTS[judge(a, b)[0]]
 
 
-def compare_keyed(a: Quantity, b: Quantity, ka: tuple, kb: tuple) -> str | None:
-    """`compare(a, b)` for a caller that holds their `figure_key`s."""
-    return VERDICTS[judge_keyed(a, b, ka, kb)[0]]
-
-
 def judge(a: Quantity, b: Quantity) -> tuple[Verdict | None, str]:
     """`compare`'s verdict with a few plain words on why ("rounded", "bare vs hedged")."""
     return judge_keyed(a, b, figure_key(a), figure_key(b))

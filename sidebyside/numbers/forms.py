@@ -184,7 +184,7 @@ def vague(r: Tokens, i: int) -> Outcome | None:
             return None
         lo, hi = VAGUE[w]
         end = i
-    qual_h, hfirst = hedge(r, i)
+    _, hfirst = hedge(r, i)
     unit = None
     last = end
     if L[end + 1: end + 2] == ["of"]:

@@ -2,8 +2,9 @@
 
 Two figures from different sources are one quantity only when they count the same thing about the
 same subject over the same scope (issue 14): "this raid seized 9 pistols" is not "in four raids so
-far, 23 pistols"; "in 2019" is not "from 2012 to 2019"; Fox viewers are not CNN viewers. The
-findings stage (sidebyside/figure_pairs.py) pairs figures with `different_scope` and `shared_words`.
+far, 23 pistols"; "in 2019" is not "from 2012 to 2019"; one town's toll is not the storm's. The
+findings stage (sidebyside/figure_pairs.py) pairs figures with `different_scope` and `shared_words`;
+subjects (Fox viewers are not CNN viewers) are told apart there and in figure_subjects.py.
 """
 
 from __future__ import annotations
@@ -198,7 +199,6 @@ class Context:
     when: set[str] = field(default_factory=set)  # the years, months and days near it
     fiscal: bool = False
     market: bool = False  # a share price, index level or currency quote: a moment's figure
-    lead: str = ""  # the sentence's first name (its subject, usually): "Sun", "Fox"
     text: str = ""  # the sentence, lower case
     raw: str = ""  # the sentence as written
     partial: bool = False  # a count bounded in time or to one event: "by mid-morning", "this raid"
@@ -211,7 +211,6 @@ class Context:
     prior: bool = False  # a figure of the period a year before ("up from $54.3 million in the
     # year-ago quarter": `_prior`)
     move: str | None = None  # "from" or "to": the figure a change starts from or ends at
-    acts: set[str] = field(default_factory=set)  # ... of the close words, the verbs ("arrested")
     act: str | None = None  # the figure's own verb: "20,000 people marched", "killed 40"
     other: bool = False  # counts others beside those the sentence names: "seven other
     # governments", "the other two unions", "more than 100 other people"
@@ -254,7 +253,6 @@ class _Word(NamedTuple):
     intraday: bool
     name: str | None  # a capitalised name, when not the sentence's first word
     stem: str | None  # the stem of a content word
-    verb: bool
 
 
 @lru_cache(maxsize=65536)
@@ -275,19 +273,7 @@ def _word(w: str) -> _Word:
         intraday=lw in _INTRADAY,
         name=name if is_name else None,
         stem=stem(lw) if content else None,
-        verb=content and _verb(lw),
     )
-
-
-@lru_cache(maxsize=16384)
-def _lead(text: str) -> str:
-    """The sentence's first name (`Context.lead`)."""
-    for m in _WORD_RE.finditer(text):
-        w = m.group().rstrip(".").removesuffix("'s").removesuffix("’s")
-        if len(w) > 1 and w[:1].isupper() and w not in _NOT_NAMES and w.lower() not in STOP \
-                and w.replace("-", "").replace("&", "").isalpha():
-            return w
-    return ""
 
 
 _AGO = frozenset("earlier ago before later after previously".split())  # "a year earlier": no rate
@@ -332,15 +318,12 @@ def _context(text: str, start: int, end: int, qtext: str) -> Context:
             c.words.add(x.stem)
             if k in close_at:
                 c.close.add(x.stem)
-                if x.verb:
-                    c.acts.add(x.stem)
     near = " " + " ".join(left[-5:] + right[:5]).lower() + " "
     phrase = (" ".join(left) + " " + q.text + " " + " ".join(right)).lower()
     c.total = any(t in near for t in _TOTAL_PADDED)
     c.text = text.lower()
     c.raw = text
     c.when = c.years | {x for x in (c.month, c.day) if x}
-    c.lead = _lead(text)
     c.partial = bool(_PARTIAL_RE.search(text[max(0, q.start - 40) : q.end + 100]))
     if not c.market and any(a <= q.start and q.end <= b for a, b in _price_moves(text)):
         c.market = True  # a share's move and the price it ended at: a moment's figures
@@ -586,14 +569,6 @@ def different_scope(a: Quantity, ca: Context, b: Quantity, cb: Context) -> str |
         return "a price at the close vs during the session"
     if ca.fiscal != cb.fiscal and (ca.years or cb.years):
         return "a fiscal year vs a calendar year"
-    return None
-
-
-def different_subject(ca: Context, cb: Context) -> str | None:
-    """Sentences led by different names, each absent from the other sentence: "Sun ... 2.9
-    percent" vs "IBM ... 37 percent", "Among Fox viewers" vs "Among CNN viewers"."""
-    if ca.lead and cb.lead and ca.lead.lower() not in cb.text and cb.lead.lower() not in ca.text:
-        return f"about different subjects ({ca.lead} vs {cb.lead})"
     return None
 
 
