@@ -36,8 +36,8 @@ from .words import (
     WEEKDAY_NAMES,
 )
 
-_CODES_LEFT = ("USD", "EUR", "GBP", "JPY", "CNY", "RMB", "CHF", "INR", "RUB", "UAH", "KRW", "CAD",
-               "AUD", "Rs")
+# currency codes as written before a figure: "USD 700", "Rs 500"
+_CODES_LEFT = frozenset(code.upper() for code in CUR_CODES if code != "rs") | {"Rs"}
 _GLUED_WORDS = ("strong", "member", "seat", "bed", "page", "point", "person", "man")
 _DETERMINERS = ("the", "those", "these", "its", "their", "his", "her", "our", "them", "whom",
                 "which")
@@ -187,9 +187,9 @@ def _of_people(r: Tokens, k: int) -> bool:
     return group(r.word(r2[1])) in PEOPLE | {"person"} or r.word(r2[1]) in _PEOPLE_WORDS
 
 
-_PEOPLE_WORDS = frozenset("""americans britons adults voters doctors respondents residents
-parents patients teachers nurses women men children students people workers employees
-consumers users readers viewers""".split())
+# people counted in polls and surveys that lexicon.PEOPLE's groups do not hold
+_PEOPLE_WORDS = frozenset("""americans britons adults voters doctors respondents parents patients
+teachers nurses women men consumers users readers viewers""".split())
 _MOVES = frozenset("gained lost added slipped slid advanced eased tumbled sank rallied".split())
 
 

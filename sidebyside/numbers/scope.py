@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from ..model import Quantity
 from .lexicon import CHANGE_VERBS, EVENTS, VERBS, looks_verb
+from .words import MONTHS
 
 WINDOW = 8  # words either side of a figure
 CLOSE = 3  # content words either side that say what the figure is of ("up 2 percent", "shares rose")
@@ -165,8 +166,7 @@ _PARTIAL_RE = re.compile(r"\b(?:by|as of|until)\s+(?:mid-?\w+|noon|morning|after
 # Hedge words between "from"/"to" and a figure: "to some one-third", "from about 20".
 _HEDGED = frozenset("some about around roughly nearly almost approximately over under just"
                     " more less than".split())
-_MONTHS = frozenset("january february march april may june july august september october"
-                    " november december jan feb mar apr jun jul aug sep sept oct nov dec".split())
+_MONTHS = frozenset(MONTHS)
 _DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday today"
                   " tonight".split())
 _SPAN_RE = re.compile(r"\b(?:past|last|over|previous|next|first|in)\s+(?:the\s+)?(?:past\s+|last\s+)?"
