@@ -85,7 +85,6 @@ def _story_goes_on(shown: str, told: set[str], n_sources: Counter, mine: set[str
         own >= 1 and other >= 2 and other >= ON_TOPIC * len(terms)
 
 
-OFF_TOPIC = 0.1  # a paragraph sharing fewer of its terms with the other sources is off the story
 
 
 # Words one of COPYRIGHT's forms needs (looked for first: plain substring tests are faster).
@@ -434,7 +433,8 @@ def flag_sources(sources: list[Source], docs: list) -> None:
 def flag_boilerplate(sources: list[Source], page_spans: list[list[tuple[int, int]]] | None = None) -> None:
     """Flag page headers and footers (`page_spans`: each source's document's
     `boilerplate_spans`, from a PDF), copyright lines, trailers of unrelated headlines, bylines,
-    sign-offs, navigation, and paragraphs unrelated to the story the other sources tell."""
+    sign-offs and navigation. A paragraph is never hidden only because the other sources do not
+    use its words: an outlet's exclusive paragraph is what a reporter most needs to see."""
     for src, spans in zip(sources, page_spans or [[] for _ in sources], strict=True):
         for para in src.paragraphs:
             if any(a < para.end and para.start < b for a, b in spans):
@@ -513,41 +513,6 @@ def flag_boilerplate(sources: list[Source], page_spans: list[list[tuple[int, int
                 if _story_goes_on(shown_texts[src.id][k], told, n_sources, mine):
                     break  # what opened the run was inside the article
                 _mark(src, paras[k], BOILERPLATE, TRAILER)
-    _flag_off_topic(sources, shown_texts)
-
-
-def _flag_off_topic(sources: list[Source], shown_texts: dict[str, list[str]]) -> None:
-    """A substantial paragraph whose distinctive terms almost never occur in any other source is
-    not part of the story the cluster tells (a stray teaser, an unrelated pasted item)."""
-    if len(sources) < 2:
-        return
-    terms_by_para: dict[tuple[str, int], list[str]] = {}
-    source_terms: dict[str, set[str]] = {}
-    for src in sources:
-        seen: set[str] = set()
-        for para in src.paragraphs:
-            if para.flag:
-                continue
-            ts = T.content_terms(shown_texts[src.id][para.index])
-            if len(ts) >= 15:  # fewer distinct terms than that: never judged off the story
-                terms_by_para[(src.id, para.index)] = ts
-            seen.update(ts)
-        source_terms[src.id] = seen
-    # How many sources use each term: a term is in "the others" when some other source has it.
-    n_sources = Counter(t for terms in source_terms.values() for t in terms)
-    for src in sources:
-        mine = source_terms[src.id]
-        for para in src.paragraphs:
-            if para.flag or para.heading:
-                continue
-            ts = terms_by_para.get((src.id, para.index))
-            if ts is None:
-                continue
-            distinct = set(ts)
-            if len(distinct) < 15:
-                continue
-            if _used_elsewhere(distinct, n_sources, mine) / len(distinct) < OFF_TOPIC:
-                _mark(src, para, BOILERPLATE, "off-topic")
 
 
 def trailer_sentences(sources: list[Source]) -> set[str]:

@@ -18,7 +18,7 @@ class Status(StrEnum):
     UNLINKED = "unlinked"  # no link, but other sources use over a fifth of its words (`novel` < NOVEL_MIN),
     #                        or nothing in it is its own (no `anchor`): they may report it in
     #                        other words, so it is not called unique
-    BOILERPLATE = "boilerplate"  # bylines, footers, off-topic: never a finding
+    BOILERPLATE = "boilerplate"  # bylines, footers, page furniture: never a finding
     DUPLICATE = "duplicate"  # a repeat within its own source
 
 
@@ -177,7 +177,7 @@ class Paragraph:
     end: int
     sentences: list[str] = field(default_factory=list)  # sentence ids, in order
     flag: str | None = None  # None | boilerplate | duplicate
-    reason: str = ""  # why it is flagged: copyright, trailer, byline, sign-off, off-topic, ...
+    reason: str = ""  # why it is flagged: copyright, trailer, byline, sign-off, ...
     heading: bool = False
     story: bool = False  # a tentative trailer matching found strongly linked to another story
 
