@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from .numbers.stamps import MONTH_RE, is_stamp
-from .segment import is_byline
+from .segment import COPYRIGHT, is_byline
 
 # Lines that are nothing but a control or a label of the page (compared lower case, trimmed of
 # marks): "Share", "SKIP ADVERTISEMENT", "Story continues below advertisement".
@@ -131,6 +131,30 @@ def _pointer_list(shown: str) -> bool:
     lines = [x.strip() for x in shown.splitlines() if x.strip()]
     return len(lines) >= 2 and lines[0].endswith(":") and trailer_header(lines[0][:-1]) and \
         not any(ENDED.search(x) for x in lines[1:])
+
+
+def glued_tail(shown: str) -> bool:
+    """Is this sentence, closing a paragraph of the story, the page's: a credit line ("The
+    Associated Press contributed to this report."), a copyright notice, a sign-off ("(Reporting by
+    Jo Doe; Editing by Al Roe)") or a pointer to another story ("Read more: ...")? Scraped pages
+    glue them to the story's last sentence; segment.build_source gives them a paragraph of their
+    own, so that clean flags them and not the sentence before."""
+    n_words = len(shown.split())
+    inner = shown.strip().strip("()[]").strip()
+    return (n_words <= 35 and "ontribut" in shown and bool(_CREDIT_LINE.search(shown))
+            or n_words <= 60 and bool(COPYRIGHT.search(shown)) and _NOTICE_WORDS.search(shown) is not None
+            or n_words <= 25 and bool(_SIGN_OFF.match(inner)) and bool(_BY_SIGN_OFF.match(inner))
+            or n_words <= 30 and bool(_POINTER.match(shown)))
+
+
+# What makes a copyright line a notice, not a story's sentence ("Copyright Office officials
+# said ..."): a mark, a year, or a notice's own words.
+_NOTICE_WORDS = re.compile(r"©|\(c\)|\b(19|20)\d\d\b|rights reserved|may not be|(reproduced|reprinted) "
+                           r"with permission|originally published", re.I)
+# The sign-offs a story's paragraph is cut at: "Reporting by ...", "Editing by ...", never the
+# looser ones ("Subscribe", "Click here", "Follow us" may be a story's own words).
+_BY_SIGN_OFF = re.compile(r"^\W*((reporting|editing|writing|compiled|produced|edited|written) by\b"
+                          r"|additional reporting\b)", re.I)
 
 
 def line_reason(shown: str, raw: str, n_words: int, first: bool, from_end: int) -> str | None:

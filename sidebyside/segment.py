@@ -459,32 +459,55 @@ def build_source(doc: Document, sid: str) -> Source:
     text = doc.text
     src = Source(id=sid, file=doc.file, path=doc.path, title="", text=text, encoding=doc.encoding)
     n = 0
-    for p_index, (p_start, p_end) in enumerate(paragraph_spans(text)):
-        raw = text[p_start:p_end]
-        para = Paragraph(source=sid, index=p_index, start=p_start, end=p_end)
-        para_shown = para_display(raw)
-        para.heading = _looks_like_heading(raw, para_shown)
-        for s_start, s_end in sentence_spans(text, p_start, p_end):
-            # A sentence that is its whole paragraph is shown as the paragraph is.
-            whole = s_start == p_start and s_end == p_end
-            shown = para_shown if whole else T.display(text[s_start:s_end])
-            sent = Sentence(
-                id=_sentence_id(sid, n),
-                source=sid,
-                paragraph=p_index,
-                index=n,
-                text=shown,
-                start=s_start,
-                end=s_end,
-            )
-            para.sentences.append(sent.id)
-            src.sentences.append(sent)
-            n += 1
-        src.paragraphs.append(para)
+    for p_start, p_end in paragraph_spans(text):
+        spans = sentence_spans(text, p_start, p_end)
+        cut = _glued_tail(text, spans)
+        parts = [(p_start, spans[cut - 1][1], spans[:cut]), (spans[cut][0], p_end, spans[cut:])] \
+            if cut else [(p_start, p_end, spans)]
+        for a, b, sents in parts:
+            n = _add_paragraph(src, text, a, b, sents, n)
     src.title = doc.title.strip() or _title(src, doc)
     if src.paragraphs and para_display(text[src.paragraphs[0].start : src.paragraphs[0].end]) == src.title:
         src.paragraphs[0].heading = True
     return src
+
+
+def _glued_tail(text: str, spans: list[tuple[int, int]]) -> int:
+    """Where the page's lines glued to the end of a paragraph of the story begin (a credit line, a
+    copyright notice, a "Reporting by" sign-off, a "Read more:" pointer: furniture.glued_tail),
+    as an index into its sentence spans; 0 when there are none, or nothing of the story before."""
+    from . import furniture
+
+    def page_s(k: int) -> bool:
+        return furniture.glued_tail(T.display(text[spans[k][0]:spans[k][1]]))
+
+    cut = len(spans)
+    while cut > 1 and page_s(cut - 1):
+        cut -= 1
+    # a paragraph that is the page's lines alone ("© 2024 Herald. All rights reserved.") stays whole
+    return cut if cut < len(spans) and not page_s(cut - 1) else 0
+
+
+def _add_paragraph(src: Source, text: str, p_start: int, p_end: int,
+                   spans: list[tuple[int, int]], n: int) -> int:
+    """Append the paragraph text[p_start:p_end], cut into the sentence `spans`, to `src`; its
+    sentences are numbered from n. Returns the next sentence number."""
+    raw = text[p_start:p_end]
+    p_index = len(src.paragraphs)
+    para = Paragraph(source=src.id, index=p_index, start=p_start, end=p_end)
+    para_shown = para_display(raw)
+    para.heading = _looks_like_heading(raw, para_shown)
+    for s_start, s_end in spans:
+        # A sentence that is its whole paragraph is shown as the paragraph is.
+        whole = s_start == p_start and s_end == p_end
+        shown = para_shown if whole else T.display(text[s_start:s_end])
+        sent = Sentence(id=_sentence_id(src.id, n), source=src.id, paragraph=p_index, index=n,
+                        text=shown, start=s_start, end=s_end)
+        para.sentences.append(sent.id)
+        src.sentences.append(sent)
+        n += 1
+    src.paragraphs.append(para)
+    return n
 
 
 def _title(src: Source, doc: Document) -> str:

@@ -209,3 +209,32 @@ def test_an_exclusive_paragraph_no_other_source_words_is_never_hidden():
     flag_boilerplate([a, b])
     assert not any(a.flag_of(s) for s in a.sentences), [(s.text, a.flag_of(s)) for s in a.sentences]
 
+
+@pytest.mark.parametrize("tail", [
+    "The Associated Press contributed to this report.",
+    "Copyright 2017 The Associated Press. All rights reserved. This material may not be published, "
+    "broadcast, rewritten or redistributed.",
+    "Copyright © 2013, Northern Courier",
+    "(Reporting by Jane Calloway; Editing by John Mears)",
+    "Read more: Brennock Rovers sign new striker",
+])
+def test_a_page_line_glued_to_the_story_s_last_sentence_hides_only_itself(tail):
+    # scraped pages glue the credit, the notice or the sign-off to the last sentence: the
+    # paragraph was flagged whole, and the story's sentence with it
+    a = _src("a.txt", "Port Hale bridge closed\n\n" + STORY + "\n\n" + MORE + " " + tail)
+    b = _src("b.txt", "Cracks close bridge\n\n" + STORY + "\n\n" + MORE)
+    flag_boilerplate([a, b])
+    flags = {s.text: a.flag_of(s) for s in a.sentences}
+    assert flags[MORE] is None and flags[STORY] is None, flags
+    assert all(f == "boilerplate" for t, f in flags.items() if t not in (STORY, MORE, "Port Hale bridge closed")), flags
+    assert [s.paragraph for s in a.sentences if s.text == MORE] == [2]
+
+
+@pytest.mark.parametrize("last", [
+    "Copyright Office officials said the rules would change in June.",
+    "Reporting by the Guardian found the fund had lost money.",
+    "Follow us, the officer told the crowd.",
+])
+def test_a_story_sentence_in_a_page_line_s_words_stays_in_its_paragraph(last):
+    a = _src("a.txt", "Port Hale bridge closed\n\n" + STORY + "\n\n" + MORE + " " + last)
+    assert len(a.paragraphs) == 3 and len(a.paragraphs[2].sentences) == 2
