@@ -57,7 +57,9 @@ _TRAILER = re.compile(
     re.I,
 )
 _POINTER = re.compile(
-    r"^\W*(read more|related|see also|also read|read next|watch|listen|tags|topics|filed under)\s*:",
+    r"^\W*(read more|related|see also|also read|read also|also see|read next|watch|listen|tags|topics|"
+    r"filed under|more|trending|recommended|don['’]t miss)\s*[:|]|"
+    r"^\W*read the (full|original|rest of the|whole) (story|article|report)\b",
     re.I,
 )
 # (never a quotation: '"Follow me," the officer shouted'; "Reporting by", "Editing by" only before
@@ -83,7 +85,14 @@ _CREDIT_LINE = re.compile(
     r"\bcontribut(ed|ing)\b.{0,40}?\b(to|for) this (report|story|article)\b|"
     r"\bcontributed (additional )?reporting\b|"
     r"^(?:(?-i:[A-Z])[\w.'’-]*\s+){0,4}(writers?|correspondents?|reporters?)\b[^.!?]{0,80}"
-    r"\bcontributed\W*$", re.I)
+    r"\bcontributed\W*$|"
+    r"^(?:(?-i:[A-Z])[\w.'’-]*\s+){1,6}contributed\W*$", re.I)  # "NBC News' Jo Doe contributed."
+# Who made or answers for the report: "This report was produced in partnership with ...", "The
+# Associated Press is solely responsible for this content."
+_PRODUCED = re.compile(
+    r"^\W*this (report|story|article|series) (was|is) (produced|funded|supported|made)"
+    r" (in partnership|in collaboration|with (the )?support|with a grant)\b|"
+    r"\bis solely responsible for (this|all) content\b", re.I)
 # A pointer to a journalist's accounts or mail ("Follow Jo Doe on Twitter at @jodoe.", "Email
 # the author at jo@example.com").
 _FOLLOW = re.compile(
@@ -97,7 +106,7 @@ _FOLLOW = re.compile(
 # apologised"); only its stamp is not a figure (numbers.stamps).
 _EDITOR_NOTE = re.compile(
     r"^\W*(this (story|article|post|piece) (has been|was|is being) (updated|corrected|"
-    r"revised|changed|amended|edited)\b|an earlier version of this (story|article|report|post|piece)\b|"
+    r"revised|changed|amended|edited)\b|an? (earlier|previous|prior) version of this (story|article|report|post|piece)\b|"
     r"(correction|corrections|clarification|editor['’]s note)\s*:)", re.I)
 # What may follow a "more stories" header's opening words: "Related stories", "More from Sky
 # News", "Comments (45)"; never a subheading of the story ("More rain forecast", "Latest warnings").
@@ -144,7 +153,8 @@ def glued_tail(shown: str) -> bool:
     return (n_words <= 35 and "ontribut" in shown and bool(_CREDIT_LINE.search(shown))
             or n_words <= 60 and bool(COPYRIGHT.search(shown)) and _NOTICE_WORDS.search(shown) is not None
             or n_words <= 25 and bool(_SIGN_OFF.match(inner)) and bool(_BY_SIGN_OFF.match(inner))
-            or n_words <= 30 and bool(_POINTER.match(shown)))
+            or n_words <= 30 and bool(_POINTER.match(shown))
+            or n_words <= 8 and bool(_COUNTER.match(shown.strip().rstrip("."))) and shown.lstrip().startswith("("))
 
 
 # What makes a copyright line a notice, not a story's sentence ("Copyright Office officials
@@ -173,6 +183,10 @@ def line_reason(shown: str, raw: str, n_words: int, first: bool, from_end: int) 
         return "print edition line"
     if n_words <= 35 and "ontribut" in shown and _CREDIT_LINE.search(shown):
         return "credit line"
+    if n_words <= 40 and _PRODUCED.search(shown):
+        return "credit line"
+    if "{{" in shown and "}}" in shown:
+        return "page code"  # a template the page never filled: "Get email notifications on {{subject}}"
     if n_words <= 20 and _FOLLOW.match(shown):
         return "sign-off"
     if n_words <= 60 and _EDITOR_NOTE.match(shown):
@@ -225,7 +239,8 @@ _CREDIT_REACH = 140  # characters at a paragraph's end a credit may take
 _CREDIT_HINTS = ("Photo", "/", "Credit:", "Image", "Getty", "©")
 # A caption's own opening: AP's file photos, a gallery's counter.
 _CAPTION_START = re.compile(r"^\s*(?:FILE\s*[-–—]\s|\[\d+/\d+\]\s|\d+ of \d+\s*\|\s|"
-                            r"Media caption,|Image caption,?|📸)")
+                            r"Media caption,?|Image caption,?|📸|Image copyright\b|"
+                            r"Media playback is unsupported\b|Enlarge this image\b|toggle caption\b)")
 
 # An embedded post's frame and links: "— Jo Doe (@jodoe) June 4, 2024" (the date alone may follow
 # the handle: "— Senator Jo Doe (@SenDoe) said the bill would fail." is a story's sentence).
@@ -284,6 +299,22 @@ _WIRE_NOTE = re.compile(
     r"^\(this (?:story|article|report) (?:has been|was) (?:refiled|corrected|updated)\b",
     re.I)
 
+# A line that counts what the page holds or how it was read: "See all 15 photos", "View gallery
+# (15 photos)", "Slideshow (10 Images)", "This story has been shared 1,345 times", "Word count:
+# 751", "Page 1 of 3", "Listen to this story. 4 minutes", "6 Comments"; a wire's exchange-rate
+# note, "($1 = 0.7654 euros)"; an archive's banner, "This article is more than 5 years old".
+_COUNTER = re.compile(
+    r"^(?:see|view)\s+(?:all\s+)?(?:the\s+)?(?:gallery\s*)?\(?\d[\d,]*\s+(?:photos?|images?|pictures?|videos?)\)?$|"
+    r"^(?:slideshow|gallery|photos?|images?|pictures?)\s*\(\s*\d[\d,]*\s*(?:photos?|images?|pictures?)?\s*\)$|"
+    r"^this (?:story|article|post|page) has been (?:shared|viewed|read) \d[\d,]* times$|"
+    r"^(?:word count|words|views|shares|comments|likes|reads)\s*:\s*\d[\d,]*$|"
+    r"^\d[\d,]*\s+(?:comments?|shares|views|likes|replies)$|"
+    r"^page \d+ of \d+$|"
+    r"^listen to this (?:story|article)\W*\d+\s*(?:min|mins|minutes?)$|"
+    r"^\(\s*(?:[A-Z]{0,3}\$|€|£|¥|₹)\s?1\s*=\s*[\d.,]+\s*[^()]{1,30}\)$|"
+    r"^this (?:article|story|page) is (?:more than|over) (?:\d+|a|an|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten) (?:years?|months?) old$",
+    re.I)
 # A byline with no "By": "Jo Doe | Staff writer", "Jo Doe, Senior Reporter".
 _ROLE_LINE = re.compile(
     r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s*[|,–—-]\s*(?:(?:[A-Z][\w'’-]+)\s+){0,3}"
@@ -314,7 +345,8 @@ _HINT_KEYS = ("|", "•", "·", "/", "@", "©", "(", "[", "📸", ":", "http", "
               "newsletter", "subscri", "sign up", "comment", "trust", "keep up", "gift article",
               "story", "correct", "clarif", "print edition", "breaking news", "developing", "report",
               "writer", "correspondent", "editor", "columnist", "contributor", "journalist",
-              "producer", "fellow", "covers", "staff", "words", "text")
+              "producer", "fellow", "covers", "staff", "words", "text", "=", " old", "page ",
+              "shared", "views", "likes", "gallery", "slideshow")
 
 
 def _hinted(low: str) -> bool:
@@ -361,6 +393,8 @@ def reason(shown: str, n_words: int, from_end: int, raw: str | None = None) -> s
         return "offer or pointer"
     if _WIRE_NOTE.match(text):
         return "editor's note"
+    if _COUNTER.match(text.rstrip(".")):
+        return "page counter or note"
     if n_words <= 12 and _ROLE_LINE.match(text):
         return "byline"
     if from_end < BIO_TAIL and _BIO.match(text):

@@ -17,6 +17,28 @@ STORY = ("Engineers closed the Port Hale Bridge on Tuesday after inspectors foun
 MORE = "The city said the crossing would stay shut for at least three weeks while repairs are made."
 
 FURNITURE = [
+    # scraped pages (a sweep of Multi-News and WCEP-like pages, fifteenth session)
+    "Image copyright Getty Images Image caption Firefighters at the bridge on Tuesday",
+    "Media playback is unsupported on your device Media caption The bridge from the river",
+    "Enlarge this image toggle caption Jo Doe/AP Jo Doe/AP",
+    "NBC News' Jo Doe contributed.",
+    "This report was produced in partnership with the Ardley Trust.",
+    "The Associated Press is solely responsible for this content.",
+    "See all 15 photos",
+    "View gallery (15 photos)",
+    "Slideshow (10 Images)",
+    "This story has been shared 1,345 times.",
+    "Word count: 751",
+    "Page 1 of 3",
+    "Listen to this story. 4 minutes",
+    "6 Comments",
+    "($1 = 0.7654 euros)",
+    "This article is more than 5 years old",
+    "A previous version of this story incorrectly said 35 people were evacuated.",
+    "MORE: Ardley Rovers sign new striker",
+    "ALSO READ | Ardley Rovers sign new striker",
+    "Read the original article on Business Insider",
+    "Close Get email notifications on {{subject}} daily! Your email address will be used",
     "June 4, 2024 / 3:42 PM / Updated 2 hours ago",
     "Tuesday 4 June 2024 15:42, UK",
     "Updated 12 minutes ago",
@@ -74,6 +96,12 @@ FURNITURE = [
 ]
 
 NEWS = [
+    "This report was published by the inspector general's office on Tuesday.",
+    "More than 2,000 drivers used the Elm Street detour on Tuesday.",
+    "The city's report has been viewed as a warning by engineers, she said.",
+    "Page after page of the report describes cracks in the supports.",
+    "Six comments from engineers were included in the report.",
+    "Ferry fares rose after the bridge closed ($1 = 0.76 euros at the time).",
     "By Tuesday evening, 2,000 drivers had used the Elm Street detour.",
     "Mayor Ana Berg posted on Twitter on Tuesday that the bridge would stay shut for 12 weeks.",
     "Updated figures released Wednesday showed 45,000 vehicles a day used the bridge.",
