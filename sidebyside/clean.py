@@ -513,6 +513,55 @@ def flag_boilerplate(sources: list[Source], page_spans: list[list[tuple[int, int
                 if _story_goes_on(shown_texts[src.id][k], told, n_sources, mine):
                     break  # what opened the run was inside the article
                 _mark(src, paras[k], BOILERPLATE, TRAILER)
+    _flag_repeated_page_text(sources, shown_texts)
+
+
+# The page's own text that two outlets' pages both carry: an archive's crawl notice, a cookie
+# notice, a social site's "Tweet with a location" help (scraped pages). Told from a wire paragraph
+# two outlets copy by where it stands and by its words: in every source that carries it, above
+# the story's first paragraph (of the paragraphs no other source gives word for word; the wire's
+# background closing two outlets' stories stays theirs), and of its REPEATED_MIN_TERMS or more
+# content terms, under REPEATED_ON_STORY appear in any paragraph of the folder that no two
+# sources give word for word (a wire's lede both outlets open with shares the story's words).
+REPEATED_MIN_TERMS = 10
+REPEATED_ON_STORY = 0.2
+
+
+def _flag_repeated_page_text(sources: list[Source], shown_texts: dict[str, list[str]]) -> None:
+    """Flag the paragraphs two or more sources give word for word when they are no part of the
+    story the folder tells (above)."""
+    copies: dict[str, list[tuple[Source, Paragraph]]] = {}
+    for src in sources:
+        for para in src.paragraphs:
+            if not para.flag:
+                copies.setdefault(_normalized(shown_texts[src.id][para.index]), []).append((src, para))
+    repeated = [group for group in copies.values() if len({src.id for src, _ in group}) >= 2]
+    # (every paragraph given word for word by two sources is left out of the story's words)
+    in_group = {id(para) for group in repeated for _, para in group}
+    repeated = [group for group in repeated if not group[0][1].heading
+                and len(T.content_terms(shown_texts[group[0][0].id][group[0][1].index])) >= REPEATED_MIN_TERMS]
+    if not repeated:
+        return
+    uses: Counter = Counter()  # how many paragraphs of the folder use each term
+    story: dict[str, list[int]] = {}  # each source's story paragraphs no other source repeats
+    for src in sources:
+        for para in src.paragraphs:
+            if para.flag:
+                continue
+            shown = shown_texts[src.id][para.index]
+            if id(para) not in in_group:
+                uses.update(set(T.content_terms(shown)))
+                if _story_like(shown):
+                    story.setdefault(src.id, []).append(para.index)
+    for group in repeated:
+        if not all(src.id in story and para.index < story[src.id][0] for src, para in group):
+            continue  # inside or after some source's story: a wire paragraph two outlets copied
+        src, para = group[0]
+        terms = set(T.content_terms(shown_texts[src.id][para.index]))
+        elsewhere = sum(1 for t in terms if uses[t])
+        if len(terms) >= REPEATED_MIN_TERMS and elsewhere < REPEATED_ON_STORY * len(terms):
+            for src, para in group:
+                _mark(src, para, BOILERPLATE, "page text repeated across outlets")
 
 
 def trailer_sentences(sources: list[Source]) -> set[str]:

@@ -266,3 +266,21 @@ def test_a_page_line_glued_to_the_story_s_last_sentence_hides_only_itself(tail):
 def test_a_story_sentence_in_a_page_line_s_words_stays_in_its_paragraph(last):
     a = _src("a.txt", "Port Hale bridge closed\n\n" + STORY + "\n\n" + MORE + " " + last)
     assert len(a.paragraphs) == 3 and len(a.paragraphs[2].sentences) == 2
+
+
+def test_page_text_two_outlets_carry_above_the_story_is_boilerplate_but_a_wire_paragraph_is_not():
+    notice = ("These crawls are part of an effort to archive pages as they are created and archive "
+              "the pages that they refer to, so that a link to the version that was live when the "
+              "page was written will be preserved.")
+    wire = ("Built in 1974 as a textile mill, the brick building was converted to storage in the "
+            "late 1990s and its timber roof trusses were never replaced, according to planning "
+            "documents lodged with the council.")
+    a = _src("a.txt", notice + "\n\nPort Hale bridge closed\n\n" + STORY + "\n\n" + MORE + "\n\n" + wire)
+    own = "Inspectors found cracks in two supports of the Port Hale Bridge, which closed on Tuesday."
+    b = _src("b.txt", notice + "\n\nCracks close bridge\n\n" + own + "\n\n" + wire + "\n\n" + MORE)
+    flag_boilerplate([a, b])
+    for src in (a, b):
+        flags = {s.text: src.flag_of(s) for s in src.sentences}
+        assert flags[notice] == "boilerplate", flags
+        assert flags[wire] is None and flags[MORE] is None, flags
+        assert not any(f for t, f in flags.items() if t in (STORY, own)), flags
