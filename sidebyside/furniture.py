@@ -239,8 +239,14 @@ _CREDIT_REACH = 140  # characters at a paragraph's end a credit may take
 _CREDIT_HINTS = ("Photo", "/", "Credit:", "Image", "Getty", "©")
 # A caption's own opening: AP's file photos, a gallery's counter.
 _CAPTION_START = re.compile(r"^\s*(?:FILE\s*[-–—]\s|\[\d+/\d+\]\s|\d+ of \d+\s*\|\s|"
-                            r"Media caption,?|Image caption,?|📸|Image copyright\b|"
-                            r"Media playback is unsupported\b|Enlarge this image\b|toggle caption\b)")
+                            r"Media caption,?|Image caption,?|📸)")
+# A broadcaster's frame around a picture or a player ("Image copyright Getty Images Image caption
+# ...", "Media playback is unsupported on your device Media caption ...", "Enlarge this image
+# toggle caption Jo Doe/AP"). Scraped pages run the story's next sentence on after the caption
+# with no mark between, so only a short frame, or one no ended sentence closes, is the page's.
+_FRAME_START = re.compile(r"^\s*(?:Image copyright\b|Media playback is unsupported\b|"
+                          r"Enlarge this image\b|toggle caption\b)")
+_FRAME_WORDS = 15
 
 # An embedded post's frame and links: "— Jo Doe (@jodoe) June 4, 2024" (the date alone may follow
 # the handle: "— Senator Jo Doe (@SenDoe) said the bill would fail." is a story's sentence).
@@ -387,7 +393,8 @@ def reason(shown: str, n_words: int, from_end: int, raw: str | None = None) -> s
         return "embedded post"
     tail = text[-_CREDIT_REACH:]
     if any(h in tail for h in _CREDIT_HINTS) and _CREDIT.search(tail) or \
-            _CAPTION_START.match(text) and n_words <= 35:
+            _CAPTION_START.match(text) and n_words <= 35 or _FRAME_START.match(text) and (
+                n_words <= _FRAME_WORDS or not ENDED.search(text)):
         return "photo credit or caption"
     if n_words <= 30 and (_OFFER.match(text) or any(w in low for w in _OFFER_WORDS)):
         return "offer or pointer"

@@ -96,6 +96,9 @@ FURNITURE = [
 ]
 
 NEWS = [
+    # a scraped page runs the story's sentence on after a broadcaster's caption frame
+    "Image copyright Reuters Image caption Engineers at the bridge Traffic was diverted onto the "
+    "Elm Street detour on Tuesday, the city said.",
     "This report was published by the inspector general's office on Tuesday.",
     "More than 2,000 drivers used the Elm Street detour on Tuesday.",
     "The city's report has been viewed as a warning by engineers, she said.",
