@@ -32,7 +32,12 @@ this is a breaking news update|this story will be updated|story continues|articl
 article continues after advertisement|advertisement - scroll to continue|advertisement scroll to continue|
 trending now|latest updates|don't miss|up next|most popular|related content|more videos|more on this story|
 related internet links|comment on this story|comment on this story comment|
-the bbc is not responsible for the content of external sites""".replace("\n", "").split("|"))
+the bbc is not responsible for the content of external sites|loading|save for later|report an error|
+reprints & permissions|reprints and permissions|skip navigation|skip to main content|skip to content|
+javascript is required to view this content|your browser does not support the video tag|
+please enable javascript to view the comments powered by disqus|featured video|must watch|just watched|
+replay|buy photo|show thumbnails|text size a a a|embed|copy this code to your website or blog|
+sponsored links by taboola|sponsored stories|recommended by""".replace("\n", "").split("|"))
 
 # A press release's end mark or its notes to editors: what follows is about the issuer, not the
 # story ("ENDS", "-ENDS-", "###", "-30-", "Notes to editors").
@@ -145,7 +150,8 @@ def _pointer_list(shown: str) -> bool:
 def glued_tail(shown: str) -> bool:
     """Is this sentence, closing a paragraph of the story, the page's: a credit line ("The
     Associated Press contributed to this report."), a copyright notice, a sign-off ("(Reporting by
-    Jo Doe; Editing by Al Roe)") or a pointer to another story ("Read more: ...")? Scraped pages
+    Jo Doe; Editing by Al Roe)"), a pointer to another story ("Read more: ..."), a wire's
+    exchange-rate note ("($1 = 0.7654 euros)") or a bracketed photo credit ("(Image: Getty)")? Scraped pages
     glue them to the story's last sentence; segment.build_source gives them a paragraph of their
     own, so that clean flags them and not the sentence before."""
     n_words = len(shown.split())
@@ -154,7 +160,8 @@ def glued_tail(shown: str) -> bool:
             or n_words <= 60 and bool(COPYRIGHT.search(shown)) and _NOTICE_WORDS.search(shown) is not None
             or n_words <= 25 and bool(_SIGN_OFF.match(inner)) and bool(_BY_SIGN_OFF.match(inner))
             or n_words <= 30 and bool(_POINTER.match(shown))
-            or n_words <= 8 and bool(_COUNTER.match(shown.strip().rstrip("."))) and shown.lstrip().startswith("("))
+            or n_words <= 8 and bool(_COUNTER.match(shown.strip().rstrip("."))) and shown.lstrip().startswith("(")
+            or n_words <= 12 and bool(_BRACKET_CREDIT.match(shown.strip())))
 
 
 # What makes a copyright line a notice, not a story's sentence ("Copyright Office officials
@@ -232,14 +239,18 @@ _CREDIT = re.compile(
     r"(?:^|[.)]\s+)(?:REUTERS|AFP|EPA|UPI|AP|AP Photo)/[A-Z][\w.'’ -]{1,40}(?:\s+Purchase Licensing Rights.*)?|"
     r"\bPhotograph:\s*\S[^.]{0,60}|\bCredit:\s*\S[^.]{0,60}|"
     r"\(?\bPhotos? by [A-Z][^.()]{0,60}/[^.()]{1,40}\)?|"
+    r"(?:^|[.)]\s+)(?:Photograph|Photo|Picture|Image)s? by [A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
+    r"(?:\s*/\s*[A-Z][^.]{0,30})?|"
+    r"(?:^|[.)]\s+)Picture:\s*[A-Z][^.]{0,60}|"
+    r"(?:^|[.)]\s+)Credit\s+[A-Z][^.]{0,40}\s+for\s+The\s+[A-Z][^.]{0,40}|"
     r"\bImage (?:copyright|source),?\s+\S[^.]{0,40}|"
     r"(?:[A-Z][\w.'’-]*\s+){0,3}/\s*Getty Images|\bGetty Images|\bvia Getty Images|"
     r"©\s*[A-Z][^.]{0,40}/\s*(?:AFP|AP|Reuters|Getty Images|EPA|PA)[^.]{0,20})\s*$")
 _CREDIT_REACH = 140  # characters at a paragraph's end a credit may take
-_CREDIT_HINTS = ("Photo", "/", "Credit:", "Image", "Getty", "©")
+_CREDIT_HINTS = ("Photo", "/", "Credit", "Image", "Getty", "©", "Picture")
 # A caption's own opening: AP's file photos, a gallery's counter.
 _CAPTION_START = re.compile(r"^\s*(?:FILE\s*[-–—]\s|\[\d+/\d+\]\s|\d+ of \d+\s*\|\s|"
-                            r"Media caption,?|Image caption,?|📸)")
+                            r"Media caption,?|Image caption,?|📸|Pictured:)")
 # A broadcaster's frame around a picture or a player ("Image copyright Getty Images Image caption
 # ...", "Media playback is unsupported on your device Media caption ...", "Enlarge this image
 # toggle caption Jo Doe/AP"). Scraped pages run the story's next sentence on after the caption
@@ -288,7 +299,10 @@ _OFFER = re.compile(
     r"^why you can trust\b|^keep up with\b[^.]{0,80}\bby following\b|"
     r"^this (?:article|story|content) is (?:exclusive|only available) to (?:our )?subscribers\b|"
     r"^subscribe (?:today|now)\b|"
-    r"^(?:got|have you got|do you have) a (?:story|news tip|tip)\b[^.]{0,20}\?|"
+    r"^(?:got|have|have you got|do you have) a (?:story|news tip|tip)\b[^.]{0,20}\?|"
+    r"^(?:want more [^?]{0,40}\?\s*)?download (?:the|our)\b[^.]{0,40}\bapp\b|"
+    r"^(?-i:[A-Z])[\w.'’-]+(?:\s+(?-i:[A-Z])[\w.'’-]+){0,3}\s+(?:can be reached|may be reached|can be contacted)\s+at\b|"
+    r"^contact\s+(?-i:[A-Z])[^.]{0,40}\s+at\s+[\w.+-]*[\d@(+]|"
     r"^(?:send us your (?:story|stories|news|pictures|photos|videos))\b",
     re.I)
 _OFFER_WORDS = ("sign up here", "gift article", "story tips can be sent to")
@@ -321,6 +335,9 @@ _COUNTER = re.compile(
     r"^this (?:article|story|page) is (?:more than|over) (?:\d+|a|an|one|two|three|four|five|six|seven|"
     r"eight|nine|ten) (?:years?|months?) old$",
     re.I)
+# A bracketed credit ("(Image: Getty)", "(Photo: Pete Holm/AP)"): the page's alone, and cut off
+# a paragraph it closes (segment.build_source): a story's sentence may stand before it.
+_BRACKET_CREDIT = re.compile(r"^\((?:Photo|Image|Picture)s?:\s*[A-Z][^()]{0,60}\)$")
 # A byline with no "By": "Jo Doe | Staff writer", "Jo Doe, Senior Reporter".
 _ROLE_LINE = re.compile(
     r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s*[|,–—-]\s*(?:(?:[A-Z][\w'’-]+)\s+){0,3}"
@@ -402,6 +419,8 @@ def reason(shown: str, n_words: int, from_end: int, raw: str | None = None) -> s
         return "editor's note"
     if _COUNTER.match(text.rstrip(".")):
         return "page counter or note"
+    if _BRACKET_CREDIT.match(text):
+        return "photo credit or caption"
     if n_words <= 12 and _ROLE_LINE.match(text):
         return "byline"
     if from_end < BIO_TAIL and _BIO.match(text):

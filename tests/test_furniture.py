@@ -39,6 +39,18 @@ FURNITURE = [
     "ALSO READ | Ardley Rovers sign new striker",
     "Read the original article on Business Insider",
     "Close Get email notifications on {{subject}} daily! Your email address will be used",
+    "Loading...",
+    "Reprints & Permissions",
+    "Your browser does not support the video tag.",
+    "Please enable JavaScript to view the comments powered by Disqus.",
+    "Have a news tip? Email tips@ledger.example or call 555-0100.",
+    "Want more news like this? Download the Harbour Post app for iPhone and Android.",
+    "Ruth Abernethy can be reached at ruth@ledger.example.",
+    "Contact Lena Strand at 555-002-0142 or follow her on Twitter.",
+    "(Photo: Pete Holm/AP)",
+    "Engineers inspect the bridge. Credit Kemi Adebayo for The New York Times",
+    "Engineers inspect the bridge on Monday. Photograph by Ana Ruiz",
+    "Pictured: Engineers inspect the bridge",
     "June 4, 2024 / 3:42 PM / Updated 2 hours ago",
     "Tuesday 4 June 2024 15:42, UK",
     "Updated 12 minutes ago",
@@ -96,6 +108,9 @@ FURNITURE = [
 ]
 
 NEWS = [
+    "Photo by Jo Doe shows the crack in the northern support, the city said.",
+    "The mayor can be reached at City Hall on weekdays, she said.",
+    "Contact tracing teams at 40 sites reached 2,000 drivers.",
     # a scraped page runs the story's sentence on after a broadcaster's caption frame
     "Image copyright Reuters Image caption Engineers at the bridge Traffic was diverted onto the "
     "Elm Street detour on Tuesday, the city said.",
@@ -248,6 +263,8 @@ def test_an_exclusive_paragraph_no_other_source_words_is_never_hidden():
     "Copyright © 2013, Northern Courier",
     "(Reporting by Jane Calloway; Editing by John Mears)",
     "Read more: Brennock Rovers sign new striker",
+    "(Image: Getty)",
+    "($1 = 0.7654 euros)",
 ])
 def test_a_page_line_glued_to_the_story_s_last_sentence_hides_only_itself(tail):
     # scraped pages glue the credit, the notice or the sign-off to the last sentence: the
