@@ -437,7 +437,12 @@ _DATE_OR_TIME = re.compile(
 def _part(p: str) -> bool:
     """Is p, a line of a paragraph or a part of a line cut at "/", "•", "|", "·", furniture?"""
     return _plain(p) in _LABELS or bool(
-        _PART.match(p) or _ROLE_LINE.match(p) or _CAPTION_START.match(p)) or _stamp(p)
+        _PART.match(p) or _ROLE_LINE.match(p) or _CAPTION_START.match(p) or _COUNTER.match(p)
+        or _FILED.match(p)) or _stamp(p)
+
+
+# A blog post's filing, as a part of its stamp line: "Posted in News", "Tagged Orvane, local".
+_FILED = re.compile(r"^(?:(?:posted|filed)\s+(?:in|under)|tagged)\s+\S[^.!?]{0,60}$", re.I)
 
 
 def _stamp(part: str) -> bool:

@@ -40,6 +40,7 @@ FURNITURE = [
     "Read the original article on Business Insider",
     "Close Get email notifications on {{subject}} daily! Your email address will be used",
     "Loading...",
+    "Posted in News | Tagged Orvane, local | 4 Comments",
     "Reprints & Permissions",
     "Your browser does not support the video tag.",
     "Please enable JavaScript to view the comments powered by Disqus.",
