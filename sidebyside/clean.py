@@ -5,8 +5,10 @@ at its first copy (`duplicate_of`); it writes no sentence's status or claim: fin
 derives those from the flags (Source.flag_of), the links and the claim rule.
 
 The rules are generic: copyright and licence lines, "more stories"/related-headline trailers,
-bylines, sign-offs and navigation strips, paragraphs that share almost nothing with what the other
-sources tell, and paragraphs or sentences a source repeats (near-)verbatim.
+bylines, sign-offs and navigation strips, the page's furniture (furniture.py), page text two
+outlets' pages both carry above their headlines, and paragraphs or sentences a source repeats
+(near-)verbatim. A paragraph is never flagged only because the other sources do not use its
+words.
 """
 
 from __future__ import annotations
@@ -516,20 +518,24 @@ def flag_boilerplate(sources: list[Source], page_spans: list[list[tuple[int, int
     _flag_repeated_page_text(sources, shown_texts)
 
 
-# The page's own text that two outlets' pages both carry: an archive's crawl notice, a cookie
-# notice, a social site's "Tweet with a location" help (scraped pages). Told from a wire paragraph
-# two outlets copy by where it stands and by its words: in every source that carries it, above
-# the story's first paragraph (of the paragraphs no other source gives word for word; the wire's
-# background closing two outlets' stories stays theirs), and of its REPEATED_MIN_TERMS or more
-# content terms, under REPEATED_ON_STORY appear in any paragraph of the folder that no two
-# sources give word for word (a wire's lede both outlets open with shares the story's words).
+# The page's own text that two outlets' pages both carry above their headlines: an archive's
+# crawl notice, a cookie notice (scraped pages). Told from the wire's copy two outlets run by
+# where it stands: above the headline (the paragraph the source's title comes from) in every
+# source that carries it; and by its words: of its REPEATED_MIN_TERMS or more content terms,
+# under REPEATED_ON_STORY appear in any paragraph of the folder that no two sources give word for
+# word.
 REPEATED_MIN_TERMS = 10
 REPEATED_ON_STORY = 0.2
 
 
+def _headline_at(src: Source, shown: list[str]) -> int | None:
+    """The paragraph the source's title was taken from, or None."""
+    return next((k for k, text in enumerate(shown[:4]) if text.strip() == src.title.strip()), None)
+
+
 def _flag_repeated_page_text(sources: list[Source], shown_texts: dict[str, list[str]]) -> None:
-    """Flag the paragraphs two or more sources give word for word when they are no part of the
-    story the folder tells (above)."""
+    """Flag the paragraphs two or more sources give word for word above their headlines when
+    almost none of their words are the story's (above)."""
     copies: dict[str, list[tuple[Source, Paragraph]]] = {}
     for src in sources:
         for para in src.paragraphs:
@@ -538,28 +544,22 @@ def _flag_repeated_page_text(sources: list[Source], shown_texts: dict[str, list[
     repeated = [group for group in copies.values() if len({src.id for src, _ in group}) >= 2]
     # (every paragraph given word for word by two sources is left out of the story's words)
     in_group = {id(para) for group in repeated for _, para in group}
-    repeated = [group for group in repeated if not group[0][1].heading
-                and len(T.content_terms(shown_texts[group[0][0].id][group[0][1].index])) >= REPEATED_MIN_TERMS]
+    heads = {src.id: _headline_at(src, shown_texts[src.id]) for src in sources}
+    repeated = [group for group in repeated if all(
+        heads[src.id] is not None and para.index < heads[src.id] for src, para in group)
+        and len(T.content_terms(shown_texts[group[0][0].id][group[0][1].index])) >= REPEATED_MIN_TERMS]
     if not repeated:
         return
     uses: Counter = Counter()  # how many paragraphs of the folder use each term
-    story: dict[str, list[int]] = {}  # each source's story paragraphs no other source repeats
     for src in sources:
         for para in src.paragraphs:
-            if para.flag:
-                continue
-            shown = shown_texts[src.id][para.index]
-            if id(para) not in in_group:
-                uses.update(set(T.content_terms(shown)))
-                if _story_like(shown):
-                    story.setdefault(src.id, []).append(para.index)
+            if not para.flag and id(para) not in in_group:
+                uses.update(set(T.content_terms(shown_texts[src.id][para.index])))
     for group in repeated:
-        if not all(src.id in story and para.index < story[src.id][0] for src, para in group):
-            continue  # inside or after some source's story: a wire paragraph two outlets copied
         src, para = group[0]
         terms = set(T.content_terms(shown_texts[src.id][para.index]))
         elsewhere = sum(1 for t in terms if uses[t])
-        if len(terms) >= REPEATED_MIN_TERMS and elsewhere < REPEATED_ON_STORY * len(terms):
+        if elsewhere < REPEATED_ON_STORY * len(terms):
             for src, para in group:
                 _mark(src, para, BOILERPLATE, "page text repeated across outlets")
 

@@ -62,9 +62,12 @@ _TRAILER = re.compile(
     re.I,
 )
 _POINTER = re.compile(
-    r"^\W*(read more|related|see also|also read|read also|also see|read next|watch|listen|tags|topics|"
-    r"filed under|more|trending|recommended|don['’]t miss)\s*[:|]|"
-    r"^\W*read the (full|original|rest of the|whole) (story|article|report)\b",
+    r"^(?![\"“‘'])\W*(read more|related|see also|also read|read next|watch|listen|tags|topics|"
+    r"filed under)\s*:|"
+    # (these only before a headline, never a sentence: "Recommended: eight hours of sleep.")
+    r"^(?![\"“‘'])\W*(read more|related|also read|read also|also see|more|trending|recommended|"
+    r"don['’]t miss)\s*[:|][^.!?]*$|"
+    r"^(?![\"“‘'])\W*read the (full|original) (story|article)\s+(at|on|in)\b[^.!?,]*$",
     re.I,
 )
 # (never a quotation: '"Follow me," the officer shouted'; "Reporting by", "Editing by" only before
@@ -91,13 +94,14 @@ _CREDIT_LINE = re.compile(
     r"\bcontributed (additional )?reporting\b|"
     r"^(?:(?-i:[A-Z])[\w.'’-]*\s+){0,4}(writers?|correspondents?|reporters?)\b[^.!?]{0,80}"
     r"\bcontributed\W*$|"
-    r"^(?:(?-i:[A-Z])[\w.'’-]*\s+){1,6}contributed\W*$", re.I)  # "NBC News' Jo Doe contributed."
+    r"^(?:(?-i:[A-Z])[\w.'’-]*\s+){2,6}contributed\W*$", re.I)  # "NBC News' Jo Doe contributed."
 # Who made or answers for the report: "This report was produced in partnership with ...", "The
 # Associated Press is solely responsible for this content."
 _PRODUCED = re.compile(
     r"^\W*this (report|story|article|series) (was|is) (produced|funded|supported|made)"
-    r" (in partnership|in collaboration|with (the )?support|with a grant)\b|"
-    r"\bis solely responsible for (this|all) content\b", re.I)
+    r" (in partnership|in collaboration|with (the )?support|with a grant)\b[^,;]{0,80}$|"
+    r"^\W*(the\s+)?(?-i:[A-Z])[\w.'’&-]*(\s+(?-i:[A-Z])[\w.'’&-]*){0,4}\s+is solely responsible for "
+    r"(this|all) content\W*$", re.I)
 # A pointer to a journalist's accounts or mail ("Follow Jo Doe on Twitter at @jodoe.", "Email
 # the author at jo@example.com").
 _FOLLOW = re.compile(
@@ -154,14 +158,23 @@ def glued_tail(shown: str) -> bool:
     exchange-rate note ("($1 = 0.7654 euros)") or a bracketed photo credit ("(Image: Getty)")? Scraped pages
     glue them to the story's last sentence; segment.build_source gives them a paragraph of their
     own, so that clean flags them and not the sentence before."""
+    groups = _BRACKETS.findall(shown)
+    if len(groups) > 1 and _BRACKETS_ONLY.match(shown):
+        return all(glued_tail(g) for g in groups)  # "($1 = 0.7654 euros) (Reporting by ...)"
     n_words = len(shown.split())
     inner = shown.strip().strip("()[]").strip()
     return (n_words <= 35 and "ontribut" in shown and bool(_CREDIT_LINE.search(shown))
             or n_words <= 60 and bool(COPYRIGHT.search(shown)) and _NOTICE_WORDS.search(shown) is not None
+            and not re.search(r"\bsaid\b", shown)
             or n_words <= 25 and bool(_SIGN_OFF.match(inner)) and bool(_BY_SIGN_OFF.match(inner))
-            or n_words <= 30 and bool(_POINTER.match(shown))
+            or n_words <= 30 and bool(_POINTER.match(shown)) and not ENDED.search(shown)
             or n_words <= 8 and bool(_COUNTER.match(shown.strip().rstrip("."))) and shown.lstrip().startswith("(")
-            or n_words <= 12 and bool(_BRACKET_CREDIT.match(shown.strip())))
+            or n_words <= 12 and bool(_BRACKET_CREDIT.match(shown.strip()))
+            or n_words <= 40 and bool(_PRODUCED.search(shown)))
+
+
+_BRACKETS = re.compile(r"\([^()]*\)")
+_BRACKETS_ONLY = re.compile(r"^\s*(?:\([^()]*\)\s*)+$")
 
 
 # What makes a copyright line a notice, not a story's sentence ("Copyright Office officials
@@ -192,7 +205,7 @@ def line_reason(shown: str, raw: str, n_words: int, first: bool, from_end: int) 
         return "credit line"
     if n_words <= 40 and _PRODUCED.search(shown):
         return "credit line"
-    if "{{" in shown and "}}" in shown:
+    if "{{" in shown and "}}" in shown and n_words <= 40 and not re.search(r"[\"“”]|\bsaid\b", shown):
         return "page code"  # a template the page never filled: "Get email notifications on {{subject}}"
     if n_words <= 20 and _FOLLOW.match(shown):
         return "sign-off"
@@ -286,6 +299,9 @@ def post_frame(sentence: str) -> bool:
         _POST_TAIL.match(text) is not None
 
 
+# An e-mail address or a telephone number, as a contact line gives it.
+_ADDRESS = r"(?:[\w.+-]+@[\w-]+\.\w|\(?\d{3}\)?[\s.-]*\d{3}[\s.-]*\d{3,4}|\d{3}-\d{4}\b|\+\d)"
+
 # Offers and prompts: a newsletter ("Get our free Headlines email ... Sign up here", "Join
 # 250,000 readers who get our morning newsletter"), a pointer to the outlet's channels or
 # coverage ("Follow Sky News on WhatsApp", "Follow AP's coverage of X at https://...", "Read 142
@@ -299,10 +315,11 @@ _OFFER = re.compile(
     r"^why you can trust\b|^keep up with\b[^.]{0,80}\bby following\b|"
     r"^this (?:article|story|content) is (?:exclusive|only available) to (?:our )?subscribers\b|"
     r"^subscribe (?:today|now)\b|"
-    r"^(?:got|have|have you got|do you have) a (?:story|news tip|tip)\b[^.]{0,20}\?|"
+    r"^(?:got|have you got|do you have) a (?:story|news tip|tip)\b[^.]{0,20}\?|^have a news tip\b[^.]{0,20}\?|"
     r"^(?:want more [^?]{0,40}\?\s*)?download (?:the|our)\b[^.]{0,40}\bapp\b|"
-    r"^(?-i:[A-Z])[\w.'’-]+(?:\s+(?-i:[A-Z])[\w.'’-]+){0,3}\s+(?:can be reached|may be reached|can be contacted)\s+at\b|"
-    r"^contact\s+(?-i:[A-Z])[^.]{0,40}\s+at\s+[\w.+-]*[\d@(+]|"
+    rf"^(?-i:[A-Z])[\w.'’-]+(?:\s+(?-i:[A-Z])[\w.'’-]+){{0,3}}\s+(?:can be reached|may be reached|can be "
+    rf"contacted)\s+at\s+{_ADDRESS}|"
+    rf"^contact\s+(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){{0,3}}\s+at\s+{_ADDRESS}|"
     r"^(?:send us your (?:story|stories|news|pictures|photos|videos))\b",
     re.I)
 _OFFER_WORDS = ("sign up here", "gift article", "story tips can be sent to")
@@ -369,7 +386,8 @@ _HINT_KEYS = ("|", "•", "·", "/", "@", "©", "(", "[", "📸", ":", "http", "
               "story", "correct", "clarif", "print edition", "breaking news", "developing", "report",
               "writer", "correspondent", "editor", "columnist", "contributor", "journalist",
               "producer", "fellow", "covers", "staff", "words", "text", "=", " old", "page ",
-              "shared", "views", "likes", "gallery", "slideshow")
+              "shared", "views", "likes", "gallery", "slideshow", "reach", "contact", "download",
+              "tip")
 
 
 def _hinted(low: str) -> bool:
@@ -385,6 +403,15 @@ _MARKS = " \t.:!?\"'“”‘’()[]⬇️▶►•·*_-–—"
 def _plain(text: str) -> str:
     """Lower case, spaces folded, marks trimmed: as `_LABELS` are written."""
     return " ".join(text.lower().split()).strip(_MARKS)
+
+
+def not_a_headline(shown: str) -> bool:
+    """Is this line at a page's top the page's, never its headline: a control or label ("Skip
+    navigation"), a navigation strip or breadcrumb ("Home > News > Local"), an unfilled template
+    ("Get email notifications on {{subject}}")? (Not a pointer's form: "Watch: Moment bridge
+    collapses" and "Photos: Flooding in Houston" are headlines.)"""
+    return _plain(shown) in _LABELS or len(shown.split()) <= 30 and len(_NAV.findall(shown)) >= 3 \
+        or "{{" in shown and "}}" in shown
 
 
 def reason(shown: str, n_words: int, from_end: int, raw: str | None = None) -> str | None:
@@ -411,7 +438,7 @@ def reason(shown: str, n_words: int, from_end: int, raw: str | None = None) -> s
     tail = text[-_CREDIT_REACH:]
     if any(h in tail for h in _CREDIT_HINTS) and _CREDIT.search(tail) or \
             _CAPTION_START.match(text) and n_words <= 35 or _FRAME_START.match(text) and (
-                n_words <= _FRAME_WORDS or not ENDED.search(text)):
+                not ENDED.search(text) or n_words <= _FRAME_WORDS and "caption" in low):
         return "photo credit or caption"
     if n_words <= 30 and (_OFFER.match(text) or any(w in low for w in _OFFER_WORDS)):
         return "offer or pointer"

@@ -512,16 +512,14 @@ def _add_paragraph(src: Source, text: str, p_start: int, p_end: int,
 
 def _title(src: Source, doc: Document) -> str:
     """The headline: a first heading, else the first short line that does not end a sentence;
-    never a line of the page's ("Home > News > Local", "Skip navigation", a byline or a stamp)."""
+    never a line of the page's (a byline, a stamp, `furniture.not_a_headline`: "Home > News >
+    Local", "Skip navigation")."""
     from . import furniture
 
     for para in src.paragraphs[:3]:
-        raw = src.text[para.start : para.end]
-        shown = para_display(raw)
-        n_words = len(shown.split())
+        shown = para_display(src.text[para.start : para.end])
         if is_byline(shown) or COPYRIGHT.search(shown) or is_stamp(shown) or \
-                furniture.line_reason(shown, raw, n_words, True, len(src.paragraphs)) or \
-                furniture.reason(shown, n_words, len(src.paragraphs), raw):
+                furniture.not_a_headline(shown):
             continue
         if 2 <= len(shown.split()) <= 20 and (
             para.heading or not re.search(r"[.!?]['\"”’)]?$", shown)

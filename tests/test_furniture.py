@@ -305,3 +305,21 @@ def test_page_text_two_outlets_carry_above_the_story_is_boilerplate_but_a_wire_p
         assert flags[notice] == "boilerplate", flags
         assert flags[wire] is None and flags[MORE] is None, flags
         assert not any(f for t, f in flags.items() if t in (STORY, own)), flags
+
+
+def test_two_outlets_running_one_wire_story_keep_every_paragraph():
+    # a review: with the wire's paragraphs word for word in both, the edited last paragraph was
+    # the only "story" left, and the lede above it was judged the page's text
+    wire = ("A wind-driven wildfire tore through the hills above Ardley on Tuesday, forcing about "
+            "4,000 residents to flee as crews battled flames fanned by gusts of 50 mph.",
+            "Governor Ana Berg declared a state of emergency for the county late Tuesday, freeing "
+            "state money for the firefighting effort and shelters.",
+            "Forecasters expect dry, hot weather to continue through the weekend, with humidity "
+            "below 10 percent and more strong winds.")
+    a = _src("a.txt", "Wildfire forces 4,000 to flee\n\n" + "\n\n".join(wire) +
+             "\n\nThe utility cut power to about 30,000 customers.")
+    b = _src("b.txt", "Thousands flee Ardley wildfire\n\n" + "\n\n".join(wire) +
+             "\n\nThe utility cut power to roughly 30,000 homes and businesses.")
+    flag_boilerplate([a, b])
+    for src in (a, b):
+        assert not any(src.flag_of(s) for s in src.sentences), [(s.text[:40], src.flag_of(s)) for s in src.sentences]
