@@ -1387,6 +1387,15 @@ def test_two_quantities_in_alike_sentences_are_no_disagreement(tmp_path, a, b):
      "Storm Mara killed eight people on Saturday, officials said."),
     ("In Veld, the storm killed two people on Saturday, officials said.",
      "The storm killed three people in Veld on Saturday, officials said."),
+    # no place: a day's possessive, an event's name; a city where the whole happened; a rate
+    ("Five people were killed in Sunday's attack on the market, police said.",
+     "Eight people were killed in the attack on the market, police said."),
+    ("At least 12 people died in Hurricane Helene, officials said.",
+     "At least 30 people died in the storm, officials said."),
+    ("In London, police said 40 people were arrested at the climate protest.",
+     "Police said 90 people were arrested at the climate protest."),
+    ("Consumer prices rose 3.2 percent in Britain last year, the statistics office said.",
+     "Consumer prices rose 4.1 percent last year, the statistics office said."),
     # a number in a name or a time is no second figure
     ("Fire killed 12 people in Smithtown on Tuesday, police said.",
      "Fire killed 14 people at 12 Main Street in Smithtown on Tuesday, police said."),

@@ -216,6 +216,8 @@ class Context:
     # governments", "the other two unions", "more than 100 other people"
     place: str = ""  # the one place the figure is told of: "one person in Veld", "In Tol, three
     # people died" (`_place`)
+    place_after: bool = False  # ... told right after the figure ("one person in Veld"), not as
+    # the sentence's opening ("In London, police said 40 people were arrested")
 
 
 class _Span(NamedTuple):
@@ -371,33 +373,47 @@ def _context(text: str, start: int, end: int, qtext: str) -> Context:
     c.act = _own_verb(text, q.start, q.end, left_m, right_m, bool(_DATE_TEXT.search(q.text)))
     c.other = " other " in own or bool(_OTHER_BEFORE.search(text, 0, q.start)) or \
         bool(_OTHER_AFTER.match(text, q.end))
-    c.place = _place(text, q.start, q.end)
+    c.place, c.place_after = _place(text, q.start, q.end)
     for w in _WORD_RE.findall(q.text):
         c.words.discard(stem(w))
         c.close.discard(stem(w))
     return c
 
 
-# A figure told of one place, against one told of none, is a part of the whole when it is clearly
-# smaller: under four fifths of it.
+# A count or a sum told of one place right after it ("killed one person in Veld"), against one
+# told of none, is a part of the whole when it is clearly smaller: under four fifths of it. (A
+# sentence opening "In London, police said 40 people were arrested" names where the whole
+# happened as often as a part.)
 PART_OF_WHOLE = 0.8
 # A place a figure is told of: "in" and a name a few lower-case words after it ("one person in
 # Veld", "three people were killed in Tol"), or the sentence's opening "In Tol," before it.
-_PLACE_AFTER = re.compile(r"(?:\s+(?!in\b)[a-z]+){0,3}?\s+in\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
-_PLACE_FRAME = re.compile(r"\s*In\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)\s*,")
+_NAME = r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)"
+_PLACE_AFTER = re.compile(r"(?:\s+(?!in\b)[a-z]+){0,3}?\s+in\s+(?:[Tt]he\s+)?" + _NAME)
+_PLACE_FRAME = re.compile(r"\s*In\s+(?:[Tt]he\s+)?" + _NAME + r"\s*,")
+# Names after "in" that are an event's or a contest's, not a place's: "died in Hurricane Helene",
+# "in Game 7", "in World War II".
+_NOT_PLACES = frozenset("Hurricane Tropical Storm Typhoon Cyclone Game Games Week Round Stage "
+                        "Operation World Super Grand Season Phase Act Chapter Section Article "
+                        "Episode Part Year".split())
 
 
-def _place(text: str, start: int, end: int) -> str:
-    """The place the figure at text[start:end] is told of (`Context.place`), or ""."""
+def _place(text: str, start: int, end: int) -> tuple[str, bool]:
+    """The place the figure at text[start:end] is told of (`Context.place`), or "", and whether it
+    is told right after the figure (`Context.place_after`)."""
     m = _PLACE_AFTER.match(text, end)
+    after = m is not None
     if m is None:
         m = _PLACE_FRAME.match(text)
         if m is None or m.end() > start:
-            return ""
-    name = m.group(1)
-    if name.split()[0] in _NOT_NAMES or any(ch.isdigit() for ch in name):
-        return ""  # "in March", "in Q3"
-    return name
+            return "", False
+    if re.match(r"\s*\d", text[m.end(1):m.end(1) + 4]):
+        return "", False  # "in Game 7", "in Room 101"
+    name = m.group(1).rstrip(".")
+    first = name.split()[0].rstrip(".")
+    if first in _NOT_NAMES or first in _NOT_PLACES or any(ch.isdigit() for ch in name) \
+            or name.endswith(("'s", "’s")):
+        return "", False  # "in March", "in Q3", "in Hurricane Helene", "in Sunday's attack"
+    return name, after
 
 
 # "the other two unions", "seven other governments" (the word itself, nothing between)
@@ -512,9 +528,9 @@ def different_scope(a: Quantity, ca: Context, b: Quantity, cb: Context) -> str |
     if a.kind != "date" and ca.place and cb.place and not (
             set(ca.place.lower().split()) & set(cb.place.lower().split())):
         return f"told of different places ({ca.place} vs {cb.place})"
-    if a.kind != "date":
+    if a.kind in ("count", "money"):  # a rate or a share is no part of a sum
         for x, cx, y, cy in ((a, ca, b, cb), (b, cb, a, ca)):
-            if cx.place and not cy.place and cx.place.lower() not in cy.text \
+            if cx.place and cx.place_after and not cy.place and cx.place.lower() not in cy.text \
                     and x.value < PART_OF_WHOLE * y.value:
                 # "killed one person in Veld" vs "killed nine people": a part and the whole (72
                 # killed by a fire "in Kensington" vs 71: one count, told two ways)
