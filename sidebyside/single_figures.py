@@ -132,23 +132,14 @@ class _Told:
         self.hedged: dict[tuple, dict[str, tuple[set[str], set[str]]]] = {}
         self.close: dict[int, frozenset[str]] = {}
         # measures and spans of time by hedge, family and value in the base unit (to two
-        # digits), per source: its units, sentences and the words near its figures
-        self.converted: dict[tuple, dict[str, tuple[set[str | None], set[str], set[str]]]] = {}
-        # counts by value and sentence: who says it, of what, and the words it is written with
-        self.counted: dict[tuple[float, str], list[tuple[str, str, frozenset[str]]]] = {}
+        # digits): who says each, in which unit and sentence
+        self.converted: dict[tuple, list[tuple[str, str | None, str, Quantity]]] = {}
         for q in c.numbers:
             src, n = q.sources[0], _significant(q.value)
             told = (src, self.unit(q))
             base = _in_base(q)
             if base is not None:
-                units, sids, words = self.converted.setdefault((q.qualifier, base), {}).setdefault(
-                    src, (set(), set(), set()))
-                units.add(q.unit)
-                sids.add(q.sentence)
-                words |= self._close(q)
-            if q.kind == "count" and q.unit:
-                self.counted.setdefault((q.value, q.sentence), []).append(
-                    (src, group(q.unit), _words_of(q)))
+                self.converted.setdefault((q.qualifier, base), []).append((src, q.unit, q.sentence, q))
             self.own.setdefault((q.kind, n, _rounded(q.value, n)), set()).add(told)
             for k in range(2, n):
                 self.coarser.setdefault((q.kind, k, _rounded(q.value, k)), set()).add(told)
@@ -175,9 +166,9 @@ class _Told:
         billion"); the same figure under the same hedge with another noun when the sentences are
         linked or share a word near it ("nearly 90 professors" / "nearly 90 faculty members");
         years and an anniversary, days and a day ("15 years after" / "the 15th anniversary");
-        and, in a linked sentence or beside a shared word, one length, weight or span of time in
-        another unit under the same hedge ("two decades" / "20 years"), and one count under a
-        noun that names its kind ("14 golds" / "14 gold medals")."""
+        and one length, weight or span of time in another unit under the same hedge, in a linked
+        sentence, or hedged and beside a word both figures have near them ("two decades" / "20
+        years", "nearly two decades" / "nearly 20 years")."""
         mine = q.sources[0]
         key = (q.kind, q.unit, q.value)
         out = self.memo.get(key)
@@ -193,13 +184,10 @@ class _Told:
                     out.add(src)  # "nearly 90 professors" / "nearly 90 faculty members"
         base = _in_base(q)
         if base is not None:  # "two decades" / "20 years", "5 km" / "3.1 miles"
-            for src, (units, sids, words) in self.converted.get((q.qualifier, base), {}).items():
-                if units - {q.unit} and (sids & near or words & self._close(q)):
-                    out.add(src)
-        if q.kind == "count" and q.unit:  # "14 golds" / "14 gold medals", on a link only
-            unit, words = group(q.unit), _words_of(q)
-            out.update(src for sid in near for src, other, written in self.counted.get((q.value, sid), ())
-                       if other != unit and (unit in written or other in words))
+            for src, unit, sid, other in self.converted.get((q.qualifier, base), ()):
+                if src not in out and unit != q.unit and (sid in near or q.qualifier not in _LOOSE and (
+                        self._close(other) & self._close(q))):
+                    out.add(src)  # on a link; a hedged one beside a word both use
         out.discard(mine)
         return out
 
@@ -255,13 +243,6 @@ def _in_base(q: Quantity) -> tuple | None:
         return None
     f = factor(q)
     return (family(q), _rounded(q.value * f, 2)) if f else None
-
-
-def _words_of(q: Quantity) -> frozenset[str]:
-    """The words a count is written with but its own noun, as nouns ("gold" of "14 gold
-    medals")."""
-    own = group(q.unit)
-    return frozenset(w for w in (group(x) for x in _WORD.findall(q.text)) if w and w != own)
 
 
 def _kind(q: Quantity) -> str:

@@ -150,12 +150,19 @@ def test_a_tournament_or_a_coin_is_no_sum_of_euros(sentence):
     assert not [q for q in N.read_quantities(sentence) if q.kind == "money"]
 
 
-def test_a_span_or_a_length_in_another_unit_beside_a_shared_word_is_one_figure(tmp_path):
-    listed = singles(tmp_path, "The team had its best result in two decades, coaches said.",
-                     "It was the team's best result in 20 years.",
-                     "The relay team ran 5 km through the old town.",
-                     "The relay covered 3.1 miles through the old town.")
+def test_a_span_or_a_length_in_another_unit_on_a_link_or_hedged_beside_a_shared_word_is_one_figure(tmp_path):
+    listed = singles(tmp_path, "The team had its best result in nearly two decades, coaches said.",
+                     "It was the team's best showing in nearly 20 years.",
+                     "The relay team ran 5 km through the old town on Sunday.",
+                     "The relay team ran 3.1 miles through the old town on Sunday.")
     assert listed == [], listed
+
+
+def test_a_bare_span_in_another_unit_off_a_link_stays_one_outlets_own(tmp_path):
+    # a review: a ban's two years and a drought's 24 months share only a word ("last")
+    listed = singles(tmp_path, "The ban on fishing in the bay will last two years, the ministry said.",
+                     "The drought that emptied the reservoirs has lasted 24 months.")
+    assert "two years" in listed and "24 months" in listed, listed
 
 
 def test_a_span_in_another_unit_with_nothing_in_common_stays_one_outlets_own(tmp_path):
@@ -164,17 +171,3 @@ def test_a_span_in_another_unit_with_nothing_in_common_stays_one_outlets_own(tmp
     listed = singles(tmp_path, "The rule was reversed less than 48 hours after it was announced.",
                      "The senator tweeted about the halt less than two days later.")
     assert "less than 48 hours" in listed and "less than two days" in listed, listed
-
-
-def test_a_count_under_a_noun_that_names_its_kind_is_one_figure_on_a_link(tmp_path):
-    c = write(tmp_path, {
-        "a.txt": _BASE + "The national team finished the championships with 14 golds, coaches said on Sunday.\n",
-        "b.txt": _BASE + "The national team won 14 gold medals at the championships, coaches said on Sunday.\n",
-        "c.txt": _BASE + "The national team also took 14 silver coins home from the championships, coaches said.\n",
-    })
-    a = next(s for s in c.all_sentences() if "14 golds" in s.text)
-    b = next(s for s in c.all_sentences() if "14 gold medals" in s.text)
-    assert b.id in {ln.to for ln in a.links}
-    listed = [q.text for q in c.single_source_numbers()]
-    assert "14 golds" not in listed and "14 gold medals" not in listed, listed
-    assert "14 silver coins" in listed  # another fourteen
