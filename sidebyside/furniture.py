@@ -163,14 +163,19 @@ def glued_tail(shown: str) -> bool:
         return all(glued_tail(g) for g in groups)  # "($1 = 0.7654 euros) (Reporting by ...)"
     n_words = len(shown.split())
     inner = shown.strip().strip("()[]").strip()
-    return (n_words <= 35 and "ontribut" in shown and bool(_CREDIT_LINE.search(shown))
+    return (_credit(shown, n_words)
             or n_words <= 60 and bool(COPYRIGHT.search(shown)) and _NOTICE_WORDS.search(shown) is not None
             and not re.search(r"\bsaid\b", shown)
             or n_words <= 25 and bool(_SIGN_OFF.match(inner)) and bool(_BY_SIGN_OFF.match(inner))
             or n_words <= 30 and bool(_POINTER.match(shown)) and not ENDED.search(shown)
             or n_words <= 8 and bool(_COUNTER.match(shown.strip().rstrip("."))) and shown.lstrip().startswith("(")
-            or n_words <= 12 and bool(_BRACKET_CREDIT.match(shown.strip()))
-            or n_words <= 40 and bool(_PRODUCED.search(shown)))
+            or n_words <= 12 and bool(_BRACKET_CREDIT.match(shown.strip())))
+
+
+def _credit(shown: str, n_words: int) -> bool:
+    """A credit line: who else reported the story, or who made or answers for it."""
+    return n_words <= 35 and "ontribut" in shown and bool(_CREDIT_LINE.search(shown)) or \
+        n_words <= 40 and bool(_PRODUCED.search(shown))
 
 
 _BRACKETS = re.compile(r"\([^()]*\)")
@@ -201,9 +206,7 @@ def line_reason(shown: str, raw: str, n_words: int, first: bool, from_end: int) 
         return "sign-off"
     if n_words <= 60 and _PRINT_LINE.match(shown):
         return "print edition line"
-    if n_words <= 35 and "ontribut" in shown and _CREDIT_LINE.search(shown):
-        return "credit line"
-    if n_words <= 40 and _PRODUCED.search(shown):
+    if _credit(shown, n_words):
         return "credit line"
     if "{{" in shown and "}}" in shown and n_words <= 40 and not re.search(r"[\"“”]|\bsaid\b", shown):
         return "page code"  # a template the page never filled: "Get email notifications on {{subject}}"
