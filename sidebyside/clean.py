@@ -521,16 +521,20 @@ def flag_boilerplate(sources: list[Source], page_spans: list[list[tuple[int, int
 # The page's own text that two outlets' pages both carry above their headlines: an archive's
 # crawl notice, a cookie notice (scraped pages). Told from the wire's copy two outlets run by
 # where it stands: above the headline (the paragraph the source's title comes from) in every
-# source that carries it; and by its words: of its REPEATED_MIN_TERMS or more content terms,
-# under REPEATED_ON_STORY appear in any paragraph of the folder that no two sources give word for
-# word.
+# source that carries it, under headlines the outlets wrote apart (two outlets running one wire
+# copy with no headline line have their lede above the subheading taken for one); and by its
+# words: of its REPEATED_MIN_TERMS or more content terms, under REPEATED_ON_STORY appear in any
+# other paragraph of the folder.
 REPEATED_MIN_TERMS = 10
 REPEATED_ON_STORY = 0.2
 
 
 def _headline_at(src: Source, shown: list[str]) -> int | None:
-    """The paragraph the source's title was taken from, or None."""
-    return next((k for k, text in enumerate(shown[:4]) if text.strip() == src.title.strip()), None)
+    """The paragraph the source's title was taken from (or that opens it: "Headline | The
+    Gazette" of a page's <title>), or None."""
+    title = src.title.strip()
+    return next((k for k, text in enumerate(shown[:4]) if text.strip() and (
+        text.strip() == title or len(text.split()) >= 3 and title.startswith(text.strip()))), None)
 
 
 def _flag_repeated_page_text(sources: list[Source], shown_texts: dict[str, list[str]]) -> None:
@@ -542,23 +546,23 @@ def _flag_repeated_page_text(sources: list[Source], shown_texts: dict[str, list[
             if not para.flag:
                 copies.setdefault(_normalized(shown_texts[src.id][para.index]), []).append((src, para))
     repeated = [group for group in copies.values() if len({src.id for src, _ in group}) >= 2]
-    # (every paragraph given word for word by two sources is left out of the story's words)
-    in_group = {id(para) for group in repeated for _, para in group}
     heads = {src.id: _headline_at(src, shown_texts[src.id]) for src in sources}
     repeated = [group for group in repeated if all(
         heads[src.id] is not None and para.index < heads[src.id] for src, para in group)
-        and len(T.content_terms(shown_texts[group[0][0].id][group[0][1].index])) >= REPEATED_MIN_TERMS]
+        and len(T.content_terms(shown_texts[group[0][0].id][group[0][1].index])) >= REPEATED_MIN_TERMS
+        and len({src.title.strip().lower() for src, _ in group}) > 1]
     if not repeated:
         return
     uses: Counter = Counter()  # how many paragraphs of the folder use each term
     for src in sources:
         for para in src.paragraphs:
-            if not para.flag and id(para) not in in_group:
+            if not para.flag:
                 uses.update(set(T.content_terms(shown_texts[src.id][para.index])))
     for group in repeated:
         src, para = group[0]
         terms = set(T.content_terms(shown_texts[src.id][para.index]))
-        elsewhere = sum(1 for t in terms if uses[t])
+        # (a wire's lede two outlets run shares the words of the wire's other paragraphs)
+        elsewhere = sum(1 for t in terms if uses[t] > len(group))
         if elsewhere < REPEATED_ON_STORY * len(terms):
             for src, para in group:
                 _mark(src, para, BOILERPLATE, "page text repeated across outlets")

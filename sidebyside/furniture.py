@@ -319,10 +319,11 @@ _OFFER = re.compile(
     r"^this (?:article|story|content) is (?:exclusive|only available) to (?:our )?subscribers\b|"
     r"^subscribe (?:today|now)\b|"
     r"^(?:got|have you got|do you have) a (?:story|news tip|tip)\b[^.]{0,20}\?|^have a news tip\b[^.]{0,20}\?|"
-    r"^(?:want more [^?]{0,40}\?\s*)?download (?:the|our)\b[^.]{0,40}\bapp\b|"
+    # (these three a whole line, no clause after: "Download the app, officials told migrants, ...")
+    r"^(?:want more [^?]{0,40}\?\s*)?download (?:the|our)\b[^.,]{0,40}\bapp\b[^,;]{0,60}$|"
     rf"^(?-i:[A-Z])[\w.'’-]+(?:\s+(?-i:[A-Z])[\w.'’-]+){{0,3}}\s+(?:can be reached|may be reached|can be "
-    rf"contacted)\s+at\s+{_ADDRESS}|"
-    rf"^contact\s+(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){{0,3}}\s+at\s+{_ADDRESS}|"
+    rf"contacted)\s+at\s+{_ADDRESS}[^,;]{{0,60}}$|"
+    rf"^contact\s+(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){{0,3}}\s+at\s+{_ADDRESS}[^,;]{{0,60}}$|"
     r"^(?:send us your (?:story|stories|news|pictures|photos|videos))\b",
     re.I)
 _OFFER_WORDS = ("sign up here", "gift article", "story tips can be sent to")
@@ -389,8 +390,7 @@ _HINT_KEYS = ("|", "•", "·", "/", "@", "©", "(", "[", "📸", ":", "http", "
               "story", "correct", "clarif", "print edition", "breaking news", "developing", "report",
               "writer", "correspondent", "editor", "columnist", "contributor", "journalist",
               "producer", "fellow", "covers", "staff", "words", "text", "=", " old", "page ",
-              "shared", "views", "likes", "gallery", "slideshow", "reach", "contact", "download",
-              "tip")
+              "shared", "views", "likes", "gallery", "slideshow", "reach", "contact", "download")
 
 
 def _hinted(low: str) -> bool:
@@ -413,8 +413,17 @@ def not_a_headline(shown: str) -> bool:
     navigation"), a navigation strip or breadcrumb ("Home > News > Local"), an unfilled template
     ("Get email notifications on {{subject}}")? (Not a pointer's form: "Watch: Moment bridge
     collapses" and "Photos: Flooding in Houston" are headlines.)"""
-    return _plain(shown) in _LABELS or len(shown.split()) <= 30 and len(_NAV.findall(shown)) >= 3 \
-        or "{{" in shown and "}}" in shown
+    if _plain(shown) in _LABELS or len(shown.split()) <= 30 and len(_NAV.findall(shown)) >= 3 \
+            or "{{" in shown and "}}" in shown or _FRAME_START.match(shown):
+        return True
+    # a stamp or byline line ("Updated 2 hours ago", "Jo Doe | Staff Writer", "4 min read"), but
+    # not a gallery's or a video's headline ("Photos: Flooding in Houston")
+    parts = [p.strip(" ,") for p in _SEPARATORS.split(shown.strip()) if p.strip(" ,")]
+    return len(shown.split()) <= 20 and bool(parts) and all(
+        (_PART.match(p) or _ROLE_LINE.match(p) or _stamp(p)) and not _MEDIA_LABEL.match(p) for p in parts)
+
+
+_MEDIA_LABEL = re.compile(r"(?:photo|image|picture|video|gallery)s?\b", re.I)
 
 
 def reason(shown: str, n_words: int, from_end: int, raw: str | None = None) -> str | None:

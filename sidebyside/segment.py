@@ -512,15 +512,17 @@ def _add_paragraph(src: Source, text: str, p_start: int, p_end: int,
 
 def _title(src: Source, doc: Document) -> str:
     """The headline: a first heading, else the first short line that does not end a sentence;
-    never a line of the page's (a byline, a stamp, `furniture.not_a_headline`: "Home > News >
-    Local", "Skip navigation")."""
+    never a line of the page's (a byline, a stamp, a lone date, a credit or sign-off line
+    (`furniture.line_reason`), `furniture.not_a_headline`: "Home > News > Local", "Skip
+    navigation")."""
     from . import furniture
 
     for para in src.paragraphs[:3]:
         shown = para_display(src.text[para.start : para.end])
+        why = furniture.line_reason(shown, shown, len(shown.split()), True, len(src.paragraphs))
         if is_byline(shown) or COPYRIGHT.search(shown) or is_stamp(shown) or \
-                furniture.not_a_headline(shown):
-            continue
+                why not in (None, "link to another story") or furniture.not_a_headline(shown):
+            continue  # (a pointer's form is a headline's too: "Watch: Moment bridge collapses")
         if 2 <= len(shown.split()) <= 20 and (
             para.heading or not re.search(r"[.!?]['\"”’)]?$", shown)
         ):

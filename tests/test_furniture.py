@@ -109,6 +109,9 @@ FURNITURE = [
 ]
 
 NEWS = [
+    "Families can be reached at 555-0100 through the Red Cross hotline, which said 40 people were missing.",
+    "Download the CBP One app, officials told migrants, and 40,000 appointments were booked in a week.",
+    "Got a tip for police? Crime Stoppers pays up to $1,000 for information, the chief said.",
     "Photo by Jo Doe shows the crack in the northern support, the city said.",
     "The mayor can be reached at City Hall on weekdays, she said.",
     "Contact tracing teams at 40 sites reached 2,000 drivers.",
@@ -323,3 +326,33 @@ def test_two_outlets_running_one_wire_story_keep_every_paragraph():
     flag_boilerplate([a, b])
     for src in (a, b):
         assert not any(src.flag_of(s) for s in src.sentences), [(s.text[:40], src.flag_of(s)) for s in src.sentences]
+
+
+def test_two_outlets_running_one_wire_copy_with_no_headline_line_keep_their_lede():
+    # a second review: with no headline line, a subheading below the lede was taken for the
+    # title, and the lede both outlets run was "above the headline"
+    lede = ("A fast-moving wildfire driven by strong winds forced thousands of residents in northern "
+            "California to flee their homes overnight, destroying dozens of buildings.")
+    rest = ("Fire crews battled the blaze through the night near the town of Paradise Ridge, where "
+            "evacuation orders covered more than 12,000 people, the state forestry agency said.")
+    a = _src("a.txt", lede + "\n\nEvacuation orders widened overnight\n\n" + rest +
+             "\n\nThe utility cut power to roughly 30,000 homes.")
+    b = _src("b.txt", lede + "\n\nEvacuation orders widened overnight\n\n" + rest +
+             "\n\nThe utility cut power to about 40,000 homes.")
+    flag_boilerplate([a, b])
+    for src in (a, b):
+        assert not any(src.flag_of(s) for s in src.sentences), [(s.text[:40], src.flag_of(s)) for s in src.sentences]
+
+
+@pytest.mark.parametrize("top", ["April 27, 2009", "Updated 2 hours ago", "Skip to main content",
+                                 "Home > News > Ardley > Local", "Jo Doe, Senior Reporter"])
+def test_a_page_line_above_the_headline_is_never_the_title(top):
+    a = _src("a.txt", top + "\n\nPort Hale bridge closed\n\n" + STORY)
+    assert a.title == "Port Hale bridge closed"
+
+
+@pytest.mark.parametrize("head", ["Photos: Flooding in Houston", "Watch: Moment bridge collapses",
+                                  "Pictured: The moment rescuers reached the boys",
+                                  "Credit Agricole makes bid for Co-operative Bank"])
+def test_a_headline_in_a_page_line_s_words_stays_the_title(head):
+    assert _src("a.txt", head + "\n\n" + STORY).title == head
