@@ -1358,6 +1358,11 @@ def _two_outlets(tmp_path, a: str, b: str):
      "Five people died in Amsa when a wall collapsed."),
     ("In Britain, temperatures threatened to top the 37.1 C all-time high.",
      "In Germany, temperatures were expected to hit 38 C."),
+    # a place's possessive, a place whose name opens like a contest's
+    ("The shelling killed 5 people in Ukraine's east, officials said.",
+     "The shelling killed 20 people, officials said."),
+    ("Police arrested 40 people in Grand Rapids after the protest, officials said.",
+     "Police arrested 90 people after the protest, officials said."),
 ])
 def test_two_quantities_in_alike_sentences_are_no_disagreement(tmp_path, a, b):
     c = _two_outlets(tmp_path, a, b)
@@ -1396,6 +1401,9 @@ def test_two_quantities_in_alike_sentences_are_no_disagreement(tmp_path, a, b):
      "Police said 90 people were arrested at the climate protest."),
     ("Consumer prices rose 3.2 percent in Britain last year, the statistics office said.",
      "Consumer prices rose 4.1 percent last year, the statistics office said."),
+    # one country named two ways is one place
+    ("The storm killed 12 people in the U.S. on Sunday, officials said.",
+     "The storm killed 30 people in the United States on Sunday, officials said."),
     # a number in a name or a time is no second figure
     ("Fire killed 12 people in Smithtown on Tuesday, police said.",
      "Fire killed 14 people at 12 Main Street in Smithtown on Tuesday, police said."),
