@@ -62,8 +62,8 @@ _TRAILER = re.compile(
     re.I,
 )
 _POINTER = re.compile(
-    r"^(?![\"“‘'])\W*(read more|related|see also|also read|read next|watch|listen|tags|topics|"
-    r"filed under)\s*:|"
+    r"^(?![\"“‘'])\W*(read more|related|related videos?|more videos?|see also|also read|read next|watch|"
+    r"listen|tags|topics|filed under)\s*:|"
     # (these only before a headline, never a sentence: "Recommended: eight hours of sleep.")
     r"^(?![\"“‘'])\W*(read more|related|also read|read also|also see|more|trending|recommended|"
     r"don['’]t miss)\s*[:|][^.!?]*$|"
@@ -222,6 +222,8 @@ def line_reason(shown: str, raw: str, n_words: int, first: bool, from_end: int) 
         return "publication date"
     if n_words <= 20 and is_stamp(shown):
         return "publication date, time or dateline"
+    if not first and n_words <= 90 and _AP_FILE.match(shown):
+        return "photo credit or caption"
     return None if first else reason(shown, n_words, from_end, raw)
 
 
@@ -354,8 +356,12 @@ _COUNTER = re.compile(
     r"^listen to this (?:story|article)\W*\d+\s*(?:min|mins|minutes?)$|"
     r"^\(\s*(?:[A-Z]{0,3}\$|€|£|¥|₹)\s?1\s*=\s*[\d.,]+\s*[^()]{1,30}\)$|"
     r"^this (?:article|story|page) is (?:more than|over) (?:\d+|a|an|one|two|three|four|five|six|seven|"
-    r"eight|nine|ten) (?:years?|months?) old$",
+    r"eight|nine|ten) (?:years?|months?) old$|"
+    r"^you have (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|no) free (?:articles?|stories|"
+    r"reads?) (?:left|remaining)\b[^.!?]{0,30}$",
     re.I)
+# An AP file photo's caption, however long: "FILE - In this June 4, 2013 file photo, ..."
+_AP_FILE = re.compile(r"^\s*FILE\s*[-–—]\s+In this\b[^.]{0,80}\bfile (?:photo|image)\b")
 # A bracketed credit ("(Image: Getty)", "(Photo: Pete Holm/AP)"): the page's alone, and cut off
 # a paragraph it closes (segment.build_source): a story's sentence may stand before it.
 _BRACKET_CREDIT = re.compile(r"^\((?:Photo|Image|Picture)s?:\s*[A-Z][^()]{0,60}\)$")
@@ -390,7 +396,8 @@ _HINT_KEYS = ("|", "•", "·", "/", "@", "©", "(", "[", "📸", ":", "http", "
               "story", "correct", "clarif", "print edition", "breaking news", "developing", "report",
               "writer", "correspondent", "editor", "columnist", "contributor", "journalist",
               "producer", "fellow", "covers", "staff", "words", "text", "=", " old", "page ",
-              "shared", "views", "likes", "gallery", "slideshow", "reach", "contact", "download")
+              "shared", "views", "likes", "gallery", "slideshow", "reach", "contact", "download",
+              "free ")
 
 
 def _hinted(low: str) -> bool:

@@ -41,6 +41,12 @@ FURNITURE = [
     "Close Get email notifications on {{subject}} daily! Your email address will be used",
     "Loading...",
     "Posted in News | Tagged Orvane, local | 4 Comments",
+    "You have 3 free articles remaining this month.",
+    "Related video: Ardley residents describe what they saw (4:03)",
+    "FILE - In this June 4, 2013 file photo, firefighters tackle a blaze at a warehouse in Ardley, "
+    "as residents of nearby streets watch from behind a police cordon. Officials said Tuesday the "
+    "company had been cited twice for storing solvent drums too close to a loading door. (AP "
+    "Photo/Jo Doe, File)",
     "Reprints & Permissions",
     "Your browser does not support the video tag.",
     "Please enable JavaScript to view the comments powered by Disqus.",
@@ -109,6 +115,8 @@ FURNITURE = [
 ]
 
 NEWS = [
+    "You have 3 days to appeal the ruling, the judge told him on Tuesday.",
+    "Related videos were removed from the site after the complaint, the company said.",
     "Families can be reached at 555-0100 through the Red Cross hotline, which said 40 people were missing.",
     "Download the CBP One app, officials told migrants, and 40,000 appointments were booked in a week.",
     "Got a tip for police? Crime Stoppers pays up to $1,000 for information, the chief said.",
