@@ -224,6 +224,8 @@ def line_reason(shown: str, raw: str, n_words: int, first: bool, from_end: int) 
         return "publication date, time or dateline"
     if not first and n_words <= 90 and _AP_FILE.match(shown):
         return "photo credit or caption"
+    if _widget(shown):
+        return "widget"
     return None if first else reason(shown, n_words, from_end, raw)
 
 
@@ -360,6 +362,18 @@ _COUNTER = re.compile(
     r"^you have (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|no) free (?:articles?|stories|"
     r"reads?) (?:left|remaining)\b[^.!?]{0,30}$",
     re.I)
+# A page's widget line, no sentence: the weather ("Arnsby 14°C Partly cloudy") or a market strip
+# with two signed moves or more ("Dow 15,254.03 +0.15% S&P 1,631.38 +0.05%").
+_WEATHER = re.compile(r"^(?:[A-Z][\w.'’-]*\s+){1,3}-?\d{1,3}\s?°\s?[CF]\b(?:\s+[A-Za-z]+){0,3}$")
+_SIGNED_MOVE = re.compile(r"[+\-−]\d[\d,.]*\s?%")
+
+
+def _widget(shown: str) -> bool:
+    text = shown.strip()
+    return len(text.split()) <= 8 and bool(_WEATHER.match(text)) or \
+        len(text.split()) <= 20 and len(_SIGNED_MOVE.findall(text)) >= 2 and not ENDED.search(text)
+
+
 # An AP file photo's caption, however long: "FILE - In this June 4, 2013 file photo, ..."
 _AP_FILE = re.compile(r"^\s*FILE\s*[-–—]\s+In this\b[^.]{0,80}\bfile (?:photo|image)\b")
 # A bracketed credit ("(Image: Getty)", "(Photo: Pete Holm/AP)"): the page's alone, and cut off

@@ -42,6 +42,8 @@ FURNITURE = [
     "Loading...",
     "Posted in News | Tagged Orvane, local | 4 Comments",
     "You have 3 free articles remaining this month.",
+    "Ardley 14°C Partly cloudy",
+    "Dow 15,254.03 +0.15% S&P 1,631.38 +0.05% Nasdaq 3,445.26 +0.22%",
     "Related video: Ardley residents describe what they saw (4:03)",
     "FILE - In this June 4, 2013 file photo, firefighters tackle a blaze at a warehouse in Ardley, "
     "as residents of nearby streets watch from behind a police cordon. Officials said Tuesday the "
@@ -115,6 +117,8 @@ FURNITURE = [
 ]
 
 NEWS = [
+    "Highs of 30°C expected",
+    "Temperatures reached 38°C in Ardley on Tuesday, forecasters said.",
     "You have 3 days to appeal the ruling, the judge told him on Tuesday.",
     "Related videos were removed from the site after the complaint, the company said.",
     "Families can be reached at 555-0100 through the Red Cross hotline, which said 40 people were missing.",
@@ -353,6 +357,7 @@ def test_two_outlets_running_one_wire_copy_with_no_headline_line_keep_their_lede
 
 
 @pytest.mark.parametrize("top", ["April 27, 2009", "Updated 2 hours ago", "Skip to main content",
+                                "Ardley 14°C Partly cloudy", "Dow 15,254.03 +0.15% S&P 1,631.38 +0.05%",
                                  "Home > News > Ardley > Local", "Jo Doe, Senior Reporter"])
 def test_a_page_line_above_the_headline_is_never_the_title(top):
     a = _src("a.txt", top + "\n\nPort Hale bridge closed\n\n" + STORY)
