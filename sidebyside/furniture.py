@@ -37,7 +37,8 @@ reprints & permissions|reprints and permissions|skip navigation|skip to main con
 javascript is required to view this content|your browser does not support the video tag|
 please enable javascript to view the comments powered by disqus|featured video|must watch|just watched|
 replay|buy photo|show thumbnails|text size a a a|embed|copy this code to your website or blog|
-sponsored links by taboola|sponsored stories|recommended by""".replace("\n", "").split("|"))
+sponsored links by taboola|sponsored stories|recommended by|story highlights|key points|
+in this article""".replace("\n", "").split("|"))
 
 # A press release's end mark or its notes to editors: what follows is about the issuer, not the
 # story ("ENDS", "-ENDS-", "###", "-30-", "Notes to editors").

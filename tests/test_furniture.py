@@ -43,6 +43,7 @@ FURNITURE = [
     "Posted in News | Tagged Orvane, local | 4 Comments",
     "You have 3 free articles remaining this month.",
     "Ardley 14°C Partly cloudy",
+    "Story Highlights",
     "Dow 15,254.03 +0.15% S&P 1,631.38 +0.05% Nasdaq 3,445.26 +0.22%",
     "Related video: Ardley residents describe what they saw (4:03)",
     "FILE - In this June 4, 2013 file photo, firefighters tackle a blaze at a warehouse in Ardley, "
