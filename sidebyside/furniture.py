@@ -440,9 +440,14 @@ def not_a_headline(shown: str) -> bool:
         return True
     # a stamp or byline line ("Updated 2 hours ago", "Jo Doe | Staff Writer", "4 min read"), but
     # not a gallery's or a video's headline ("Photos: Flooding in Houston")
-    parts = [p.strip(" ,") for p in _SEPARATORS.split(shown.strip()) if p.strip(" ,")]
+    parts = _parts(shown.strip())
     return len(shown.split()) <= 20 and bool(parts) and all(
         (_PART.match(p) or _ROLE_LINE.match(p) or _stamp(p)) and not _MEDIA_LABEL.match(p) for p in parts)
+
+
+def _parts(text: str) -> list[str]:
+    """The lines of a paragraph, and the parts of a line cut at "/", "•", "|", "·"."""
+    return [p.strip(" ,") for p in _SEPARATORS.split(text) if p.strip(" ,")]
 
 
 _MEDIA_LABEL = re.compile(r"(?:photo|image|picture|video|gallery)s?\b", re.I)
@@ -462,7 +467,7 @@ def reason(shown: str, n_words: int, from_end: int, raw: str | None = None) -> s
         return "page control"
     if not _hinted(low) and not (" of " in low and _DIGIT.search(low)):
         return None  # none of the words or marks any form below needs (most story sentences)
-    parts = [p.strip(" ,") for p in _SEPARATORS.split(raw.strip() if raw else text) if p.strip(" ,")]
+    parts = _parts(raw.strip() if raw else text)
     # (a sentence of eight words or more, ended, is no stamp, label nor byline)
     if parts and n_words <= 20 and not (len(parts) == 1 and n_words >= 8 and ENDED.search(text)) \
             and all(_part(p) for p in parts):

@@ -131,15 +131,14 @@ class _Told:
         # its figures (`Context.close`)
         self.hedged: dict[tuple, dict[str, tuple[set[str], set[str]]]] = {}
         self.close: dict[int, frozenset[str]] = {}
-        # measures and spans of time by hedge, family and value in the base unit (to two
-        # digits): who says each, in which unit and sentence
-        self.converted: dict[tuple, list[tuple[str, str | None, str, Quantity]]] = {}
+        # measures and spans of time by hedge, family and value in the base unit (to two digits)
+        self.converted: dict[tuple, list[Quantity]] = {}
         for q in c.numbers:
             src, n = q.sources[0], _significant(q.value)
             told = (src, self.unit(q))
             base = _in_base(q)
             if base is not None:
-                self.converted.setdefault((q.qualifier, base), []).append((src, q.unit, q.sentence, q))
+                self.converted.setdefault((q.qualifier, base), []).append(q)
             self.own.setdefault((q.kind, n, _rounded(q.value, n)), set()).add(told)
             for k in range(2, n):
                 self.coarser.setdefault((q.kind, k, _rounded(q.value, k)), set()).add(told)
@@ -184,10 +183,10 @@ class _Told:
                     out.add(src)  # "nearly 90 professors" / "nearly 90 faculty members"
         base = _in_base(q)
         if base is not None:  # "two decades" / "20 years", "5 km" / "3.1 miles"
-            for src, unit, sid, other in self.converted.get((q.qualifier, base), ()):
-                if src not in out and unit != q.unit and (sid in near or q.qualifier not in _LOOSE and (
+            for other in self.converted.get((q.qualifier, base), ()):
+                if other.unit != q.unit and (other.sentence in near or q.qualifier not in _LOOSE and (
                         self._close(other) & self._close(q))):
-                    out.add(src)  # on a link; a hedged one beside a word both use
+                    out.add(other.sources[0])  # on a link; a hedged one beside a word both use
         out.discard(mine)
         return out
 
