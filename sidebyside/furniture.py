@@ -38,7 +38,9 @@ javascript is required to view this content|your browser does not support the vi
 please enable javascript to view the comments powered by disqus|featured video|must watch|just watched|
 replay|buy photo|show thumbnails|text size a a a|embed|copy this code to your website or blog|
 sponsored links by taboola|sponsored stories|recommended by|story highlights|key points|
-in this article""".replace("\n", "").split("|"))
+in this article|e-mail|shares|show thumbnails|show captions|next|last|previous|tweet with a location|
+yahoo news|associated press|the associated press|getty images|istockphoto|screenshot|in pictures|
+related coverage""".replace("\n", "").split("|"))
 
 # A press release's end mark or its notes to editors: what follows is about the issuer, not the
 # story ("ENDS", "-ENDS-", "###", "-30-", "Notes to editors").
@@ -55,7 +57,7 @@ ENDED = re.compile(r"[.!?][\"'”’)\]]*\s*$")
 
 _MONTH = MONTH_RE  # "Jan", "January.", "Sept" (matched without regard to case here)
 _TRAILER = re.compile(
-    r"^\W*(more|related|read more|read next|also read|see also|recommended|you (might|may) also like|"
+    r"^\W*(more on this (?:story|topic)|more|related|read more|read next|also read|see also|recommended|you (might|may) also like|"
     r"latest|trending|most (read|popular|viewed|shared)|popular|top stories|further reading|"
     r"other news|editor'?s picks|more from|more stories|in other news|what to read next|"
     r"also on|more on|more news|around the web|from around the web|"
@@ -64,11 +66,11 @@ _TRAILER = re.compile(
 )
 _POINTER = re.compile(
     r"^(?![\"“‘'])\W*(read more|related|related videos?|more videos?|see also|also read|read next|watch|"
-    r"listen|tags|topics|filed under)\s*:|"
+    r"listen|tags|topics|filed under|video|videos|photos|gallery|in pictures)\s*:|"
     # (these only before a headline, never a sentence: "Recommended: eight hours of sleep.")
     r"^(?![\"“‘'])\W*(read more|related|also read|read also|also see|more|trending|recommended|"
     r"don['’]t miss)\s*[:|][^.!?]*$|"
-    r"^(?![\"“‘'])\W*read the (full|original) (story|article)\s+(at|on|in)\b[^.!?,]*$",
+    r"^(?![\"“‘'])\W*read the (full|original) (story|article)\s+(at|on|in)\b[^.!?,]*\.?$",
     re.I,
 )
 # (never a quotation: '"Follow me," the officer shouted'; "Reporting by", "Editing by" only before
@@ -145,10 +147,10 @@ def trailer_header(shown: str) -> bool:
 
 
 def _pointer_list(shown: str) -> bool:
-    """A header line ending in a colon and headlines under it, one a line ("Read more from Sky
-    News:" / "City bridges need billions in repairs" / "Train strike dates announced")."""
+    """A header line and headlines under it, one a line ("Read more from Sky News:" / "City
+    bridges need billions in repairs" / "Train strike dates announced")."""
     lines = [x.strip() for x in shown.splitlines() if x.strip()]
-    return len(lines) >= 2 and lines[0].endswith(":") and trailer_header(lines[0][:-1]) and \
+    return len(lines) >= 2 and trailer_header(lines[0].removesuffix(":")) and \
         not any(ENDED.search(x) for x in lines[1:])
 
 
@@ -193,6 +195,23 @@ _BY_SIGN_OFF = re.compile(r"^\W*((reporting|editing|writing|compiled|produced|ed
                           r"|additional reporting\b)", re.I)
 
 
+# What the site's software says on every page, whatever the story: a cookie or privacy notice, a
+# captcha's, an archive crawler's or a comment system's terms, Twitter's help on an embedded
+# tweet, a video player's error, an alert offer ("Never miss a story: get breaking news alerts
+# ..."). Fixed phrases of the page, never a story's own words.
+_SITE_NOTICE = re.compile(
+    r"^(?:this (?:web)?site uses cookies\b|we(?:['’]ve| have) updated our (?:privacy policy|terms)\b|"
+    r"by (?:continuing to (?:browse|use)|using this (?:site|website))\b[^.]{0,80}\b(?:agree|consent|accept)|"
+    r"this site is protected by recaptcha\b|these crawls are part of an effort to archive pages\b|"
+    r"tweet with a location\b|you can add location information to your tweets\b|"
+    r"add this tweet to your website by copying the code below\b|"
+    r"our goal is to create a safe and engaging place for users to connect\b|"
+    r"sorry,? the video player failed to load\b|fox news flash top headlines are here\b|"
+    r"(?:never miss a (?:story|thing|beat)\b|get (?:breaking )?news alerts\b)[^.!?]{0,100}[.!]?$)",
+    re.I)
+_SITE_NOTICE_WORDS = 80
+
+
 def line_reason(shown: str, raw: str, n_words: int, first: bool, from_end: int) -> str | None:
     """Why a paragraph (its display text, its text as in the file, its number of words, whether
     it opens its source, how many paragraphs follow it) is the page's, or None: a pointer to
@@ -209,7 +228,9 @@ def line_reason(shown: str, raw: str, n_words: int, first: bool, from_end: int) 
         return "print edition line"
     if _credit(shown, n_words):
         return "credit line"
-    if "{{" in shown and "}}" in shown and n_words <= 40 and not re.search(r"[\"“”]|\bsaid\b", shown):
+    if n_words <= _SITE_NOTICE_WORDS and _SITE_NOTICE.match(shown):
+        return "site notice"
+    if "{{" in shown and "}}" in shown and n_words <= 60 and not re.search(r"[\"“”]|\bsaid\b", shown):
         return "page code"  # a template the page never filled: "Get email notifications on {{subject}}"
     if n_words <= 20 and _FOLLOW.match(shown):
         return "sign-off"
@@ -247,6 +268,8 @@ _PART = re.compile(
     rf"(?:\s+on\s+(?:{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?)"
     r"(?:,?\s+at\s+\d{1,2}[:.]\d\d\s*(?:am|pm|a\.m\.|p\.m\.)?)?)?$|"
     r"^(?:image|photo|picture|slide) \d+ of \d+$|^\d+ of \d+$|^\[\d+/\d+\]$|"
+    r"^posted by\s+(?-i:[A-Z])[\w.'’ -]{1,40}\s+at\s+\d{1,2}[:.]\d\d\s*(?:am|pm|a\.m\.|p\.m\.)?"
+    r"(?:\s+\d+\s+comments?)?$|"
     r"^(?:listen|watch|play|now playing|video)$|"
     r"^(?:photo credit|credit|source|image|photo|picture)s?\s*:\s*(?-i:[A-Z])[^.!?]{0,40}$",
     re.I)
@@ -263,14 +286,17 @@ _CREDIT = re.compile(
     r"(?:^|[.)]\s+)(?:Photograph|Photo|Picture|Image)s? by [A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
     r"(?:\s*/\s*[A-Z][^.]{0,30})?|"
     r"(?:^|[.)]\s+)Picture:\s*[A-Z][^.]{0,60}|"
+    r"(?:^|[.)]\s+)Photo:\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:\s*/\s*[A-Z][\w.'’ -]{0,40})?|"
     r"(?:^|[.)]\s+)Credit\s+[A-Z][^.]{0,40}\s+for\s+The\s+[A-Z][^.]{0,40}|"
     r"\bImage (?:copyright|source),?\s+\S[^.]{0,40}|"
     r"(?:[A-Z][\w.'’-]*\s+){0,3}/\s*Getty Images|\bGetty Images|\bvia Getty Images|"
+    r"\|\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*/\s*[A-Z][\w.'’ -]{1,40}|"
     r"©\s*[A-Z][^.]{0,40}/\s*(?:AFP|AP|Reuters|Getty Images|EPA|PA)[^.]{0,20})\s*$")
 _CREDIT_REACH = 140  # characters at a paragraph's end a credit may take
 _CREDIT_HINTS = ("Photo", "/", "Credit", "Image", "Getty", "©", "Picture")
 # A caption's own opening: AP's file photos, a gallery's counter.
 _CAPTION_START = re.compile(r"^\s*(?:FILE\s*[-–—]\s|\[\d+/\d+\]\s|\d+ of \d+\s*\|\s|"
+                            r"(?:Image|Photo|Picture|Slide) \d+ of \d+\b|"
                             r"Media caption,?|Image caption,?|📸|Pictured:)")
 # A broadcaster's frame around a picture or a player ("Image copyright Getty Images Image caption
 # ...", "Media playback is unsupported on your device Media caption ...", "Enlarge this image
@@ -355,7 +381,8 @@ _COUNTER = re.compile(
     r"^this (?:story|article|post|page) has been (?:shared|viewed|read) \d[\d,]* times$|"
     r"^(?:word count|words|views|shares|comments|likes|reads)\s*:\s*\d[\d,]*$|"
     r"^\d[\d,]*\s+(?:comments?|shares|views|likes|replies)$|"
-    r"^page \d+ of \d+$|"
+    r"^page \d+ of \d+$|^(?:continue to|go to|next) page \d+$|^comments?\s*\(\s*\d[\d,]*\s*\)$|"
+    r"^total votes\s*:\s*\d[\d,]*$|"
     r"^listen to this (?:story|article)\W*\d+\s*(?:min|mins|minutes?)$|"
     r"^\(\s*(?:[A-Z]{0,3}\$|€|£|¥|₹)\s?1\s*=\s*[\d.,]+\s*[^()]{1,30}\)$|"
     r"^this (?:article|story|page) is (?:more than|over) (?:\d+|a|an|one|two|three|four|five|six|seven|"
@@ -366,20 +393,27 @@ _COUNTER = re.compile(
 # A page's widget line, no sentence: the weather ("Arnsby 14°C Partly cloudy") or a market strip
 # with two signed moves or more ("Dow 15,254.03 +0.15% S&P 1,631.38 +0.05%").
 _WEATHER = re.compile(r"^(?:[A-Z][\w.'’-]*\s+){1,3}-?\d{1,3}\s?°\s?[CF]\b(?:\s+[A-Za-z]+){0,3}$")
+# ... a draw's numbers under a label ("Latest lottery results: 4, 11, 19, 27, 33, 45")
+_DRAW = re.compile(r"^[A-Z][\w ]{2,40}:\s*(?:\d{1,2},\s*){4,}\d{1,2}$")
 _SIGNED_MOVE = re.compile(r"[+\-−]\d[\d,.]*\s?%")
 
 
 def _widget(shown: str) -> bool:
     text = shown.strip()
-    return len(text.split()) <= 8 and bool(_WEATHER.match(text)) or \
+    return len(text.split()) <= 8 and bool(_WEATHER.match(text)) or bool(_DRAW.match(text)) or \
         len(text.split()) <= 20 and len(_SIGNED_MOVE.findall(text)) >= 2 and not ENDED.search(text)
 
 
 # An AP file photo's caption, however long: "FILE - In this June 4, 2013 file photo, ..."
 _AP_FILE = re.compile(r"^\s*FILE\s*[-–—]\s+In this\b[^.]{0,80}\bfile (?:photo|image)\b")
-# A bracketed credit ("(Image: Getty)", "(Photo: Pete Holm/AP)"): the page's alone, and cut off
+# A bracketed credit ("(Image: Getty)", "(Photo: Pete Holm/AP)", "(Courtesy of the Fire Service)",
+# "[Image via Getty]"): the page's alone, and cut off
 # a paragraph it closes (segment.build_source): a story's sentence may stand before it.
-_BRACKET_CREDIT = re.compile(r"^\((?:Photo|Image|Picture)s?:\s*[A-Z][^()]{0,60}\)$")
+_BRACKET_CREDIT = re.compile(r"^\((?:(?:Photo|Image|Picture)s?:\s*|Courtesy(?:\s+of)?\s+(?:the\s+)?)[A-Z][^()]{0,60}\)$|"
+                             r"^\[(?:Photo|Image|Picture)s?\s+(?:via|by|courtesy of)\s+[^\[\]]{1,60}\]$")
+# A picture's source alone: "Getty Images/iStockphoto", "Screenshot/Twitter", "AP/Jo Doe".
+_AGENCIES = r"(?:Getty Images|iStockphoto|Shutterstock|Screenshot|AP|AFP|Reuters|EPA|PA|Twitter|Instagram|Facebook|YouTube)"
+_SOURCE_CREDIT = re.compile(rf"^{_AGENCIES}(?:\s*/\s*(?:{_AGENCIES}|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,2}}))+$")
 # A byline with no "By": "Jo Doe | Staff writer", "Jo Doe, Senior Reporter".
 _ROLE_LINE = re.compile(
     r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s*[|,–—-]\s*(?:(?:[A-Z][\w'’-]+)\s+){0,3}"
@@ -391,8 +425,8 @@ _ROLE_LINE = re.compile(
 _BIO = re.compile(
     r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s+is\s+(?:a|an|the)\s+"
     r"(?:[\w-]+\s+){0,3}(?:reporter|writer|correspondent|editor|columnist|contributor|journalist|"
-    r"producer|fellow)\b(?=.*\b(?:covering|covers|who covers|based in|focused on|focusing on|"
-    r"more about|follow|e-?mail|@))|"
+    r"producer|fellow)\b(?=.*(?:\b(?:covering|covers|who covers|based in|focused on|focusing on|"
+    r"more about|[Ff]ollow|e-?mail)\b|@))|"
     r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s+covers\s+[^.]{1,60}\s+for\s+(?:the\s+)?[A-Z]")
 BIO_TAIL = 3  # a bio is one of the last paragraphs of its source
 # What the bio goes on to say of its writer, right after it at the foot: "She has reported from
@@ -412,7 +446,7 @@ _HINT_KEYS = ("|", "•", "·", "/", "@", "©", "(", "[", "📸", ":", "http", "
               "writer", "correspondent", "editor", "columnist", "contributor", "journalist",
               "producer", "fellow", "covers", "staff", "words", "text", "=", " old", "page ",
               "shared", "views", "likes", "gallery", "slideshow", "reach", "contact", "download",
-              "free ")
+              "free ", "shares", "#", ".jp", ".png", ".gif", ".webp", "courtesy")
 
 
 def _hinted(low: str) -> bool:
@@ -430,19 +464,35 @@ def _plain(text: str) -> str:
     return " ".join(text.lower().split()).strip(_MARKS)
 
 
-def not_a_headline(shown: str) -> bool:
+def not_a_headline(shown: str, raw: str | None = None) -> bool:
     """Is this line at a page's top the page's, never its headline: a control or label ("Skip
     navigation"), a navigation strip or breadcrumb ("Home > News > Local"), an unfilled template
     ("Get email notifications on {{subject}}")? (Not a pointer's form: "Watch: Moment bridge
     collapses" and "Photos: Flooding in Houston" are headlines.)"""
-    if _plain(shown) in _LABELS or len(shown.split()) <= 30 and len(_NAV.findall(shown)) >= 3 \
-            or "{{" in shown and "}}" in shown or _FRAME_START.match(shown):
+    words = shown.split()
+    if _plain(shown) in _LABELS or len(words) <= 30 and len(_NAV.findall(shown)) >= 3 \
+            or "{{" in shown and "}}" in shown or _FRAME_START.match(shown) or _WIRE_SLUG.match(shown) \
+            or len(words) >= 4 and all(w.lower() in _SECTIONS for w in words):
+        return True  # (and a menu of sections: "News Sport Weather Business Opinion")
+    parts = _parts((raw or shown).strip())
+    if len(words) <= 4 and trailer_header(shown) or len(parts) >= 3 and trailer_header(parts[0]) \
+            or _LISTED_LINE.match(raw or shown):
+        # a box of headlines, its header or a line of it: "Top Stories", "• Central bank holds
+        # rates", "2. Tourist arrivals hit record"
         return True
     # a stamp or byline line ("Updated 2 hours ago", "Jo Doe | Staff Writer", "4 min read"), but
     # not a gallery's or a video's headline ("Photos: Flooding in Houston")
-    parts = _parts(shown.strip())
-    return len(shown.split()) <= 20 and bool(parts) and all(
+    return len(words) <= 20 and bool(parts) and all(
         (_PART.match(p) or _ROLE_LINE.match(p) or _stamp(p)) and not _MEDIA_LABEL.match(p) for p in parts)
+
+
+_LISTED_LINE = re.compile(r"^\s*(?:[•·▪►–-]\s|\d{1,2}[.)]\s+[A-Z][a-z])")  # (not "4. 6 quake rattles ...")
+# A wire's slug line ("ORVANE-FIRE/ (UPDATE 1)") and the names of a site's sections, as its menu
+# lists them.
+_WIRE_SLUG = re.compile(r"^[A-Z0-9]+(?:-[A-Z0-9]+)*/\S*(?:\s*\((?:UPDATE|CORRECTED|REFILE)[^)]*\))?$")
+_SECTIONS = frozenset("""news sport sports weather business opinion culture lifestyle life style politics
+world us uk u.s. tech technology science health entertainment travel video videos home money arts
+food local national education environment markets economy crime media sections more""".split())
 
 
 def _parts(text: str) -> list[str]:
@@ -465,9 +515,15 @@ def reason(shown: str, n_words: int, from_end: int, raw: str | None = None) -> s
         return "rule" if text else None
     if low in _LABELS:
         return "page control"
-    if not _hinted(low) and not (" of " in low and _DIGIT.search(low)):
+    lines = raw is not None and "\n" in raw.strip()
+    if not lines and not _hinted(low) and not (" of " in low and _DIGIT.search(low)):
         return None  # none of the words or marks any form below needs (most story sentences)
     parts = _parts(raw.strip() if raw else text)
+    if _FILE_NAME.match(text) or _HASHTAGS.match(text):
+        return "image file name or hashtags"
+    if lines and len(parts) >= 2 and _DURATION.match(parts[-1]) and all(
+            len(p.split()) <= 12 and not ENDED.search(p) for p in parts[:-1]):
+        return "video player"  # ("Now Playing") / "Varnos: what we know" / "01:42"
     # (a sentence of eight words or more, ended, is no stamp, label nor byline)
     if parts and n_words <= 20 and not (len(parts) == 1 and n_words >= 8 and ENDED.search(text)) \
             and all(_part(p) for p in parts):
@@ -485,13 +541,18 @@ def reason(shown: str, n_words: int, from_end: int, raw: str | None = None) -> s
         return "editor's note"
     if _COUNTER.match(text.rstrip(".")):
         return "page counter or note"
-    if _BRACKET_CREDIT.match(text):
+    if _BRACKET_CREDIT.match(text) or n_words <= 4 and _SOURCE_CREDIT.match(text):
         return "photo credit or caption"
     if n_words <= 12 and _ROLE_LINE.match(text):
         return "byline"
     if from_end < BIO_TAIL and _BIO.match(text):
         return "author's bio"
     return None
+
+
+_FILE_NAME = re.compile(r"^[\w.-]+\.(?:jpe?g|png|gif|webp)$", re.I)  # "varnos-scene-01.jpg"
+_HASHTAGS = re.compile(r"^(?:#\w+\s*){1,8}$")  # "#Orvane #breaking"
+_DURATION = re.compile(r"^\d{1,2}:\d\d(?::\d\d)?$")
 
 
 # A date or a clock time on its own, as a part of a stamp line ("June 4, 2024", "3:42 PM").
@@ -502,15 +563,18 @@ _DATE_OR_TIME = re.compile(
 
 def _part(p: str) -> bool:
     """Is p, a line of a paragraph or a part of a line cut at "/", "•", "|", "·", furniture?"""
-    return _plain(p) in _LABELS or bool(
+    return _plain(p) in _LABELS or p.replace(",", "").isdigit() or bool(
         _PART.match(p) or _ROLE_LINE.match(p) or _CAPTION_START.match(p) or _COUNTER.match(p)
         or _FILED.match(p)) or _stamp(p)
 
 
+_AGENCY_FIRST = re.compile(r"^(?:The\s+)?(?:Associated Press|Reuters|AP|AFP|Bloomberg)\s+(?=(?:Updated|Published|"
+                           r"Posted)\b)")
 # A blog post's filing, as a part of its stamp line: "Posted in News", "Tagged Orvane, local".
 _FILED = re.compile(r"^(?:(?:posted|filed)\s+(?:in|under)|tagged)\s+\S[^.!?]{0,60}$", re.I)
 
 
 def _stamp(part: str) -> bool:
     part = re.sub(r",\s*[A-Z]{2,3}$", "", part)  # "Tuesday 4 June 2024 15:42, UK"
+    part = _AGENCY_FIRST.sub("", part)  # "Associated Press Updated 2:20 pm, Monday, April 27, 2015"
     return bool(_DATE_OR_TIME.match(part)) or is_stamp(part)

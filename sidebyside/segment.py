@@ -510,21 +510,36 @@ def _add_paragraph(src: Source, text: str, p_start: int, p_end: int,
     return n
 
 
+TITLE_LOOK = 8  # paragraphs looked at for the headline, the page's lines above it included
+
+
 def _title(src: Source, doc: Document) -> str:
-    """The headline: a first heading, else the first short line that does not end a sentence;
-    never a line of the page's (a byline, a stamp, a lone date, a credit or sign-off line
-    (`furniture.line_reason`), `furniture.not_a_headline`: "Home > News > Local", "Skip
-    navigation")."""
+    """The headline: among the first three paragraphs that are not the page's lines, a first
+    heading, else the first short line that does not end a sentence; never a line of the page's
+    (a byline, a stamp, a lone date, a credit or sign-off line (`furniture.line_reason`),
+    `furniture.not_a_headline`: "Home > News > Local", "Skip navigation", "Top Stories" and
+    the headlines listed under it)."""
     from . import furniture
 
-    for para in src.paragraphs[:3]:
-        shown = para_display(src.text[para.start : para.end])
+    tried = 0  # paragraphs of the story's own looked at: the headline is among the first three
+    for para in src.paragraphs[:TITLE_LOOK]:
+        raw = src.text[para.start : para.end]
+        shown = para_display(raw)
         why = furniture.line_reason(shown, shown, len(shown.split()), True, len(src.paragraphs))
         if is_byline(shown) or COPYRIGHT.search(shown) or is_stamp(shown) or \
-                why not in (None, "link to another story") or furniture.not_a_headline(shown):
+                why not in (None, "link to another story") or furniture.not_a_headline(shown, raw):
             continue  # (a pointer's form is a headline's too: "Watch: Moment bridge collapses")
+        tried += 1
+        if tried > 3:
+            break
         if 2 <= len(shown.split()) <= 20 and (
             para.heading or not re.search(r"[.!?]['\"”’)]?$", shown)
         ):
-            return shown
+            return _WIRE_PREFIX.sub("", shown)
     return Path(doc.file).stem
+
+
+# A wire's tags before its headline ("UPDATE 2-Quorra to cut 1,200 jobs", "CORRECTED-REFILE-..."):
+# the copy's version, not the headline's words.
+_WIRE_PREFIX = re.compile(r"^(?:(?:UPDATE|WRAPUP)\s?\d*|CORRECTED|REFILE|RPT|EXCLUSIVE|INSIGHT|FACTBOX|"
+                          r"ANALYSIS)(?:-(?:UPDATE\s?\d*|CORRECTED|REFILE|RPT|EXCLUSIVE))*\s?-(?=[A-Z0-9\"“‘'])")

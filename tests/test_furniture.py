@@ -115,6 +115,43 @@ FURNITURE = [
     "This article is exclusive to subscribers. Subscribe today for just £1 for your first 3 months.",
     "Got a story? Email newsdesk@ashcombe.example or message us on WhatsApp on 07700 900123.",
     "Send us your pictures of the bridge at pics@ashcombe.example.",
+    # the site's software and widgets (a second pass over the sweep's forms, sixteenth session)
+    "This website uses cookies to improve your experience. By continuing to browse, you agree to "
+    "our use of cookies.",
+    "We've updated our Privacy Policy and Terms of Use. By continuing, you agree to the updated terms.",
+    "This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of Service apply.",
+    "These crawls are part of an effort to archive pages as they are created and archive the pages "
+    "that they refer to.",
+    "Tweet with a location\nYou can add location information to your Tweets, such as your city or "
+    "precise location, from the web and via third-party applications.",
+    "Add this Tweet to your website by copying the code below. Learn more",
+    "Our goal is to create a safe and engaging place for users to connect over interests and passions.",
+    "Sorry, the video player failed to load.(Error Code: 100013)",
+    "Fox News Flash top headlines are here. Check out what's clicking on Foxnews.com.",
+    "Never miss a story: get breaking news alerts from the Ashcombe Courier straight to your inbox",
+    "Get breaking news alerts Sign up",
+    "Embed\nCopy this code to your website or blog",
+    "e-mail\n129\nshares\n31\nView comments",
+    "Show Thumbnails\nShow Captions\nLast\nNext",
+    "400 Shares",
+    "Comments (12)",
+    "Continue to page 2",
+    "port-hale-bridge-01.jpg",
+    "#PortHale #breaking",
+    "Now Playing\nPort Hale bridge: what we know\n01:42",
+    "Total votes: 1134",
+    "Latest lottery results: 4, 11, 19, 27, 33, 45",
+    "Image 1 of 12\nEngineers inspect the bridge on Tuesday. Photo: Jo Doe",
+    "Engineers inspect the Port Hale Bridge on Tuesday | Jo Doe/Ashcombe Courier",
+    "(Courtesy of the Port Hale Fire Service)",
+    "[Image via Getty]",
+    "Getty Images/iStockphoto",
+    "Screenshot/Twitter",
+    "Associated Press Updated 2:20 pm, Monday, April 27, 2015",
+    "Posted by Jo Doe at 2:20 PM 7 comments",
+    "Video: Port Hale residents describe the closure",
+    "Read the full story at the Ashcombe Courier.",
+    "More on this story\nCouncil tax rise approved for next year\nRovers sign new striker",
 ]
 
 NEWS = [
@@ -157,6 +194,15 @@ NEWS = [
     "Follow the money on Telegram, investigators said, and you find the network.",
     "Evan Gershkovich is a reporter for The Wall Street Journal.",
     "Got a lot of rain? Forecasters say 40mm fell in Ardley overnight.",
+    # story sentences in the words of the site's forms above
+    "Residents can get news alerts from the county by texting BRIDGE to 55555, the city said.",
+    "The city's website uses cookies to track visitors, a privacy group said on Tuesday.",
+    "Videos of the crack have been shared 12,000 times, the city said.",
+    "North 52%",
+    "Engineers said the crack was found at 2:20 p.m. on Tuesday, 12 minutes after the alarm.",
+    "Read the full report on the bridge, the mayor told reporters, and you will see the risk.",
+    "Jo Doe is a senior reporter at the Ashcombe Courier, where she has covered the bridge since 2019.",
+    "The inspection took\n12 hours",
 ]
 
 
@@ -359,7 +405,12 @@ def test_two_outlets_running_one_wire_copy_with_no_headline_line_keep_their_lede
 
 @pytest.mark.parametrize("top", ["April 27, 2009", "Updated 2 hours ago", "Skip to main content",
                                 "Ardley 14°C Partly cloudy", "Dow 15,254.03 +0.15% S&P 1,631.38 +0.05%",
-                                 "Home > News > Ardley > Local", "Jo Doe, Senior Reporter"])
+                                 "Home > News > Ardley > Local", "Jo Doe, Senior Reporter",
+                                 "News Sport Weather Business Opinion Culture Lifestyle", "Yahoo News",
+                                 "PORTHALE-BRIDGE/ (UPDATE 1)", "Latest lottery results: 4, 11, 19, 27, 33, 45",
+                                 "Top Stories\n• Central bank holds rates\n• Tourist arrivals hit record",
+                                 "Most Read\n1. Central bank holds rates\n2. Tourist arrivals hit record",
+                                 "Posted by Jo Doe at 2:20 PM 7 comments"])
 def test_a_page_line_above_the_headline_is_never_the_title(top):
     a = _src("a.txt", top + "\n\nPort Hale bridge closed\n\n" + STORY)
     assert a.title == "Port Hale bridge closed"
@@ -370,3 +421,12 @@ def test_a_page_line_above_the_headline_is_never_the_title(top):
                                   "Credit Agricole makes bid for Co-operative Bank"])
 def test_a_headline_in_a_page_line_s_words_stays_the_title(head):
     assert _src("a.txt", head + "\n\n" + STORY).title == head
+
+
+@pytest.mark.parametrize("head, title", [
+    ("UPDATE 2-Port Hale bridge closed after cracks found", "Port Hale bridge closed after cracks found"),
+    ("CORRECTED-REFILE-Port Hale bridge closed", "Port Hale bridge closed"),
+    ("UPDATE ON BRIDGE: Port Hale crossing closed", "UPDATE ON BRIDGE: Port Hale crossing closed"),
+])
+def test_a_wire_s_version_tag_is_no_part_of_the_title(head, title):
+    assert _src("a.txt", head + "\n\n" + STORY).title == title
