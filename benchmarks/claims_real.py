@@ -102,7 +102,8 @@ def _key(side: dict) -> tuple[str, int, int]:
 
 
 def _cluster_run(cluster: str, sides: set[tuple[str, int, int]]):
-    """Run the engine on one cluster; map each labelled side to the engine sentences it overlaps."""
+    """Run the engine on one cluster; map each labelled side to the engine sentences it overlaps
+    (and a repeated sentence's first copy)."""
     c = compare_folder(cluster_dir(cluster), use_cache=False)
     file_of = {s.id: s.file for s in c.sources}
     overlap: dict[tuple[str, int, int], set[str]] = defaultdict(set)
@@ -113,6 +114,10 @@ def _cluster_run(cluster: str, sides: set[tuple[str, int, int]]):
         for k in by_file.get(file_of[s.source], ()):
             if k[1] < s.end and s.start < k[2]:
                 overlap[k].add(s.id)
+                if s.duplicate_of:
+                    # a repeat (a headline the page prints again as its first line) is shown
+                    # through its first copy: that copy's links are the claim's
+                    overlap[k].add(s.duplicate_of)
     return c, file_of, overlap
 
 
