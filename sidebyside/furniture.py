@@ -66,10 +66,10 @@ _TRAILER = re.compile(
 )
 _POINTER = re.compile(
     r"^(?![\"“‘'])\W*(read more|related|related videos?|more videos?|see also|also read|read next|watch|"
-    r"listen|tags|topics|filed under|video|videos|photos|gallery|in pictures)\s*:|"
+    r"listen|tags|topics|filed under)\s*:|"
     # (these only before a headline, never a sentence: "Recommended: eight hours of sleep.")
     r"^(?![\"“‘'])\W*(read more|related|also read|read also|also see|more|trending|recommended|"
-    r"don['’]t miss)\s*[:|][^.!?]*$|"
+    r"don['’]t miss|video|videos|photos|gallery|in pictures)\s*[:|][^.!?]*$|"
     r"^(?![\"“‘'])\W*read the (full|original) (story|article)\s+(at|on|in)\b[^.!?,]*\.?$",
     re.I,
 )
@@ -199,17 +199,24 @@ _BY_SIGN_OFF = re.compile(r"^\W*((reporting|editing|writing|compiled|produced|ed
 # captcha's, an archive crawler's or a comment system's terms, Twitter's help on an embedded
 # tweet, a video player's error, an alert offer ("Never miss a story: get breaking news alerts
 # ..."). Fixed phrases of the page, never a story's own words.
+_POLICY = r"(?:privacy (?:and cookie )?policy|cookie policy|terms(?: of (?:use|service))?)"
 _SITE_NOTICE = re.compile(
-    r"^(?:this (?:web)?site uses cookies\b|we(?:['’]ve| have) updated our (?:privacy policy|terms)\b|"
-    r"by (?:continuing to (?:browse|use)|using this (?:site|website))\b[^.]{0,80}\b(?:agree|consent|accept)|"
-    r"this site is protected by recaptcha\b|these crawls are part of an effort to archive pages\b|"
-    r"tweet with a location\b|you can add location information to your tweets\b|"
+    r"^(?:(?:this (?:web)?site|we) uses? cookies(?: (?:to (?:improve|enhance|give|provide|personali[sz]e|"
+    r"ensure|offer|analy[sz]e)\b[^.]{0,80}|and similar technologies[^.]{0,60}))?\.|"
+    rf"we(?:['’]ve| have) updated our {_POLICY}(?: and (?:our )?{_POLICY})?\s*[.!]|"
+    r"by (?:continuing(?: to (?:browse|use)(?: (?:this|our) (?:site|website))?)?|using (?:this|our) "
+    r"(?:site|website)),\s*you (?:agree|consent|accept)\b|"
+    r"this site is protected by recaptcha and the google privacy policy\b|"
+    r"these crawls are part of an effort to archive pages as they are created\b|"
+    r"tweet with a location\s*(?:$|you can add)|you can add location information to your tweets\b|"
     r"add this tweet to your website by copying the code below\b|"
     r"our goal is to create a safe and engaging place for users to connect\b|"
-    r"sorry,? the video player failed to load\b|fox news flash top headlines are here\b|"
-    r"(?:never miss a (?:story|thing|beat)\b|get (?:breaking )?news alerts\b)[^.!?]{0,100}[.!]?$)",
+    r"sorry,? the video player failed to load\b|fox news flash top headlines\b[^.]{0,30}\bare here\b|"
+    r"never miss a (?:story|thing)\b[^.!?]{0,100}\b(?:alerts?|newsletter|inbox)\b|"
+    r"get (?:breaking )?news alerts(?:\s*[.!]?\s*sign up(?: now| here)?)?\s*[.!]?\s*$)",
     re.I)
 _SITE_NOTICE_WORDS = 80
+_TOLD = re.compile(r"\b(?:said|says|told|according to|found|ruled|reported)\b", re.I)  # a story's
 
 
 def line_reason(shown: str, raw: str, n_words: int, first: bool, from_end: int) -> str | None:
@@ -228,9 +235,9 @@ def line_reason(shown: str, raw: str, n_words: int, first: bool, from_end: int) 
         return "print edition line"
     if _credit(shown, n_words):
         return "credit line"
-    if n_words <= _SITE_NOTICE_WORDS and _SITE_NOTICE.match(shown):
+    if n_words <= _SITE_NOTICE_WORDS and _SITE_NOTICE.match(shown) and not _TOLD.search(shown):
         return "site notice"
-    if "{{" in shown and "}}" in shown and n_words <= 60 and not re.search(r"[\"“”]|\bsaid\b", shown):
+    if "{{" in shown and "}}" in shown and n_words <= 40 and not re.search(r"[\"“”]|\bsaid\b", shown):
         return "page code"  # a template the page never filled: "Get email notifications on {{subject}}"
     if n_words <= 20 and _FOLLOW.match(shown):
         return "sign-off"
@@ -269,7 +276,7 @@ _PART = re.compile(
     r"(?:,?\s+at\s+\d{1,2}[:.]\d\d\s*(?:am|pm|a\.m\.|p\.m\.)?)?)?$|"
     r"^(?:image|photo|picture|slide) \d+ of \d+$|^\d+ of \d+$|^\[\d+/\d+\]$|"
     r"^posted by\s+(?-i:[A-Z])[\w.'’ -]{1,40}\s+at\s+\d{1,2}[:.]\d\d\s*(?:am|pm|a\.m\.|p\.m\.)?"
-    r"(?:\s+\d+\s+comments?)?$|"
+    r"(?:\s+(?:\d+|no)\s+comments?:?)?$|"
     r"^(?:listen|watch|play|now playing|video)$|"
     r"^(?:photo credit|credit|source|image|photo|picture)s?\s*:\s*(?-i:[A-Z])[^.!?]{0,40}$",
     re.I)
@@ -382,7 +389,6 @@ _COUNTER = re.compile(
     r"^(?:word count|words|views|shares|comments|likes|reads)\s*:\s*\d[\d,]*$|"
     r"^\d[\d,]*\s+(?:comments?|shares|views|likes|replies)$|"
     r"^page \d+ of \d+$|^(?:continue to|go to|next) page \d+$|^comments?\s*\(\s*\d[\d,]*\s*\)$|"
-    r"^total votes\s*:\s*\d[\d,]*$|"
     r"^listen to this (?:story|article)\W*\d+\s*(?:min|mins|minutes?)$|"
     r"^\(\s*(?:[A-Z]{0,3}\$|€|£|¥|₹)\s?1\s*=\s*[\d.,]+\s*[^()]{1,30}\)$|"
     r"^this (?:article|story|page) is (?:more than|over) (?:\d+|a|an|one|two|three|four|five|six|seven|"
@@ -393,14 +399,13 @@ _COUNTER = re.compile(
 # A page's widget line, no sentence: the weather ("Arnsby 14°C Partly cloudy") or a market strip
 # with two signed moves or more ("Dow 15,254.03 +0.15% S&P 1,631.38 +0.05%").
 _WEATHER = re.compile(r"^(?:[A-Z][\w.'’-]*\s+){1,3}-?\d{1,3}\s?°\s?[CF]\b(?:\s+[A-Za-z]+){0,3}$")
-# ... a draw's numbers under a label ("Latest lottery results: 4, 11, 19, 27, 33, 45")
-_DRAW = re.compile(r"^[A-Z][\w ]{2,40}:\s*(?:\d{1,2},\s*){4,}\d{1,2}$")
+
 _SIGNED_MOVE = re.compile(r"[+\-−]\d[\d,.]*\s?%")
 
 
 def _widget(shown: str) -> bool:
     text = shown.strip()
-    return len(text.split()) <= 8 and bool(_WEATHER.match(text)) or bool(_DRAW.match(text)) or \
+    return len(text.split()) <= 8 and bool(_WEATHER.match(text)) or \
         len(text.split()) <= 20 and len(_SIGNED_MOVE.findall(text)) >= 2 and not ENDED.search(text)
 
 
@@ -409,11 +414,11 @@ _AP_FILE = re.compile(r"^\s*FILE\s*[-–—]\s+In this\b[^.]{0,80}\bfile (?:phot
 # A bracketed credit ("(Image: Getty)", "(Photo: Pete Holm/AP)", "(Courtesy of the Fire Service)",
 # "[Image via Getty]"): the page's alone, and cut off
 # a paragraph it closes (segment.build_source): a story's sentence may stand before it.
-_BRACKET_CREDIT = re.compile(r"^\((?:(?:Photo|Image|Picture)s?:\s*|Courtesy(?:\s+of)?\s+(?:the\s+)?)[A-Z][^()]{0,60}\)$|"
+_BRACKET_CREDIT = re.compile(r"^\((?:(?:Photo|Image|Picture)s?(?::|\s+(?:via|by|courtesy of))\s*|Courtesy(?:\s+of)?\s+(?:the\s+)?)[A-Z][^()]{0,60}\)$|"
                              r"^\[(?:Photo|Image|Picture)s?\s+(?:via|by|courtesy of)\s+[^\[\]]{1,60}\]$")
 # A picture's source alone: "Getty Images/iStockphoto", "Screenshot/Twitter", "AP/Jo Doe".
 _AGENCIES = r"(?:Getty Images|iStockphoto|Shutterstock|Screenshot|AP|AFP|Reuters|EPA|PA|Twitter|Instagram|Facebook|YouTube)"
-_SOURCE_CREDIT = re.compile(rf"^{_AGENCIES}(?:\s*/\s*(?:{_AGENCIES}|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,2}}))+$")
+_SOURCE_CREDIT = re.compile(rf"^{_AGENCIES}(?>\s*/\s*[A-Za-z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,2}}){{1,3}}$")
 # A byline with no "By": "Jo Doe | Staff writer", "Jo Doe, Senior Reporter".
 _ROLE_LINE = re.compile(
     r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s*[|,–—-]\s*(?:(?:[A-Z][\w'’-]+)\s+){0,3}"
@@ -425,8 +430,8 @@ _ROLE_LINE = re.compile(
 _BIO = re.compile(
     r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s+is\s+(?:a|an|the)\s+"
     r"(?:[\w-]+\s+){0,3}(?:reporter|writer|correspondent|editor|columnist|contributor|journalist|"
-    r"producer|fellow)\b(?=.*(?:\b(?:covering|covers|who covers|based in|focused on|focusing on|"
-    r"more about|[Ff]ollow|e-?mail)\b|@))|"
+    r"producer|fellow)\b(?=.*\b(?:covering|covers|who covers|based in|focused on|focusing on|"
+    r"more about|[Ff]ollow|e-?mail|@))|"
     r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s+covers\s+[^.]{1,60}\s+for\s+(?:the\s+)?[A-Z]")
 BIO_TAIL = 3  # a bio is one of the last paragraphs of its source
 # What the bio goes on to say of its writer, right after it at the foot: "She has reported from
@@ -472,27 +477,52 @@ def not_a_headline(shown: str, raw: str | None = None) -> bool:
     words = shown.split()
     if _plain(shown) in _LABELS or len(words) <= 30 and len(_NAV.findall(shown)) >= 3 \
             or "{{" in shown and "}}" in shown or _FRAME_START.match(shown) or _WIRE_SLUG.match(shown) \
-            or len(words) >= 4 and all(w.lower() in _SECTIONS for w in words):
+            or _menu(shown):
         return True  # (and a menu of sections: "News Sport Weather Business Opinion")
     parts = _parts((raw or shown).strip())
-    if len(words) <= 4 and trailer_header(shown) or len(parts) >= 3 and trailer_header(parts[0]) \
-            or _LISTED_LINE.match(raw or shown):
-        # a box of headlines, its header or a line of it: "Top Stories", "• Central bank holds
-        # rates", "2. Tourist arrivals hit record"
-        return True
+    if len(parts) >= 3 and box_header(parts[0]):
+        return True  # a box of headlines: "Top Stories • Central bank holds rates • ..."
     # a stamp or byline line ("Updated 2 hours ago", "Jo Doe | Staff Writer", "4 min read"), but
     # not a gallery's or a video's headline ("Photos: Flooding in Houston")
     return len(words) <= 20 and bool(parts) and all(
         (_PART.match(p) or _ROLE_LINE.match(p) or _stamp(p)) and not _MEDIA_LABEL.match(p) for p in parts)
 
 
-_LISTED_LINE = re.compile(r"^\s*(?:[•·▪►–-]\s|\d{1,2}[.)]\s+[A-Z][a-z])")  # (not "4. 6 quake rattles ...")
+# A box of headlines above or around a story: its header ("Top Stories", "Most Read") and its
+# lines, each a bullet's or a number's ("• Central bank holds rates", "2. Tourist arrivals hit
+# record"; not "4. 6 quake rattles ...").
+_BOX_HEADERS = frozenset("""top stories|most read|most popular|most viewed|most shared|related coverage|
+related stories|related articles|more stories|more news|trending|trending now|latest news|latest stories|
+more on this story|you may also like|you might also like|recommended|recommended for you|
+editor's picks|editors' picks|in other news|around the web""".replace("\n", "").split("|"))
+_LISTED_LINE = re.compile(r"^\s*(?:[•·▪►–-]\s|\d{1,2}[.)]\s+[A-Z][a-z])")
+
+
+def box_header(shown: str) -> bool:
+    """Is this line a box of headlines' header ("Top Stories", "Most Read:")?"""
+    return _plain(shown) in _BOX_HEADERS
+
+
+def listed_line(raw: str) -> bool:
+    """Is this line (as in the file) one of a box's, marked by a bullet or a number?"""
+    return bool(_LISTED_LINE.match(raw))
 # A wire's slug line ("ORVANE-FIRE/ (UPDATE 1)") and the names of a site's sections, as its menu
 # lists them.
 _WIRE_SLUG = re.compile(r"^[A-Z0-9]+(?:-[A-Z0-9]+)*/\S*(?:\s*\((?:UPDATE|CORRECTED|REFILE)[^)]*\))?$")
 _SECTIONS = frozenset("""news sport sports weather business opinion culture lifestyle life style politics
 world us uk u.s. tech technology science health entertainment travel video videos home money arts
 food local national education environment markets economy crime media sections more""".split())
+
+
+def _menu(shown: str) -> bool:
+    """A menu of a site's sections: "News Sport Weather Business Opinion", "News | Sport | Weather"."""
+    tokens = _MENU_SPLIT.split(shown.strip())
+    return len(tokens) >= (3 if _MENU_MARK.search(shown) else 4) \
+        and all(t.lower() in _SECTIONS for t in tokens)
+
+
+_MENU_SPLIT = re.compile(r"[\s|•·/»>›]+")
+_MENU_MARK = re.compile(r"[|•·/»>›]")
 
 
 def _parts(text: str) -> list[str]:
@@ -521,12 +551,13 @@ def reason(shown: str, n_words: int, from_end: int, raw: str | None = None) -> s
     parts = _parts(raw.strip() if raw else text)
     if _FILE_NAME.match(text) or _HASHTAGS.match(text):
         return "image file name or hashtags"
-    if lines and len(parts) >= 2 and _DURATION.match(parts[-1]) and all(
-            len(p.split()) <= 12 and not ENDED.search(p) for p in parts[:-1]):
-        return "video player"  # ("Now Playing") / "Varnos: what we know" / "01:42"
+    if lines and len(parts) >= 3 and _plain(parts[0]) in _PLAYER and _DURATION.match(parts[-1]):
+        return "video player"  # "Now Playing" / "Varnos: what we know" / "01:42"
     # (a sentence of eight words or more, ended, is no stamp, label nor byline)
     if parts and n_words <= 20 and not (len(parts) == 1 and n_words >= 8 and ENDED.search(text)) \
-            and all(_part(p) for p in parts):
+            and all(_part(p) for p in parts) and not all(_NUMBER.match(p) for p in parts):
+        # (a lone number is the page's only beside its labels: "e-mail" / "129" / "shares"; a
+        # list of numbers is a story's: a lottery draw "4" / "11" / "19")
         return "stamp or byline"
     if _POST.match(text):
         return "embedded post"
@@ -551,7 +582,8 @@ def reason(shown: str, n_words: int, from_end: int, raw: str | None = None) -> s
 
 
 _FILE_NAME = re.compile(r"^[\w.-]+\.(?:jpe?g|png|gif|webp)$", re.I)  # "varnos-scene-01.jpg"
-_HASHTAGS = re.compile(r"^(?:#\w+\s*){1,8}$")  # "#Orvane #breaking"
+_HASHTAGS = re.compile(r"^#\w+(?:\s+#\w+){1,7}$")  # "#Orvane #breaking" (not "#1", "#MeToo")
+_PLAYER = frozenset(("now playing", "watch", "video", "up next", "play video"))
 _DURATION = re.compile(r"^\d{1,2}:\d\d(?::\d\d)?$")
 
 
@@ -563,13 +595,14 @@ _DATE_OR_TIME = re.compile(
 
 def _part(p: str) -> bool:
     """Is p, a line of a paragraph or a part of a line cut at "/", "•", "|", "·", furniture?"""
-    return _plain(p) in _LABELS or p.replace(",", "").isdigit() or bool(
+    return _plain(p) in _LABELS or bool(_NUMBER.match(p)) or bool(
         _PART.match(p) or _ROLE_LINE.match(p) or _CAPTION_START.match(p) or _COUNTER.match(p)
         or _FILED.match(p)) or _stamp(p)
 
 
 _AGENCY_FIRST = re.compile(r"^(?:The\s+)?(?:Associated Press|Reuters|AP|AFP|Bloomberg)\s+(?=(?:Updated|Published|"
                            r"Posted)\b)")
+_NUMBER = re.compile(r"^\d[\d,]*$")
 # A blog post's filing, as a part of its stamp line: "Posted in News", "Tagged Orvane, local".
 _FILED = re.compile(r"^(?:(?:posted|filed)\s+(?:in|under)|tagged)\s+\S[^.!?]{0,60}$", re.I)
 

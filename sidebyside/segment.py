@@ -467,8 +467,9 @@ def build_source(doc: Document, sid: str) -> Source:
         for a, b, sents in parts:
             n = _add_paragraph(src, text, a, b, sents, n)
     src.title = doc.title.strip() or _title(src, doc)
-    if src.paragraphs and para_display(text[src.paragraphs[0].start : src.paragraphs[0].end]) == src.title:
-        src.paragraphs[0].heading = True
+    if src.paragraphs and _WIRE_PREFIX.sub("", para_display(
+            text[src.paragraphs[0].start : src.paragraphs[0].end])) == src.title:
+        src.paragraphs[0].heading = True  # (a wire's "UPDATE 2-" tag is no part of the title)
     return src
 
 
@@ -510,28 +511,30 @@ def _add_paragraph(src: Source, text: str, p_start: int, p_end: int,
     return n
 
 
-TITLE_LOOK = 8  # paragraphs looked at for the headline, the page's lines above it included
+TITLE_LOOK = 8  # paragraphs looked at for the headline, a box of headlines above it included
 
 
 def _title(src: Source, doc: Document) -> str:
-    """The headline: among the first three paragraphs that are not the page's lines, a first
-    heading, else the first short line that does not end a sentence; never a line of the page's
-    (a byline, a stamp, a lone date, a credit or sign-off line (`furniture.line_reason`),
-    `furniture.not_a_headline`: "Home > News > Local", "Skip navigation", "Top Stories" and
-    the headlines listed under it)."""
+    """The headline: among the first three paragraphs (past a box of headlines above the story:
+    "Top Stories" and the lines listed under it), a first heading, else the first short line
+    that does not end a sentence; never a line of the page's (a byline, a stamp, a lone date, a
+    credit or sign-off line (`furniture.line_reason`), `furniture.not_a_headline`: "Home > News >
+    Local", "Skip navigation")."""
     from . import furniture
 
-    tried = 0  # paragraphs of the story's own looked at: the headline is among the first three
-    for para in src.paragraphs[:TITLE_LOOK]:
+    boxed = 0  # paragraphs of a box of headlines above the story ("Top Stories" and its lines)
+    for k, para in enumerate(src.paragraphs[:TITLE_LOOK]):
+        if k >= 3 + boxed:
+            break  # the headline is among the first three paragraphs, past such a box
         raw = src.text[para.start : para.end]
         shown = para_display(raw)
+        if furniture.box_header(shown) or boxed and furniture.listed_line(raw):
+            boxed += 1
+            continue
         why = furniture.line_reason(shown, shown, len(shown.split()), True, len(src.paragraphs))
         if is_byline(shown) or COPYRIGHT.search(shown) or is_stamp(shown) or \
                 why not in (None, "link to another story") or furniture.not_a_headline(shown, raw):
             continue  # (a pointer's form is a headline's too: "Watch: Moment bridge collapses")
-        tried += 1
-        if tried > 3:
-            break
         if 2 <= len(shown.split()) <= 20 and (
             para.heading or not re.search(r"[.!?]['\"”’)]?$", shown)
         ):
@@ -541,5 +544,6 @@ def _title(src: Source, doc: Document) -> str:
 
 # A wire's tags before its headline ("UPDATE 2-Quorra to cut 1,200 jobs", "CORRECTED-REFILE-..."):
 # the copy's version, not the headline's words.
-_WIRE_PREFIX = re.compile(r"^(?:(?:UPDATE|WRAPUP)\s?\d*|CORRECTED|REFILE|RPT|EXCLUSIVE|INSIGHT|FACTBOX|"
-                          r"ANALYSIS)(?:-(?:UPDATE\s?\d*|CORRECTED|REFILE|RPT|EXCLUSIVE))*\s?-(?=[A-Z0-9\"“‘'])")
+_WIRE_TAG = r"(?:(?:UPDATE|WRAPUP)(?:\s?\d+)?|CORRECTED|REFILE|RPT|EXCLUSIVE|INSIGHT|FACTBOX|ANALYSIS|BRIEF|" \
+            r"GLOBAL MARKETS|FOREX|PRECIOUS|METALS)"
+_WIRE_PREFIX = re.compile(rf"^{_WIRE_TAG}(?:\s?-\s?{_WIRE_TAG})*\s?-\s?(?=[A-Za-z0-9\"“‘'])")
