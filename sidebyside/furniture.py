@@ -158,7 +158,9 @@ def glued_tail(shown: str) -> bool:
     """Is this sentence, closing a paragraph of the story, the page's: a credit line ("The
     Associated Press contributed to this report."), a copyright notice, a sign-off ("(Reporting by
     Jo Doe; Editing by Al Roe)"), a pointer to another story ("Read more: ..."), a wire's
-    exchange-rate note ("($1 = 0.7654 euros)") or a bracketed photo credit ("(Image: Getty)")? Scraped pages
+    exchange-rate note ("($1 = 0.7654 euros)"), a photo credit ("(Image: Getty)", "Picture: Jo
+    Doe/Courier"), a page's label ("Advertisement ADVERTISEMENT") or a newsletter's offer ("Sign up
+    here.")? Scraped pages
     glue them to the story's last sentence; segment.build_source gives them a paragraph of their
     own, so that clean flags them and not the sentence before."""
     groups = _BRACKETS.findall(shown)
@@ -172,7 +174,20 @@ def glued_tail(shown: str) -> bool:
             or n_words <= 25 and bool(_SIGN_OFF.match(inner)) and bool(_BY_SIGN_OFF.match(inner))
             or n_words <= 30 and bool(_POINTER.match(shown)) and not ENDED.search(shown)
             or n_words <= 8 and bool(_COUNTER.match(shown.strip().rstrip("."))) and shown.lstrip().startswith("(")
-            or n_words <= 12 and bool(_BRACKET_CREDIT.match(shown.strip())))
+            or n_words <= 12 and bool(_BRACKET_CREDIT.match(shown.strip()) or _CREDIT_LABEL.match(shown.strip()))
+            or n_words <= 6 and _ad_label(shown)
+            or n_words <= 30 and "sign up" in inner.lower() and (bool(_OFFER.match(inner)) or any(
+                w in inner.lower() for w in _OFFER_WORDS)) and not _TOLD.search(inner))
+
+
+def _ad_label(shown: str) -> bool:
+    """An advertisement's label or a "continue reading" prompt, once or repeated ("Advertisement
+    ADVERTISEMENT"), never a quotation's last words ("... Next.”")."""
+    label = " ".join(dict.fromkeys(_plain(shown).split()))
+    return label in _LABELS and ("advert" in label or "continue" in label) and not _QUOTES.search(shown)
+
+
+_QUOTES = re.compile(r"[\"“”‘’]")
 
 
 def _credit(shown: str, n_words: int) -> bool:
@@ -182,6 +197,8 @@ def _credit(shown: str, n_words: int) -> bool:
 
 
 _BRACKETS = re.compile(r"\([^()]*\)")
+# A credit after its label: "Picture: Eastmarch Fire and Rescue Service", "Photo: Jo Doe/AP".
+_CREDIT_LABEL = re.compile(r"^(?:Picture|Photo|Photograph|Image|Credit)s?\s*:\s*[A-Z][^.!?]{0,60}$")
 _BRACKETS_ONLY = re.compile(r"^\s*(?:\([^()]*\)\s*)+$")
 
 
@@ -216,7 +233,9 @@ _SITE_NOTICE = re.compile(
     r"get (?:breaking )?news alerts(?:\s*[.!]?\s*sign up(?: now| here)?)?\s*[.!]?\s*$)",
     re.I)
 _SITE_NOTICE_WORDS = 80
-_TOLD = re.compile(r"\b(?:said|says|told|according to|found|ruled|reported)\b", re.I)  # a story's
+_TOLD = re.compile(r"\b(?:said|says|told|according to|found|ruled|reported|suggests?|suggested|warned|"
+                   r"urged)\b", re.I)  # a story's own words, never a page's
+_LOOSE_SIGN_OFF = 15
 
 
 def line_reason(shown: str, raw: str, n_words: int, first: bool, from_end: int) -> str | None:
@@ -229,7 +248,10 @@ def line_reason(shown: str, raw: str, n_words: int, first: bool, from_end: int) 
         return "link to another story"
     if n_words <= 12 and _RELEASE_HEAD.match(shown) and not ENDED.search(shown):
         return "press release label"
-    if n_words <= 25 and _SIGN_OFF.match(shown):
+    if n_words <= 25 and _SIGN_OFF.match(shown) and (
+            _BY_SIGN_OFF.match(shown) or n_words <= _LOOSE_SIGN_OFF and not _TOLD.search(shown)):
+        # (the looser prompts, "Subscribe", "Sign up", "Follow us", only short and never said by
+        # someone: "Subscribe to the archive, the researchers suggest, if you want to hear it")
         return "sign-off"
     if n_words <= 60 and _PRINT_LINE.match(shown):
         return "print edition line"
@@ -348,7 +370,7 @@ _ADDRESS = r"(?:[\w.+-]+@[\w-]+\.\w|\(?\d{3}\)?[\s.-]*\d{3}[\s.-]*\d{3,4}|\d{3}-
 # coverage ("Follow Sky News on WhatsApp", "Follow AP's coverage of X at https://...", "Read 142
 # comments", "READ: ...").
 _OFFER = re.compile(
-    r"^(?:get|join|subscribe to)\b[^.]{0,80}\bnewsletter\b|"
+    r"^(?:get|join|subscribe to)\b[^.]{0,80}\bnewsletter\b|^get our (?:free )?[^.]{0,40}\be-?mails?\b|"
     r"^follow\s+(?:us|(?-i:[A-Z])[^.,]{0,40})\s+on\s+(?:whatsapp|youtube|google news|telegram|apple news|"
     r"flipboard|twitter|x|facebook|instagram|threads|bluesky|tiktok|linkedin)\b[^,.]{0,30}\W*$|"
     r"^(?:follow|read|watch|see|find)\b[^.]{0,80}\bhttps?://\S+\s*$|"
@@ -543,7 +565,7 @@ def reason(shown: str, n_words: int, from_end: int, raw: str | None = None) -> s
     low = _plain(text)
     if not low:
         return "rule" if text else None
-    if low in _LABELS:
+    if low in _LABELS or _ad_label(text):
         return "page control"
     lines = raw is not None and "\n" in raw.strip()
     if not lines and not _hinted(low) and not (" of " in low and _DIGIT.search(low)):
@@ -566,7 +588,7 @@ def reason(shown: str, n_words: int, from_end: int, raw: str | None = None) -> s
             _CAPTION_START.match(text) and n_words <= 35 or _FRAME_START.match(text) and (
                 not ENDED.search(text) or n_words <= _FRAME_WORDS and "caption" in low):
         return "photo credit or caption"
-    if n_words <= 30 and (_OFFER.match(text) or any(w in low for w in _OFFER_WORDS)):
+    if n_words <= 30 and (_OFFER.match(text) or any(w in low for w in _OFFER_WORDS)) and not _TOLD.search(text):
         return "offer or pointer"
     if _WIRE_NOTE.match(text):
         return "editor's note"

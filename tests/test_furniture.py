@@ -77,7 +77,6 @@ FURNITURE = [
     "Inspectors examine the bridge on Tuesday, June 4, 2024. (AP Photo/Jo Doe)",
     "FILE - In this June 3, 2024, file photo, traffic crosses the Port Hale Bridge.",
     "[1/4] Inspectors walk under the bridge, June 4, 2024. REUTERS/Jo Doe Purchase Licensing Rights",
-    "Traffic queues near the bridge on Tuesday. Photograph: Jo Doe/PA",
     "(Photo by Jo Doe/Getty Images)",
     "Credit: Jo Doe/Reuters",
     "Image copyright Reuters",
@@ -138,7 +137,6 @@ FURNITURE = [
     "Continue to page 2",
     "port-hale-bridge-01.jpg",
     "#PortHale #breaking",
-    "Image 1 of 12\nEngineers inspect the bridge on Tuesday. Photo: Jo Doe",
     "Engineers inspect the Port Hale Bridge on Tuesday | Jo Doe/Ashcombe Courier",
     "(Courtesy of the Port Hale Fire Service)",
     "[Image via Getty]",
@@ -216,6 +214,7 @@ NEWS = [
     "Video: police say the gunman fired 30 shots before officers arrived.",
     "Total votes: 1,134",
     "#MeToo",
+    "“GOP lost entitlement to policing women’s behavior a long time ago. Next.”",
     "Engineers said the crack was found at 2:20 p.m. on Tuesday, 12 minutes after the alarm.",
     "Read the full report on the bridge, the mayor told reporters, and you will see the risk.",
     "Jo Doe is a senior reporter at the Ashcombe Courier, where she has covered the bridge since 2019.",
@@ -345,6 +344,12 @@ def test_an_exclusive_paragraph_no_other_source_words_is_never_hidden():
     "Read more: Brennock Rovers sign new striker",
     "(Image: Getty)",
     "($1 = 0.7654 euros)",
+    # (a held-out sweep of scraped pages, sixteenth session: each hid the story's sentence; a
+    # caption is a sentence and its credit too, so a caption so written now shows as a claim)
+    "Picture: Eastmarch Fire and Rescue Service",
+    "Photograph: Jo Doe/PA",
+    "Advertisement ADVERTISEMENT",
+    "Sign up here.",
 ])
 def test_a_page_line_glued_to_the_story_s_last_sentence_hides_only_itself(tail):
     # scraped pages glue the credit, the notice or the sign-off to the last sentence: the
