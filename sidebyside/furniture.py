@@ -40,7 +40,13 @@ replay|buy photo|show thumbnails|text size a a a|embed|copy this code to your we
 sponsored links by taboola|sponsored stories|recommended by|story highlights|key points|
 in this article|e-mail|shares|show thumbnails|show captions|next|last|previous|tweet with a location|
 yahoo news|associated press|the associated press|getty images|istockphoto|screenshot|in pictures|
-related coverage""".replace("\n", "").split("|"))
+related coverage|copy|facebook|reddit|linkedin|pinterest|flipboard|whatsapp|instagram|like this|
+like loading|print this page|email this article|sponsor message|skip past newsletter promotion|live updates|
+live|breaking|breaking news|just in|leave a reply|leave a reply cancel reply|cancel reply|share what you think|
+newest|oldest|best rated|worst rated|view all|related topics|menu|search|sign in|log in|subscribe sign in|
+e-edition|privacy dashboard|ad terms|terms and privacy policy|give this article|gift this article|
+more from this author|about us|contact us|privacy policy|terms of use|terms of service|cookie policy|
+cookie settings|manage cookies|accept all|reject all|feedback""".replace("\n", "").split("|"))
 
 # A press release's end mark or its notes to editors: what follows is about the issuer, not the
 # story ("ENDS", "-ENDS-", "###", "-30-", "Notes to editors").
@@ -219,7 +225,11 @@ _BY_SIGN_OFF = re.compile(r"^\W*((reporting|editing|writing|compiled|produced|ed
 _POLICY = r"(?:privacy (?:and cookie )?policy|cookie policy|terms(?: of (?:use|service))?)"
 _SITE_NOTICE = re.compile(
     r"^(?:(?:this (?:web)?site|we) uses? cookies(?: (?:to (?:improve|enhance|give|provide|personali[sz]e|"
-    r"ensure|offer|analy[sz]e)\b[^.]{0,80}|and similar technologies[^.]{0,60}))?\.|"
+    r"ensure|offer|analy[sz]e)\b[^.]{0,160}|and similar technologies[^.]{0,160}))?\.|"
+    r"by clicking [“\"']?accept(?: all)?[”\"']?,? you (?:consent|agree)\b|we care about your privacy\b|"
+    r"we and our (?:\d+ )?partners (?:store|use|process)\b|\w+ is part of the \w+ family of brands\b|"
+    r"blog at wordpress\.com\.?$|your email address will not be published\b|"
+    r"the comments below have not been moderated\b|for more information,? see our privacy policy\.?$|"
     rf"we(?:['’]ve| have) updated our {_POLICY}(?: and (?:our )?{_POLICY})?\s*[.!]|"
     r"by (?:continuing(?: to (?:browse|use)(?: (?:this|our) (?:site|website))?)?|using (?:this|our) "
     r"(?:site|website)),\s*you (?:agree|consent|accept)\b|"
@@ -257,7 +267,7 @@ def line_reason(shown: str, raw: str, n_words: int, first: bool, from_end: int) 
         return "print edition line"
     if _credit(shown, n_words):
         return "credit line"
-    if n_words <= _SITE_NOTICE_WORDS and _SITE_NOTICE.match(shown) and not _TOLD.search(shown):
+    if n_words <= _SITE_NOTICE_WORDS and site_notice(shown):
         return "site notice"
     if "{{" in shown and "}}" in shown and n_words <= 40 and not re.search(r"[\"“”]|\bsaid\b", shown):
         return "page code"  # a template the page never filled: "Get email notifications on {{subject}}"
@@ -520,6 +530,16 @@ editor's picks|editors' picks|in other news|around the web""".replace("\n", "").
 _LISTED_LINE = re.compile(r"^\s*(?:[•·▪►–-]\s|\d{1,2}[.)]\s+[A-Z][a-z])")
 
 
+def site_notice(line: str) -> bool:
+    """Is this line the site's own notice (`_SITE_NOTICE`), said by no one?"""
+    return bool(_SITE_NOTICE.match(line)) and not _TOLD.search(line)
+
+
+def page_label(line: str) -> bool:
+    """Is this line a page's control or label alone ("Share", "LIVE UPDATES", "Advertisement")?"""
+    return _plain(line) in _LABELS
+
+
 def box_header(shown: str) -> bool:
     """Is this line a box of headlines' header ("Top Stories", "Most Read:")?"""
     return _plain(shown) in _BOX_HEADERS
@@ -533,7 +553,9 @@ def listed_line(raw: str) -> bool:
 _WIRE_SLUG = re.compile(r"^[A-Z0-9]+(?:-[A-Z0-9]+)*/\S*(?:\s*\((?:UPDATE|CORRECTED|REFILE)[^)]*\))?$")
 _SECTIONS = frozenset("""news sport sports weather business opinion culture lifestyle life style politics
 world us uk u.s. tech technology science health entertainment travel video videos home money arts
-food local national education environment markets economy crime media sections more""".split())
+food local national education environment markets economy crime media sections more obituaries
+classifieds e-edition opinions sport business weather traffic jobs cars homes puzzles games
+podcasts newsletters photos latest""".split())
 
 
 def _menu(shown: str) -> bool:
@@ -573,6 +595,8 @@ def reason(shown: str, n_words: int, from_end: int, raw: str | None = None) -> s
     parts = _parts(raw.strip() if raw else text)
     if _FILE_NAME.match(text) or _HASHTAGS.match(text):
         return "image file name or hashtags"
+    if lines and _page_block(raw):
+        return "navigation or share bar"
     if lines and len(parts) >= 3 and _plain(parts[0]) in _PLAYER and _DURATION.match(parts[-1]):
         return "video player"  # "Now Playing" / "Varnos: what we know" / "01:42"
     # (a sentence of eight words or more, ended, is no stamp, label nor byline)
@@ -605,6 +629,20 @@ def reason(shown: str, n_words: int, from_end: int, raw: str | None = None) -> s
 
 _FILE_NAME = re.compile(r"^[\w.-]+\.(?:jpe?g|png|gif|webp)$", re.I)  # "varnos-scene-01.jpg"
 _HASHTAGS = re.compile(r"^#\w+(?:\s+#\w+){1,7}$")  # "#Orvane #breaking" (not "#1", "#MeToo")
+def _page_block(raw: str) -> bool:
+    """Three lines or more of a page's controls: a menu, a share bar, tags, footer links ("Home" /
+    "News" / "Local" / "Obituaries"; "Share" / "Copy" / "Facebook"; "Privacy Dashboard" / "Ad
+    Terms"): each line short and unended, two in three of them the page's words alone."""
+    lines = [x.strip() for x in raw.splitlines() if x.strip()]
+    if len(lines) >= 2 and all(_plain(x) in _LABELS or site_notice(x) for x in lines):
+        return True  # "Leave a Reply Cancel reply" / "Your email address will not be published."
+    if len(lines) < 3 or any(len(x.split()) > 4 or ENDED.search(x) for x in lines):
+        return False
+    page = sum(_plain(x) in _LABELS or all(t.lower() in _SECTIONS for t in _MENU_SPLIT.split(x) if t)
+               for x in lines)
+    return 3 * page >= 2 * len(lines)
+
+
 _PLAYER = frozenset(("now playing", "watch", "video", "up next", "play video"))
 _DURATION = re.compile(r"^\d{1,2}:\d\d(?::\d\d)?$")
 
@@ -632,4 +670,12 @@ _FILED = re.compile(r"^(?:(?:posted|filed)\s+(?:in|under)|tagged)\s+\S[^.!?]{0,6
 def _stamp(part: str) -> bool:
     part = re.sub(r",\s*[A-Z]{2,3}$", "", part)  # "Tuesday 4 June 2024 15:42, UK"
     part = _AGENCY_FIRST.sub("", part)  # "Associated Press Updated 2:20 pm, Monday, April 27, 2015"
-    return bool(_DATE_OR_TIME.match(part)) or is_stamp(part)
+    if bool(_DATE_OR_TIME.match(part)) or is_stamp(part):
+        return True
+    # a copied page runs its stamps together: "December 3, 20254:20 AM GMTUpdated 5 hours ago"
+    pieces = _UPDATED.split(_GLUED_YEAR.sub(r"\1 \2", part))
+    return len(pieces) > 1 and all(is_stamp(x) or _PART.match(x) for x in pieces)
+
+
+_GLUED_YEAR = re.compile(r"\b((?:19|20)\d\d)(\d{1,2}:\d\d)")
+_UPDATED = re.compile(r"\s*(?=\b(?:Updated|Published|Last updated)\b)|(?<=[A-Za-z])(?=Updated\b|Published\b)")

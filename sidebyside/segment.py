@@ -211,6 +211,9 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_BARE_TIME = re.compile(r"^\d{1,2}[:.]\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?)?$", re.I)
+
+
 def _split_lines(text: str, lines: list[tuple[int, int, str]], out: list[tuple[int, int]]) -> None:
     """Cut a block of consecutive lines into paragraphs (hard-wrapped prose stays whole)."""
     if len(lines) == 1:
@@ -218,7 +221,17 @@ def _split_lines(text: str, lines: list[tuple[int, int, str]], out: list[tuple[i
         if s < e:
             out.append((s, e))
         return
+    from . import furniture
+
     texts = [t for _, _, t in lines]
+    # a byline, a dated stamp, a page's label or the site's notice, cut from the text beside it
+    # (a headline, a lede):
+    # "BREAKING" / "Five votes to four: ...", "... hundreds evacuated" / "By TOBIAS RENN"; never
+    # from another short line (a share bar's "e-mail" / "129" / "shares" stays one block), never a
+    # bare time ("Winning time" / "2:03:23") nor a box's header ("More on this story" / its list)
+    page = [is_byline(t) or is_stamp(t) and not _BARE_TIME.match(t) or furniture.page_label(t)
+            and not furniture.trailer_header(t) or furniture.site_notice(t) for t in texts]
+    text_line = [len(t.split()) > 3 and not p for t, p in zip(texts, page, strict=True)]
     long_lines = sum(1 for t in texts if len(t) > 100)
     finished = sum(1 for t in texts if _LINE_DONE.search(t))
     split_all = long_lines >= len(texts) / 2 or finished >= len(texts) / 2
@@ -227,7 +240,8 @@ def _split_lines(text: str, lines: list[tuple[int, int, str]], out: list[tuple[i
         last = i == len(lines) - 1
         nxt = texts[i + 1] if not last else ""
         cut = last or (
-            _is_heading_line(t)
+            page[i] and text_line[i + 1] or page[i + 1] and text_line[i]
+            or _is_heading_line(t)
             or _is_title_line(t)
             or _is_heading_line(nxt)
             or _LIST_ITEM.match(nxt) is not None

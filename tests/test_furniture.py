@@ -151,6 +151,23 @@ FURNITURE = [
     "Video: Port Hale residents describe the closure",
     "Read the full story at the Ashcombe Courier.",
     "More on this story\nCouncil tax rise approved for next year\nRovers sign new striker",
+    # consent notices, menus, share bars, comment boxes (a held-out sweep, sixteenth session)
+    "We care about your privacy. We and our 842 partners store and/or access information on a device, "
+    "such as unique IDs in cookies, to process personal data.",
+    "By clicking “Accept all”, you consent to our use of cookies.",
+    "We use cookies and similar technologies to improve your experience, personalise content and ads, "
+    "and analyse our traffic.",
+    "Yahoo is part of the Yahoo family of brands.",
+    "Blog at WordPress.com.",
+    "Leave a Reply Cancel reply\nYour email address will not be published. Required fields are marked *",
+    "Share what you think\nNewest\nOldest\nBest rated\nWorst rated\nView all",
+    "Home\nNews\nLocal\nSports\nObituaries\nOpinion\nClassifieds\ne-Edition",
+    "Share\nCopy\nLink copied\nEmail\nFacebook\nX\nReddit\nLinkedIn",
+    "Terms and Privacy Policy\nPrivacy Dashboard\nAd Terms\nFeedback",
+    "Print this page\nEmail this article",
+    "Sponsor Message",
+    "LIVE UPDATES",
+    "December 3, 20254:20 AM GMTUpdated 5 hours ago",
 ]
 
 NEWS = [
@@ -482,3 +499,25 @@ def test_a_credit_of_many_parts_is_read_at_once():
     t = time.perf_counter()
     furniture.line_reason(line, line, 1, False, 1)
     assert time.perf_counter() - t < 1.0
+
+
+@pytest.mark.parametrize("above", ["BREAKING", "By TOBIAS RENN", "Updated 9:40 AM GMT, March 11, 2025",
+                                   "We care about your privacy. We and our 842 partners store and/or access "
+                                   "information on a device, such as unique IDs in cookies."])
+def test_a_page_line_in_the_headline_s_block_is_cut_from_it(above):
+    # a copied page has no blank line between its lines: the page's line stayed in the headline
+    # (the title read "... evacuated By TOBIAS RENN") or hid it with itself (a consent notice)
+    head = "Blaze guts warehouse in Port Hale, hundreds evacuated"
+    for text in (above + "\n" + head, head + "\n" + above):
+        a = _src("a.txt", text + "\n\n" + STORY)
+        b = _src("b.txt", "Cracks close bridge\n\n" + STORY)
+        flag_boilerplate([a, b])
+        assert a.title == head, text
+        assert [a.flag_of(s) for s in a.sentences if s.text == head] == [None], text
+
+
+def test_a_short_line_beside_a_page_line_stays_in_its_block():
+    # a share bar's counts stay with their labels; a result's time stays with its runner
+    for block in ("e-mail\n129\nshares\n31\nView comments", "Winning time\n2:03:23"):
+        a = _src("a.txt", "Port Hale bridge closed\n\n" + STORY + "\n\n" + block)
+        assert len(a.paragraphs) == 3, [a.text[p.start:p.end] for p in a.paragraphs]
