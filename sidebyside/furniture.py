@@ -129,7 +129,7 @@ _EDITOR_NOTE = re.compile(
 # What may follow a "more stories" header's opening words: "Related stories", "More from Sky
 # News", "Comments (45)"; never a subheading of the story ("More rain forecast", "Latest warnings").
 _TRAILER_REST = frozenset("stories story news articles headlines coverage videos video from for "
-                          "this reading like posts links content photos galleries".split())
+                          "this reading like posts links content photos galleries internet".split())
 _NAV = re.compile(r"\s[|›»>/]\s")
 _DAY = r"\d{1,2}(st|nd|rd|th)?"
 # A line that is nothing but a date ("September 9, 2013", "Tue, 4 June 2013", "2013-09-09"): the
@@ -287,6 +287,8 @@ def line_reason(shown: str, raw: str, n_words: int, first: bool, from_end: int) 
         return "photo credit or caption"
     if _widget(shown):
         return "widget"
+    if "\n" in raw and page_block(raw):
+        return "navigation or share bar"  # (a menu above the headline too)
     return None if first else reason(shown, n_words, from_end, raw)
 
 
@@ -555,7 +557,8 @@ _SECTIONS = frozenset("""news sport sports weather business opinion culture life
 world us uk u.s. tech technology science health entertainment travel video videos home money arts
 food local national education environment markets economy crime media sections more obituaries
 classifieds e-edition opinions sport business weather traffic jobs cars homes puzzles games
-podcasts newsletters photos latest""".split())
+podcasts newsletters photos latest & and family arts tv music film books royals celebrity fashion
+beauty motoring property about contact uk""".split())
 
 
 def _menu(shown: str) -> bool:
@@ -595,8 +598,6 @@ def reason(shown: str, n_words: int, from_end: int, raw: str | None = None) -> s
     parts = _parts(raw.strip() if raw else text)
     if _FILE_NAME.match(text) or _HASHTAGS.match(text):
         return "image file name or hashtags"
-    if lines and _page_block(raw):
-        return "navigation or share bar"
     if lines and len(parts) >= 3 and _plain(parts[0]) in _PLAYER and _DURATION.match(parts[-1]):
         return "video player"  # "Now Playing" / "Varnos: what we know" / "01:42"
     # (a sentence of eight words or more, ended, is no stamp, label nor byline)
@@ -629,7 +630,7 @@ def reason(shown: str, n_words: int, from_end: int, raw: str | None = None) -> s
 
 _FILE_NAME = re.compile(r"^[\w.-]+\.(?:jpe?g|png|gif|webp)$", re.I)  # "varnos-scene-01.jpg"
 _HASHTAGS = re.compile(r"^#\w+(?:\s+#\w+){1,7}$")  # "#Orvane #breaking" (not "#1", "#MeToo")
-def _page_block(raw: str) -> bool:
+def page_block(raw: str) -> bool:
     """Three lines or more of a page's controls: a menu, a share bar, tags, footer links ("Home" /
     "News" / "Local" / "Obituaries"; "Share" / "Copy" / "Facebook"; "Privacy Dashboard" / "Ad
     Terms"): each line short and unended, two in three of them the page's words alone."""
@@ -638,11 +639,15 @@ def _page_block(raw: str) -> bool:
         return True  # "Leave a Reply Cancel reply" / "Your email address will not be published."
     if len(lines) < 3 or any(len(x.split()) > 4 or ENDED.search(x) for x in lines):
         return False
+    if _plain(lines[0]) in _TAG_HEADERS:
+        return True  # "Tags" / "Mayor" / "Count" / "North Tarrin"
     page = sum(_plain(x) in _LABELS or all(t.lower() in _SECTIONS for t in _MENU_SPLIT.split(x) if t)
                for x in lines)
     return 3 * page >= 2 * len(lines)
 
 
+_TAG_HEADERS = frozenset(("tags", "topics", "related topics", "more on these topics", "filed under",
+                          "explore more on these topics"))
 _PLAYER = frozenset(("now playing", "watch", "video", "up next", "play video"))
 _DURATION = re.compile(r"^\d{1,2}:\d\d(?::\d\d)?$")
 

@@ -224,6 +224,11 @@ def _split_lines(text: str, lines: list[tuple[int, int, str]], out: list[tuple[i
     from . import furniture
 
     texts = [t for _, _, t in lines]
+    if furniture.page_block("\n".join(texts)):
+        # a menu, a share bar, a list of tags: one block of the page's, not title lines to cut
+        s, e = _strip(text, lines[0][0], lines[-1][1])
+        out.append((s, e))
+        return
     # a byline, a dated stamp, a page's label or the site's notice, cut from the text beside it
     # (a headline, a lede):
     # "BREAKING" / "Five votes to four: ...", "... hundreds evacuated" / "By TOBIAS RENN"; never

@@ -168,6 +168,8 @@ FURNITURE = [
     "Sponsor Message",
     "LIVE UPDATES",
     "December 3, 20254:20 AM GMTUpdated 5 hours ago",
+    "Tags\nBridge\nPort Hale\nInfrastructure",
+    "Related internet links\nPort Hale council approves budget\nFerry fares to rise",
 ]
 
 NEWS = [
@@ -449,7 +451,9 @@ def test_two_outlets_running_one_wire_copy_with_no_headline_line_keep_their_lede
                                  "PORTHALE-BRIDGE/ (UPDATE 1)", "News | Sport | Weather",
                                  "Top Stories\n• Central bank holds rates\n• Tourist arrivals hit record",
                                  "Most Read\n1. Central bank holds rates\n2. Tourist arrivals hit record",
-                                 "Posted by Jo Doe at 2:20 PM 7 comments"])
+                                 "Posted by Jo Doe at 2:20 PM 7 comments",
+                                 "Home\nNews\nLocal\nSports\nObituaries\nOpinion\nClassifieds",
+                                 "News | UK | World | Family & Education | Entertainment & Arts"])
 def test_a_page_line_above_the_headline_is_never_the_title(top):
     a = _src("a.txt", top + "\n\nPort Hale bridge closed\n\n" + STORY)
     assert a.title == "Port Hale bridge closed"
