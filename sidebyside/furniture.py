@@ -40,13 +40,12 @@ replay|buy photo|show thumbnails|text size a a a|embed|copy this code to your we
 sponsored links by taboola|sponsored stories|recommended by|story highlights|key points|
 in this article|e-mail|shares|show thumbnails|show captions|next|last|previous|tweet with a location|
 yahoo news|associated press|the associated press|getty images|istockphoto|screenshot|in pictures|
-related coverage|copy|facebook|reddit|linkedin|pinterest|flipboard|whatsapp|instagram|like this|
-like loading|print this page|email this article|sponsor message|skip past newsletter promotion|live updates|
-live|breaking|breaking news|just in|leave a reply|leave a reply cancel reply|cancel reply|share what you think|
-newest|oldest|best rated|worst rated|view all|related topics|menu|search|sign in|log in|subscribe sign in|
-e-edition|privacy dashboard|ad terms|terms and privacy policy|give this article|gift this article|
+related coverage|like this|like loading|print this page|email this article|sponsor message|
+skip past newsletter promotion|live updates|breaking news|leave a reply|leave a reply cancel reply|
+cancel reply|share what you think|best rated|worst rated|view all|related topics|sign in|log in|
+subscribe sign in|e-edition|privacy dashboard|ad terms|terms and privacy policy|gift this article|
 more from this author|about us|contact us|privacy policy|terms of use|terms of service|cookie policy|
-cookie settings|manage cookies|accept all|reject all|feedback""".replace("\n", "").split("|"))
+cookie settings|manage cookies|accept all|reject all""".replace("\n", "").split("|"))
 
 # A press release's end mark or its notes to editors: what follows is about the issuer, not the
 # story ("ENDS", "-ENDS-", "###", "-30-", "Notes to editors").
@@ -204,7 +203,7 @@ def _credit(shown: str, n_words: int) -> bool:
 
 _BRACKETS = re.compile(r"\([^()]*\)")
 # A credit after its label: "Picture: Eastmarch Fire and Rescue Service", "Photo: Jo Doe/AP".
-_CREDIT_LABEL = re.compile(r"^(?:Picture|Photo|Photograph|Image|Credit)s?\s*:\s*[A-Z][^.!?]{0,60}$")
+_CREDIT_LABEL = re.compile(r"^(?i:picture|photo|photograph|image|credit)s?\s*:\s*[A-Z][^.!?]{0,60}$")
 _BRACKETS_ONLY = re.compile(r"^\s*(?:\([^()]*\)\s*)+$")
 
 
@@ -226,10 +225,11 @@ _POLICY = r"(?:privacy (?:and cookie )?policy|cookie policy|terms(?: of (?:use|s
 _SITE_NOTICE = re.compile(
     r"^(?:(?:this (?:web)?site|we) uses? cookies(?: (?:to (?:improve|enhance|give|provide|personali[sz]e|"
     r"ensure|offer|analy[sz]e)\b[^.]{0,160}|and similar technologies[^.]{0,160}))?\.|"
-    r"by clicking [“\"']?accept(?: all)?[”\"']?,? you (?:consent|agree)\b|we care about your privacy\b|"
-    r"we and our (?:\d+ )?partners (?:store|use|process)\b|\w+ is part of the \w+ family of brands\b|"
-    r"blog at wordpress\.com\.?$|your email address will not be published\b|"
-    r"the comments below have not been moderated\b|for more information,? see our privacy policy\.?$|"
+    r"by clicking [“\"']?accept(?: all)?[”\"']?,? you (?:consent|agree) to (?:our|the) use of cookies\.?$|"
+    r"we care about your privacy\.(?:\s|$)|we and our (?:\d+ )?partners store and/or access information on "
+    r"a device\b|\w+ is part of the \w+ family of brands\.(?:\s|$)|blog at wordpress\.com\.?$|"
+    r"your email address will not be published\.(?:\s|$)|the comments below have not been moderated\.(?:\s|$)|"
+    r"for more information,? see our privacy policy\.?$|"
     rf"we(?:['’]ve| have) updated our {_POLICY}(?: and (?:our )?{_POLICY})?\s*[.!]|"
     r"by (?:continuing(?: to (?:browse|use)(?: (?:this|our) (?:site|website))?)?|using (?:this|our) "
     r"(?:site|website)),\s*you (?:agree|consent|accept)\b|"
@@ -243,8 +243,9 @@ _SITE_NOTICE = re.compile(
     r"get (?:breaking )?news alerts(?:\s*[.!]?\s*sign up(?: now| here)?)?\s*[.!]?\s*$)",
     re.I)
 _SITE_NOTICE_WORDS = 80
-_TOLD = re.compile(r"\b(?:said|says|told|according to|found|ruled|reported|suggests?|suggested|warned|"
-                   r"urged)\b", re.I)  # a story's own words, never a page's
+_TOLD = re.compile(r"\b(?:said|says|told|according to|found|ruled|reported|suggests?|suggested|warn(?:s|ed)|"
+                   r"urged|reads|promises|admits|insists|notes|claims|adds|explains)\b", re.I)  # a story's
+# own words, never a page's
 _LOOSE_SIGN_OFF = 15
 
 
@@ -398,7 +399,7 @@ _OFFER = re.compile(
     rf"^contact\s+(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){{0,3}}\s+at\s+{_ADDRESS}[^,;]{{0,60}}$|"
     r"^(?:send us your (?:story|stories|news|pictures|photos|videos))\b",
     re.I)
-_OFFER_WORDS = ("sign up here", "gift article", "story tips can be sent to")
+_OFFER_WORDS = ("sign up here", "gift article", "story tips can be sent to", "sign up for our newsletter")
 
 # A wire's note on its own copy: "(Corrects number of vehicles in first paragraph ...)",
 # "(Updates with ...)", "CORRECTION (June 5, 2024): ...", "Appeared in the June 5, 2024, print
@@ -511,7 +512,7 @@ def not_a_headline(shown: str, raw: str | None = None) -> bool:
     words = shown.split()
     if _plain(shown) in _LABELS or len(words) <= 30 and len(_NAV.findall(shown)) >= 3 \
             or "{{" in shown and "}}" in shown or _FRAME_START.match(shown) or _WIRE_SLUG.match(shown) \
-            or _menu(shown):
+            or _menu(shown, raw):
         return True  # (and a menu of sections: "News Sport Weather Business Opinion")
     parts = _parts((raw or shown).strip())
     if len(parts) >= 3 and box_header(parts[0]):
@@ -537,9 +538,20 @@ def site_notice(line: str) -> bool:
     return bool(_SITE_NOTICE.match(line)) and not _TOLD.search(line)
 
 
-def page_label(line: str) -> bool:
-    """Is this line a page's control or label alone ("Share", "LIVE UPDATES", "Advertisement")?"""
-    return _plain(line) in _LABELS
+def page_label(line: str, bar: bool = False) -> bool:
+    """Is this line a page's control or label alone ("Share", "LIVE UPDATES", "Advertisement"),
+    or with `bar` also one word of a share bar or menu ("Facebook", "Search", "BREAKING", "News":
+    a story's subheading too, so never flagged alone)?"""
+    low = _plain(line)
+    return low in _LABELS or bar and (low in _BAR_WORDS or len(low.split()) <= 3 and all(
+        t in _SECTIONS for t in _MENU_SPLIT.split(low) if t))
+
+
+# Words a share bar, a menu or a comment box lists one a line, each also a word a story may use
+# alone (a tech story's subheading "Facebook", a poem's line "Breaking"): the page's only among
+# others of their kind (`page_block`, and `_split_lines` cutting them from a headline).
+_BAR_WORDS = frozenset("""copy facebook reddit linkedin pinterest flipboard whatsapp instagram live
+breaking menu search newest oldest feedback like x""".split())
 
 
 def box_header(shown: str) -> bool:
@@ -556,15 +568,17 @@ _WIRE_SLUG = re.compile(r"^[A-Z0-9]+(?:-[A-Z0-9]+)*/\S*(?:\s*\((?:UPDATE|CORRECT
 _SECTIONS = frozenset("""news sport sports weather business opinion culture lifestyle life style politics
 world us uk u.s. tech technology science health entertainment travel video videos home money arts
 food local national education environment markets economy crime media sections more obituaries
-classifieds e-edition opinions sport business weather traffic jobs cars homes puzzles games
-podcasts newsletters photos latest & and family arts tv music film books royals celebrity fashion
-beauty motoring property about contact uk""".split())
+classifieds e-edition opinions traffic jobs cars homes puzzles games podcasts newsletters photos
+latest & and family tv music film books royals celebrity fashion beauty motoring property about
+contact""".split())
 
 
-def _menu(shown: str) -> bool:
-    """A menu of a site's sections: "News Sport Weather Business Opinion", "News | Sport | Weather"."""
+def _menu(shown: str, raw: str | None = None) -> bool:
+    """A menu of a site's sections: "News Sport Weather Business Opinion", "News | Sport |
+    Weather", or one a line ("Home" / "News")."""
     tokens = _MENU_SPLIT.split(shown.strip())
-    return len(tokens) >= (3 if _MENU_MARK.search(shown) else 4) \
+    least = 2 if raw and "\n" in raw.strip() else 3 if _MENU_MARK.search(shown) else 4
+    return len(tokens) >= least \
         and all(t.lower() in _SECTIONS for t in tokens)
 
 
@@ -637,17 +651,21 @@ def page_block(raw: str) -> bool:
     lines = [x.strip() for x in raw.splitlines() if x.strip()]
     if len(lines) >= 2 and all(_plain(x) in _LABELS or site_notice(x) for x in lines):
         return True  # "Leave a Reply Cancel reply" / "Your email address will not be published."
-    if len(lines) < 3 or any(len(x.split()) > 4 or ENDED.search(x) for x in lines):
-        return False
-    if _plain(lines[0]) in _TAG_HEADERS:
+    if len(lines) < 3 or any(len(x.split()) > 4 or ENDED.search(x) or x.endswith(":") for x in lines[1:]):
+        return False  # (not a story's list: "The app has three buttons:" / "Search" / "Share")
+    if _plain(lines[0]) in _TAG_HEADERS and not ENDED.search(lines[0]):
         return True  # "Tags" / "Mayor" / "Count" / "North Tarrin"
-    page = sum(_plain(x) in _LABELS or all(t.lower() in _SECTIONS for t in _MENU_SPLIT.split(x) if t)
-               for x in lines)
-    return 3 * page >= 2 * len(lines)
+    if len(lines[0].split()) > 4 or ENDED.search(lines[0]) or lines[0].endswith(":"):
+        return False
+    page = [page_label(x, bar=True) or all(t.lower() in _SECTIONS for t in _MENU_SPLIT.split(x) if t)
+            for x in lines]  # (a menu's line of four words too: "Family & Education")
+    # two in three lines the page's, the last one too (a menu does not end in a headline:
+    # "Home" / "News" / "Rovers win cup")
+    return 3 * sum(page) >= 2 * len(lines) and page[-1]
 
 
-_TAG_HEADERS = frozenset(("tags", "topics", "related topics", "more on these topics", "filed under",
-                          "explore more on these topics"))
+_TAG_HEADERS = frozenset(("tags", "related topics", "more on these topics", "filed under",
+                          "explore more on these topics"))  # (not "Topics": a debate's preview)
 _PLAYER = frozenset(("now playing", "watch", "video", "up next", "play video"))
 _DURATION = re.compile(r"^\d{1,2}:\d\d(?::\d\d)?$")
 
@@ -678,9 +696,10 @@ def _stamp(part: str) -> bool:
     if bool(_DATE_OR_TIME.match(part)) or is_stamp(part):
         return True
     # a copied page runs its stamps together: "December 3, 20254:20 AM GMTUpdated 5 hours ago"
-    pieces = _UPDATED.split(_GLUED_YEAR.sub(r"\1 \2", part))
+    pieces = [x for x in _UPDATED.split(_GLUED_YEAR.sub(r"\1 \2", part)) if x.strip()]
     return len(pieces) > 1 and all(is_stamp(x) or _PART.match(x) for x in pieces)
 
 
 _GLUED_YEAR = re.compile(r"\b((?:19|20)\d\d)(\d{1,2}:\d\d)")
-_UPDATED = re.compile(r"\s*(?=\b(?:Updated|Published|Last updated)\b)|(?<=[A-Za-z])(?=Updated\b|Published\b)")
+_UPDATED = re.compile(r"\s+(?=(?:updated|published|last updated)\b)|(?<=[a-z0-9])(?=(?:updated|published|last updated)\b)",
+                      re.I)

@@ -211,7 +211,7 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
-_BARE_TIME = re.compile(r"^\d{1,2}[:.]\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?)?$", re.I)
+_BARE_TIME = re.compile(r"^\d{1,2}[:.]\s?\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?)?$", re.I)
 
 
 def _split_lines(text: str, lines: list[tuple[int, int, str]], out: list[tuple[int, int]]) -> None:
@@ -233,10 +233,14 @@ def _split_lines(text: str, lines: list[tuple[int, int, str]], out: list[tuple[i
     # (a headline, a lede):
     # "BREAKING" / "Five votes to four: ...", "... hundreds evacuated" / "By TOBIAS RENN"; never
     # from another short line (a share bar's "e-mail" / "129" / "shares" stays one block), never a
-    # bare time ("Winning time" / "2:03:23") nor a box's header ("More on this story" / its list)
-    page = [is_byline(t) or is_stamp(t) and not _BARE_TIME.match(t) or furniture.page_label(t)
-            and not furniture.trailer_header(t) or furniture.site_notice(t) for t in texts]
-    text_line = [len(t.split()) > 3 and not p for t, p in zip(texts, page, strict=True)]
+    # bare time ("Winning time" / "2:03:23") nor a box's header ("More on this story" / its list),
+    # never a line that goes on with the sentence above it (hard-wrapped prose: "... signed into
+    # law on Tuesday afternoon" / "by Governor Jerry Brown.", "... a place to" / "live.")
+    page = [furniture.site_notice(t) or _STARTS_UPPER.match(t) is not None and not _LINE_DONE.search(t)
+            and (is_byline(t) or furniture.page_label(t, bar=True) and not furniture.trailer_header(t)
+                 or is_stamp(t) and not _BARE_TIME.match(t)) for t in texts]
+    # (a text line: three words or more, not the page's, not a list's opening "... three buttons:")
+    text_line = [len(t.split()) >= 3 and not p and not t.endswith(":") for t, p in zip(texts, page, strict=True)]
     long_lines = sum(1 for t in texts if len(t) > 100)
     finished = sum(1 for t in texts if _LINE_DONE.search(t))
     split_all = long_lines >= len(texts) / 2 or finished >= len(texts) / 2

@@ -234,6 +234,18 @@ NEWS = [
     "Total votes: 1,134",
     "#MeToo",
     "“GOP lost entitlement to policing women’s behavior a long time ago. Next.”",
+    # a second review's: notices quoted by a story, one-word subheadings, lists
+    "By clicking “Accept all”, you consent to being tracked by hundreds of advertising firms, the "
+    "watchdog's report warns.",
+    "We and our partners use your data in ways you never agreed to, the campaigners' leaflet reads.",
+    "Your email address will not be published, the form promises, yet the company sold 40,000 of them.",
+    "The comments below have not been moderated, a notice on the page admits, and some are abusive.",
+    "We care about your privacy, the company insists in its statement.",
+    "Yahoo is part of the Yahoo family of brands, a line at the foot of every page now reads.",
+    "Facebook",
+    "Search",
+    "The app has three buttons:\nSearch\nShare\nSave",
+    "Topics\nHousing\nTransport\nSchools",
     "Engineers said the crack was found at 2:20 p.m. on Tuesday, 12 minutes after the alarm.",
     "Read the full report on the bridge, the mayor told reporters, and you will see the risk.",
     "Jo Doe is a senior reporter at the Ashcombe Courier, where she has covered the bridge since 2019.",
@@ -525,3 +537,22 @@ def test_a_short_line_beside_a_page_line_stays_in_its_block():
     for block in ("e-mail\n129\nshares\n31\nView comments", "Winning time\n2:03:23"):
         a = _src("a.txt", "Port Hale bridge closed\n\n" + STORY + "\n\n" + block)
         assert len(a.paragraphs) == 3, [a.text[p.start:p.end] for p in a.paragraphs]
+
+
+@pytest.mark.parametrize("wrapped", [
+    "The bill was signed into law on Tuesday afternoon\nby Governor Jerry Brown.",
+    "Families who lost their homes in the fire still have no place to\nlive.",
+    "Volunteers from three towns were expected to join the\nsearch.",
+    "The hearing on the bridge's future will now begin\nat 9:30 a.m.",
+])
+def test_hard_wrapped_prose_keeps_its_last_line(wrapped):
+    # a line that goes on with the sentence above it is never cut off as the page's
+    a = _src("a.txt", "Port Hale bridge closed\n\n" + STORY + "\n\n" + wrapped)
+    b = _src("b.txt", "Cracks close bridge\n\n" + STORY)
+    flag_boilerplate([a, b])
+    assert len(a.paragraphs) == 3 and not any(a.flag_of(s) for s in a.sentences)
+
+
+def test_a_menu_above_a_headline_with_no_blank_line_leaves_the_headline():
+    a = _src("a.txt", "Home\nNews\nRovers win cup\n\n" + STORY)
+    assert a.title == "Rovers win cup"
