@@ -45,7 +45,7 @@ skip past newsletter promotion|live updates|breaking news|leave a reply|leave a 
 cancel reply|share what you think|best rated|worst rated|view all|related topics|sign in|log in|
 subscribe sign in|e-edition|privacy dashboard|ad terms|terms and privacy policy|gift this article|
 more from this author|about us|contact us|privacy policy|terms of use|terms of service|cookie policy|
-cookie settings|manage cookies|accept all|reject all|member-only story|manage privacy settings""".replace("\n", "").split("|"))
+cookie settings|manage cookies|accept all|reject all""".replace("\n", "").split("|"))
 
 # A press release's end mark or its notes to editors: what follows is about the issuer, not the
 # story ("ENDS", "-ENDS-", "###", "-30-", "Notes to editors").
@@ -511,20 +511,16 @@ def not_a_headline(shown: str, raw: str | None = None) -> bool:
     collapses" and "Photos: Flooding in Houston" are headlines.)"""
     words = shown.split()
     if _plain(shown) in _LABELS or len(words) <= 30 and len(_NAV.findall(shown)) >= 3 \
-            or len(words) <= 8 and len(_NAV.findall(shown)) >= 2 and all(w[:1].isupper() or not w[:1].isalnum()
-                                                                        for w in words) \
             or "{{" in shown and "}}" in shown or _FRAME_START.match(shown) or _WIRE_SLUG.match(shown) \
-            or _menu(shown, raw) or _COUNTER.match(shown.strip().rstrip(".")):
-        return True  # (a menu of sections: "News Sport Weather Business Opinion"; a counter or a
-        #            note: "6 Comments", "This article is more than 2 years old")
+            or _menu(shown, raw):
+        return True  # (and a menu of sections: "News Sport Weather Business Opinion")
     parts = _parts((raw or shown).strip())
     if len(parts) >= 3 and box_header(parts[0]):
         return True  # a box of headlines: "Top Stories • Central bank holds rates • ..."
     # a stamp or byline line ("Updated 2 hours ago", "Jo Doe | Staff Writer", "4 min read"), but
     # not a gallery's or a video's headline ("Photos: Flooding in Houston")
     return len(words) <= 20 and bool(parts) and all(
-        (_PART.match(p) or _ROLE_LINE.match(p) or _stamp(p) or _plain(p) in _LABELS) and not _MEDIA_LABEL.match(p)
-        for p in parts)
+        (_PART.match(p) or _ROLE_LINE.match(p) or _stamp(p)) and not _MEDIA_LABEL.match(p) for p in parts)
 
 
 # A box of headlines above or around a story: its header ("Top Stories", "Most Read") and its
@@ -582,10 +578,8 @@ def _menu(shown: str, raw: str | None = None) -> bool:
     Weather", or one a line ("Home" / "News")."""
     tokens = _MENU_SPLIT.split(shown.strip())
     least = 2 if raw and "\n" in raw.strip() else 3 if _MENU_MARK.search(shown) else 4
-    known = sum(t.lower() in _SECTIONS or t.lower() in _BAR_WORDS for t in tokens)
-    # (a long menu may name the site's own sections too: "Home News Sport Weather iPlayer Sounds")
-    return len(tokens) >= least and (known == len(tokens) or len(tokens) >= 6 and 2 * known >= len(
-        tokens) and all(t[:1].isupper() or t == "&" or any(c.isupper() for c in t) for t in tokens))
+    return len(tokens) >= least \
+        and all(t.lower() in _SECTIONS for t in tokens)
 
 
 _MENU_SPLIT = re.compile(r"[\s|•·/»>›]+")

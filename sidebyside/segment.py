@@ -536,13 +536,6 @@ def _add_paragraph(src: Source, text: str, p_start: int, p_end: int,
 
 
 TITLE_LOOK = 8  # paragraphs looked at for the headline, a box of headlines above it included
-# The page's furniture (`furniture.reason`) that is never a headline ("This article is more than 2
-# years old", "Member-only story"); a caption's form may be one ("Pictured: The moment ...").
-# (Not its stamp-or-byline or offer forms: "Photos: Flooding in Houston", "Watch: Moment bridge
-# collapses" read as those; not_a_headline tells a stamp line from such a headline.)
-_NEVER_A_HEADLINE = frozenset(("page control", "page counter or note", "byline", "image file name or hashtags",
-                               "editor's note", "embedded post", "navigation or share bar", "author's bio",
-                               "video player"))
 
 
 def _title(src: Source, doc: Document) -> str:
@@ -562,11 +555,9 @@ def _title(src: Source, doc: Document) -> str:
         if furniture.box_header(shown) or boxed and furniture.listed_line(raw):
             boxed += 1
             continue
-        n_words = len(shown.split())
-        why = furniture.line_reason(shown, shown, n_words, True, len(src.paragraphs))
+        why = furniture.line_reason(shown, shown, len(shown.split()), True, len(src.paragraphs))
         if is_byline(shown) or COPYRIGHT.search(shown) or is_stamp(shown) or \
-                why not in (None, "link to another story") or furniture.not_a_headline(shown, raw) \
-                or furniture.reason(shown, n_words, len(src.paragraphs), raw) in _NEVER_A_HEADLINE:
+                why not in (None, "link to another story") or furniture.not_a_headline(shown, raw):
             continue  # (a pointer's form is a headline's too: "Watch: Moment bridge collapses")
         if 2 <= len(shown.split()) <= 20 and (
             para.heading or not re.search(r"[.!?]['\"”’)]?$", shown)
