@@ -456,7 +456,7 @@ _AGENCIES = r"(?:Getty Images|iStockphoto|Shutterstock|Screenshot|AP|AFP|Reuters
 _SOURCE_CREDIT = re.compile(rf"^{_AGENCIES}(?>\s*/\s*[A-Za-z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,2}}){{1,3}}$")
 # A byline with no "By": "Jo Doe | Staff writer", "Jo Doe, Senior Reporter".
 _ROLE_LINE = re.compile(
-    r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}(?:\s*[|,–—-]\s*|\s+)(?:(?:[A-Z][\w'’-]+)\s+){0,3}"
+    r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s*[|,–—-]\s*(?:(?:[A-Z][\w'’-]+)\s+){0,3}"
     r"(?i:(?:(?:staff|senior|chief|political|"
     r"national|foreign|special|contributing|investigative|science|health|business|sports)\s+)*"
     r"(?:writer|reporter|correspondent|editor|columnist|contributor|journalist|producer)s?)\b[^.]{0,40}$")
@@ -616,7 +616,9 @@ def reason(shown: str, n_words: int, from_end: int, raw: str | None = None) -> s
         return "video player"  # "Now Playing" / "Varnos: what we know" / "01:42"
     # (a sentence of eight words or more, ended, is no stamp, label nor byline)
     if parts and n_words <= 20 and not (len(parts) == 1 and n_words >= 8 and ENDED.search(text)) \
-            and _page_parts(parts):
+            and all(_part(p) for p in parts) and not all(_NUMBER.match(p) for p in parts):
+        # (a lone number is the page's only beside its labels: "e-mail" / "129" / "shares"; a
+        # list of numbers is a story's: a lottery draw "4" / "11" / "19")
         return "stamp or byline"
     if _POST.match(text):
         return "embedded post"
@@ -672,40 +674,6 @@ _DURATION = re.compile(r"^\d{1,2}:\d\d(?::\d\d)?$")
 _DATE_OR_TIME = re.compile(
     rf"^(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d\d-\d\d|"
     r"\d{1,2}[:.]\d\d\s*(?:am|pm|a\.m\.|p\.m\.)?(?:\s+[A-Z]{2,4})?)$", re.I)
-
-
-def page_lines(lines: list[str]) -> bool:
-    """Are these short lines, together, the page's: a byline's block ("Helen Ashdown" / "BBC News,
-    Brackenford"; "Sean Corley" / a stamp / "5 min read"), a block of stamps and labels?"""
-    return len(lines) > 1 and all(len(x.split()) <= 10 for x in lines) and _page_parts(lines)
-
-
-def _page_parts(parts: list[str]) -> bool:
-    """Are these lines (or parts of a line) all the page's: stamps, read times, bylines, labels;
-    a lone number beside them ("e-mail" / "129" / "shares"; a list of numbers alone is a story's,
-    a lottery draw "4" / "11" / "19"); a share bar's words, a writer's bare name or an outlet's
-    name only beside such lines ("June Marsh" / "Facebook" / "Instagram"; "Carla Benning" / "USA
-    TODAY" / "4 min read") or a name beside an outlet ("Helen Ashdown" / "BBC News, Brackenford")?"""
-    strong = [_part(p) for p in parts]
-    several = len(parts) > 1
-    name = [several and bool(_NAME_LINE.match(p)) for p in parts]
-    outlet = [several and bool(_OUTLET_LINE.match(p)) for p in parts]
-    bar = [several and _plain(p) in _BAR_WORDS for p in parts]
-    if not all(a or b or c or d for a, b, c, d in zip(strong, name, outlet, bar, strict=True)):
-        return False
-    if all(_NUMBER.match(p) for p in parts):
-        return False
-    return any(s and not _NUMBER.match(p) for s, p in zip(strong, parts, strict=True)) or (
-        any(name) and any(outlet))
-
-
-# A writer's name on a line of its own, and an outlet's ("BBC News, Brackenford", "USA TODAY",
-# "Dunmore Sentinel"): the page's only beside a byline's other lines (`_page_parts`).
-_NAME_LINE = re.compile(r"^[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+(?:de |van |von |al-|el-|Mc)?[A-Z][a-z'’-]+){1,2}$")
-_OUTLET_LINE = re.compile(
-    r"^(?:The\s+)?(?:[A-Z][\w.'’&-]*\s+){0,3}(?:News|Times|Post|Herald|Courier|Press|Telegraph|Journal|"
-    r"Tribune|Gazette|Chronicle|Sentinel|Standard|Guardian|Independent|Mirror|Echo|Record|Ledger|Wire|"
-    r"Daily|Today|TODAY|Online|Digital)(?:,\s*[A-Z][\w'’ -]{1,30})?$|^[A-Z]{2,5}(?:\s+[A-Z]{2,7})?$")
 
 
 def _part(p: str) -> bool:

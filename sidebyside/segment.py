@@ -224,9 +224,8 @@ def _split_lines(text: str, lines: list[tuple[int, int, str]], out: list[tuple[i
     from . import furniture
 
     texts = [t for _, _, t in lines]
-    if furniture.page_block("\n".join(texts)) or furniture.page_lines(texts):
-        # a menu, a share bar, a list of tags, a byline's lines: one block of the page's, not
-        # title lines to cut
+    if furniture.page_block("\n".join(texts)):
+        # a menu, a share bar, a list of tags: one block of the page's, not title lines to cut
         s, e = _strip(text, lines[0][0], lines[-1][1])
         out.append((s, e))
         return

@@ -170,12 +170,6 @@ FURNITURE = [
     "December 3, 20254:20 AM GMTUpdated 5 hours ago",
     "Tags\nBridge\nPort Hale\nInfrastructure",
     "Related internet links\nPort Hale council approves budget\nFerry fares to rise",
-    # bylines without "By": a name beside an outlet, a role, a stamp or a share bar's words
-    "Helen Ashdown\nBBC News, Port Hale",
-    "Gemma Stiles Staff Writer",
-    "Carla Benning\nUSA TODAY",
-    "Sean Corley\nTue, November 4, 2025 at 6:00 AM UTC\n5 min read",
-    "May 9, 2025 2:30 a.m. ET\nJune Marsh\nFacebook\nInstagram",
 ]
 
 NEWS = [
@@ -252,8 +246,6 @@ NEWS = [
     "Search",
     "The app has three buttons:\nSearch\nShare\nSave",
     "Topics\nHousing\nTransport\nSchools",
-    "Boris Johnson\nDowning Street",
-    "Jo Doe",
     "Engineers said the crack was found at 2:20 p.m. on Tuesday, 12 minutes after the alarm.",
     "Read the full report on the bridge, the mayor told reporters, and you will see the risk.",
     "Jo Doe is a senior reporter at the Ashcombe Courier, where she has covered the bridge since 2019.",
