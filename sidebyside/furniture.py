@@ -434,7 +434,6 @@ _COUNTER = re.compile(
 # A page's widget line, no sentence: the weather ("Arnsby 14°C Partly cloudy") or a market strip
 # with two signed moves or more ("Dow 15,254.03 +0.15% S&P 1,631.38 +0.05%").
 _WEATHER = re.compile(r"^(?:[A-Z][\w.'’-]*\s+){1,3}-?\d{1,3}\s?°\s?[CF]\b(?:\s+[A-Za-z]+){0,3}$")
-
 _SIGNED_MOVE = re.compile(r"[+\-−]\d[\d,.]*\s?%")
 
 
@@ -447,8 +446,8 @@ def _widget(shown: str) -> bool:
 # An AP file photo's caption, however long: "FILE - In this June 4, 2013 file photo, ..."
 _AP_FILE = re.compile(r"^\s*FILE\s*[-–—]\s+In this\b[^.]{0,80}\bfile (?:photo|image)\b")
 # A bracketed credit ("(Image: Getty)", "(Photo: Pete Holm/AP)", "(Courtesy of the Fire Service)",
-# "[Image via Getty]"): the page's alone, and cut off
-# a paragraph it closes (segment.build_source): a story's sentence may stand before it.
+# "[Image via Getty]"): the page's alone, and cut off a paragraph it closes
+# (segment.build_source): a story's sentence may stand before it.
 _BRACKET_CREDIT = re.compile(r"^\((?:(?:Photo|Image|Picture)s?(?::|\s+(?:via|by|courtesy of))\s*|Courtesy(?:\s+of)?\s+(?:the\s+)?)[A-Z][^()]{0,60}\)$|"
                              r"^\[(?:Photo|Image|Picture)s?\s+(?:via|by|courtesy of)\s+[^\[\]]{1,60}\]$")
 # A picture's source alone: "Getty Images/iStockphoto", "Screenshot/Twitter", "AP/Jo Doe".
@@ -562,6 +561,8 @@ def box_header(shown: str) -> bool:
 def listed_line(raw: str) -> bool:
     """Is this line (as in the file) one of a box's, marked by a bullet or a number?"""
     return bool(_LISTED_LINE.match(raw))
+
+
 # A wire's slug line ("ORVANE-FIRE/ (UPDATE 1)") and the names of a site's sections, as its menu
 # lists them.
 _WIRE_SLUG = re.compile(r"^[A-Z0-9]+(?:-[A-Z0-9]+)*/\S*(?:\s*\((?:UPDATE|CORRECTED|REFILE)[^)]*\))?$")
