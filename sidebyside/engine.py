@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
-from . import clean, families, findings, novelty, partial, segment, workers
+from . import clean, echoes, families, findings, novelty, partial, segment, workers
 from .align import align
 from .files import gc_paused
 from .load import DEFAULT_MAX_BYTES, Document, FolderScan, InputError, decode_scan, scan_folder
@@ -137,6 +137,7 @@ def _compare_documents(
                 kin = _apply_refined(sources, run, comparison, later.result())
                 run.folder = None
                 findings.set_statuses(comparison)
+                echoes.read(comparison)  # the transformer's check on unique claims
         else:
             t = time.perf_counter()
             if run.wording is not None:
@@ -149,6 +150,7 @@ def _compare_documents(
                 comparison.rows = align(comparison)
             with timed("findings", 0.9):
                 findings.set_statuses(comparison)
+                echoes.read(comparison)  # the transformer's check on unique claims
                 known, contexts = texts.result() if texts.forked else (None, None)
                 findings.read_numbers(comparison, known)
                 findings.find_disagreements(comparison, contexts, run.near)

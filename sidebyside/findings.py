@@ -46,13 +46,15 @@ def set_statuses(comparison: Comparison) -> None:
     """The one place each sentence's `status` and `claim` are written, from clean's flags
     (Source.flag_of), the links, the partial links (`parts`), the share of its words no other
     source uses (`novel`: a sentence with no link is unique only when it brings words of its
-    own, sidebyside/novelty.py) and the claim rule; again whenever the links change
+    own, sidebyside/novelty.py, and no other source's sentence reads close to it, `echo`:
+    sidebyside/echoes.py) and the claim rule; again whenever the links change
     (corrections.py)."""
     for src in comparison.sources:
         for s in src.sentences:
             flag, para = src.flag_of(s), src.paragraph_of(s)
             s.status = flag or (SHARED if s.links else PARTIAL if s.parts
-                                else UNIQUE if s.novel >= NOVEL_MIN and s.anchor else UNLINKED)
+                                else UNIQUE if s.novel >= NOVEL_MIN and s.anchor and not s.echo
+                                else UNLINKED)
             s.claim = not flag and is_claim(s.text, para is not None and para.heading)
 
 

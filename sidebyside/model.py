@@ -16,8 +16,9 @@ class Status(StrEnum):
     UNIQUE = "unique"  # no other source does
     PARTIAL = "partial"  # no link, but part of it (a claim unit) another source reports (`parts`)
     UNLINKED = "unlinked"  # no link, but other sources use over a fifth of its words (`novel` < NOVEL_MIN),
-    #                        or nothing in it is its own (no `anchor`): they may report it in
-    #                        other words, so it is not called unique
+    #                        or nothing in it is its own (no `anchor`), or the transformer reads
+    #                        another source's sentence close to it (`echo`): they may report it
+    #                        in other words, so it is not called unique
     BOILERPLATE = "boilerplate"  # bylines, footers, page furniture: never a finding
     DUPLICATE = "duplicate"  # a repeat within its own source
 
@@ -162,6 +163,9 @@ class Sentence:
     novel: float = 1.0  # weighted share of its terms no other source uses (sidebyside/novelty.py)
     anchor: str = ""  # what marks it as its source's own: "a name of its own", "a figure of its
     # own", "a quote" (joined with "and"), or "" (sidebyside/novelty.py); without, never unique
+    echo: str = ""  # the id of another source's sentence the transformer reads as close to this
+    # one (sidebyside/echoes.py), written only on a sentence that would be unique; with it, never
+    # unique: it is `unlinked`, and the detail names that sentence
 
 
 def is_unique_claim(s: Sentence) -> bool:

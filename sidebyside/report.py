@@ -83,6 +83,7 @@ def to_dict(c: Comparison) -> dict:
             "claim": s.claim,
             "novel": s.novel,
             "anchor": s.anchor,
+            "echo": s.echo or None,
             "independent": independent_count(s, c, family),
         }
         if s.parts:  # partial links: the part of this sentence another source reports

@@ -60,10 +60,11 @@ def demo():
 
 def unlinked_status(s) -> str:
     """The status of a sentence with no link and no partial link: unique when it brings words
-    of its own (sidebyside/novelty.py), else `unlinked`."""
+    and an anchor of its own (sidebyside/novelty.py) and no other source's sentence reads close
+    to it (sidebyside/echoes.py), else `unlinked`."""
     from sidebyside.novelty import NOVEL_MIN
 
-    return "unique" if s.novel >= NOVEL_MIN else "unlinked"
+    return "unique" if s.novel >= NOVEL_MIN and s.anchor and not s.echo else "unlinked"
 
 
 def find(comparison, source_prefix: str, fragment: str):

@@ -109,6 +109,10 @@ def status_line(comparison: Comparison, s: Sentence) -> str:
         return "unique claim (no other source says this" + (
             f"; it has {s.anchor})" if s.anchor else ")")
     if s.status == UNLINKED:
+        if s.echo:
+            other = comparison.sentence(s.echo)
+            return (f"no link, not called unique: the transformer reads it close to {other.id} "
+                    f"({other.source} ¶{other.paragraph + 1})")
         if s.novel >= NOVEL_MIN and not s.anchor:
             return "no link, not called unique: no name, figure or quote in it is its own"
         return f"no link, not called unique: other sources use {round(100 * (1 - s.novel))}% of its words"
@@ -178,7 +182,11 @@ def detail_text(comparison: Comparison, sid: str, *,
     out.append("\n")
     out.append("Status: ", style=heading)
     out.append(status_line(comparison, s) + "\n")
-    if s.status == UNLINKED:
+    if s.status == UNLINKED and s.echo:
+        out.append(f"No sentence of another source was close enough to link, but the transformer "
+                   f"reads {s.echo} (below) close to it: another outlet may report it in other "
+                   f"words. Read it before calling this an exclusive.\n")
+    elif s.status == UNLINKED:
         out.append("No sentence of another source was close enough to link, but the others use "
                    "enough of its words (names, figures and rare words count most) to report it "
                    "in other words: read them before calling it an exclusive.\n")

@@ -1,0 +1,140 @@
+"""The transformer's check on unique claims (sidebyside/echoes.py): a sentence with no link that
+another source says in other words is not called unique; an outlet's own news still is."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from sidebyside import semantic as S
+from sidebyside import transformer as TX
+from sidebyside.annotations import NoteStore, anchor
+from sidebyside.engine import compare_folder
+from sidebyside.model import SHARED, UNIQUE, UNLINKED
+from sidebyside.report import to_dict
+from widgets.detail import detail_text, status_line
+
+STORY_A = (
+    "Harbour bridge delayed again\n\n"
+    "The council said on Monday that the new harbour bridge in Portmere will not open before "
+    "next spring.\n\n"
+    "Engineers found cracks in two of the concrete piers during a routine inspection.\n\n"
+    "The mayor, Anna Lind, called the delay deeply frustrating for commuters.\n\n"
+    "Local fishermen, led by skipper Tom Brack, plan to hold a regatta in August.\n"
+)
+STORY_B = (
+    "Portmere bridge opening pushed back\n\n"
+    "The new harbour bridge in Portmere will not open until next spring, the council said on "
+    "Monday.\n\n"
+    "Inspectors discovered fractures in a pair of the bridge's concrete supports last week.\n\n"
+    "Commuters face months more of waiting, and the town's leader says she is exasperated.\n\n"
+    "Ferry operators expect their busiest summer in a decade.\n"
+)
+
+
+@pytest.fixture(autouse=True)
+def semantic_on(monkeypatch):
+    """Matching as the app ships it (tests/conftest.py runs the lexical matcher by default)."""
+    monkeypatch.setenv(S.ENV_SWITCH, "1")
+    monkeypatch.setenv(TX.ENV_SWITCH, "1")
+
+
+def _folder(tmp_path: Path) -> Path:
+    docs = tmp_path / "bridge"
+    docs.mkdir()
+    (docs / "a.txt").write_text(STORY_A, encoding="utf-8")
+    (docs / "b.txt").write_text(STORY_B, encoding="utf-8")
+    return docs
+
+
+def _sentence(c, source: str, start: str):
+    return next(s for s in c.source(source).sentences if s.text.startswith(start))
+
+
+def test_a_claim_told_otherwise_elsewhere_is_not_unique_and_an_exclusive_still_is(tmp_path):
+    c = compare_folder(_folder(tmp_path), use_cache=False)
+    assert c.transformer
+    mayor = _sentence(c, "a", "The mayor, Anna Lind")
+    cracks = _sentence(c, "a", "Engineers found cracks")
+    regatta = _sentence(c, "a", "Local fishermen")
+    # Each has words and an anchor of its own, and no link: unique before the check.
+    for s in (mayor, cracks, regatta):
+        assert not s.links and s.novel >= 0.8 and s.anchor
+    assert mayor.status == UNLINKED
+    assert c.sentence(mayor.echo).text.startswith("Commuters face months more")
+    assert cracks.status == UNLINKED
+    assert c.sentence(cracks.echo).text.startswith("Inspectors discovered fractures")
+    assert regatta.status == UNIQUE and regatta.echo == ""
+
+
+def test_without_the_transformer_nothing_is_checked(tmp_path, monkeypatch):
+    monkeypatch.setenv(TX.ENV_SWITCH, "0")
+    c = compare_folder(_folder(tmp_path), use_cache=False)
+    assert not c.transformer
+    assert all(s.echo == "" for s in c.all_sentences())
+    assert _sentence(c, "a", "The mayor, Anna Lind").status == UNIQUE
+
+
+def test_a_model_that_will_not_open_leaves_the_statuses_as_they_were(tmp_path, monkeypatch):
+    def broken():
+        raise OSError("model.onnx is damaged")
+
+    monkeypatch.setattr(TX, "load", broken)
+    c = compare_folder(_folder(tmp_path), use_cache=False)
+    assert all(s.echo == "" for s in c.all_sentences())
+    assert _sentence(c, "a", "The mayor, Anna Lind").status == UNIQUE
+
+
+def test_the_detail_and_the_json_name_the_sentence_that_reads_close(tmp_path):
+    c = compare_folder(_folder(tmp_path), use_cache=False)
+    mayor = _sentence(c, "a", "The mayor, Anna Lind")
+    other = c.sentence(mayor.echo)
+    line = status_line(c, mayor)
+    assert line.startswith("no link, not called unique: the transformer reads it close to")
+    assert f"{other.id} (b ¶{other.paragraph + 1})" in line
+    detail = detail_text(c, mayor.id).plain
+    assert f"the transformer reads {other.id} (below) close to it" in detail
+    assert other.text in detail  # under "Matches in other sources", as the closest
+    report = to_dict(c)
+    entry = next(e for e in report["sentences"] if e["id"] == mayor.id)
+    assert entry["status"] == "unlinked" and entry["echo"] == other.id
+    regatta = next(e for e in report["sentences"] if e["text"].startswith("Local fishermen"))
+    assert regatta["status"] == "unique" and regatta["echo"] is None
+    json.dumps(report)  # plain values
+
+
+def test_a_reporter_link_makes_it_shared_and_undone_it_is_unlinked_again(tmp_path):
+    folder = _folder(tmp_path)
+    c = compare_folder(folder, use_cache=False)
+    mayor = _sentence(c, "a", "The mayor, Anna Lind")
+    other = c.sentence(mayor.echo)
+    store = NoteStore(tmp_path / "notes.json", str(folder))
+    store.load()
+    entry = store.correct("link", mayor, other, c)
+    anchor(c, store.live())
+    assert mayor.status == SHARED and mayor.echo == other.id
+    store.delete(entry)
+    anchor(c, store.live())
+    assert mayor.status == UNLINKED and mayor.echo == other.id
+
+
+def test_the_echo_is_kept_in_the_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    folder = _folder(tmp_path)
+    first = compare_folder(folder, use_cache=True)
+    again = compare_folder(folder, use_cache=True)
+    assert [(s.id, s.echo, s.status) for s in again.all_sentences()] == \
+        [(s.id, s.echo, s.status) for s in first.all_sentences()]
+    assert any(s.echo for s in again.all_sentences())
+
+
+def test_a_folder_past_the_bound_is_not_checked(tmp_path, monkeypatch):
+    from sidebyside import echoes
+
+    monkeypatch.setattr(echoes, "MAX_STORY", 9)  # the bridge story has ten sentences
+    c = compare_folder(_folder(tmp_path), use_cache=False)
+    assert c.transformer
+    assert all(s.echo == "" for s in c.all_sentences())
+    assert _sentence(c, "a", "The mayor, Anna Lind").status == UNIQUE
