@@ -7,13 +7,14 @@ every live correction on a comparison, in the order they were made:
 - `link`: the two sentences make the same claim: a link `by` "reporter" (score 1) joins them,
   replacing the engine's link between them if there was one;
 - `unlink`: they do not: every link between them is taken off, and a partial link (`parts`);
+  neither is named again as the other's closest sentence, nor its echo (sidebyside/echoes.py);
 - `dismiss`: the disagreement between their figures is not a conflict: it moves from
   `comparison.disagreements` to `comparison.dismissed`, with the reason;
 - `conflict`: their figures conflict although the engine did not say so: a disagreement `by`
   "reporter" is added.
 
-When links change, statuses and rows are derived again from the links, as the engine derives
-them, and the figures of two linked sentences are paired as the engine pairs figures on a sure
+When links change, statuses, echoes and rows are derived again from the links, as the engine
+derives them, and the figures of two linked sentences are paired as the engine pairs figures on a sure
 link (an unlinked pair's disagreements go), so every view and export shows the corrected
 findings; the engine's other pairings stand (a full pass over the figures takes seconds on a big
 folder, benchmarks/corrections_bench.py). `apply` can be
@@ -26,7 +27,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import figure_pairs, findings
+from . import echoes, figure_pairs, findings
 from . import numbers as N
 from . import text as T
 from .align import align
@@ -63,6 +64,7 @@ class _Taken:
     disagreements: list[Disagreement] = field(default_factory=list)  # the engine's
     sources: dict[int, tuple[Quantity, list[str]]] = field(default_factory=dict)  # as they were
     read: list[str] = field(default_factory=list)  # bulk sentences whose figures a link read
+    echoes: dict[str, str] = field(default_factory=dict)  # the engine's, by sentence
 
 
 def _taken(comparison: Comparison) -> _Taken | None:
@@ -80,7 +82,8 @@ def apply(comparison: Comparison, entries: list[Note], finder: Finder | None = N
         if not entries:
             comparison.corrections, comparison.dismissed = [], []
             return []
-        taken = _Taken(disagreements=list(comparison.disagreements))
+        taken = _Taken(disagreements=list(comparison.disagreements),
+                       echoes={s.id: s.echo for s in comparison.all_sentences() if s.echo})
         comparison.__dict__["_reporter_taken"] = taken
     _take_back(comparison, taken)
     finder = finder or Finder(comparison)
@@ -111,8 +114,10 @@ def apply(comparison: Comparison, entries: list[Note], finder: Finder | None = N
         if c.kind in (LINK, UNLINK) and c.applied:
             changes.append((c.kind, *sorted((a.id, b.id))))
     signature = frozenset(changes)
+    comparison.corrections = out  # (the rejected pairs: nearest.closest, echoes.read)
     if signature != taken.signature:
         findings.set_statuses(comparison)
+        echoes.read(comparison)
         comparison.rows = align(comparison)
         taken.signature = signature
     shown = list(taken.disagreements)
@@ -126,7 +131,6 @@ def apply(comparison: Comparison, entries: list[Note], finder: Finder | None = N
         elif c.applied and c.kind == UNLINK:
             shown = [d for d in shown if not {x.sentence for x in d.sides} <= {a.id, b.id}]
     _figures(comparison, shown, placed)
-    comparison.corrections = out
     return out
 
 
@@ -184,7 +188,10 @@ def _link(comparison: Comparison, a: Sentence, b: Sentence, taken: _Taken) -> bo
 
 
 def _unlink(a: Sentence, b: Sentence, taken: _Taken) -> bool:
-    return _detach(a, b, taken)
+    """Take the links between a and b off; True if there was one, or if the engine named
+    either as the other's echo (which the echo check reads again without it)."""
+    found = _detach(a, b, taken)
+    return found or taken.echoes.get(a.id) == b.id or taken.echoes.get(b.id) == a.id
 
 
 def _pair_figures(a: Sentence, b: Sentence, shown: list[Disagreement], taken: _Taken) -> None:

@@ -29,18 +29,22 @@ MAX_STORY = 400  # the story's sentences (not flagged) past which nothing is che
 
 
 def read(comparison: Comparison) -> None:
-    """Write each sentence's `echo` (see above) and its status again."""
-    unique, story = [], 0
+    """Write each sentence's `echo` (see above) and its status again; the same result however
+    often it runs, and again whenever the links change (corrections.apply): a link a reporter
+    makes takes the echo off, one a reporter rejects is never named (nearest.closest skips it)."""
+    cleared = False
     for s in comparison.all_sentences():
         if s.echo:
-            s.echo = ""
-        story += s.status not in (BOILERPLATE, DUPLICATE)
-        if s.status == UNIQUE and s.claim:
-            unique.append(s)
+            s.echo, cleared = "", True
+    if cleared:  # the statuses as they would be without the check
+        findings.set_statuses(comparison)
+    story = sum(s.status not in (BOILERPLATE, DUPLICATE) for s in comparison.all_sentences())
+    unique = [s for s in comparison.all_sentences() if s.status == UNIQUE and s.claim]
     if not (unique and story <= MAX_STORY and comparison.transformer and TX.available()):
         return
     for s in unique:
         found = nearest.elsewhere(comparison, s.id)
+        # the similarity as the detail shows it (two decimals): what a reporter reads is the rule
         if found and found[1].by == "the transformer" and found[1].similarity >= ECHO_MIN:
             s.echo = found[0].id
     findings.set_statuses(comparison)

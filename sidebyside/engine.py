@@ -137,7 +137,8 @@ def _compare_documents(
                 kin = _apply_refined(sources, run, comparison, later.result())
                 run.folder = None
                 findings.set_statuses(comparison)
-                echoes.read(comparison)  # the transformer's check on unique claims
+                # (a folder big enough to fork is past echoes.MAX_STORY: the check reads none)
+                echoes.read(comparison)
         else:
             t = time.perf_counter()
             if run.wording is not None:

@@ -222,8 +222,9 @@ def to_html(c: Comparison) -> str:
         out.append("</ul>")
     out.append(
         f'<p class="links" style="margin:24px">Made by sidebyside. Statuses: {SHARED}, {PARTIAL}, {UNIQUE}, '
-        f"{UNLINKED} (no link, but other sources use over a fifth of its weighted words, or no name, figure or "
-        f"quote in it is its own: not called unique), "
+        f"{UNLINKED} (no link, but other sources use over a fifth of its weighted words, no name, figure or "
+        f"quote in it is its own, or the transformer reads another source's sentence close to it: "
+        f"not called unique), "
         f"{BOILERPLATE}, {DUPLICATE}.</p></body></html>"
     )
     return "\n".join(out) + "\n"

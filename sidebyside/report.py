@@ -313,11 +313,13 @@ def to_markdown(c: Comparison) -> str:
         if unlinked:
             out.append("")
             out.append(f"*{unlinked} more sentence has no link but is not called unique: the other "
-                       "sources use enough of its words to say it otherwise, or no name, figure or "
-                       "quote in it is its own.*" if unlinked == 1 else
+                       "sources use enough of its words to say it otherwise, no name, figure or "
+                       "quote in it is its own, or the transformer reads another source's sentence "
+                       "close to it.*" if unlinked == 1 else
                        f"*{unlinked} more sentences have no link but are not called unique: the other "
-                       "sources use enough of their words to say them otherwise, or no name, figure "
-                       "or quote in them is their own.*")
+                       "sources use enough of their words to say them otherwise, no name, figure "
+                       "or quote in them is their own, or the transformer reads another source's "
+                       "sentence close to them.*")
         folded = [s for s in src.sentences if s.status in (BOILERPLATE, DUPLICATE)]
         if folded:
             out.append("")

@@ -114,17 +114,57 @@ def test_a_reporter_link_makes_it_shared_and_undone_it_is_unlinked_again(tmp_pat
     store.load()
     entry = store.correct("link", mayor, other, c)
     anchor(c, store.live())
-    assert mayor.status == SHARED and mayor.echo == other.id
+    assert mayor.status == SHARED and mayor.echo == ""  # linked: nothing to point to
     store.delete(entry)
     anchor(c, store.live())
     assert mayor.status == UNLINKED and mayor.echo == other.id
 
 
+def test_a_reporter_who_rejects_the_echo_is_never_pointed_back_to_it(tmp_path):
+    folder = _folder(tmp_path)
+    c = compare_folder(folder, use_cache=False)
+    mayor = _sentence(c, "a", "The mayor, Anna Lind")
+    other = c.sentence(mayor.echo)
+    store = NoteStore(tmp_path / "notes.json", str(folder))
+    store.load()
+    entry = store.correct("unlink", mayor, other, c)
+    anchor(c, store.live())
+    (correction,) = c.corrections
+    assert correction.applied  # it changed what the engine said
+    assert mayor.echo != other.id
+    # read again without the rejected sentence: the next closest, or a unique claim
+    assert mayor.status == (UNLINKED if mayor.echo else UNIQUE)
+    line = status_line(c, mayor)
+    detail = detail_text(c, mayor.id).plain
+    assert other.id not in line and other.text not in detail  # not offered as the closest
+    assert f"unlinked by reporter ({mayor.id} ↮ {other.id})" in detail
+    entry_json = next(e for e in to_dict(c)["sentences"] if e["id"] == mayor.id)
+    assert entry_json["echo"] != other.id
+    store.delete(entry)
+    anchor(c, store.live())
+    assert mayor.status == UNLINKED and mayor.echo == other.id
+
+
+def test_the_check_gives_the_same_result_however_often_it_runs(tmp_path):
+    from sidebyside import echoes
+
+    c = compare_folder(_folder(tmp_path), use_cache=False)
+    before = [(s.id, s.status, s.echo) for s in c.all_sentences()]
+    assert any(echo for _, _, echo in before)
+    echoes.read(c)
+    echoes.read(c)
+    assert [(s.id, s.status, s.echo) for s in c.all_sentences()] == before
+
+
 def test_the_echo_is_kept_in_the_cache(tmp_path, monkeypatch):
+    from sidebyside import engine
+
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv(engine.CACHE_ENV, raising=False)  # tests/conftest.py turns it off
     folder = _folder(tmp_path)
     first = compare_folder(folder, use_cache=True)
     again = compare_folder(folder, use_cache=True)
+    assert "cache" in again.timings and "cache" not in first.timings  # read back, not compared
     assert [(s.id, s.echo, s.status) for s in again.all_sentences()] == \
         [(s.id, s.echo, s.status) for s in first.all_sentences()]
     assert any(s.echo for s in again.all_sentences())

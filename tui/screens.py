@@ -193,8 +193,9 @@ class HelpScreen(Dialog[None]):
             "     (enter shows which part and where; p / P: next / previous)\n",
             f"  {G.MARK_UNIQUE}  unique claim: only this source says it (text in bold)\n",
             "     no mark: not linked, but its words are in other sources,\n"
-            "     which may say it otherwise, or no name, figure or quote\n"
-            "     in it is its own (so not called unique)\n",
+            "     which may say it otherwise, no name, figure or quote\n"
+            "     in it is its own, or the transformer reads another\n"
+            "     source's sentence close to it (so not called unique)\n",
             f"  {G.MARK_DISAGREE}  numbers disagree: a different value reversed, a different\n"
             "     hedge, scale or date underlined (the figure and its mark)\n",
             f"  {G.MARK_BOILERPLATE}  boilerplate   {G.MARK_DUPLICATE}  repeated in the same source (dim)\n",
