@@ -647,6 +647,17 @@ def test_a_show_s_title_a_number_dialled_and_a_decade_with_an_apostrophe():
     ("Judge Holm refused to remove the Ten Commandments monument.", []),
     ("Michigan beat Ohio State to win the Big Ten title.", []),
     ("Police said Five people died.", ["Five people"]),
+    # a decimal with no whole part is a statistic or a calibre, never a count of what follows
+    # (singles dev: ".290 hitter" was listed as 290 hitters)
+    ("He is a career .290 hitter with 30 home runs.", ["30 home runs"]),
+    ("Police found a .45-caliber pistol.", []),
+    ("It rose 0.5 percent.", ["0.5 percent"]),
+    # an ordinal word before a count: the count is the figure (singles dev: "his first two years
+    # in office" was listed as a rank); a rank stays one before a noun or "one"
+    ("In his first two years in office he signed 40 bills.", ["two years", "40 bills"]),
+    ("The first 100 days were hard.", ["100 days"]),
+    ("It was the first one to fall.", ["first one"]),
+    ("The 21st two-day summit opened.", ["21st two-day summit"]),
 ])
 def test_names_modifiers_and_designations_that_hold_a_number(sentence, read):
     assert [q.text for q in read_quantities(sentence)] == read

@@ -15,7 +15,7 @@ from .phrases import event_after, event_left, hedge, noun_after, noun_left
 from .tokens import DASHES, EPS, Outcome, Tokens
 from .units import DUR_ALIASES, DUR_RE, DURATIONS, units
 from .values import interval
-from .words import BIG, DENOMS, VAGUE
+from .words import BIG, DENOMS, SMALL_WORDS, VAGUE
 
 # Capitalised nouns an ordinal names rather than ranks: "83rd Street", "Second Avenue", "the 11th
 # District", "the Fifth Amendment".
@@ -40,6 +40,11 @@ def ordinal(r: Tokens, i: int, j: int, v: float) -> Outcome:
     if j < n and r.is_month(j) and v <= 31:
         return day_month(r, i, int(v), j)
     end = j - 1
+    if T[i].isalpha() and j < n and (T[j].isdigit() or L[j] in SMALL_WORDS) and \
+            L[j] not in ("one", "a") and not (r.glued(j, j + 1) and T[j + 1][:1].isalpha()):
+        # "his first two years in office", "the first 100 days": the count that follows is the
+        # figure (read on from it), not a rank of years
+        return r.reject(i, j, "an ordinal before a count (the first two years): the count is the figure")
     if v == 5 and r.word(i - 1) == "the" and r.word(i - 2) in _PLEAD and (
             j >= n or not T[j][:1].isalpha() or L[j] == "amendment"):
         return r.reject(i, j, "the Fifth Amendment ('take the fifth'), not a rank")

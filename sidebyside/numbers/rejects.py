@@ -84,6 +84,15 @@ def glued_to_letters(r: Tokens, i: int) -> Outcome | None:
     return None
 
 
+def bare_decimal(r: Tokens, i: int) -> Outcome | None:
+    """A decimal with no whole part: ".290 hitter" (a batting average), "a .45-caliber pistol"
+    (a calibre), never a count of what follows ("0.29" is how a figure is written)."""
+    if i > 0 and r.T[i - 1] == "." and r.glued(i - 1, i) and r.T[i].isdigit() and not (
+            i > 1 and r.glued(i - 2, i - 1) and r.T[i - 2][:1].isalnum()):
+        return r.reject(i, i + 1, "a decimal with no whole part (a .290 hitter, a .45 calibre)")
+    return None
+
+
 def number_sign(r: Tokens, i: int) -> Outcome | None:
     """#3, №3."""
     if i > 0 and r.T[i - 1] in ("#", "№", "§"):
@@ -393,7 +402,7 @@ def named_number(r: Tokens, i: int) -> Outcome | None:
 
 
 RULES: tuple[Rule, ...] = (
-    glued_to_letters, number_sign, hyphenated_name, identifier_word, abbreviated_identifier,
+    glued_to_letters, bare_decimal, number_sign, hyphenated_name, identifier_word, abbreviated_identifier,
     after_slash, abbreviated_year, emergency_number, phone_number, slashed, dotted_date,
     time_of_day, time_zone_offset, station_or_ticker, model_name, kind_of_thing, code_section,
     address, named_number,
