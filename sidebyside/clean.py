@@ -126,6 +126,12 @@ def _mark(src: Source, para: Paragraph, flag: str, reason: str = "") -> None:
     para.reason = reason
 
 
+def _unmark(para: Paragraph) -> None:
+    """Take back a flag `_mark` gave a paragraph before its place was known."""
+    para.flag = None
+    para.reason = ""
+
+
 # Near-duplicate paragraphs: fuzz.ratio >= 95 between normalised texts. Checking every earlier
 # paragraph is quadratic (40,000 short paragraphs took 43 s), so candidates come from an index of
 # character trigrams with prefix filtering: a ratio of 95 allows at most K = 0.1053 n + 1 edits
@@ -508,13 +514,21 @@ def flag_boilerplate(sources: list[Source], page_spans: list[list[tuple[int, int
                             for x in sources}
                 n_sources = Counter(t for ts in terms_of.values() for t in ts)
             mine = terms_of[src.id]
+            run: list[int] = []  # the sentences of prose marked last, right before k
             for k in range(max(start, end), article_end):
                 end = k + 1
                 if paras[k].flag:
                     continue
                 if _story_goes_on(shown_texts[src.id][k], told, n_sources, mine):
-                    break  # what opened the run was inside the article
+                    # what opened the run was inside the article, and the prose right before
+                    # the story goes on is the story's too, whatever its words ("The hashtag
+                    # #FindMila was shared 80,000 times" after a box's headlines): the box is
+                    # its headlines, never a paragraph of ended sentences that the story follows
+                    for j in run:
+                        _unmark(paras[j])
+                    break
                 _mark(src, paras[k], BOILERPLATE, TRAILER)
+                run = run + [k] if story_like[k] else []
     _flag_repeated_page_text(sources, shown_texts)
 
 

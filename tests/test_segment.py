@@ -307,6 +307,51 @@ def test_a_header_or_credit_inside_the_article_hides_nothing_of_the_story_after_
     assert not any(f for t, f in flags.items() if t.startswith("The trust said patient"))
 
 
+def test_prose_between_a_box_of_headlines_and_the_story_going_on_is_story():
+    """A box inside the article ("Read More" and three headlines) is the page's; the paragraph of
+    prose after it is the story's, though it shares no word with what came before ("The hashtag
+    ... was shared") and no other outlet tells it: an exclusive is never hidden for its words."""
+    story = ("Police searching for Mila Jansen, 7, widened the search to the woods north of "
+             "Ardley on Sunday, three days after she went missing near her school.")
+    a = _src("a.txt", "Search for missing Ardley girl widens\n\n" + story + "\n\n"
+             "Officers and volunteers walked the fields in lines through the morning.\n\n"
+             "Her parents appealed for anyone with dashcam footage to come forward.\n\n"
+             "Read More\n\nCouncil tax to rise by 5 percent\n\nBypass works delayed again\n\n"
+             "Where to watch the fireworks\n\n"
+             "The hashtag #FindMila was shared more than 80,000 times on social media over the "
+             "weekend.\n\n"
+             "\"We will keep searching until we find her,\" said Inspector Ruth Hale of the "
+             "county police.")
+    b = _src("b.txt", "Ardley girl still missing\n\n" + story)
+    flag_boilerplate([a, b])
+    flags = {s.text: a.flag_of(s) for s in a.sentences}
+    assert flags["The hashtag #FindMila was shared more than 80,000 times on social media over "
+                 "the weekend."] is None
+    assert not any(f for t, f in flags.items() if "keep searching" in t)
+    for headline in ("Council tax to rise by 5 percent", "Bypass works delayed again",
+                     "Where to watch the fireworks"):
+        assert flags[headline] == "boilerplate"
+
+
+def test_a_trailer_of_teasers_that_never_returns_to_the_story_stays_the_page_s():
+    """After a "More stories" header at the article's end, headlines and teasers of other stories
+    (ended sentences among them) are the trailer when the story never goes on after them."""
+    story = "Floods hit the valley town of Ardley overnight, and rescue crews reached forty homes."
+    a = _src("a.txt", "Ardley floods\n\n" + story + "\n\nThe river rose two metres by dawn.\n\n"
+             "Roads into the town stayed closed all day.\n\nMore stories\n\n"
+             "Bakery wins national prize\n\n"
+             "A family bakery on the high street has won a national award for its sourdough loaves.\n\n"
+             "Cinema to close\n\nThe old Regal cinema will shut its doors next spring after ninety years.")
+    b = _src("b.txt", "Ardley hit by floods\n\n" + story)
+    flag_boilerplate([a, b])
+    flags = {s.text: a.flag_of(s) for s in a.sentences}
+    assert flags["A family bakery on the high street has won a national award for its sourdough "
+                 "loaves."] == "boilerplate"
+    assert flags["The old Regal cinema will shut its doors next spring after ninety years."] == \
+        "boilerplate"
+    assert flags["Roads into the town stayed closed all day."] is None
+
+
 @pytest.mark.parametrize("line", ["More rain forecast", "Latest warnings", "Popular route closed",
                                   "Related repairs"])
 def test_a_subheading_of_the_story_is_no_more_stories_header(line):
