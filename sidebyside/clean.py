@@ -126,6 +126,24 @@ def _mark(src: Source, para: Paragraph, flag: str, reason: str = "") -> None:
     para.reason = reason
 
 
+BOX_HEADLINES = 2  # headlines in a row that make a box of links (not a headline and its teaser)
+
+
+def _prose_after_headlines(walked: list[int], story_like: list[bool]) -> list[int]:
+    """Of the paragraphs taken for a trailer before the story goes on again, those that are the
+    story's after all: prose right after a box of headlines alone ("Read More", three headlines,
+    then "The hashtag #FindMila was shared 80,000 times", then the story): the box is its
+    headlines, whatever the prose's words. A box whose headlines have teasers (a headline, then a
+    sentence) is another story's, teasers and all, up to where the story goes on."""
+    heads = 0
+    while heads < len(walked) and not story_like[walked[heads]]:
+        heads += 1
+    prose = walked[heads:]
+    if heads < BOX_HEADLINES or not prose or not all(story_like[j] for j in prose):
+        return []
+    return prose
+
+
 def _unmark(para: Paragraph) -> None:
     """Take back a flag `_mark` gave a paragraph before its place was known."""
     para.flag = None
@@ -514,21 +532,18 @@ def flag_boilerplate(sources: list[Source], page_spans: list[list[tuple[int, int
                             for x in sources}
                 n_sources = Counter(t for ts in terms_of.values() for t in ts)
             mine = terms_of[src.id]
-            run: list[int] = []  # the sentences of prose marked last, right before k
+            walked: list[int] = []  # the paragraphs marked so far
             for k in range(max(start, end), article_end):
                 end = k + 1
                 if paras[k].flag:
                     continue
                 if _story_goes_on(shown_texts[src.id][k], told, n_sources, mine):
-                    # what opened the run was inside the article, and the prose right before
-                    # the story goes on is the story's too, whatever its words ("The hashtag
-                    # #FindMila was shared 80,000 times" after a box's headlines): the box is
-                    # its headlines, never a paragraph of ended sentences that the story follows
-                    for j in run:
+                    # what opened the run was inside the article
+                    for j in _prose_after_headlines(walked, story_like):
                         _unmark(paras[j])
                     break
                 _mark(src, paras[k], BOILERPLATE, TRAILER)
-                run = run + [k] if story_like[k] else []
+                walked.append(k)
     _flag_repeated_page_text(sources, shown_texts)
 
 
