@@ -379,11 +379,12 @@ def post_frame(sentence: str) -> bool:
 _ADDRESS = r"(?:[\w.+-]+@[\w-]+\.\w|\(?\d{3}\)?[\s.-]*\d{3}[\s.-]*\d{3,4}|\d{3}-\d{4}\b|\+\d)"
 
 # Offers and prompts: a newsletter ("Get our free Headlines email ... Sign up here", "Join
-# 250,000 readers who get our morning newsletter"), a pointer to the outlet's channels or
+# 250,000 readers who get our morning newsletter", "Get the latest news sent to your inbox"), a pointer to the outlet's channels or
 # coverage ("Follow Sky News on WhatsApp", "Follow AP's coverage of X at https://...", "Read 142
 # comments", "READ: ...").
 _OFFER = re.compile(
-    r"^(?:get|join|subscribe to)\b[^.]{0,80}\bnewsletter\b|^get our (?:free )?[^.]{0,40}\be-?mails?\b|"
+    r"^(?:get|join|subscribe to)\b[^.]{0,120}\bnewsletter\b|^get our (?:free )?[^.]{0,40}\be-?mails?\b|"
+    r"^get (?:the|our)\b[^.]{0,80}\b(?:sent|delivered) (?:straight |direct(?:ly)? )?to your inbox\b|"
     r"^follow\s+(?:us|(?-i:[A-Z])[^.,]{0,40})\s+on\s+(?:whatsapp|youtube|google news|telegram|apple news|"
     r"flipboard|twitter|x|facebook|instagram|threads|bluesky|tiktok|linkedin)\b[^,.]{0,30}\W*$|"
     r"^(?:follow|read|watch|see|find)\b[^.]{0,80}\bhttps?://\S+\s*$|"
@@ -485,7 +486,7 @@ _HINT_KEYS = ("|", "•", "·", "/", "@", "©", "(", "[", "📸", ":", "http", "
               "writer", "correspondent", "editor", "columnist", "contributor", "journalist",
               "producer", "fellow", "covers", "staff", "words", "text", "=", " old", "page ",
               "shared", "views", "likes", "gallery", "slideshow", "reach", "contact", "download",
-              "free ", "shares", "#", ".jp", ".png", ".gif", ".webp", "courtesy")
+              "free ", "shares", "#", ".jp", ".png", ".gif", ".webp", "courtesy", "inbox")
 
 
 def _hinted(low: str) -> bool:

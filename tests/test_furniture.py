@@ -102,6 +102,10 @@ FURNITURE = [
     "Read more from Sky News:\nCity bridges need billions in repairs\nTrain strike dates announced",
     "Get our free Headlines email for the latest news every morning. Sign up here",
     "Join 250,000 readers who get our morning newsletter",
+    "Get the biggest stories from Ardley sent straight to your inbox every morning with our free "
+    "newsletter.",
+    "Get the latest headlines sent to your inbox.",
+    "Get our best stories delivered to your inbox every Friday.",
     "Follow Sky News on WhatsApp",
     "Follow AP’s coverage of infrastructure at https://apnews.com/hub/infrastructure",
     "(Corrects number of vehicles in first paragraph to 40,000, not 14,000)",
