@@ -35,6 +35,7 @@ from .anchors import Finder
 from .model import (
     EXACT,
     PARAPHRASE,
+    UNIQUE,
     VALUE,
     Comparison,
     Correction,
@@ -60,11 +61,11 @@ class _Taken:
     added: set[str] = field(default_factory=set)  # sentences holding a reporter's link
     removed: list[tuple[str, Link]] = field(default_factory=list)  # engine links taken off
     parts: list[tuple[str, Part]] = field(default_factory=list)  # partial links taken off
-    signature: frozenset = frozenset()  # the link changes in force
+    signature: tuple = ()  # the link changes in force, in the order they were made
     disagreements: list[Disagreement] = field(default_factory=list)  # the engine's
     sources: dict[int, tuple[Quantity, list[str]]] = field(default_factory=dict)  # as they were
     read: list[str] = field(default_factory=list)  # bulk sentences whose figures a link read
-    echoes: dict[str, str] = field(default_factory=dict)  # the engine's, by sentence
+    echoed: dict[str, bool] = field(default_factory=dict)  # unlinks that took an echo off, by id
 
 
 def _taken(comparison: Comparison) -> _Taken | None:
@@ -82,8 +83,7 @@ def apply(comparison: Comparison, entries: list[Note], finder: Finder | None = N
         if not entries:
             comparison.corrections, comparison.dismissed = [], []
             return []
-        taken = _Taken(disagreements=list(comparison.disagreements),
-                       echoes={s.id: s.echo for s in comparison.all_sentences() if s.echo})
+        taken = _Taken(disagreements=list(comparison.disagreements))
         comparison.__dict__["_reporter_taken"] = taken
     _take_back(comparison, taken)
     finder = finder or Finder(comparison)
@@ -110,16 +110,23 @@ def apply(comparison: Comparison, entries: list[Note], finder: Finder | None = N
         if c.kind == LINK:
             c.applied = _link(comparison, a, b, taken)
         elif c.kind == UNLINK:
-            c.applied = _unlink(a, b, taken)
-        if c.kind in (LINK, UNLINK) and c.applied:
+            c.applied = _detach(a, b, taken)
+        if c.kind in (LINK, UNLINK):
+            # every unlink, applied or not, counts: the pairs it rejects are never named as
+            # each other's echo; and the order counts (a link, then an unlink of one pair)
             changes.append((c.kind, *sorted((a.id, b.id))))
-    signature = frozenset(changes)
+    signature = tuple(changes)
     comparison.corrections = out  # (the rejected pairs: nearest.closest, echoes.read)
     if signature != taken.signature:
         findings.set_statuses(comparison)
         echoes.read(comparison)
         comparison.rows = align(comparison)
         taken.signature = signature
+        taken.echoed = {c.id: _took_echo(comparison, c, a, b) for c, a, b in placed
+                        if c.kind == UNLINK and not c.applied}
+    for c, _, _ in placed:
+        if c.kind == UNLINK and not c.applied:
+            c.applied = taken.echoed.get(c.id, False)
     shown = list(taken.disagreements)
     for c, a, b in placed:
         if c.applied and c.kind == LINK:
@@ -187,11 +194,20 @@ def _link(comparison: Comparison, a: Sentence, b: Sentence, taken: _Taken) -> bo
     return True
 
 
-def _unlink(a: Sentence, b: Sentence, taken: _Taken) -> bool:
-    """Take the links between a and b off; True if there was one, or if the engine named
-    either as the other's echo (which the echo check reads again without it)."""
-    found = _detach(a, b, taken)
-    return found or taken.echoes.get(a.id) == b.id or taken.echoes.get(b.id) == a.id
+def _took_echo(comparison: Comparison, c: Correction, a: Sentence, b: Sentence) -> bool:
+    """Does an unlink of two sentences with no link between them keep the echo check from
+    naming one as the other's echo (sidebyside/echoes.py)? Read with every other correction in
+    force and this one left out, so a second unlink, of the sentence the check named once the
+    first was made, counts as the first does."""
+    if not echoes.checked(comparison):
+        return False
+    kept = comparison.corrections
+    comparison.corrections = [x for x in kept if x is not c]
+    try:
+        return any((s.echo or s.status == UNIQUE) and s.claim and echoes.named(comparison, s) == other.id
+                   for s, other in ((a, b), (b, a)))
+    finally:
+        comparison.corrections = kept
 
 
 def _pair_figures(a: Sentence, b: Sentence, shown: list[Disagreement], taken: _Taken) -> None:

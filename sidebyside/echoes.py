@@ -22,10 +22,25 @@ from __future__ import annotations
 
 from . import findings, nearest
 from . import transformer as TX
-from .model import BOILERPLATE, DUPLICATE, UNIQUE, Comparison
+from .model import BOILERPLATE, DUPLICATE, UNIQUE, Comparison, Sentence
 
 ECHO_MIN = 0.45
 MAX_STORY = 400  # the story's sentences (not flagged) past which nothing is checked
+
+
+def checked(comparison: Comparison) -> bool:
+    """Does the check run on this comparison (a story the transformer matched, small enough)?"""
+    story = sum(s.status not in (BOILERPLATE, DUPLICATE) for s in comparison.all_sentences())
+    return story <= MAX_STORY and comparison.transformer and TX.available()
+
+
+def named(comparison: Comparison, s: Sentence) -> str:
+    """The sentence the check names as the echo of `s` (a would-be unique claim), or ""."""
+    found = nearest.elsewhere(comparison, s.id)
+    # the similarity as the detail shows it (two decimals): what a reporter reads is the rule
+    if found and found[1].by == "the transformer" and found[1].similarity >= ECHO_MIN:
+        return found[0].id
+    return ""
 
 
 def read(comparison: Comparison) -> None:
@@ -38,13 +53,9 @@ def read(comparison: Comparison) -> None:
             s.echo, cleared = "", True
     if cleared:  # the statuses as they would be without the check
         findings.set_statuses(comparison)
-    story = sum(s.status not in (BOILERPLATE, DUPLICATE) for s in comparison.all_sentences())
     unique = [s for s in comparison.all_sentences() if s.status == UNIQUE and s.claim]
-    if not (unique and story <= MAX_STORY and comparison.transformer and TX.available()):
+    if not (unique and checked(comparison)):
         return
     for s in unique:
-        found = nearest.elsewhere(comparison, s.id)
-        # the similarity as the detail shows it (two decimals): what a reporter reads is the rule
-        if found and found[1].by == "the transformer" and found[1].similarity >= ECHO_MIN:
-            s.echo = found[0].id
+        s.echo = named(comparison, s)
     findings.set_statuses(comparison)

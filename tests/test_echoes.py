@@ -178,3 +178,59 @@ def test_a_folder_past_the_bound_is_not_checked(tmp_path, monkeypatch):
     assert c.transformer
     assert all(s.echo == "" for s in c.all_sentences())
     assert _sentence(c, "a", "The mayor, Anna Lind").status == UNIQUE
+
+
+def _reloaded(folder: Path, notes_file: Path):
+    """The comparison as a reporter reopening the folder sees it: compared afresh, the saved
+    corrections applied once."""
+    c = compare_folder(folder, use_cache=False)
+    store = NoteStore(notes_file, str(folder))
+    store.load()
+    anchor(c, store.live())
+    return c
+
+
+def _state(c) -> list[tuple]:
+    return [(s.id, s.status, s.echo, sorted(lk.to for lk in s.links)) for s in c.all_sentences()]
+
+
+def test_an_unlink_of_the_echo_named_after_a_first_unlink_counts_too(folder, tmp_path):
+    """A reporter rejects a sentence's echo, the check names the next closest, and the reporter
+    rejects that one too (a review's case, on the seeds): neither is named again, the second
+    correction is applied like the first, and reopening the folder shows the same."""
+    c = compare_folder(folder, use_cache=False)
+    s = next(x for x in c.all_sentences() if x.echo)
+    notes_file = tmp_path / "notes.json"
+    store = NoteStore(notes_file, str(folder))
+    store.load()
+    rejected = []
+    for _ in range(2):
+        if not s.echo:
+            break
+        rejected.append(s.echo)
+        store.correct("unlink", s, c.sentence(s.echo), c)
+        anchor(c, store.live())
+        assert s.echo not in rejected
+    assert len(rejected) == 2, "the seeds' sentence is expected to have a second echo"
+    assert [k.applied for k in c.corrections] == [True, True]
+    assert _state(c) == _state(_reloaded(folder, notes_file))
+
+
+def test_a_link_and_an_unlink_of_one_pair_end_as_the_latest_says(folder, tmp_path):
+    """Two changes to one pair, in either order, taken in one pass (a colleague's notes read at
+    once): the later one stands, as on reopening the folder."""
+    c = compare_folder(folder, use_cache=False)
+    s = next(x for x in c.all_sentences() if x.echo)
+    echo = c.sentence(s.echo)
+    notes_file = tmp_path / "notes.json"
+    store = NoteStore(notes_file, str(folder))
+    store.load()
+    first = store.correct("unlink", s, echo, c)
+    store.correct("link", s, echo, c)
+    anchor(c, store.live())
+    assert s.status == SHARED
+    store.delete(first)
+    store.correct("unlink", s, echo, c)  # now after the link
+    anchor(c, store.live())
+    assert not s.links and s.status != SHARED and s.echo != echo.id
+    assert _state(c) == _state(_reloaded(folder, notes_file))

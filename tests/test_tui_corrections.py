@@ -194,3 +194,34 @@ async def test_an_orphaned_correction_is_counted_in_the_title(folder, notes):
         await ready(pilot)
         assert "1 correction (1 orphaned" in str(app.screen.query_one("#title").render())
         assert [k.orphaned for k in app.comparison.corrections] == [True]
+
+
+async def test_x_rejects_a_sentence_s_echo_and_reopening_keeps_it(folder, notes, monkeypatch):
+    """With the transformer on (as the app ships), a seed sentence with no link is not called
+    unique because another source reads close to it (its echo); x on it rejects the echo: that
+    sentence is never named again, the unique count follows, and reopening the folder keeps it."""
+    from sidebyside import semantic as S
+    from sidebyside import transformer as TX
+
+    monkeypatch.setenv(S.ENV_SWITCH, "1")
+    monkeypatch.setenv(TX.ENV_SWITCH, "1")
+    app = app_on(folder, notes)
+    async with app.run_test(size=SIZE) as pilot:
+        grid = await ready(pilot)
+        c = app.comparison
+        s = next(x for x in c.all_sentences() if x.echo and not x.links and not x.parts)
+        echo = s.echo
+        grid.set_cursor(s.id)
+        await pilot.press("x")
+        await pilot.pause()
+        assert any("Unlinked by reporter" in m for m in messages(app))
+        assert c.sentence(s.id).echo != echo
+        (entry,) = stored(notes)
+        assert entry["kind"] == "unlink"
+        after = (c.sentence(s.id).status, c.sentence(s.id).echo)
+    app = app_on(folder, notes)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        again = app.comparison.sentence(s.id)
+        assert (again.status, again.echo) == after
+        assert again.echo != echo

@@ -20,7 +20,7 @@ BINDINGS = [
     Binding("L", "link", "Link", show=False,
             tooltip="Same claim: link this sentence to one you pick in another pane (enter)"),
     Binding("x", "unlink", "Unlink", show=False,
-            tooltip="Not the same claim: take off this sentence's link"),
+            tooltip="Not the same claim: take off this sentence's link (or its echo)"),
     Binding("c", "dismiss", "Not a conflict", show=False,
             tooltip="Not a conflict: dismiss this sentence's ≠, with a reason"),
     Binding("C", "mark_conflict", "Mark conflict", show=False,
@@ -61,8 +61,10 @@ class CorrectingMixin:
         if sid is None:
             return
         s = self.comparison.sentence(sid)
-        # Its links, and its partial links (a part of it another source reports).
-        targets = list(dict.fromkeys([link.to for link in s.links] + [p.to for p in s.parts]))
+        # Its links, its partial links (a part of it another source reports), and its echo (the
+        # sentence the transformer reads close to it, which keeps it from being called unique).
+        targets = list(dict.fromkeys([link.to for link in s.links] + [p.to for p in s.parts]
+                                     + ([s.echo] if s.echo else [])))
         if not targets:
             self.notify(f"{sid} is not linked to any sentence", severity="warning", timeout=3)
             return
@@ -132,7 +134,7 @@ class CorrectingMixin:
             return
         self.picking = None
         if kind == "unlink" and all(link.to != sid for link in c.sentence(first).links) and all(
-                p.to != sid for p in c.sentence(first).parts):
+                p.to != sid for p in c.sentence(first).parts) and c.sentence(first).echo != sid:
             self.notify(f"{first} and {sid} are not linked", severity="warning", timeout=4)
             self.update_status()
             return
