@@ -164,6 +164,8 @@ class _Told:
         ("aged 16 and 13" / "Sasha, 13"), or any figure's when the value is no round one ("? 22. 4bn" / "euro22.4
         billion"); the same figure under the same hedge with another noun when the sentences are
         linked or share a word near it ("nearly 90 professors" / "nearly 90 faculty members");
+        the same count with another noun in a sentence linked to it, the same claim ("four
+        robbers" / "Four men", "three principles" / "three main pillars");
         years and an anniversary, days and a day ("15 years after" / "the 15th anniversary");
         and one length, weight or span of time in another unit under the same hedge, in a linked
         sentence, or hedged and beside a word both figures have near them ("two decades" / "20
@@ -181,6 +183,11 @@ class _Told:
             for src, (sids, words) in self.hedged.get(key, {}).items():
                 if src not in out and src != mine and (sids & near or words & self._close(q)):
                     out.add(src)  # "nearly 90 professors" / "nearly 90 faculty members"
+        if q.kind == "count":  # the same count with another noun, said in a linked sentence
+            for sid in near:  # (the same claim): "four robbers" / "Four men rammed ..."
+                out.update(r.sources[0] for r in self.comparison.sentence(sid).numbers
+                           if r.kind == "count" and r.value == q.value and r.event == q.event)
+                # (a fate said of one alone, "12 people killed" / "12 buildings", is another count)
         base = _in_base(q)
         if base is not None:  # "two decades" / "20 years", "5 km" / "3.1 miles"
             for other in self.converted.get((q.qualifier, base), ()):

@@ -658,9 +658,48 @@ def test_a_show_s_title_a_number_dialled_and_a_decade_with_an_apostrophe():
     ("The first 100 days were hard.", ["100 days"]),
     ("It was the first one to fall.", ["first one"]),
     ("The 21st two-day summit opened.", ["21st two-day summit"]),
+    # ... but not a rank said of one thing, of periods, or of a place in a race (a review)
+    ("The twenty-first two-day summit opened.", ["twenty-first two-day summit"]),
+    ("It was the third 100-year flood in five years.", ["third", "100-year", "five years"]),
+    ("Vingegaard finished second 3 minutes behind Pogacar.", ["second", "3 minutes"]),
+    ("In the first three quarters of the year, revenue rose 8 percent.",
+     ["first three quarters", "8 percent"]),
 ])
 def test_names_modifiers_and_designations_that_hold_a_number(sentence, read):
     assert [q.text for q in read_quantities(sentence)] == read
+
+
+@pytest.mark.parametrize(("sentence", "read"), [
+    # a decimal without its zero where it can only be a share, points or a sum (a review)
+    ("The rate rose .5 percent.", [("%", 0.5)]),
+    ("The Fed cut rates by .25 percentage point.", [("pp", 0.25)]),
+    ("The Fed cut by .5%.", [("%", 0.5)]),
+    ("A song costs $.99 in the store.", [("usd", 0.99)]),
+    ("The index fell .6 points.", [("point", 0.6)]),
+])
+def test_a_decimal_without_its_zero_is_read_as_a_share_points_or_a_sum(sentence, read):
+    assert [(q.unit, round(q.value, 4)) for q in read_quantities(sentence)] == read
+
+
+@pytest.mark.parametrize(("sentence", "read"), [
+    # a part "of" a whole counts what the whole counts; the whole is a figure of its own (a
+    # review: "two of three votes" was read as two "three"s)
+    ("He lost two of three votes on the bill.", [("two", "vote", 2), ("three votes", "vote", 3)]),
+    ("Five of the 12 suspects were freed.", [("Five", "suspect", 5), ("12 suspects", "suspect", 12)]),
+    ("One of the 12 jurors was dismissed.", [("12 jurors", "juror", 12)]),
+])
+def test_a_part_of_a_whole_counts_what_the_whole_counts(sentence, read):
+    assert [(q.text, q.unit, q.value) for q in read_quantities(sentence)] == read
+
+
+def test_two_of_three_and_two_of_four_votes_disagree_on_the_whole(tmp_path):
+    from .test_disagreements import _BASE, write
+
+    c = write(tmp_path, {
+        "a.txt": _BASE + "The senator lost the first two of three votes on the bill on Monday.\n",
+        "b.txt": _BASE + "The senator lost the first two of four votes on the bill on Monday.\n",
+    })
+    assert [sorted(s.text for s in d.sides) for d in c.disagreements] == [["four votes", "three votes"]]
 
 
 def test_about_after_a_word_of_topic_is_no_hedge():

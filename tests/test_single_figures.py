@@ -65,6 +65,22 @@ def test_the_same_figure_under_the_same_hedge_with_another_noun_is_not_exclusive
     assert "About 40 residents" in listed
 
 
+def test_the_same_count_with_another_noun_in_a_linked_sentence_is_not_exclusive(tmp_path):
+    """One claim, its count told with two nouns ("four robbers" / "Four men", ECB+ dev): a
+    figure both outlets give; the same value in an unlinked sentence stays one outlet's."""
+    c = write(tmp_path, {
+        "a.txt": _BASE + "Four robbers rammed their car through the jeweller's window on Sunday "
+                         "and escaped with the gems.\n\nThe shop had 12 staff on duty.\n",
+        "b.txt": _BASE + "Four men rammed their car through the jeweller's window on Sunday and "
+                         "escaped with the gems.\n\nThe town has 12 jewellers.\n",
+    })
+    a = next(s for s in c.source("a").sentences if s.text.startswith("Four robbers"))
+    assert any(c.sentence(ln.to).text.startswith("Four men") for ln in a.links)
+    listed = [q.text for q in c.single_source_numbers()]
+    assert not any(t.lower().startswith("four") for t in listed), listed
+    assert "12 staff" in listed and "12 jewellers" in listed
+
+
 def test_the_json_names_every_source_that_states_a_figure(tmp_path):
     # SPEC: numbers[].sources names every source that reports the quantity, so the JSON and the
     # brief agree on which figures rest on one outlet

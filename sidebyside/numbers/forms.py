@@ -34,14 +34,33 @@ _PLEAD = frozenset(("take", "takes", "took", "taking", "plead", "pleads", "plead
                     "invoke", "invokes", "invoked", "invoking"))
 
 
+_OWNERS = frozenset("the his her its their our my your whose".split())
+
+
+def _count_after_rank(r: Tokens, i: int, j: int) -> bool:
+    """Is the ordinal word at i..j-1 "first" of "the first two years" (a count follows it, and
+    the count is the figure)? Not a rank said of what follows as one thing ("the 21st two-day
+    summit", "the third 100-year flood"), nor periods ("the first three quarters of the year"),
+    nor a place in a race ("finished second 3 minutes behind"): only after "the" or an owner."""
+    T, L, n = r.T, r.L, r.n
+    if not (T[i].isalpha() and j < n and (T[j].isdigit() or L[j] in SMALL_WORDS)) or \
+            L[j] in ("one", "a"):
+        return False
+    if r.glued(j, j + 1) and (T[j + 1][:1].isalpha() or T[j + 1] in DASHES):
+        return False
+    if r.word(j + 1) in DENOMS:
+        return False
+    before = r.word(i - 1)
+    return before in _OWNERS or before.endswith(("'s", "’s"))
+
+
 def ordinal(r: Tokens, i: int, j: int, v: float) -> Outcome:
     """A rank at tokens i..j-1 ("third", "21st"), or a date ("21st March")."""
     T, L, n = r.T, r.L, r.n
     if j < n and r.is_month(j) and v <= 31:
         return day_month(r, i, int(v), j)
     end = j - 1
-    if T[i].isalpha() and j < n and (T[j].isdigit() or L[j] in SMALL_WORDS) and \
-            L[j] not in ("one", "a") and not (r.glued(j, j + 1) and T[j + 1][:1].isalpha()):
+    if _count_after_rank(r, i, j):
         # "his first two years in office", "the first 100 days": the count that follows is the
         # figure (read on from it), not a rank of years
         return r.reject(i, j, "an ordinal before a count (the first two years): the count is the figure")

@@ -39,6 +39,11 @@ ONE_DIGIT_TAIL = r"\d\d(?=%)"  # "0. 25%": after one whole digit, two decimals b
 DECIMAL_COMMA = (r"(?<![\d.,\-–])\d{1,3},\d{1,2}(?= (?:million|billion|trillion|percent|per cent)\b"
                  r"|%)")
 _DECIMAL_COMMA_RE = re.compile(r"\d{1,3},\d{1,2}")
+# A decimal written without its zero, where it can only be a share, points or a sum: ".5
+# percent", ".25 percentage point", "$.99" (read as 0.5, 0.25, 0.99). Elsewhere (".290 hitter",
+# ".45-caliber") it is no figure (rejects.bare_decimal).
+BARE_DECIMAL = (r"(?<![\w.,])\.\d+(?=\s?(?:%|(?i:percent|per cent|percentage points?|points?)\b))|"
+                r"(?<=[$£€¥])\.\d+(?![\d.])")
 # Words after "12, 345" that say it is two figures: "Of the 12, 345 were released".
 _NOT_A_NOUN = r"(?:and|or|of|to|in|on|at|for|were|was|are|is|have|had|has|will|would|could|did)"
 TOKEN_RE = re.compile(
@@ -46,7 +51,7 @@ TOKEN_RE = re.compile(
     rf"{DECIMAL_HEAD}\d{{1,3}}, \d{{3}}(?= (?!{_NOT_A_NOUN}\b)[a-z])|"
     rf"{DECIMAL_HEAD}\d\. (?:{ONE_DIGIT_TAIL})|{DECIMAL_HEAD}\d{{1,3}}\. (?:{DECIMAL_TAIL})|"
     rf"{CENTS_TAIL}|{MAGNITUDE_TAIL}|"
-    rf"{DECIMAL_COMMA}|"
+    rf"{DECIMAL_COMMA}|{BARE_DECIMAL}|"
     r"\d+(?:\.\d+)?|[^\W\d_]+(?:['’][^\W\d_]+)*|\S")
 # A sentence without any of these has no quantity (checked before tokenizing).
 MAYBE_RE = re.compile(
@@ -137,6 +142,8 @@ class Tokens:
         T: list[str] = [m.group() for m in ms]
         if "," in text:
             T = [t.replace(",", ".") if "," in t and _DECIMAL_COMMA_RE.fullmatch(t) else t for t in T]
+        if "." in text:
+            T = ["0" + t if t[0] == "." and len(t) > 1 else t for t in T]  # BARE_DECIMAL
         if not any(" " in t for t in T):  # the usual case: no token to split or to join
             self._set(T, [m.start() for m in ms], [m.end() for m in ms], trace)
             return
