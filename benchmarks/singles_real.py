@@ -80,7 +80,7 @@ def score(runs: dict[str, list[dict]], labels: list[dict]) -> dict:
     for item in labels:
         by_cluster[item["cluster"]].append(item)
     verdicts: Counter = Counter()
-    wrong, unlabelled, dropped = [], [], []
+    wrong, unlabelled, dropped, reread = [], [], [], []
     precision_by: dict[str, tuple[int, int]] = {}
     kept_by: dict[str, tuple[int, int]] = {}
     for cluster, items in by_cluster.items():
@@ -89,6 +89,11 @@ def score(runs: dict[str, list[dict]], labels: list[dict]) -> dict:
             label = _label_of(entry, items)
             if label is None:
                 unlabelled.append((cluster, entry))
+                continue
+            if label.get("form") == "misread" and entry["read_as"] != label.get("read_as", "").split():
+                # labelled "not a figure: misread", and read otherwise now ("215 pounds" was a
+                # sum of money, now a weight): the label no longer says what is listed
+                reread.append((cluster, entry, label))
                 continue
             if id(label) in seen:
                 continue  # one labelled figure listed twice (read in two pieces) counts once
@@ -111,6 +116,7 @@ def score(runs: dict[str, list[dict]], labels: list[dict]) -> dict:
             "matched": matched, "right": right, "precision": right / matched if matched else None,
             "exclusive": exclusive, "kept": kept, "kept_share": kept / exclusive if exclusive else None,
             "verdicts": verdicts, "wrong": wrong, "unlabelled": unlabelled, "dropped": dropped,
+            "reread": reread,
             "precision_by": precision_by, "kept_by": kept_by}
 
 
@@ -149,6 +155,11 @@ def report(r: dict, verbose: bool = False) -> str:
         out.append(f"\nlisted entries matching no label ({len(r['unlabelled'])}), to be labelled:")
         out += [f"  {cl}/{e['file']}[{e['start']}:{e['end']}] {e['text']!r} ({' '.join(e['read_as'])})"
                 for cl, e in r["unlabelled"]]
+    if r["reread"]:
+        out.append(f"\nlabelled misread, read otherwise now ({len(r['reread'])}; not scored, to be "
+                   "labelled again):")
+        out += [f"  {cl}/{e['file']} {e['text']!r}: was {lab['read_as']!r}, now "
+                f"{' '.join(e['read_as'])!r}" for cl, e, lab in r["reread"]]
     if verbose:
         out.append("\nlisted but not exclusive:")
         out += [f"  {cl}/{e['file']} {e['text']!r} {lab['label']}"
