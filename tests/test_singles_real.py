@@ -88,3 +88,17 @@ def test_the_gold_set_is_well_formed():
         assert ("where" in i) == (i["label"] in ("elsewhere", "conflicting")), i
     keys = [(i["cluster"], i["file"], i["start"], i["end"]) for i in items]
     assert len(keys) == len(set(keys))
+
+
+def test_a_misreading_s_label_scores_only_the_reading_it_was_given():
+    """A label "not a figure: misread" says the reading was wrong; once the entry is read
+    otherwise it no longer says anything of it: listed to be labelled again, not scored."""
+    label = _label("c", "f.txt", 0, 10, "not_a_figure", form="misread")
+    label["read_as"] = "money gbp 215"
+    same = {"file": "f.txt", "start": 0, "end": 10, "text": "x", "read_as": ["money", "gbp", "215"]}
+    other = dict(same, read_as=["measure", "lb", "215"])
+    r = SR.score({"c": [same]}, [label])
+    assert r["verdicts"] == {"not_a_figure": 1} and not r["reread"]
+    r = SR.score({"c": [other]}, [label])
+    assert r["matched"] == 0 and [e["read_as"] for _, e, _ in r["reread"]] == [["measure", "lb", "215"]]
+    assert "labelled misread, read otherwise now (1" in SR.report({**r, "split": "dev"})
