@@ -237,6 +237,23 @@ def name_terms(text: str) -> set[str]:
     return {term(w) for w in (m.lower() for m in _NAME.findall(text)) if w not in STOPWORDS}
 
 
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+TITLE_CASE = 0.6  # capitalised share of a line's longer words that makes it Title Case
+
+
+def is_title_case(text: str) -> bool:
+    """Is the text a headline written in Title Case ("GOP Staffer Apologizes For Lecturing Obama
+    Daughters")? Then a capital marks no name: most of its longer words (four letters or more,
+    the first aside) are capitalised, three or more of them, and it ends on no full stop."""
+    if text.rstrip().endswith((".", "!", "?")):
+        return False  # a sentence dense with names ("President Barack Obama met ... Tuesday.")
+    ws = _LONG_WORD.findall(text)[1:]
+    if len(ws) < 3:
+        return False
+    caps = sum(w[0].isupper() for w in ws)
+    return caps >= 3 and caps >= TITLE_CASE * len(ws)
+
+
 _UNITS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
           "eighty": 80, "ninety": 90}
 NUMBER_WORDS: dict[str, int] = {

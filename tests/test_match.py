@@ -397,3 +397,24 @@ def test_a_short_exclamation_takes_no_lead_s_place(tmp_path):
     folder = M._prepare(M._eligible(c.sources, set()))
     leads = {it.sentence.text[:12] for it in folder.items if it.lead}
     assert "The Harbour " in leads and "We've got a " in leads
+
+
+def test_a_title_case_headline_s_capitals_mark_no_names():
+    """In a Title Case headline every longer word is capitalised: only the words the folder's
+    prose capitalises are names there (a review: "GOP Staffer Apologizes For Lecturing Obama
+    Daughters" against "Aide to GOP lawmaker apologizes for ... Obama daughters" was said to
+    share "only names/figures", and its capitals counted as names the other did not give)."""
+    assert T.is_title_case("GOP Staffer Apologizes For Lecturing Obama Daughters To 'Show A Class'")
+    assert T.is_title_case("Senate Overrides Obama's Veto Of 9/11 Victims Bill")
+    assert not T.is_title_case("Aide to GOP lawmaker apologizes for Facebook post ripping Obama daughters")
+    assert not T.is_title_case("President Barack Obama met Prime Minister David Cameron in London.")
+    sources = _sources(
+        ["GOP Staffer Apologizes For Lecturing Obama Daughters On Their Dress",
+         "Elizabeth Lauten, a Republican aide, apologized on Saturday for a post about Malia and "
+         "Sasha Obama."],
+        ["Aide to GOP lawmaker apologizes for post lecturing Obama daughters on their dress",
+         "The aide, Elizabeth Lauten, wrote that the two teenagers should show a little class."],
+    )
+    M.match(sources, semantic=False)
+    link = next(x for x in sources[0].sentences[0].links if x.to == "s1:0")
+    assert "only names" not in link.why
