@@ -238,7 +238,9 @@ def _phrases(said: Callable[[str], bool]) -> list[str]:
     if said("date_differs"):
         out.append("days differ")
     if said("tense_differs"):
-        out.append("one is to come, the other done")
+        # what the cue reads (_FUTURE): a word of what will or may happen in one sentence only;
+        # not that the other tells it done ("will host" / "to host in 2014" both look ahead)
+        out.append("only one says will, may or plans to")
     if said("negation_differs"):
         out.append("one is negated")
     if said("names_only"):

@@ -418,3 +418,15 @@ def test_a_title_case_headline_s_capitals_mark_no_names():
     M.match(sources, semantic=False)
     link = next(x for x in sources[0].sentences[0].links if x.to == "s1:0")
     assert "only names" not in link.why
+
+
+def test_a_link_s_why_says_what_the_tense_cue_reads_not_more():
+    """The tense cue reads a word of what will or may happen in one sentence only; the why says
+    that, not that the other tells it done (a review: "will host" / "to host in 2014" both look
+    ahead, and were said to be "one to come, the other done")."""
+    sources = _sources(["Ellen DeGeneres will host the Oscars next year, the Academy said on Friday."],
+                       ["The Academy said on Friday that Ellen DeGeneres hosted the Oscars."])
+    M.match(sources, semantic=False)
+    (link,) = sources[0].sentences[0].links
+    assert "only one says will, may or plans to" in link.why
+    assert "the other done" not in link.why
