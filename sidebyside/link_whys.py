@@ -15,6 +15,7 @@ from functools import lru_cache
 from itertools import islice
 from typing import TYPE_CHECKING
 
+from . import text as T
 from .model import Link
 from .numbers.words import CUR_CODES, CUR_SYMBOLS, CUR_WORDS
 
@@ -50,9 +51,10 @@ def _whys(x: _Item, y: _Item, shares: str, equal: bool, surface: dict[str, str])
         differ_y = next((f[1:] for f in yf if f not in xf and not _dating(text_y, f[1:])), None)
         if differ_x and differ_y and (_rounds_alike(differ_x, differ_y) or {
                 _money(text_x, differ_x), _money(text_y, differ_y)} == {True, False}
-                or _two_currencies(text_x, differ_x, text_y, differ_y)):
+                or _two_currencies(text_x, differ_x, text_y, differ_y)
+                or _two_things(text_x, differ_x, text_y, differ_y)):
             # "0.43" and "0.4", "$8,214,530" and "$8.2 million"; "$600 a year" and "eight years";
-            # "$136M" and "£88m"
+            # "$136M" and "£88m"; two girls' ages and an aide's, "two teenagers"
             differ_x = differ_y = None
     return (_why_from(x, y, shares, figs_x, differ_x, differ_y, surface),
             _why_from(y, x, shares, figs_y, differ_y, differ_x, surface))
@@ -157,6 +159,27 @@ def _two_currencies(text_x: str, x: str, text_y: str, y: str) -> bool:
     differ as a matter of course."""
     cx, cy = _currency(text_x, x), _currency(text_y, y)
     return bool(cx and cy and not cx & cy)
+
+
+@lru_cache(maxsize=1 << 16)
+def _read_as(text: str, figure: str) -> frozenset[tuple[str, str | None]]:
+    """What the number reader reads the figure as in the text: (kind, whose age) for each
+    quantity written with it ("aged 16": ("age", None); "Lauten, 31,": ("age", "elizabeth
+    lauten"))."""
+    from . import numbers as N
+
+    return frozenset((q.kind, q.noun if q.kind == "age" else None) for q in N.read_quantities(text)
+                     if figure in T.figures(q.text))
+
+
+def _two_things(text_x: str, x: str, text_y: str, y: str) -> bool:
+    """Does the number reader read the two figures as quantities of two kinds, or as two
+    people's ages ("aged 16" of a girl, "Lauten, 31," of an aide; "two teenagers")? Then their
+    digits differ as a matter of course. (Figures it does not read are told apart as before.)"""
+    rx, ry = _read_as(text_x, x), _read_as(text_y, y)
+    if not rx or not ry:
+        return False
+    return not any(kx == ky and (kx != "age" or nx == ny) for kx, nx in rx for ky, ny in ry)
 
 
 def _rounds_alike(a: str, b: str) -> bool:

@@ -430,3 +430,19 @@ def test_a_link_s_why_says_what_the_tense_cue_reads_not_more():
     (link,) = sources[0].sentences[0].links
     assert "only one says will, may or plans to" in link.why
     assert "the other done" not in link.why
+
+
+def test_a_link_s_why_does_not_set_two_people_s_ages_against_each_other():
+    """"figures differ" is said of figures the number reader reads as one kind of thing, not of
+    two people's ages or an age against a count (a reporter's read: "figures differ: 16 vs 31",
+    a girl's age and an aide's)."""
+    sources = _sources(
+        ["Elizabeth Lauten wrote on Friday that Malia and Sasha Obama, aged 16 and 13, should show class."],
+        ["On Friday the aide, Elizabeth Lauten, 31, wrote that Malia and Sasha Obama should show class."],
+    )
+    M.match(sources, semantic=False)
+    (link,) = sources[0].sentences[0].links
+    assert "figures differ" not in link.why
+    other = _sources(STORY_A, STORY_B)
+    M.match(other, semantic=False)
+    assert "figures differ: 11 vs 13" in other[0].sentences[0].links[0].why  # one count, told two ways
