@@ -24,6 +24,7 @@ from .model import (
     DUPLICATE,
     PARTIAL,
     SHARED,
+    UNIQUE,
     UNLINKED,
     Comparison,
     Sentence,
@@ -320,6 +321,15 @@ def to_markdown(c: Comparison) -> str:
                        "sources use enough of their words to say them otherwise, no name, figure "
                        "or quote in them is their own, or the transformer reads another source's "
                        "sentence close to them.*")
+        # headings, bylines and fragments with no link: no claims, never unique (so every
+        # sentence of the source is counted in one of the lines above or below)
+        others = sum(1 for s in src.sentences if s.status in (UNIQUE, UNLINKED) and not s.claim)
+        if others:
+            out.append("")
+            out.append(f"*{others} more sentence has no link and is no claim (a heading, byline or "
+                       "fragment), so it is never called unique.*" if others == 1 else
+                       f"*{others} more sentences have no link and are no claims (headings, bylines "
+                       "or fragments), so they are never called unique.*")
         folded = [s for s in src.sentences if s.status in (BOILERPLATE, DUPLICATE)]
         if folded:
             out.append("")

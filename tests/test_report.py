@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
+
+import pytest
 
 from sidebyside import report
 
@@ -182,3 +185,17 @@ def test_the_counts_of_the_brief_and_the_page_say_one_note_not_one_notes(seeds):
     assert "✎ 1 note</span>" in page and "1 notes" not in page
     dis = len(c.disagreements)
     assert counted(dis, "numeric disagreement") in brief and counted(dis, "numeric disagreement") in page
+
+
+@pytest.mark.parametrize("which", ["seeds", "demo"])
+def test_each_source_s_section_of_the_brief_counts_every_sentence(which, request):
+    """Shared, partly shared and unique claims, the sentences with no link not called unique,
+    the headings and fragments with no link, and what is set aside add up to the sentences the
+    source list gives (a reporter's read: headings and fragments went uncounted)."""
+    c = request.getfixturevalue(which)
+    md = report.to_markdown(c)
+    for src in c.sources:
+        section = md.split(f"## {src.id}: ", 1)[1].split("\n## ", 1)[0]
+        heads = sum(int(n) for n in re.findall(r"^### [A-Za-z ]+ \((\d+)\)$", section, re.M))
+        more = sum(int(n) for n in re.findall(r"^\*(\d+) (?:more )?sentences? ", section, re.M))
+        assert heads + more == len(src.sentences), (src.id, heads, more)
