@@ -303,8 +303,13 @@ def to_markdown(c: Comparison) -> str:
             for s in partial:
                 p = s.parts[0]
                 other = c.sentence(p.to)
-                out += with_notes(f"- {_quote(s)} *(partly: \"{md(s.text[p.start:p.end])}\" also in "
-                                  f"{md(other.source)} ¶{other.paragraph + 1})*", s)
+                where = f"{md(other.source)} ¶{other.paragraph + 1}"
+                if p.start == 0 and p.end >= len(s.text.rstrip()):
+                    # all of it, inside a longer sentence there (the detail says the same)
+                    said = f"all of it, within a longer sentence of {where}"
+                else:
+                    said = f"partly: \"{md(s.text[p.start:p.end])}\" also in {where}"
+                out += with_notes(f"- {_quote(s)} *({said})*", s)
             out.append("")
         out.append(f"### Unique claims ({len(unique)})")
         out.append("")

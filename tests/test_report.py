@@ -199,3 +199,17 @@ def test_each_source_s_section_of_the_brief_counts_every_sentence(which, request
         heads = sum(int(n) for n in re.findall(r"^### [A-Za-z ]+ \((\d+)\)$", section, re.M))
         more = sum(int(n) for n in re.findall(r"^\*(\d+) (?:more )?sentences? ", section, re.M))
         assert heads + more == len(src.sentences), (src.id, heads, more)
+
+
+def test_a_partial_claim_all_of_which_is_told_elsewhere_says_so(seeds):
+    """The brief's partial line quotes the part another source tells; when the part is the whole
+    sentence (it sits inside a longer sentence there) it says so, as the detail does, rather than
+    quoting the whole sentence as a "part" (a reporter's read of real briefs)."""
+    s = next(x for x in seeds.partial_sentences() if x.source == "001")
+    part = s.parts[0]
+    assert 'partly: "' in report.to_markdown(seeds)
+    part.start, part.end = 0, len(s.text)
+    other = seeds.sentence(part.to)
+    line = next(ln for ln in report.to_markdown(seeds).splitlines() if ln.startswith("- " + s.text[:30]))
+    assert f"all of it, within a longer sentence of {other.source} ¶{other.paragraph + 1}" in line
+    assert "partly:" not in line
