@@ -109,7 +109,7 @@ def _scope_words(c: N.Context) -> str:
     if c.day:
         parts.append(c.day if c.day in ("today", "yesterday", "tonight", "tomorrow")
                      else f"on {c.day.capitalize()}")
-    if c.session:
+    if c.session and c.market:  # a market's session; "early Monday" is no trading session
         parts.append({"close": "at the close", "intraday": "during the session"}[c.session])
     return "; ".join(parts)
 

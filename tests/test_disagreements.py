@@ -1438,3 +1438,18 @@ def test_two_ages_in_a_list_are_no_count_of_arrests(tmp_path):
     assert {q.kind for q in c.numbers if q.text in ("13", "14")} == {"age"}
     assert not [d for d in c.disagreements if any(s.text in ("13", "14") for s in d.sides)
                 and d.kind == "value" and "arrest" in d.about]
+
+
+def test_early_monday_is_no_trading_session(tmp_path):
+    """"Early Monday" dates a raid; only a market's price or move has a session (a reporter's
+    read: a heist's "$2.6 million ... early Monday" was scoped "during the session"), and a count
+    told "early" and one told when something "ended" are one quantity still."""
+    c = write(tmp_path, {
+        "a.txt": _BASE + "Thieves made off with jewels worth over $2.6 million early Monday, police said.\n\n"
+                 "Police arrested 40 people early Monday as the protest outside the bank turned violent.\n",
+        "b.txt": _BASE + "Thieves made off with jewels worth $2.6 million on Monday, police said.\n\n"
+                 "Police arrested 45 people as the protest outside the bank ended on Monday.\n",
+    })
+    whys = " ".join(d.why for d in c.disagreements)
+    assert "session" not in whys
+    assert any({s.text for s in d.sides} == {"40 people", "45 people"} for d in c.disagreements)

@@ -586,7 +586,9 @@ def different_scope(a: Quantity, ca: Context, b: Quantity, cb: Context) -> str |
     if (ca.market or cb.market) and a.kind != "date" and not (
             ca.session and ca.session == cb.session and ca.day and ca.day == cb.day):
         return "a market quote: outlets quote prices and moves at different moments"
-    if ca.session and cb.session and ca.session != cb.session:
+    if ca.session and cb.session and ca.session != cb.session and a.kind in ("money", "percent"):
+        # a price or a move at the close vs one during the day ("closed at $4.81" / "rose to
+        # $4.95 in early trading"), not a toll "early Monday" vs one "ended" the day
         return "a price at the close vs during the session"
     if ca.fiscal != cb.fiscal and (ca.years or cb.years):
         return "a fiscal year vs a calendar year"
