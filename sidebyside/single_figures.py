@@ -52,7 +52,8 @@ _ORDINAL_PHRASE = re.compile(
 _NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
 _NAMING_NOUN = re.compile(r"[\s-]+(?:century|centuries|floor|district|grade|grader|graders)\b", re.I)
 
-_LOOSE = (None, "vague", "range")  # no hedge, or one too loose to tie two figures
+_LOOSE = (None, "vague", "range")
+CURRENCY_SPREAD = 2.0  # two sums in two currencies this close may be one sum converted  # no hedge, or one too loose to tie two figures
 
 
 def _rounded(v: float, digits: int) -> float:
@@ -183,6 +184,14 @@ class _Told:
             for src, (sids, words) in self.hedged.get(key, {}).items():
                 if src not in out and src != mine and (sids & near or words & self._close(q)):
                     out.add(src)  # "nearly 90 professors" / "nearly 90 faculty members"
+        if q.kind == "money" and sum(x.kind == "money" for x in self.comparison.sentence(q.sentence).numbers) == 1:
+            # one sum told in another currency in a linked sentence that gives one sum too, not
+            # far from it ("$136M" / "€103 million" / "£88m": one haul)
+            for sid in near:
+                sums = [r for r in self.comparison.sentence(sid).numbers if r.kind == "money"]
+                if len(sums) == 1 and sums[0].unit != q.unit and q.value and sums[0].value and \
+                        1 / CURRENCY_SPREAD <= sums[0].value / q.value <= CURRENCY_SPREAD:
+                    out.add(sums[0].sources[0])
         if q.kind == "count":  # the same count with another noun, said in a linked sentence
             for sid in near:  # (the same claim): "four robbers" / "Four men rammed ..."
                 out.update(r.sources[0] for r in self.comparison.sentence(sid).numbers

@@ -187,3 +187,20 @@ def test_a_span_in_another_unit_with_nothing_in_common_stays_one_outlets_own(tmp
     listed = singles(tmp_path, "The rule was reversed less than 48 hours after it was announced.",
                      "The senator tweeted about the halt less than two days later.")
     assert "less than 48 hours" in listed and "less than two days" in listed, listed
+
+
+def test_one_sum_in_another_currency_in_a_linked_sentence_is_one_figure(tmp_path):
+    """A haul told in dollars by one outlet and in euros by another, in linked sentences that
+    give one sum each, is one figure (a reporter's read: "$136M" / "€103 million" were both listed
+    as one outlet's own); a sum far from the other's stays its outlet's."""
+    c = write(tmp_path, {
+        "a.txt": _BASE + "Robbers stole jewels worth $136 million from the Carlton hotel in Cannes on Sunday.\n\n"
+                         "The hotel paid $900 million for its renovation.\n",
+        "b.txt": _BASE + "Robbers stole jewels worth 103 million euros from the Carlton hotel in Cannes on Sunday.\n\n"
+                         "The hotel has 343 rooms.\n",
+    })
+    a = next(s for s in c.source("a").sentences if s.text.startswith("Robbers"))
+    assert any(c.sentence(ln.to).text.startswith("Robbers") for ln in a.links)
+    listed = [q.text for q in c.single_source_numbers()]
+    assert "$136 million" not in listed and "103 million euros" not in listed, listed
+    assert "$900 million" in listed
