@@ -190,7 +190,9 @@ class _Told:
             for sid in near:
                 sums = [r for r in self.comparison.sentence(sid).numbers if r.kind == "money"]
                 if len(sums) == 1 and sums[0].unit != q.unit and q.value and sums[0].value and \
+                        sums[0].value != q.value and \
                         1 / CURRENCY_SPREAD <= sums[0].value / q.value <= CURRENCY_SPREAD:
+                    # (a conversion changes the number: "£5 million" is no "$5 million")
                     out.add(sums[0].sources[0])
         if q.kind == "count":  # the same count with another noun, said in a linked sentence
             for sid in near:  # (the same claim): "four robbers" / "Four men rammed ..."
