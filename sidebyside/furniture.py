@@ -389,6 +389,9 @@ _OFFER = re.compile(
     r"flipboard|twitter|x|facebook|instagram|threads|bluesky|tiktok|linkedin)\b[^,.]{0,30}\W*$|"
     r"^(?:follow|read|watch|see|find)\b[^.]{0,80}\bhttps?://\S+\s*$|"
     r"^read \d[\d,]* comments?$|^(?:read|watch|listen)\s*[:|]\s*\S[^.!?]*$|"
+    # a pointer to what the page embeds ("Read the full rant via Gawker:", "Watch the video
+    # below:", "Read her full statement below.")
+    r"^(?:read|watch|see|view|listen to)\b[^.!?:\"“]{0,60}(?::|\b(?:below|above)\.)$|"
     r"^why you can trust\b|^keep up with\b[^.]{0,80}\bby following\b|"
     r"^this (?:article|story|content) is (?:exclusive|only available) to (?:our )?subscribers\b|"
     r"^subscribe (?:today|now)\b|"
@@ -486,7 +489,8 @@ _HINT_KEYS = ("|", "•", "·", "/", "@", "©", "(", "[", "📸", ":", "http", "
               "writer", "correspondent", "editor", "columnist", "contributor", "journalist",
               "producer", "fellow", "covers", "staff", "words", "text", "=", " old", "page ",
               "shared", "views", "likes", "gallery", "slideshow", "reach", "contact", "download",
-              "free ", "shares", "#", ".jp", ".png", ".gif", ".webp", "courtesy", "inbox")
+              "free ", "shares", "#", ".jp", ".png", ".gif", ".webp", "courtesy", "inbox", "see ",
+              "view")
 
 
 def _hinted(low: str) -> bool:

@@ -102,6 +102,9 @@ FURNITURE = [
     "Read more from Sky News:\nCity bridges need billions in repairs\nTrain strike dates announced",
     "Get our free Headlines email for the latest news every morning. Sign up here",
     "Join 250,000 readers who get our morning newsletter",
+    "Read the full rant via Gawker:",
+    "Watch the video below:",
+    "Read her full statement below.",
     "Get the biggest stories from Ardley sent straight to your inbox every morning with our free "
     "newsletter.",
     "Get the latest headlines sent to your inbox.",
@@ -252,6 +255,9 @@ NEWS = [
     "Topics\nHousing\nTransport\nSchools",
     "Engineers said the crack was found at 2:20 p.m. on Tuesday, 12 minutes after the alarm.",
     "Read the full report on the bridge, the mayor told reporters, and you will see the risk.",
+    "See you in court, the mayor told the developers.",
+    "Watch out for ice on the bridge, the council warned drivers on Tuesday.",
+    "Read my lips: no new taxes.",
     "Jo Doe is a senior reporter at the Ashcombe Courier, where she has covered the bridge since 2019.",
     "The inspection took\n12 hours",
 ]
