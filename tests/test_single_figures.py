@@ -65,18 +65,23 @@ def test_the_same_figure_under_the_same_hedge_with_another_noun_is_not_exclusive
     assert "About 40 residents" in listed
 
 
+def _listed_with_a_link(tmp_path, a: str, b: str, a_starts: str, b_starts: str) -> list[str]:
+    """The figures only one source gives of two sources (after a shared opening), once the
+    sentence of a starting `a_starts` is known to be linked to b's starting `b_starts`."""
+    c = write(tmp_path, {"a.txt": _BASE + a, "b.txt": _BASE + b})
+    first = next(s for s in c.source("a").sentences if s.text.startswith(a_starts))
+    assert any(c.sentence(ln.to).text.startswith(b_starts) for ln in first.links)
+    return [q.text for q in c.single_source_numbers()]
+
+
 def test_the_same_count_with_another_noun_in_a_linked_sentence_is_not_exclusive(tmp_path):
     """One claim, its count told with two nouns ("four robbers" / "Four men", ECB+ dev): a
     figure both outlets give; the same value in an unlinked sentence stays one outlet's."""
-    c = write(tmp_path, {
-        "a.txt": _BASE + "Four robbers rammed their car through the jeweller's window on Sunday "
-                         "and escaped with the gems.\n\nThe shop had 12 staff on duty.\n",
-        "b.txt": _BASE + "Four men rammed their car through the jeweller's window on Sunday and "
-                         "escaped with the gems.\n\nThe town has 12 jewellers.\n",
-    })
-    a = next(s for s in c.source("a").sentences if s.text.startswith("Four robbers"))
-    assert any(c.sentence(ln.to).text.startswith("Four men") for ln in a.links)
-    listed = [q.text for q in c.single_source_numbers()]
+    listed = _listed_with_a_link(
+        tmp_path, "Four robbers rammed their car through the jeweller's window on Sunday and "
+                  "escaped with the gems.\n\nThe shop had 12 staff on duty.\n",
+        "Four men rammed their car through the jeweller's window on Sunday and escaped with the "
+        "gems.\n\nThe town has 12 jewellers.\n", "Four robbers", "Four men")
     assert not any(t.lower().startswith("four") for t in listed), listed
     assert "12 staff" in listed and "12 jewellers" in listed
 
@@ -193,14 +198,10 @@ def test_one_sum_in_another_currency_in_a_linked_sentence_is_one_figure(tmp_path
     """A haul told in dollars by one outlet and in euros by another, in linked sentences that
     give one sum each, is one figure (a reporter's read: "$136M" / "€103 million" were both listed
     as one outlet's own); a sum far from the other's stays its outlet's."""
-    c = write(tmp_path, {
-        "a.txt": _BASE + "Robbers stole jewels worth $136 million from the Carlton hotel in Cannes on Sunday.\n\n"
-                         "The hotel paid $900 million for its renovation.\n",
-        "b.txt": _BASE + "Robbers stole jewels worth 103 million euros from the Carlton hotel in Cannes on Sunday.\n\n"
-                         "The hotel has 343 rooms.\n",
-    })
-    a = next(s for s in c.source("a").sentences if s.text.startswith("Robbers"))
-    assert any(c.sentence(ln.to).text.startswith("Robbers") for ln in a.links)
-    listed = [q.text for q in c.single_source_numbers()]
+    listed = _listed_with_a_link(
+        tmp_path, "Robbers stole jewels worth $136 million from the Carlton hotel in Cannes on "
+                  "Sunday.\n\nThe hotel paid $900 million for its renovation.\n",
+        "Robbers stole jewels worth 103 million euros from the Carlton hotel in Cannes on "
+        "Sunday.\n\nThe hotel has 343 rooms.\n", "Robbers", "Robbers")
     assert "$136 million" not in listed and "103 million euros" not in listed, listed
     assert "$900 million" in listed
