@@ -499,7 +499,11 @@ def flag_boilerplate(sources: list[Source], page_spans: list[list[tuple[int, int
                 and not re.search(r"[.!?]$|:\s*\S", shown)
             ):
                 _mark(src, para, BOILERPLATE, "more-stories header")
-                if told >= STORY_BEFORE:
+                if told >= STORY_BEFORE and furniture.comments_header(shown):
+                    # readers' comments run to the page's end: a comment quoting someone ("...",
+                    # said one reader) is no story going on (tentative, as every trailer)
+                    article_end = min(article_end, i + 1)
+                elif told >= STORY_BEFORE:
                     trailer_from.append(i + 1)
             elif why := furniture.line_reason(shown, raw, n_words, i == 0,
                                               len(paras) - 1 - i):

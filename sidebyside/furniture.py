@@ -151,6 +151,16 @@ def trailer_header(shown: str) -> bool:
     return not rest or len(rest) <= 4 and rest[0].lower() in _TRAILER_REST
 
 
+_COMMENTS = re.compile(r"\s*(?:\d[\d,]*\s+comments?|comments?\s*[:(]?\s*\d[\d,]*\s*\)?|"
+                       r"(?:show|view|see)\s+(?:all\s+)?\d[\d,]*\s+comments?)\s*", re.I)
+
+
+def comments_header(shown: str) -> bool:
+    """Is this line the header of the readers' comments, with their count ("Comments (3)", "12
+    comments", "Show all 40 comments")? What follows it is theirs, to the page's end."""
+    return _COMMENTS.fullmatch(shown) is not None
+
+
 def _pointer_list(shown: str) -> bool:
     """A header line and headlines under it, one a line ("Read more from Sky News:" / "City
     bridges need billions in repairs" / "Train strike dates announced")."""

@@ -642,3 +642,18 @@ def test_a_lone_publication_date_is_boilerplate_with_or_without_on(tmp_path):
 ])
 def test_detokenised_addresses_lost_characters_and_time_zones_do_not_end_a_sentence(text, expected):
     assert sents(text) == expected
+
+
+def test_readers_comments_after_their_header_are_the_page_s_though_they_quote_someone():
+    """Under "Comments (3)" the readers speak to the page's end: a comment that quotes someone or
+    says "said" is no story going on (a review: '"Praying she is found safe," said one reader')."""
+    flags = _flags_of_first(
+        MILA_OPENING + MILA_QUOTE + "\n\nComments (3)\n\n"
+        "\"Praying she is found safe,\" said one reader from Welton.\n\n"
+        "Jo_R: The police searched the wrong woods on Sunday, everyone in Ardley knows it.\n\n"
+        "Mike, Ardley: Thoughts with the family.",
+        "Ardley girl still missing\n\n" + MILA)
+    assert flags[MILA_QUOTE] is None
+    for comment in ("\"Praying she is found safe,\" said one reader from Welton.",
+                    "Mike, Ardley: Thoughts with the family."):
+        assert flags[comment] == "boilerplate", comment
