@@ -48,7 +48,8 @@ def _parser() -> argparse.ArgumentParser:
         description="Compare news documents about one event side by side: what they share, "
         "what only one source claims, and where their numbers disagree.",
     )
-    p.add_argument("folder", nargs="?", help="folder of news documents about one event (.txt, .md; .html, .mhtml, .pdf and .docx with their extras)")
+    p.add_argument("folder", nargs="?", help="folder of news documents about one event (.txt, "
+                   ".md; .html, .mhtml, .pdf and .docx with their extras)")
     p.add_argument("--demo", action="store_true", help="open the bundled fictional example")
     p.add_argument(
         "--report",

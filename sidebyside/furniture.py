@@ -389,8 +389,8 @@ def post_frame(sentence: str) -> bool:
 _ADDRESS = r"(?:[\w.+-]+@[\w-]+\.\w|\(?\d{3}\)?[\s.-]*\d{3}[\s.-]*\d{3,4}|\d{3}-\d{4}\b|\+\d)"
 
 # Offers and prompts: a newsletter ("Get our free Headlines email ... Sign up here", "Join
-# 250,000 readers who get our morning newsletter", "Get the latest news sent to your inbox"), a pointer to the outlet's channels or
-# coverage ("Follow Sky News on WhatsApp", "Follow AP's coverage of X at https://...", "Read 142
+# 250,000 readers who get our morning newsletter", "Get the latest news sent to your inbox"), a
+# pointer to the outlet's channels or coverage ("Follow Sky News on WhatsApp", "Follow AP's coverage of X at https://...", "Read 142
 # comments", "READ: ...").
 _OFFER = re.compile(
     r"^(?:get|join|subscribe to)\b[^.]{0,120}\bnewsletter\b|^get our (?:free )?[^.]{0,40}\be-?mails?\b|"

@@ -15,6 +15,7 @@ from functools import lru_cache
 from itertools import islice
 from typing import TYPE_CHECKING
 
+from . import numbers as N
 from . import text as T
 from .model import Link
 from .numbers.words import CUR_CODES, CUR_SYMBOLS, CUR_WORDS
@@ -166,8 +167,6 @@ def _read_as(text: str, figure: str) -> frozenset[tuple[str, str | None]]:
     """What the number reader reads the figure as in the text: (kind, whose age) for each
     quantity written with it ("aged 16": ("age", None); "Lauten, 31,": ("age", "elizabeth
     lauten"))."""
-    from . import numbers as N
-
     return frozenset((q.kind, q.noun if q.kind == "age" else None) for q in N.read_quantities(text)
                      if figure in T.figures(q.text))
 

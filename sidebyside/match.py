@@ -309,12 +309,12 @@ def _prepare(eligible: list[tuple[int, Sentence]]) -> _Folder:
     # Names and figures say more about which claim a sentence makes than common words do.
     names_read = {t: T.name_terms(t) for t in figures_of}
     names: set[str] = set().union(*names_read.values()) if names_read else set()
-    titled = [t for t in names_read if T.is_title_case(t)]
+    titled = {t for t in names_read if T.is_title_case(t)}
     if titled:
         # In a Title Case headline a capital marks no name ("GOP Staffer Apologizes For
         # Lecturing Obama Daughters"): its names are the words the folder's prose capitalises
         # (what it names, for the clash of names and the evidence; the weights stay as read)
-        prose = set().union(*(n for t, n in names_read.items() if not T.is_title_case(t)))
+        prose = set().union(*(n for t, n in names_read.items() if t not in titled))
         for t in titled:
             names_read[t] = names_read[t] & prose
     names_of = [names_read[t] for t in texts]

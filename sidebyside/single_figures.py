@@ -52,8 +52,8 @@ _ORDINAL_PHRASE = re.compile(
 _NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
 _NAMING_NOUN = re.compile(r"[\s-]+(?:century|centuries|floor|district|grade|grader|graders)\b", re.I)
 
-_LOOSE = (None, "vague", "range")
-CURRENCY_SPREAD = 2.0  # two sums in two currencies this close may be one sum converted  # no hedge, or one too loose to tie two figures
+_LOOSE = (None, "vague", "range")  # no hedge, or one too loose to tie two figures
+CURRENCY_SPREAD = 2.0  # two sums in two currencies this close may be one sum converted
 
 
 def _rounded(v: float, digits: int) -> float:

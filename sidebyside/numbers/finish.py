@@ -388,22 +388,22 @@ def counted_noun(r: Tokens, d: Draft) -> Outcome | None:
         return None
     L, T, n, last = r.L, r.T, r.n, d.last
     np = noun_after(r, last + 1)
-    whole = None
+    whole = None  # "two of three votes": (what the whole counts, the part's last token)
     if np is None and L[last + 1: last + 2] == ["of"]:
         k = last + 2
         if k < n and L[k] in _DETERMINERS:
             if d.words and d.v == 1 and L[last] == "one":
                 return r.reject(d.i0, k + 1, "'one of the': not a count")
             k += 1 if L[k] not in ("them", "whom", "which") else 0
-        if k < n and (T[k].isdigit() or L[k] in SMALL_WORDS) and (
-                whole := noun_after(r, k + 1)) is not None and whole[0] is not None:
+        counted = noun_after(r, k + 1) if k < n and (T[k].isdigit() or L[k] in SMALL_WORDS) \
+            else None
+        if counted is not None and counted[0] is not None:
             # "two of three votes", "Five of the 12 suspects": the part counts what the whole
             # counts, and the whole is a figure of its own, read on from it ("three votes")
             if d.words and d.v == 1 and L[last] == "one":
                 return r.reject(d.i0, last + 1, "'one of two': not a count")
-            whole = (whole[0], last)
+            whole = (counted[0], last)
         else:
-            whole = None
             np = noun_after(r, k)
     shared = whole or (_noun_of_next(r, last + 1) if np is None else None)
     if shared is not None:

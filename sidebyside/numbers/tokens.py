@@ -39,6 +39,7 @@ ONE_DIGIT_TAIL = r"\d\d(?=%)"  # "0. 25%": after one whole digit, two decimals b
 DECIMAL_COMMA = (r"(?<![\d.,\-–])\d{1,3},\d{1,2}(?= (?:million|billion|trillion|percent|per cent)\b"
                  r"|%)")
 _DECIMAL_COMMA_RE = re.compile(r"\d{1,3},\d{1,2}")
+_LEADING_POINT = re.compile(r"(?<![\w.,])\.\d")  # where a BARE_DECIMAL token can start
 # A decimal written without its zero, where it can only be a share, points or a sum: ".5
 # percent", ".25 percentage point", "$.99" (read as 0.5, 0.25, 0.99). Elsewhere (".290 hitter",
 # ".45-caliber") it is no figure (rejects.bare_decimal).
@@ -142,7 +143,7 @@ class Tokens:
         T: list[str] = [m.group() for m in ms]
         if "," in text:
             T = [t.replace(",", ".") if "," in t and _DECIMAL_COMMA_RE.fullmatch(t) else t for t in T]
-        if "." in text:
+        if "." in text and _LEADING_POINT.search(text):
             T = ["0" + t if t[0] == "." and len(t) > 1 else t for t in T]  # BARE_DECIMAL
         if not any(" " in t for t in T):  # the usual case: no token to split or to join
             self._set(T, [m.start() for m in ms], [m.end() for m in ms], trace)
