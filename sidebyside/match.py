@@ -608,16 +608,20 @@ def _score(folder: _Folder, arrays: P.Arrays, found: _Found, min_score: float, u
         x, y = sc.x, sc.y
         cos = cosines[lo : lo + P.PAIR_BLOCK] if cosines is not None else None
         close = cos >= SEM_CANDIDATE if cos is not None else np.zeros(len(x), dtype=bool)
-        ok = (sc.shared >= 2) | sc.equal | close
-        leads = lead[x] & lead[y]  # a pair of leads skips the floor (the model decides)
+        # A pair of leads, or of sentences close in the embedding, skips the overlap floor and the
+        # two shared terms: the model, the overlap rules and the transformer decide (twentieth
+        # session: real headline pairs such as "Mitt To Akin: Drop Out" / "Romney calls on Rep.
+        # Akin to drop Senate bid" were never weighed; semantic_pass.SEM_CANDIDATE has the figures).
+        leads = lead[x] & lead[y]
+        ok = (sc.shared >= 2) | sc.equal | close | leads
         # A pair whose figure slots could lift it over the floor gets them worked out exactly.
         bound = sc.matched + FIGURE_SLOT * sc.slot_bound
         upper = _vector_score(arrays, x, y, bound, sc.clash, sc.equal)
-        ok &= (upper >= floor - 1e-9) | leads  # the bound is a sum with its own rounding: a margin
+        ok &= (upper >= floor - 1e-9) | leads | close  # (the bound is a sum with its own rounding)
         matched = sc.matched.copy()
         _add_slots(items, x, y, matched, ok & sc.needs_slot, slots)
         score = _vector_score(arrays, x, y, matched, sc.clash, sc.equal)
-        ok &= (score >= floor) | leads
+        ok &= (score >= floor) | leads | close
         k = np.flatnonzero(ok)
         sub = P.Scored(*(getattr(sc, f)[k] for f in P.Scored.__dataclass_fields__))
         feats = _evidence(folder, arrays, x[k], y[k], sub, matched[k], score[k],
@@ -679,7 +683,8 @@ def _decide(run: MatchRun, folder: _Folder, arrays: P.Arrays, scored: _Scored, m
         if second is not None and LIFT_COS is not None:
             # leads are not lifted: their pairs have a bar of their own (`_lead_bar`), which
             # keeps two stories' headlines apart
-            lifted = _lift(items, x, y, score, second[0] | clash | leads, arrays.source)
+            lifted = _lift(items, x, y, score, second[0] | clash | leads, arrays.source,
+                           scored.lexical < min_score * WEAK)
             second = (second[0] | (lifted > 0), second[1])
         if second is not None:
             tier_keep, vetoed = second
@@ -784,7 +789,7 @@ def _second_reading(items: list[_Item], x, y, score, keep):
     return keep & ~vetoed, vetoed
 
 
-def _lift(items: list[_Item], x, y, score, taken, source):
+def _lift(items: list[_Item], x, y, score, taken, source, under_floor=None):
     """The candidates not `taken` (linked, two chambers, or two leads) of a fitted probability
     of at least P_LIFT that the transformer reads as one claim (a cosine of LIFT_COS or more),
     as that cosine at their places (0 elsewhere): each sentence lifted at most once per other
@@ -814,11 +819,13 @@ def _lift(items: list[_Item], x, y, score, taken, source):
                                 [text[i] for i in y[chosen].tolist()])
     except Exception:  # noqa: BLE001 -- as in _second_reading
         return lifted
-    order = np.argsort(-cos, kind="stable")
+    # the closest first; but a pair under the overlap floor (a candidate only for being close in
+    # the embedding) after every pair over it, so it never takes a lexically supported pair's place
+    order = np.lexsort((-cos, under_floor[chosen])) if under_floor is not None else np.argsort(-cos, kind="stable")
     used: set[tuple[int, int]] = set()
     for o in order.tolist():
         if cos[o] < LIFT_COS:
-            break
+            continue
         k = int(chosen[o])
         a, b = int(x[k]), int(y[k])
         if (a, int(source[b])) in used or (b, int(source[a])) in used:
@@ -868,8 +875,9 @@ def _chamber_clash(items: list[_Item], x, y):
 def _lead_bar(source, x, y, body, leads, bar: float | None = None):
     """The probability each lead pair needs to link: P_LINK_SEM (or `bar`), like any link, when its two
     sources already share at least STORY_LINKS links other than lead pairs (`body`: a lead of
-    one may link to a body sentence of the other; they tell one story), else P_LEAD (two
-    unrelated stories in one folder open with news of the same kind)."""
+    one may link to a body sentence of the other; they tell one story), or when each shares that
+    many with one third source, else P_LEAD (two unrelated stories in one folder open with news
+    of the same kind)."""
     import numpy as np
 
     n_src = int(source.max()) + 1
@@ -880,6 +888,18 @@ def _lead_bar(source, x, y, body, leads, bar: float | None = None):
     codes, counts = np.unique(pair[body], return_counts=True)
     at = np.minimum(np.searchsorted(codes, pair), max(len(codes) - 1, 0))
     told = (codes[at] == pair) & (counts[at] >= STORY_LINKS) if len(codes) else np.zeros(len(pair), bool)
+    if len(codes) and (open_ := leads & ~told).any():
+        # Two sources that each tell one story with the same third source tell it too (twentieth
+        # session, claims_real dev: same-claim pairs linked 0.715 -> 0.734, hard negatives
+        # linked 37 -> 38 of 1,261, links crossing two clusters in one folder 1 of ~1,600 as before).
+        partners: dict[int, set[int]] = defaultdict(set)
+        for c in codes[counts >= STORY_LINKS].tolist():
+            partners[c // n_src].add(c % n_src)
+            partners[c % n_src].add(c // n_src)
+        via = {c for c in np.unique(pair[open_]).tolist()
+               if partners.get(c // n_src, set()) & partners.get(c % n_src, set())}
+        if via:
+            told |= open_ & np.isin(pair, list(via))
     return np.where(leads & told, P_LINK_SEM if bar is None else bar, P_LEAD)
 
 

@@ -284,6 +284,75 @@ def test_lead_bar_counts_body_links_per_pair_of_sources():
     assert bar.tolist() == [M.P_LINK_SEM, M.P_LEAD, M.P_LEAD, M.P_LEAD, M.P_LEAD, M.P_LEAD]
 
 
+def _candidates(monkeypatch) -> list[dict[frozenset[str], float]]:
+    """The pairs of sentence ids each `M.match` run scored (the candidates the decision weighs),
+    with their overlap score."""
+    seen: list[dict[frozenset[str], float]] = []
+    decide = M._decide
+
+    def watching(run, folder, arrays, scored, *args):
+        ids = [it.sentence.id for it in folder.items]
+        seen.append({frozenset((ids[a], ids[b])): v for a, b, v in
+                     zip(scored.x.tolist(), scored.y.tolist(), scored.lexical.tolist(), strict=True)})
+        return decide(run, folder, arrays, scored, *args)
+
+    monkeypatch.setattr(M, "_decide", watching)
+    return seen
+
+
+def test_headlines_sharing_one_word_are_still_weighed(monkeypatch):
+    """Two outlets' headlines in other words ("Fishermen win harbour fight" / "Harbour levy on
+    Marlow fishing boats dropped") share one term: as leads they are a candidate all the same, and
+    the fitted model decides (issue 15: real headline pairs such as "Mitt To Akin: Drop Out" were
+    never weighed)."""
+    monkeypatch.setenv(semantic.ENV_SWITCH, "1")
+    monkeypatch.setenv(TX.ENV_SWITCH, "0")
+    monkeypatch.delenv("SIDEBYSIDE_MODEL_DIR", raising=False)
+    seen = _candidates(monkeypatch)
+    folder = _sources(["Fishermen win harbour fight"] + LEAD_A[1:2] + BODY_SHARED, LEAD_B[:2] + BODY_SHARED)
+    M.match(folder)
+    assert frozenset(("s0:0", "s1:0")) in seen[-1] and not _linked(folder, "s0:0", "s1:0")
+    [p] = M.score_pairs(folder, [("s0:0", "s1:0")])
+    monkeypatch.setattr(M, "P_LINK_SEM", p - 0.01)  # a bar under its probability: it links
+    folder = _sources(["Fishermen win harbour fight"] + LEAD_A[1:2] + BODY_SHARED, LEAD_B[:2] + BODY_SHARED)
+    M.match(folder)
+    assert _linked(folder, "s0:0", "s1:0")
+
+
+def test_a_close_paraphrase_under_the_overlap_floor_is_weighed(monkeypatch):
+    """A body sentence told in other words ("ask the county for a grant to repair the slipway" /
+    "hope county money will pay to fix the boat ramp"), close in the embedding (at least
+    SEM_CANDIDATE) but under the overlap floor, is a candidate: the model, the overlap rules and
+    the transformer decide, not the floor."""
+    monkeypatch.setenv(semantic.ENV_SWITCH, "1")
+    monkeypatch.setenv(TX.ENV_SWITCH, "0")
+    monkeypatch.delenv("SIDEBYSIDE_MODEL_DIR", raising=False)
+    seen = _candidates(monkeypatch)
+    a = "The council will now ask the county for a grant to repair the slipway."
+    b = "Councillors now hope county money will pay to fix the boat ramp."
+    assert semantic.similarity(a, b) >= M.SEM_CANDIDATE
+    folder = _sources(LEAD_A + BODY_SHARED[:2] + [a], LEAD_B + BODY_SHARED[:2] + [b])
+    M.match(folder)
+    assert seen[-1][frozenset(("s0:6", "s1:6"))] < M.MIN_SCORE * M.WEAK
+
+
+def test_lead_bar_counts_sources_telling_one_story_with_a_third():
+    """Sources 0 and 1 share no body link, but each shares STORY_LINKS with source 2: all three
+    tell one story, so 0 and 1's leads link at the ordinary bar; with only 0-2 told, they still
+    need P_LEAD."""
+    import numpy as np
+
+    source = np.array([0, 0, 1, 1, 2, 2, 2, 2])
+    x = np.array([0, 1, 1, 3, 3, 0])
+    y = np.array([4, 5, 6, 7, 6, 2])
+    leads = np.array([False, False, False, False, False, True])
+    bar = M._lead_bar(source, x, y, ~leads, leads)
+    assert bar[-1] == M.P_LINK_SEM
+    one = np.array([True, True, False, False, False, True])  # 1-2's links out: only 0-2 told
+    bar = M._lead_bar(source, x, y, ~leads & one, leads)
+    assert bar[-1] == M.P_LEAD
+
+
 def test_lead_pairs_are_across_sources_and_bounded(monkeypatch):
     import numpy as np
 
