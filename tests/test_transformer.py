@@ -127,6 +127,33 @@ def test_past_its_budget_the_static_decision_stands(on, monkeypatch):
     assert _links(capped) == _links(static) != _links(read)
 
 
+def test_past_its_budget_the_most_doubtful_links_are_read_first(on, monkeypatch):
+    """Over the budget, the static decision's links under P_SURE are read the least likely first,
+    as far as the budget goes: with a veto no pair passes, exactly the weakest links whose texts
+    fit in the budget fall (kept to pair their figures), the others stand as the static decision
+    made them; the comparison is not called transformer-checked (a part was read)."""
+    monkeypatch.setenv(TX.ENV_SWITCH, "0")
+    static = _story()
+    M.match(static)
+    monkeypatch.delenv(TX.ENV_SWITCH)
+    weak = sorted((p, a, b) for a, b, p in _links(static) if a < b and p < M.P_SURE)
+    assert len(weak) >= 2
+    monkeypatch.setattr(M, "VETO_COS", 1.01)
+    texts = {s.id: s.text for src in static for s in src.sentences}
+    first = {texts[weak[0][1]], texts[weak[0][2]]}
+    monkeypatch.setattr(TX, "MAX_SENTENCES", len(first))  # room for the weakest link's texts only
+    capped = _story()
+    run = M.match(capped)
+    assert not run.transformer
+    gone = {(a, b) for _, a, b in weak} - {(a, b) for a, b, _ in _links(capped) if a < b}
+    assert gone == {(weak[0][1], weak[0][2])}
+    assert [(a, b) for a, b, _ in run.near] == [(weak[0][1], weak[0][2])]
+    monkeypatch.setattr(M, "DOUBTFUL_MAX", 0)  # a folder past DOUBTFUL_MAX: the static decision
+    big = _story()
+    M.match(big)
+    assert _links(big) == _links(static)
+
+
 def test_wire_copies_count_once_against_the_budget(on, monkeypatch):
     """Ten copies of one text are one text to read."""
     read = _story()
