@@ -756,7 +756,7 @@ def test_a_hedged_time_ago_keeps_its_hedge():
                 "The inquiry into the mayor began two years ago with an audit.")
     assert a.text == "more than two years ago" and a.high <= b.low
     assert figure_pairs._admit(a, ctx(a), b, ctx(b), 0.6, True)
-    assert N.judge(a, b)[0] == "date"
+    assert N.judge(a, b)[0] == "qualifier"
     a, b = pair("The inquiry began about two years ago.", "The inquiry began two years ago.")
     assert N.compare(a, b) is None
 
@@ -1037,14 +1037,15 @@ def test_early_tolls_of_one_fate_pair_on_a_link_however_far_apart():
 
 def test_unlinked_times_ago_pair_when_both_date_one_act(tmp_path):
     """"began ... two years ago" and "began more than two years ago", in sentences that are not
-    linked, date one act: the hedge is a disagreement, and the JSON's sides keep both wordings."""
+    linked, date one act: the hedge is a disagreement (of qualifier: the same time back, one
+    hedged), and the JSON's sides keep both wordings."""
     c = write(tmp_path, {
         "a.txt": _BASE + "The Justice Department began investigating Mayor Ardley two years ago on "
                  "claims that he filed false campaign reports.\n",
         "b.txt": _BASE + "The inquiry into Mayor Ardley, by federal agents and prosecutors in "
                  "Brooklyn, began more than two years ago with a look at his fund-raising.\n",
     })
-    dates = [d for d in c.disagreements if d.kind == "date"]
+    dates = [d for d in c.disagreements if d.kind == "qualifier"]
     assert [sorted(s.text for s in d.sides) for d in dates] == \
         [["more than two years ago", "two years ago"]], [d.summary() for d in c.disagreements]
     a, b = pair("The Justice Department began investigating Mayor Ardley two years ago.",

@@ -1008,6 +1008,22 @@ def test_half_a_century_ago_is_fifty_years_ago():
     assert only("It took half an hour.", "half an hour").kind == "duration"
 
 
+def test_a_time_ago_bare_or_with_a_hedge_differs_in_qualifier_not_date():
+    """"two years ago" / "more than two years ago": the same time back, one hedged (a reporter's
+    read of a dev story found it called "different dates"); another time back is another date;
+    "about" and "nearly" hold the bare one."""
+    from sidebyside.numbers import judge
+
+    bare = only("The inquiry began two years ago with an audit.", "two years ago")
+    more = only("The inquiry began more than two years ago with an audit.", "more than two years ago")
+    assert judge(bare, more) == ("qualifier", "bare vs hedged ('more than')")
+    assert compare(more, bare) == "qualifier"
+    three = only("The inquiry began three years ago with an audit.", "three years ago")
+    assert compare(bare, three) == "date"
+    for hedged in ("about two years ago", "nearly two years ago"):
+        assert compare(bare, only(f"The inquiry began {hedged} with an audit.", hedged)) is None
+
+
 @pytest.mark.parametrize("sentence", [
     "He worked at a 7-Eleven store in Dallas.",
     "Leaders of the Group of 20 met in Osaka.",

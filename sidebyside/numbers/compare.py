@@ -291,6 +291,13 @@ def _compare(a: Quantity, b: Quantity) -> tuple[Verdict | None, str]:
         if a.kind != b.kind:
             return V.DATE, "a date vs a figure"
         v = _compare_dates(a, b)
+        if v is not None and a.qualifier == b.qualifier == Q.RELATIVE and a.unit == b.unit \
+                and a.value == b.value and a.text.lower() != b.text.lower():
+            # "two years ago" / "more than two years ago": one time back, one said with a hedge
+            bare, hedged = sorted((a.text, b.text), key=len)
+            hedge = hedged[: len(hedged) - len(bare)].strip() if \
+                hedged.lower().endswith(bare.lower()) else ""
+            return V.QUALIFIER, f"bare vs hedged ('{hedge}')" if hedge else "one hedged"
         return v, ("different dates" if v else "the same date")
     if _family(a) != _family(b):
         return V.UNIT, "different kinds of figure"
