@@ -1030,9 +1030,28 @@ def test_a_time_ago_bare_or_with_a_hedge_differs_in_qualifier_not_date():
     "Traffic on the 405 freeway stalled for hours.",
     "She bought a size 10 shoe.",
     "Take the 1 train uptown.",
+    "The House passed H.R. 3590 late in the evening.",
+    "The Senate passed S. 744 in a bipartisan vote.",
+    "The bill, H. Res. 13, went to the floor.",
+    "Arizona's S.B. 1070 law was upheld.",
+    "He was convicted under 18 U.S.C. 1001.",
+    "Anyone with information is asked to call Detective Kevin Umphrey at 688-4163.",
+    "Call 555-1234 for details.",
 ])
 def test_a_number_in_a_name_is_no_figure(sentence):
+    """Names, bills, statutes and phone numbers (the issue's "designations ... page/section/
+    phone numbers"): no figure. The local phone number is an MRPC train sentence's."""
     assert read_quantities(sentence) == []
+
+
+@pytest.mark.parametrize("sentence, text", [
+    ("Call the box office for the 300-1200 tickets left.", "300-1200 tickets"),
+    ("The range is 300-1200 feet.", "300-1200 feet"),
+    ("Harry S. Truman won in 1948.", "1948"),
+    ("Troops from the U.S. 30-year plan arrived.", "30-year"),
+])
+def test_a_range_or_a_year_beside_a_call_or_an_initial_is_still_read(sentence, text):
+    assert [q.text for q in read_quantities(sentence)] == [text]
 
 
 def test_buses_are_counted_as_buses():

@@ -1,5 +1,6 @@
 """Numbers in digits that are not quantities: identifiers and designations (G7, F-16, Article 5,
-No. 3, pages 3-5, 737 Max, AM 570, JP:8306), phone numbers, dates written with slashes or dots
+No. 3, pages 3-5, 737 Max, AM 570, JP:8306), bills and statutes (H.R. 3590, 18 U.S.C. 1001),
+phone numbers (a local one, 688-4163, after a word of calling), dates written with slashes or dots
 (9/11, 8 / 2 / 13, 4.6.2013), times of day and time zones (4:40 a.m., 14: 39 GMT, UTC+8), and
 the forms read elsewhere (ordinals "7th", decades "1990s").
 
@@ -346,6 +347,42 @@ def phone_number(r: Tokens, i: int) -> Outcome | None:
     return None
 
 
+# A local number with no area code ("call Detective Umphrey at 688-4163"): seven digits as 3-4,
+# read as one only with a word of calling before it (else "300-1200 feet" is a range).
+_LOCAL_PHONE_RE = re.compile(r"[2-9]\d{2}-\d{4}(?![\d-])")
+_CALL_WORDS = _TEL_WORDS | {"call", "calls", "calling", "called", "contact", "reach", "text",
+                            "texting", "number", "line", "ring"}
+
+
+def local_phone_number(r: Tokens, i: int) -> Outcome | None:
+    """"call ... at 688-4163": a phone number with no area code, a word of calling before it
+    (within six words)."""
+    m = _LOCAL_PHONE_RE.match(r.text, r.S[i])
+    if m is None or not any(r.L[k] in _CALL_WORDS for k in range(max(0, i - 6), i)):
+        return None
+    j = r.tok_at(m.end())
+    if plural_after(r, j):
+        return None  # "the 300-1200 tickets": a range of something counted
+    return r.reject(i, j, "a phone number (a word of calling before it)")
+
+
+# A bill, a resolution or a statute by its number: "H.R. 3590", "S. 744", "H. Res. 13", "S.B.
+# 1070", "18 U.S.C. 1001" (both numbers of a statute).
+_BILL_BEFORE_RE = re.compile(
+    r"(?:\bH\.\s?R\.|\b[HS]\.\s?(?:J\.\s?|Con\.\s?)?Res\.|\b[SHA]\.\s?B\.|\bU\.\s?S\.\s?C\.(?:\s?§)?"
+    r"|(?<![A-Za-z.])S\.)\s?$")
+_STATUTE_AFTER_RE = re.compile(r"\s?U\.\s?S\.\s?C\.")
+
+
+def bill_number(r: Tokens, i: int) -> Outcome | None:
+    """"H.R. 3590", "S. 744", "S.B. 1070", "18 U.S.C. 1001": a bill's or a statute's number."""
+    if _BILL_BEFORE_RE.search(r.text, max(0, r.S[i] - 14), r.S[i]):
+        return r.reject(i, i + 1, "a bill's or a statute's number (H.R. 3590, S. 744)")
+    if _STATUTE_AFTER_RE.match(r.text, r.E[i]):
+        return r.reject(i, i + 1, "a title of a code (18 U.S.C.)")
+    return None
+
+
 def _ordinal_suffix(digits: str) -> str:
     """The suffix an ordinal of these digits takes: "st" for 1 and 21, "th" for 11 and 13."""
     if digits[-2:] in ("11", "12", "13"):
@@ -403,7 +440,8 @@ def named_number(r: Tokens, i: int) -> Outcome | None:
 
 RULES: tuple[Rule, ...] = (
     glued_to_letters, bare_decimal, number_sign, hyphenated_name, identifier_word, abbreviated_identifier,
-    after_slash, abbreviated_year, emergency_number, phone_number, slashed, dotted_date,
+    after_slash, abbreviated_year, emergency_number, phone_number, local_phone_number,
+    bill_number, slashed, dotted_date,
     time_of_day, time_zone_offset, station_or_ticker, model_name, kind_of_thing, code_section,
     address, named_number,
     letters_after,
