@@ -1008,6 +1008,20 @@ def test_half_a_century_ago_is_fifty_years_ago():
     assert only("It took half an hour.", "half an hour").kind == "duration"
 
 
+def test_people_counted_under_two_nouns_are_not_said_to_be_converted():
+    """"two villagers" / "three people": one group counted under two nouns, which the verdict
+    says so (it said "converted person to villager", a unit conversion's words); a measure
+    converted still says so."""
+    from sidebyside.numbers import judge
+
+    villagers = only("Two villagers were slightly injured in the quake.", "Two villagers")
+    people = only("The quake injured three people on the island.", "three people")
+    assert judge(villagers, people) == ("value", "different figures (villagers counted as people)")
+    inches = only("The storm dropped 5 inches of rain.", "5 inches")
+    cm = only("The storm dropped 13 cm of rain.", "13 cm")
+    assert "converted inch to cm" in judge(inches, cm)[1]
+
+
 def test_a_time_ago_bare_or_with_a_hedge_differs_in_qualifier_not_date():
     """"two years ago" / "more than two years ago": the same time back, one hedged (a reporter's
     read of a dev story found it called "different dates"); another time back is another date;

@@ -338,7 +338,9 @@ def _compare(a: Quantity, b: Quantity) -> tuple[Verdict | None, str]:
         return V.UNIT, "a factor of ten apart (a unit or scale slip?)"
     if converted and _close(a.value, b.value, 1e-9) and not _close(av, bv, tol):
         return V.UNIT, f"the same number in different units ({a.unit} vs {b.unit})"
-    conv = f" (converted {a.unit} to {b.unit})" if converted else ""
+    conv = "" if not converted else f" ({plural(a.unit)} counted as {plural(b.unit)})" if \
+        a.kind == b.kind == Kind.COUNT and a.unit and b.unit else \
+        f" (converted {a.unit} to {b.unit})" if a.kind != Kind.COUNT else ""
     if qa is None and qb is None:
         if _close(av, bv, tol):
             return None, "" if not converted else "the same figure" + conv
