@@ -1058,6 +1058,50 @@ def test_a_number_in_a_name_is_no_figure(sentence):
     assert read_quantities(sentence) == []
 
 
+@pytest.mark.parametrize("sentence", [
+    "Roe v. Wade, 410 U.S. 113, was overturned.",
+    "See 123 S. Ct. 456.",
+    "Officers arrived at 0400 hours.",
+    "The raid began at 2130 hrs local time.",
+    "He was 3-for-4 at the plate.",
+    "The stock had a 2-for-1 split.",
+    "The shooting happened at 123 Elm St., Apt. 4B.",
+])
+def test_citations_clock_times_stat_lines_and_flats_are_no_figures(sentence):
+    """A sweep's finds (twentieth session): a court report's volume and page, a 24-hour clock, a
+    hitter's stat line, a ratio, a flat."""
+    assert read_quantities(sentence) == []
+
+
+@pytest.mark.parametrize("sentence, text, kind, value", [
+    ("The attack took place on 3 Mar 09.", "3 Mar 09", "date", 2009 + 61 / 365),
+    ("Judge went 4 for 5 with two home runs.", "two home runs", "count", 2),
+    ("He logged 1600 hours of overtime.", "1600 hours", "duration", 1600),
+    ("A coffee costs €3,50 in Paris.", "€3,50", "money", 3.5),
+    ("Growth slowed to 1,5 % in the spring.", "1,5 %", "percent", 1.5),
+    ("The Rs 1,50,000 crore plan was approved.", "Rs 1,50,000 crore", "money", 1.5e12),
+    ("He sent 20 U.S. 5-ton trucks to the base.", "5-ton", "measure", 5),
+])
+def test_one_reading_where_the_sweep_found_pieces(sentence, text, kind, value):
+    """"3 Mar 09." (the issue's short date) lost its year to the full stop and left a count of
+    9; "€3,50" and "1,5 %" were read as 3 and 50, 1 and 5; "Rs 1,50,000" as Rs 1."""
+    [q] = [q for q in read_quantities(sentence) if q.text == text]
+    assert q.kind == kind and math.isclose(q.value, value, rel_tol=1e-6)
+    assert len(read_quantities(sentence)) == (2 if "20 U.S." in sentence else 1)
+
+
+def test_the_days_of_a_meeting_are_one_date():
+    """"June 24-25" (an MRPC train sentence) was June 24 and a count of 25; "June 17-18 Southern
+    Baptist Convention annual meeting" 18 meetings. A day inside the span agrees with it."""
+    [q] = read_quantities("The Fed's next meeting is on June 24-25.")
+    assert q.text == "June 24-25" and q.kind == "date"
+    assert compare(q, only("The Fed meets on June 25.", "June 25")) is None
+    assert compare(q, only("The Fed meets on June 27.", "June 27")) == "date"
+    assert [x.text for x in read_quantities(
+        "His column will appear during the June 17-18 Southern Baptist Convention annual meeting.")] \
+        == ["June 17-18"]
+
+
 @pytest.mark.parametrize("sentence, text", [
     ("Call the box office for the 300-1200 tickets left.", "300-1200 tickets"),
     ("The range is 300-1200 feet.", "300-1200 feet"),

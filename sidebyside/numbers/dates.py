@@ -89,8 +89,16 @@ def month(r: Tokens, i: int) -> Outcome | None:
         if k < n and r.glued(k - 1, k) and L[k] in ("st", "nd", "rd", "th"):
             end = k
             k += 1
+        last = day
+        if k + 1 < n and T[k] in DASHES and r.glued(k - 1, k) and r.glued(k, k + 1) \
+                and T[k + 1].isdigit() and day < int(T[k + 1]) <= 31:
+            last, end, k = int(T[k + 1]), k + 1, k + 2  # "March 1-5": the days of a meeting
         k2 = k + 1 if k < n and T[k] == "," else k
         y = r.year_at(k2)
+        if last > day:
+            a = date_day(r, i, end, y, mon, day)[0]
+            b = date_day(r, i, end, y, mon, last)[0]
+            return date_period(r, i, k2 if y is not None else end, a.low, b.high)
         if y is not None:
             return date_day(r, i, k2, y, mon, day)
         return date_day(r, i, end, None, mon, day)
@@ -135,8 +143,10 @@ def short_year(r: Tokens, month: int, k: int) -> tuple[int, int | None]:
         k += 1
     if not (k < n and len(T[k]) == 2 and T[k].isdigit()):
         return k, None
-    if k + 1 < n and (T[k + 1] in ("%", "-", "–") or r.glued(k, k + 1)):
-        return k, None
+    if k + 1 < n and (T[k + 1] in ("%", "-", "–") or r.glued(k, k + 1) and not (
+            T[k + 1] in (".", ",", ";", ":", ")", "!", "?") and not (
+                k + 2 < n and r.glued(k + 1, k + 2) and T[k + 2][0].isalnum()))):
+        return k, None  # (a stop after it ends the date: "on 3 Mar 09.")
     if not (apostrophe or T[k][0] == "0" or T[k - 1] in DASHES):
         if r.L[month] not in _MONTH_ABBR:
             return k, None

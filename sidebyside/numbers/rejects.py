@@ -126,8 +126,9 @@ def identifier_word(r: Tokens, i: int) -> Outcome | None:
 
 
 def abbreviated_identifier(r: Tokens, i: int) -> Outcome | None:
-    """No. 3, Vol. 2, p. 14, Art. 5."""
-    if i > 1 and r.T[i - 1] == "." and r.L[i - 2] in ("no", "nos", "vol", "p", "pp", "art", "sec"):
+    """No. 3, Vol. 2, p. 14, Art. 5, Apt. 4B."""
+    if i > 1 and r.T[i - 1] == "." and r.L[i - 2] in ("no", "nos", "vol", "p", "pp", "art", "sec",
+                                                       "apt", "ste", "rm", "bldg"):
         return r.reject(i, _past_range(r, i + 1),
                         f"identifier: '{r.T[i - 2]}.' before the number")
     return None
@@ -185,6 +186,12 @@ def time_of_day(r: Tokens, i: int) -> Outcome | None:
                                 or len(T[i]) == 4 and _clock(T[i][:2], T[i][2:]))
             or "." in T[i] and _clock(*T[i].split(".", 1))):
         return r.reject(i, j + 1, "time of day before a time zone (1420 GMT, 11.30 GMT)")
+    if L[j] in ("hours", "hrs", "h") and len(T[i]) == 4 and T[i].isdigit() and \
+            _clock(T[i][:2], T[i][2:]) and (T[i][0] == "0" or r.word(i - 1) in ("at", "by", "until",
+                                                                             "till", "from", "before",
+                                                                             "after", "since")):
+        # "at 0400 hours", "0930 hrs": a 24-hour clock (not "1600 hours of overtime")
+        return r.reject(i, j + 1, "time of day on a 24-hour clock (0400 hours)")
     return None
 
 
@@ -347,6 +354,25 @@ def phone_number(r: Tokens, i: int) -> Outcome | None:
     return None
 
 
+_STAT_VERBS = frozenset(("went", "go", "goes", "going", "was", "is", "were", "are", "finished",
+                         "finishes", "ended", "batted", "hit", "shot"))
+
+
+def stat_line(r: Tokens, i: int) -> Outcome | None:
+    """"went 4 for 5", "was 3-for-4", "a 2-for-1 split": hits for at-bats, a ratio, never two
+    counts."""
+    T, L, n = r.T, r.L, r.n
+    j = i + 1
+    if j + 2 < n and T[j] in DASHES and L[j + 1] == "for" and T[j + 2] in DASHES and \
+            r.glued(i, j) and r.glued(j, j + 1) and r.glued(j + 1, j + 2) and j + 3 < n \
+            and T[j + 3].isdigit() and r.glued(j + 2, j + 3):
+        return r.reject(i, j + 4, f"a stat line or a ratio ({T[i]}-for-{T[j + 3]})")
+    if j + 1 < n and L[j] == "for" and T[j + 1].isdigit() and r.word(i - 1) in _STAT_VERBS \
+            and int(T[i]) <= int(T[j + 1]) <= 20 and not plural_after(r, j + 2):
+        return r.reject(i, j + 2, f"a stat line ({T[i]} for {T[j + 1]})")
+    return None
+
+
 # A local number with no area code ("call Detective Umphrey at 688-4163"): seven digits as 3-4,
 # read as one only with a word of calling before it (else "300-1200 feet" is a range).
 _LOCAL_PHONE_RE = re.compile(r"[2-9]\d{2}-\d{4}(?![\d-])")
@@ -371,15 +397,21 @@ def local_phone_number(r: Tokens, i: int) -> Outcome | None:
 _BILL_BEFORE_RE = re.compile(
     r"(?:\bH\.\s?R\.|\b[HS]\.\s?(?:J\.\s?|Con\.\s?)?Res\.|\b[SHA]\.\s?B\.|\bU\.\s?S\.\s?C\.(?:\s?§)?"
     r"|(?<![A-Za-z.])S\.)\s?$")
-_STATUTE_AFTER_RE = re.compile(r"\s?U\.\s?S\.\s?C\.")
+_STATUTE_AFTER_RE = re.compile(r"\s?U\.\s?S\.\s?C\.|\s(?:U\.\s?S\.|S\.\s?Ct\.|F\.\s?(?:[234]d|Supp\.))\s\d+(?![\w-])")
+# the page of a court report after its volume: "410 U.S. 113", "123 S. Ct. 456", "512 F.3d 88"
+_REPORT_BEFORE_RE = re.compile(r"\d\s(?:U\.\s?S\.|S\.\s?Ct\.|F\.\s?(?:[234]d|Supp\.))\s$")
 
 
 def bill_number(r: Tokens, i: int) -> Outcome | None:
-    """"H.R. 3590", "S. 744", "S.B. 1070", "18 U.S.C. 1001": a bill's or a statute's number."""
+    """"H.R. 3590", "S. 744", "S.B. 1070", "18 U.S.C. 1001": a bill's or a statute's number;
+    "410 U.S. 113": a court report's volume and page."""
     if _BILL_BEFORE_RE.search(r.text, max(0, r.S[i] - 14), r.S[i]):
         return r.reject(i, i + 1, "a bill's or a statute's number (H.R. 3590, S. 744)")
     if _STATUTE_AFTER_RE.match(r.text, r.E[i]):
-        return r.reject(i, i + 1, "a title of a code (18 U.S.C.)")
+        return r.reject(i, i + 1, "a title of a code or a court report's volume (18 U.S.C., 410 U.S.)")
+    if _REPORT_BEFORE_RE.search(r.text, max(0, r.S[i] - 16), r.S[i]) and not (
+            i + 1 < r.n and r.glued(i, i + 1) and (r.T[i + 1] in DASHES or r.T[i + 1][0].isalnum())):
+        return r.reject(i, i + 1, "a court report's page (410 U.S. 113)")
     return None
 
 
@@ -440,7 +472,7 @@ def named_number(r: Tokens, i: int) -> Outcome | None:
 
 RULES: tuple[Rule, ...] = (
     glued_to_letters, bare_decimal, number_sign, hyphenated_name, identifier_word, abbreviated_identifier,
-    after_slash, abbreviated_year, emergency_number, phone_number, local_phone_number,
+    after_slash, abbreviated_year, emergency_number, phone_number, local_phone_number, stat_line,
     bill_number, slashed, dotted_date,
     time_of_day, time_zone_offset, station_or_ticker, model_name, kind_of_thing, code_section,
     address, named_number,

@@ -37,7 +37,9 @@ ONE_DIGIT_TAIL = r"\d\d(?=%)"  # "0. 25%": after one whole digit, two decimals b
 # per cent" (one or two digits after the comma, then a scale or "percent": never a thousands
 # separator). The token reads with a point (`Tokens`).
 DECIMAL_COMMA = (r"(?<![\d.,\-–])\d{1,3},\d{1,2}(?= (?:million|billion|trillion|percent|per cent)\b"
-                 r"|%)")
+                 r"| ?%)|(?<=[$£€¥])\d{1,3},\d{1,2}(?![\d,])")  # also "1,5 %", "€3,50"
+# Indian grouping, lakhs and crores in twos: "Rs 1,50,000 crore" (150,000).
+INDIAN_GROUPS = r"(?<![\d.,])\d{1,2}(?:,\d\d)+,\d{3}(?![\d,])"
 _DECIMAL_COMMA_RE = re.compile(r"\d{1,3},\d{1,2}")
 _LEADING_POINT = re.compile(r"(?<![\w.,])\.\d")  # where a BARE_DECIMAL token can start
 # A decimal written without its zero, where it can only be a share, points or a sum: ".5
@@ -52,7 +54,7 @@ TOKEN_RE = re.compile(
     rf"{DECIMAL_HEAD}\d{{1,3}}, \d{{3}}(?= (?!{_NOT_A_NOUN}\b)[a-z])|"
     rf"{DECIMAL_HEAD}\d\. (?:{ONE_DIGIT_TAIL})|{DECIMAL_HEAD}\d{{1,3}}\. (?:{DECIMAL_TAIL})|"
     rf"{CENTS_TAIL}|{MAGNITUDE_TAIL}|"
-    rf"{DECIMAL_COMMA}|{BARE_DECIMAL}|"
+    rf"{INDIAN_GROUPS}|{DECIMAL_COMMA}|{BARE_DECIMAL}|"
     r"\d+(?:\.\d+)?|[^\W\d_]+(?:['’][^\W\d_]+)*|\S")
 # A sentence without any of these has no quantity (checked before tokenizing).
 MAYBE_RE = re.compile(
