@@ -1090,6 +1090,18 @@ def test_one_reading_where_the_sweep_found_pieces(sentence, text, kind, value):
     assert len(read_quantities(sentence)) == (2 if "20 U.S." in sentence else 1)
 
 
+def test_millions_of_barrels_a_day_and_a_company_named_3m():
+    """"10m bpd" is ten million barrels a day (was ten metres: a unit ≠ against "10mn bpd");
+    "3M Company" and "state-run 2M television" (an MRPC sentence) are names, not metres."""
+    bpd = only("The firm pumps 10m bpd.", "10m bpd")
+    assert bpd.value == 10_000_000 and compare(bpd, only("Output is 10mn bpd.", "10mn bpd")) is None
+    assert read_quantities("Shares of 3M Company fell.") == []
+    assert read_quantities("Shares of 3M fell sharply.") == []
+    assert [q.text for q in read_quantities("The interior minister told state-run 2M television.")] == []
+    assert only("The final drew 3M viewers.", "3M viewers").value == 3_000_000
+    assert only("A 10m wall surrounds it.", "10m").unit == "m"
+
+
 def test_the_days_of_a_meeting_are_one_date():
     """"June 24-25" (an MRPC train sentence) was June 24 and a count of 25; "June 17-18 Southern
     Baptist Convention annual meeting" 18 meetings. A day inside the span agrees with it."""

@@ -354,6 +354,8 @@ def phone_number(r: Tokens, i: int) -> Outcome | None:
     return None
 
 
+_MONEY_WORDS = frozenset(("euro", "euros", "dollar", "dollars", "pound", "pounds", "yen", "yuan",
+                          "rupees", "francs", "usd", "eur", "gbp"))
 _STAT_VERBS = frozenset(("went", "go", "goes", "going", "was", "is", "were", "are", "finished",
                          "finishes", "ended", "batted", "hit", "shot"))
 
@@ -437,6 +439,10 @@ def letters_after(r: Tokens, i: int) -> Outcome | None:
     if not (j < r.n and r.glued(i, j) and T[j][0].isalpha()):
         return None
     raw, suf = T[i], L[j]
+    if T[j] == "M" and raw.isdigit() and not (i > 0 and r.glued(i - 1, i) and T[i - 1] in "$£€¥") \
+            and not (j + 1 < r.n and (L[j + 1] in _MONEY_WORDS or plural_after(r, j + 1))):
+        # a capital M is no metre ("a 100m race"); with nothing it counts, it names: "3M Company"
+        return r.reject(i, j + 1, f"a name: {raw}M (3M Company)")
     if suf in ("st", "nd", "rd", "th") and raw.isdigit():
         return ordinal(r, i, j + 1, float(raw))
     if suf == "s" and raw.isdigit():

@@ -149,8 +149,11 @@ def scale(r: Tokens, v: float, j: int, money: bool, words: bool) -> tuple[float,
             elif money:
                 f = 1e6 if w == "m" else 1e9
             elif w == "m" and j + 1 < n and (pluralish(L[j + 1])
-                                             or L[j + 1] in ("more", "new", "extra")):
-                f = 1e6
+                                             or L[j + 1] in ("more", "new", "extra", "bpd", "bbl",
+                                                             "boe", "boepd", "bcm", "mt")
+                                             or L[j + 1] == "b" and j + 3 < n and T[j + 2] == "/"
+                                             and L[j + 3] == "d"):
+                f = 1e6  # "10m users", "10m bpd", "10m b/d": millions, not metres
             else:
                 break
         elif w == "mm" and money and T[j] == "MM":
