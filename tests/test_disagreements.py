@@ -1454,3 +1454,24 @@ def test_early_monday_is_no_trading_session(tmp_path):
     whys = " ".join(d.why for d in c.disagreements)
     assert "session" not in whys
     assert any({s.text for s in d.sides} == {"40 people", "45 people"} for d in c.disagreements)
+
+
+def test_temperatures_in_both_scales_disagree_each_with_its_own(tmp_path):
+    """Two outlets giving a temperature in °C with °F in brackets ("37.1 C (98.8 F)" / "38 C
+    (100.4 F)") disagree twice, each scale with its own (the °C/°F conversion must not make
+    "98.8 F" the same as "38 C"); one outlet's "95°F" is another's "35 degrees Celsius": no ≠."""
+    c = write(tmp_path / "both", {
+        "a.txt": "Heat wave grips Europe\n\nThe temperature in Paris hit 37.1 C (98.8 F) on Sunday, "
+                 "the weather service said.\n\nTrains were slowed across the north of France.\n",
+        "b.txt": "Paris swelters in record heat\n\nThe temperature in Paris hit 38 C (100.4 F) on Sunday, "
+                 "the weather service said.\n\nRail operators slowed trains across northern France.\n",
+    })
+    assert sorted(sorted(s.text for s in d.sides) for d in c.disagreements) == [
+        ["100.4 F", "98.8 F"], ["37.1 C", "38 C"]]
+    c = write(tmp_path / "scales", {
+        "a.txt": "Heat wave grips Phoenix\n\nThe temperature in Phoenix hit 95°F on Sunday, the "
+                 "weather service said.\n\nPower use set a record.\n",
+        "b.txt": "Phoenix swelters\n\nThe temperature in Phoenix hit 35 degrees Celsius on Sunday, "
+                 "the weather service said.\n\nPower use hit a record.\n",
+    })
+    assert c.disagreements == []

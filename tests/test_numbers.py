@@ -1063,6 +1063,7 @@ def test_a_number_in_a_name_is_no_figure(sentence):
     "See 123 S. Ct. 456.",
     "Officers arrived at 0400 hours.",
     "The raid began at 2130 hrs local time.",
+    "The blast was heard at 0930 local time.",
     "He was 3-for-4 at the plate.",
     "The stock had a 2-for-1 split.",
     "The shooting happened at 123 Elm St., Apt. 4B.",
@@ -1100,6 +1101,31 @@ def test_millions_of_barrels_a_day_and_a_company_named_3m():
     assert [q.text for q in read_quantities("The interior minister told state-run 2M television.")] == []
     assert only("The final drew 3M viewers.", "3M viewers").value == 3_000_000
     assert only("A 10m wall surrounds it.", "10m").unit == "m"
+
+
+def test_temperatures_below_zero_and_in_either_scale():
+    """"minus 10 degrees" and "-40°F" are below zero (they agreed with "10 degrees"); a
+    temperature in °F and one in °C are compared converted ("-5°C" / "23°F" are one temperature,
+    they were a unit ≠; "-40°F" is "-40°C")."""
+    from sidebyside.numbers import judge
+
+    minus = only("Lows will dip to minus 10 degrees tonight.", "minus 10 degrees")
+    assert minus.value == -10 and compare(minus, only("Lows will dip to 10 degrees.", "10 degrees")) == "value"
+    f40 = only("The mercury fell to -40°F overnight.", "-40°F")
+    assert f40.value == -40 and compare(f40, only("The mercury fell to -40°C.", "-40°C")) is None
+    c5 = only("It was -5°C in Moscow.", "-5°C")
+    assert judge(c5, only("It was 23°F in Moscow.", "23°F")) == (
+        None, "the same temperature in °C and °F (23°F is -5°C)")
+    hot = only("It hit 100 degrees Fahrenheit in Phoenix.", "100 degrees Fahrenheit")
+    assert compare(hot, only("It hit 35 degrees Celsius in Phoenix.", "35 degrees Celsius")) == "unit"
+
+
+@pytest.mark.parametrize("sentence, text, value", [
+    ("A coffee costs 2,80 euros.", "2,80 euros", 2.8),
+    ("The budget is Rs 1.5 lakh crore.", "Rs 1.5 lakh crore", 1.5e12),
+])
+def test_euros_with_a_decimal_comma_and_a_lakh_of_crores(sentence, text, value):
+    assert [(q.text, q.value) for q in read_quantities(sentence)] == [(text, value)]
 
 
 def test_the_days_of_a_meeting_are_one_date():

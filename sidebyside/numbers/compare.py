@@ -281,6 +281,26 @@ def _bare_vs_hedged(e: float, q: str, h: float, lo: float, hi: float, tol: float
     return V.VALUE, f"the exact figure is outside the {q} figure"
 
 
+def _half_step(q: Quantity) -> float:
+    """Half the last written digit's step: "38 C" holds 37.5 to 38.5, "37.1 C" 37.05 to 37.15."""
+    m = _DIGITS_RE.search(q.text)
+    decimals = len(m.group().split(".")[1]) if m and "." in m.group() else 0
+    return 0.5 * 10.0 ** -decimals
+
+
+def _temperatures(a: Quantity, b: Quantity) -> tuple[Verdict | None, str]:
+    """One temperature in °C, the other in °F ("-5°C" / "23°F"): the same when the Fahrenheit
+    one, converted, falls where the Celsius one rounds from, each to its last written digit
+    ("95°F" / "35C"; "98.8 F" is 37.1 C, not 38 C); else two units, as before the conversion."""
+    c, f = (a, b) if a.unit == "°c" else (b, a)
+    hf, hc = _half_step(f), _half_step(c)
+    lo, hi = (f.low - hf - 32) * 5 / 9, (f.high + hf - 32) * 5 / 9
+    if lo <= c.high + hc + 1e-9 and c.low - hc <= hi + 1e-9:
+        return None, f"the same temperature in °C and °F ({f.text} is {(f.value - 32) * 5 / 9:.0f}°C)"
+    # (told apart as two units, as before: a story that gives both scales pairs each with its own)
+    return V.UNIT, f"different units (°c vs °f; {f.text} is {(f.value - 32) * 5 / 9:.0f}°C)"
+
+
 def _round_end(x: float, end: float) -> bool:
     """x is the end of a range written round ("$1 billion" of "$952 million"), within ROUNDING."""
     return _close(x, end, 1e-9) or _rounds_to(x, end) and _close(x, end, ROUNDING)
@@ -321,6 +341,8 @@ def _compare(a: Quantity, b: Quantity) -> tuple[Verdict | None, str]:
         if any(_close(tons.value * f, tonnes, 0.005) or _rounds_to(tons.value * f, tonnes)
                for f in (TON_LOW, 1.0, TON_HIGH)):
             return None, "a ton is a short, a long or a metric ton: the figures agree"
+    if {a.unit, b.unit} == {"°c", "°f"}:
+        return _temperatures(a, b)
     converted = a.unit != b.unit
     # one unit: the figures as written (rounding is judged on "60,000 years" and "59,619
     # years", never on their values in days or metres)

@@ -316,11 +316,25 @@ _WEIGHT_CUE = re.compile(
 _BASIS_RE = re.compile(r"\s?(?:(?i:basis[\s-]+points?)|bps?(?!\s+(?:of|fragments?|pairs?|long|DNA)\b))\b")
 
 
+_TEMPERATURES = ("°c", "°f", "degree")
+
+
 def duration_age_measure(r: Tokens, d: Draft) -> Outcome | None:
-    """A count followed by a time unit, "old", "ago" or a measure unit is read by `units`."""
+    """A count followed by a time unit, "old", "ago" or a measure unit is read by `units`; a
+    temperature after "minus" or a minus sign is below zero ("minus 10 degrees", "-40°F")."""
     if d.kind != Kind.COUNT:
         return None
-    return units(r, d.first, d.last, d.v, d.lo, d.hi, d.qual, d.factor, d.why)
+    out = units(r, d.first, d.last, d.v, d.lo, d.hi, d.qual, d.factor, d.why)
+    if out is not None and out[0] is not None and out[0].unit in _TEMPERATURES and d.first > 0 \
+            and out[0].value > 0 and (r.L[d.first - 1] == "minus" or r.T[d.first - 1] in ("-", "−")
+                                      and r.glued(d.first - 1, d.first)
+                                      and not (d.first > 1 and r.glued(d.first - 2, d.first - 1))):
+        q = out[0]
+        q.value, q.low, q.high = -q.value, -q.high, -q.low
+        if q.start == r.S[d.first]:  # the span holds the sign: "minus 10 degrees", "-40°F"
+            q.start = r.S[d.first - 1]
+            q.text = r.text[q.start:q.end]
+    return out
 
 
 _GLUED_UNITS = ("member", "seat", "bed", "page", "point")  # "a 31-page complaint": counts pages

@@ -186,12 +186,14 @@ def time_of_day(r: Tokens, i: int) -> Outcome | None:
                                 or len(T[i]) == 4 and _clock(T[i][:2], T[i][2:]))
             or "." in T[i] and _clock(*T[i].split(".", 1))):
         return r.reject(i, j + 1, "time of day before a time zone (1420 GMT, 11.30 GMT)")
-    if L[j] in ("hours", "hrs", "h") and len(T[i]) == 4 and T[i].isdigit() and \
+    if (L[j] in ("hours", "hrs", "h") or L[j] == "local" and r.word(j + 1) == "time") and \
+            len(T[i]) == 4 and T[i].isdigit() and \
             _clock(T[i][:2], T[i][2:]) and (T[i][0] == "0" or r.word(i - 1) in ("at", "by", "until",
                                                                              "till", "from", "before",
                                                                              "after", "since")):
-        # "at 0400 hours", "0930 hrs": a 24-hour clock (not "1600 hours of overtime")
-        return r.reject(i, j + 1, "time of day on a 24-hour clock (0400 hours)")
+        # "at 0400 hours", "0930 hrs", "0930 local time": a 24-hour clock (not "1600 hours of
+        # overtime")
+        return r.reject(i, j + (3 if L[j] == "local" else 1), "time of day on a 24-hour clock (0400 hours)")
     return None
 
 

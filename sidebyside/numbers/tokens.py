@@ -37,7 +37,8 @@ ONE_DIGIT_TAIL = r"\d\d(?=%)"  # "0. 25%": after one whole digit, two decimals b
 # per cent" (one or two digits after the comma, then a scale or "percent": never a thousands
 # separator). The token reads with a point (`Tokens`).
 DECIMAL_COMMA = (r"(?<![\d.,\-–])\d{1,3},\d{1,2}(?= (?:million|billion|trillion|percent|per cent)\b"
-                 r"| ?%)|(?<=[$£€¥])\d{1,3},\d{1,2}(?![\d,])")  # also "1,5 %", "€3,50"
+                 r"| ?%| (?:euros?|cents?|francs?|kroner|kronor|zloty)\b)|(?<=[$£€¥])\d{1,3},\d{1,2}(?![\d,])")
+# (also "1,5 %", "2,80 euros", "€3,50")
 # Indian grouping, lakhs and crores in twos: "Rs 1,50,000 crore" (150,000).
 INDIAN_GROUPS = r"(?<![\d.,])\d{1,2}(?:,\d\d)+,\d{3}(?![\d,])"
 _DECIMAL_COMMA_RE = re.compile(r"\d{1,3},\d{1,2}")

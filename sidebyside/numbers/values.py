@@ -166,6 +166,8 @@ def scale(r: Tokens, v: float, j: int, money: bool, words: bool) -> tuple[float,
         v *= f
         factor *= f
         j += 1
+        if w == "lakh" and j < n and L[j] == "crore":
+            continue  # "Rs 1.5 lakh crore": a lakh of crores (1.5 trillion)
         if w in SCALE_ABBR or w in ("m", "b", "k", "mm"):
             break
     return v, j, factor
