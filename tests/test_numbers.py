@@ -1128,6 +1128,16 @@ def test_euros_with_a_decimal_comma_and_a_lakh_of_crores(sentence, text, value):
     assert [(q.text, q.value) for q in read_quantities(sentence)] == [(text, value)]
 
 
+def test_a_tally_is_two_figures_never_a_range():
+    """"failed by a vote of 186 to 237" (an MRPC sentence) was one figure, 211.5, the middle of a
+    range; a tally for and against is two, as "218 to 214" is. A range still says what it
+    counts."""
+    assert [q.text for q in read_quantities("An amendment failed by a vote of 186 to 237.")] == ["186", "237"]
+    assert [q.text for q in read_quantities("The council voted 4 to 5 against.")] == ["4", "5"]
+    assert only("The plan cut staff by 10 to 15 percent.", "10 to 15 percent").qualifier == "range"
+    assert only("The quake killed 20 to 30 people.", "20 to 30 people").qualifier == "range"
+
+
 def test_the_days_of_a_meeting_are_one_date():
     """"June 24-25" (an MRPC train sentence) was June 24 and a count of 25; "June 17-18 Southern
     Baptist Convention annual meeting" 18 meetings. A day inside the span agrees with it."""

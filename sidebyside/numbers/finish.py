@@ -18,7 +18,7 @@ from .dates import day_month, year, year_context
 from .kinds import Kind
 from .kinds import Qualifier as Q
 from .lexicon import ADJ, CHANGE_VERBS, PEOPLE, STOP, group, looks_verb, pluralish
-from .phrases import event_after, event_left, hedge, noun_after, noun_left
+from .phrases import event_after, event_left, hedge, noun_after, noun_left, plural_after
 from .tokens import DASHES, EPS, Outcome, Tokens, glued_euro
 from .units import DUR_RE, units
 from .values import core, interval, scale
@@ -193,6 +193,15 @@ teachers nurses women men consumers users readers viewers""".split())
 _MOVES = frozenset("gained lost added slipped slid advanced eased tumbled sank rallied".split())
 
 
+_TALLY_BEFORE = frozenset(("voted", "won", "lost", "beat", "defeated", "passed", "approved",
+                           "rejected", "confirmed", "leads", "led", "trails", "trailed", "scored",
+                           "ruled", "edged", "routed"))
+
+
+_NOT_A_TALLY_AFTER = frozenset(("percent", "per", "pc", "points", "point", "percentage", "million",
+                                "billion", "thousand"))
+
+
 def number_range(r: Tokens, d: Draft) -> Outcome | None:
     """Ranges: 5-7, 5 to 7, between 5 and 7, two or three, 5%-7%; a score (3-1) is none."""
     if d.kind != Kind.COUNT:
@@ -229,7 +238,13 @@ def number_range(r: Tokens, d: Draft) -> Outcome | None:
     pct_ok = not d.pct_first or (m2 < n and T[m2] == "%")
     # "rose 2 3/8 to 45 1/8": a move and the level it reached, not a range ("rose 2 to 3 percent")
     move = conn == "to" and (left in CHANGE_VERBS or left in _MOVES) and v2 > 3 * v1
-    if v1 < v2 and (v1 > 0 and v2 <= 20 * v1 or v1 == 0 and v2 <= 10) and pct_ok and not move:
+    # "voted 4 to 5", "by a vote of 186 to 237": a tally for and against (two figures, as "218
+    # to 214" is), never a range of one; "approved 20 to 30 percent more" is a range
+    tally = conn == "to" and (left in _TALLY_BEFORE or left == "of" and r.word(d.first - 2) in (
+        "vote", "votes", "margin", "score", "tally")) and not (
+        m2 < n and (T[m2] == "%" or L[m2] in _NOT_A_TALLY_AFTER) or plural_after(r, m2))
+    if v1 < v2 and (v1 > 0 and v2 <= 20 * v1 or v1 == 0 and v2 <= 10) and pct_ok and not move \
+            and not tally:
         if d.pct_first:
             m2 += 1
         d.lo, d.hi = v1, v2
