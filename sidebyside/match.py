@@ -816,25 +816,41 @@ def _doubtful_reading(items: list[_Item], x, y, score, keep):
     weak = np.flatnonzero(keep & (score < P_SURE))
     weak = weak[np.argsort(score[weak], kind="stable")]
     text = [it.sentence.text for it in items]
-    seen: set[str] = set()
-    chosen = []
-    for k in weak.tolist():
-        new = {text[x[k]], text[y[k]]} - seen
-        if len(seen) + len(new) > TX.MAX_SENTENCES:
-            break
-        seen |= new
-        chosen.append(k)
+    chosen = _in_budget(text, x, y, weak.tolist(), stop=True)
     vetoed = np.zeros(len(keep), dtype=bool)
     if not chosen:
         return keep, vetoed
     chosen = np.array(chosen)
-    try:
-        cos = TX.load().cosines([text[i] for i in x[chosen].tolist()],
-                                [text[i] for i in y[chosen].tolist()])
-    except Exception:  # noqa: BLE001 -- as in _second_reading
+    cos = _read(text, x[chosen], y[chosen])
+    if cos is None:
         return None
     vetoed[chosen[cos < VETO_COS]] = True
     return keep & ~vetoed, vetoed
+
+
+def _in_budget(text: list[str], x, y, order: list[int], stop: bool) -> list[int]:
+    """The pairs of `order`, in order, whose texts the transformer reads within its budget
+    (`TX.MAX_SENTENCES` distinct texts): at the first that would pass it, stop (`stop`) or step
+    over it to the next."""
+    seen: set[str] = set()
+    chosen = []
+    for k in order:
+        new = {text[x[k]], text[y[k]]} - seen
+        if len(seen) + len(new) > TX.MAX_SENTENCES:
+            if stop:
+                break
+            continue
+        seen |= new
+        chosen.append(k)
+    return chosen
+
+
+def _read(text: list[str], xs, ys):
+    """The transformer's cosines of the pairs (xs[k], ys[k]), or None when it will not open."""
+    try:
+        return TX.load().cosines([text[i] for i in xs.tolist()], [text[i] for i in ys.tolist()])
+    except Exception:  # noqa: BLE001 -- as in _second_reading
+        return None
 
 
 def _lift(items: list[_Item], x, y, score, taken, source, under_floor=None):
@@ -851,21 +867,12 @@ def _lift(items: list[_Item], x, y, score, taken, source, under_floor=None):
         return lifted
     cand = cand[np.argsort(-score[cand], kind="stable")]
     text = [it.sentence.text for it in items]
-    seen: set[str] = set()
-    chosen = []
-    for k in cand.tolist():
-        new = {text[x[k]], text[y[k]]} - seen
-        if len(seen) + len(new) > TX.MAX_SENTENCES:
-            continue
-        seen |= new
-        chosen.append(k)
+    chosen = _in_budget(text, x, y, cand.tolist(), stop=False)
     if not chosen:
         return lifted
     chosen = np.array(chosen)
-    try:
-        cos = TX.load().cosines([text[i] for i in x[chosen].tolist()],
-                                [text[i] for i in y[chosen].tolist()])
-    except Exception:  # noqa: BLE001 -- as in _second_reading
+    cos = _read(text, x[chosen], y[chosen])
+    if cos is None:
         return lifted
     # the closest first; but a pair under the overlap floor (a candidate only for being close in
     # the embedding) after every pair over it, so it never takes a lexically supported pair's place
