@@ -865,7 +865,10 @@ def _lift(items: list[_Item], x, y, score, taken, source, under_floor=None):
     cand = np.flatnonzero(~taken & (score >= P_LIFT))
     if not len(cand):
         return lifted
-    cand = cand[np.argsort(-score[cand], kind="stable")]
+    # the likeliest first, a pair under the overlap floor after every pair over it (its texts
+    # must not spend the budget a lexically supported pair needs)
+    cand = cand[np.lexsort((-score[cand], under_floor[cand]))] if under_floor is not None else \
+        cand[np.argsort(-score[cand], kind="stable")]
     text = [it.sentence.text for it in items]
     chosen = _in_budget(text, x, y, cand.tolist(), stop=False)
     if not chosen:

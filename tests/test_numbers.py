@@ -1138,6 +1138,39 @@ def test_a_tally_is_two_figures_never_a_range():
     assert only("The quake killed 20 to 30 people.", "20 to 30 people").qualifier == "range"
 
 
+@pytest.mark.parametrize("sentence, texts", [
+    ("The national fertility rate was 1.6 for 2022.", ["1.6", "2022"]),  # (it raised ValueError)
+    ("Investors lost $3 to $4 billion.", ["$3 to $4 billion"]),
+    ("Officials confirmed 20 to 30 dead.", ["20 to 30"]),
+    ("The chain lost 5 to 10 of its stores.", ["5 to 10 of its stores"]),
+    ("The number of dead was estimated at 500-1000.", ["500-1000"]),
+    ("Experts called for a buffer of 500-1000 feet.", ["500-1000 feet"]),
+    ("After 1200 hours of negotiations, a deal was struck.", ["1200 hours"]),
+    ("By 2030 U.S. 5 percent of cars will be electric.", ["By 2030", "5 percent"]),
+    ("The forecast is accurate to plus or minus 2 degrees.", ["2 degrees"]),
+])
+def test_a_review_of_the_new_forms_keeps_these_figures(sentence, texts):
+    """A review of this session's reading rules: a stat line's test on a decimal, the tally on
+    money and on 'confirmed' or 'lost', the phone number on 'number' and 'called', the 24-hour
+    clock on 'hours of', the citation on a year before 'U.S.', the sign on 'plus or minus'."""
+    qs = read_quantities(sentence)
+    assert [q.text for q in qs] == texts
+    assert all(q.value >= 0 for q in qs)
+
+
+def test_an_impossible_day_span_is_no_span_and_a_warming_converts():
+    """"June 28-31" and "Feb 28-29, 2023" are no spans of days (they gave low > high); a change
+    in °F converts without the 32 ("warming of 1.5°C" / "2.7°F")."""
+    from sidebyside.numbers import judge
+
+    for sentence in ("The fair runs June 28-31.", "The fair ran Feb 28-29, 2023."):
+        assert all(q.low <= q.high for q in read_quantities(sentence))
+        assert not any("-" in q.text for q in read_quantities(sentence))
+    assert only("The fair ran Feb 28-29, 2024.", "Feb 28-29, 2024").kind == "date"
+    warm = judge(only("Warming of 1.5°C is the goal.", "1.5°C"), only("Warming of 2.7°F is the goal.", "2.7°F"))
+    assert warm == (None, "the same change in °C and °F (2.7°F is 1.5°C)")
+
+
 def test_the_days_of_a_meeting_are_one_date():
     """"June 24-25" (an MRPC train sentence) was June 24 and a count of 25; "June 17-18 Southern
     Baptist Convention annual meeting" 18 meetings. A day inside the span agrees with it."""

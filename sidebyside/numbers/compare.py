@@ -294,11 +294,15 @@ def _temperatures(a: Quantity, b: Quantity) -> tuple[Verdict | None, str]:
     ("95°F" / "35C"; "98.8 F" is 37.1 C, not 38 C); else two units, as before the conversion."""
     c, f = (a, b) if a.unit == "°c" else (b, a)
     hf, hc = _half_step(f), _half_step(c)
-    lo, hi = (f.low - hf - 32) * 5 / 9, (f.high + hf - 32) * 5 / 9
-    if lo <= c.high + hc + 1e-9 and c.low - hc <= hi + 1e-9:
-        return None, f"the same temperature in °C and °F ({f.text} is {(f.value - 32) * 5 / 9:.0f}°C)"
+    level = int(round((f.value - 32) * 5 / 9))
+    for shift, what in ((32.0, f"the same temperature in °C and °F ({f.text} is {level}°C)"),
+                        (0.0, f"the same change in °C and °F ({f.text} is {f.value * 5 / 9:.1f}°C)")):
+        # a level ("23°F is -5°C") or a change ("warming of 1.5C" / "2.7F")
+        lo, hi = (f.low - hf - shift) * 5 / 9, (f.high + hf - shift) * 5 / 9
+        if lo <= c.high + hc + 1e-9 and c.low - hc <= hi + 1e-9:
+            return None, what
     # (told apart as two units, as before: a story that gives both scales pairs each with its own)
-    return V.UNIT, f"different units (°c vs °f; {f.text} is {(f.value - 32) * 5 / 9:.0f}°C)"
+    return V.UNIT, f"different units (°c vs °f; {f.text} is {level}°C)"
 
 
 def _round_end(x: float, end: float) -> bool:

@@ -91,7 +91,7 @@ def month(r: Tokens, i: int) -> Outcome | None:
             k += 1
         last = day
         if k + 1 < n and T[k] in DASHES and r.glued(k - 1, k) and r.glued(k, k + 1) \
-                and T[k + 1].isdigit() and day < int(T[k + 1]) <= 31:
+                and T[k + 1].isdigit() and day < int(T[k + 1]) <= _days_in(mon, r.year_at(k + 3)):
             last, end, k = int(T[k + 1]), k + 1, k + 2  # "March 1-5": the days of a meeting
         k2 = k + 1 if k < n and T[k] == "," else k
         y = r.year_at(k2)
@@ -107,6 +107,13 @@ def month(r: Tokens, i: int) -> Outcome | None:
         a = y + (mon - 1) / 12
         return date_period(r, i, k, a, a + 1 / 12)
     return None
+
+
+def _days_in(mon: int, year: int | None) -> int:
+    """The days of a month (February's 29 when the year is unknown or a leap year)."""
+    if mon == 2:
+        return 29 if year is None or year % 4 == 0 and (year % 100 or year % 400 == 0) else 28
+    return 30 if mon in (4, 6, 9, 11) else 31
 
 
 def day_month(r: Tokens, i0: int, day: int, j: int) -> Outcome:

@@ -193,9 +193,7 @@ teachers nurses women men consumers users readers viewers""".split())
 _MOVES = frozenset("gained lost added slipped slid advanced eased tumbled sank rallied".split())
 
 
-_TALLY_BEFORE = frozenset(("voted", "won", "lost", "beat", "defeated", "passed", "approved",
-                           "rejected", "confirmed", "leads", "led", "trails", "trailed", "scored",
-                           "ruled", "edged", "routed"))
+_TALLY_BEFORE = frozenset(("voted", "ruled"))
 
 
 _NOT_A_TALLY_AFTER = frozenset(("percent", "per", "pc", "points", "point", "percentage", "million",
@@ -240,9 +238,9 @@ def number_range(r: Tokens, d: Draft) -> Outcome | None:
     move = conn == "to" and (left in CHANGE_VERBS or left in _MOVES) and v2 > 3 * v1
     # "voted 4 to 5", "by a vote of 186 to 237": a tally for and against (two figures, as "218
     # to 214" is), never a range of one; "approved 20 to 30 percent more" is a range
-    tally = conn == "to" and (left in _TALLY_BEFORE or left == "of" and r.word(d.first - 2) in (
-        "vote", "votes", "margin", "score", "tally")) and not (
-        m2 < n and (T[m2] == "%" or L[m2] in _NOT_A_TALLY_AFTER) or plural_after(r, m2))
+    tally = conn == "to" and d.currency is None and d.factor == 1.0 and f2 == 1.0 and (
+        left in _TALLY_BEFORE or left == "of" and r.word(d.first - 2) in ("vote", "votes", "tally")) \
+        and not (m2 < n and (T[m2] == "%" or L[m2] in _NOT_A_TALLY_AFTER) or plural_after(r, m2))
     if v1 < v2 and (v1 > 0 and v2 <= 20 * v1 or v1 == 0 and v2 <= 10) and pct_ok and not move \
             and not tally:
         if d.pct_first:
@@ -341,9 +339,11 @@ def duration_age_measure(r: Tokens, d: Draft) -> Outcome | None:
         return None
     out = units(r, d.first, d.last, d.v, d.lo, d.hi, d.qual, d.factor, d.why)
     if out is not None and out[0] is not None and out[0].unit in _TEMPERATURES and d.first > 0 \
-            and out[0].value > 0 and (r.L[d.first - 1] == "minus" or r.T[d.first - 1] in ("-", "−")
-                                      and r.glued(d.first - 1, d.first)
-                                      and not (d.first > 1 and r.glued(d.first - 2, d.first - 1))):
+            and out[0].value > 0 and out[0].qualifier != Q.RANGE and (
+                r.L[d.first - 1] == "minus" and r.L[max(d.first - 3, 0):d.first - 1] != ["plus", "or"]
+                or r.T[d.first - 1] in ("-", "−") and r.glued(d.first - 1, d.first)
+                and not (d.first > 1 and r.glued(d.first - 2, d.first - 1))):
+        # (not a range, "from -5 to 10 degrees", whose ends are read apart; nor "plus or minus")
         q = out[0]
         q.value, q.low, q.high = -q.value, -q.high, -q.low
         if q.start == r.S[d.first]:  # the span holds the sign: "minus 10 degrees", "-40°F"

@@ -186,8 +186,8 @@ def time_of_day(r: Tokens, i: int) -> Outcome | None:
                                 or len(T[i]) == 4 and _clock(T[i][:2], T[i][2:]))
             or "." in T[i] and _clock(*T[i].split(".", 1))):
         return r.reject(i, j + 1, "time of day before a time zone (1420 GMT, 11.30 GMT)")
-    if (L[j] in ("hours", "hrs", "h") or L[j] == "local" and r.word(j + 1) == "time") and \
-            len(T[i]) == 4 and T[i].isdigit() and \
+    if (L[j] in ("hours", "hrs", "h") and r.word(j + 1) != "of" or L[j] == "local"
+            and r.word(j + 1) == "time") and len(T[i]) == 4 and T[i].isdigit() and \
             _clock(T[i][:2], T[i][2:]) and (T[i][0] == "0" or r.word(i - 1) in ("at", "by", "until",
                                                                              "till", "from", "before",
                                                                              "after", "since")):
@@ -367,12 +367,13 @@ def stat_line(r: Tokens, i: int) -> Outcome | None:
     counts."""
     T, L, n = r.T, r.L, r.n
     j = i + 1
-    if j + 2 < n and T[j] in DASHES and L[j + 1] == "for" and T[j + 2] in DASHES and \
+    if j + 2 < n and T[i].isdigit() and T[j] in DASHES and L[j + 1] == "for" and T[j + 2] in DASHES and \
             r.glued(i, j) and r.glued(j, j + 1) and r.glued(j + 1, j + 2) and j + 3 < n \
             and T[j + 3].isdigit() and r.glued(j + 2, j + 3):
         return r.reject(i, j + 4, f"a stat line or a ratio ({T[i]}-for-{T[j + 3]})")
-    if j + 1 < n and L[j] == "for" and T[j + 1].isdigit() and r.word(i - 1) in _STAT_VERBS \
-            and int(T[i]) <= int(T[j + 1]) <= 20 and not plural_after(r, j + 2):
+    if j + 1 < n and L[j] == "for" and T[i].isdigit() and T[j + 1].isdigit() \
+            and r.word(i - 1) in _STAT_VERBS and int(T[i]) <= int(T[j + 1]) <= 20 \
+            and not plural_after(r, j + 2):
         return r.reject(i, j + 2, f"a stat line ({T[i]} for {T[j + 1]})")
     return None
 
@@ -380,8 +381,7 @@ def stat_line(r: Tokens, i: int) -> Outcome | None:
 # A local number with no area code ("call Detective Umphrey at 688-4163"): seven digits as 3-4,
 # read as one only with a word of calling before it (else "300-1200 feet" is a range).
 _LOCAL_PHONE_RE = re.compile(r"[2-9]\d{2}-\d{4}(?![\d-])")
-_CALL_WORDS = _TEL_WORDS | {"call", "calls", "calling", "called", "contact", "reach", "text",
-                            "texting", "number", "line", "ring"}
+_CALL_WORDS = _TEL_WORDS | {"call", "calls", "calling", "contact", "reach", "ring"}
 
 
 def local_phone_number(r: Tokens, i: int) -> Outcome | None:
@@ -401,7 +401,7 @@ def local_phone_number(r: Tokens, i: int) -> Outcome | None:
 _BILL_BEFORE_RE = re.compile(
     r"(?:\bH\.\s?R\.|\b[HS]\.\s?(?:J\.\s?|Con\.\s?)?Res\.|\b[SHA]\.\s?B\.|\bU\.\s?S\.\s?C\.(?:\s?§)?"
     r"|(?<![A-Za-z.])S\.)\s?$")
-_STATUTE_AFTER_RE = re.compile(r"\s?U\.\s?S\.\s?C\.|\s(?:U\.\s?S\.|S\.\s?Ct\.|F\.\s?(?:[234]d|Supp\.))\s\d+(?![\w-])")
+_STATUTE_AFTER_RE = re.compile(r"\s?U\.\s?S\.\s?C\.|\s(?:U\.\s?S\.|S\.\s?Ct\.|F\.\s?(?:[234]d|Supp\.))\s\d+(?=\s*(?:[,;.()]|$))")
 # the page of a court report after its volume: "410 U.S. 113", "123 S. Ct. 456", "512 F.3d 88"
 _REPORT_BEFORE_RE = re.compile(r"\d\s(?:U\.\s?S\.|S\.\s?Ct\.|F\.\s?(?:[234]d|Supp\.))\s$")
 
@@ -413,8 +413,8 @@ def bill_number(r: Tokens, i: int) -> Outcome | None:
         return r.reject(i, i + 1, "a bill's or a statute's number (H.R. 3590, S. 744)")
     if _STATUTE_AFTER_RE.match(r.text, r.E[i]):
         return r.reject(i, i + 1, "a title of a code or a court report's volume (18 U.S.C., 410 U.S.)")
-    if _REPORT_BEFORE_RE.search(r.text, max(0, r.S[i] - 16), r.S[i]) and not (
-            i + 1 < r.n and r.glued(i, i + 1) and (r.T[i + 1] in DASHES or r.T[i + 1][0].isalnum())):
+    if _REPORT_BEFORE_RE.search(r.text, max(0, r.S[i] - 16), r.S[i]) and (
+            i + 1 >= r.n or r.T[i + 1] in (",", ";", ".", "(", ")")):
         return r.reject(i, i + 1, "a court report's page (410 U.S. 113)")
     return None
 
