@@ -321,7 +321,9 @@ def overlap(a: Arrays, codes: np.ndarray) -> Scored:
     def count(mask: np.ndarray) -> np.ndarray:
         return np.bincount(pair[mask], minlength=p_count)
 
-    matched = np.bincount(pair, weights=a.weight[c], minlength=p_count)
+    # (float even when no pair shares anything: numpy's bincount of nothing is int64, and a
+    # pair of leads or of close sentences sharing nothing still gets its figure slots added)
+    matched = np.bincount(pair, weights=a.weight[c], minlength=p_count).astype(np.float64, copy=False)
     word, fig = kind == WORD, kind == FIGURE
     plain = word & ~a.name[ex] & ~name_y
     shared_words, shared_figs = count(word), count(fig)

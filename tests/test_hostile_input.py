@@ -489,3 +489,25 @@ def test_comparison_runs_blas_on_one_thread(monkeypatch, folder):
     engine.compare_folder(folder, use_cache=False)
     assert seen and set(seen) == {1}
     assert blas_threads() == before
+
+
+def test_leads_sharing_nothing_beside_a_line_of_long_figures(tmp_path, monkeypatch):
+    """A story beside a pasted run of long figures: its leads and the figures' lines share no
+    term at all, and a pair of leads is weighed all the same (twentieth session), so its figure
+    slots were added to an overlap numpy had made int64 (the sum of nothing) and the comparison
+    failed with a casting error (benchmarks.hostile's long_figures shape)."""
+    from sidebyside import semantic
+    from sidebyside.engine import compare_folder
+
+    monkeypatch.setenv(semantic.ENV_SWITCH, "1")
+    (tmp_path / "a.txt").write_text(
+        "Storm closes harbour as ferries halt crossings\n\nHeavy winds forced the port authority to "
+        "close the harbour on Tuesday, halting all ferry crossings for the second day running.\n\n"
+        "About 1,200 passengers were stranded at the terminal, officials said.\n", encoding="utf-8")
+    run = "1" * 50
+    (tmp_path / "b.txt").write_text("".join(
+        f"Revenue rose 5 percent to ${run} million, 12 of them at 10 p.m., {run} miles west of "
+        f"Ardley, {run}, {run} of them in total.\n\n" for _ in range(3)), encoding="utf-8")
+    c = compare_folder(tmp_path, use_cache=False)
+    assert c.semantic and [s.id for s in c.sources] == ["a", "b"]
+    assert not any(ln.to.startswith("b") for s in c.source("a").sentences for ln in s.links)
