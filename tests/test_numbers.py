@@ -1171,6 +1171,16 @@ def test_an_impossible_day_span_is_no_span_and_a_warming_converts():
     assert warm == (None, "the same change in °C and °F (2.7°F is 1.5°C)")
 
 
+def test_an_age_after_a_party_tag_is_the_members_age():
+    """"Rep. Maxine Waters (D-Calif.), 84," is her age (it was a count of nothing), and another
+    outlet's "Maxine Waters, 85," disagrees with it; "The vote (D-Calif.), 84," names no one."""
+    waters = only("Rep. Maxine Waters (D-Calif.), 84, objected.", "84")
+    assert (waters.kind, waters.noun) == ("age", "maxine waters")
+    assert compare(waters, only("Rep. Maxine Waters, 85, objected.", "85")) == "value"
+    assert only("Sen. Chuck Grassley (R-Iowa), 87, said the bill would pass.", "87").kind == "age"
+    assert only("The vote (D-Calif.), 84, was close.", "84").kind == "count"
+
+
 def test_the_days_of_a_meeting_are_one_date():
     """"June 24-25" (an MRPC train sentence) was June 24 and a count of 25; "June 17-18 Southern
     Baptist Convention annual meeting" 18 meetings. A day inside the span agrees with it."""

@@ -167,6 +167,27 @@ def _bracketed_age(r: Tokens, first: int, nxt: str) -> bool:
         len(_BRACKETED.findall(r.text)) == 1
 
 
+_PARTY_TAG = re.compile(r"\s?[DRI]\s?[-–]\s?[A-Z]")
+
+
+def _after_party_tag(r: Tokens, first: int) -> str | None:
+    """The name before a party tag right before ", 84,": "Maxine Waters (D-Calif.), 84," gives
+    "maxine waters"; None when the comma does not follow such a tag."""
+    if r.word(first - 1) != "," or first < 3 or r.T[first - 2] != ")":
+        return None
+    k = first - 3
+    while k > 0 and first - k < 10 and r.T[k] != "(":
+        k -= 1
+    if k < 1 or r.T[k] != "(" or not _PARTY_TAG.match(r.text, r.E[k]):
+        return None
+    name = r.T[k - 1]
+    if not (name.isalpha() and name[0].isupper()):
+        return None
+    if k >= 2 and r.T[k - 2].isalpha() and r.T[k - 2][0].isupper() and r.L[k - 2] not in STOP:
+        return f"{r.L[k - 2]} {r.L[k - 1]}"
+    return r.L[k - 1]
+
+
 def _apposed(r: Tokens, first: int, last: int, v: float, qual: str | None) -> str | None:
     """"Paul Durousseau, 30, was charged", "the aide, 31, said": a whole number set off by commas
     after a name or a noun, with a word after it, is the age of who comes before it. Returns
@@ -176,6 +197,9 @@ def _apposed(r: Tokens, first: int, last: int, v: float, qual: str | None) -> st
     if (r.word(first - 1), r.word(last + 1)) not in ((",", ","), ("(", ")")) or first < 2 \
             or last + 2 >= r.n:
         return None
+    party = _after_party_tag(r, first)
+    if party is not None and r.T[last + 2][:1].isalpha():
+        return party  # "Rep. Maxine Waters (D-Calif.), 84, objected"
     who, nxt = r.T[first - 2], r.T[last + 2]
     if r.L[first - 2] in _PERSON_NOUNS and r.word(first - 3) in ("the", "a", "an") \
             and nxt[:1].isalpha():
