@@ -697,8 +697,8 @@ def _decide(run: MatchRun, folder: _Folder, arrays: P.Arrays, scored: _Scored, m
                            scored.lexical < min_score * WEAK)
             second = (second[0] | (lifted > 0), second[1])
         full = second is not None
-        if not full and folder.n <= DOUBTFUL_MAX and _texts(
-                items, x[tier & (score < P_SURE)], y[tier & (score < P_SURE)]) > TX.MAX_SENTENCES:
+        read = tier & (score < P_SURE)  # what the second reading had to read
+        if not full and folder.n <= DOUBTFUL_MAX and _texts(items, x[read], y[read]) > TX.MAX_SENTENCES:
             # over the budget: the static decision's links, the most doubtful read first as far
             # as the budget goes (`_doubtful_reading`); nothing lifted
             second = _doubtful_reading(items, x, y, score, keep)

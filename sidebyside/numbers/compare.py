@@ -305,6 +305,14 @@ def _temperatures(a: Quantity, b: Quantity) -> tuple[Verdict | None, str]:
     return V.UNIT, f"different units (°c vs °f; {f.text} is {level}°C)"
 
 
+def _unit_note(a: Quantity, b: Quantity) -> str:
+    """How two figures in different units were set side by side: a measure converted ("converted
+    inch to cm"), a group counted under two nouns ("villagers counted as people")."""
+    if a.kind != Kind.COUNT:
+        return f" (converted {a.unit} to {b.unit})"
+    return f" ({plural(a.unit)} counted as {plural(b.unit)})" if a.unit and b.unit else ""
+
+
 def _round_end(x: float, end: float) -> bool:
     """x is the end of a range written round ("$1 billion" of "$952 million"), within ROUNDING."""
     return _close(x, end, 1e-9) or _rounds_to(x, end) and _close(x, end, ROUNDING)
@@ -364,9 +372,7 @@ def _compare(a: Quantity, b: Quantity) -> tuple[Verdict | None, str]:
         return V.UNIT, "a factor of ten apart (a unit or scale slip?)"
     if converted and _close(a.value, b.value, 1e-9) and not _close(av, bv, tol):
         return V.UNIT, f"the same number in different units ({a.unit} vs {b.unit})"
-    conv = "" if not converted else f" ({plural(a.unit)} counted as {plural(b.unit)})" if \
-        a.kind == b.kind == Kind.COUNT and a.unit and b.unit else \
-        f" (converted {a.unit} to {b.unit})" if a.kind != Kind.COUNT else ""
+    conv = _unit_note(a, b) if converted else ""
     if qa is None and qb is None:
         if _close(av, bv, tol):
             return None, "" if not converted else "the same figure" + conv

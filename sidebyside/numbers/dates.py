@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import calendar
 from datetime import date
 
 from .kinds import Kind
@@ -91,14 +92,14 @@ def month(r: Tokens, i: int) -> Outcome | None:
             k += 1
         last = day
         if k + 1 < n and T[k] in DASHES and r.glued(k - 1, k) and r.glued(k, k + 1) \
-                and T[k + 1].isdigit() and day < int(T[k + 1]) <= _days_in(mon, r.year_at(k + 3)):
+                and T[k + 1].isdigit() and \
+                day < int(T[k + 1]) <= calendar.monthrange(r.year_at(k + 3) or 2000, mon)[1]:
             last, end, k = int(T[k + 1]), k + 1, k + 2  # "March 1-5": the days of a meeting
         k2 = k + 1 if k < n and T[k] == "," else k
         y = r.year_at(k2)
         if last > day:
-            a = date_day(r, i, end, y, mon, day)[0]
-            b = date_day(r, i, end, y, mon, last)[0]
-            return date_period(r, i, k2 if y is not None else end, a.low, b.high)
+            return date_period(r, i, k2 if y is not None else end, _day_span(y, mon, day)[0],
+                               _day_span(y, mon, last)[1])
         if y is not None:
             return date_day(r, i, k2, y, mon, day)
         return date_day(r, i, end, None, mon, day)
@@ -107,13 +108,6 @@ def month(r: Tokens, i: int) -> Outcome | None:
         a = y + (mon - 1) / 12
         return date_period(r, i, k, a, a + 1 / 12)
     return None
-
-
-def _days_in(mon: int, year: int | None) -> int:
-    """The days of a month (February's 29 when the year is unknown or a leap year)."""
-    if mon == 2:
-        return 29 if year is None or year % 4 == 0 and (year % 100 or year % 400 == 0) else 28
-    return 30 if mon in (4, 6, 9, 11) else 31
 
 
 def day_month(r: Tokens, i0: int, day: int, j: int) -> Outcome:
@@ -164,18 +158,20 @@ def short_year(r: Tokens, month: int, k: int) -> tuple[int, int | None]:
     return k, (2000 + yy if yy < 50 else 1900 + yy)
 
 
-def date_day(r: Tokens, first: int, end: int, year: int | None, mon: int,
-             day: int) -> Outcome:
+def _day_span(year: int | None, mon: int, day: int) -> tuple[float, float]:
+    """The span [a, b) of one day, in years (with no year, within a leap year from 0)."""
     try:
         d = date(year or 2000, mon, day)
     except ValueError:
         d = date(year or 2000, mon, 1)
-    yday = d.timetuple().tm_yday
-    days = 366 if (year is None or (year % 4 == 0 and (year % 100 or year % 400 == 0))) \
-        else 365
-    base = float(year) if year is not None else 0.0
-    v = base + (yday - 1) / days
-    return date_period(r, first, end, v, v + 1 / days)
+    days = 366 if calendar.isleap(year or 2000) else 365
+    v = (float(year) if year is not None else 0.0) + (d.timetuple().tm_yday - 1) / days
+    return v, v + 1 / days
+
+
+def date_day(r: Tokens, first: int, end: int, year: int | None, mon: int,
+             day: int) -> Outcome:
+    return date_period(r, first, end, *_day_span(year, mon, day))
 
 
 def year(r: Tokens, i0: int, y: int, j: int) -> Outcome:
