@@ -1236,3 +1236,34 @@ def test_an_approximate_figure_at_a_bound_is_still_a_qualifier_difference():
 def test_counts_beside_a_line_an_age_or_base_pairs(sentence, text, kind, unit):
     q = only(sentence, text)
     assert (q.kind, q.unit) == (kind, unit)
+
+
+def test_a_scale_before_a_currency_name_is_millions_not_metres():
+    """"a 10M Euro fine" was 10 metres; "the 400m won gold" stays a race ("won" is the verb)."""
+    fine = only("The company was hit with a 10M Euro fine.", "10M Euro")
+    assert (fine.kind, fine.value, fine.unit) == ("money", 10_000_000, "eur")
+    assert compare(fine, only("It paid a €10 million fine.", "€10 million")) is None
+    loan = only("a 2b yuan loan", "2b yuan")
+    assert (loan.kind, loan.value, loan.unit) == ("money", 2e9, "cny")
+    race = only("She said the 400m won gold for Kenya.", "400m")
+    assert (race.kind, race.unit) == ("measure", "m")
+
+
+def test_odds_against_a_scale_are_not_read_as_a_share_or_a_count():
+    """"1 in 292 million" was a share of 0.34% (the scale dropped), "one in 10,000 births" a
+    count of 10,000 births; "one in five" stays 20%."""
+    assert read_quantities("The odds of winning are 1 in 292 million, officials said.") == []
+    assert read_quantities("It strikes one in 10,000 births.") == []
+    assert read_quantities("He called it a one in a million chance.") == []
+    share = only("One in five adults smoke.", "One in five")
+    assert (share.kind, share.value) == ("percent", 20.0)
+    assert [q.text for q in read_quantities("It happened one in 2019 and two in 2020.")] == ["2019", "2020"]
+
+
+def test_over_right_after_a_figure_is_across_not_more_than():
+    """"struck out 13 over seven innings" read "over seven innings" as more than seven; after a
+    figure "over" spans ("rose 3% over 12 months"). "over 600 troops" keeps its hedge."""
+    innings = only("He struck out 13 over seven innings.", "seven innings")
+    assert innings.qualifier is None and innings.value == 7
+    assert only("Over 600 troops were sent.", "Over 600 troops").qualifier == "over"
+    assert only("More than 20 people over 65 died.", "over 65").qualifier == "over"

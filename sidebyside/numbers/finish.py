@@ -23,6 +23,7 @@ from .tokens import DASHES, EPS, Outcome, Tokens, glued_euro
 from .units import DUR_RE, units
 from .values import core, interval, scale
 from .words import (
+    BIG,
     CUR_AFTER_RE,
     CUR_CODES,
     CUR_SYMBOLS,
@@ -156,18 +157,23 @@ def scale_words(r: Tokens, d: Draft) -> None:
     return None
 
 
-def one_in_n(r: Tokens, d: Draft) -> None:
-    """"one in five", "nine out of 10" are proportions: 20%, 90%."""
+def one_in_n(r: Tokens, d: Draft) -> Outcome | None:
+    """"one in five", "nine out of 10" are proportions: 20%, 90%. Odds against a scale ("1 in
+    292 million", "one in a million") are not read: too small a share to say as a percent."""
     j, v = d.j, d.v
     of = 2 if r.L[j: j + 2] == ["out", "of"] and _of_people(r, j + 2) else 1  # "nine out of 10 doctors"
     if (of == 1 and r.L[j: j + 1] != ["in"]) or d.factor != 1.0 or v > 20 or d.currency is not None:
         return None
     j += of - 1
+    n = r.n
+    if of == 1 and j + 2 < n and r.L[j + 1] == "a" and r.L[j + 2] in BIG:
+        return None, j + 3  # "one in a million"
     r2 = core(r, j + 1)
     if r2 is None:
         return None
     v2, j2, _ = r2
-    n = r.n
+    if of == 1 and (j2 < n and r.L[j2] in BIG or v2 > 1000 and "," in r.T[j + 1]):
+        return None, j2 + (j2 < n and r.L[j2] in BIG)  # "1 in 292 million", "one in 10,000"
     if v < v2 <= 1000 and not (j2 < n and (DUR_RE.match(r.text, r.E[j2 - 1])
                                            or r.L[j2] in ("%", "per", "percent"))):
         pct = 100.0 * v / v2

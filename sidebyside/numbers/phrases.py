@@ -74,6 +74,9 @@ def hedge(r: Tokens, first: int, kind: str = "count") -> tuple[Qualifier | None,
         if q and size == 1 and L[a] == "about" and r.word(a - 1) in _ABOUT_TOPIC \
                 and kind != "duration":
             return None, first  # "information about two programs": about is what it is on
+        if q and L[a] == "over" and a >= 1 and (r.T[a - 1][:1].isdigit() or L[a - 1] in (
+                "%", "percent", "points")):
+            return None, first  # "struck out 13 over seven innings": across them, not more
         if q:
             if kind == "duration" and L[a] == "over" and r.word(a - 1) not in (
                     "for", "in", "after", "of", "than", "lasting", "lasted", "took", "spent",

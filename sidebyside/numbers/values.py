@@ -9,7 +9,7 @@ from functools import lru_cache
 from .kinds import Qualifier as Q
 from .lexicon import pluralish
 from .tokens import DASHES, Tokens
-from .words import BIG, ORD_UNITS, SMALL_WORDS, TEENS, TENS, UNITS
+from .words import BIG, CUR_WORDS, ORD_UNITS, SMALL_WORDS, TEENS, TENS, UNITS
 
 SCALE_ABBR = {"bn": 1e9, "mn": 1e6, "mln": 1e6, "tn": 1e12, "crore": 1e7, "lakh": 1e5}
 
@@ -147,6 +147,9 @@ def scale(r: Tokens, v: float, j: int, money: bool, words: bool) -> tuple[float,
             if w == "k":
                 f = 1e3
             elif money:
+                f = 1e6 if w == "m" else 1e9
+            elif w in ("m", "b") and j + 1 < n and L[j + 1] in CUR_WORDS and L[j + 1] != "won":
+                # "a 10M Euro fine": a currency's name follows (not "the 400m won gold")
                 f = 1e6 if w == "m" else 1e9
             elif w == "m" and j + 1 < n and (pluralish(L[j + 1])
                                              or L[j + 1] in ("more", "new", "extra", "bpd", "bbl",
