@@ -44,9 +44,9 @@ from .files import READ_FLAGS, gc_paused, read_upto, write_atomic
 from .load import FORMAT_SUFFIXES, FolderScan, scan_folder
 from .model import Comparison
 
-CACHE_VERSION = 6  # bump when the stored format or its meaning changes (2: JSON, was pickle;
+CACHE_VERSION = 7  # bump when the stored format or its meaning changes (2: JSON, was pickle;
 # 3: a sentence's partial links, `parts`; 4: `novel` and the `unlinked` status; 5: `transformer`;
-# 6: a sentence's `echo`)
+# 6: a sentence's `echo`; 7: `transformer_part`)
 MAX_ENTRIES = 20
 MAX_BYTES = 512 * 1024 * 1024  # all entries together
 SUFFIX = ".json"

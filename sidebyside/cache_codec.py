@@ -55,8 +55,8 @@ _NESTED: dict[tuple[type, str], type] = {
 _CLASSES = (Source, Paragraph, Sentence, Link, Part, Quantity, Skipped, Side, Disagreement,
             Annotation, Copied)
 _COMPARISON_FIELDS = ("folder", "sources", "skipped", "rows", "numbers", "disagreements",
-                      "annotations", "timings", "semantic", "transformer", "families", "copied",
-                      "corrections", "dismissed")
+                      "annotations", "timings", "semantic", "transformer", "transformer_part",
+                      "families", "copied", "corrections", "dismissed")
 # Not stored: "corrections" and "dismissed" (the reporter's corrections, applied from the notes
 # store after every load, sidebyside/corrections.py).
 # The values each plain field may hold, from the model's annotations (str, int, float, bool,
@@ -153,6 +153,7 @@ def encode(c: Comparison) -> dict:
         "timings": {str(k): float(v) for k, v in c.timings.items()},
         "semantic": bool(c.semantic),
         "transformer": bool(c.transformer),
+        "transformer_part": bool(c.transformer_part),
         "families": [[str(sid) for sid in fam] for fam in c.families],
         "copied": [_encode(k) for k in c.copied],
     }
@@ -288,6 +289,7 @@ def decode(data: Any) -> Comparison:
         raise _bad("timings")
     semantic = _check(data.get("semantic"), _BOOL, False, "semantic")
     transformer = _check(data.get("transformer", False), _BOOL, False, "transformer")
+    transformer_part = _check(data.get("transformer_part", False), _BOOL, False, "transformer_part")
     families = data.get("families")
     if not isinstance(families, list) or not all(
         isinstance(fam, list) and all(isinstance(sid, str) for sid in fam) for fam in families
@@ -298,7 +300,7 @@ def decode(data: Any) -> Comparison:
         folder=folder, sources=sources, skipped=skipped, rows=[dict(r) for r in rows],
         numbers=numbers, disagreements=disagreements, annotations=annotations,
         timings=dict(timings),
-        semantic=semantic, transformer=transformer, families=[list(fam) for fam in families],
+        semantic=semantic, transformer=transformer, transformer_part=transformer_part, families=[list(fam) for fam in families],
         copied=copied,
     )
 

@@ -112,7 +112,7 @@ def _compare_documents(
             clean.confirm_trailers(sources)
         comparison = Comparison(
             folder=folder, sources=sources, skipped=list(skipped or []), semantic=run.semantic,
-            transformer=run.transformer,
+            transformer=run.transformer, transformer_part=run.transformer_part,
         )
         # Partial links, novelty and the rows need the links only, and the figures and their
         # disagreements need neither them nor the statuses they lead to (only clean's flags, but

@@ -150,6 +150,8 @@ class MatchRun:
 
     semantic: bool = False  # the embedding score took part
     transformer: bool = False  # the transformer read the weaker links (`_second_reading`)
+    transformer_part: bool = False  # past its budget it read only the most doubtful links
+    #                                 (`_doubtful_reading`)
     near: list = field(default_factory=list)  # links the transformer turned down that the static
     # decision made: (sentence id, sentence id, probability), for pairing figures; never stored
     links: int = 0
@@ -713,6 +715,7 @@ def _decide(run: MatchRun, folder: _Folder, arrays: P.Arrays, scored: _Scored, m
                                            strict=True)]
             keep = tier_keep
             run.transformer = full  # (a part read is not the second reading the report names)
+            run.transformer_part = not full
     return keep, lifted
 
 
@@ -809,17 +812,17 @@ def _doubtful_reading(items: list[_Item], x, y, score, keep):
     """For a folder whose weaker links hold more texts than the transformer reads: the links
     `keep` (the static decision's) under P_SURE, the least likely first, as many as hold at most
     `TX.MAX_SENTENCES` texts, each vetoed under VETO_COS; the others stand as the static decision
-    made them. Returns the links that stand and those vetoed, or None when the model will not
-    open."""
+    made them. Returns the links that stand and those vetoed, or None when it reads nothing (no
+    link fits the budget) or the model will not open."""
     import numpy as np
 
     weak = np.flatnonzero(keep & (score < P_SURE))
     weak = weak[np.argsort(score[weak], kind="stable")]
     text = [it.sentence.text for it in items]
     chosen = _in_budget(text, x, y, weak.tolist(), stop=True)
-    vetoed = np.zeros(len(keep), dtype=bool)
     if not chosen:
-        return keep, vetoed
+        return None
+    vetoed = np.zeros(len(keep), dtype=bool)
     chosen = np.array(chosen)
     cos = _read(text, x[chosen], y[chosen])
     if cos is None:

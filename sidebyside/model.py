@@ -320,6 +320,7 @@ class Comparison:
     timings: dict[str, float] = field(default_factory=dict)
     semantic: bool = False  # the optional embedding score took part in matching
     transformer: bool = False  # the transformer read the weaker links (sidebyside/transformer.py)
+    transformer_part: bool = False  # past its budget, it read only the most doubtful links
     families: list[list[str]] = field(default_factory=list)  # sources that copy one another
     copied: list[Copied] = field(default_factory=list)  # how much of a's prose is in b
     corrections: list[Correction] = field(default_factory=list)  # the reporter's, applied

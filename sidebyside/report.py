@@ -160,7 +160,8 @@ def to_dict(c: Comparison) -> dict:
         "annotations": annotations,
         "corrections": corrections,
         "dismissed": [disagreement(d) for d in c.dismissed],
-        "matching": {"semantic": c.semantic, "transformer": c.transformer},
+        "matching": {"semantic": c.semantic, "transformer": c.transformer,
+                     "transformer_part": c.transformer_part},
         "families": [list(fam) for fam in c.families],
         "copied": [{"a": k.a, "b": k.b, "share": k.share} for k in c.copied],
     }
@@ -247,6 +248,8 @@ def to_markdown(c: Comparison) -> str:
         f"{counted(len(c.disagreements), 'numeric disagreement')}, {counted(len(c.annotations), 'note')}."
         + (" Matching used the bundled meaning-aware (semantic) model" if c.semantic else "")
         + (", and the bundled transformer checked the weaker links." if c.semantic and c.transformer
+           else ", and the bundled transformer checked the most doubtful links as far as its budget"
+           " goes (a story of many sources)." if c.semantic and c.transformer_part
            else "." if c.semantic else "")
         + "".join(f" {md(src.file)} has {len(src.sentences):,} sentences: a huge source is compared"
                   " by words only, and its figures are read only where another source shares them."

@@ -58,7 +58,7 @@ def test_seeds_json_schema(seeds):
     check_schema(data)
     assert len(data["sources"]) == 2
     assert len(data["disagreements"]) == 1
-    assert data["matching"] == {"semantic": False, "transformer": False}  # the lexical matcher
+    assert data["matching"] == {"semantic": False, "transformer": False, "transformer_part": False}
 
 
 def test_demo_json_schema(demo):

@@ -120,7 +120,8 @@ def test_past_its_budget_the_static_decision_stands(on, monkeypatch):
     assert M.match(read).transformer
     monkeypatch.setattr(TX, "MAX_SENTENCES", 0)
     capped = _story()
-    assert not M.match(capped).transformer
+    run = M.match(capped)
+    assert not run.transformer and not run.transformer_part  # nothing fits: nothing was read
     monkeypatch.setenv(TX.ENV_SWITCH, "0")
     static = _story()
     assert not M.match(static).transformer
@@ -144,13 +145,13 @@ def test_past_its_budget_the_most_doubtful_links_are_read_first(on, monkeypatch)
     monkeypatch.setattr(TX, "MAX_SENTENCES", len(first))  # room for the weakest link's texts only
     capped = _story()
     run = M.match(capped)
-    assert not run.transformer
+    assert not run.transformer and run.transformer_part
     gone = {(a, b) for _, a, b in weak} - {(a, b) for a, b, _ in _links(capped) if a < b}
     assert gone == {(weak[0][1], weak[0][2])}
     assert [(a, b) for a, b, _ in run.near] == [(weak[0][1], weak[0][2])]
     monkeypatch.setattr(M, "DOUBTFUL_MAX", 0)  # a folder past DOUBTFUL_MAX: the static decision
     big = _story()
-    M.match(big)
+    assert not M.match(big).transformer_part
     assert _links(big) == _links(static)
 
 
@@ -208,10 +209,30 @@ def test_the_json_report_says_whether_the_transformer_read_the_links(tmp_path, o
     (tmp_path / "a.txt").write_text("\n".join(LEAD_A) + "\n", encoding="utf-8")
     (tmp_path / "b.txt").write_text("\n".join(LEAD_B) + "\n", encoding="utf-8")
     data = json.loads(report.to_json(compare_folder(tmp_path, use_cache=False)))
-    assert data["matching"] == {"semantic": True, "transformer": True}
+    assert data["matching"] == {"semantic": True, "transformer": True, "transformer_part": False}
     monkeypatch.setenv(TX.ENV_SWITCH, "0")
     data = json.loads(report.to_json(compare_folder(tmp_path, use_cache=False)))
-    assert data["matching"] == {"semantic": True, "transformer": False}
+    assert data["matching"] == {"semantic": True, "transformer": False, "transformer_part": False}
+
+
+def test_a_part_read_is_said_in_the_header_the_brief_and_the_json(tmp_path, on, monkeypatch):
+    """Past its budget the transformer reads only the most doubtful links: the header, the brief
+    and the JSON say so (they said nothing, as if it had not run), and the cache keeps it."""
+    from sidebyside import report
+    from tui.notes import NoteKeeper
+    from tui.status import title_text
+
+    (tmp_path / "a.txt").write_text("\n".join(LEAD_A + BODY_SHARED) + "\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("\n".join(LEAD_B + BODY_SHARED) + "\n", encoding="utf-8")
+    monkeypatch.setattr(TX, "MAX_SENTENCES", 2)
+    c = compare_folder(tmp_path, use_cache=False)
+    assert c.transformer_part and not c.transformer
+    assert json.loads(report.to_json(c))["matching"]["transformer_part"] is True
+    assert "checked the most doubtful links" in report.to_markdown(c)
+    keeper = NoteKeeper(str(tmp_path), tmp_path / "notes.json")
+    assert "doubtful links transformer-checked" in title_text(c, keeper, "story", "story", None, 300)
+    assert compare_folder(tmp_path).transformer_part  # stored in the cache and read back
+    assert compare_folder(tmp_path).transformer_part
 
 
 def test_the_transformer_lifts_a_candidate_the_static_decision_turned_down(on, monkeypatch):

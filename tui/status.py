@@ -53,7 +53,9 @@ def title_text(c: Comparison, keeper: NoteKeeper, name: str, where: str, shown_p
         if orphaned:
             counts += f" ({orphaned} orphaned: e exports the list)"
     if c.semantic:
-        counts += " · meaning-aware matching" + (", transformer-checked" if c.transformer else "")
+        counts += " · meaning-aware matching" + (
+            ", transformer-checked" if c.transformer
+            else ", doubtful links transformer-checked" if c.transformer_part else "")
     elif any(src.bulk for src in c.sources):
         counts += " · word matching (a huge source)"
     short = f"{len(c.sources)} src{shown} · {shared} shared{part} · ◆ {unique} unique · ≠ {dis}"
