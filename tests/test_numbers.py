@@ -1267,3 +1267,70 @@ def test_over_right_after_a_figure_is_across_not_more_than():
     assert innings.qualifier is None and innings.value == 7
     assert only("Over 600 troops were sent.", "Over 600 troops").qualifier == "over"
     assert only("More than 20 people over 65 died.", "over 65").qualifier == "over"
+
+
+def test_as_early_as_bounds_a_date_it_does_not_give_one():
+    """"The announcement may come as early as May 14" was the date May 14, at odds with another
+    outlet's "announced on May 13"; "as soon as Friday" likewise. A plain date is still read."""
+    assert read_quantities("The announcement may come as early as May 14.") == []
+    assert read_quantities("A vote could come as soon as Friday.") == []
+    assert only("It was announced on May 14.", "May 14").kind == "date"
+
+
+def test_comparatives_and_or_older_are_bounds():
+    """"better than $184 million", "higher than $25 million" are bounds (read as exact, they
+    clashed with the figure itself); "21 or older" is an age of at least 21."""
+    assert only("Should the Yankees go higher than $25 million a season?",
+                "higher than $25 million").qualifier == "over"
+    assert only("Inflation stayed lower than 2% all year.", "lower than 2%").qualifier == "under"
+    adults = only("Anyone 21 or older can buy it.", "21 or older")
+    assert (adults.kind, adults.qualifier) == ("age", "at least")
+    assert only("Shares were off 89 cents or more than 27 percent.", "89 cents").qualifier is None
+
+
+def test_an_estimate_said_of_the_noun_hedges_the_figure():
+    """"an estimated net worth of $48 billion" is an estimate, as "an estimated $48 billion" is."""
+    assert only("He has an estimated net worth of $48 billion.", "$48 billion").qualifier == "about"
+    assert only("He has a net worth of $48 billion.", "$48 billion").qualifier is None
+    assert only("He estimated the cost of $5 billion.", "$5 billion").qualifier is None
+    assert only("Damage was estimated at $1 million.", "$1 million").qualifier is None  # a verb
+
+
+def test_an_age_after_a_name_with_a_suffix():
+    """"Cesar Sayoc Jr., 56," was a count of 56; another outlet's "Cesar Sayoc, 56," an age."""
+    junior = only("Cesar Sayoc Jr., 56, of Aventura was arrested.", "56")
+    assert (junior.kind, junior.noun) == ("age", "cesar sayoc")
+    assert compare(junior, only("Cesar Sayoc, 57, of Aventura was arrested.", "57")) == "value"
+
+
+def test_one_in_an_idiom_counts_nothing():
+    """"at one point", "one way or the other", "one-on-one", "for one thing", "one of
+    Washington's few ..." counted one of something; "One man was killed" still counts."""
+    for sentence in ("At one point he said no.", "We will do it one way or the other.",
+                     "For one thing, it is late.", "It was one of Washington's few institutions.",
+                     "North Korea demanded one-to-one talks."):
+        assert read_quantities(sentence) == [], sentence
+    assert [q.text for q in read_quantities("In a one-on-one interview, 40 reporters asked.")] == \
+        ["40 reporters"]
+    assert only("One man was killed.", "One man").value == 1
+
+
+def test_cents_and_a_million_dollar_check_are_money():
+    """"shares added 26 cents" was a count of cents; "a million-dollar check" a count of a
+    million; "a half-dozen senators" was not read."""
+    cents = only("EDS shares added 26 cents.", "26 cents")
+    assert (cents.kind, cents.unit, cents.value) == ("money", "usd", 0.26)
+    assert compare(cents, only("EDS shares added $0.26.", "$0.26")) is None
+    assert only("They fell 63 Canadian cents.", "63 Canadian cents").unit == "cad"
+    check = only("I didn't start it with a million-dollar check.", "a million-dollar")
+    assert (check.kind, check.value, check.unit) == ("money", 1e6, "usd")
+    six = only("It needs the votes of the half-dozen Republican senators.",
+               "half-dozen Republican senators")
+    assert (six.value, six.unit) == (6, "senator")
+    assert only("It has some half-dozen people.", "some half-dozen people").qualifier == "about"
+
+
+def test_a_plural_after_a_noun_is_the_head_of_the_compound():
+    """"100 confirmation votes" counted "confirmation" (so Fox's "100 votes" did not pair)."""
+    assert only("He could get 100 confirmation votes.", "100 confirmation votes").unit == "vote"
+    assert only("He could get 100 votes.", "100 votes").unit == "vote"

@@ -19,7 +19,11 @@ def singles(tmp_path, *texts: str) -> list[str]:
 
 
 def _why(sentence: str, figure: str) -> str | None:
-    [q] = [q for q in N.read_quantities(sentence) if q.text.startswith(figure)]
+    """Why the figure is not one to check: the list's own filter, or the reader not reading it."""
+    read = [q for q in N.read_quantities(sentence) if q.text.startswith(figure)]
+    if not read:
+        return "not read as a quantity"
+    [q] = read
     return not_a_figure(q, sentence)
 
 

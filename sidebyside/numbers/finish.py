@@ -394,9 +394,12 @@ def hedge_after(r: Tokens, d: Draft) -> None:
     L, last = r.L, d.last
     hq = POST_HEDGES.get(tuple(L[last + 1: last + 3]))
     if hq and L[last + 1] in ("or", "and") and not (
-            last + 3 < r.n and r.T[last + 3][0].isdigit()):
+            last + 3 < r.n and (r.T[last + 3][0].isdigit() or L[last + 3] == "than")):
         d.qual, d.last = hq, last + 2
         d.why.append(f"hedge after: {hq}")
+        if L[last + 2] in ("older", "younger") and d.kind == Kind.COUNT and d.factor == 1.0:
+            d.kind, d.unit = Kind.AGE, "year"  # "anyone 21 or older": an age
+            d.why.append("age: 'or older'")
     return None
 
 
@@ -426,6 +429,9 @@ def counted_noun(r: Tokens, d: Draft) -> Outcome | None:
     whole = None  # "two of three votes": (what the whole counts, the part's last token)
     if np is None and L[last + 1: last + 2] == ["of"]:
         k = last + 2
+        if k < n and d.words and d.v == 1 and L[last] == "one" and L[k] not in _DETERMINERS \
+                and T[k][:1].isupper() and T[k].endswith(("'s", "’s")):
+            return r.reject(d.i0, k + 1, "'one of Washington's': not a count")
         if k < n and L[k] in _DETERMINERS:
             if d.words and d.v == 1 and L[last] == "one":
                 return r.reject(d.i0, k + 1, "'one of the': not a count")
@@ -458,7 +464,7 @@ def counted_noun(r: Tokens, d: Draft) -> Outcome | None:
         if d.qual is None:
             hq = POST_HEDGES.get(tuple(L[end + 1: end + 3]))
             if hq and L[end + 1] in ("or", "and") and not (
-                    end + 3 < n and T[end + 3][0].isdigit()):
+                    end + 3 < n and (T[end + 3][0].isdigit() or L[end + 3] == "than")):
                 d.qual = hq
                 d.end = end + 2
                 d.why.append(f"hedge after the noun: {hq}")
@@ -651,10 +657,27 @@ def figure_noun(r: Tokens, d: Draft) -> None:
     return None
 
 
+def money_words(r: Tokens, d: Draft) -> None:
+    """"shares added 26 cents": a sum of money (0.26 dollars), not a count of cents; "a
+    million-dollar check": a million dollars, not a count of a million."""
+    if d.kind != Kind.COUNT or d.qual == Q.RANGE:
+        return None
+    if d.unit == "cent" and d.factor == 1.0:
+        # "63 Canadian cents" are Canada's
+        d.kind, d.unit, d.v = Kind.MONEY, DOLLAR_ADJ.get(r.word(d.end - 1), "usd"), d.v / 100
+        d.why.append("money: cents")
+    elif d.unit is None and d.last + 2 < r.n and r.T[d.last + 1] in DASHES \
+            and r.glued(d.last, d.last + 1) and r.glued(d.last + 1, d.last + 2) \
+            and r.L[d.last + 2] in CUR_WORDS and r.L[d.last + 2] != "won":
+        d.kind, d.unit, d.end = Kind.MONEY, CUR_WORDS[r.L[d.last + 2]], d.last + 2
+        d.why.append("money: a currency's name joined to the figure")
+    return None
+
+
 STEPS: tuple[Step, ...] = (
     currency_before, date_forms, and_a_half, scale_words, one_in_n, number_range,
     percent_or_money, duration_age_measure, glued_suffix, hedge_after, hedge_before,
-    counted_noun, figure_noun,
+    counted_noun, figure_noun, money_words,
 )
 
 

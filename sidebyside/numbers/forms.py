@@ -155,6 +155,8 @@ def half(r: Tokens, i: int) -> Outcome | None:
     p = i + 2 if i + 2 < n and r.T[i + 1] in DASHES and r.glued(i, i + 1) else i + 1
     if L[i - 1: i] == ["a"] and r.word(p) in ("point", "points") and r.word(p + 1) != "of":
         return _points(r, i - 1, p, 0.5, "a half point")  # "a half-point increase" (rates)
+    if r.word(p) == "dozen" and not (i > 0 and L[i - 1] in ("second", "first", "in", "one")):
+        return finish(r, i, p + 1, 6.0, plain=False, words=True)  # "a half-dozen senators": six
     if i > 0 and L[i - 1] in ("a", "second", "first", "in", "the", "one"):
         return None
     if nxt in ("a", "an") and (size := _points_at(r, i + 2)):

@@ -83,6 +83,14 @@ def hedge(r: Tokens, first: int, kind: str = "count") -> tuple[Qualifier | None,
                     "serve", "served", "serving"):
                 return None, first  # "over six months" = during six months
             return q, a
+    if first - 3 >= fl and L[first - 1] == "of":
+        # "an estimated net worth of $48 billion", "an estimated death toll of 300": the
+        # estimate is said of the noun the figure measures
+        for k in range(first - 2, max(fl, first - 5) - 1, -1):
+            if L[k] == "estimated" and k < first - 2 and r.word(k - 1) in ("an", "the", "its", "their"):
+                return Qualifier.ABOUT, first
+            if not r.T[k].isalpha() or not r.T[k].islower():
+                break
     return None, first
 
 
@@ -170,7 +178,10 @@ def noun_after(r: Tokens, j: int) -> tuple[str, int] | None:
                          or not pluralish(L[head]) and L[head] not in IRREGULAR_PLURALS):
             t2 = T[k]
             w2 = L[k]
-            if not t2[0].isalpha() or not t2[0].islower() or w2 in STOP or w2 in VERBS \
+            plural_noun = w2 in VERBS and w2.endswith("s") and pluralish(w2) and k == head + 1
+            # ("100 confirmation votes": after a singular noun, "votes" is the head, not a verb)
+            if not t2[0].isalpha() or not t2[0].islower() or w2 in STOP or (
+                    w2 in VERBS and not plural_noun) \
                     or w2 in DIRECTIONS \
                     or w2 in EVENTS or looks_verb(w2) or w2 in ADJ or len(w2) < 2 \
                     or w2 in BIG or w2 in ("percent", "cent", "hundred", "dozen"):

@@ -71,6 +71,10 @@ def run(r: Tokens) -> list[Quantity]:
             i += 1
             continue
         q, j = res
+        if q is not None and q.kind == Kind.DATE and _BOUND_RE.search(r.text, max(0, q.start - 16), q.start):
+            if r.trace is not None:
+                r.trace[:] = [t for t in r.trace if not (isinstance(t, Reading) and t.quantity is q)]
+            q, j = r.reject(i, j, "a bound on when, not the date ('as early as May 14')")
         if q is not None:
             out.append(q)
         r.floor = max(r.floor, j)
@@ -111,6 +115,13 @@ def run(r: Tokens) -> list[Quantity]:
     return out
 
 
+# "one" in idioms that count nothing
+_ONE_IDIOM_RE = re.compile(r"one(?:\s+way\s+or\s+(?:the\s+other|another)|\s*[-‐]\s*(?:on|to)\s*[-‐]\s*one)\b",
+                           re.I)
+_ONE_IDIOM_PAIRS = frozenset((("at", "point"), ("at", "time"), ("at", "stage"), ("at", "moment"),
+                              ("for", "thing")))
+# "may come as early as May 14", "as soon as Friday": a bound on when, not the day it happened
+_BOUND_RE = re.compile(r"\bas\s+(?:early|soon)\s+as\s+$", re.I)
 # An embedded tweet ends "— Name (@handle) December 4, 2017": its date says when it was posted.
 _TWEET_RE = re.compile(r"\(@\w+\)\s*$")
 _PLURAL_BEFORE = re.compile(r"\b(?:\w+s|men|women|children|people)\s+$", re.I)
@@ -164,6 +175,11 @@ def words(r: Tokens, i: int) -> Outcome | None:
                       why="relative date: yesterday"), i + 1
     if w in ("mid", "early", "late"):
         return None  # handled from the year on their right
+    if w == "one":
+        m = _ONE_IDIOM_RE.match(r.text, r.S[i])
+        if m or (i > 0 and (L[i - 1], nxt) in _ONE_IDIOM_PAIRS):
+            return r.reject(i, r.tok_at(m.end()) if m else i + 2,
+                            "an idiom, not a count ('at one point', 'one way or another')")
     if w in VAGUE or w == "tens":
         return vague(r, i)
     if w in ("several", "few"):

@@ -188,6 +188,9 @@ def _after_party_tag(r: Tokens, first: int) -> str | None:
     return r.L[k - 1]
 
 
+_NAME_SUFFIXES = frozenset(("Jr", "Sr", "II", "III", "IV"))
+
+
 def _apposed(r: Tokens, first: int, last: int, v: float, qual: str | None) -> str | None:
     """"Paul Durousseau, 30, was charged", "the aide, 31, said": a whole number set off by commas
     after a name or a noun, with a word after it, is the age of who comes before it. Returns
@@ -200,22 +203,27 @@ def _apposed(r: Tokens, first: int, last: int, v: float, qual: str | None) -> st
     party = _after_party_tag(r, first)
     if party is not None and r.T[last + 2][:1].isalpha():
         return party  # "Rep. Maxine Waters (D-Calif.), 84, objected"
-    who, nxt = r.T[first - 2], r.T[last + 2]
-    if r.L[first - 2] in _PERSON_NOUNS and r.word(first - 3) in ("the", "a", "an") \
+    w = first - 2  # the name's last word, past a suffix: "Cesar Sayoc Jr., 56,"
+    if r.T[w] == "." and w >= 2 and r.T[w - 1] in _NAME_SUFFIXES:
+        w -= 2
+    elif r.T[w] in _NAME_SUFFIXES and w >= 1:
+        w -= 1
+    who, nxt = r.T[w], r.T[last + 2]
+    if w == first - 2 and r.L[w] in _PERSON_NOUNS and r.word(w - 1) in ("the", "a", "an") \
             and nxt[:1].isalpha():
-        return r.L[first - 2]  # "The man, 34, was arrested": a person, not a name
+        return r.L[w]  # "The man, 34, was arrested": a person, not a name
     if r.word(first - 1) == "(" and not _bracketed_age(r, first, nxt):
         return None
     if not (who.isalpha() and who[0].isupper() and (nxt[:1].isalpha() or nxt == ",")) or \
-            r.L[first - 2] in _NOT_WHO or r.L[first - 2] in STOP:
+            r.L[w] in _NOT_WHO or r.L[w] in STOP:
         return None  # a name, never "Of the 40 injured, 12, including three children"
-    k = first - 3
+    k = w - 1
     if k >= 0 and r.L[k] in _PLACE_WORDS:
         return None  # "In Baghdad, 12, including a child, were killed": a place
     # a full name, when there is one: "Suarez Acosta, 22" and "Martinez Acosta, 27" are two men
     if k >= 0 and r.T[k].isalpha() and r.T[k][0].isupper() and r.L[k] not in STOP:
-        return f"{r.L[k]} {r.L[first - 2]}"
-    return r.L[first - 2]
+        return f"{r.L[k]} {r.L[w]}"
+    return r.L[w]
 
 
 # A quake's size: "a magnitude 6.1 earthquake", "a 5.6-magnitude quake", "a 6.1 quake" (a
@@ -360,7 +368,7 @@ def finish_simple(r: Tokens, first: int, end: int, v: float, lo: float | None, h
             reasons.append(f"hedge on the left: {hq}")
         elif end + 2 < n:
             hq = POST_HEDGES.get((r.L[end + 1], r.L[end + 2]))
-            if hq and r.L[end + 1] == "or":
+            if hq and r.L[end + 1] == "or" and r.word(end + 3) != "than":
                 qual = hq
                 end += 2
                 reasons.append(f"hedge after: {hq}")

@@ -61,6 +61,7 @@ MONTHS = {
 HEDGES = {
     ("some",): Q.ABOUT, ("about",): Q.ABOUT, ("around",): Q.ABOUT, ("roughly",): Q.ABOUT,
     ("approximately",): Q.ABOUT, ("approx",): Q.ABOUT, ("an", "estimated"): Q.ABOUT,
+    ("an", "approximate"): Q.ABOUT,
     ("estimated",): Q.ABOUT, ("circa",): Q.ABOUT, ("nearly",): Q.NEARLY, ("almost",): Q.NEARLY,
     ("close", "to"): Q.NEARLY, ("just", "under"): Q.NEARLY, ("just", "below"): Q.NEARLY,
     ("just", "shy", "of"): Q.NEARLY, ("just", "short", "of"): Q.NEARLY,
@@ -68,7 +69,8 @@ HEDGES = {
     ("slightly", "fewer", "than"): Q.NEARLY, ("more", "than"): Q.OVER, ("over",): Q.OVER,
     ("above",): Q.OVER, ("in", "excess", "of"): Q.OVER, ("well", "in", "excess", "of"): Q.OVER,
     ("upwards", "of"): Q.OVER, ("upward", "of"): Q.OVER, ("exceeding",): Q.OVER,
-    ("greater", "than"): Q.OVER, ("just", "over"): Q.OVER, ("just", "above"): Q.OVER,
+    ("greater", "than"): Q.OVER, ("higher", "than"): Q.OVER, ("better", "than"): Q.OVER,
+    ("larger", "than"): Q.OVER, ("bigger", "than"): Q.OVER, ("lower", "than"): Q.UNDER, ("just", "over"): Q.OVER, ("just", "above"): Q.OVER,
     ("well", "over"): Q.OVER, ("well", "above"): Q.OVER, ("slightly", "more", "than"): Q.OVER,
     ("a", "little", "over"): Q.OVER, ("well", "more", "than"): Q.OVER,
     ("at", "least"): Q.AT_LEAST, ("no", "fewer", "than"): Q.AT_LEAST,
@@ -92,7 +94,8 @@ POST_HEDGES = {
     ("or", "so"): Q.ABOUT, ("or", "more"): Q.AT_LEAST, ("or", "above"): Q.AT_LEAST,
     ("or", "over"): Q.AT_LEAST, ("and", "above"): Q.AT_LEAST, ("and", "over"): Q.AT_LEAST,
     ("or", "fewer"): Q.UP_TO, ("or", "less"): Q.UP_TO, ("and", "under"): Q.UP_TO,
-    ("at", "least"): Q.AT_LEAST, ("at", "most"): Q.UP_TO,
+    ("at", "least"): Q.AT_LEAST, ("at", "most"): Q.UP_TO, ("or", "older"): Q.AT_LEAST,
+    ("and", "older"): Q.AT_LEAST, ("or", "younger"): Q.UP_TO, ("and", "younger"): Q.UP_TO,
 }
 
 CUR_SYMBOLS = {"$": "usd", "£": "gbp", "€": "eur", "¥": "jpy", "₹": "inr", "₩": "krw",
