@@ -28,7 +28,7 @@ from decimal import ROUND_HALF_UP, Context, Decimal
 
 from .model import Comparison, Quantity
 from .numbers.compare import factor, family
-from .numbers.lexicon import group, looks_verb
+from .numbers.lexicon import group, looks_verb, pluralish
 
 _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
 # Words before a small spelled count that point back at what was just named ("the two leaders",
@@ -48,8 +48,10 @@ _WHOLE_AFTER = re.compile(r"\W*(?:\w+\W+){0,2}?(?:stake|owned|ownership|interest
 _ORDINAL_PHRASE = re.compile(
     r"\b(?:in\s+the\s+first\s+place|at\s+first|first\s+of\s+all"
     r"|first[\s-]+(?:lady|ladies|resort|step|responders?|baseman|degree)"
-    r"|plead(?:s|ed|ing)?\s+the\s+fifth|(?:fifth|5th)\s+amendment)\b", re.I)
+    r"|plead(?:s|ed|ing)?\s+the\s+fifth|(?:fifth|5th)\s+amendment"
+    r"|the\s+first\s+to\s+(?:admit|acknowledge|concede|say))\b", re.I)
 _NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
+_FIRST_TO = re.compile(r"\s+(?:to|ever|in\s+history)\b", re.I)
 _NAMING_NOUN = re.compile(r"[\s-]+(?:century|centuries|floor|district|grade|grader|graders)\b", re.I)
 
 _LOOSE = (None, "vague", "range")  # no hedge, or one too loose to tie two figures
@@ -107,6 +109,13 @@ def _not_a_rank(q: Quantity, text: str, before: str, first: str) -> str | None:
     own_end = q.start + len(first)  # the ordinal word itself ("fourth" of "fourth floor")
     if _NAMING_NOUN.match(text, own_end):
         return "an ordinal that names (the 21st century, the fourth floor)"
+    words = q.text.split()
+    if first == "first" and len(words) >= 2 and pluralish(words[-1].lower()) and \
+            not any(w[:1].isdigit() or w.lower() in _SMALL for w in words[1:]) and \
+            not _FIRST_TO.match(text, q.end):
+        # "after the first packages were found", "one of Trump's first Cabinet picks": the
+        # earliest ones, not a rank ("the first women to serve" claims one)
+        return "the first ...s: the earliest ones, not a rank"
     if first == "first" and before not in _DEFINITE and not before.endswith(("'s", "’s")):
         m = _NEXT_WORD.match(text, own_end)
         nxt = m.group(1).lower() if m else ""

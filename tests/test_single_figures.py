@@ -39,6 +39,9 @@ def _why(sentence: str, figure: str) -> str | None:
     ("She decided to plead the Fifth at the hearing.", "Fifth"),
     ("Such pregnancies are uncommon in the first place.", "first"),
     ("Smoke poured from the fourth floor of the bank.", "fourth floor"),
+    ("Police searched the area after the first packages were found.", "first packages"),
+    ("Mattis, one of the president's first Cabinet picks, resigned.", "first Cabinet picks"),
+    ("He would be the first to admit that he was wrong.", "first"),
 ])
 def test_a_figure_of_speech_is_not_a_figure_to_check(sentence, figure):
     assert _why(sentence, figure), (sentence, figure)
@@ -50,6 +53,7 @@ def test_a_figure_of_speech_is_not_a_figure_to_check(sentence, figure):
     ("Two leaders of the union met the minister on Friday.", "Two leaders"),
     ("The fund bought a 100 percent stake in the port.", "100 percent"),
     ("She was the first woman to host the ceremony alone.", "first woman"),
+    ("They were the first women to serve in combat units.", "first women"),
     ("The hearing was the second this week on the agency.", "second"),
     ("The war has entered its ninth year.", "ninth year"),
     ("A second victim died in hospital on Sunday.", "second victim"),
