@@ -1334,3 +1334,13 @@ def test_a_plural_after_a_noun_is_the_head_of_the_compound():
     """"100 confirmation votes" counted "confirmation" (so Fox's "100 votes" did not pair)."""
     assert only("He could get 100 confirmation votes.", "100 confirmation votes").unit == "vote"
     assert only("He could get 100 votes.", "100 votes").unit == "vote"
+
+
+def test_richter_degrees_are_a_magnitude():
+    """"3.8 degrees on the Richter scale" was a measure in degrees, the unit of a coordinate in
+    the same article ("55.96 degrees in longitude"): the two could be compared."""
+    quake = only("Aftershocks reached 3.8 degrees on the Richter scale.",
+                 "3.8 degrees on the Richter scale")
+    assert (quake.kind, quake.unit) == ("measure", "magnitude")
+    where = only("The epicenter lay 55.96 degrees in longitude.", "55.96 degrees")
+    assert compare(quake, where) == "unit"

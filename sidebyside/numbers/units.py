@@ -230,7 +230,7 @@ def _apposed(r: Tokens, first: int, last: int, v: float, qual: str | None) -> st
 # fraction of a quake is no count), "measured 4.5 on the Richter scale".
 QUAKES = frozenset(("quake", "quakes", "earthquake", "earthquakes", "tremor", "tremors", "temblor",
                     "temblors", "aftershock", "aftershocks"))
-_RICHTER_RE = re.compile(r"\s+on\s+the\s+richter\s+scale\b", re.I)
+_RICHTER_RE = re.compile(r"\s+(?:degrees?\s+)?on\s+the\s+richter\s+scale\b", re.I)
 
 
 def _magnitude(r: Tokens, first: int, last: int, v: float) -> int | None:
