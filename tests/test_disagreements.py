@@ -266,6 +266,10 @@ SCOPES = [
     ("The poll found 38 percent of voters approve of Governor Lind.",
      "The poll found 48 percent of voters approve of Governor Lind.",
      "38 percent", "48 percent", True),
+    # one act in two tenses ("selling" / "sold") is said alike: the same sale's price
+    ("Ardco owned Lindmart before selling the chain to Pellco in 1998 for $2.5 billion.",
+     "Ardco bought Lindmart in 1995 for $693 million and sold it to Pellco for $1.8 billion.",
+     "$2.5 billion", "$1.8 billion", True),
     ("Ardco's chief executive received $5.2 million in pay last year, the filing showed.",
      "Ardco's chief executive made $5.8 million last year, the filing showed.",
      "$5.2 million", "$5.8 million", True),

@@ -226,9 +226,23 @@ class _Span(NamedTuple):
     text: str
 
 
+# Past tenses that no suffix rule takes back to their verb: "sold" and "selling" are one word
+_IRREGULAR = {"sold": "sell", "bought": "buy", "paid": "pay", "told": "tell", "won": "win",
+              "lost": "lose", "made": "make", "took": "take", "taken": "take", "gave": "give",
+              "given": "give", "held": "hold", "brought": "bring", "built": "build",
+              "spent": "spend", "rose": "rise", "risen": "rise", "fell": "fall", "fallen": "fall",
+              "grew": "grow", "grown": "grow", "struck": "strike", "fought": "fight",
+              "caught": "catch", "thought": "think", "sent": "send", "lent": "lend",
+              "began": "begin", "begun": "begin", "chose": "choose", "chosen": "choose",
+              "drove": "drive", "driven": "drive", "fled": "flee", "shot": "shoot",
+              "slid": "slide", "sank": "sink", "sunk": "sink", "stole": "steal",
+              "stolen": "steal", "wrote": "write", "written": "write", "met": "meet"}
+
+
 @lru_cache(maxsize=65536)
 def stem(w: str) -> str:
     w = w.lower().strip(".'’-")
+    w = _IRREGULAR.get(w, w)
     for suf in ("ies", "es", "s", "ing", "ed"):
         if len(w) > len(suf) + 3 and w.endswith(suf):
             w = w[: -len(suf)]
