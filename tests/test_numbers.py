@@ -1344,3 +1344,39 @@ def test_richter_degrees_are_a_magnitude():
     assert (quake.kind, quake.unit) == ("measure", "magnitude")
     where = only("The epicenter lay 55.96 degrees in longitude.", "55.96 degrees")
     assert compare(quake, where) == "unit"
+
+
+def test_wire_and_market_forms_from_the_second_sweep():
+    """Forms a sweep of MRPC dev sentences found misread: each was a wrong figure."""
+    assert only("A BMI of 30 or greater is obese.", "30 or greater").qualifier == "at least"
+    assert only("The death toll approached 770 on Friday.", "approached 770").qualifier == "nearly"
+    weight = only("They weighed an average 220 pounds (100 kg) at the start.", "220 pounds")
+    assert (weight.kind, weight.unit) == ("measure", "lb")
+    assert only("They needed to lose between 30 and 80 pounds.", "between 30 and 80 pounds").unit == "lb"
+    assert only("He paid 220 pounds for it.", "220 pounds").unit == "gbp"
+    # a change and the level it reached, not a range of $300 to $2,800; "by 20 to 30 percent" is one
+    assert [q.text for q in read_quantities("Tuition will rise by $300 to $2,800.")] == ["$300", "$2,800"]
+    assert only("Spending was cut by 20 to 30 percent.", "20 to 30 percent").qualifier == "range"
+    euros = only("The land was valued at around 38-million euros.", "around 38-million euros")
+    assert (euros.kind, euros.value, euros.unit) == ("money", 38e6, "eur")
+    cut = only("A 50-basis-point cut was most likely.", "50-basis-point")
+    assert (cut.kind, cut.unit, cut.value) == ("percent", "pp", 0.5)
+    assert [q.text for q in read_quantities("The Standard & Poor's 500 fell 10.75 points.")] == \
+        ["10.75 points"]
+    assert read_quantities("It will close in the third quarter of fiscal 2004.") == []
+    assert only("Deputies found the body of Adan Avalos, 37.", "37").kind == "age"
+    assert only("Prices in March, 30.", "30").kind == "count"
+    assert only("The staff was down from 110,000 several years ago.", "110,000").unit is None
+    assert read_quantities("Use of the 2.6.0 kernel is months off.") == []
+    assert read_quantities("He is a career . 290 hitter.") == []
+    assert only("Yea votes dwindled: Stephen Breyer, 87; Elena Kagan, 63.", "63").kind == "count"
+
+
+def test_a_range_converted_to_another_unit_is_the_same_range():
+    """"between 30 and 80 pounds" / "between 14 and 36 kilograms" (an MRPC dev pair): one range
+    (it was "one range holds the other"); "between 14 and 50 kilograms" is another."""
+    lb = only("They needed to lose between 30 and 80 pounds.", "between 30 and 80 pounds")
+    assert compare(lb, only("They needed to lose between 14 and 36 kilograms.",
+                            "between 14 and 36 kilograms")) is None
+    assert compare(lb, only("They needed to lose between 14 and 50 kilograms.",
+                            "between 14 and 50 kilograms")) is not None

@@ -395,6 +395,10 @@ def _compare(a: Quantity, b: Quantity) -> tuple[Verdict | None, str]:
             if not converted and (_round_end(alo, blo) or _round_end(blo, alo)) and \
                     (_round_end(ahi, bhi) or _round_end(bhi, ahi)):
                 return None, "the same range, its ends rounded"
+            if converted and qa == Q.RANGE and all(_close(x, y, tol) or _rounded(x, y)
+                                                   for x, y in ((alo, blo), (ahi, bhi))):
+                # "between 30 and 80 pounds" / "between 14 and 36 kilograms"
+                return None, "the same range" + conv
             return (V.QUALIFIER, "one range holds the other") if contains else \
                 (V.VALUE, "different ranges")
         if qa in _BOUNDS and _close(av, bv, 0.05):

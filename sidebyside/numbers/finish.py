@@ -241,7 +241,7 @@ def number_range(r: Tokens, d: Draft) -> Outcome | None:
         v1 = v1 * f2
     pct_ok = not d.pct_first or (m2 < n and T[m2] == "%")
     # "rose 2 3/8 to 45 1/8": a move and the level it reached, not a range ("rose 2 to 3 percent")
-    move = conn == "to" and (left in CHANGE_VERBS or left in _MOVES) and v2 > 3 * v1
+    move = conn == "to" and (left in CHANGE_VERBS or left in _MOVES or left == "by") and v2 > 3 * v1
     # "voted 4 to 5", "by a vote of 186 to 237": a tally for and against (two figures, as "218
     # to 214" is), never a range of one; "approved 20 to 30 percent more" is a range
     tally = conn == "to" and d.currency is None and d.factor == 1.0 and f2 == 1.0 and (
@@ -309,8 +309,8 @@ def percent_or_money(r: Tokens, d: Draft) -> None:
                 currency = DOLLAR_ADJ.get(pre[-2].strip("."), "usd")
         else:
             currency = CUR_CODES[m.group(2).lower()]
-        if currency == "gbp" and word.startswith("pound") and d.factor == 1.0 and _WEIGHT_CUE.search(
-                r.text, max(0, r.S[d.hfirst] - 40), r.S[d.hfirst]):
+        if currency == "gbp" and word.startswith("pound") and d.factor == 1.0 and (_WEIGHT_CUE.search(
+                r.text, max(0, r.S[d.hfirst] - 40), r.S[d.hfirst]) or _KILOS_AFTER.match(r.text, m.end())):
             # "he was 5-foot-11 and 215 pounds", "it weighs 3 pounds": a weight, not sterling
             d.kind, d.unit, d.last = Kind.MEASURE, "lb", r.tok_at(m.end()) - 1
             d.why.append("pounds after a weight or a height: a weight")
@@ -325,14 +325,17 @@ def percent_or_money(r: Tokens, d: Draft) -> None:
 
 
 # Right before the figure: "weighs 3 pounds", "5-foot-11 and 215 pounds", "6ft 2in, 200 pounds".
+# "220 pounds (100 kg)": the pounds are a weight
+_KILOS_AFTER = re.compile(r"\s*\(\s*(?:about\s+)?[\d.,]+\s*(?:kg|kgs|kilos?|kilograms?)\b", re.I)
 _WEIGHT_CUE = re.compile(
-    r"(?:\bweigh(?:s|ed|ing)?|\d[-\s]?(?:foot|feet|ft)\b(?:[-\s]?\d+\s?(?:in|ins|inches)?\b)?)"
+    r"(?:\bweigh(?:s|ed|ing)?(?:\s+an?\s+average(?:\s+of)?)?|\b(?:lose|losing|lost|shed|shedding)"
+    r"(?:\s+between)?|\d[-\s]?(?:foot|feet|ft)\b(?:[-\s]?\d+\s?(?:in|ins|inches)?\b)?)"
     r"(?:\s+(?:about|around|some|nearly|almost|over|under))?[\s,]*(?:and\s+)?$", re.I)
 
 
 # "25 basis points", "25bp", "50 bps" (lower case: "12 BP petrol stations" are the company's;
 # "500 bp of DNA" are base pairs)
-_BASIS_RE = re.compile(r"\s?(?:(?i:basis[\s-]+points?)|bps?(?!\s+(?:of|fragments?|pairs?|long|DNA)\b))\b")
+_BASIS_RE = re.compile(r"(?:\s|-(?=basis))?(?:(?i:basis[\s-]+points?)|bps?(?!\s+(?:of|fragments?|pairs?|long|DNA)\b))\b")
 
 
 _TEMPERATURES = ("°c", "°f", "degree")

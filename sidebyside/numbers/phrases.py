@@ -162,8 +162,8 @@ def noun_after(r: Tokens, j: int) -> tuple[str, int] | None:
                     w in _NAME_ABBR or len(t) == 1) and T[k + 1][0].isalpha():
                 k += 1  # "OGE Energy Corp. customers", "U.S. troops": the name goes on
             continue
-        if w in EVENTS or w in STOP or w in DIRECTIONS:
-            break
+        if w in EVENTS or w in STOP or w in DIRECTIONS or w in ("several", "many", "few"):
+            break  # ("110,000 several years ago": no count of years)
         if w in ADJ:
             last_adj = k
             k += 1

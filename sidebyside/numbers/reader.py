@@ -75,6 +75,11 @@ def run(r: Tokens) -> list[Quantity]:
             if r.trace is not None:
                 r.trace[:] = [t for t in r.trace if not (isinstance(t, Reading) and t.quantity is q)]
             q, j = r.reject(i, j, "a bound on when, not the date ('as early as May 14')")
+        if q is not None and q.kind == Kind.DATE and q.qualifier is None and \
+                _FISCAL_RE.search(r.text, max(0, q.start - 16), q.start):
+            if r.trace is not None:
+                r.trace[:] = [t for t in r.trace if not (isinstance(t, Reading) and t.quantity is q)]
+            q, j = r.reject(i, j, "a fiscal year, not the calendar year ('fiscal 2004')")
         if q is not None:
             out.append(q)
         r.floor = max(r.floor, j)
@@ -120,6 +125,8 @@ _ONE_IDIOM_RE = re.compile(r"one(?:\s+way\s+or\s+(?:the\s+other|another)|\s*[-â€
                            re.I)
 _ONE_IDIOM_PAIRS = frozenset((("at", "point"), ("at", "time"), ("at", "stage"), ("at", "moment"),
                               ("for", "thing")))
+# "the third quarter of fiscal 2004": a company's year, which the calendar's does not date
+_FISCAL_RE = re.compile(r"\bfiscal\s+(?:year\s+)?$", re.I)
 # "may come as early as May 14", "as soon as Friday": a bound on when, not the day it happened
 _BOUND_RE = re.compile(r"\bas\s+(?:early|soon)\s+as\s+$", re.I)
 # An embedded tweet ends "â€” Name (@handle) December 4, 2017": its date says when it was posted.

@@ -91,6 +91,23 @@ def bare_decimal(r: Tokens, i: int) -> Outcome | None:
     if i > 0 and r.T[i - 1] == "." and r.glued(i - 1, i) and r.T[i].isdigit() and not (
             i > 1 and r.glued(i - 2, i - 1) and r.T[i - 2][:1].isalnum()):
         return r.reject(i, i + 1, "a decimal with no whole part (a .290 hitter, a .45 calibre)")
+    if i > 1 and r.T[i - 1] == "." and r.T[i].isdigit() and r.L[i - 2] in _BEFORE_BARE_DECIMAL:
+        # detokenised text ("a career . 290 hitter"): the point parted from its digits
+        return r.reject(i, i + 1, "a decimal with no whole part (a career . 290 hitter)")
+    return None
+
+
+_BEFORE_BARE_DECIMAL = frozenset(("a", "an", "the", "career", "his", "her", "their", "its"))
+
+
+def version_number(r: Tokens, i: int) -> Outcome | None:
+    """"the 2.6.0 kernel", "version 10.1.2": a release's number, not a figure."""
+    T, n = r.T, r.n
+    j = i + 1
+    while j + 1 < n and T[j] == "." and r.glued(j - 1, j) and r.glued(j, j + 1) and T[j + 1].isdigit():
+        j += 2
+    if j > i + 1 and "." in T[i]:
+        return r.reject(i, j, "a version number (2.6.0)")
     return None
 
 
@@ -475,13 +492,15 @@ def named_number(r: Tokens, i: int) -> Outcome | None:
         return r.reject(i, j + 2, f"a name ('{T[i]}-{T[j + 1]}')")
     if i >= 2 and T[i - 1] == "of" and T[i - 2] == "Group":
         return r.reject(i, j, "a name: the Group of 20")
+    if i >= 1 and T[i - 1] in ("Poor's", "Poor’s"):
+        return r.reject(i, j, "an index's name: the Standard & Poor's 500")
     return None
 
 
 RULES: tuple[Rule, ...] = (
     glued_to_letters, bare_decimal, number_sign, hyphenated_name, identifier_word, abbreviated_identifier,
     after_slash, abbreviated_year, emergency_number, phone_number, local_phone_number, stat_line,
-    bill_number, slashed, dotted_date,
+    bill_number, slashed, dotted_date, version_number,
     time_of_day, time_zone_offset, station_or_ticker, model_name, kind_of_thing, code_section,
     address, named_number,
     letters_after,

@@ -129,9 +129,9 @@ def scale(r: Tokens, v: float, j: int, money: bool, words: bool) -> tuple[float,
     """Apply scale words after the number at token j. Returns (value, j, factor)."""
     T, L, n = r.T, r.L, r.n
     factor = 1.0
-    if money and not words and j + 1 < n and T[j] in ("-", "‐") and L[j + 1] in BIG \
+    if not words and j + 1 < n and T[j] in ("-", "‐") and L[j + 1] in BIG \
             and r.glued(j - 1, j) and r.glued(j, j + 1):
-        j += 1  # "$2-million", as some papers write it
+        j += 1  # "$2-million", "38-million euros", as some papers write it
     while j < n:
         w = L[j]
         glued = r.glued(j - 1, j)

@@ -69,7 +69,8 @@ HEDGES = {
     ("slightly", "fewer", "than"): Q.NEARLY, ("more", "than"): Q.OVER, ("over",): Q.OVER,
     ("above",): Q.OVER, ("in", "excess", "of"): Q.OVER, ("well", "in", "excess", "of"): Q.OVER,
     ("upwards", "of"): Q.OVER, ("upward", "of"): Q.OVER, ("exceeding",): Q.OVER,
-    ("greater", "than"): Q.OVER, ("higher", "than"): Q.OVER, ("better", "than"): Q.OVER,
+    ("greater", "than"): Q.OVER, ("approached",): Q.NEARLY, ("approaching",): Q.NEARLY,
+    ("nearing",): Q.NEARLY, ("higher", "than"): Q.OVER, ("better", "than"): Q.OVER,
     ("larger", "than"): Q.OVER, ("bigger", "than"): Q.OVER, ("lower", "than"): Q.UNDER, ("just", "over"): Q.OVER, ("just", "above"): Q.OVER,
     ("well", "over"): Q.OVER, ("well", "above"): Q.OVER, ("slightly", "more", "than"): Q.OVER,
     ("a", "little", "over"): Q.OVER, ("well", "more", "than"): Q.OVER,
@@ -95,6 +96,7 @@ POST_HEDGES = {
     ("or", "over"): Q.AT_LEAST, ("and", "above"): Q.AT_LEAST, ("and", "over"): Q.AT_LEAST,
     ("or", "fewer"): Q.UP_TO, ("or", "less"): Q.UP_TO, ("and", "under"): Q.UP_TO,
     ("at", "least"): Q.AT_LEAST, ("at", "most"): Q.UP_TO, ("or", "older"): Q.AT_LEAST,
+    ("or", "greater"): Q.AT_LEAST, ("or", "higher"): Q.AT_LEAST, ("or", "lower"): Q.UP_TO,
     ("and", "older"): Q.AT_LEAST, ("or", "younger"): Q.UP_TO, ("and", "younger"): Q.UP_TO,
 }
 
