@@ -1380,3 +1380,21 @@ def test_a_range_converted_to_another_unit_is_the_same_range():
                             "between 14 and 36 kilograms")) is None
     assert compare(lb, only("They needed to lose between 14 and 50 kilograms.",
                             "between 14 and 50 kilograms")) is not None
+
+
+def test_market_copy_and_people_by_nation_from_the_second_sweep():
+    """Cents are the dollars the sentence prices in ("up 19 cents ... at A$4.56"); a range of
+    cents is money; "0.08 of a point to 1,646" gives no points to the index's level; an adverb
+    and its participle are no counted noun; people named by a nation ending "-is" are counted."""
+    assert only("Tab shares were up 19 cents, or 4.4%, at A$4.56.", "19 cents").unit == "aud"
+    band = only("It forecast earnings of 8 to 9 cents a share.", "8 to 9 cents")
+    assert (band.kind, band.low, band.high) == ("money", 0.08, 0.09)
+    assert only("The Nasdaq dipped 0.08 of a point to 1,646.", "1,646").unit is None
+    assert only("The Nasdaq fell to end at 1,698.02.", "1,698.02").unit is None
+    hurt = only("Eighty-six seriously wounded U.N. workers were flown out.",
+                "Eighty-six seriously wounded U.N. workers")
+    assert (hurt.unit, hurt.event) == ("worker", "injured")
+    assert only("Three newly elected senators spoke.", "Three newly elected senators").unit == "senator"
+    assert only("Ten family members died.", "Ten family members").unit == "member"
+    assert [(q.text, q.unit) for q in read_quantities("Two Iraqis and two Saudis were held.")] == \
+        [("Two Iraqis", "iraqi"), ("two Saudis", "saudi")]

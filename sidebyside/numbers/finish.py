@@ -17,7 +17,7 @@ from collections.abc import Callable
 from .dates import day_month, year, year_context
 from .kinds import Kind
 from .kinds import Qualifier as Q
-from .lexicon import ADJ, CHANGE_VERBS, PEOPLE, STOP, group, looks_verb, pluralish
+from .lexicon import ADJ, CHANGE_VERBS, EVENTS, PEOPLE, STOP, group, looks_verb, pluralish
 from .phrases import event_after, event_left, hedge, noun_after, noun_left, plural_after
 from .tokens import DASHES, EPS, Outcome, Tokens, glued_euro
 from .units import DUR_RE, units
@@ -477,7 +477,9 @@ def counted_noun(r: Tokens, d: Draft) -> Outcome | None:
             d.why.append(f"counted noun on the left: {d.unit}")
     # the verb right before the figure says what happened to it ("killed at least six people,
     # injured almost 50": six were killed); one after it only when none does
-    d.event = event_left(r, d.hfirst) or event_after(r, d.end + 1)
+    d.event = event_left(r, d.hfirst) or event_after(r, d.end + 1) or next(
+        (EVENTS[r.L[k]] for k in range(d.last + 1, d.end) if r.L[k] in EVENTS), None)
+    # (the last: "Three critically injured men": the fate said inside the noun phrase)
     if d.event:
         d.why.append(f"event: {d.event}")
     # bare spelled-out small numbers without a noun are pronouns or idioms ("the two said"),
@@ -663,12 +665,16 @@ def figure_noun(r: Tokens, d: Draft) -> None:
 def money_words(r: Tokens, d: Draft) -> None:
     """"shares added 26 cents": a sum of money (0.26 dollars), not a count of cents; "a
     million-dollar check": a million dollars, not a count of a million."""
-    if d.kind != Kind.COUNT or d.qual == Q.RANGE:
+    if d.kind != Kind.COUNT:
         return None
     if d.unit == "cent" and d.factor == 1.0:
-        # "63 Canadian cents" are Canada's
+        # "63 Canadian cents" are Canada's ("up 19 cents ... at A$4.56": reader.run)
         d.kind, d.unit, d.v = Kind.MONEY, DOLLAR_ADJ.get(r.word(d.end - 1), "usd"), d.v / 100
+        if d.qual == Q.RANGE and d.lo is not None and d.hi is not None:
+            d.lo, d.hi = d.lo / 100, d.hi / 100  # "8 to 9 cents a share"
         d.why.append("money: cents")
+    elif d.qual == Q.RANGE:
+        return None
     elif d.unit is None and d.last + 2 < r.n and r.T[d.last + 1] in DASHES \
             and r.glued(d.last, d.last + 1) and r.glued(d.last + 1, d.last + 2) \
             and r.L[d.last + 2] in CUR_WORDS and r.L[d.last + 2] != "won":

@@ -169,6 +169,8 @@ def singular(w: str) -> str:
     if s is not None:
         return s
     n = len(w)
+    if w in DEMONYMS_IS:
+        return w[:-1]
     if n <= 3 or not w.endswith("s") or w.endswith(("ss", "us", "is")):
         if n > 4 and w.endswith("men") and w not in ("specimen", "abdomen", "stamen"):
             return w[:-3] + "man"
@@ -216,7 +218,13 @@ def looks_verb(w: str) -> bool:
     return w in PURE_VERBS
 
 
+# People named by a nation whose plural ends in "-is" ("two Iraqis"), which the rule below
+# takes for a singular ("analysis", "crisis")
+DEMONYMS_IS = frozenset("""iraqis saudis pakistanis israelis kuwaitis somalis yemenis
+bangladeshis omanis qataris emiratis nepalis bahrainis azeris thais""".split())
+
+
 def pluralish(w: str) -> bool:
-    if w in IRREGULAR_PLURALS:
+    if w in IRREGULAR_PLURALS or w in DEMONYMS_IS:
         return True
     return len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "ous"))

@@ -109,6 +109,10 @@ def plural_after(r: Tokens, j: int) -> bool:
                                   and w.endswith("'s"))
 
 
+_LY_NOUNS = frozenset("""family assembly monopoly anomaly supply butterfly reply rally ally
+bully belly jelly italy""".split())
+
+
 # Abbreviations that end with a dot inside a name ("Acme Corp. customers").
 _NAME_ABBR = frozenset("corp co inc ltd plc bros dept intl".split())
 
@@ -168,6 +172,13 @@ def noun_after(r: Tokens, j: int) -> tuple[str, int] | None:
             last_adj = k
             k += 1
             steps += 1
+            continue
+        if w.endswith("ly") and len(w) > 4 and w not in _LY_NOUNS and k + 1 < n \
+                and T[k + 1][:1].isalpha():
+            k += 1  # an adverb: "Eighty-six seriously wounded U.N. workers"
+            steps += 1
+            if k + 1 < n and L[k].endswith("ed") and T[k + 1][:1].isalpha() and L[k + 1] not in STOP:
+                k += 1  # and the participle it qualifies: "newly elected senators"
             continue
         if looks_verb(w) or len(w) < 2 or (w in VERBS and not w.endswith("s")):
             break
@@ -238,6 +249,10 @@ def noun_left(r: Tokens, first: int, only_of: bool = False) -> str | None:
     if w in _AMOUNT:
         return None
     if t[0].isupper() and k > 0:
+        return None
+    if k - 1 >= 0 and (L[k - 1] == "to" or L[k - 1] == "a" and k - 2 >= 0 and L[k - 2] == "of"):
+        # "to end at 1,698.02": a verb; "dipped 0.08 of a point to 1,646": the points are the
+        # figure before's, not the level's
         return None
     return singular(w)
 

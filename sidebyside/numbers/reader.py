@@ -84,6 +84,12 @@ def run(r: Tokens) -> list[Quantity]:
             out.append(q)
         r.floor = max(r.floor, j)
         i = j if j > i else i + 1
+    # "up 19 cents, or 4.4%, at A$4.56": cents are the dollars' the sentence prices in
+    dollars = {q.unit for q in out if q.kind == Kind.MONEY and q.unit in _DOLLARS}
+    if len(dollars) == 1:
+        for q in out:
+            if q.kind == Kind.MONEY and q.unit == "usd" and q.text.lower().endswith(("cent", "cents")):
+                q.unit = next(iter(dollars))
     # "12 of the 40 soldiers": the first count is of the second's noun
     for a, b in zip(out, out[1:], strict=False):
         if (a.kind == b.kind == Kind.COUNT and a.unit is None and b.unit is not None
@@ -120,6 +126,7 @@ def run(r: Tokens) -> list[Quantity]:
     return out
 
 
+_DOLLARS = frozenset(("aud", "cad", "nzd", "sgd", "hkd", "twd"))  # other dollars, with cents
 # "one" in idioms that count nothing
 _ONE_IDIOM_RE = re.compile(r"one(?:\s+way\s+or\s+(?:the\s+other|another)|\s*[-‐]\s*(?:on|to)\s*[-‐]\s*one)\b",
                            re.I)
