@@ -1398,3 +1398,18 @@ def test_market_copy_and_people_by_nation_from_the_second_sweep():
     assert only("Ten family members died.", "Ten family members").unit == "member"
     assert [(q.text, q.unit) for q in read_quantities("Two Iraqis and two Saudis were held.")] == \
         [("Two Iraqis", "iraqi"), ("two Saudis", "saudi")]
+
+
+def test_ages_said_in_a_clause_and_counts_past_a_rate_or_two_adjectives():
+    """"when he was about 15", "one who was under 16", "after he turned 94" are ages ("they were
+    12 in all" counts); "asylum each year at 50,000" counts no years; "five past and present
+    Missouri Republican senators" counts senators (it counted "past")."""
+    assert only("Starting when he was about 15 and working as a dishwasher, he changed.",
+                "about 15").kind == "age"
+    assert only("He had wives, including one who was under 16.", "under 16").kind == "age"
+    assert only("Even after he turned 94, Lacy worked.", "94").kind == "age"
+    assert only("They were 12 in all.", "12").kind == "count"
+    assert only("He was 15 points ahead.", "15 points").kind == "count"
+    assert only("It caps asylum each year at 50,000.", "50,000").unit is None
+    assert only("Then five past and present Missouri Republican senators spoke.",
+                "five past and present Missouri Republican senators").unit == "senator"

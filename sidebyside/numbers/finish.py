@@ -683,10 +683,32 @@ def money_words(r: Tokens, d: Draft) -> None:
     return None
 
 
+_PERSON_SUBJECTS = frozenset("he she i who".split())  # one person ("they were 12" counts)
+_TO_BE = frozenset("was is turned turns".split())
+_CLAUSE_GOES_ON = frozenset("and when at in but or as".split())
+
+
+def age_in_a_clause(r: Tokens, d: Draft) -> None:
+    """"starting when he was about 15 and ...", "one who was under 16.": a person's age (a
+    count of nothing)."""
+    if d.kind != Kind.COUNT or d.unit is not None or d.factor != 1.0 or not 1 <= d.v <= 120 \
+            or d.qual in (Q.RANGE, Q.VAGUE) or d.event:
+        return None
+    k = d.hfirst - 1
+    if r.word(k) not in _TO_BE or r.word(k - 1) not in _PERSON_SUBJECTS:
+        return None
+    nxt = d.end + 1
+    if nxt < r.n and r.T[nxt][:1].isalnum() and r.L[nxt] not in _CLAUSE_GOES_ON:
+        return None  # "he was 15 points ahead" reads on
+    d.kind, d.unit = Kind.AGE, "year"
+    d.why.append(f"age: '{r.word(k - 1)} {r.word(k)}' before the number")
+    return None
+
+
 STEPS: tuple[Step, ...] = (
     currency_before, date_forms, and_a_half, scale_words, one_in_n, number_range,
     percent_or_money, duration_age_measure, glued_suffix, hedge_after, hedge_before,
-    counted_noun, figure_noun, money_words,
+    counted_noun, figure_noun, money_words, age_in_a_clause,
 )
 
 

@@ -42,7 +42,7 @@ military enemy allied fellow little small large big major key top senior junior 
 pregnant civilian local international national regional federal private public frontline
 same poor rich adult ethnic elite veteran trained professional retired unemployed homeless
 undocumented illegal legal remaining surviving injured-free whole entire entire
-further""".split())
+further past present current sitting incoming outgoing""".split())
 # Adjectives that are also nouns: "one official said", "two locals".
 ADJ_NOUNS = set("""official local civilian military senior veteran adult female male
 professional elderly homeless unemployed retired junior""".split())

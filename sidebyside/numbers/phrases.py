@@ -109,6 +109,7 @@ def plural_after(r: Tokens, j: int) -> bool:
                                   and w.endswith("'s"))
 
 
+_TIME_UNITS = frozenset("year years month months week weeks day days".split())
 _LY_NOUNS = frozenset("""family assembly monopoly anomaly supply butterfly reply rally ally
 bully belly jelly italy""".split())
 
@@ -172,6 +173,8 @@ def noun_after(r: Tokens, j: int) -> tuple[str, int] | None:
             last_adj = k
             k += 1
             steps += 1
+            if k + 1 < n and L[k] in ("and", "or") and L[k + 1] in ADJ:
+                k += 1  # "five past and present Missouri Republican senators"
             continue
         if w.endswith("ly") and len(w) > 4 and w not in _LY_NOUNS and k + 1 < n \
                 and T[k + 1][:1].isalpha():
@@ -250,6 +253,8 @@ def noun_left(r: Tokens, first: int, only_of: bool = False) -> str | None:
         return None
     if t[0].isupper() and k > 0:
         return None
+    if w in _TIME_UNITS:
+        return None  # "asylum each year at 50,000": a rate's period, not what is counted
     if k - 1 >= 0 and (L[k - 1] == "to" or L[k - 1] == "a" and k - 2 >= 0 and L[k - 2] == "of"):
         # "to end at 1,698.02": a verb; "dipped 0.08 of a point to 1,646": the points are the
         # figure before's, not the level's
