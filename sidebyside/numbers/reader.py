@@ -71,15 +71,11 @@ def run(r: Tokens) -> list[Quantity]:
             i += 1
             continue
         q, j = res
-        if q is not None and q.kind == Kind.DATE and _BOUND_RE.search(r.text, max(0, q.start - 16), q.start):
-            if r.trace is not None:
+        why = _not_a_date(r, q) if q is not None and q.kind == Kind.DATE else None
+        if why:
+            if r.trace is not None:  # read, then turned down: the trace keeps the last word
                 r.trace[:] = [t for t in r.trace if not (isinstance(t, Reading) and t.quantity is q)]
-            q, j = r.reject(i, j, "a bound on when, not the date ('as early as May 14')")
-        if q is not None and q.kind == Kind.DATE and q.qualifier is None and \
-                _FISCAL_RE.search(r.text, max(0, q.start - 16), q.start):
-            if r.trace is not None:
-                r.trace[:] = [t for t in r.trace if not (isinstance(t, Reading) and t.quantity is q)]
-            q, j = r.reject(i, j, "a fiscal year, not the calendar year ('fiscal 2004')")
+            q, j = r.reject(i, j, why)
         if q is not None:
             out.append(q)
         r.floor = max(r.floor, j)
@@ -132,6 +128,16 @@ _ONE_IDIOM_RE = re.compile(r"one(?:\s+way\s+or\s+(?:the\s+other|another)|\s*[-â€
                            re.I)
 _ONE_IDIOM_PAIRS = frozenset((("at", "point"), ("at", "time"), ("at", "stage"), ("at", "moment"),
                               ("for", "thing")))
+def _not_a_date(r: Tokens, q: Quantity) -> str | None:
+    """Why a date read is no date of the story, from the words right before it."""
+    before = max(0, q.start - 16)
+    if _BOUND_RE.search(r.text, before, q.start):
+        return "a bound on when, not the date ('as early as May 14')"
+    if q.qualifier is None and _FISCAL_RE.search(r.text, before, q.start):
+        return "a fiscal year, not the calendar year ('fiscal 2004')"
+    return None
+
+
 # "the third quarter of fiscal 2004": a company's year, which the calendar's does not date
 _FISCAL_RE = re.compile(r"\bfiscal\s+(?:year\s+)?$", re.I)
 # "may come as early as May 14", "as soon as Friday": a bound on when, not the day it happened
