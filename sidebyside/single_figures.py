@@ -51,7 +51,7 @@ _ORDINAL_PHRASE = re.compile(
     r"|plead(?:s|ed|ing)?\s+the\s+fifth|(?:fifth|5th)\s+amendment"
     r"|the\s+first\s+to\s+(?:admit|acknowledge|concede|say))\b", re.I)
 _NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
-_FIRST_TO = re.compile(r"\s+(?:to|ever|in\s+history)\b", re.I)
+_FIRST_TO = re.compile(r"\s+(?:to|ever|in\s+history|who|\w+ed\s+(?:to|as|in)\b)", re.I)
 _NAMING_NOUN = re.compile(r"[\s-]+(?:century|centuries|floor|district|grade|grader|graders)\b", re.I)
 
 _LOOSE = (None, "vague", "range")  # no hedge, or one too loose to tie two figures

@@ -54,6 +54,7 @@ def test_a_figure_of_speech_is_not_a_figure_to_check(sentence, figure):
     ("The fund bought a 100 percent stake in the port.", "100 percent"),
     ("She was the first woman to host the ceremony alone.", "first woman"),
     ("They were the first women to serve in combat units.", "first women"),
+    ("They were the first women elected to the Senate.", "first women"),
     ("The hearing was the second this week on the agency.", "second"),
     ("The war has entered its ninth year.", "ninth year"),
     ("A second victim died in hospital on Sunday.", "second victim"),

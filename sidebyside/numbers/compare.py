@@ -82,6 +82,7 @@ _SHARE_WORDS_RE = re.compile(
     r"\b(?:half|halves|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)\b"
     r"|\b(?:one|two|three|four|five|six|seven|eight|nine|\d+)\s+(?:in|out\s+of)\s+"
     r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b", re.I)
+CONVERTED_END = 0.06  # a range's end converted and rounded: "30 pounds" is "14 kilograms" (13.6)
 SHARE_SLACK = 3.0  # points a share said in words holds: "a third" of 31% to 36%
 SHARE_SLACK_ABOUT = 5.0  # ...said as "about a third", "roughly a quarter"
 
@@ -172,7 +173,9 @@ def _power_of_ten(x: float, y: float) -> bool:
         return False
     r = math.log10(max(x, y) / min(x, y))
     k = round(r)
-    return k >= 1 and abs(r - k) < 0.005
+    # a slip of scale: ten, a hundred, a thousand ("$3.2 million" / "$3.2 billion"), never 30
+    # cents a share against $300 million
+    return 1 <= k <= 3 and abs(r - k) < 0.005
 
 
 def compare(a: Quantity, b: Quantity) -> str | None:
@@ -395,7 +398,7 @@ def _compare(a: Quantity, b: Quantity) -> tuple[Verdict | None, str]:
             if not converted and (_round_end(alo, blo) or _round_end(blo, alo)) and \
                     (_round_end(ahi, bhi) or _round_end(bhi, ahi)):
                 return None, "the same range, its ends rounded"
-            if converted and qa == Q.RANGE and all(_close(x, y, tol) or _rounded(x, y)
+            if converted and qa == Q.RANGE and all(_close(x, y, CONVERTED_END)
                                                    for x, y in ((alo, blo), (ahi, bhi))):
                 # "between 30 and 80 pounds" / "between 14 and 36 kilograms"
                 return None, "the same range" + conv

@@ -49,7 +49,7 @@ class Draft:
 
     __slots__ = ("i0", "j", "v", "plain", "words", "first", "last", "hfirst", "end", "currency",
                  "factor", "qual", "lo", "hi", "kind", "unit", "noun", "event", "frac",
-                 "pct_first", "why")
+                 "pct_first", "closed", "why")
 
     def __init__(self, i0: int, j: int, v: float, plain: bool, words: bool) -> None:
         self.i0 = i0  # the number's first token
@@ -72,6 +72,7 @@ class Draft:
         self.event: str | None = None
         self.frac = False  # a proportion ("one in five") keeps its whole-percent interval
         self.pct_first = False  # "5%-7%": the first figure carries the sign
+        self.closed = False  # "150 or higher": nothing it counts follows ("trigger alerts")
         self.why: list[str] = []
 
 
@@ -241,7 +242,9 @@ def number_range(r: Tokens, d: Draft) -> Outcome | None:
         v1 = v1 * f2
     pct_ok = not d.pct_first or (m2 < n and T[m2] == "%")
     # "rose 2 3/8 to 45 1/8": a move and the level it reached, not a range ("rose 2 to 3 percent")
-    move = conn == "to" and (left in CHANGE_VERBS or left in _MOVES or left == "by") and v2 > 3 * v1
+    move = conn == "to" and (left in CHANGE_VERBS or left in _MOVES or left == "by" and
+                             d.currency is not None) and v2 > 3 * v1
+    # ("rise by $300 to $2,800"; "rise by 5 to 20 percent" is a range)
     # "voted 4 to 5", "by a vote of 186 to 237": a tally for and against (two figures, as "218
     # to 214" is), never a range of one; "approved 20 to 30 percent more" is a range
     tally = conn == "to" and d.currency is None and d.factor == 1.0 and f2 == 1.0 and (
@@ -328,8 +331,8 @@ def percent_or_money(r: Tokens, d: Draft) -> None:
 # "220 pounds (100 kg)": the pounds are a weight
 _KILOS_AFTER = re.compile(r"\s*\(\s*(?:about\s+)?[\d.,]+\s*(?:kg|kgs|kilos?|kilograms?)\b", re.I)
 _WEIGHT_CUE = re.compile(
-    r"(?:\bweigh(?:s|ed|ing)?(?:\s+an?\s+average(?:\s+of)?)?|\b(?:lose|losing|lost|shed|shedding)"
-    r"(?:\s+between)?|\d[-\s]?(?:foot|feet|ft)\b(?:[-\s]?\d+\s?(?:in|ins|inches)?\b)?)"
+    r"(?:\bweigh(?:s|ed|ing)?(?:\s+an?\s+average(?:\s+of)?)?"
+    r"|\d[-\s]?(?:foot|feet|ft)\b(?:[-\s]?\d+\s?(?:in|ins|inches)?\b)?)"
     r"(?:\s+(?:about|around|some|nearly|almost|over|under))?[\s,]*(?:and\s+)?$", re.I)
 
 
@@ -390,6 +393,9 @@ def glued_suffix(r: Tokens, d: Draft) -> None:
     return None
 
 
+_COMPARATIVES = frozenset(("older", "younger", "greater", "higher", "lower"))
+
+
 def hedge_after(r: Tokens, d: Draft) -> None:
     """"600 or so", "600 or more"."""
     if d.qual is not None:
@@ -400,6 +406,7 @@ def hedge_after(r: Tokens, d: Draft) -> None:
             last + 3 < r.n and (r.T[last + 3][0].isdigit() or L[last + 3] == "than")):
         d.qual, d.last = hq, last + 2
         d.why.append(f"hedge after: {hq}")
+        d.closed = L[last + 2] in _COMPARATIVES
         if L[last + 2] in ("older", "younger") and d.kind == Kind.COUNT and d.factor == 1.0:
             d.kind, d.unit = Kind.AGE, "year"  # "anyone 21 or older": an age
             d.why.append("age: 'or older'")
@@ -428,12 +435,14 @@ def counted_noun(r: Tokens, d: Draft) -> Outcome | None:
     if d.kind != Kind.COUNT:
         return None
     L, T, n, last = r.L, r.T, r.n, d.last
-    np = noun_after(r, last + 1)
+    np = None if d.closed else noun_after(r, last + 1)
     whole = None  # "two of three votes": (what the whole counts, the part's last token)
     if np is None and L[last + 1: last + 2] == ["of"]:
         k = last + 2
         if k < n and d.words and d.v == 1 and L[last] == "one" and L[k] not in _DETERMINERS \
-                and T[k][:1].isupper() and T[k].endswith(("'s", "’s")):
+                and T[k][:1].isupper() and T[k].endswith(("'s", "’s")) and not (
+                    k + 1 < n and (T[k + 1][:1].isdigit() or L[k + 1] in SMALL_WORDS)):
+            # (not "one of Karzai's two bodyguards": a part of a count)
             return r.reject(d.i0, k + 1, "'one of Washington's': not a count")
         if k < n and L[k] in _DETERMINERS:
             if d.words and d.v == 1 and L[last] == "one":
@@ -683,9 +692,23 @@ def money_words(r: Tokens, d: Draft) -> None:
     return None
 
 
+_APPROACHING = frozenset(("approached", "approaching", "nearing", "neared"))
+
+
+def approaching(r: Tokens, d: Draft) -> None:
+    """"the death toll approached 770", "nearing $1 billion": nearly that figure; not when the
+    figure counts what is approached ("approaching 3 islands": a storm's path)."""
+    if d.qual is None and r.word(d.hfirst - 1) in _APPROACHING and d.hfirst - 1 >= r.floor and (
+            d.kind in (Kind.MONEY, Kind.PERCENT) or d.kind == Kind.COUNT and d.unit is None):
+        d.qual, d.hfirst = Q.NEARLY, d.hfirst - 1
+        d.why.append(f"hedge on the left: nearly ('{r.word(d.hfirst)}')")
+    return None
+
+
 _PERSON_SUBJECTS = frozenset("he she i who".split())  # one person ("they were 12" counts)
 _TO_BE = frozenset("was is turned turns".split())
 _CLAUSE_GOES_ON = frozenset("and when at in but or as".split())
+_WHEN = frozenset("when since until till after before as".split())
 
 
 def age_in_a_clause(r: Tokens, d: Draft) -> None:
@@ -697,8 +720,13 @@ def age_in_a_clause(r: Tokens, d: Draft) -> None:
     k = d.hfirst - 1
     if r.word(k) not in _TO_BE or r.word(k - 1) not in _PERSON_SUBJECTS:
         return None
+    if not (r.word(k) in ("turned", "turns") or r.word(k - 2) in _WHEN
+            or r.word(k - 1) == "who" and d.qual in (Q.UNDER, Q.OVER)):
+        return None  # "she was 12 at the halfway mark", "who was 8 and 2": a place, a record
     nxt = d.end + 1
-    if nxt < r.n and r.T[nxt][:1].isalnum() and r.L[nxt] not in _CLAUSE_GOES_ON:
+    if nxt < r.n and r.T[nxt][:1].isalnum() and r.L[nxt] not in _CLAUSE_GOES_ON or \
+            nxt + 1 < r.n and r.L[nxt] == "and" and (r.T[nxt + 1][:1].isdigit()
+                                                   or r.L[nxt + 1] in SMALL_WORDS):
         return None  # "he was 15 points ahead" reads on
     d.kind, d.unit = Kind.AGE, "year"
     d.why.append(f"age: '{r.word(k - 1)} {r.word(k)}' before the number")
@@ -708,7 +736,7 @@ def age_in_a_clause(r: Tokens, d: Draft) -> None:
 STEPS: tuple[Step, ...] = (
     currency_before, date_forms, and_a_half, scale_words, one_in_n, number_range,
     percent_or_money, duration_age_measure, glued_suffix, hedge_after, hedge_before,
-    counted_noun, figure_noun, money_words, age_in_a_clause,
+    counted_noun, figure_noun, money_words, approaching, age_in_a_clause,
 )
 
 

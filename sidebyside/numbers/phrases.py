@@ -74,8 +74,8 @@ def hedge(r: Tokens, first: int, kind: str = "count") -> tuple[Qualifier | None,
         if q and size == 1 and L[a] == "about" and r.word(a - 1) in _ABOUT_TOPIC \
                 and kind != "duration":
             return None, first  # "information about two programs": about is what it is on
-        if q and L[a] == "over" and a >= 1 and (r.T[a - 1][:1].isdigit() or L[a - 1] in (
-                "%", "percent", "points")):
+        if q and L[a] == "over" and a >= 1 and (r.T[a - 1][:1].isdigit() and not _a_year(
+                r.T[a - 1]) or L[a - 1] in ("%", "percent", "points")):
             return None, first  # "struck out 13 over seven innings": across them, not more
         if q:
             if kind == "duration" and L[a] == "over" and r.word(a - 1) not in (
@@ -107,6 +107,11 @@ def plural_after(r: Tokens, j: int) -> bool:
         return False
     return pluralish(w) and not (t[0].isupper() and k > 0 and r.T[k - 1][0].isdigit()
                                   and w.endswith("'s"))
+
+
+def _a_year(t: str) -> bool:
+    """"2019" of "In 2019 over 500 people died": a year, after which "over" is a hedge."""
+    return len(t) == 4 and t.isdigit() and 1800 <= int(t) <= 2199
 
 
 _TIME_UNITS = frozenset("year years month months week weeks day days".split())
@@ -255,7 +260,8 @@ def noun_left(r: Tokens, first: int, only_of: bool = False) -> str | None:
         return None
     if w in _TIME_UNITS:
         return None  # "asylum each year at 50,000": a rate's period, not what is counted
-    if k - 1 >= 0 and (L[k - 1] == "to" or L[k - 1] == "a" and k - 2 >= 0 and L[k - 2] == "of"):
+    if k - 1 >= 0 and (L[k - 1] == "to" or w in ("point", "points") and L[k - 1] == "a"
+                       and k - 2 >= 0 and L[k - 2] == "of"):
         # "to end at 1,698.02": a verb; "dipped 0.08 of a point to 1,646": the points are the
         # figure before's, not the level's
         return None

@@ -80,9 +80,17 @@ def run(r: Tokens) -> list[Quantity]:
             out.append(q)
         r.floor = max(r.floor, j)
         i = j if j > i else i + 1
+    # "They weighed an average 220 pounds (100 kg) and needed to lose between 30 and 80 pounds":
+    # pounds lost or gained in a sentence that weighs in pounds are weights ("was fined 500
+    # pounds" stays sterling)
+    if any(q.kind == Kind.MEASURE and q.unit == "lb" for q in out):
+        for q in out:
+            if q.kind == Kind.MONEY and q.unit == "gbp" and q.text.lower().endswith(("pound", "pounds")) \
+                    and not _SCALED_RE.search(q.text) and _GAIN_LOSS_RE.search(r.text, max(0, q.start - 16), q.start):
+                q.kind, q.unit = "measure", "lb"
     # "up 19 cents, or 4.4%, at A$4.56": cents are the dollars' the sentence prices in
     dollars = {q.unit for q in out if q.kind == Kind.MONEY and q.unit in _DOLLARS}
-    if len(dollars) == 1:
+    if len(dollars) == 1 and not _US_RE.search(r.text):  # (not "73.26 U.S. cents, or C$1.36")
         for q in out:
             if q.kind == Kind.MONEY and q.unit == "usd" and q.text.lower().endswith(("cent", "cents")):
                 q.unit = next(iter(dollars))
@@ -122,6 +130,9 @@ def run(r: Tokens) -> list[Quantity]:
     return out
 
 
+_GAIN_LOSS_RE = re.compile(r"\b(?:lose|losing|lost|gain|gained|gaining|shed|shedding)\b[\w\s]*$", re.I)
+_SCALED_RE = re.compile(r"million|billion|\dm\b|\dbn\b", re.I)
+_US_RE = re.compile(r"\bU\.?S\.?\b|\bUSD\b|(?<![A-Z])\$")  # American dollars in the sentence too
 _DOLLARS = frozenset(("aud", "cad", "nzd", "sgd", "hkd", "twd"))  # other dollars, with cents
 # "one" in idioms that count nothing
 _ONE_IDIOM_RE = re.compile(r"one(?:\s+way\s+or\s+(?:the\s+other|another)|\s*[-‐]\s*(?:on|to)\s*[-‐]\s*one)\b",
@@ -197,7 +208,9 @@ def words(r: Tokens, i: int) -> Outcome | None:
         return None  # handled from the year on their right
     if w == "one":
         m = _ONE_IDIOM_RE.match(r.text, r.S[i])
-        if m or (i > 0 and (L[i - 1], nxt) in _ONE_IDIOM_PAIRS):
+        if m or (i > 0 and (L[i - 1], nxt) in _ONE_IDIOM_PAIRS and not (
+                i + 2 < n and (T[i + 2][:1].isdigit() or L[i + 2] in SMALL_WORDS))):
+            # (not "at one point five percent": a decimal said in words)
             return r.reject(i, r.tok_at(m.end()) if m else i + 2,
                             "an idiom, not a count ('at one point', 'one way or another')")
     if w in VAGUE or w == "tens":

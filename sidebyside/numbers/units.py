@@ -197,14 +197,6 @@ def _apposed(r: Tokens, first: int, last: int, v: float, qual: str | None) -> st
     whose (the name or word before the comma, lower case), or None ("in March, 30, 40 and 50": a list)."""
     if qual is not None or first != last or not r.T[first].isdigit() or not 1 <= v <= 120:
         return None
-    # "... found the body of Adan Avalos, 37.": at the sentence's end, after a full name
-    at_end = first >= 3 and r.word(first - 1) == "," and r.word(last + 1) == "." and \
-        last + 2 == r.n and r.T[first - 2].isalpha() and r.T[first - 2][0].isupper() and \
-        r.T[first - 3].isalpha() and r.T[first - 3][0].isupper() and \
-        r.L[first - 3] not in STOP and r.L[first - 2] not in _NOT_WHO | _PLACE_WORDS and \
-        ";" not in r.text  # (not the last of a list: "Breyer, 87; Roberts, 78; Kagan, 63.")
-    if at_end:
-        return f"{r.L[first - 3]} {r.L[first - 2]}"
     if (r.word(first - 1), r.word(last + 1)) not in ((",", ","), ("(", ")")) or first < 2 \
             or last + 2 >= r.n:
         return None

@@ -130,8 +130,10 @@ def scale(r: Tokens, v: float, j: int, money: bool, words: bool) -> tuple[float,
     T, L, n = r.T, r.L, r.n
     factor = 1.0
     if not words and j + 1 < n and T[j] in ("-", "‐") and L[j + 1] in BIG \
-            and r.glued(j - 1, j) and r.glued(j, j + 1):
-        j += 1  # "$2-million", "38-million euros", as some papers write it
+            and r.glued(j - 1, j) and r.glued(j, j + 1) and (
+                money or j + 2 < n and L[j + 2] in CUR_WORDS and not r.glued(j + 1, j + 2)):
+        j += 1  # "$2-million", "38-million euros", as some papers write it (not "a
+        #         1.5-million-pound rocket")
     while j < n:
         w = L[j]
         glued = r.glued(j - 1, j)
