@@ -22,6 +22,7 @@ import json
 import os
 import re
 import sys
+import threading
 import unicodedata
 from functools import lru_cache
 from itertools import chain
@@ -354,12 +355,42 @@ def load() -> StaticModel:
     return _load(str(model_dir()))
 
 
+# Each text's vector, for the model that made it: matching and the closest sentences elsewhere
+# (nearest.py, echoes.py) read one comparison's sentences twice. A vector is worked out from
+# its own text alone (the same bits whatever is embedded with it), so a kept one is the one
+# encode would give again.
+_MEMO: dict[str, np.ndarray] = {}
+_MEMO_MODEL: list = [None]
+_MEMO_MAX = 60_000  # texts kept (a 7,500-sentence folder twice over; ~1 KB each)
+_MEMO_LOCK = threading.Lock()
+
+
 def embed(sentences: list[str]) -> np.ndarray:
     """Unit-length embeddings, one row per sentence (float32). Raises if not `available()`."""
     if not available():
         raise RuntimeError("semantic matching is off or its model is missing "
                            "(python -m sidebyside.semantic)")
-    return load().encode(list(sentences))
+    model = load()
+    texts = list(sentences)
+    with _MEMO_LOCK:
+        if _MEMO_MODEL[0] is not model:
+            _MEMO.clear()
+            _MEMO_MODEL[0] = model
+        known = {t: _MEMO[t] for t in texts if t in _MEMO}
+    missing = [t for t in dict.fromkeys(texts) if t not in known]
+    if missing:
+        fresh = dict(zip(missing, model.encode(missing), strict=True))
+        with _MEMO_LOCK:
+            if _MEMO_MODEL[0] is model:
+                if len(_MEMO) + len(fresh) > _MEMO_MAX:
+                    _MEMO.clear()
+                _MEMO.update(fresh)
+        known.update(fresh)
+    if not texts:
+        return model.encode([])
+    import numpy as np
+
+    return np.stack([known[t] for t in texts])
 
 
 def similarity(a: str, b: str) -> float:

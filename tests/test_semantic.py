@@ -68,3 +68,24 @@ def test_word_pieces_as_bert_uncased_splits_them():
     text = "Ministers met\tin Brussels_on {Monday} at 10:30 ~ said \"no\"."
     assert S._basic_words(text + " \u00e9") == [*S._basic_words(text), "e"]
     assert S._basic_words("a\x01b ÉTÉ") == ["ab", "ete"]
+
+
+def test_each_text_is_embedded_once_with_the_same_bits(monkeypatch):
+    """Matching and the closest sentences elsewhere read one comparison's sentences twice: a text
+    embedded before is not encoded again, and its row is the one encode gives (a vector comes
+    from its own text alone). A text no call has seen is encoded, once however often it recurs."""
+    monkeypatch.delenv("SIDEBYSIDE_MODEL_DIR", raising=False)
+    monkeypatch.setenv(S.ENV_SWITCH, "1")
+    model = S.load()
+    texts = ["The ferry ran aground off Pellmouth.", "The vessel hit a sandbank at dawn.",
+             "Shares in the ferry line fell 4 percent.", "The ferry ran aground off Pellmouth."]
+    want = model.encode(texts)
+    encoded: list[list[str]] = []
+    plain = model.encode
+    monkeypatch.setattr(model, "encode", lambda batch: encoded.append(list(batch)) or plain(batch))
+    monkeypatch.setattr(S, "_MEMO", {})
+    first = S.embed(texts)
+    again = S.embed(texts[1:] + ["A second ferry was towed to port."])
+    assert np.array_equal(first, want) and np.array_equal(again[:3], want[1:])
+    assert encoded == [texts[:3], ["A second ferry was towed to port."]]
+    assert S.embed([]).shape == (0, want.shape[1])
