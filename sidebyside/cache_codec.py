@@ -300,8 +300,8 @@ def decode(data: Any) -> Comparison:
         folder=folder, sources=sources, skipped=skipped, rows=[dict(r) for r in rows],
         numbers=numbers, disagreements=disagreements, annotations=annotations,
         timings=dict(timings),
-        semantic=semantic, transformer=transformer, transformer_part=transformer_part, families=[list(fam) for fam in families],
-        copied=copied,
+        semantic=semantic, transformer=transformer, transformer_part=transformer_part,
+        families=[list(fam) for fam in families], copied=copied,
     )
 
 

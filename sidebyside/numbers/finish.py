@@ -396,14 +396,25 @@ def glued_suffix(r: Tokens, d: Draft) -> None:
 _COMPARATIVES = frozenset(("older", "younger", "greater", "higher", "lower"))
 
 
+def _post_hedge(r: Tokens, k: int) -> str | None:
+    """The hedge written after the figure (or its noun) ending at token k: "600 or so", "21 or
+    older"; none where "or" starts another figure ("5 or 6") or a comparison ("89 cents or more
+    than 27 percent")."""
+    L = r.L
+    hq = POST_HEDGES.get(tuple(L[k + 1: k + 3]))
+    if hq and L[k + 1] in ("or", "and") and not (
+            k + 3 < r.n and (r.T[k + 3][0].isdigit() or L[k + 3] == "than")):
+        return hq
+    return None
+
+
 def hedge_after(r: Tokens, d: Draft) -> None:
     """"600 or so", "600 or more"."""
     if d.qual is not None:
         return None
     L, last = r.L, d.last
-    hq = POST_HEDGES.get(tuple(L[last + 1: last + 3]))
-    if hq and L[last + 1] in ("or", "and") and not (
-            last + 3 < r.n and (r.T[last + 3][0].isdigit() or L[last + 3] == "than")):
+    hq = _post_hedge(r, last)
+    if hq:
         d.qual, d.last = hq, last + 2
         d.why.append(f"hedge after: {hq}")
         d.closed = L[last + 2] in _COMPARATIVES
@@ -474,9 +485,8 @@ def counted_noun(r: Tokens, d: Draft) -> Outcome | None:
         d.end = end = np[1]
         d.why.append(f"counted noun after: {np[0]}")
         if d.qual is None:
-            hq = POST_HEDGES.get(tuple(L[end + 1: end + 3]))
-            if hq and L[end + 1] in ("or", "and") and not (
-                    end + 3 < n and (T[end + 3][0].isdigit() or L[end + 3] == "than")):
+            hq = _post_hedge(r, end)
+            if hq:
                 d.qual = hq
                 d.end = end + 2
                 d.why.append(f"hedge after the noun: {hq}")

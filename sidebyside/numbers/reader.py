@@ -139,6 +139,8 @@ _ONE_IDIOM_RE = re.compile(r"one(?:\s+way\s+or\s+(?:the\s+other|another)|\s*[-â€
                            re.I)
 _ONE_IDIOM_PAIRS = frozenset((("at", "point"), ("at", "time"), ("at", "stage"), ("at", "moment"),
                               ("for", "thing")))
+
+
 def _not_a_date(r: Tokens, q: Quantity) -> str | None:
     """Why a date read is no date of the story, from the words right before it."""
     before = max(0, q.start - 16)
