@@ -1479,3 +1479,23 @@ def test_temperatures_in_both_scales_disagree_each_with_its_own(tmp_path):
                  "the weather service said.\n\nPower use hit a record.\n",
     })
     assert c.disagreements == []
+
+
+def test_two_tallies_of_one_vote_disagree_on_the_side_that_differs(tmp_path):
+    """"voted 396-9" / "voted 398-9": one disagreement, on the votes for; the votes against
+    agree, and a side is never set against the other side ("9" is no rival of "396")."""
+    c = write(tmp_path, {
+        "a.txt": _BASE + "The House voted 396-9 on Tuesday to pass a bill expanding health care "
+                         "for veterans exposed to burn pits.\n",
+        "b.txt": _BASE + "The House voted 398-9 on Tuesday to pass a bill expanding health care "
+                         "for veterans exposed to burn pits.\n",
+    })
+    assert len(c.disagreements) == 1
+    d = c.disagreements[0]
+    assert d.kind == "value" and sorted(s.text for s in d.sides) == ["396", "398"]
+    assert "votes" in d.about.lower() and "for" in d.about.lower()
+    same = write(tmp_path / "same", {
+        "a.txt": _BASE + "The House voted 396-9 on Tuesday to pass the burn pits bill.\n",
+        "b.txt": _BASE + "The House passed the burn pits bill in a 396-9 vote on Tuesday.\n",
+    })
+    assert same.disagreements == []

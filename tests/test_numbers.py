@@ -1436,3 +1436,35 @@ def test_what_a_review_of_the_sweeps_rules_found():
     # "approached 770" is nearly 770; "approaching 3 islands" counts islands (a storm's path)
     assert only("The death toll approached 770 on Friday.", "approached 770").qualifier == "nearly"
     assert only("Dorian was approaching 3 islands.", "3 islands").qualifier is None
+
+
+@pytest.mark.parametrize("sentence, tally", [
+    ("The House voted 396-9 on Tuesday to pass the bill.", (396, 9)),
+    ("It passed in a 396-9 vote.", (396, 9)),
+    ("The Supreme Court ruled 5-4 that the law stands.", (5, 4)),
+    ("In a 6-3 ruling, the justices sided with the state.", (6, 3)),
+    ("The House voted 218 to 214 to pass the bill.", (218, 214)),
+    ("An amendment to remove such protections failed by a vote of 186 to 237.", (186, 237)),
+    ("The final tally was 97-1.", (97, 1)),
+    ("The House overrode the veto after voting 348-77 on Wednesday.", (348, 77)),
+    ("Ruth Bader Ginsburg was confirmed 96-3 two years later.", (96, 3)),
+])
+def test_a_tally_counts_votes_for_and_against(sentence, tally):
+    """A vote's tally is two figures: votes for, then votes against; nothing after it is their
+    noun ("96-3 two years later" keeps its "two years")."""
+    votes = [q for q in read_quantities(sentence) if q.unit == "vote"]
+    assert [(q.value, q.event) for q in votes] == [(tally[0], "for"), (tally[1], "against")]
+    assert all(q.kind == "count" and q.qualifier is None for q in votes)
+    if "two years" in sentence:
+        assert any(q.text == "two years" and q.kind == "duration" for q in read_quantities(sentence))
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Lakers won 102-99 over Boston.",  # a score
+    "Officials confirmed 20-30 dead.",  # a range ("was confirmed 98-0" is a tally)
+    "The Senate rejected the bill 45-55.",  # whose side comes first is not said
+    "The court has handed down a series of 5-4 decisions.",  # many votes, none of them one
+    "The board approved 20 to 30 percent more.",
+])
+def test_no_tally_without_a_single_vote(sentence):
+    assert not [q for q in read_quantities(sentence) if q.unit == "vote"]

@@ -49,7 +49,7 @@ class Draft:
 
     __slots__ = ("i0", "j", "v", "plain", "words", "first", "last", "hfirst", "end", "currency",
                  "factor", "qual", "lo", "hi", "kind", "unit", "noun", "event", "frac",
-                 "pct_first", "closed", "why")
+                 "pct_first", "closed", "tally", "why")
 
     def __init__(self, i0: int, j: int, v: float, plain: bool, words: bool) -> None:
         self.i0 = i0  # the number's first token
@@ -73,6 +73,7 @@ class Draft:
         self.frac = False  # a proportion ("one in five") keeps its whole-percent interval
         self.pct_first = False  # "5%-7%": the first figure carries the sign
         self.closed = False  # "150 or higher": nothing it counts follows ("trigger alerts")
+        self.tally = False  # the first figure of a tally ("voted 396-9"): votes for
         self.why: list[str] = []
 
 
@@ -200,9 +201,18 @@ teachers nurses women men consumers users readers viewers""".split())
 _MOVES = frozenset("gained lost added slipped slid advanced eased tumbled sank rallied".split())
 
 
-_TALLY_BEFORE = frozenset(("voted", "ruled"))
+# A tally for and against: "voted 396-9", "ruled 5-4", "passed 218 to 214", "in a 6-3 ruling",
+# "by a vote of 227 to 188". Its first figure counts votes for, the next votes against (the
+# reader's last pass, reader.run); the words before it or the noun after it say it is a vote
+# ("won 3-1" is a score and stays unread).
+_TALLY_BEFORE = frozenset(("voted", "voting", "ruled"))
+# ...and before a dash only (not "confirmed 20 to 30 dead", a range, though "was confirmed 98-0"
+# is a tally; nor "rejected 45-55", whose side comes first is not said)
+_TALLY_BEFORE_DASH = _TALLY_BEFORE | {"passed", "approved", "adopted", "split", "upheld"}
+_TALLY_NOUNS = frozenset(("vote", "ruling", "decision", "margin", "verdict", "tally"))
 
 
+_TALLY_MAX = 1000  # votes on either side of a tally: a chamber's, a court's, a board's
 _NOT_A_TALLY_AFTER = frozenset(("percent", "per", "pc", "points", "point", "percentage", "million",
                                 "billion", "thousand"))
 
@@ -247,11 +257,19 @@ def number_range(r: Tokens, d: Draft) -> Outcome | None:
     # ("rise by $300 to $2,800"; "rise by 5 to 20 percent" is a range)
     # "voted 4 to 5", "by a vote of 186 to 237": a tally for and against (two figures, as "218
     # to 214" is), never a range of one; "approved 20 to 30 percent more" is a range
-    tally = conn == "to" and d.currency is None and d.factor == 1.0 and f2 == 1.0 and (
-        left in _TALLY_BEFORE or left == "of" and r.word(d.first - 2) in ("vote", "votes", "tally")) \
+    tally = (conn == "to" or conn in DASHES and d.plain and plain2) and d.currency is None \
+        and d.factor == 1.0 and f2 == 1.0 and v1 <= _TALLY_MAX and v2 <= _TALLY_MAX and (
+            left in (_TALLY_BEFORE if conn == "to" else _TALLY_BEFORE_DASH)
+            or conn in DASHES and left == "confirmed" and r.word(d.first - 2) in ("was", "were", "been")
+            or left in ("of", "was", "is") and r.word(d.first - 2) in ("vote", "votes", "tally")
+            or conn in DASHES and left in ("a", "an", "the") and r.word(m2) in _TALLY_NOUNS) \
         and not (m2 < n and (T[m2] == "%" or L[m2] in _NOT_A_TALLY_AFTER) or plural_after(r, m2))
-    if v1 < v2 and (v1 > 0 and v2 <= 20 * v1 or v1 == 0 and v2 <= 10) and pct_ok and not move \
-            and not tally:
+    if tally:
+        d.tally = d.closed = True
+        r.tally_at = m
+        d.why.append(f"a tally: {v1:g} votes for, {v2:g} against")
+        return None
+    if v1 < v2 and (v1 > 0 and v2 <= 20 * v1 or v1 == 0 and v2 <= 10) and pct_ok and not move:
         if d.pct_first:
             m2 += 1
         d.lo, d.hi = v1, v2
@@ -743,16 +761,29 @@ def age_in_a_clause(r: Tokens, d: Draft) -> None:
     return None
 
 
+def votes_for(r: Tokens, d: Draft) -> None:
+    """A tally's first figure counts votes for (`number_range`; the second, votes against, is
+    read in `finish`)."""
+    if d.tally:
+        d.kind, d.unit, d.event = Kind.COUNT, "vote", "for"
+
+
 STEPS: tuple[Step, ...] = (
     currency_before, date_forms, and_a_half, scale_words, one_in_n, number_range,
     percent_or_money, duration_age_measure, glued_suffix, hedge_after, hedge_before,
-    counted_noun, figure_noun, money_words, approaching, age_in_a_clause,
+    counted_noun, figure_noun, money_words, approaching, age_in_a_clause, votes_for,
 )
 
 
 def finish(r: Tokens, i0: int, j: int, v: float, plain: bool, words: bool) -> Outcome:
     """The quantity whose number is at tokens i0..j-1 (value v), or why there is none."""
     d = Draft(i0, j, v, plain, words)
+    if i0 == r.tally_at:  # "9" of "voted 396-9": votes against, and nothing more
+        d.unit, d.event = "vote", "against"
+        d.why.append("a tally's second figure: votes against")
+        d.lo = d.hi = v
+        return r.make(d.hfirst, d.end, d.v, d.lo, d.hi, d.qual, d.unit, d.kind, d.noun, d.event,
+                      why=d.why), d.end + 1
     for step in STEPS:
         out = step(r, d)
         if out is not None:

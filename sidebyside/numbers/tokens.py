@@ -138,7 +138,7 @@ class Rejection:
 class Tokens:
     """One sentence as tokens (T as written, L lower case, S/E character offsets)."""
 
-    __slots__ = ("text", "T", "L", "S", "E", "n", "floor", "named", "trace")
+    __slots__ = ("text", "T", "L", "S", "E", "n", "floor", "named", "tally_at", "trace")
 
     def __init__(self, text: str, trace: list | None = None) -> None:
         self.text = text
@@ -179,6 +179,7 @@ class Tokens:
         self.n = len(T)
         self.floor = 0  # first token the next quantity may use on its left
         self.named = False  # the number follows a name: "Title 42", "FTSE 100"
+        self.tally_at = -1  # the token of a tally's second figure ("9" of "voted 396-9")
         self.trace = trace  # Readings and Rejections, when explaining
 
     def glued(self, a: int, b: int) -> bool:
