@@ -202,9 +202,9 @@ _MOVES = frozenset("gained lost added slipped slid advanced eased tumbled sank r
 
 
 # A tally for and against: "voted 396-9", "ruled 5-4", "passed 218 to 214", "in a 6-3 ruling",
-# "by a vote of 227 to 188". Its first figure counts votes for, the next votes against (the
-# reader's last pass, reader.run); the words before it or the noun after it say it is a vote
-# ("won 3-1" is a score and stays unread).
+# "by a vote of 227 to 188". Its first figure counts votes for, the second votes against (read
+# in `finish`); the words before it or the noun after it say it is a vote ("won 3-1" is a score
+# and stays unread).
 _TALLY_BEFORE = frozenset(("voted", "voting", "ruled"))
 # ...and before a dash only (not "confirmed 20 to 30 dead", a range, though "was confirmed 98-0"
 # is a tally; nor "rejected 45-55", whose side comes first is not said)
