@@ -1499,3 +1499,20 @@ def test_two_tallies_of_one_vote_disagree_on_the_side_that_differs(tmp_path):
         "b.txt": _BASE + "The House passed the burn pits bill in a 396-9 vote on Tuesday.\n",
     })
     assert same.disagreements == []
+
+
+def test_two_votes_told_in_one_sentence_are_not_set_against_one_of_them(tmp_path):
+    """"voted 60-40 to end debate and 52-48 to pass" / "voted 52-48 to pass": the cloture vote is
+    not the passage vote (a review found both read as one when the second tally went unread);
+    nor is "the 7-2 decision in Roe" (1973) today's "ruled 6-3"."""
+    c = write(tmp_path, {
+        "a.txt": _BASE + "The Senate voted 60-40 to end debate and 52-48 to pass the infrastructure "
+                         "bill on Tuesday.\n",
+        "b.txt": _BASE + "The Senate voted 52-48 on Tuesday to pass the infrastructure bill.\n",
+    })
+    assert c.disagreements == []
+    roe = write(tmp_path / "roe", {
+        "a.txt": _BASE + "The Supreme Court ruled 6-3 on Friday to overturn Roe v. Wade.\n",
+        "b.txt": _BASE + "The Supreme Court on Friday overturned the 7-2 decision in Roe v. Wade.\n",
+    })
+    assert roe.disagreements == []

@@ -1445,7 +1445,11 @@ def test_what_a_review_of_the_sweeps_rules_found():
     ("In a 6-3 ruling, the justices sided with the state.", (6, 3)),
     ("The House voted 218 to 214 to pass the bill.", (218, 214)),
     ("An amendment to remove such protections failed by a vote of 186 to 237.", (186, 237)),
-    ("The final tally was 97-1.", (97, 1)),
+    ("In the Senate, the final tally was 97-1.", (97, 1)),
+    ("The Senate voted 60-40 to end debate and 52-48 to pass the bill.", (60, 40, 52, 48)),
+    ("Lawmakers voted 52-48 against the proposal.", (48, 52)),
+    ("The Senate passed the bill 68-32 on Tuesday.", (68, 32)),
+    ("Union members voted 1,523-412 to ratify the contract.", (1523, 412)),
     ("The House overrode the veto after voting 348-77 on Wednesday.", (348, 77)),
     ("Ruth Bader Ginsburg was confirmed 96-3 two years later.", (96, 3)),
 ])
@@ -1453,7 +1457,10 @@ def test_a_tally_counts_votes_for_and_against(sentence, tally):
     """A vote's tally is two figures: votes for, then votes against; nothing after it is their
     noun ("96-3 two years later" keeps its "two years")."""
     votes = [q for q in read_quantities(sentence) if q.unit == "vote"]
-    assert [(q.value, q.event) for q in votes] == [(tally[0], "for"), (tally[1], "against")]
+    said = [(q.value, q.event) for q in votes]
+    if "against the" in sentence:  # the first figure of "voted 52-48 against" is against
+        said = said[::-1]
+    assert said == [(v, side) for v, side in zip(tally, ("for", "against") * 2, strict=False)]
     assert all(q.kind == "count" and q.qualifier is None for q in votes)
     if "two years" in sentence:
         assert any(q.text == "two years" and q.kind == "duration" for q in read_quantities(sentence))
@@ -1465,6 +1472,23 @@ def test_a_tally_counts_votes_for_and_against(sentence, tally):
     "The Senate rejected the bill 45-55.",  # whose side comes first is not said
     "The court has handed down a series of 5-4 decisions.",  # many votes, none of them one
     "The board approved 20 to 30 percent more.",
+    # found by a review of the rule: shares, scores, ranges, hours, ratios, years, an earlier vote
+    "The profits will be split 60-40 between the partners.",
+    "Voters are split 48-46 on the measure, the poll found.",
+    "The Bruins earned a 3-2 decision over the Rangers.",
+    "The Celtics won by a 102-99 margin.",
+    "The final tally was 3-1 to Barcelona.",
+    "The council approved 3-4 affordable housing units.",
+    "The council approved 20-25 mph limits near schools.",
+    "Workers voted 3-4 pct pay rise.",
+    "Turnout among the voting 18-24 age group rose.",
+    "Early voting 8-5 daily at City Hall.",
+    "The board approved 3-1 stock split.",
+    "Brady passed 28-35 for 300 yards.",
+    "Proposition 1 passed 59-41 on Tuesday.",
+    "The Supreme Court on Friday overturned the 7-2 decision in Roe v. Wade.",
+    "Passed 7-0, the ordinance takes effect next month.",  # its first figure turned down: both
+    "Senate Voted 52-48 To Confirm Nominee",
 ])
 def test_no_tally_without_a_single_vote(sentence):
     assert not [q for q in read_quantities(sentence) if q.unit == "vote"]

@@ -201,18 +201,74 @@ teachers nurses women men consumers users readers viewers""".split())
 _MOVES = frozenset("gained lost added slipped slid advanced eased tumbled sank rallied".split())
 
 
-# A tally for and against: "voted 396-9", "ruled 5-4", "passed 218 to 214", "in a 6-3 ruling",
-# "by a vote of 227 to 188". Its first figure counts votes for, the second votes against (read
-# in `finish`); the words before it or the noun after it say it is a vote ("won 3-1" is a score
-# and stays unread).
-_TALLY_BEFORE = frozenset(("voted", "voting", "ruled"))
-# ...and before a dash only (not "confirmed 20 to 30 dead", a range, though "was confirmed 98-0"
-# is a tally; nor "rejected 45-55", whose side comes first is not said)
-_TALLY_BEFORE_DASH = _TALLY_BEFORE | {"passed", "approved", "adopted", "split", "upheld"}
-_TALLY_NOUNS = frozenset(("vote", "ruling", "decision", "margin", "verdict", "tally"))
+# A tally for and against: "voted 396-9", "ruled 5-4", "passed the bill 68-32", "in a 6-3
+# ruling", "by a vote of 227 to 188" (`_tally`). Its first figure counts votes for, the second
+# votes against (read in `finish`; "voted 52-48 against" the other way round). A score ("won
+# 3-1", "a 3-2 decision over the Rangers"), a range ("approved 3-4 housing units", "confirmed
+# 20-30 dead"), shares ("split 60-40", "Proposition 1 passed 59-41") are no tally.
+_TALLY_VERBS = frozenset(("voted", "voting", "ruled"))
+# ...a dash's only, in a sentence about a body that votes (not "Brady passed 28-35 for 300 yards",
+# nor "rejected 45-55", whose side comes first is not said)
+_TALLY_VERBS_DASH = frozenset("passed approved adopted upheld ratified overrode confirmed".split())
+# what may stand between such a verb and its tally: "passed the bill 68-32", "approved it, 12-3"
+_TALLY_OBJECTS = frozenset("""the a an its this that it them bill bills measure nomination resolution
+amendment motion ordinance legislation budget plan proposal treaty ruling law rule , unanimously
+overwhelmingly narrowly""".split())
+_TALLY_NOUNS = frozenset(("vote", "ruling", "decision", "verdict"))  # "in a 6-3 ruling"
+# what follows a tally: a clause's end, a preposition, a day, a time ("96-3 two years later"), its
+# noun ("approved 3-4 affordable housing units" is a range)
+_TALLY_FOLLOW = frozenset("""to on in by with against for after before at last this yesterday today
+tonight early late and or but as when while over from that , . ; : ) — – " ” ’ ' two three four
+five six seven eight nine ten""".split()) \
+    | _TALLY_NOUNS | {"votes"} | frozenset(WEEKDAY_NAMES)
+# A body that votes, or what it votes on, named in the sentence
+_VOTERS_RE = re.compile(
+    r"\b(?:court|justices|judges|panel|senate|house|assembly|parliament|congress|committee|council|"
+    r"board|jury|jurors|commission|commissioners|lawmakers|legislators|legislature|senators|"
+    r"representatives|members|shareholders|stockholders|delegates|trustees|regents|supervisors|"
+    r"caucus|chamber|cabinet|votes?|voted|bill|nomination|nominee|resolution|amendment|motion|"
+    r"ordinance|legislation)\b", re.I)
+# ...but a ballot measure's result is a share of the vote: "Proposition 1 passed 59-41"
+_BALLOT_RE = re.compile(r"\b(?:ballot|proposition|prop\.|referendum|initiative|voters|polls?|survey)\b",
+                        re.I)
+_SPORTS_RE = re.compile(r"\b(?:match|game|games|goals?|scored?|halftime|half-time|innings|season|"
+                        r"won|beat|win|lead|points)\b", re.I)
+_TALLY_MAX = 100_000  # votes on either side: a chamber's, a court's, a union's
 
 
-_TALLY_MAX = 1000  # votes on either side of a tally: a chamber's, a court's, a board's
+def _tally(r: Tokens, d: Draft, conn: str, left: str, m: int, m2: int, v2: float) -> bool:
+    """Is the number of `d` and the one at tokens m..m2-1 (value v2, after "to" or a dash) a vote's
+    tally ("voted 396-9")?"""
+    v1, n = d.v, r.n
+    if d.currency is not None or d.factor != 1.0 or not (0 <= v2 <= _TALLY_MAX and 0 <= v1 <= _TALLY_MAX) \
+            or v1 != int(v1) or v2 != int(v2) or v1 + v2 < 1:
+        return False
+    dash = conn in DASHES
+    if dash and not (r.T[d.i0][:1].isdigit() and r.T[m][:1].isdigit()):
+        return False  # ("voted nine to zero" is one)
+    if m2 < n and not (r.L[m2] in _TALLY_FOLLOW or not r.T[m2][:1].isalnum()):
+        return False  # "voted 3-4 pct pay rise", "the voting 18-24 age group"
+    if left in _TALLY_VERBS or r.tallied:  # (a second tally: "60-40 to end debate and 52-48 to pass")
+        return True
+    if left in ("of", "was", "is", "were") and r.word(d.first - 2) in ("vote", "votes", "tally", "verdict"):
+        # "The final tally was 97-1." (not "the final tally was 3-1 to Barcelona" after the match)
+        return bool(_VOTERS_RE.search(r.text)) or not _SPORTS_RE.search(r.text) and not (
+            r.word(m2) == "to" and r.T[m2 + 1: m2 + 2] and r.T[m2 + 1][:1].isupper())
+    if dash and left == "confirmed" and r.word(d.first - 2) in ("was", "were", "been"):
+        return True  # "was confirmed 98-0" (not "confirmed 20-30 dead")
+    if not dash or not _VOTERS_RE.search(r.text) or _BALLOT_RE.search(r.text):
+        return False
+    if left in ("a", "an") and r.word(m2) in _TALLY_NOUNS:
+        return True  # (not "the 7-2 decision in Roe": an earlier vote, beside today's)
+    if v1 < v2:
+        return False  # what passed had more votes for ("approved 3-4 new sites" is a range)
+    k = d.first - 1
+    while k >= r.floor and k > d.first - 5 and r.L[k] in _TALLY_OBJECTS:
+        k -= 1
+    verb = r.word(k) if k >= r.floor else ""
+    return verb in _TALLY_VERBS_DASH and (verb != "confirmed" or k < d.first - 1) or verb in _TALLY_VERBS
+
+
 _NOT_A_TALLY_AFTER = frozenset(("percent", "per", "pc", "points", "point", "percentage", "million",
                                 "billion", "thousand"))
 
@@ -257,17 +313,13 @@ def number_range(r: Tokens, d: Draft) -> Outcome | None:
     # ("rise by $300 to $2,800"; "rise by 5 to 20 percent" is a range)
     # "voted 4 to 5", "by a vote of 186 to 237": a tally for and against (two figures, as "218
     # to 214" is), never a range of one; "approved 20 to 30 percent more" is a range
-    tally = (conn == "to" or conn in DASHES and d.plain and plain2) and d.currency is None \
-        and d.factor == 1.0 and f2 == 1.0 and v1 <= _TALLY_MAX and v2 <= _TALLY_MAX and (
-            left in (_TALLY_BEFORE if conn == "to" else _TALLY_BEFORE_DASH)
-            or conn in DASHES and left == "confirmed" and r.word(d.first - 2) in ("was", "were", "been")
-            or left in ("of", "was", "is") and r.word(d.first - 2) in ("vote", "votes", "tally")
-            or conn in DASHES and left in ("a", "an", "the") and r.word(m2) in _TALLY_NOUNS) \
-        and not (m2 < n and (T[m2] == "%" or L[m2] in _NOT_A_TALLY_AFTER) or plural_after(r, m2))
-    if tally:
+    if f2 == 1.0 and (conn == "to" or conn in DASHES) and _tally(r, d, conn, left, m, m2, v2) \
+            and not (m2 < n and (T[m2] == "%" or L[m2] in _NOT_A_TALLY_AFTER) or plural_after(r, m2)):
         d.tally = d.closed = True
-        r.tally_at = m
-        d.why.append(f"a tally: {v1:g} votes for, {v2:g} against")
+        r.tally_at, r.tallied, r.tally_dropped = m, True, False
+        r.tally_against = r.word(m2) == "against"  # "voted 52-48 against the proposal"
+        first, second = ("against", "for") if r.tally_against else ("for", "against")
+        d.why.append(f"a tally: {v1:g} votes {first}, {v2:g} {second}")
         return None
     if v1 < v2 and (v1 > 0 and v2 <= 20 * v1 or v1 == 0 and v2 <= 10) and pct_ok and not move:
         if d.pct_first:
@@ -765,7 +817,7 @@ def votes_for(r: Tokens, d: Draft) -> None:
     """A tally's first figure counts votes for (`number_range`; the second, votes against, is
     read in `finish`)."""
     if d.tally:
-        d.kind, d.unit, d.event = Kind.COUNT, "vote", "for"
+        d.kind, d.unit, d.event = Kind.COUNT, "vote", "against" if r.tally_against else "for"
 
 
 STEPS: tuple[Step, ...] = (
@@ -778,9 +830,11 @@ STEPS: tuple[Step, ...] = (
 def finish(r: Tokens, i0: int, j: int, v: float, plain: bool, words: bool) -> Outcome:
     """The quantity whose number is at tokens i0..j-1 (value v), or why there is none."""
     d = Draft(i0, j, v, plain, words)
+    if i0 == r.tally_at and r.tally_dropped:  # "Senate Voted 52-48 To Confirm": a headline's name
+        return r.reject(i0, j, "the second figure of a tally whose first is no figure")
     if i0 == r.tally_at:  # "9" of "voted 396-9": votes against, and nothing more
-        d.unit, d.event = "vote", "against"
-        d.why.append("a tally's second figure: votes against")
+        d.unit, d.event = "vote", "for" if r.tally_against else "against"
+        d.why.append(f"a tally's second figure: votes {d.event}")
         d.lo = d.hi = v
         return r.make(d.hfirst, d.end, d.v, d.lo, d.hi, d.qual, d.unit, d.kind, d.noun, d.event,
                       why=d.why), d.end + 1

@@ -71,6 +71,8 @@ def run(r: Tokens) -> list[Quantity]:
             i += 1
             continue
         q, j = res
+        if q is None and r.tally_at >= i:  # a tally's first figure turned down: so is its second
+            r.tally_dropped = True
         why = _not_a_date(r, q) if q is not None and q.kind == Kind.DATE else None
         if why:
             if r.trace is not None:  # read, then turned down: the trace keeps the last word

@@ -138,7 +138,8 @@ class Rejection:
 class Tokens:
     """One sentence as tokens (T as written, L lower case, S/E character offsets)."""
 
-    __slots__ = ("text", "T", "L", "S", "E", "n", "floor", "named", "tally_at", "trace")
+    __slots__ = ("text", "T", "L", "S", "E", "n", "floor", "named", "tally_at",
+                 "tally_dropped", "tallied", "tally_against", "trace")
 
     def __init__(self, text: str, trace: list | None = None) -> None:
         self.text = text
@@ -180,6 +181,9 @@ class Tokens:
         self.floor = 0  # first token the next quantity may use on its left
         self.named = False  # the number follows a name: "Title 42", "FTSE 100"
         self.tally_at = -1  # the token of a tally's second figure ("9" of "voted 396-9")
+        self.tally_dropped = False  # ...whose first figure was turned down: so is the second
+        self.tallied = False  # a tally read: another follows in its list ("and 52-48 to pass")
+        self.tally_against = False  # the tally is said "against": its first figure is against
         self.trace = trace  # Readings and Rejections, when explaining
 
     def glued(self, a: int, b: int) -> bool:
