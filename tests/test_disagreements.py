@@ -688,6 +688,12 @@ def test_a_source_that_gives_both_figures_in_other_words_tells_two_quantities(tm
     ("The aide had to apologize Saturday for the post.", "Saturday", None),
     ("The vote is expected by Thursday.", "by Thursday", "by"),
     ("Saturday's match drew a record crowd.", "Saturday's", None),
+    # right after a name, as news dates an act (a sweep of real dev sentences: 38 more days)
+    ("Putin met Kim in Moscow Tuesday to discuss the bridge.", "Tuesday", None),
+    ("Obama told reporters at the White House Tuesday that the bill would pass.", "Tuesday", None),
+    ("The bombing in Kabul Monday killed 12 people.", "Monday", None),
+    ("Protesters gathered outside Parliament Wednesday.", "Wednesday", None),
+    ("He wrote on Twitter Sunday evening that he would run.", "Sunday", None),
 ])
 def test_a_day_of_the_week_is_a_date(sentence, text, qualifier):
     (d,) = [x for x in N.read_quantities(sentence) if x.kind == "date"]
@@ -700,6 +706,11 @@ def test_a_day_of_the_week_is_a_date(sentence, text, qualifier):
     "Tuesday, 16 December 2008",
     "Published Friday, the statement drew replies.",
     "ARDLEY, Friday (Wirenews) - The council met.",
+    "Shoppers crowded the malls on Black Friday.",
+    "Clinton won most states on Super Tuesday.",
+    'Graham told "Fox News Sunday," that talks had stalled.',  # a show's name
+    "Readers of the Free Sunday newspapers wrote in.",  # a kind of paper
+    "Obama Signs Bill Tuesday Night",  # a headline's capitals
 ])
 def test_a_weekday_in_a_name_or_a_stamp_is_not_a_day(sentence):
     assert not [x for x in N.read_quantities(sentence) if x.unit == "weekday"]

@@ -294,6 +294,31 @@ _DAY_BOUND = {"by": Q.BY, "until": Q.BY, "till": Q.BY, "since": Q.SINCE, "before
               "after": Q.AFTER}
 
 
+# Words that make a weekday after them a name: "Good Friday", "Super Tuesday", "Cyber Monday".
+_DAY_NAMERS = frozenset("""good black super ash easter palm holy maundy cyber bloody giving fat shrove
+whit great spy passion low trinity mothering pentecost mercy selection bowl business travel casual
+meatless taco throwback freaky manic mad patriot rose orange decision grand red blue green white
+small big final election primary derby news""".split())  # ("Fox News Sunday", a show)
+# Nouns a weekday names a kind of, after a name: "the Free Sunday newspapers"
+_DAY_KINDS = frozenset("""newspaper newspapers paper papers edition editions magazine supplement
+service services school show program programme league market markets trading brunch mass""".split())
+
+
+def _day_after_a_name(r: Tokens, i: int) -> bool:
+    """A weekday right after a name that is not part of it, as news dates an act: "met Kim in
+    Moscow Tuesday", "told the White House Tuesday that", "the attack in Kabul Monday killed":
+    the name stands inside the sentence and the weekday ends a clause or goes on in lower case
+    (not "the Sunday Times", nor a headline's "Obama Signs Bill Tuesday Night")."""
+    if i - 1 <= r.floor or i + 1 > r.n:
+        return False  # (a sentence's first word: "Moscow Tuesday" may be a headline)
+    if i + 1 == r.n:
+        return True
+    t = r.T[i + 1]
+    if t in ('"', "”", "'", "’", "-") or r.L[i + 1] in _DAY_KINDS:
+        return False  # a title ("Fox News Sunday,"), a kind of paper ("Sunday newspapers")
+    return not t[:1].isalnum() or t[:1].islower()
+
+
 def weekday(r: Tokens, i: int) -> Outcome | None:
     """A day of the week, when a story says when something happened ("apologized Saturday",
     "were arrested on Tuesday"): a date whose value is the day's place in the week (Monday 0).
@@ -305,7 +330,8 @@ def weekday(r: Tokens, i: int) -> Outcome | None:
     if day is None or not T[i][:1].isupper():
         return None
     p = T[i - 1] if i - 1 >= r.floor else ""
-    if p[:1].isupper() and p.isalpha() and L[i - 1] not in _DAY_LEFT:
+    if p[:1].isupper() and p.isalpha() and L[i - 1] not in _DAY_LEFT and (
+            L[i - 1] in _DAY_NAMERS or not _day_after_a_name(r, i)):
         return r.reject(i, i + 1, "a weekday in a name (Good Friday, Super Tuesday)")
     k = i + 1
     if k < n and T[k] == ",":
