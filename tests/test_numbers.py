@@ -1492,3 +1492,29 @@ def test_a_tally_counts_votes_for_and_against(sentence, tally):
 ])
 def test_no_tally_without_a_single_vote(sentence):
     assert not [q for q in read_quantities(sentence) if q.unit == "vote"]
+
+
+@pytest.mark.parametrize("sentence, readings", [
+    ("Prices rose 2, 3 and 4 percent in three cities.",
+     [("2", "percent", 2), ("3", "percent", 3), ("4 percent", "percent", 4)]),
+    ("The bills cost $5, $10 and $20 million.",
+     [("$5", "money", 5e6), ("$10", "money", 1e7), ("$20 million", "money", 2e7)]),
+    ("Growth was 2.1 and 2.4 percent in the first two quarters.",
+     [("2.1", "percent", 2.1), ("2.4 percent", "percent", 2.4)]),
+    ("Terms of 10, 15, and 20 years were offered.",
+     [("10", "duration", 10), ("15", "duration", 15), ("20 years", "duration", 20)]),
+    ("The city was hit by the 7.6 and 7.5 magnitude quakes on Sunday.",
+     [("7.6", "measure", 7.6), ("7.5 magnitude", "measure", 7.5)]),
+])
+def test_the_bare_figures_of_a_list_take_its_last_unit(sentence, readings):
+    """A list written with one unit, at its end: each figure is in that unit (and scale), not
+    "2 prices" nor five dollars."""
+    got = [(q.text, q.kind, q.value) for q in read_quantities(sentence)
+           if q.kind in ("percent", "money", "duration", "measure")]
+    assert [(t, k) for t, k, _ in got] == [(t, k) for t, k, _ in readings]
+    assert all(math.isclose(v, w) for (_, _, v), (_, _, w) in zip(got, readings, strict=True))
+
+
+def test_a_clause_after_a_comma_is_no_list():
+    qs = read_quantities("He scored 12, and 40 percent of his shots went in.")
+    assert [(q.text, q.kind) for q in qs] == [("12", "count"), ("40 percent", "percent")]

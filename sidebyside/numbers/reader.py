@@ -105,6 +105,7 @@ def run(r: Tokens) -> list[Quantity]:
                 for t in r.trace:
                     if isinstance(t, Reading) and t.quantity is a:
                         t.why.append(f"counted noun of the next figure: {b.unit}")
+    _share_a_list_unit(out, r.text)
     # "aged 16 and 13": the bare number after an age, in its list, is an age too
     for a, b in zip(out, out[1:], strict=False):
         if a.kind == Kind.AGE and b.kind == Kind.COUNT and b.unit is None \
@@ -160,6 +161,44 @@ _BOUND_RE = re.compile(r"\bas\s+(?:early|soon)\s+as\s+$", re.I)
 # An embedded tweet ends "— Name (@handle) December 4, 2017": its date says when it was posted.
 _TWEET_RE = re.compile(r"\(@\w+\)\s*$")
 _PLURAL_BEFORE = re.compile(r"\b(?:\w+s|men|women|children|people)\s+$", re.I)
+_BARE_RE = re.compile(r"\d[\d,]*(?:\.\d+)?|[a-z]+(?:-[a-z]+)?", re.I)  # a number alone: "12", "five"
+_SIGN_BARE_RE = re.compile(r"[$€£]\d[\d,]*(?:\.\d+)?")  # a sum alone: "$5"
+_LIST_KINDS = frozenset((Kind.PERCENT, Kind.DURATION, Kind.MEASURE, Kind.MONEY))
+_SCALE_OF = (("trillion", 1e12), ("billion", 1e9), ("million", 1e6))
+
+
+def _share_a_list_unit(out: list[Quantity], text: str) -> None:
+    """"rose 2, 3 and 4 percent", "after five, 12 and 24 years", "$5, $10 and $20 million": the
+    bare figures of a list take the unit (and the scale) its last figure is written with (else
+    "Prices rose 2" read as two prices, "$5" as five dollars). Not "He scored 12, and 40 percent
+    of his shots went in": a list of two has no comma."""
+    for k in range(len(out) - 1, 0, -1):
+        last = out[k]
+        if last.kind not in _LIST_KINDS or last.qualifier is not None:
+            continue
+        scale = next((f for w, f in _SCALE_OF if w in last.text.lower()), 1.0)
+        j = k
+        while j > 0:
+            a, b = out[j - 1], out[j]
+            if a.qualifier is not None or not _AND_RE.fullmatch(text, a.end, b.start):
+                break
+            if last.kind == Kind.MONEY:
+                if not (a.kind == Kind.MONEY and a.unit == last.unit and scale > 1
+                        and _SIGN_BARE_RE.fullmatch(a.text)):
+                    break
+            elif not (a.kind == Kind.COUNT and _BARE_RE.fullmatch(a.text)
+                      and (a.text[0].isdigit() or a.text.lower() in SMALL_WORDS)):
+                break
+            j -= 1
+        if j == k or k - j == 1 and "," in text[out[j].end:last.start]:
+            continue
+        for a in out[j:k]:
+            if last.kind == Kind.MONEY:
+                a.value *= scale
+            a.low = a.high = a.value
+            a.kind, a.unit, a.noun = last.kind, last.unit, last.noun
+
+
 _AND_RE = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*", re.I)
 _OF_THEM_RE = re.compile(r"\s+of\s+(?:them|whom|those)\b", re.I)
 _OTHERS_RE = re.compile(r"\s+others\b", re.I)
