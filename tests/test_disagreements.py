@@ -711,6 +711,11 @@ def test_a_day_of_the_week_is_a_date(sentence, text, qualifier):
     'Graham told "Fox News Sunday," that talks had stalled.',  # a show's name
     "Readers of the Free Sunday newspapers wrote in.",  # a kind of paper
     "Obama Signs Bill Tuesday Night",  # a headline's capitals
+    # found by a review of the rule: a club, a chain, nouns a weekday names a kind of
+    "The board of Sheffield Wednesday met after the game.",
+    "He ate at Ruby Tuesday on his way home.",
+    "The story ran in the Scottish Sunday tabloid.",
+    "Thousands attended Muslim Friday prayers.",
 ])
 def test_a_weekday_in_a_name_or_a_stamp_is_not_a_day(sentence):
     assert not [x for x in N.read_quantities(sentence) if x.unit == "weekday"]

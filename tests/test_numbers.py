@@ -1515,6 +1515,20 @@ def test_the_bare_figures_of_a_list_take_its_last_unit(sentence, readings):
     assert all(math.isclose(v, w) for (_, _, v), (_, _, w) in zip(got, readings, strict=True))
 
 
-def test_a_clause_after_a_comma_is_no_list():
-    qs = read_quantities("He scored 12, and 40 percent of his shots went in.")
-    assert [(q.text, q.kind) for q in qs] == [("12", "count"), ("40 percent", "percent")]
+@pytest.mark.parametrize("sentence, kept", [
+    ("He scored 12, and 40 percent of his shots went in.", [("12", "count", 12)]),
+    # found by a review of the rule
+    ("The homes sold for $450,000, $600,000 and $1.2 million.",
+     [("$450,000", "money", 450_000), ("$600,000", "money", 600_000)]),  # written out in full
+    ("The Fed raised rates by 25, 50 and 75 basis points.",
+     [("25", "count", 25), ("50", "count", 50)]),  # not 25 percentage points
+    ("The death toll rose to 12 and 40 percent of homes were destroyed.", [("12", "count", 12)]),
+    ("In grades 3 and 4, 40 percent of students passed.", [("3", "count", 3), ("4", "count", 4)]),
+    ("The boys, aged 5, 7 and 10 years, were found.", [("7", "age", 7)]),
+    ("They raised the minimum wage to $15 and $50 million is set aside.", [("$15", "money", 15)]),
+])
+def test_no_list_lends_its_unit_where_it_is_none(sentence, kept):
+    """A clause after a comma or "and", sums written out in full, a unit read in another
+    (basis points), a list begun with another kind: the figures keep their own reading."""
+    got = {q.text: (q.kind, q.value) for q in read_quantities(sentence)}
+    assert [(t, *got[t]) for t, _, _ in kept] == kept

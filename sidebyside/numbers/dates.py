@@ -8,7 +8,7 @@ from datetime import date
 
 from .kinds import Kind
 from .kinds import Qualifier as Q
-from .lexicon import CHANGE_VERBS, DATE_ANCHORS, STOP, YEAR_STRONG
+from .lexicon import CHANGE_VERBS, DATE_ANCHORS, STOP, YEAR_STRONG, looks_verb
 from .phrases import event_after, plural_after
 from .stamps import dateline, stamped
 from .tokens import DASHES, Outcome, Tokens
@@ -298,10 +298,16 @@ _DAY_BOUND = {"by": Q.BY, "until": Q.BY, "till": Q.BY, "since": Q.SINCE, "before
 _DAY_NAMERS = frozenset("""good black super ash easter palm holy maundy cyber bloody giving fat shrove
 whit great spy passion low trinity mothering pentecost mercy selection bowl business travel casual
 meatless taco throwback freaky manic mad patriot rose orange decision grand red blue green white
-small big final election primary derby news""".split())  # ("Fox News Sunday", a show)
-# Nouns a weekday names a kind of, after a name: "the Free Sunday newspapers"
-_DAY_KINDS = frozenset("""newspaper newspapers paper papers edition editions magazine supplement
-service services school show program programme league market markets trading brunch mass""".split())
+small big final election primary derby news remembrance advent plough pancake clean ascension
+gray grey panic championship card middle tsunami turnaround reformation king sheffield ruby billy
+joe man given lazy gloomy follow""".split())  # ("Fox News Sunday", a show; "Sheffield
+# Wednesday", a club; "Ruby Tuesday", a restaurant chain; "Man Friday")
+# What may follow a weekday that dates an act after a name: a clause's end, a preposition, a part
+# of the day, a verb ("in Kabul Monday killed"); not a noun it names a kind of ("the Scottish
+# Sunday tabloid", "the English Sunday lunch", "Muslim Friday prayers")
+_DAY_FOLLOW = frozenset("""that when to in at on of night morning afternoon evening after before for
+with by from and but as while amid over during following near outside inside into against about
+said says told announced was were is are had has have will would could""".split())
 
 
 def _day_after_a_name(r: Tokens, i: int) -> bool:
@@ -314,9 +320,11 @@ def _day_after_a_name(r: Tokens, i: int) -> bool:
     if i + 1 == r.n:
         return True
     t = r.T[i + 1]
-    if t in ('"', "”", "'", "’", "-") or r.L[i + 1] in _DAY_KINDS:
-        return False  # a title ("Fox News Sunday,"), a kind of paper ("Sunday newspapers")
-    return not t[:1].isalnum() or t[:1].islower()
+    if t in ('"', "”", "'", "’", "-"):
+        return False  # a title: "Fox News Sunday,"
+    if not t[:1].isalnum():
+        return True
+    return t[:1].islower() and (r.L[i + 1] in _DAY_FOLLOW or looks_verb(r.L[i + 1]))
 
 
 def weekday(r: Tokens, i: int) -> Outcome | None:

@@ -162,21 +162,30 @@ _BOUND_RE = re.compile(r"\bas\s+(?:early|soon)\s+as\s+$", re.I)
 _TWEET_RE = re.compile(r"\(@\w+\)\s*$")
 _PLURAL_BEFORE = re.compile(r"\b(?:\w+s|men|women|children|people)\s+$", re.I)
 _BARE_RE = re.compile(r"\d[\d,]*(?:\.\d+)?|[a-z]+(?:-[a-z]+)?", re.I)  # a number alone: "12", "five"
-_SIGN_BARE_RE = re.compile(r"[$€£]\d[\d,]*(?:\.\d+)?")  # a sum alone: "$5"
+_SIGN_BARE_RE = re.compile(r"[$€£]\d{1,3}(?:\.\d+)?")  # a small sum alone: "$5" (not "$450,000")
 _LIST_KINDS = frozenset((Kind.PERCENT, Kind.DURATION, Kind.MEASURE, Kind.MONEY))
 _SCALE_OF = (("trillion", 1e12), ("billion", 1e9), ("million", 1e6))
+_LAST_AND_RE = re.compile(r"\s*,?\s*(?:and|or)\s+", re.I)
+_LEAD_NUMBER_RE = re.compile(r"[$€£]?(\d[\d,]*(?:\.\d+)?)")
 
 
 def _share_a_list_unit(out: list[Quantity], text: str) -> None:
     """"rose 2, 3 and 4 percent", "after five, 12 and 24 years", "$5, $10 and $20 million": the
     bare figures of a list take the unit (and the scale) its last figure is written with (else
-    "Prices rose 2" read as two prices, "$5" as five dollars). Not "He scored 12, and 40 percent
-    of his shots went in": a list of two has no comma."""
+    "Prices rose 2" read as two prices, "$5" as five dollars). A list has "and" or "or" before
+    its last figure ("In grades 3 and 4, 40 percent" is none), a list of two holds figures
+    within a factor of two ("The toll rose to 12 and 40 percent of homes were destroyed" is no
+    list) and no comma, and a last figure read in another unit than its own ("25, 50 and 75 basis
+    points") or one that continues a list of another kind ("aged 5, 7 and 10 years") lends none."""
     for k in range(len(out) - 1, 0, -1):
         last = out[k]
-        if last.kind not in _LIST_KINDS or last.qualifier is not None:
+        if last.kind not in _LIST_KINDS or last.qualifier is not None \
+                or not _LAST_AND_RE.fullmatch(text, out[k - 1].end, last.start):
             continue
         scale = next((f for w, f in _SCALE_OF if w in last.text.lower()), 1.0)
+        m = _LEAD_NUMBER_RE.match(last.text)
+        if m is None or abs(float(m.group(1).replace(",", "")) * scale - last.value) > 1e-9 * max(1.0, last.value):
+            continue  # written in one unit, read in another: "75 basis points" is 0.75 points
         j = k
         while j > 0:
             a, b = out[j - 1], out[j]
@@ -190,8 +199,13 @@ def _share_a_list_unit(out: list[Quantity], text: str) -> None:
                       and (a.text[0].isdigit() or a.text.lower() in SMALL_WORDS)):
                 break
             j -= 1
-        if j == k or k - j == 1 and "," in text[out[j].end:last.start]:
-            continue
+        if j == k or j > 0 and _AND_RE.fullmatch(text, out[j - 1].end, out[j].start):
+            continue  # nothing to share, or a list that began with figures of another kind
+        if k - j == 1:
+            a = out[j]
+            x, y = a.value * (scale if last.kind == Kind.MONEY else 1.0), last.value
+            if "," in text[a.end:last.start] or not (x > 0 and y > 0 and 0.5 <= x / y <= 2.0):
+                continue
         for a in out[j:k]:
             if last.kind == Kind.MONEY:
                 a.value *= scale
