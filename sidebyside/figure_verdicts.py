@@ -99,8 +99,16 @@ def _dated(qs: list[Quantity], date: Quantity, text: str) -> Quantity | None:
     def gap(q: Quantity) -> int:
         return max(q.start - date.end, date.start - q.end, 0)
     near = [q for q in qs if q.kind not in ("date", "ordinal", "age") and gap(q) <= DATED_REACH
-            and _one_clause(text, q, date, qs)]
+            and not _second_of_a_tally(q, qs) and _one_clause(text, q, date, qs)]
     return min(near, key=gap, default=None)
+
+
+def _second_of_a_tally(q: Quantity, qs: list[Quantity]) -> bool:
+    """Is q a tally's second figure ("9" of "voted 396-9 Tuesday")? Its first stands for the
+    tally: "On Wednesday, the House voted 396-9" and "voted 396-9 Tuesday" date one vote."""
+    k = next((n for n, x in enumerate(qs) if x is q), 0)
+    return q.unit == "vote" and k > 0 and qs[k - 1].unit == "vote" and \
+        {qs[k - 1].event, q.event} == {"for", "against"}
 
 
 _CLAUSE_BREAK = re.compile(r"[;:]|\b(?:and|but|while|which|who|whom|where)\b", re.I)

@@ -1532,3 +1532,21 @@ def test_two_votes_told_in_one_sentence_are_not_set_against_one_of_them(tmp_path
         "b.txt": _BASE + "The Supreme Court on Friday overturned the 7-2 decision in Roe v. Wade.\n",
     })
     assert roe.disagreements == []
+
+
+def test_a_day_that_opens_its_sentence_dates_the_clause_verb(tmp_path):
+    """"On Wednesday, the House voted 396-9" / "The House voted 396-9 Tuesday": one vote dated two
+    ways. The day that opens the sentence dates "voted" (it dated nothing), and each day's figure
+    is the tally, one and the same, not its "9" against "396" (two moments)."""
+    ctx = N.context
+    s1 = "On Wednesday, the House voted 396-9 to reaffirm the national motto."
+    assert ctx(q(s1, "Wednesday"), s1).act == ctx(q("The House voted Tuesday.", "Tuesday"),
+                                                   "The House voted Tuesday.").act
+    s2 = "On Tuesday, officials said the toll rose."
+    assert ctx(q(s2, "Tuesday"), s2).act is None  # a day of saying dates no act
+    c = write(tmp_path, {
+        "a.txt": _BASE + s1 + "\n",
+        "b.txt": _BASE + "The House voted 396-9 Tuesday to reaffirm the national motto.\n",
+    })
+    assert [(d.kind, sorted(s.text for s in d.sides)) for d in c.disagreements] == [
+        ("date", ["Tuesday", "Wednesday"])]

@@ -468,6 +468,13 @@ def _own_verb(text: str, start: int, end: int, left: list, right: list,
     a verb of saying ("officials said Tuesday"), and for a `date` said right after a statement
     that the verb answers ("disputed BuzzFeed's report Thursday": the report's day). `left`,
     `right`: the word matches around it."""
+    if date and right and text[end:right[0].start()].strip() == "," and all(
+            m.group().lower() in _OPENERS for m in left[-3:] if not _BREAK_RE.search(text, m.end(), start)):
+        # a day that opens its sentence or clause: "On Wednesday, the House voted" dates the
+        # clause's verb
+        verb = _clause_verb(text, right)
+        if verb is not None:
+            return verb
     at = end
     for m in right[:4]:
         if _BREAK_RE.search(text, at, m.start()):
@@ -497,6 +504,23 @@ def _own_verb(text: str, start: int, end: int, left: list, right: list,
 
 
 _BREAK_RE = re.compile(r"[,;:()\[\]\"“”]")
+_OPENERS = frozenset("on early late last this by".split())  # before a day that opens its clause
+
+
+def _clause_verb(text: str, right: list) -> str | None:
+    """The first verb of the clause after a comma ("On Wednesday, the House voted": vote), among
+    its first six words, or None (none, or a verb of saying: "On Tuesday, officials said")."""
+    at = right[0].start()
+    for m in right[:6]:
+        if _BREAK_RE.search(text, at, m.start()):
+            return None
+        at = m.end()
+        lw = m.group().lower()
+        if lw in _AUX or lw in _CLAUSE:
+            continue
+        if lw.isalpha() and _verb(lw) and not m.group()[:1].isupper():
+            return None if lw in SPEECH else stem(lw)
+    return None
 # a figure written as a day or a date (what `_context` knows of it is its text)
 _DATE_TEXT = re.compile(r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:jan|feb|mar|apr|may|jun|"
                         r"jul|aug|sep|sept|oct|nov|dec)[a-z]*|(?:1[89]|20)\d\d)\b", re.I)
