@@ -11,6 +11,7 @@ are `#id` fragments within the page: no text from a document ever starts a URL, 
 from __future__ import annotations
 
 from html import escape as _html_escape
+from pathlib import Path
 from urllib.parse import quote
 
 from .corrections import describe
@@ -129,7 +130,11 @@ def to_html(c: Comparison) -> str:
     shared = sum(1 for s in c.all_sentences() if s.status == SHARED)
     unique = len(c.unique_claims())
     partial = len(c.partial_sentences())
-    title = f"sidebyside: {c.sources[0].title}" if c.sources else "sidebyside"
+    # the comparison's own name, never one outlet's headline (shared with an editor, that read
+    # as a report on that outlet's story)
+    folder = Path(c.folder).name if c.folder else ""
+    title = f"sidebyside: {folder} · {len(c.sources)} sources" if folder else \
+        f"sidebyside: {len(c.sources)} sources"
     copying = family_labels(c.families)
     out = [
         "<!DOCTYPE html>",

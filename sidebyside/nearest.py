@@ -42,12 +42,14 @@ class Closest:
     second: Closest | None = None  # the source's next closest, read the same way
 
     def scale(self) -> str:
-        """What the number is against, where the engine has a bar on that scale: the transformer
-        confirms a weak link from match.VETO_COS up."""
+        """What the number is against, where the engine has bars on that scale: the transformer
+        keeps a link the other evidence makes likely from match.VETO_COS up, and makes one on its
+        own from match.LIFT_COS (so "0.56" beside "from 0.55" is no link the others missed)."""
         if self.by == "the transformer":
-            from .match import VETO_COS
+            from .match import LIFT_COS, VETO_COS
 
-            return f"; it confirms links from {VETO_COS:.2f}"
+            alone = f" and links on its own from {LIFT_COS:.2f}" if LIFT_COS is not None else ""
+            return f"; it confirms likely links from {VETO_COS:.2f}{alone}"
         return ""
 
 

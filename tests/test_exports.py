@@ -6,6 +6,7 @@ import json
 import shutil
 import subprocess
 import sys
+from html import escape
 from pathlib import Path
 
 import pytest
@@ -79,6 +80,8 @@ def test_html_is_self_contained_with_highlights_and_notes(noted, tmp_path):
     assert "ask the NIS for the exact figure" in html
     assert "Orphaned notes" in html
     assert html.count("<th>") == 2
+    # the page is named after the comparison, not after one outlet's headline
+    assert f"<title>sidebyside: {escape(folder.name)} · 2 sources</title>" in html
 
 
 def test_write_export_is_atomic_and_reports_bad_paths(tmp_path):

@@ -85,7 +85,8 @@ def test_the_closest_sentence_is_the_one_that_says_it_in_other_words(tmp_path):
     assert got["b"].by == "the transformer" and 0 < got["b"].similarity <= 1
     from sidebyside import match as M
 
-    assert got["b"].scale() == f"; it confirms links from {M.VETO_COS:.2f}"  # the number's bar
+    assert got["b"].scale() == (f"; it confirms likely links from {M.VETO_COS:.2f} and links on "
+                                f"its own from {M.LIFT_COS:.2f}")  # the number's bars
     second = got["b"].second  # the next closest of that source, read the same way
     assert second is not None and second.by == "the transformer"
     assert c.sentence(second.sentence).source == "b" and second.sentence != got["b"].sentence
@@ -206,7 +207,7 @@ def test_the_brief_points_each_unique_claim_at_the_closest_sentence_elsewhere(tm
         t, found = nearest.elsewhere(c, s.id)
         src = t.source
         assert (f"*(closest elsewhere, not linked: {src} ¶{t.paragraph + 1}, similarity "
-                f"{found.similarity:.2f} by the transformer; it confirms links from") in section
+                f"{found.similarity:.2f} by the transformer; it confirms likely links from") in section
 
 
 def test_the_json_and_html_reports_point_each_unique_claim_at_the_closest_sentence(tmp_path):
@@ -233,7 +234,7 @@ def test_the_json_and_html_reports_point_each_unique_claim_at_the_closest_senten
         span = page.split(f'id="{sid}"', 1)[1].split("</span>", 2)[1]  # right after the claim
         assert span.startswith('<span class="near">closest elsewhere, not linked: '
                                f'<a href="#{t.id.replace(":", "%3A")}">{src} ¶{t.paragraph + 1}</a>, similarity '
-                               f"{found.similarity:.2f} by the transformer; it confirms links from")
+                               f"{found.similarity:.2f} by the transformer; it confirms likely links from")
     assert page.count('class="near"') == len(unique)
 
 

@@ -552,3 +552,48 @@ def test_snapshot_main_view_on_the_demo(snap_compare):
         SideBySideApp(folder=str(demo_folder())), terminal_size=(120, 36), run_before=run_before
     )
 
+
+
+async def test_j_and_k_move_in_the_source_picker():
+    """The picker moves as the panes do (a review found j did nothing, so space ticked the first
+    source)."""
+    app = SideBySideApp(folder=str(demo_folder()))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await pilot.press("v")
+        await pilot.pause()
+        picker = app.screen.query_one("SelectionList")
+        first = picker.highlighted
+        await pilot.press("j")
+        assert picker.highlighted == first + 1
+        await pilot.press("space")
+        assert app.comparison.sources[first + 1].id not in picker.selected  # it was shown: off
+        await pilot.press("k")
+        assert picker.highlighted == first
+
+
+async def test_z_says_when_there_is_nothing_to_fold(tmp_path):
+    for name, body in (("a.txt", "Council backs the bridge\n\nThe council voted on Tuesday to "
+                                 "build a bridge over the river.\n"),
+                       ("b.txt", "Bridge approved\n\nCouncillors approved a new bridge over the "
+                                 "river on Tuesday.\n")):
+        (tmp_path / name).write_text(body, encoding="utf-8")
+    app = SideBySideApp(folder=str(tmp_path))
+    async with app.run_test(size=(120, 36)) as pilot:
+        grid = await ready(pilot)
+        fold = grid.fold
+        await pilot.press("z")
+        await pilot.pause()
+        assert grid.fold == fold
+        assert any("Nothing to fold" in str(n.message) for n in app._notifications)
+
+
+def test_the_detail_names_the_sentence_s_place_before_its_article_s_headline():
+    from sidebyside.engine import compare_folder
+    from widgets.detail import detail_text
+
+    c = compare_folder(SEEDS, use_cache=False)
+    s = next(x for x in c.all_sentences() if x.paragraph > 0 and x.source == "001")
+    head = detail_text(c, s.id).plain.splitlines()[0]
+    src = c.source("001")
+    assert head == f"{s.id}  {src.file}, paragraph {s.paragraph + 1} · in the article “{src.title}”"

@@ -222,7 +222,12 @@ class HelpScreen(Dialog[None]):
 
 class TickList(SelectionList[str]):
     """A SelectionList whose box reads without colour: `X` ticked, blank not (Textual draws `X`
-    in both states and tells them apart by colour alone)."""
+    in both states and tells them apart by colour alone); j and k move, as in the panes."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+    ]
 
     def render_line(self, y: int) -> Strip:
         strip = super().render_line(y)

@@ -176,7 +176,10 @@ def detail_text(comparison: Comparison, sid: str, *,
     src = comparison.source(s.source)
     out = Text()
     out.append(f"{s.id}", style=heading)
-    out.append(f"  {src.title or src.file}  ({src.file}, paragraph {s.paragraph + 1})\n", style=muted)
+    # where it stands, then the article's headline, said as such (beside the id, a bare
+    # headline read as the sentence's own text)
+    article = f" · in the article “{src.title}”" if src.title and src.title != src.file else ""
+    out.append(f"  {src.file}, paragraph {s.paragraph + 1}{article}\n", style=muted)
     out.append("\n")
     out.append(pictures(s.text) + "\n")
     out.append("\n")

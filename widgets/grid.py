@@ -24,7 +24,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from sidebyside.model import PARTIAL, SHARED, Comparison, Sentence
+from sidebyside.model import BOILERPLATE, DUPLICATE, PARTIAL, SHARED, Comparison, Sentence
 
 from .counterpart import counterparts, shifts
 from .layout import (
@@ -511,6 +511,11 @@ class AlignedGrid(GridPainter, ScrollView, can_focus=True, inherit_bindings=Fals
             self.post_message(self.OpenDetail(self.cursor))
 
     def action_fold(self) -> None:
+        shown = set(self.shown_sources())
+        if not any(s.status in (BOILERPLATE, DUPLICATE) for s in self.comparison.all_sentences()
+                   if s.source in shown):
+            self._say("Nothing to fold: no boilerplate or repeats in the sources on show")
+            return
         self.fold = not self.fold
         self._say("Boilerplate and repeats folded" if self.fold else "Boilerplate and repeats shown")
 
