@@ -143,7 +143,9 @@ async def test_d_lands_on_the_600_and_enter_shows_both_figures():
         await pilot.press("d")
         s = cursor_sentence(app)
         assert "600 North Korean" in s.text
-        assert "≠" in str(app.screen.query_one("#status").render())
+        status = str(app.screen.query_one("#status").render())
+        # the ≠ comes right after the id, before the status: 80 columns cut the status, not it
+        assert status.startswith(f"{s.id} · ≠ Troops killed")
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, DetailScreen)

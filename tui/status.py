@@ -86,8 +86,9 @@ def sentence_status(c: Comparison, s: Sentence) -> str:
 
 def status_text(c: Comparison, keeper: NoteKeeper, sid: str, draft: bool,
                 search: tuple[str, int, int, int] | None) -> str:
-    """The status line for sentence `sid`: its notes, an unsaved draft, its status, the first
-    disagreement it takes part in, and where the search stands (query, i of n, hidden)."""
+    """The status line for sentence `sid`: its notes, an unsaved draft, the first disagreement
+    it takes part in (before its status: a narrow terminal cuts the status, not the ≠), its
+    status, and where the search stands (query, i of n, hidden)."""
     s = c.sentence(sid)
     parts = [sid]
     notes = keeper.notes_on(sid)
@@ -99,11 +100,11 @@ def status_text(c: Comparison, keeper: NoteKeeper, sid: str, draft: bool,
         parts.append(said)
     if draft:
         parts.append("✎ unsaved draft (a)")
-    parts.append(sentence_status(c, s))
     for d in c.disagreements:
         if any(side.sentence == sid for side in d.sides):
             parts.append("≠ " + d.summary())
             break
+    parts.append(sentence_status(c, s))
     if search is not None:
         query, i, n, hidden = search
         if i:
