@@ -315,8 +315,8 @@ def _day_after_a_name(r: Tokens, i: int) -> bool:
     Moscow Tuesday", "told the White House Tuesday that", "the attack in Kabul Monday killed":
     the name stands inside the sentence and the weekday ends a clause or goes on in lower case
     (not "the Sunday Times", nor a headline's "Obama Signs Bill Tuesday Night")."""
-    if i - 1 <= r.floor or i + 1 > r.n:
-        return False  # (a sentence's first word: "Moscow Tuesday" may be a headline)
+    if i - 1 <= r.floor:
+        return False  # (after a sentence's first word: "Moscow Tuesday" may be a headline)
     if i + 1 == r.n:
         return True
     t = r.T[i + 1]

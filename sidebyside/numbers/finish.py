@@ -245,7 +245,7 @@ def _tally(r: Tokens, d: Draft, conn: str, left: str, m: int, m2: int, v2: float
         return False
     dash = conn in DASHES
     if dash and not (r.T[d.i0][:1].isdigit() and r.T[m][:1].isdigit()):
-        return False  # ("voted nine to zero" is one)
+        return False  # a dash joins digits ("the nine-to-five shift" is no tally)
     if m2 < n and not (r.L[m2] in _TALLY_FOLLOW or not r.T[m2][:1].isalnum()):
         return False  # "voted 3-4 pct pay rise", "the voting 18-24 age group"
     if left in _TALLY_VERBS or r.tallied:  # (a second tally: "60-40 to end debate and 52-48 to pass")
