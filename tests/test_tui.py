@@ -599,3 +599,26 @@ def test_the_detail_names_the_sentence_s_place_before_its_article_s_headline():
     head = detail_text(c, s.id).plain.splitlines()[0]
     src = c.source("001")
     assert head == f"{s.id}  {src.file}, paragraph {s.paragraph + 1} · in the article “{src.title}”"
+
+
+async def test_d_says_when_the_only_disagreements_are_in_hidden_sources(tmp_path):
+    """Two panes fit; the ≠ is between the third and fourth sources: d says where it is and how
+    to show it (a review read "No numeric disagreements" as none at all)."""
+    texts = {
+        "a.txt": "Bridge works begin\n\nWork began on the new bridge over the river on Monday.\n",
+        "b.txt": "Bridge building starts\n\nBuilders started the new river bridge on Monday.\n",
+        "c.txt": "Bridge works begin\n\nThe council said 600 workers would build the bridge.\n",
+        "d.txt": "Bridge building starts\n\nThe council said 700 workers would build the bridge.\n",
+    }
+    for name, body in texts.items():
+        (tmp_path / name).write_text(body, encoding="utf-8")
+    app = SideBySideApp(folder=str(tmp_path))
+    async with app.run_test(size=(100, 30)) as pilot:
+        grid = await ready(pilot)
+        assert app.comparison.disagreements
+        assert set(grid.layout_model.sources) == {"a", "b"}
+        await pilot.press("d")
+        await pilot.pause()
+        said = [str(n.message) for n in app._notifications]
+        assert any("No numeric disagreements in the sources on show; 2 in hidden sources" in m
+                   for m in said), said

@@ -464,6 +464,12 @@ class AlignedGrid(GridPainter, ScrollView, can_focus=True, inherit_bindings=Fals
                     message += f"; {hidden} in folded text or hidden sources (z, v, A)"
                 else:
                     message += " (a adds a note)"
+            elif kind in ("disagreement", "unique", "partial", "finding"):
+                # a source the width left out may hold them: say so, and how to show it
+                hidden = sum(1 for s in self.comparison.all_sentences()
+                             if s.id not in self._rank and self.matches(kind, s.id))
+                if hidden:
+                    message += f"; {hidden} in hidden sources or folded text (v, z)"
             self._say(message)
             return
         if target == self.cursor:
