@@ -1532,3 +1532,19 @@ def test_no_list_lends_its_unit_where_it_is_none(sentence, kept):
     (basis points), a list begun with another kind: the figures keep their own reading."""
     got = {q.text: (q.kind, q.value) for q in read_quantities(sentence)}
     assert [(t, *got[t]) for t, _, _ in kept] == kept
+
+
+@pytest.mark.parametrize("sentence, text, noun", [
+    ("Lawmakers needed to muster a two-thirds majority to override the veto.",
+     "two-thirds majority", "majority"),
+    ("A two-thirds vote is needed in the Senate to convict.", "two-thirds vote", "vote"),
+])
+def test_a_fraction_before_majority_or_vote_is_the_share_it_needs(sentence, text, noun):
+    """"a two-thirds majority" is the 67% a vote needs (before, a fraction read only before "of":
+    "two-thirds of the Senate" was listed as a figure no other outlet gives)."""
+    (q,) = [x for x in read_quantities(sentence) if x.kind == "percent"]
+    assert (q.text, q.unit, q.noun) == (text, "%", noun) and math.isclose(q.value, 200 / 3)
+
+
+def test_a_fraction_before_another_noun_is_still_none():
+    assert not [q for q in read_quantities("He won a third term.") if q.kind == "percent"]

@@ -117,6 +117,9 @@ def fraction(r: Tokens, i: int, num: float, k: int) -> Outcome:
             j += 1
         np = noun_after(r, j)
         noun = r.L[np[1]] if np else None
+    elif j < n and L[j] in _THRESHOLDS:
+        noun = L[j]  # "a two-thirds majority", "a three-fifths vote": the share a vote needs
+        end = j
     elif hedge(r, i)[0] is None and L[i - 1: i] != ["by"]:
         if not (j < n and L[j] in ("the", "its", "their")):
             return None, end + 1
@@ -124,6 +127,9 @@ def fraction(r: Tokens, i: int, num: float, k: int) -> Outcome:
         interval(qual, pct, Kind.PERCENT)
     return r.make(hfirst, end, pct, lo, hi, qual, "%", Kind.PERCENT, noun,
                   why="fraction as a share: a third, two-thirds of"), end + 1
+
+
+_THRESHOLDS = frozenset(("majority", "supermajority", "vote"))
 
 
 def _points_at(r: Tokens, k: int) -> int:
