@@ -74,9 +74,11 @@ def hedge(r: Tokens, first: int, kind: str = "count") -> tuple[Qualifier | None,
         if q and size == 1 and L[a] == "about" and r.word(a - 1) in _ABOUT_TOPIC \
                 and kind != "duration":
             return None, first  # "information about two programs": about is what it is on
-        if q and L[a] == "over" and a >= 1 and (r.T[a - 1][:1].isdigit() and not _a_year(
-                r.T[a - 1]) or L[a - 1] in ("%", "percent", "points")):
-            return None, first  # "struck out 13 over seven innings": across them, not more
+        if q and L[a] == "over" and a >= 1 and (r.T[a - 1][:1].isdigit() and r.year_at(a - 1) is None
+                                                 or L[a - 1] in ("%", "percent", "points")):
+            # "struck out 13 over seven innings": across them, not more ("In 2019 over 500
+            # people died": after a year, a hedge)
+            return None, first
         if q:
             if kind == "duration" and L[a] == "over" and r.word(a - 1) not in (
                     "for", "in", "after", "of", "than", "lasting", "lasted", "took", "spent",
@@ -107,11 +109,6 @@ def plural_after(r: Tokens, j: int) -> bool:
         return False
     return pluralish(w) and not (t[0].isupper() and k > 0 and r.T[k - 1][0].isdigit()
                                   and w.endswith("'s"))
-
-
-def _a_year(t: str) -> bool:
-    """"2019" of "In 2019 over 500 people died": a year, after which "over" is a hedge."""
-    return len(t) == 4 and t.isdigit() and 1800 <= int(t) <= 2199
 
 
 _TIME_UNITS = frozenset("year years month months week weeks day days".split())
