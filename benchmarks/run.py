@@ -40,7 +40,7 @@ from pathlib import Path
 
 from .corpus import write_corpus
 
-SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"  # the repository's own copy
 DEFAULT_BUDGET = 30.0  # seconds for the difflib baseline before it is estimated instead
 SAMPLE_PAIRS = 3000
 
