@@ -455,6 +455,19 @@ async def test_no_color_renders(monkeypatch):
         await pilot.press("d")
         svg = app.export_screenshot()
         assert "≠" in svg and "600" in svg
+        # No colour at all reaches the terminal (Textual's own NO_COLOR mode sends greys):
+        # only the default colours, with bold, reverse and underline marking the findings.
+        colours, attrs = set(), set()
+        for strip in app.screen._compositor.render_strips():
+            for seg in strip:
+                if seg.style is None:
+                    continue
+                for c in (seg.style.color, seg.style.bgcolor):
+                    if c is not None and not c.is_default:
+                        colours.add(c.name)
+                attrs |= {a for a in ("bold", "reverse", "underline") if getattr(seg.style, a)}
+        assert not colours, colours
+        assert {"bold", "reverse"} <= attrs
 
 
 async def test_source_picker_shows_and_hides_panes():
@@ -622,3 +635,36 @@ async def test_d_says_when_the_only_disagreements_are_in_hidden_sources(tmp_path
         said = [str(n.message) for n in app._notifications]
         assert any("No numeric disagreements in the sources on show; 2 in hidden sources" in m
                    for m in said), said
+
+
+async def test_messages_sit_above_the_status_line_and_a_new_one_replaces_the_last():
+    """At 80x24 quick keys used to stack toasts over the panes and the status line: a plain
+    message now replaces the plain one still shown, warnings stay, and no toast covers the
+    status line or the footer."""
+    from textual.widgets._toast import Toast
+
+    app = SideBySideApp(folder=str(demo_folder()))
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await ready(pilot)
+        await pilot.press("z")
+        await pilot.pause()
+        app.notify("A warning to keep", severity="warning", timeout=30)
+        await pilot.press("z")
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.pause()
+        shown = list(app._notifications)
+        plain = [n for n in shown if n.severity == "information" and not n.title]
+        assert len(plain) == 1, [n.message for n in shown]
+        assert any(n.message == "A warning to keep" for n in shown)
+        status = app.screen.query_one("#status")
+        for _ in range(50):  # toasts are mounted a frame or two after the message
+            toasts = [t for t in app.screen.query(Toast) if t.region.height]
+            if len(toasts) == len(shown):
+                break
+            await pilot.pause(0.02)
+        assert len(toasts) == len(shown)
+        for toast in toasts:
+            assert toast.region.bottom <= status.region.y, (toast.region, status.region)
+        assert "A warning to keep" in screen_text(app)
+        assert min(t.region.height for t in toasts) == 1  # a short message takes one row

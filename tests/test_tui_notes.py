@@ -197,11 +197,12 @@ async def test_m_cycles_the_status_and_the_marker_follows(folder, notes):
         grid = await ready(pilot)
         await pilot.press("d")
         sid = grid.cursor
-        seen = []
+        seen, said = [], []
         for _ in range(5):
             await pilot.press("m")
             [note] = live_notes(notes)
             seen.append((note["status"], gutter(grid, sid)[1]))
+            said.append(messages(app))
         assert seen == [
             ("needs check", "?"),
             ("verified", "V"),
@@ -210,7 +211,10 @@ async def test_m_cycles_the_status_and_the_marker_follows(folder, notes):
             ("needs check", "?"),
         ]
         assert live_notes(notes)[0]["note"] == ""  # a status alone, no text
-        assert any("Status: disputed" in m for m in messages(app))
+        assert any("Status: disputed" in m for m in said[2])
+        # each press's message replaces the last: one status message on screen, the latest
+        assert [m for m in messages(app) if "Status:" in m] == [m for m in said[4] if "Status:" in m]
+        assert len([m for m in said[4] if "Status:" in m]) == 1
 
 
 async def test_o_and_O_visit_annotated_sentences_in_reading_order_and_wrap(folder, notes):

@@ -24,7 +24,6 @@ from sidebyside.engine import compare_folder, demo_folder
 from sidebyside.load import DEFAULT_MAX_BYTES, InputError
 from sidebyside.match import MIN_SCORE
 from sidebyside.model import Comparison
-from sidebyside.safe import visible
 from sidebyside.text import counted
 from widgets.grid import AlignedGrid
 
@@ -38,13 +37,14 @@ from .notes import NoteKeeper
 from .reason import ReasonDialog
 from .screens import HelpScreen, NoteDialog
 from .status import loading_title
+from .toasts import Toasts
 
 
 class Cancelled(Exception):
     """The comparison was abandoned (the app is quitting)."""
 
 
-class SideBySideApp(KeyHold, App[int]):
+class SideBySideApp(KeyHold, Toasts, App[int]):
     """sidebyside FOLDER: see what every source says, what only one claims, where numbers differ."""
 
     CSS_PATH = "app.tcss"
@@ -70,6 +70,7 @@ class SideBySideApp(KeyHold, App[int]):
         use_cache: bool = True,
     ) -> None:
         super().__init__()
+        self.no_colour_at_all()
         self.folder = folder
         self.max_bytes = max_bytes
         self.min_score = min_score
@@ -192,13 +193,6 @@ class SideBySideApp(KeyHold, App[int]):
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < 80 or self.size.height < 24, "-small")
-
-    def notify(self, message: str, *, title: str = "", severity="information",
-               timeout: float | None = None, markup: bool = True) -> None:
-        """Every message is plain text with control characters shown: they carry document
-        text, notes and file names, which may hold square brackets or escape sequences."""
-        super().notify(visible(message), title=visible(title), severity=severity,
-                       timeout=timeout, markup=False)
 
     def action_dismiss_messages(self) -> None:
         self.clear_notifications()
