@@ -348,8 +348,10 @@ def _chunk_spans(chunk: str) -> tuple[tuple[int, int], ...]:
                     or _MAGNITUDE_END.search(prev) and _DIGIT_NEXT.match(chunk[s:e])):
                 merged[-1] = (ps, e)
                 continue
-            # A piece with no letter or digit (stray quote, bullet) joins its neighbour.
-            if not _LETTER.search(chunk[s:e]):
+            # A piece with no letter or digit (stray quote, bullet) joins its neighbour, and so
+            # does one opening on a semicolon or a comma: no sentence does ("in Bellingham,
+            # Wash.; she followed him" was cut after the state's abbreviation).
+            if not _LETTER.search(chunk[s:e]) or chunk[s] in ";,":
                 merged[-1] = (ps, e)
                 continue
             # "1. Reopening in spring.": a list mark is not a sentence; it leads the next one.
@@ -559,10 +561,21 @@ def _title(src: Source, doc: Document) -> str:
                 why not in (None, "link to another story") or furniture.not_a_headline(shown, raw):
             continue  # (a pointer's form is a headline's too: "Watch: Moment bridge collapses")
         if 2 <= len(shown.split()) <= 20 and (
-            para.heading or not re.search(r"[.!?]['\"”’)]?$", shown)
+            para.heading or not re.search(r"[.!?]['\"”’)]?$", shown) or _stopped_headline(shown)
         ):
             return _WIRE_PREFIX.sub("", shown)
     return Path(doc.file).stem
+
+
+# A headline may end on a question or exclamation mark or an abbreviation ("Can EDS Remain
+# Vendor-Neutral Under HP's Thumb?", "Clinton Is 'Sane,' Bloomberg Tells U.S."): in Title Case
+# it is still the headline, not a lede.
+_HEADLINE_STOP = re.compile(r"(?:[?!]+|(?<=\b[A-Z])\.)['\"”’)]?$")
+
+
+def _stopped_headline(line: str) -> bool:
+    body = _HEADLINE_STOP.sub("", line)
+    return body != line and T.is_title_case(body)
 
 
 # A wire's tags before its headline ("UPDATE 2-Quorra to cut 1,200 jobs", "CORRECTED-REFILE-..."):

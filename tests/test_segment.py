@@ -83,6 +83,13 @@ CUTS = [
      ["The crisis began in Flint, Mich.", "Mayor Sheldon Neeley declared an emergency."]),
     ("It broke out near Paradise, Calif. Gov. Gavin Newsom came.",
      ["It broke out near Paradise, Calif.", "Gov. Gavin Newsom came."]),
+    # ... but a semicolon or a comma after it continues the sentence (a review: the stray
+    # "; she followed him on Twitter." was its own sentence)
+    ("He met Gennette Cordova, a student in Bellingham, Wash.; she followed him on Twitter. He said so.",
+     ["He met Gennette Cordova, a student in Bellingham, Wash.; she followed him on Twitter.",
+      "He said so."]),
+    ("The firm, based in Portland, Ore., said it would appeal.",
+     ["The firm, based in Portland, Ore., said it would appeal."]),
     # in capitals (only before a word in capitals), across two spaces; "Dr." may be a drive
     ("SEN. JOHN MCCAIN DIES AT 81", ["SEN. JOHN MCCAIN DIES AT 81"]),
     ("ARIZ. GOV. JAN BREWER VETOES BILL", ["ARIZ. GOV. JAN BREWER VETOES BILL"]),
@@ -657,3 +664,18 @@ def test_readers_comments_after_their_header_are_the_page_s_though_they_quote_so
     for comment in ("\"Praying she is found safe,\" said one reader from Welton.",
                     "Mike, Ardley: Thoughts with the family."):
         assert flags[comment] == "boilerplate", comment
+
+
+def test_a_title_case_headline_ending_on_a_question_mark_or_an_abbreviation_is_the_title():
+    """A review found sources named by their file ("hpo: hpo") because the headline ended on
+    "?" or "U.S."; a lede ending so (in sentence case) is still not a title."""
+    for head in ("Can EDS Remain Vendor-Neutral Under HP's Thumb?",
+                 "Clinton Is 'Sane' And 'Competent,' Unlike Trump, Bloomberg Tells U.S.",
+                 "Who Will Pay For The New Flood Wall In Lindmoor?"):
+        doc = Document("hpo.txt", "/hpo.txt", f"{head}\n\nThe council met on Tuesday.", "utf-8")
+        assert build_source(doc, "hpo").title == head
+    for lede in ("Who will pay for the new flood wall in the town?",
+                 "The mayor said the wall would be paid for by the U.S.",
+                 "The Council Met With Officials On Tuesday."):
+        doc = Document("hpo.txt", "/hpo.txt", f"{lede}\n\nThe council met on Tuesday.", "utf-8")
+        assert build_source(doc, "hpo").title == "hpo"
