@@ -29,9 +29,30 @@ if TYPE_CHECKING:
 SEM_FLOOR = 0.5
 
 
+@lru_cache(maxsize=1 << 16)
+def _forms(text: str) -> dict[str, str]:
+    """Each content term of a text as the text first writes it."""
+    out: dict[str, str] = {}
+    for w in T.words(text):
+        if w not in T.STOPWORDS:
+            out.setdefault(T.term(w), w)
+    return out
+
+
 def _shares(x: _Item, y: _Item, surface: dict[str, str]) -> str:
-    """The (at most four) most distinctive words two sentences share, as written."""
-    return ", ".join(islice((surface.get(t, t) for t in x.ranked() if t in y.terms), 4))
+    """The (at most four) most distinctive words two sentences share, as the two write them:
+    "nation/national" where they write one term two ways (a review read "shares national" of
+    two sentences that both say "the nation": the folder's first spelling). `surface`, the
+    folder's spelling, is for a term neither writes as a word of its own."""
+    fx, fy = _forms(x.sentence.text), _forms(y.sentence.text)
+
+    def written(t: str) -> str:
+        a, b = fx.get(t), fy.get(t)
+        if a and b:
+            return a if a == b else f"{a}/{b}"
+        return a or b or surface.get(t, t)
+
+    return ", ".join(islice((written(t) for t in x.ranked() if t in y.terms), 4))
 
 
 def _whys(x: _Item, y: _Item, shares: str, equal: bool, surface: dict[str, str]) -> tuple[str, str]:
@@ -202,7 +223,8 @@ def _why_from(x: _Item, y: _Item, shares: str, figs: str, differ_x: str | None,
     if differ_x and differ_y:
         parts.append(f"figures differ: {differ_x} vs {differ_y}")
     xt = x.terms
-    adds = ", ".join(islice((surface.get(t, t) for t in y.ranked() if t not in xt), 2))
+    fy = _forms(y.sentence.text)
+    adds = ", ".join(islice((fy.get(t) or surface.get(t, t) for t in y.ranked() if t not in xt), 2))
     if adds:
         parts.append("other adds " + adds)
     return "; ".join(parts)

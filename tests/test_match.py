@@ -501,6 +501,32 @@ def test_a_link_s_why_says_what_the_tense_cue_reads_not_more():
     assert "the other done" not in link.why
 
 
+def test_a_link_s_why_names_shared_words_as_the_two_sentences_write_them():
+    """A review: "shares national" of two sentences that both say "the nation" (the folder's
+    first spelling of the term), "trump's" of a sentence that says "Trump"."""
+    sources = _sources(
+        ["The national debate went on.",
+         "Bloomberg told the nation that Trump's plan for Medicare was a dangerous con."],
+        ["Bloomberg warned the nation that the Trump plan for Medicare was a dangerous con."],
+    )
+    M.match(sources, semantic=False)
+    (link,) = sources[0].sentences[1].links
+    shared = link.why.split(";")[0]
+    assert shared.startswith("shares ")
+    assert "national" not in link.why
+    assert "trump's/trump" in shared
+
+
+def test_gonna_looks_ahead_like_going_to():
+    """A review: the same quote, "we're gonna impeach" / "we're going to impeach", was said to
+    have "only one says will, may or plans to"."""
+    sources = _sources(["Tlaib told supporters: We're gonna go in there and impeach him, she said."],
+                       ["Tlaib told supporters: We're going to go in there and impeach him, she said."])
+    M.match(sources, semantic=False)
+    (link,) = sources[0].sentences[0].links
+    assert "will, may or plans to" not in link.why
+
+
 def test_a_link_s_why_does_not_set_two_people_s_ages_against_each_other():
     """"figures differ" is said of figures the number reader reads as one kind of thing, not of
     two people's ages or an age against a count (a reporter's read: "figures differ: 16 vs 31",
