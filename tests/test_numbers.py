@@ -1269,6 +1269,17 @@ def test_over_right_after_a_figure_is_across_not_more_than():
     assert only("More than 20 people over 65 died.", "over 65").qualifier == "over"
 
 
+def test_over_after_a_verb_it_belongs_to_is_what_it_acts_on():
+    """A review: "presided over two testy news briefings" was read as more than two. "over"
+    after such a verb says what the verb acts on; after others it stays a hedge."""
+    for sentence in ("He presided over two testy news briefings on Monday.",
+                     "The two parties clashed over three seats.",
+                     "They argued over 12 amendments for hours."):
+        assert all(q.qualifier != "over" for q in read_quantities(sentence)), sentence
+    assert only("The video was watched over 2 million times.", "over 2 million times").qualifier == "over"
+    assert only("Troops fought for over 600 days.", "over 600 days").qualifier == "over"
+
+
 def test_as_early_as_bounds_a_date_it_does_not_give_one():
     """"The announcement may come as early as May 14" was the date May 14, at odds with another
     outlet's "announced on May 13"; "as soon as Friday" likewise. A plain date is still read."""

@@ -58,6 +58,16 @@ def _tally(r: Tokens, first: int) -> bool:
 _TALLY_UNITS = frozenset(("percent", "%", "per", "cent", "pc", "votes", "points"))
 
 
+# Verbs whose "over" is what they act on, not "more than": "presided over two testy news
+# briefings", "fought over three seats", "clashed over two bills".
+_OVER_IS_ON = frozenset("""preside presides presided presiding argue argues argued arguing fight fights
+fought fighting clash clashes clashed clashing feud feuds feuded feuding quarrel quarrels quarreled
+quarrelled quarreling quarrelling fret frets fretted fretting agonize agonizes agonized agonizing
+pore pores pored poring wrangle wrangles wrangled wrangling bicker bickers bickered bickering
+squabble squabbles squabbled squabbling haggle haggles haggled haggling disagree disagrees
+disagreed disagreeing""".split())
+
+
 def hedge(r: Tokens, first: int, kind: str = "count") -> tuple[Qualifier | None, int]:
     """The hedge ending just before token `first`, longest first: (qualifier, its first token)."""
     L, fl = r.L, r.floor
@@ -75,7 +85,8 @@ def hedge(r: Tokens, first: int, kind: str = "count") -> tuple[Qualifier | None,
                 and kind != "duration":
             return None, first  # "information about two programs": about is what it is on
         if q and L[a] == "over" and a >= 1 and (r.T[a - 1][:1].isdigit() and r.year_at(a - 1) is None
-                                                 or L[a - 1] in ("%", "percent", "points")):
+                                                 or L[a - 1] in ("%", "percent", "points")
+                                                 or L[a - 1] in _OVER_IS_ON):
             # "struck out 13 over seven innings": across them, not more ("In 2019 over 500
             # people died": after a year, a hedge)
             return None, first
