@@ -113,9 +113,11 @@ def _sentence_html(c: Comparison, s: Sentence, notes: dict[str, list], marks: di
     out = f'<span class="{" ".join(classes)}" id="{escape(s.id)}"{title}>{"".join(parts)}</span>'
     if is_unique_claim(s) and (near := elsewhere(c, s.id)) is not None:
         t, found = near  # where to look before printing it as an exclusive
-        out += (f'<span class="near">closest elsewhere, not linked: <a href="{_href(t.id)}">'
+        # what the similarity is measured against: on hover, not repeated under every claim
+        scale = f' title="{escape(found.scale().lstrip("; "))}"' if found.scale() else ""
+        out += (f'<span class="near"{scale}>closest elsewhere, not linked: <a href="{_href(t.id)}">'
                 f"{escape(t.source)} ¶{t.paragraph + 1}</a>, similarity {found.similarity:.2f} "
-                f"by {escape(found.by + found.scale())}</span>")
+                f"by {escape(found.by)}</span>")
     for ann in notes.get(s.id, []):
         out += f'<span class="note"><b>✎ {escape(ann.status)}</b> {escape(ann.note)}</span>'
     return out

@@ -215,15 +215,21 @@ def _corrections_md(c: Comparison) -> list[str]:
     return out
 
 
-def _closest_elsewhere(c: Comparison, s: Sentence) -> str:
+def _closest_elsewhere(c: Comparison, s: Sentence, scales_said: set[str]) -> str:
     """Where to look before printing a claim as an exclusive: the closest sentence of the other
-    sources (sidebyside/nearest.py), as a short pointer."""
+    sources (sidebyside/nearest.py), as a short pointer. What a similarity is measured against
+    is said the first time only (`scales_said` keeps track): the same words under every claim
+    were noise."""
     near = elsewhere(c, s.id)
     if near is None:
         return ""
     t, found = near
+    scale = found.scale()
+    if scale in scales_said:
+        scale = ""
+    scales_said.add(scale)
     return (f" *(closest elsewhere, not linked: {md(t.source)} ¶{t.paragraph + 1}, similarity "
-            f"{found.similarity:.2f} by {found.by}{found.scale()})*")
+            f"{found.similarity:.2f} by {found.by}{scale})*")
 
 
 def to_markdown(c: Comparison) -> str:
@@ -232,6 +238,7 @@ def to_markdown(c: Comparison) -> str:
     labels = {src.id: src.title or src.file for src in c.sources}
     notes = c.notes_by_sentence()
     placed: set[str] = set()
+    scales_said: set[str] = set()
 
     def note_line(a) -> str:
         return f"  - ✎ **{md(a.status)}**: {md(a.note)}"
@@ -317,7 +324,7 @@ def to_markdown(c: Comparison) -> str:
         out.append(f"### Unique claims ({len(unique)})")
         out.append("")
         for s in unique:
-            out += with_notes(f"- {_quote(s)}{_closest_elsewhere(c, s)}", s)
+            out += with_notes(f"- {_quote(s)}{_closest_elsewhere(c, s, scales_said)}", s)
         unlinked = sum(1 for s in src.sentences if s.status == UNLINKED and s.claim)
         if unlinked:
             out.append("")
@@ -342,7 +349,8 @@ def to_markdown(c: Comparison) -> str:
         if folded:
             out.append("")
             out.append(
-                f"*{len(folded)} sentences set aside as boilerplate or repeated text.*"
+                f"*{len(folded)} {'sentence' if len(folded) == 1 else 'sentences'} set aside as "
+                "boilerplate or repeated text.*"
             )
         out.append("")
     rest = [a for a in c.annotations if not a.orphaned and a.target not in placed]

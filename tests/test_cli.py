@@ -128,11 +128,15 @@ def test_engine_imports_nothing_from_textual():
 
 
 def test_help_states_the_shipped_link_threshold(capsys):
-    from sidebyside.match import MIN_SCORE
+    """--min-score is the overlap floor; the probability bar the reports' scores are read
+    against is stated beside it (a review read the two as one and found the help untrue)."""
+    from sidebyside.match import MIN_SCORE, P_LINK, P_LINK_SEM
 
     with pytest.raises(SystemExit):
         main(["--help"])
-    assert f"default {MIN_SCORE}" in " ".join(capsys.readouterr().out.split())
+    out = " ".join(capsys.readouterr().out.split())
+    assert f"default {MIN_SCORE}" in out
+    assert f"of at least {P_LINK_SEM} ({P_LINK} with --lexical)" in out
 
 
 # ---------------------------------------------------------------- odd input (an edge-case sweep)

@@ -207,7 +207,9 @@ def test_the_brief_points_each_unique_claim_at_the_closest_sentence_elsewhere(tm
         t, found = nearest.elsewhere(c, s.id)
         src = t.source
         assert (f"*(closest elsewhere, not linked: {src} ¶{t.paragraph + 1}, similarity "
-                f"{found.similarity:.2f} by the transformer; it confirms likely links from") in section
+                f"{found.similarity:.2f} by the transformer") in section
+    # what the similarity is measured against is said once, not under every claim (a review)
+    assert brief.count("; it confirms likely links from") == 1
 
 
 def test_the_json_and_html_reports_point_each_unique_claim_at_the_closest_sentence(tmp_path):
@@ -232,10 +234,12 @@ def test_the_json_and_html_reports_point_each_unique_claim_at_the_closest_senten
         assert e["closest"] == {"to": t.id, "source": src, "paragraph": t.paragraph,
                                 "similarity": found.similarity, "by": "the transformer"}
         span = page.split(f'id="{sid}"', 1)[1].split("</span>", 2)[1]  # right after the claim
-        assert span.startswith('<span class="near">closest elsewhere, not linked: '
-                               f'<a href="#{t.id.replace(":", "%3A")}">{src} ¶{t.paragraph + 1}</a>, similarity '
-                               f"{found.similarity:.2f} by the transformer; it confirms likely links from")
+        assert span.startswith('<span class="near" title="it confirms likely links from')
+        assert ('>closest elsewhere, not linked: '
+                f'<a href="#{t.id.replace(":", "%3A")}">{src} ¶{t.paragraph + 1}</a>, similarity '
+                f"{found.similarity:.2f} by the transformer") in span
     assert page.count('class="near"') == len(unique)
+    assert page.count('>closest elsewhere') == len(unique)
 
 
 def test_the_reports_name_the_closest_of_every_source_the_detail_reads(tmp_path):

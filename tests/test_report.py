@@ -213,3 +213,18 @@ def test_a_partial_claim_all_of_which_is_told_elsewhere_says_so(seeds):
     line = next(ln for ln in report.to_markdown(seeds).splitlines() if ln.startswith("- " + s.text[:30]))
     assert f"all of it, within a longer sentence of {other.source} ¶{other.paragraph + 1}" in line
     assert "partly:" not in line
+
+
+def test_the_brief_counts_one_sentence_set_aside_in_the_singular(tmp_path):
+    from sidebyside.engine import compare_folder
+    from sidebyside.report import to_markdown
+
+    (tmp_path / "a.txt").write_text(
+        "Ferry crews strike\n\nFerry crews walked out on Monday, halting all island crossings.\n\n"
+        "(Reporting by Ann Lee; Editing by Tom Roe)\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        "Island ferries halted\n\nAll island crossings stopped on Monday when ferry crews walked "
+        "out.\n", encoding="utf-8")
+    brief = to_markdown(compare_folder(tmp_path, use_cache=False))
+    assert "*1 sentence set aside as boilerplate or repeated text.*" in brief
+    assert "1 sentences" not in brief
