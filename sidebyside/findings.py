@@ -28,18 +28,27 @@ from .model import (
 )
 from .novelty import NOVEL_MIN
 
+CLAIM_WORDS = 3  # content words that make a sentence a claim...
+SPOKEN_WORDS = 8  # ...or words, one of them a content word, in a sentence of plain speech
+
 
 def is_claim(text: str, heading: bool) -> bool:
     """The one claim rule: a sentence of a paragraph that is not a heading, with at least three
-    content words (not a byline, a fragment or a headline), and not what an embedded post leaves
-    (furniture.post_frame). Flagged sentences are never claims."""
-    return not heading and _content_words(text) >= 3 and not post_frame(text)
+    content words (not a byline, a fragment or a headline), or a longer one of common words
+    (a quote: "I went too far and I was wrong," she said; "We do not believe that it was
+    illegal, what they did"), and not what an embedded post leaves (furniture.post_frame).
+    Flagged sentences are never claims."""
+    if heading or post_frame(text):
+        return False
+    content, words = _content_words(text)
+    return content >= CLAIM_WORDS or content >= 1 and words >= SPOKEN_WORDS
 
 
 @lru_cache(maxsize=1 << 17)
-def _content_words(text: str) -> int:
-    """How many content words a sentence has (set_statuses runs again after every correction)."""
-    return len(T.content_terms(text))
+def _content_words(text: str) -> tuple[int, int]:
+    """How many content words and words a sentence has (set_statuses runs again after every
+    correction)."""
+    return len(T.content_terms(text)), len(T.words(text))
 
 
 def set_statuses(comparison: Comparison) -> None:

@@ -566,3 +566,18 @@ def test_hard_wrapped_prose_keeps_its_last_line(wrapped):
 def test_a_menu_above_a_headline_with_no_blank_line_leaves_the_headline():
     a = _src("a.txt", "Home\nNews\nRovers win cup\n\n" + STORY)
     assert a.title == "Rovers win cup"
+
+
+def test_a_quote_of_common_words_is_a_claim_and_a_fragment_is_not():
+    """A review found "We do not believe that it was illegal, what they did," he said (the
+    inspector general's finding) left out of the unique claims for having two content words."""
+    from sidebyside.findings import is_claim
+
+    for quote in ("\u201cWe do not believe that it was illegal, what they did,\u201d he said.",
+                  '"I went too far and I was wrong," she said.',
+                  "\u201cBut more to the point, I disagree with what she said."):
+        assert is_claim(quote, False), quote
+        assert not is_claim(quote, True)  # a heading is never a claim
+    for fragment in ("Nor should we.", '"Okay.', "Next.\u201d", '"This is the tactic.',
+                     "And so it goes on and on."):
+        assert not is_claim(fragment, False), fragment
