@@ -491,11 +491,36 @@ def build_source(doc: Document, sid: str) -> Source:
             if cut else [(p_start, p_end, spans)]
         for a, b, sents in parts:
             n = _add_paragraph(src, text, a, b, sents, n)
+    _mark_subheads(src)
     src.title = doc.title.strip() or _title(src, doc)
     if src.paragraphs and _WIRE_PREFIX.sub("", para_display(
             text[src.paragraphs[0].start : src.paragraphs[0].end])) == src.title:
         src.paragraphs[0].heading = True  # (a wire's "UPDATE 2-" tag is no part of the title)
     return src
+
+
+SUBHEAD_WORDS = 10  # a sub-heading in sentence case has at most this many words...
+BODY_WORDS = 15  # ...between two paragraphs of prose of at least this many
+_SUBHEAD = re.compile(r"[A-Z][^\n\"“”]*[A-Za-z0-9]")
+
+
+def _mark_subheads(src: Source) -> None:
+    """Mark a sub-heading in sentence case ("IT Swiss army knife is all can openers", "Advice if
+    you're upset by the news") between two paragraphs of prose: a short line in the body with no
+    closing punctuation, no quote, after the headline and the lede. (In Title Case or in
+    Markdown it is a heading already.) A review found one listed as a unique claim."""
+    paras = src.paragraphs
+
+    def words(p: Paragraph) -> int:
+        return len(src.text[p.start:p.end].split())
+
+    for k in range(2, len(paras) - 1):
+        p = paras[k]
+        if p.heading or not _SUBHEAD.fullmatch(src.text[p.start:p.end].strip()):
+            continue
+        if words(p) <= SUBHEAD_WORDS and words(paras[k - 1]) >= BODY_WORDS and \
+                words(paras[k + 1]) >= BODY_WORDS:
+            p.heading = True
 
 
 def _glued_tail(text: str, spans: list[tuple[int, int]]) -> int:

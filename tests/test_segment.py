@@ -679,3 +679,22 @@ def test_a_title_case_headline_ending_on_a_question_mark_or_an_abbreviation_is_t
                  "The Council Met With Officials On Tuesday."):
         doc = Document("hpo.txt", "/hpo.txt", f"{lede}\n\nThe council met on Tuesday.", "utf-8")
         assert build_source(doc, "hpo").title == "hpo"
+
+
+def test_a_sub_heading_in_sentence_case_between_paragraphs_of_prose_is_a_heading():
+    """A review found "IT Swiss army knife is all can openers", a sub-heading, listed as a unique
+    claim. A short line with no closing punctuation between two paragraphs of prose is one; a
+    short sentence, a quote or a line beside short paragraphs is not."""
+    prose = ("The council said on Tuesday that the bridge would stay closed for repairs until the "
+             "end of the summer, and that a ferry would run in its place.")
+    for line, heading in (("Repairs will take all summer", True),
+                          ("Repairs will take all summer.", False),
+                          ("\u201cRepairs will take all summer\u201d", False),
+                          ("repairs will take all summer", False),
+                          ("Repairs will take all summer and the ferry will run every hour from "
+                           "the old quay", False)):
+        text = f"Bridge shut\n\nThe bridge shut on Monday.\n\n{prose}\n\n{line}\n\n{prose}\n"
+        src = build_source(Document("a.txt", "/a.txt", text, "utf-8"), "a")
+        assert src.paragraphs[3].heading is heading, line
+    short = "Bridge shut\n\nThe bridge shut.\n\nIt was old.\n\nRepairs will take all summer\n\nA ferry runs.\n"
+    assert not build_source(Document("a.txt", "/a.txt", short, "utf-8"), "a").paragraphs[3].heading
