@@ -354,6 +354,20 @@ class Comparison:
     def shared_sentences(self) -> list[Sentence]:
         return [s for s in self.all_sentences() if s.status == SHARED]
 
+    def figures_differ_with(self, sentence_id: str) -> list[str]:
+        """The sources of the sentences linked to this one whose figures disagree with its own
+        (a side of the same disagreement): the link is no confirmation of those figures."""
+        s = self.sentence(sentence_id)
+        linked = {lk.to for lk in s.links}
+        out: list[str] = []
+        for d in self.disagreements:
+            ids = {side.sentence for side in d.sides}
+            if sentence_id in ids:
+                for side in d.sides:
+                    if side.sentence in linked and side.source not in out:
+                        out.append(side.source)
+        return sorted(out)
+
     def notes_by_sentence(self) -> dict[str, list[Annotation]]:
         """The notes attached to each sentence (orphaned ones are on none), in store order."""
         out: dict[str, list[Annotation]] = {}

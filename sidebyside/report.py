@@ -304,7 +304,9 @@ def to_markdown(c: Comparison) -> str:
             others = sorted({c.sentence(link.to).source for link in s.links})
             why = f": {md(s.links[0].why)}" if s.links[0].why else ""
             said = confirmations(s, c, family)
-            out += with_notes(f"- {_quote(s)} *({said}: also in {md(', '.join(others))}{why})*", s)
+            differ = c.figures_differ_with(s.id)
+            but = f"; its figures differ from {md(', '.join(differ))}'s (≠)" if differ else ""
+            out += with_notes(f"- {_quote(s)} *({said}: also in {md(', '.join(others))}{why}{but})*", s)
         out.append("")
         partial = [s for s in src.sentences if s.status == PARTIAL]
         if partial:

@@ -228,3 +228,26 @@ def test_the_brief_counts_one_sentence_set_aside_in_the_singular(tmp_path):
     brief = to_markdown(compare_folder(tmp_path, use_cache=False))
     assert "*1 sentence set aside as boilerplate or repeated text.*" in brief
     assert "1 sentences" not in brief
+
+
+def test_a_shared_claim_whose_figures_disagree_is_not_told_as_confirmed():
+    """A review: "2 sources, all independent" under a claim whose figures the other source
+    disputes read as confirmation. The detail and the brief say the figures differ."""
+    from sidebyside.engine import compare_folder, demo_folder
+    from sidebyside.report import to_markdown
+    from widgets.detail import status_line
+
+    c = compare_folder(demo_folder(), use_cache=False)
+    brief = to_markdown(c)
+    differing = [s for s in c.shared_sentences() if c.figures_differ_with(s.id)]
+    assert differing
+    for s in differing:
+        sides = [d for d in c.disagreements if s.id in {x.sentence for x in d.sides}]
+        assert sides
+        other = c.figures_differ_with(s.id)
+        assert set(other) <= {x.source for d in sides for x in d.sides} - {s.source}
+        assert status_line(c, s).endswith(f"but its figures differ from {', '.join(other)}'s (≠ below)")
+        line = next(x for x in brief.splitlines() if x.startswith("- ") and s.text[:40] in x)
+        assert f"its figures differ from {', '.join(other)}'s (≠)" in line
+    agreeing = [s for s in c.shared_sentences() if not c.figures_differ_with(s.id)]
+    assert agreeing and all("differ from" not in status_line(c, s) for s in agreeing)

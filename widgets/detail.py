@@ -97,7 +97,9 @@ def status_line(comparison: Comparison, s: Sentence) -> str:
         others = sorted({comparison.sentence(lk.to).source for lk in s.links})
         said = confirmations(s, comparison, comparison.families)
         by = " (linked by reporter)" if any(lk.by for lk in s.links) else ""
-        return f"shared with {', '.join(others)}{by} · {said}"
+        differ = comparison.figures_differ_with(s.id)
+        but = f", but its figures differ from {', '.join(differ)}'s (≠ below)" if differ else ""
+        return f"shared with {', '.join(others)}{by} · {said}{but}"
     if s.status == PARTIAL and s.parts:
         return "partly reported: " + part_said(comparison, s, s.parts[0]) + (
             f" (and {len(s.parts) - 1} more)" if len(s.parts) > 1 else "")
