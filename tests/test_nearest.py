@@ -291,3 +291,19 @@ def test_a_broken_model_is_tried_once_for_a_whole_report(tmp_path, monkeypatch):
     again = compare_folder(c.folder, use_cache=False)  # another comparison tries again
     nearest.closest(again, again.all_sentences()[0].id)
     assert len(tries) == 2
+
+
+def test_the_detail_says_what_a_similarity_is_measured_against_once():
+    """With several sources to point into, the scale of the transformer's similarity was
+    repeated under each; it is said with the first."""
+    from sidebyside.engine import demo_folder
+    from widgets.detail import detail_text
+
+    c = compare_folder(demo_folder(), use_cache=False)
+    many = [s for s in c.all_sentences() if not s.links and s.claim and s.status != "boilerplate"
+            and len(nearest.closest(c, s.id)) >= 2
+            and all(x.by == "the transformer" for x in nearest.closest(c, s.id).values())]
+    assert many
+    text = detail_text(c, many[0].id).plain
+    assert text.count("closest, not linked: ") >= 2
+    assert text.count("; it confirms likely links from") == 1

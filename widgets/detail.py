@@ -219,6 +219,7 @@ def detail_text(comparison: Comparison, sid: str, *,
         by_source.setdefault(comparison.sentence(lk.to).source, []).append(lk)
     if near is None:
         near = closest(comparison, sid)
+    scales_said: set[str] = set()  # what a similarity is measured against: said once
     for other in comparison.sources:
         if other.id == s.source:
             continue
@@ -230,8 +231,10 @@ def detail_text(comparison: Comparison, sid: str, *,
                        style=muted)
             c = near.get(other.id)
             if c is not None:
+                scale = "" if c.scale() in scales_said else c.scale()
+                scales_said.add(c.scale())
                 out.append(f"    closest, not linked: {c.sentence} (similarity {c.similarity:.2f} by "
-                           f"{c.by}{c.scale()})\n",
+                           f"{c.by}{scale})\n",
                            style=muted)
                 out.append("    " + pictures(comparison.sentence(c.sentence).text) + "\n", style=muted)
                 if c.second is not None:  # the claim is often the next one (sidebyside/nearest.py)
