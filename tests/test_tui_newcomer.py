@@ -450,3 +450,24 @@ def test_a_disagreement_s_why_names_words_the_sentences_use(demo):
             for word in m.group(1).split(", "):
                 assert word.lower() in texts, (word, d.why)
         assert " read as " in d.why and "value " not in d.why
+
+
+def test_the_detail_shows_a_word_diff_only_of_sentences_worded_alike():
+    """At 80 columns a diff of two paraphrases struck out nearly every word (a review); the
+    diff is shown when at least half the words are in common, in order."""
+    from sidebyside.engine import compare_folder, demo_folder
+    from widgets.detail import DIFF_MIN, detail_text, words_in_common
+
+    c = compare_folder(demo_folder(), use_cache=False)
+    pairs = [(s, c.sentence(lk.to)) for s in c.shared_sentences() for lk in s.links]
+    alike = [(s, t) for s, t in pairs if words_in_common(s.text, t.text) >= DIFF_MIN]
+    apart = [(s, t) for s, t in pairs if words_in_common(s.text, t.text) < DIFF_MIN]
+    assert alike and apart
+    for s, _ in alike[:3] + apart[:3]:
+        text = detail_text(c, s.id).plain
+        diffs = [ln for ln in text.splitlines() if ln.strip().startswith("diff: ")]
+        assert len(diffs) == len(s.links)
+        for lk, ln in zip(sorted(s.links, key=lambda lk: -lk.score), diffs, strict=False):
+            reworded = words_in_common(s.text, c.sentence(lk.to).text) < DIFF_MIN
+            assert ("reworded" in ln) is reworded, ln
+    assert words_in_common("He said the dam was safe.", "He said the old dam was safe.") >= DIFF_MIN

@@ -69,6 +69,15 @@ def _plain(word: str) -> str:
     return word.translate(_TYPOGRAPHY)
 
 
+DIFF_MIN = 0.5  # the share of words two linked sentences have in common, in order, for a diff
+
+
+def words_in_common(old: str, new: str) -> float:
+    """The share of the two sentences' words that are the same, in order (difflib's ratio)."""
+    return difflib.SequenceMatcher(a=[_plain(w) for w in old.split()],
+                                   b=[_plain(w) for w in new.split()], autojunk=False).ratio()
+
+
 def word_diff(old: str, new: str, styles: DetailStyles = PLAIN) -> Text:
     """Word-level diff from `old` to `new`: [-deleted-] {+inserted+}, shared words plain.
     Words that differ only in typography (quotes, dashes) count as the same."""
@@ -253,7 +262,11 @@ def detail_text(comparison: Comparison, sid: str, *,
             out.append("\n")
             out.append("    " + pictures(t.text) + "\n")
             out.append("    diff: ", style=muted)
-            out.append_text(word_diff(s.text, t.text, styles))
+            if words_in_common(s.text, t.text) >= DIFF_MIN:
+                out.append_text(word_diff(s.text, t.text, styles))
+            else:  # a paraphrase: a diff of it would strike out nearly every word
+                out.append("reworded (under half the words in common; both are shown above)",
+                           style=muted)
             out.append("\n")
 
     if s.parts:
