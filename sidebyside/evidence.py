@@ -65,7 +65,7 @@ _MONTHS = {m: m[:3] for m in "january february march april june july august sept
                                            "oct": "oct", "nov": "nov", "dec": "dec"}
 _RELATIVE = {"yesterday": "yesterday", "today": "today", "tomorrow": "tomorrow", "tonight": "today"}
 _FUTURE = re.compile(
-    r"\b(will|would|'ll|set to|plans? to|planning to|planned to|expected to|poised to|going to|gonna|"
+    r"\b(will|would|'ll|set to|plans? to|planning to|planned to|expected to|poised to|going to|gon ?na|wan ?na|"
     r"(?:is|are) to|scheduled to|likely to|hopes? to|wants? to|intends? to|threatens? to|"
     r"vows? to|seeks? to|aims? to|prepares? to|preparing to|ready to|could|may|might|considering|"
     r"weighing|upcoming|next week|next month)\b"

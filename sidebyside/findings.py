@@ -9,6 +9,7 @@ on (figure_verdicts.py), and which figures another source gives too (counterpart
 from __future__ import annotations
 
 import copy
+import re
 from functools import lru_cache
 
 from . import numbers as N
@@ -35,13 +36,26 @@ SPOKEN_WORDS = 8  # ...or words, one of them a content word, in a sentence of pl
 def is_claim(text: str, heading: bool) -> bool:
     """The one claim rule: a sentence of a paragraph that is not a heading, with at least three
     content words (not a byline, a fragment or a headline), or a longer one of common words
-    (a quote: "I went too far and I was wrong," she said; "We do not believe that it was
-    illegal, what they did"), and not what an embedded post leaves (furniture.post_frame).
+    that someone says (a quote, not a question: "I went too far and I was wrong," she said;
+    "We do not believe that it was illegal, what they did"), and not what an embedded post
+    leaves (furniture.post_frame).
     Flagged sentences are never claims."""
     if heading or post_frame(text):
         return False
     content, words = _content_words(text)
-    return content >= CLAIM_WORDS or content >= 1 and words >= SPOKEN_WORDS
+    return content >= CLAIM_WORDS or content >= 1 and words >= SPOKEN_WORDS and _spoken(text)
+
+
+# Said by someone: in quotes or with a verb of saying; not a question nor a line that opens a
+# list ("What do you make of all of this, Senator?", "Here are the things we know so far:"), so
+# an outlet's own lines ("That is all for now from all of us here at CNN.", "We will update this
+# as we learn more.") stay no claims.
+_QUOTED_OR_SAID = re.compile(r"[\"“”]|\b(?:said|says|told|added|according to)\b")
+_ASKS_OR_LISTS = re.compile(r"[?:]['\"”’)]*\s*$")
+
+
+def _spoken(text: str) -> bool:
+    return bool(_QUOTED_OR_SAID.search(text)) and not _ASKS_OR_LISTS.search(text)
 
 
 @lru_cache(maxsize=1 << 17)

@@ -39,6 +39,23 @@ def _forms(text: str) -> dict[str, str]:
     return out
 
 
+def _form(forms: dict[str, str], t: str) -> str | None:
+    """How a text writes the term t: as itself, or as the demonym the matcher folded into it
+    ("Russian" for "russia", "Ukrainian" for "ukrain")."""
+    got = forms.get(t)
+    if got is None and len(t) >= 4:
+        got = next((w for term, w in forms.items() if term.startswith(t)), None)
+    return got
+
+
+def _alike(a: str, b: str) -> bool:
+    """One word, one of them a plural or a possessive ("doctor" / "doctors", "nation's")."""
+    def bare(w: str) -> str:
+        return re.sub(r"(?:['’]s|s)$", "", w)
+
+    return a == b or bare(a) == bare(b)
+
+
 def _shares(x: _Item, y: _Item, surface: dict[str, str]) -> str:
     """The (at most four) most distinctive words two sentences share, as the two write them:
     "nation/national" where they write one term two ways (a review read "shares national" of
@@ -47,9 +64,9 @@ def _shares(x: _Item, y: _Item, surface: dict[str, str]) -> str:
     fx, fy = _forms(x.sentence.text), _forms(y.sentence.text)
 
     def written(t: str) -> str:
-        a, b = fx.get(t), fy.get(t)
+        a, b = _form(fx, t), _form(fy, t)
         if a and b:
-            return a if a == b else f"{a}/{b}"
+            return min(a, b, key=len) if _alike(a, b) else f"{a}/{b}"  # "trump" of "trump's"
         return a or b or surface.get(t, t)
 
     return ", ".join(islice((written(t) for t in x.ranked() if t in y.terms), 4))

@@ -573,6 +573,9 @@ def _title(src: Source, doc: Document) -> str:
     from . import furniture
 
     boxed = 0  # paragraphs of a box of headlines above the story ("Top Stories" and its lines)
+    stopped = None  # the first headline ending on "?", "!" or "U.S." (`_stopped_headline`): the
+    # title only if no line above the story ends otherwise ("Read More: Why Are Gas Prices
+    # Rising Again?" above "Senate Passes Stopgap Bill" is the page's)
     for k, para in enumerate(src.paragraphs[:TITLE_LOOK]):
         if k >= 3 + boxed:
             break  # the headline is among the first three paragraphs, past such a box
@@ -586,21 +589,26 @@ def _title(src: Source, doc: Document) -> str:
                 why not in (None, "link to another story") or furniture.not_a_headline(shown, raw):
             continue  # (a pointer's form is a headline's too: "Watch: Moment bridge collapses")
         if 2 <= len(shown.split()) <= 20 and (
-            para.heading or not re.search(r"[.!?]['\"”’)]?$", shown) or _stopped_headline(shown)
+            para.heading or not re.search(r"[.!?]['\"”’)]?$", shown)
         ):
             return _WIRE_PREFIX.sub("", shown)
-    return Path(doc.file).stem
+        if stopped is None and 2 <= len(shown.split()) <= 20 and _stopped_headline(shown):
+            stopped = _WIRE_PREFIX.sub("", shown)
+    return stopped or Path(doc.file).stem
 
 
 # A headline may end on a question or exclamation mark or an abbreviation ("Can EDS Remain
 # Vendor-Neutral Under HP's Thumb?", "Clinton Is 'Sane,' Bloomberg Tells U.S."): in Title Case
-# it is still the headline, not a lede.
+# with every longer word capitalised (a lede dense with names is not: "Did President Joe Biden
+# and Vice President Kamala Harris know about the plan?") it is still the headline.
 _HEADLINE_STOP = re.compile(r"(?:[?!]+|(?<=\b[A-Z])\.)['\"”’)]?$")
+_LONGER_WORD = re.compile(r"[^\W\d_]{4,}")
 
 
 def _stopped_headline(line: str) -> bool:
     body = _HEADLINE_STOP.sub("", line)
-    return body != line and T.is_title_case(body)
+    longer = _LONGER_WORD.findall(body)
+    return body != line and len(longer) >= 3 and all(w[0].isupper() for w in longer)
 
 
 # A wire's tags before its headline ("UPDATE 2-Quorra to cut 1,200 jobs", "CORRECTED-REFILE-..."):

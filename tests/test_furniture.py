@@ -579,5 +579,11 @@ def test_a_quote_of_common_words_is_a_claim_and_a_fragment_is_not():
         assert is_claim(quote, False), quote
         assert not is_claim(quote, True)  # a heading is never a claim
     for fragment in ("Nor should we.", '"Okay.', "Next.\u201d", '"This is the tactic.',
-                     "And so it goes on and on."):
+                     "And so it goes on and on.",
+                     # (a review) an outlet's own lines, an interviewer's question, a list's head
+                     "That is all for now from all of us here at CNN.",
+                     "All that and more, coming up on Fox after the break.",
+                     '"What do you make of all of this, Senator?"',
+                     "We will update this as we learn more.",
+                     "Here are some of the things we know so far:"):
         assert not is_claim(fragment, False), fragment

@@ -1274,9 +1274,15 @@ def test_over_after_a_verb_it_belongs_to_is_what_it_acts_on():
     after such a verb says what the verb acts on; after others it stays a hedge."""
     for sentence in ("He presided over two testy news briefings on Monday.",
                      "The two parties clashed over three seats.",
-                     "They argued over 12 amendments for hours."):
+                     "They argued over three amendments for hours."):
         assert all(q.qualifier != "over" for q in read_quantities(sentence)), sentence
     assert only("The video was watched over 2 million times.", "over 2 million times").qualifier == "over"
+    # before digits (or a scale) "over" is "more than" after those verbs too (a review)
+    for sentence, text in (("Crews were fighting over 50 wildfires.", "over 50 wildfires"),
+                           ("She argued over 40 cases before the Supreme Court.", "over 40 cases"),
+                           ("He fought over 60 professional bouts.", "over 60 professional bouts"),
+                           ("They clashed over two million acres.", "over two million acres")):
+        assert only(sentence, text).qualifier == "over", sentence
     assert only("Troops fought for over 600 days.", "over 600 days").qualifier == "over"
 
 

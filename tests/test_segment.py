@@ -676,9 +676,17 @@ def test_a_title_case_headline_ending_on_a_question_mark_or_an_abbreviation_is_t
         assert build_source(doc, "hpo").title == head
     for lede in ("Who will pay for the new flood wall in the town?",
                  "The mayor said the wall would be paid for by the U.S.",
-                 "The Council Met With Officials On Tuesday."):
+                 "The Council Met With Officials On Tuesday.",
+                 # (a review) ledes dense with names
+                 "Former President Donald Trump arrived at Trump Tower in Lower Manhattan, N.Y.",
+                 "Did President Joe Biden and Vice President Kamala Harris know about the plan?",
+                 "Prince Harry and Meghan Markle said on Monday they are moving to the U.S."):
         doc = Document("hpo.txt", "/hpo.txt", f"{lede}\n\nThe council met on Tuesday.", "utf-8")
-        assert build_source(doc, "hpo").title == "hpo"
+        assert build_source(doc, "hpo").title == "hpo", lede
+    # a page's line above the headline, ending on "?", does not win over the headline
+    doc = Document("a.txt", "/a.txt", "Read More: Why Are Gas Prices Rising Again?\n\nSenate Passes "
+                   "Stopgap Bill to Avert Shutdown\n\nThe Senate passed the bill on Friday.", "utf-8")
+    assert build_source(doc, "a").title == "Senate Passes Stopgap Bill to Avert Shutdown"
 
 
 def test_a_sub_heading_in_sentence_case_between_paragraphs_of_prose_is_a_heading():

@@ -58,8 +58,12 @@ def _tally(r: Tokens, first: int) -> bool:
 _TALLY_UNITS = frozenset(("percent", "%", "per", "cent", "pc", "votes", "points"))
 
 
-# Verbs whose "over" is what they act on, not "more than": "presided over two testy news
-# briefings", "fought over three seats", "clashed over two bills".
+# Verbs whose "over" is what they act on, not "more than", before a few spelled out: "presided
+# over two testy news briefings", "clashed over three seats". Before digits it is "more than"
+# ("fighting over 50 wildfires", "argued over 40 cases before the Supreme Court").
+_FEW = frozenset("two three four five six seven eight nine".split())
+_SCALES = frozenset("hundred hundreds thousand thousands million millions billion billions dozen "
+                    "dozens".split())
 _OVER_IS_ON = frozenset("""preside presides presided presiding argue argues argued arguing fight fights
 fought fighting clash clashes clashed clashing feud feuds feuded feuding quarrel quarrels quarreled
 quarrelled quarreling quarrelling fret frets fretted fretting agonize agonizes agonized agonizing
@@ -86,7 +90,8 @@ def hedge(r: Tokens, first: int, kind: str = "count") -> tuple[Qualifier | None,
             return None, first  # "information about two programs": about is what it is on
         if q and L[a] == "over" and a >= 1 and (r.T[a - 1][:1].isdigit() and r.year_at(a - 1) is None
                                                  or L[a - 1] in ("%", "percent", "points")
-                                                 or L[a - 1] in _OVER_IS_ON):
+                                                 or L[a - 1] in _OVER_IS_ON and L[first] in _FEW
+                                                 and r.word(first + 1) not in _SCALES):
             # "struck out 13 over seven innings": across them, not more ("In 2019 over 500
             # people died": after a year, a hedge)
             return None, first
