@@ -55,9 +55,10 @@ _INITIAL_NEXT = re.compile(r"^[A-Z]\.[,;:)]")
 # after these), nor a state's abbreviation before a title ("call for Ariz. Gov. Jan Brewer to
 # veto"), in capitals too ("SEN. JOHN MCCAIN DIES"). Not "Dr." (sentencex keeps "Dr. Jones"
 # whole, and "King Jr. Dr." may be a drive that ends one), nor a state after a comma: "in Flint,
-# Mich. Mayor Sheldon Neeley declared" is a city and its state, ending a sentence.
+# Mich. Mayor Sheldon Neeley declared" is a city and its state, ending a sentence. "Ft." and "Mt."
+# name a place ("near Ft. Myers"), "approx." a figure ("cost approx. $5 million").
 TITLES = ("Mr|Mrs|Ms|Mx|Prof|Gov|Govs|Sen|Sens|Rep|Reps|Gen|Gens|Col|Sgt|Capt|Lt|Rev|Atty|"
-          "Supt|Det|Insp|Cmdr|Adm|Maj|Pvt|Cpl|Hon|Msgr|Pres|Amb")
+          "Supt|Det|Insp|Cmdr|Adm|Maj|Pvt|Cpl|Hon|Msgr|Pres|Amb|Ft|Mt|Approx|approx")
 _STATES = ("Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Kans|Ky|La|Md|Mass|Mich|Minn|Miss|"
            "Mo|Mont|Neb|Nev|Okla|Ore|Pa|Tenn|Tex|Va|Vt|Wash|Wis|Wyo")
 _TITLE_END = re.compile(rf"(?:^|[\s(\[\"'“‘—–-])(?:{TITLES})\.$")

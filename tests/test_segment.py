@@ -90,6 +90,8 @@ CUTS = [
       "He said so."]),
     ("The firm, based in Portland, Ore., said it would appeal.",
      ["The firm, based in Portland, Ore., said it would appeal."]),
+    ("The storm hit near Ft. Myers, Fla., on Wednesday. It cost approx. $5 million.",
+     ["The storm hit near Ft. Myers, Fla., on Wednesday.", "It cost approx. $5 million."]),
     # in capitals (only before a word in capitals), across two spaces; "Dr." may be a drive
     ("SEN. JOHN MCCAIN DIES AT 81", ["SEN. JOHN MCCAIN DIES AT 81"]),
     ("ARIZ. GOV. JAN BREWER VETOES BILL", ["ARIZ. GOV. JAN BREWER VETOES BILL"]),
