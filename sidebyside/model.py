@@ -357,16 +357,22 @@ class Comparison:
     def figures_differ_with(self, sentence_id: str) -> list[str]:
         """The sources of the sentences linked to this one whose figures disagree with its own
         (a side of the same disagreement): the link is no confirmation of those figures."""
-        s = self.sentence(sentence_id)
-        linked = {lk.to for lk in s.links}
-        out: list[str] = []
+        return self.figures_differ().get(sentence_id, [])
+
+    def figures_differ(self) -> dict[str, list[str]]:
+        """`figures_differ_with` of every sentence that has such sources, worked out at once
+        (reports ask it of every sentence)."""
+        across: dict[str, set[str]] = {}  # sentence -> sentences on the other sides of its ≠
         for d in self.disagreements:
             ids = {side.sentence for side in d.sides}
-            if sentence_id in ids:
-                for side in d.sides:
-                    if side.sentence in linked and side.source not in out:
-                        out.append(side.source)
-        return sorted(out)
+            for sid in ids:
+                across.setdefault(sid, set()).update(ids - {sid})
+        out: dict[str, list[str]] = {}
+        for sid, others in across.items():
+            linked = {lk.to for lk in self.sentence(sid).links} & others
+            if linked:
+                out[sid] = sorted({self.sentence(t).source for t in linked})
+        return out
 
     def notes_by_sentence(self) -> dict[str, list[Annotation]]:
         """The notes attached to each sentence (orphaned ones are on none), in store order."""

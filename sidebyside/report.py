@@ -66,6 +66,7 @@ def to_dict(c: Comparison) -> dict:
         )
     sentences = []
     family = family_of(c.families)
+    differ = c.figures_differ()
     for s in c.all_sentences():
         entry = {
             "id": s.id,
@@ -86,6 +87,7 @@ def to_dict(c: Comparison) -> dict:
             "anchor": s.anchor,
             "echo": s.echo or None,
             "independent": independent_count(s, c, family),
+            "figures_differ": differ.get(s.id, []),
         }
         if s.parts:  # partial links: the part of this sentence another source reports
             entry["parts"] = [
@@ -239,6 +241,7 @@ def to_markdown(c: Comparison) -> str:
     notes = c.notes_by_sentence()
     placed: set[str] = set()
     scales_said: set[str] = set()
+    figures_differ = c.figures_differ()
 
     def note_line(a) -> str:
         return f"  - ✎ **{md(a.status)}**: {md(a.note)}"
@@ -304,7 +307,7 @@ def to_markdown(c: Comparison) -> str:
             others = sorted({c.sentence(link.to).source for link in s.links})
             why = f": {md(s.links[0].why)}" if s.links[0].why else ""
             said = confirmations(s, c, family)
-            differ = c.figures_differ_with(s.id)
+            differ = figures_differ.get(s.id)
             but = f"; its figures differ from {md(', '.join(differ))}'s (≠)" if differ else ""
             out += with_notes(f"- {_quote(s)} *({said}: also in {md(', '.join(others))}{why}{but})*", s)
         out.append("")

@@ -251,3 +251,11 @@ def test_a_shared_claim_whose_figures_disagree_is_not_told_as_confirmed():
         assert f"its figures differ from {', '.join(other)}'s (≠)" in line
     agreeing = [s for s in c.shared_sentences() if not c.figures_differ_with(s.id)]
     assert agreeing and all("differ from" not in status_line(c, s) for s in agreeing)
+    import json
+
+    from sidebyside.report import to_json
+
+    entries = {e["id"]: e for e in json.loads(to_json(c))["sentences"]}
+    assert all(entries[s.id]["figures_differ"] == c.figures_differ_with(s.id) for s in differing)
+    assert all(e["figures_differ"] == [] for sid, e in entries.items()
+               if sid not in {s.id for s in differing})
