@@ -77,7 +77,7 @@ def _href(sid: str) -> str:
 
 
 def _sentence_html(c: Comparison, s: Sentence, notes: dict[str, list], marks: dict[str, list],
-                   family: dict[str, int]) -> str:
+                   family: dict[str, int], figures_differ: dict[str, list[str]]) -> str:
     text = s.text
     spans = sorted(marks.get(s.id, []))
     parts = []
@@ -104,7 +104,9 @@ def _sentence_html(c: Comparison, s: Sentence, notes: dict[str, list], marks: di
         others = ", ".join(sorted({c.sentence(link.to).source for link in s.links}))
         why = f" ({s.links[0].why})" if s.links[0].why else ""
         said = confirmations(s, c, family)
-        title = f' title="{escape(said)}: also in {escape(others + why)}"'
+        differ = figures_differ.get(s.id)
+        but = f"; its figures differ from {', '.join(differ)}'s (≠)" if differ else ""
+        title = f' title="{escape(said)}: also in {escape(others + why + but)}"'
     elif s.parts:
         p = s.parts[0]
         other = c.sentence(p.to)
@@ -200,6 +202,7 @@ def to_html(c: Comparison) -> str:
     out.append("</tr></thead><tbody>")
     paras = {(src.id, p.index): (src, p) for src in c.sources for p in src.paragraphs}
     family = family_of(c.families)
+    figures_differ = c.figures_differ()
     for row in c.rows:
         out.append("<tr>")
         for src in c.sources:
@@ -208,7 +211,7 @@ def to_html(c: Comparison) -> str:
                 out.append('<td class="gap"></td>')
                 continue
             _, para = paras[(src.id, index)]
-            cells = [_sentence_html(c, c.sentence(sid), notes, marks, family)
+            cells = [_sentence_html(c, c.sentence(sid), notes, marks, family, figures_differ)
                      for sid in para.sentences]
             body = "".join(cells)
             flag = src.paragraph_flag(para)

@@ -259,3 +259,9 @@ def test_a_shared_claim_whose_figures_disagree_is_not_told_as_confirmed():
     assert all(entries[s.id]["figures_differ"] == c.figures_differ_with(s.id) for s in differing)
     assert all(e["figures_differ"] == [] for sid, e in entries.items()
                if sid not in {s.id for s in differing})
+    from sidebyside.html_report import to_html
+
+    page = to_html(c)
+    for s in differing:  # the page's hover on the sentence says it too
+        attrs = page.split(f'id="{s.id}"', 1)[1].split(">", 1)[0]
+        assert "its figures differ from" in attrs
