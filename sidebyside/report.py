@@ -244,7 +244,8 @@ def to_markdown(c: Comparison) -> str:
     figures_differ = c.figures_differ()
 
     def note_line(a) -> str:
-        return f"  - ✎ **{md(a.status)}**: {md(a.note)}"
+        # a status with no words is the status alone (no colon left hanging)
+        return f"  - ✎ **{md(a.status)}**: {md(a.note)}" if a.note.strip() else f"  - ✎ **{md(a.status)}**"
 
     def with_notes(text: str, s: Sentence) -> list[str]:
         placed.add(s.id)
@@ -281,7 +282,8 @@ def to_markdown(c: Comparison) -> str:
     out.append("## Numeric disagreements")
     out.append("")
     if not c.disagreements:
-        out.append("None found.")
+        out.append("None found." if not c.dismissed else
+                   f"None left: {len(c.dismissed)} dismissed by the reporter (see Reporter's corrections).")
     for d in c.disagreements:
         by = " *(marked by reporter)*" if d.by else ""
         out.append(f"- **{md(d.summary())}**{by}")
@@ -371,7 +373,8 @@ def to_markdown(c: Comparison) -> str:
         out.append("## Orphaned notes (their sentence is gone)")
         out.append("")
         for a in orphaned:
-            out.append(f"- ✎ **{md(a.status)}**: {md(a.note)} *({md(a.file)}: \"{md(a.text)}\")*")
+            said = f": {md(a.note)}" if a.note.strip() else ""
+            out.append(f"- ✎ **{md(a.status)}**{said} *({md(a.file)}: \"{md(a.text)}\")*")
         out.append("")
     singles = c.single_source_numbers()
     out.append("## Figures only one source gives")

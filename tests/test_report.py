@@ -265,3 +265,18 @@ def test_a_shared_claim_whose_figures_disagree_is_not_told_as_confirmed():
     for s in differing:  # the page's hover on the sentence says it too
         attrs = page.split(f'id="{s.id}"', 1)[1].split(">", 1)[0]
         assert "its figures differ from" in attrs
+
+
+def test_a_note_with_a_status_alone_reads_as_the_status():
+    """The brief printed "✎ **verified**: " with nothing after it for a status with no words."""
+    from sidebyside.engine import compare_folder, demo_folder
+    from sidebyside.model import Annotation
+    from sidebyside.report import to_markdown
+
+    c = compare_folder(demo_folder(), use_cache=False)
+    shared = c.shared_sentences()
+    c.annotations += [Annotation(target=shared[0].id, status="verified", note=""),
+                      Annotation(target=shared[1].id, status="disputed", note="call the board")]
+    lines = to_markdown(c).splitlines()
+    assert "  - ✎ **verified**" in lines and "  - ✎ **disputed**: call the board" in lines
+    assert not any(ln.rstrip().endswith("**:") for ln in lines)
