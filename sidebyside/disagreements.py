@@ -8,6 +8,7 @@ passed those rules and reads differently (sidebyside/figure_verdicts.py), never 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import lru_cache
 
@@ -28,7 +29,7 @@ from .model import (
 )
 from .numbers.compare import figure_key, judge_keyed
 from .numbers.lexicon import PEOPLE, group
-from .readable import reading
+from .readable import HEDGES, reading
 from .single_figures import share_sources
 
 MAX_UNLINKED_PAIRS = 20_000  # figure pairs tried across sentences that are not linked
@@ -430,10 +431,26 @@ class _Pairs:
             ca, cb = ctx(by_key[a]), ctx(by_key[b])
             shared = set(sorted(_sentence_words(ca) & _sentence_words(cb))[:4])
             why = why.replace("{sentence}", _surface(shared, ca.text, cb.text))
+        qa, qb = by_key[a], by_key[b]
+        if why.startswith(_ON_A_LINK) and qb.sentence not in {
+                lk.to for lk in comparison.sentence(qa.sentence).links}:
+            # paired at the score of a link the transformer turned down (`MatchRun.near`): the
+            # sentences have no link, and the detail says so
+            why = why.replace(_ON_A_LINK, "the sentences read as nearly the same claim (score", 1) \
+                .replace(")", ", not linked)", 1)
+        if len(members) > 2 and why.startswith("the sentences "):
+            # several sentences on a side: say which two the reason is about ("some 600" in a
+            # sentence with no link, paired through "about 600" in a linked one)
+            why = f"{qa.sentence} and {qb.sentence}" + why[len("the sentences"):]
+        note = _HEDGE_CODE.sub(lambda m: HEDGES.get(m.group(1), m.group(1)), note)
         scope = _scope_words(ctx(by_key[a])) or "none stated"
         explanation = (f"{readings}. Scope: {scope}. Paired because {why}. "
                        f"Verdict: {verdict}, {note}.")
         return Disagreement(kind=kind, about=N.about(members), sides=sides, why=explanation)
+
+
+_ON_A_LINK = "the sentences make the same claim (link"  # figure_pairs' why on a link
+_HEDGE_CODE = re.compile(r"'(about|over|under|nearly|at least|at most|up to)'")  # in plain words
 
 
 def _cross_pairs(qs: list[Quantity]) -> int:

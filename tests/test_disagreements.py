@@ -1550,3 +1550,22 @@ def test_a_day_that_opens_its_sentence_dates_the_clause_verb(tmp_path):
     })
     assert [(d.kind, sorted(s.text for s in d.sides)) for d in c.disagreements] == [
         ("date", ["Tuesday", "Wednesday"])]
+
+
+def test_a_disagreement_s_why_reads_in_plain_words_and_names_the_pair_it_is_about():
+    """A hands-on review: "different hedges ('about' vs 'over')" quoted words in neither
+    sentence; with two sentences on one side, "the sentences make the same claim (link 0.61)"
+    read as said of the one with no link."""
+    from pathlib import Path
+
+    from sidebyside.engine import compare_folder, demo_folder
+
+    demo = compare_folder(demo_folder(), use_cache=False)
+    rescued = next(d for d in demo.disagreements if d.kind == "qualifier")
+    assert "different hedges (about vs more than)" in rescued.why and "'about'" not in rescued.why
+    seeds = compare_folder(Path(__file__).resolve().parents[1] / "seeds", use_cache=False)
+    (troops,) = seeds.disagreements
+    assert len(troops.sides) == 3
+    pair = troops.why.split("Paired because ", 1)[1].split(" make the same claim", 1)[0]
+    a, b = pair.split(" and ")
+    assert b in {lk.to for lk in seeds.sentence(a).links}  # the two the reason is about are linked
