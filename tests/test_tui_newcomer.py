@@ -471,3 +471,19 @@ def test_the_detail_shows_a_word_diff_only_of_sentences_worded_alike():
             reworded = words_in_common(s.text, c.sentence(lk.to).text) < DIFF_MIN
             assert ("reworded" in ln) is reworded, ln
     assert words_in_common("He said the dam was safe.", "He said the old dam was safe.") >= DIFF_MIN
+
+
+def test_the_detail_quotes_the_other_side_s_sentence_beside_its_figure():
+    """A hands-on review: at 80x24 the disputing sentence came some 45 lines down the detail,
+    past the closest sentences of other sources; the ≠ section quotes it under its figure."""
+    from sidebyside.engine import compare_folder, demo_folder
+    from widgets.detail import detail_text
+
+    c = compare_folder(demo_folder(), use_cache=False)
+    for d in c.disagreements:
+        mine = d.sides[0].sentence
+        section = detail_text(c, mine).plain.split("≠ Numbers that disagree", 1)[1]
+        section = section.split("Matches in other sources", 1)[0]
+        for side in d.sides:
+            said = f"“{c.sentence(side.sentence).text}”"
+            assert (said in section) is (side.sentence != mine), (mine, side.sentence)

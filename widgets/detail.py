@@ -215,10 +215,17 @@ def detail_text(comparison: Comparison, sid: str, *,
             out.append("  ≠ ", style=style)
             out.append(pictures(d.summary()) + "\n", style=style)
             out.append(("    " + pictures(d.why) + "\n") if d.why else "", style="italic")
+            quoted: set[str] = {sid}
             for side in d.sides:
                 out.append(f"    {side.source} ({side.sentence}): ", style="")
                 read = quantity(side.text, side.value, side.qualifier, side.unit)
                 out.append(pictures(read) + "\n")
+                if side.sentence not in quoted:
+                    # the other side's sentence, here: its pane may be hidden, and its match
+                    # below may come after the closest sentences of other sources
+                    quoted.add(side.sentence)
+                    text = comparison.sentence(side.sentence).text
+                    out.append(f"      “{pictures(text)}”\n", style=muted)
 
     # Matches in the other sources.
     out.append("\n")
