@@ -144,8 +144,12 @@ async def test_d_lands_on_the_600_and_enter_shows_both_figures():
         s = cursor_sentence(app)
         assert "600 North Korean" in s.text
         status = str(app.screen.query_one("#status").render())
-        # the ≠ comes right after the id, before the status: 80 columns cut the status, not it
-        assert status.startswith(f"{s.id} · ≠ Troops killed")
+        # the ≠ comes right after the id, before the status: 80 columns cut the status, not it,
+        # and it says each side's figure short, this sentence's first (a hands-on review: at 80
+        # columns the other outlet's figure was cut off)
+        other = "001" if s.source == "000" else "000"
+        assert status.startswith(f"{s.id} · ≠ Troops killed: ")
+        assert f" in {other} (qualifier)" in status[:80] and " here, " in status[:80]
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, DetailScreen)

@@ -3,8 +3,10 @@ and the status line (the sentence under the cursor). Plain functions of what the
 
 from __future__ import annotations
 
+import re
+
 from sidebyside.families import family_labels
-from sidebyside.model import PARTIAL, SHARED, Comparison, Sentence
+from sidebyside.model import PARTIAL, SHARED, Comparison, Disagreement, Sentence
 from sidebyside.text import counted
 from widgets.detail import part_where, part_which, status_line
 
@@ -84,6 +86,32 @@ def sentence_status(c: Comparison, s: Sentence) -> str:
     return status_line(c, s)
 
 
+# A figure as the status line quotes it: up to its number and a scale word ("More than 40",
+# "4.5 million", "until mid-2027"), not the noun after ("... North Korean troops").
+_FIGURE_HEAD = re.compile(
+    r"^.*?\d[\d,.]*(?:\s*(?:%|percent|per cent|thousand|million|billion|trillion|bn|m)\b)?",
+    re.I)
+
+
+def _figure(text: str) -> str:
+    m = _FIGURE_HEAD.match(text)
+    return m.group(0) if m and len(m.group(0)) < len(text) else text
+
+
+def short_summary(d: Disagreement, sid: str) -> str:
+    """The disagreement as the status line says it, short enough for 80 columns to show the
+    other side: this sentence's figure first, then each other source's ("Troops killed: some 600
+    here, over 600 in 001 (qualifier)"). The detail (enter) gives them whole."""
+    mine = next(side for side in d.sides if side.sentence == sid)
+    said: dict[str, str] = {}
+    for side in d.sides:
+        if side.source != mine.source:
+            said.setdefault(side.source, _figure(side.text))
+    others = ", ".join(f"{fig} in {src}" for src, fig in said.items())
+    about = d.about[:1].upper() + d.about[1:] if d.about else "Figure"
+    return f"{about}: {_figure(mine.text)} here, {others} ({d.kind})"
+
+
 def status_text(c: Comparison, keeper: NoteKeeper, sid: str, draft: bool,
                 search: tuple[str, int, int, int] | None) -> str:
     """The status line for sentence `sid`: its notes, an unsaved draft, the first disagreement
@@ -102,7 +130,7 @@ def status_text(c: Comparison, keeper: NoteKeeper, sid: str, draft: bool,
         parts.append("✎ unsaved draft (a)")
     for d in c.disagreements:
         if any(side.sentence == sid for side in d.sides):
-            parts.append("≠ " + d.summary())
+            parts.append("≠ " + short_summary(d, sid))
             break
     parts.append(sentence_status(c, s))
     if search is not None:
