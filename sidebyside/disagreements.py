@@ -25,6 +25,7 @@ from .model import (
     Comparison,
     Disagreement,
     Quantity,
+    Sentence,
     Side,
 )
 from .numbers.compare import figure_key, judge_keyed
@@ -447,6 +448,26 @@ class _Pairs:
         explanation = (f"{readings}. Scope: {scope}. Paired because {why}. "
                        f"Verdict: {verdict}, {note}.")
         return Disagreement(kind=kind, about=N.about(members), sides=sides, why=explanation)
+
+
+def figures_told_apart(comparison: Comparison, s: Sentence) -> list[tuple[Quantity, Quantity, str]]:
+    """The figures of `s` and of the sentences it links to that count the same thing with other
+    values, yet make no disagreement because their scopes differ (`numbers.different_scope`):
+    (its figure, the other, why). "In all, 1,500 residents were evacuated" / "1,200 residents
+    were evacuated by mid-morning": a total and a part. The detail says why there is no ≠."""
+    disputed = {(side.sentence, side.start) for d in comparison.disagreements for side in d.sides}
+    out = []
+    for lk in s.links:
+        t = comparison.sentence(lk.to)
+        for a in s.numbers:
+            for b in t.numbers:
+                if a.kind != b.kind or a.value == b.value or not a.unit or a.unit != b.unit or \
+                        (s.id, a.start) in disputed and (t.id, b.start) in disputed:
+                    continue
+                why = N.different_scope(a, N.context(a, s.text), b, N.context(b, t.text))
+                if why:
+                    out.append((a, b, why))
+    return out
 
 
 _ON_A_LINK = "the sentences make the same claim (link"  # figure_pairs' why on a link

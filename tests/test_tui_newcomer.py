@@ -487,3 +487,23 @@ def test_the_detail_quotes_the_other_side_s_sentence_beside_its_figure():
         for side in d.sides:
             said = f"“{c.sentence(side.sentence).text}”"
             assert (said in section) is (side.sentence != mine), (mine, side.sentence)
+
+
+def test_the_detail_says_why_linked_figures_that_differ_make_no_disagreement():
+    """A hands-on review: the link's why said "figures differ: 1500 vs 1200" (evacuated
+    residents) and nothing said why there was no ≠: "In all" is a total, "by mid-morning" a part."""
+    from sidebyside.disagreements import figures_told_apart
+    from sidebyside.engine import compare_folder, demo_folder
+    from widgets.detail import detail_text
+
+    c = compare_folder(demo_folder(), use_cache=False)
+    s = next(x for x in c.all_sentences() if "1,500 residents" in x.text)
+    assert not any(s.id in {side.sentence for side in d.sides} for d in c.disagreements)
+    ((a, b, why),) = figures_told_apart(c, s)
+    assert (a.text, b.text) == ("1,500 residents", "1,200 residents") and "total" in why
+    assert f"1,500 residents vs 1,200 residents ({b.sources[0]}): no ≠, {why}" in detail_text(c, s.id).plain
+    for d in c.disagreements:  # a pair that is a disagreement is never said to be none
+        for side in d.sides:
+            told = figures_told_apart(c, c.sentence(side.sentence))
+            assert all({(a.sentence, a.start), (b.sentence, b.start)} - {
+                (x.sentence, x.start) for x in d.sides} for a, b, _ in told)

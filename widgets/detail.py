@@ -19,6 +19,7 @@ from textual.widget import Widget
 
 from sidebyside import numbers as N
 from sidebyside.corrections import describe
+from sidebyside.disagreements import figures_told_apart
 from sidebyside.families import confirmations
 from sidebyside.furniture import post_frame
 from sidebyside.model import (
@@ -304,6 +305,9 @@ def detail_text(comparison: Comparison, sid: str, *,
         t = comparison.sentence(lk.to)
         for q in t.numbers:
             out.append(f"  {t.source}: {_quantity(q)}\n")
+    for q, r, why in figures_told_apart(comparison, s):
+        # the link's why says "figures differ"; say why there is no ≠ (a hands-on review)
+        out.append(f"  {q.text} vs {r.text} ({r.sources[0]}): no ≠, {why}\n", style=muted)
 
     out.append_text(corrections_text(comparison, sid, styles))
     out.append("\n")
