@@ -356,6 +356,9 @@ async def test_help_lists_every_binding_and_the_palette_has_them():
             assert key in text, key
         for k in app.key_help():
             assert k.help in text, k.help
+        # the overview strip is explained (a review read its marks as the right pane's)
+        legend = str(app.screen.query_one("#help-legend").render())
+        assert "The strip at the right edge" in legend and "not the right pane" in legend
         await pilot.press("escape")
         await pilot.pause()
         titles = [c.title for c in app.get_system_commands(app.screen)]

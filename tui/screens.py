@@ -201,6 +201,10 @@ class HelpScreen(Dialog[None]):
             f"  {G.MARK_BOILERPLATE}  boilerplate   {G.MARK_DUPLICATE}  repeated in the same source (dim)\n",
             f"  {G.MARK_FOLD}  folded boilerplate or repeats (z shows them)\n",
             f"  {G.MARK_CONTINUE}  the sentence goes on; the cursor sentence is drawn reversed\n",
+            ("The strip at the right edge\n", "bold"),
+            "  The whole comparison from top to bottom, not the right pane:\n"
+            f"  where its {G.MARK_DISAGREE} and {G.MARK_UNIQUE} are, in any source; the\n"
+            "  thick bar is the part on screen. Click it to jump there.\n",
             ("Note markers (second column of the gutter)\n", "bold"),
             "  " + "   ".join(f"{mark}  {status}" for status, mark in NOTE_MARKS.items()) + "\n",
             "  Notes are saved on every change. A lists every note, orphaned\n"
