@@ -230,7 +230,7 @@ def _closest_elsewhere(c: Comparison, s: Sentence, scales_said: set[str]) -> str
     if scale in scales_said:
         scale = ""
     scales_said.add(scale)
-    return (f" *(closest elsewhere, not linked: {md(t.source)} ¶{t.paragraph + 1}, similarity "
+    return (f" *(closest elsewhere, not linked: {md(t.id)} in {md(t.source)} ¶{t.paragraph + 1}, similarity "
             f"{found.similarity:.2f} by {found.by}{scale})*")
 
 

@@ -206,7 +206,7 @@ def test_the_brief_points_each_unique_claim_at_the_closest_sentence_elsewhere(tm
     for s in unique:
         t, found = nearest.elsewhere(c, s.id)
         src = t.source
-        assert (f"*(closest elsewhere, not linked: {src} ¶{t.paragraph + 1}, similarity "
+        assert (f"*(closest elsewhere, not linked: {t.id} in {src} ¶{t.paragraph + 1}, similarity "
                 f"{found.similarity:.2f} by the transformer") in section
     # what the similarity is measured against is said once, not under every claim (a review)
     assert brief.count("; it confirms likely links from") == 1
