@@ -107,6 +107,10 @@ def test_a_false_disagreement_is_dismissed_with_its_reason(folder, tmp_path):
     assert report["disagreements"] == []
     assert report["dismissed"][0]["reason"] == "same estimate, hedged differently"
     assert "dismissed by reporter: same estimate, hedged differently" in to_markdown(c)
+    from widgets.detail import corrections_text  # the detail tells the dismissal once
+
+    told = corrections_text(c, one.sentence).plain
+    assert told.count("dismissed by reporter") == 1 and "≠ dismissed by reporter" in told
     # the brief does not say "None found" of a disagreement the reporter dismissed
     assert "None left: 1 dismissed by the reporter" in to_markdown(c)
     assert "None found." not in to_markdown(c).split("## Numeric disagreements", 1)[1][:80]

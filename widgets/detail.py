@@ -318,8 +318,10 @@ def detail_text(comparison: Comparison, sid: str, *,
 def corrections_text(comparison: Comparison, sid: str, styles: DetailStyles = PLAIN) -> Text:
     """The reporter's corrections made on this sentence, and the disagreements dismissed."""
     heading, muted = styles.heading, styles.muted
-    mine = [k for k in comparison.corrections if sid in (k.a, k.b)]
     dismissed = [d for d in comparison.dismissed if any(x.sentence == sid for x in d.sides)]
+    # a dismissal is told once, by the disagreement it took off (with what it said), below
+    mine = [k for k in comparison.corrections if sid in (k.a, k.b)
+            and not (k.kind == "dismiss" and dismissed and k.applied and not k.orphaned)]
     out = Text()
     if not mine and not dismissed:
         return out
