@@ -225,3 +225,23 @@ async def test_x_rejects_a_sentence_s_echo_and_reopening_keeps_it(folder, notes,
         again = app.comparison.sentence(s.id)
         assert (again.status, again.echo) == after
         assert again.echo != echo
+
+
+async def test_the_reason_dialog_s_hint_wraps_at_80_columns(tmp_path):
+    """A hands-on review: at 80x24 the dismiss dialog's hint ended in "ctrl+z un"."""
+    from sidebyside.engine import demo_folder
+    from tests.test_tui import ready, screen_text
+    from tui.app import SideBySideApp
+    from tui.reason import ReasonDialog
+
+    app = SideBySideApp(folder=str(demo_folder()), notes=str(tmp_path / "notes.json"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("d")
+        await pilot.press("c")
+        for _ in range(50):
+            if isinstance(app.screen, ReasonDialog):
+                break
+            await pilot.pause(0.02)
+        await pilot.pause()
+        assert "undoes it later" in screen_text(app)  # the hint's end, wrapped onto a line

@@ -72,6 +72,7 @@ class Dialog(ModalScreen[ScreenResultType]):
     #note-hint, #export-hint, #reason-hint {
         color: $text-muted;
         margin-top: 1;
+        width: 100%;  /* wraps at 80 columns rather than cutting "ctrl+z undoes it later" */
     }
 
     #export-path {
