@@ -127,7 +127,8 @@ def test_unlinked_in_json_brief_status_line_and_cache(quarry):
     assert "*1 more sentence has no link but is not called unique" in brief  # one a source
     assert "use enough of its words to say it otherwise" in brief
     assert status_line(c, s) == (
-        f"no link, not called unique: other sources use {round(100 * (1 - s.novel))}% of its words")
+        f"no link, not called unique: other sources use {round(100 * (1 - s.novel))}% of its words "
+        "(a unique claim, at most 20%)")
     back = cache_codec.decode(json.loads(json.dumps(cache_codec.encode(c))))
     assert back.sentence(s.id).novel == s.novel and back.sentence(s.id).status == "unlinked"
 
