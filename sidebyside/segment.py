@@ -123,7 +123,7 @@ _MAY_CUT = re.compile(r"""[.!?…]["'”’)]?\s""")
 _QUOTED_SPLIT = re.compile(
     r"[.!?](?:(?<=[a-z]{3}.)(?<![a-z]\.[a-z]{3}.)|(?<=\b(?:it|so|me|us|up|in|on|do|go|be|no|he|we).)"
     r"|(?<=\b[A-Z]{3}.)|(?<=[A-Z]{4}.))"
-    r"[\"'”’)]?\s+(?=[\"'“‘]?[A-Z])"
+    r"[\"'”’)]{0,2}\s+(?=[\"'“‘]?[A-Z])"  # (a quote closed inside a parenthesis: '.”) Democratic')
 )
 _ELLIPSIS_SPLIT = re.compile(
     # "paused… Then", "in May. Rents", "15,558 for No. Turnout" ("No. 10" is a number's mark)
@@ -319,6 +319,13 @@ def _chunk_spans(chunk: str) -> tuple[tuple[int, int], ...]:
     # Repair 1: "... at 9 a.m. Tuesday" is one sentence.
     merged: list[tuple[int, int]] = []
     for s, e in raw:
+        if merged and chunk[s] in ")]" and not chunk[merged[-1][1]:s].strip():
+            # a bracket closed right after a sentence's end ('congresswoman.”) Democratic')
+            # belongs to that sentence, not to the next one
+            merged[-1] = (merged[-1][0], s + 1)
+            s, e = _strip(chunk, s + 1, e)
+            if s >= e:
+                continue
         if merged:
             ps, pe = merged[-1]
             prev = chunk[ps:pe]

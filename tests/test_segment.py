@@ -90,6 +90,15 @@ CUTS = [
       "He said so."]),
     ("The firm, based in Portland, Ore., said it would appeal.",
      ["The firm, based in Portland, Ore., said it would appeal."]),
+    # a sentence ends inside a parenthesis, a quote closed in it (a review: two sentences ran
+    # together across '.”)')
+    ("(She is one of the first Muslims in Congress. A network called her a \u201cfoul-mouthed "
+     "congresswoman.\u201d) Democratic leaders offered worried words.",
+     ["(She is one of the first Muslims in Congress.",
+      "A network called her a \u201cfoul-mouthed congresswoman.\u201d)",
+      "Democratic leaders offered worried words."]),
+    ("Trump called her a \u201cfoul-mouthed congresswoman.\u201d) Democratic leaders were angry.",
+     ["Trump called her a \u201cfoul-mouthed congresswoman.\u201d)", "Democratic leaders were angry."]),
     ("The storm hit near Ft. Myers, Fla., on Wednesday. It cost approx. $5 million.",
      ["The storm hit near Ft. Myers, Fla., on Wednesday.", "It cost approx. $5 million."]),
     # in capitals (only before a word in capitals), across two spaces; "Dr." may be a drive
