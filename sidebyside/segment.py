@@ -131,6 +131,11 @@ _ELLIPSIS_SPLIT = re.compile(
 )
 
 
+def _quote_open(text: str) -> bool:
+    """Does the text leave a quote open (an opening mark “ unclosed, or an odd number of ")?"""
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
+
+
 def _before_a_name(before: str, after: str) -> bool:
     """Does `before` end in a title ("Ms.", "Prof.") or a state before a title ("Ariz. Gov."),
     so that no sentence ends there? (Only the last 16 characters are looked at: a title or a
@@ -319,9 +324,12 @@ def _chunk_spans(chunk: str) -> tuple[tuple[int, int], ...]:
     # Repair 1: "... at 9 a.m. Tuesday" is one sentence.
     merged: list[tuple[int, int]] = []
     for s, e in raw:
-        if merged and chunk[s] in ")]" and not chunk[merged[-1][1]:s].strip():
-            # a bracket closed right after a sentence's end ('congresswoman.”) Democratic')
-            # belongs to that sentence, not to the next one
+        if merged and not chunk[merged[-1][1]:s].strip() and (
+                chunk[s] in ")]" or chunk[s] in '"”' and s + 1 < e and chunk[s + 1].isspace()
+                and _quote_open(chunk[merged[-1][0]:merged[-1][1]])):
+            # a bracket closed right after a sentence's end ('congresswoman.”) Democratic'),
+            # or the quote mark that closes its open quote ('as “trapped in the past." Rubio
+            # responded'), belongs to that sentence, not to the next one
             merged[-1] = (merged[-1][0], s + 1)
             s, e = _strip(chunk, s + 1, e)
             if s >= e:

@@ -99,6 +99,12 @@ CUTS = [
       "Democratic leaders offered worried words."]),
     ("Trump called her a \u201cfoul-mouthed congresswoman.\u201d) Democratic leaders were angry.",
      ["Trump called her a \u201cfoul-mouthed congresswoman.\u201d)", "Democratic leaders were angry."]),
+    # the straight mark that closes a curly quote stays with its sentence (a review: '" Rubio
+    # responded')
+    ("It portrays others as \u201ctrapped in the past.\" Rubio responded that they were truths.",
+     ["It portrays others as \u201ctrapped in the past.\"", "Rubio responded that they were truths."]),
+    ('He said: "We will win." "It is over," she said.',
+     ['He said: "We will win."', '"It is over," she said.']),
     ("The storm hit near Ft. Myers, Fla., on Wednesday. It cost approx. $5 million.",
      ["The storm hit near Ft. Myers, Fla., on Wednesday.", "It cost approx. $5 million."]),
     # in capitals (only before a word in capitals), across two spaces; "Dr." may be a drive
