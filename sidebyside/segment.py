@@ -66,6 +66,8 @@ _STATE_END = re.compile(rf"(?<!,)\s(?:{_STATES})\.$|^(?:{_STATES})\.$")
 # In capitals, only before a word in capitals: "SEN. JOHN MCCAIN", but "diagnosed with MS. She".
 _TITLE_END_CAPS = re.compile(rf"(?:^|[\s(\[\"'“‘—–-])(?:{TITLES.upper()})\.$")
 _STATE_END_CAPS = re.compile(rf"(?<!,)\s(?:{_STATES.upper()})\.$|^(?:{_STATES.upper()})\.$")
+_DATELINE_STATE = re.compile(rf"^[A-Z][A-Z .'-]+,\s+(?:{_STATES})\.$")
+_AGENCY_NEXT = re.compile(r"\((?:AP|Reuters|AFP|UPI|Bloomberg|CNN|dpa|The Associated Press)\)")
 _CAPS_NEXT = re.compile(r"^[\"'“‘(]?[A-Z]{2,}\b")
 _TITLE_NEXT = re.compile(
     rf"^(?:(?:{TITLES}|{TITLES.upper()})\.\s|(?:Governor|Senator|Mayor|Attorney General)\b)")
@@ -343,7 +345,9 @@ def _chunk_spans(chunk: str) -> tuple[tuple[int, int], ...]:
             if s <= pe + 1 and _INITIAL_END.search(prev) and _INITIAL_NEXT.match(chunk[s:e]):
                 merged[-1] = (ps, e)
                 continue
-            if chunk[pe:s].isspace() and _before_a_name(prev, chunk[s:e]):
+            if chunk[pe:s].isspace() and (_before_a_name(prev, chunk[s:e]) or
+                                          _DATELINE_STATE.search(prev) and _AGENCY_NEXT.match(chunk, s, e)):
+                # (a dateline's state before the agency: "SPOKANE, Wash. (AP) — A wildfire")
                 merged[-1] = (ps, e)
                 continue
             if _MONTH_ABBR_END.search(prev) and _DAY_NEXT.match(chunk[s:e]) and s == pe + 1:

@@ -99,6 +99,9 @@ CUTS = [
       "Democratic leaders offered worried words."]),
     ("Trump called her a \u201cfoul-mouthed congresswoman.\u201d) Democratic leaders were angry.",
      ["Trump called her a \u201cfoul-mouthed congresswoman.\u201d)", "Democratic leaders were angry."]),
+    # a wire dateline's state before the agency (a review)
+    ("SPOKANE, Wash. (AP) \u2014 A wildfire forced hundreds to flee on Monday.",
+     ["SPOKANE, Wash. (AP) \u2014 A wildfire forced hundreds to flee on Monday."]),
     # the straight mark that closes a curly quote stays with its sentence (a review: '" Rubio
     # responded')
     ("It portrays others as \u201ctrapped in the past.\" Rubio responded that they were truths.",
