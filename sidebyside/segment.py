@@ -66,6 +66,11 @@ _STATE_END = re.compile(rf"(?<!,)\s(?:{_STATES})\.$|^(?:{_STATES})\.$")
 # In capitals, only before a word in capitals: "SEN. JOHN MCCAIN", but "diagnosed with MS. She".
 _TITLE_END_CAPS = re.compile(rf"(?:^|[\s(\[\"'“‘—–-])(?:{TITLES.upper()})\.$")
 _STATE_END_CAPS = re.compile(rf"(?<!,)\s(?:{_STATES.upper()})\.$|^(?:{_STATES.upper()})\.$")
+_QUOTE_ASKED_END = re.compile(r"[?!][\"”’']$")
+# who said it, right after: one to four capitalised words ("Smith", "Mr. Jones", "Gov. Jan
+# Brewer") and a verb of saying
+_SAID_AFTER = re.compile(r"(?:(?:[A-Z][\w'’.-]*|the|a)\s+){1,4}(?:said|says|asked|asks|added|adds|"
+                         r"replied|replies|shouted|wrote|writes|told|tweeted|responded)\b")
 _DATELINE_STATE = re.compile(rf"^[A-Z][A-Z .'-]+,\s+(?:{_STATES})\.$")
 _AGENCY_NEXT = re.compile(r"\((?:AP|Reuters|AFP|UPI|Bloomberg|CNN|dpa|The Associated Press)\)")
 _CAPS_NEXT = re.compile(r"^[\"'“‘(]?[A-Z]{2,}\b")
@@ -368,6 +373,11 @@ def _chunk_spans(chunk: str) -> tuple[tuple[int, int], ...]:
                     or _MAGNITUDE_END.search(prev) and _DIGIT_NEXT.match(chunk[s:e])):
                 merged[-1] = (ps, e)
                 continue
+            if chunk[pe:s].isspace() and _QUOTE_ASKED_END.search(prev) and \
+                    _SAID_AFTER.match(chunk[s:e]):
+                # '"Is this legal?" Smith asked.': the quote and who said it are one sentence
+                merged[-1] = (ps, e)
+                continue
             # A piece with no letter or digit (stray quote, bullet) joins its neighbour, and so
             # does one opening on a semicolon or a comma: no sentence does ("in Bellingham,
             # Wash.; she followed him" was cut after the state's abbreviation).
@@ -389,7 +399,9 @@ def _chunk_spans(chunk: str) -> tuple[tuple[int, int], ...]:
         cuts = {m.end() for m in _ELLIPSIS_SPLIT.finditer(chunk, s, e)}
         cuts.update(m.end() for m in _QUOTED_SPLIT.finditer(chunk, s, e)
                     if not _before_a_name(chunk[max(s, m.start() - 12) : m.start() + 1],
-                                          chunk[m.end() : e]))
+                                          chunk[m.end() : e])
+                    and not (chunk[m.start()] in "?!" and chunk[m.start() + 1] in "\"”’'"
+                             and _SAID_AFTER.match(chunk, m.end(), e)))
         for cut in sorted(cuts) if cuts else ():
             ps, pe = _strip(chunk, pos, cut)
             if ps < pe:

@@ -99,6 +99,12 @@ CUTS = [
       "Democratic leaders offered worried words."]),
     ("Trump called her a \u201cfoul-mouthed congresswoman.\u201d) Democratic leaders were angry.",
      ["Trump called her a \u201cfoul-mouthed congresswoman.\u201d)", "Democratic leaders were angry."]),
+    # a quoted question or exclamation and who said it are one sentence (a review)
+    ('"Is this legal?" Smith asked. He got no answer.',
+     ['"Is this legal?" Smith asked.', "He got no answer."]),
+    ("\u201cHave I not been clear on a wall?\u201d Ms. Pelosi said at a news conference.",
+     ["\u201cHave I not been clear on a wall?\u201d Ms. Pelosi said at a news conference."]),
+    ("Is it legal? Lawyers said it was.", ["Is it legal?", "Lawyers said it was."]),
     # a wire dateline's state before the agency (a review)
     ("SPOKANE, Wash. (AP) \u2014 A wildfire forced hundreds to flee on Monday.",
      ["SPOKANE, Wash. (AP) \u2014 A wildfire forced hundreds to flee on Monday."]),
