@@ -676,3 +676,17 @@ async def test_messages_sit_above_the_status_line_and_a_new_one_replaces_the_las
             assert toast.region.bottom <= status.region.y, (toast.region, status.region)
         assert "A warning to keep" in screen_text(app)
         assert min(t.region.height for t in toasts) == 1  # a short message takes one row
+
+
+def test_the_status_line_s_short_figures_keep_percent_and_tell_units_apart():
+    """A review: 'About 45% here' lost its %, and 'about 50 miles' / 'about 50 km' both read
+    'about 50' (a unit disagreement made invisible)."""
+    from sidebyside.model import Disagreement, Side
+    from tui.status import short_summary
+
+    pct = Disagreement("value", "voters", [Side("a:1", "a", "About 45% of voters", 45, "about"),
+                                           Side("b:1", "b", "38% of voters", 38, None)])
+    assert short_summary(pct, "a:1") == "Voters: About 45% here, 38% in b (value)"
+    unit = Disagreement("unit", "distance", [Side("a:1", "a", "about 50 miles", 50, "about", "mile"),
+                                             Side("b:1", "b", "about 50 km", 50, "about", "km")])
+    assert short_summary(unit, "a:1") == "Distance: about 50 miles here, about 50 km in b (unit)"

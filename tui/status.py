@@ -89,7 +89,8 @@ def sentence_status(c: Comparison, s: Sentence) -> str:
 # A figure as the status line quotes it: up to its number and a scale word ("More than 40",
 # "4.5 million", "until mid-2027"), not the noun after ("... North Korean troops").
 _FIGURE_HEAD = re.compile(
-    r"^.*?\d[\d,.]*(?:\s*(?:%|percent|per cent|thousand|million|billion|trillion|bn|m)\b)?",
+    r"^.*?\d[\d,.:]*(?:\s*(?:%|(?:percent|per cent|thousand|million|mln|billion|bn|trillion|"
+    r"[ap]\.\s?m\.|m)\b))?",
     re.I)
 
 
@@ -107,9 +108,15 @@ def short_summary(d: Disagreement, sid: str) -> str:
     for side in d.sides:
         if side.source != mine.source:
             said.setdefault(side.source, _figure(side.text))
+    if _figure(mine.text) in said.values() or len(set(said.values())) < len(said):
+        # cut short, two figures read alike ("about 50" miles / km): say them whole
+        said = {src: next(x.text for x in d.sides if x.source == src) for src in said}
+        here = mine.text
+    else:
+        here = _figure(mine.text)
     others = ", ".join(f"{fig} in {src}" for src, fig in said.items())
     about = d.about[:1].upper() + d.about[1:] if d.about else "Figure"
-    return f"{about}: {_figure(mine.text)} here, {others} ({d.kind})"
+    return f"{about}: {here} here, {others} ({d.kind})"
 
 
 def status_text(c: Comparison, keeper: NoteKeeper, sid: str, draft: bool,
