@@ -8,7 +8,6 @@ passed those rules and reads differently (sidebyside/figure_verdicts.py), never 
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from functools import lru_cache
 
@@ -30,7 +29,7 @@ from .model import (
 )
 from .numbers.compare import figure_key, judge_keyed
 from .numbers.lexicon import PEOPLE, group
-from .readable import HEDGES, reading
+from .readable import plain_hedges, reading
 from .single_figures import share_sources
 
 MAX_UNLINKED_PAIRS = 20_000  # figure pairs tried across sentences that are not linked
@@ -443,7 +442,7 @@ class _Pairs:
             # several sentences on a side: say which two the reason is about ("some 600" in a
             # sentence with no link, paired through "about 600" in a linked one)
             why = f"{qa.sentence} and {qb.sentence}" + why[len("the sentences"):]
-        note = _HEDGE_CODE.sub(lambda m: HEDGES.get(m.group(1), m.group(1)), note)
+        note = plain_hedges(note)
         scope = _scope_words(ctx(by_key[a])) or "none stated"
         explanation = (f"{readings}. Scope: {scope}. Paired because {why}. "
                        f"Verdict: {verdict}, {note}.")
@@ -471,7 +470,6 @@ def figures_told_apart(comparison: Comparison, s: Sentence) -> list[tuple[Quanti
 
 
 _ON_A_LINK = "the sentences make the same claim (link"  # figure_pairs' why on a link
-_HEDGE_CODE = re.compile(r"'(about|over|under|nearly|at least|at most|up to)'")  # in plain words
 
 
 def _cross_pairs(qs: list[Quantity]) -> int:

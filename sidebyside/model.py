@@ -357,22 +357,16 @@ class Comparison:
     def figures_differ_with(self, sentence_id: str) -> list[str]:
         """The sources of the sentences linked to this one whose figures disagree with its own
         (a side of the same disagreement): the link is no confirmation of those figures."""
-        return self.figures_differ().get(sentence_id, [])
+        linked = {lk.to for lk in self.sentence(sentence_id).links}
+        return sorted({side.source for d in self.disagreements
+                       if any(x.sentence == sentence_id for x in d.sides)
+                       for side in d.sides if side.sentence in linked})
 
     def figures_differ(self) -> dict[str, list[str]]:
-        """`figures_differ_with` of every sentence that has such sources, worked out at once
-        (reports ask it of every sentence)."""
-        across: dict[str, set[str]] = {}  # sentence -> sentences on the other sides of its ≠
-        for d in self.disagreements:
-            ids = {side.sentence for side in d.sides}
-            for sid in ids:
-                across.setdefault(sid, set()).update(ids - {sid})
-        out: dict[str, list[str]] = {}
-        for sid, others in across.items():
-            linked = {lk.to for lk in self.sentence(sid).links} & others
-            if linked:
-                out[sid] = sorted({self.sentence(t).source for t in linked})
-        return out
+        """`figures_differ_with` of every sentence that has such sources (reports ask it of
+        every sentence: only the sides of disagreements can have any)."""
+        sides = {side.sentence for d in self.disagreements for side in d.sides}
+        return {sid: found for sid in sides if (found := self.figures_differ_with(sid))}
 
     def notes_by_sentence(self) -> dict[str, list[Annotation]]:
         """The notes attached to each sentence (orphaned ones are on none), in store order."""

@@ -26,6 +26,14 @@ HEDGES = {
     "relative": "relative to the day of writing",
 }
 
+_HEDGE_CODE = re.compile(r"'(about|over|under|nearly|at least|at most|up to)'")
+
+
+def plain_hedges(note: str) -> str:
+    """A verdict's note with its quoted hedge codes in plain words: "different hedges ('about'
+    vs 'over')" -> "different hedges (about vs more than)"."""
+    return _HEDGE_CODE.sub(lambda m: HEDGES[m.group(1)], note)
+
 
 def number(x: float) -> str:
     """12345.0 -> '12,345'; 8214530 -> '8,214,530 ≈ 8.2 million'; 0.43 -> '0.43'."""

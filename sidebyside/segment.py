@@ -634,12 +634,11 @@ def _title(src: Source, doc: Document) -> str:
 # with every longer word capitalised (a lede dense with names is not: "Did President Joe Biden
 # and Vice President Kamala Harris know about the plan?") it is still the headline.
 _HEADLINE_STOP = re.compile(r"(?:[?!]+|(?<=\b[A-Z])\.)['\"”’)]?$")
-_LONGER_WORD = re.compile(r"[^\W\d_]{4,}")
 
 
 def _stopped_headline(line: str) -> bool:
     body = _HEADLINE_STOP.sub("", line)
-    longer = _LONGER_WORD.findall(body)
+    longer = T.LONG_WORD.findall(body)
     return body != line and len(longer) >= 3 and all(w[0].isupper() for w in longer)
 
 

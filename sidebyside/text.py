@@ -237,7 +237,7 @@ def name_terms(text: str) -> set[str]:
     return {term(w) for w in (m.lower() for m in _NAME.findall(text)) if w not in STOPWORDS}
 
 
-_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+LONG_WORD = re.compile(r"[^\W\d_]{4,}")  # a longer word: four letters or more
 TITLE_CASE = 0.6  # capitalised share of a line's longer words that makes it Title Case
 
 
@@ -247,7 +247,7 @@ def is_title_case(text: str) -> bool:
     the first aside) are capitalised, three or more of them, and it ends on no full stop."""
     if text.rstrip().endswith((".", "!", "?")):
         return False  # a sentence dense with names ("President Barack Obama met ... Tuesday.")
-    ws = _LONG_WORD.findall(text)[1:]
+    ws = LONG_WORD.findall(text)[1:]
     if len(ws) < 3:
         return False
     caps = sum(w[0].isupper() for w in ws)
